@@ -1,0 +1,89 @@
+import { sep } from 'node:path';
+import { readApiProperties } from './api-properties.ts';
+import { readDefinition } from './definition.ts';
+import { classify, type Discovered, type RawFile, readSource, type SourceType } from './files.ts';
+import { JsonDocument } from './json-document.ts';
+import type { Connector, ConnectorKind } from './model.ts';
+import { resolveRef } from './refs.ts';
+
+function kindOf(source: string): ConnectorKind {
+  const parts = source.split(/[\\/]/).map((p) => p.toLowerCase());
+  if (parts.includes('certified-connectors')) return 'certified';
+  if (parts.includes('independent-publisher-connectors')) return 'independent-publisher';
+  if (parts.includes('custom-connectors')) return 'custom';
+  return 'unknown';
+}
+
+function build(
+  source: string,
+  sourceType: SourceType,
+  discovered: Discovered,
+  kind?: ConnectorKind,
+): Connector {
+  const { files, otherFiles } = discovered;
+  const documents: Connector['documents'] = {
+    ...(files.swagger?.text !== undefined && {
+      swagger: new JsonDocument(files.swagger.path, files.swagger.text),
+    }),
+    ...(files.apiProperties?.text !== undefined && {
+      apiProperties: new JsonDocument(files.apiProperties.path, files.apiProperties.text),
+    }),
+    ...(files.settings?.text !== undefined && {
+      settings: new JsonDocument(files.settings.path, files.settings.text),
+    }),
+  };
+  const properties = readApiProperties(documents.apiProperties?.value);
+  const definition = readDefinition(documents.swagger?.value, {
+    hasScript: files.script !== undefined,
+    operations: properties.scriptOperations?.length ? properties.scriptOperations : undefined,
+  });
+  const operations = definition.paths.flatMap((p) => p.operations);
+  const byId = new Map<string, (typeof operations)[number]>();
+  for (const op of operations) if (op.id !== undefined && !byId.has(op.id)) byId.set(op.id, op);
+  const swaggerValue = documents.swagger?.value;
+  return Object.freeze({
+    source,
+    sourceType,
+    kind: kind ?? kindOf(source),
+    files,
+    otherFiles,
+    documents,
+    definition,
+    properties,
+    operations,
+    operation: (id: string) => byId.get(id),
+    resolve: (ref: string) => resolveRef(swaggerValue, ref),
+  });
+}
+
+/**
+ * Reads a connector from a folder, a zip or a single swagger file. Malformed content never throws:
+ * it becomes findings when the connector is validated. Throws `FlowportError` only when the path
+ * cannot be read at all.
+ *
+ * @example
+ * const connector = loadConnectorSync('examples/contoso-tasks');
+ * connector.operations.map((op) => op.id);
+ */
+export function loadConnectorSync(path: string, options: { kind?: ConnectorKind } = {}): Connector {
+  const source = path.endsWith(sep) && path.length > 1 ? path.slice(0, -1) : path;
+  const { type, discovered } = readSource(source);
+  return build(source, type, discovered, options.kind);
+}
+
+/** Async form of {@link loadConnectorSync}, for the library API. */
+export async function loadConnector(
+  path: string,
+  options: { kind?: ConnectorKind } = {},
+): Promise<Connector> {
+  return loadConnectorSync(path, options);
+}
+
+/** Builds a connector from in-memory files (tests, uploads); names are matched as in a folder. */
+export function connectorFromFiles(
+  files: readonly RawFile[],
+  options: { source?: string; kind?: ConnectorKind } = {},
+): Connector {
+  const source = options.source ?? '<memory>';
+  return build(source, 'folder', classify(files, options.source ?? ''), options.kind);
+}

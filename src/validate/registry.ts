@@ -1,0 +1,48 @@
+import type { Rule } from './rule.ts';
+import apiProperties from './rules/api-properties/index.ts';
+import document from './rules/document/index.ts';
+import dynamic from './rules/dynamic/index.ts';
+import host from './rules/host/index.ts';
+import icon from './rules/icon/index.ts';
+import info from './rules/info/index.ts';
+import metadata from './rules/metadata/index.ts';
+import operation from './rules/operation/index.ts';
+import parameter from './rules/parameter/index.ts';
+import path from './rules/path/index.ts';
+import readme from './rules/readme/index.ts';
+import response from './rules/response/index.ts';
+import schema from './rules/schema/index.ts';
+import script from './rules/script/index.ts';
+import security from './rules/security/index.ts';
+import webhook from './rules/webhook/index.ts';
+
+/** Every rule flowport has, by category; each category folder lists its own rules in its index. */
+export const RULES: readonly Rule[] = [
+  ...document,
+  ...info,
+  ...metadata,
+  ...host,
+  ...path,
+  ...operation,
+  ...parameter,
+  ...schema,
+  ...response,
+  ...security,
+  ...webhook,
+  ...dynamic,
+  ...apiProperties,
+  ...icon,
+  ...readme,
+  ...script,
+];
+
+const byId = new Map<string, Rule>();
+for (const rule of RULES) {
+  byId.set(rule.id, rule);
+  if (rule.microsoftId) byId.set(rule.microsoftId.toLowerCase(), rule);
+}
+
+/** A rule by its id or by Microsoft's rule id (case-insensitive). */
+export function findRule(id: string): Rule | undefined {
+  return byId.get(id) ?? byId.get(id.toLowerCase());
+}

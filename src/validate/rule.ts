@@ -1,0 +1,128 @@
+import type { JsonObject } from '../connector/json.ts';
+import type {
+  ConnectionParameter,
+  Connector,
+  ConnectorFileKind,
+  Operation,
+  Parameter,
+  PathItem,
+  PolicyInstance,
+  Response,
+  SecurityDefinition,
+} from '../connector/model.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Rule sets a connector is checked against; derived from each rule's `presets`. */
+export type PresetName = 'recommended' | 'certification' | 'independent-publisher';
+export const PRESETS: readonly PresetName[] = ['recommended', 'certification', 'independent-publisher'];
+
+/** Every preset: rules the maker portal itself enforces. */
+export const ALL: readonly PresetName[] = PRESETS;
+/** Both certification presets: rules of the certification review. */
+export const CERTIFICATION: readonly PresetName[] = ['certification', 'independent-publisher'];
+
+export type RuleCategory =
+  | 'document'
+  | 'info'
+  | 'metadata'
+  | 'host'
+  | 'operation'
+  | 'path'
+  | 'parameter'
+  | 'schema'
+  | 'response'
+  | 'security'
+  | 'webhook'
+  | 'dynamic'
+  | 'api-properties'
+  | 'icon'
+  | 'readme'
+  | 'script';
+
+/** Where a rule comes from: the validator Microsoft runs, the certification docs, reviewers, or us. */
+export type RuleSource = 'microsoft-validator' | 'certification' | 'reviewer-practice' | 'flowport';
+
+/** A place in a connector file: a JSON pointer (JSON files) or a line and column (text files). */
+export type At =
+  | string
+  | { readonly file: ConnectorFileKind; readonly pointer: string }
+  | {
+      readonly file: ConnectorFileKind;
+      readonly line: number;
+      readonly column?: number;
+      readonly length?: number;
+    };
+
+export interface Report {
+  /** One sentence ending with a period; property names in backticks. */
+  readonly message: string;
+  /** Defaults to the swagger document's root. */
+  readonly at?: At;
+  /** How to fix this instance, when it differs from the rule's general `fix`. */
+  readonly fix?: string;
+}
+
+/** A schema-like node: a schema, a non-body parameter, an `items` object or a response header. */
+export interface SchemaNode {
+  readonly raw: JsonObject;
+  readonly pointer: string;
+  /** Where it is used: in requests, in responses, or under `definitions` (either). */
+  readonly role: 'input' | 'output' | 'definition';
+  /** What kind of object holds the keywords. */
+  readonly holder: 'schema' | 'parameter' | 'items' | 'header';
+  readonly depth: number;
+  readonly parent: SchemaNode | undefined;
+  /** Name of the property this schema describes, when it is one. */
+  readonly propertyName: string | undefined;
+  /** How it hangs off its parent. */
+  readonly via: 'root' | 'property' | 'items' | 'additionalProperties' | 'allOf';
+}
+
+export interface RuleContext {
+  readonly connector: Connector;
+  report(report: Report): void;
+}
+
+/** Callbacks the engine calls while walking a connector once; a rule defines the ones it needs. */
+export interface Visitors {
+  connector?(connector: Connector, ctx: RuleContext): void;
+  pathItem?(pathItem: PathItem, ctx: RuleContext): void;
+  operation?(operation: Operation, ctx: RuleContext): void;
+  /** Each parameter object once (shared `#/parameters` entries once, not per use). */
+  parameter?(parameter: Parameter, ctx: RuleContext): void;
+  /** Each response object once; `operation` is undefined for shared `#/responses` entries. */
+  response?(response: Response, operation: Operation | undefined, ctx: RuleContext): void;
+  schema?(node: SchemaNode, ctx: RuleContext): void;
+  securityDefinition?(definition: SecurityDefinition, ctx: RuleContext): void;
+  connectionParameter?(parameter: ConnectionParameter, ctx: RuleContext): void;
+  policy?(policy: PolicyInstance, ctx: RuleContext): void;
+}
+
+export interface RuleMeta {
+  /** kebab-case id; also the doc page name `docs/rules/<id>.md`. */
+  readonly id: string;
+  /** The rule id Microsoft's Swagger Validator prints, when this rule mirrors one. */
+  readonly microsoftId?: string;
+  /** One line: what the rule checks. */
+  readonly description: string;
+  readonly category: RuleCategory;
+  readonly source: RuleSource;
+  /** Default severity. */
+  readonly severity: Severity;
+  /** Severity in particular presets, when it differs from `severity`. */
+  readonly presetSeverity?: Partial<Record<PresetName, Severity>>;
+  readonly presets: readonly PresetName[];
+  /** General fix hint shown with every finding. */
+  readonly fix?: string;
+}
+
+export interface Rule extends RuleMeta {
+  readonly visit: Visitors;
+}
+
+/** Declares a rule; identity function that keeps literal types and checks the shape. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
