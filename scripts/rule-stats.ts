@@ -28,8 +28,8 @@ for (const name of names) {
     if (severity && d.severity !== severity) continue;
     if (prefix && !d.ruleId.startsWith(prefix)) continue;
     const key = `${d.ruleId} (${d.severity})`;
-    let s = stats.get(key);
-    if (!s) stats.set(key, (s = { findings: 0, connectors: new Set(), samples: [] }));
+    const s = stats.get(key) ?? { findings: 0, connectors: new Set<string>(), samples: [] };
+    stats.set(key, s);
     s.findings++;
     s.connectors.add(name);
     if (s.samples.length < examples) s.samples.push(`${name}: ${d.message} ${d.pointer ?? ''}`);

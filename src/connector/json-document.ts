@@ -252,7 +252,8 @@ export class JsonDocument {
   }
 
   position(offset: number): Position {
-    const starts = (this.lineStarts ??= lineStarts(this.text));
+    this.lineStarts ??= lineStarts(this.text);
+    const starts = this.lineStarts;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
