@@ -1,0 +1,120 @@
+import { Command, Option } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { discoverConnectors } from '../../connector/discover.ts';
+import { loadConnectorSync } from '../../connector/load.ts';
+import type { Connector } from '../../connector/model.ts';
+import { FlowportError } from '../../errors.ts';
+import { VERSION } from '../../version.ts';
+import { loadConfig } from '../../validate/config.ts';
+import { severityRank } from '../../validate/diagnostic.ts';
+import type { ValidationResult } from '../../validate/engine.ts';
+import { formatJson } from '../../validate/reporters/json.ts';
+import { formatPipeline } from '../../validate/reporters/pipeline.ts';
+import { formatSarif } from '../../validate/reporters/sarif.ts';
+import { formatSummaryTable, formatText, formatTotals } from '../../validate/reporters/text.ts';
+import { PRESETS, type PresetName, type Severity } from '../../validate/rule.ts';
+import { validateConnector } from '../../validate/validate.ts';
+import { EXIT } from '../exit.ts';
+
+interface ValidateFlags {
+  format: 'text' | 'json' | 'sarif' | 'pipeline';
+  preset?: PresetName;
+  failOn: 'error' | 'warning' | 'info' | 'never';
+  config?: string;
+  output?: string;
+  quiet: boolean;
+  color?: boolean;
+  progress?: boolean;
+  frames: boolean;
+}
+
+export interface Io {
+  readonly stdout: { write(s: string): unknown; isTTY?: boolean };
+  readonly stderr: { write(s: string): unknown; isTTY?: boolean };
+}
+
+/** Runs validation for the CLI; returns the exit code. */
+export async function runValidate(paths: string[], flags: ValidateFlags, io: Io): Promise<number> {
+  const config = loadConfig({ ...(flags.config && { file: flags.config }) });
+  const sources = paths.flatMap((p) => discoverConnectors(p));
+  const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
+  const showProgress = flags.progress ?? (sources.length > 1 && io.stderr.isTTY === true && flags.format === 'text');
+  const bar = showProgress
+    ? new SingleBar({ format: 'validating {bar} {value}/{total} {name}', hideCursor: true, clearOnComplete: true, stream: process.stderr as NodeJS.WriteStream })
+    : undefined;
+  bar?.start(sources.length, 0, { name: '' });
+  const results: ValidationResult[] = [];
+  const connectors = new Map<ValidationResult, Connector>();
+  const failures: FlowportError[] = [];
+  for (const source of sources) {
+    bar?.increment(0, { name: source.length > 40 ? `…${source.slice(-39)}` : source });
+    try {
+      const connector = loadConnectorSync(source);
+      const result = validateConnector(connector, {
+        ...(flags.preset && { preset: flags.preset }),
+        ...(config && { config }),
+      });
+      if (flags.quiet) {
+        const errors = result.diagnostics.filter((d) => d.severity === 'error');
+        results.push({ ...result, diagnostics: errors });
+      } else results.push(result);
+      connectors.set(results[results.length - 1] as ValidationResult, connector);
+    } catch (error) {
+      if (!(error instanceof FlowportError)) throw error;
+      failures.push(error);
+    }
+    bar?.increment(1);
+  }
+  bar?.stop();
+
+  let output: string;
+  if (flags.format === 'json') output = formatJson(results, VERSION);
+  else if (flags.format === 'sarif') output = formatSarif(results, VERSION);
+  else if (flags.format === 'pipeline') output = formatPipeline(results);
+  else {
+    const parts = results.map((r) => formatText(r, connectors.get(r), { color, frames: flags.frames })).filter((s) => s.trim() !== '');
+    if (results.length > 1) parts.push('', formatSummaryTable(results, color));
+    if (results.length > 0 || failures.length === 0) parts.push('', formatTotals(results, color));
+    output = parts.join('\n').replace(/^\n+/, '');
+  }
+  if (flags.output) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(flags.output, `${output}\n`);
+  } else io.stdout.write(`${output}\n`);
+  for (const f of failures) io.stderr.write(`flowport: ${f.message} [${f.code}]\n`);
+
+  if (failures.length > 0) return EXIT.usage;
+  if (flags.failOn === 'never') return EXIT.ok;
+  const threshold = severityRank(flags.failOn as Severity);
+  const failed = results.some((r) => r.diagnostics.some((d) => severityRank(d.severity) <= threshold));
+  return failed ? EXIT.findings : EXIT.ok;
+}
+
+export function validateCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('validate')
+    .description('Check connectors offline against the certification rules.')
+    .argument('<paths...>', 'connector folders, zips or swagger files; a folder of connectors checks each one')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'pipeline']).default('text'))
+    .addOption(new Option('-p, --preset <preset>', 'rule set (default: from the config, else from the folder: certified-connectors → certification, independent-publisher-connectors → independent-publisher, otherwise recommended)').choices([...PRESETS]))
+    .addOption(new Option('--fail-on <level>', 'exit with 1 when a finding at or above this level exists').choices(['error', 'warning', 'info', 'never']).default('error'))
+    .option('-c, --config <file>', 'config file (default: flowport.config.json or the "flowport" key of package.json, searched upwards)')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-q, --quiet', 'report errors only', false)
+    .option('--no-frames', 'do not print source lines under findings')
+    .option('--color', 'force colours')
+    .option('--no-color', 'no colours')
+    .option('--no-progress', 'no progress bar')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 no findings at the --fail-on level, 1 findings, 2 usage error or unreadable input.
+
+Examples:
+  flowport validate ./my-connector
+  flowport validate ./my-connector --preset certification --format sarif -o flowport.sarif
+  flowport validate certified-connectors/ --quiet`,
+    )
+    .action(async (paths: string[], flags: ValidateFlags) => {
+      setExit(await runValidate(paths, flags, io));
+    });
+}

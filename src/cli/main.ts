@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { isFlowportError } from '../errors.ts';
+import { VERSION } from '../version.ts';
+import { validateCommand, type Io } from './commands/validate.ts';
+import { EXIT } from './exit.ts';
+
+/** The `flowport` program; `io` and the exit callback are injected so tests run it in process. */
+export function createProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('flowport')
+    .description('Create, validate, run, host and ship Power Platform connectors — offline.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+  program.addCommand(validateCommand(io, setExit));
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  return program;
+}
+
+/** Runs the CLI and resolves to its exit code; never throws for a user's mistake. */
+export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = createProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (isFlowportError(error)) {
+      io.stderr.write(`flowport: ${error.message} [${error.code}]\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
