@@ -1,9 +1,9 @@
 import { Command, Option } from 'commander';
-import { SingleBar } from 'cli-progress';
 import { discoverConnectors } from '../../connector/discover.ts';
 import { loadConnectorSync } from '../../connector/load.ts';
 import type { Connector } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
+import { lazy } from '../../lazy.ts';
 import { VERSION } from '../../version.ts';
 import { loadConfig } from '../../validate/config.ts';
 import { severityRank } from '../../validate/diagnostic.ts';
@@ -15,6 +15,8 @@ import { formatSummaryTable, formatText, formatTotals } from '../../validate/rep
 import { PRESETS, type PresetName, type Severity } from '../../validate/rule.ts';
 import { validateConnector } from '../../validate/validate.ts';
 import { EXIT } from '../exit.ts';
+
+const cliProgress = lazy<typeof import('cli-progress')>('cli-progress');
 
 interface ValidateFlags {
   format: 'text' | 'json' | 'sarif' | 'pipeline';
@@ -40,7 +42,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
   const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
   const showProgress = flags.progress ?? (sources.length > 1 && io.stderr.isTTY === true && flags.format === 'text');
   const bar = showProgress
-    ? new SingleBar({ format: 'validating {bar} {value}/{total} {name}', hideCursor: true, clearOnComplete: true, stream: process.stderr as NodeJS.WriteStream })
+    ? new (cliProgress().SingleBar)({ format: 'validating {bar} {value}/{total} {name}', hideCursor: true, clearOnComplete: true, stream: process.stderr as NodeJS.WriteStream })
     : undefined;
   bar?.start(sources.length, 0, { name: '' });
   const results: ValidationResult[] = [];
