@@ -1,0 +1,56 @@
+import { ownString } from '../../connector/json.ts';
+import type { Connector } from '../../connector/model.ts';
+import { join, split } from '../../connector/pointer.ts';
+import { at } from '../../connector/refs.ts';
+import type { SchemaNode } from '../rule.ts';
+import { rootOf } from './schema-graph.ts';
+
+/**
+ * Names a schema node for messages: `` Parameter `top` ``, `` Response header `ETag` ``,
+ * `` Property `address.city` of definition `Customer` ``, `` The `200` response schema of `ListTasks` ``.
+ * With the connector, operations are named by their `operationId`.
+ * @example schemaLabel(node) // "Property `items[].id` of definition `Page`"
+ */
+export function schemaLabel(node: SchemaNode, connector?: Connector): string {
+  const root = rootOf(node);
+  const path = propertyPath(node);
+  if (root.holder === 'parameter' || root.holder === 'header') {
+    const what = `${root.holder === 'header' ? 'response header' : 'parameter'} \`${root.propertyName}\``;
+    return path ? `Items of ${what}` : what.charAt(0).toUpperCase() + what.slice(1);
+  }
+  const where = rootDescription(root, connector);
+  if (!path) return where.charAt(0).toUpperCase() + where.slice(1);
+  if (path === '[]') return `Items of ${where}`;
+  if (!/[^[\].*]/.test(path)) return `Items \`${path}\` of ${where}`;
+  return `Property \`${path}\` of ${where}`;
+}
+
+/** `address.lines[].text` for a node reached through properties and items; empty for a root. */
+export function propertyPath(node: SchemaNode): string {
+  const parts: string[] = [];
+  for (let n: SchemaNode | undefined = node; n?.parent; n = n.parent) {
+    if (n.via === 'property') parts.push(`.${n.propertyName}`);
+    else if (n.via === 'items') parts.push('[]');
+    else if (n.via === 'additionalProperties') parts.push('.*');
+  }
+  return parts.reverse().join('').replace(/^\./, '');
+}
+
+function operationName(segments: string[], connector: Connector | undefined): string {
+  const [, path = '', method = ''] = segments;
+  const id = connector
+    ? ownString(at(connector.definition.raw, join('/paths', path, method)), 'operationId')
+    : undefined;
+  return id ?? `${method.toUpperCase()} ${path}`;
+}
+
+function rootDescription(root: SchemaNode, connector: Connector | undefined): string {
+  const segments = split(root.pointer);
+  if (segments[0] === 'definitions') return `definition \`${segments[1]}\``;
+  if (segments[0] === 'responses') return `shared response \`${segments[1]}\``;
+  if (segments[0] === 'parameters') return `the body of shared parameter \`${segments[1]}\``;
+  if (segments.includes('x-ms-notification-content')) return `the notification content of \`${segments[1]}\``;
+  const op = operationName(segments, connector);
+  if (segments[3] === 'responses') return `the \`${segments[4]}\` response schema of \`${op}\``;
+  return `the request body of \`${op}\``;
+}

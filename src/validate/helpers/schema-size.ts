@@ -1,0 +1,125 @@
+import { entries, isObject, type JsonObject, own } from '../../connector/json.ts';
+import type { Connector, Operation } from '../../connector/model.ts';
+import { forEachSubschema, refOf } from './schema-graph.ts';
+
+/** Most schema nodes one body, response schema or definition may expand to (Microsoft's FAQ). */
+export const MAX_BODY_SCHEMAS = 512;
+/** Most schema nodes one operation may expand to, parameters and responses together (FAQ). */
+export const MAX_OPERATION_SCHEMAS = 16_384;
+/** Most schema nodes a whole swagger may expand to: 256 operations × 16,384 (FAQ). */
+export const MAX_TOTAL_SCHEMAS = 256 * MAX_OPERATION_SCHEMAS;
+/**
+ * Deepest nesting allowed, counting referenced schemas. Microsoft's message names the limit without
+ * publishing it; 32 is our default.
+ */
+export const MAX_SCHEMA_DEPTH = 32;
+
+/** Size of a schema once every `$ref` in it is expanded. */
+export interface SchemaSize {
+  /** Schema objects: the schema itself, each property, `items`, `additionalProperties`, `allOf` member. */
+  readonly count: number;
+  /** Levels of nesting; a schema without subschemas has depth 1; `allOf` members share their parent's level. */
+  readonly depth: number;
+}
+
+/** Counts stop growing here so pathological documents give finite, printable numbers. */
+const COUNT_CAP = 1e9;
+const MAX_NESTING = 512;
+const LEAF: SchemaSize = { count: 1, depth: 1 };
+const CYCLE: SchemaSize = { count: 0, depth: 0 };
+
+interface State {
+  readonly connector: Connector;
+  /** Sizes of `$ref` targets by resolved pointer. */
+  readonly refs: Map<string, SchemaSize>;
+  /** Targets being measured; meeting one again is a cycle, which adds nothing. */
+  readonly active: Set<string>;
+  readonly operations: WeakMap<Operation, number>;
+  total: number | undefined;
+}
+
+const states = new WeakMap<Connector, State>();
+
+function stateOf(connector: Connector): State {
+  let state = states.get(connector);
+  if (!state) {
+    state = { connector, refs: new Map(), active: new Set(), operations: new WeakMap(), total: undefined };
+    states.set(connector, state);
+  }
+  return state;
+}
+
+function measureRef(state: State, ref: string, nesting: number): SchemaSize {
+  const target = state.connector.resolve(ref);
+  if (!target || !isObject(target.value)) return LEAF;
+  return measureTarget(state, target.pointer, target.value, nesting);
+}
+
+/** Measures a referenceable schema once; meeting it again while measuring it is recursion. */
+function measureTarget(state: State, pointer: string, raw: JsonObject, nesting: number): SchemaSize {
+  const known = state.refs.get(pointer);
+  if (known) return known;
+  if (state.active.has(pointer)) return CYCLE;
+  state.active.add(pointer);
+  const size = measure(state, raw, nesting + 1);
+  state.active.delete(pointer);
+  state.refs.set(pointer, size);
+  return size;
+}
+
+function measure(state: State, raw: JsonObject, nesting: number): SchemaSize {
+  if (nesting > MAX_NESTING) return LEAF;
+  const ref = refOf(raw);
+  if (ref !== undefined) return measureRef(state, ref, nesting);
+  let count = 1;
+  let nested = 0;
+  let merged = 0;
+  forEachSubschema(raw, (child, kind) => {
+    const size = measure(state, child, nesting + 1);
+    count = Math.min(COUNT_CAP, count + size.count);
+    if (kind === 'allOf') merged = Math.max(merged, size.depth);
+    else nested = Math.max(nested, size.depth);
+  });
+  return { count, depth: Math.max(1 + nested, merged) };
+}
+
+/**
+ * Size of a schema with its `$ref`s expanded; referenced schemas are measured once per connector and
+ * a reference back into a schema being measured (recursion) counts as nothing. Pass the `pointer` of
+ * a schema that may itself be referenced (a definition) so references back to it count as recursion.
+ */
+export function schemaSize(connector: Connector, raw: JsonObject, pointer?: string): SchemaSize {
+  const state = stateOf(connector);
+  return pointer === undefined ? measure(state, raw, 0) : measureTarget(state, pointer, raw, 0);
+}
+
+/** Schema nodes of one operation: parameters (with `items`), body, response schemas and headers. */
+export function operationSchemaCount(connector: Connector, op: Operation): number {
+  const state = stateOf(connector);
+  const known = state.operations.get(op);
+  if (known !== undefined) return known;
+  let count = 0;
+  const add = (raw: JsonObject | undefined) => {
+    if (raw) count = Math.min(COUNT_CAP, count + measure(state, raw, 0).count);
+  };
+  for (const p of op.parameters) add(p.in === 'body' ? p.schema : p.raw);
+  for (const r of op.responses) {
+    add(r.schema);
+    for (const [, header] of entries(own(r.raw, 'headers'))) if (isObject(header)) add(header);
+  }
+  add(op.notificationContent?.schema);
+  state.operations.set(op, count);
+  return count;
+}
+
+/** Schema nodes of all operations together. */
+export function totalSchemaCount(connector: Connector): number {
+  const state = stateOf(connector);
+  if (state.total === undefined) {
+    let total = 0;
+    for (const op of connector.operations)
+      total = Math.min(COUNT_CAP, total + operationSchemaCount(connector, op));
+    state.total = total;
+  }
+  return state.total;
+}

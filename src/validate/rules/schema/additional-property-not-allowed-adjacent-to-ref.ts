@@ -1,0 +1,42 @@
+import { entries, type JsonObject, own, ownObject } from '../../../connector/json.ts';
+import { join } from '../../../connector/pointer.ts';
+import { schemaLabel } from '../../helpers/schema-label.ts';
+import { ALL, defineRule } from '../../rule.ts';
+
+function siblings(raw: JsonObject): string[] {
+  return Object.keys(raw).filter((k) => k !== '$ref');
+}
+
+export default defineRule({
+  id: 'additional-property-not-allowed-adjacent-to-ref',
+  microsoftId: 'AdditionalPropertyNotAllowedAdjacentToRef',
+  description: 'An object with `$ref` must not have other properties.',
+  category: 'schema',
+  source: 'microsoft-validator',
+  severity: 'warning',
+  presets: ALL,
+  fix: 'Move the extra keywords into the referenced definition, or replace the `$ref` with an inline schema.',
+  visit: {
+    schema(node, ctx) {
+      if (typeof own(node.raw, '$ref') !== 'string') return;
+      const extra = siblings(node.raw);
+      if (extra.length === 0) return;
+      ctx.report({
+        message: `${schemaLabel(node, ctx.connector)} has \`${extra.join('`, `')}\` next to \`$ref\`; when \`$ref\` is defined, no other properties may be specified.`,
+        at: join(node.pointer, extra[0] ?? '$ref'),
+      });
+    },
+    operation(op, ctx) {
+      for (const [status, response] of entries(ownObject(op.raw, 'responses'))) {
+        const raw = ownObject(ownObject(op.raw, 'responses'), status);
+        if (!raw || typeof own(response, '$ref') !== 'string') continue;
+        const extra = siblings(raw);
+        if (extra.length === 0) continue;
+        ctx.report({
+          message: `Response \`${status}\` of \`${op.label}\` has \`${extra.join('`, `')}\` next to \`$ref\`; when \`$ref\` is defined, no other properties may be specified.`,
+          at: join(op.pointer, 'responses', status, extra[0] ?? '$ref'),
+        });
+      }
+    },
+  },
+});

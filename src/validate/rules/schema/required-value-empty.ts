@@ -1,0 +1,42 @@
+import { own } from '../../../connector/json.ts';
+import { join } from '../../../connector/pointer.ts';
+import { schemaLabel } from '../../helpers/schema-label.ts';
+import { ALL, defineRule } from '../../rule.ts';
+
+/**
+ * Keywords that mean nothing when empty. `title` and `description` are left out: an empty one is
+ * merely unhelpful, and about one certified connector in five has some.
+ */
+const NEED_VALUE = [
+  'type',
+  'format',
+  '$ref',
+  'x-ms-summary',
+  'x-ms-visibility',
+  'pattern',
+  'discriminator',
+  'collectionFormat',
+] as const;
+
+export default defineRule({
+  id: 'required-value-empty',
+  microsoftId: 'RequiredValueEmpty',
+  description: 'Schema keywords such as `type`, `format` and `x-ms-summary` must not be empty strings.',
+  category: 'schema',
+  source: 'microsoft-validator',
+  severity: 'warning',
+  presets: ALL,
+  fix: 'Give the keyword a value or remove it.',
+  visit: {
+    schema(node, ctx) {
+      for (const keyword of NEED_VALUE) {
+        const value = own(node.raw, keyword);
+        if (typeof value !== 'string' || value.trim() !== '') continue;
+        ctx.report({
+          message: `${schemaLabel(node, ctx.connector)} has an empty \`${keyword}\`; the \`${keyword}\` property must have not empty value.`,
+          at: join(node.pointer, keyword),
+        });
+      }
+    },
+  },
+});
