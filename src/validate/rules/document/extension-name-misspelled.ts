@@ -1,0 +1,96 @@
+import { isObject, type JsonValue, own } from '../../../connector/json.ts';
+import { join } from '../../../connector/pointer.ts';
+import { misspeltExtension } from '../../helpers/extension-names.ts';
+import { ALL, defineRule } from '../../rule.ts';
+
+/** Objects whose keys are names chosen by the author (properties, paths, headers…), not extensions. */
+const NAME_MAPS: ReadonlySet<string> = new Set([
+  'properties',
+  'definitions',
+  'parameters',
+  'responses',
+  'headers',
+  'paths',
+  'securityDefinitions',
+  'scopes',
+  'patternProperties',
+]);
+/** Values that are data (examples, defaults), whose keys mean nothing to the platform. */
+const DATA: ReadonlySet<string> = new Set([
+  'example',
+  'examples',
+  'default',
+  'enum',
+  'x-ms-test-value',
+  'x-ms-examples',
+  'x-example',
+]);
+const MAX_DEPTH = 256;
+
+interface Finding {
+  readonly pointer: string;
+  readonly meant: string;
+  count: number;
+}
+
+/**
+ * Collects near-miss extension names. Segments are kept on a stack and joined into a pointer only
+ * for a finding: building a pointer per node would dominate the cost on large documents.
+ */
+function walk(node: JsonValue, path: (string | number)[], names: boolean, out: Map<string, Finding>): void {
+  if (path.length > MAX_DEPTH) return;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const item = node[i];
+      if (item === null || typeof item !== 'object') continue;
+      path.push(i);
+      walk(item, path, false, out);
+      path.pop();
+    }
+    return;
+  }
+  if (!isObject(node)) return;
+  for (const key of Object.keys(node)) {
+    if (!names && (key.charCodeAt(0) | 0x20) === 0x78 /* x or X */) {
+      const meant = misspeltExtension(key);
+      if (meant) {
+        const found = out.get(key);
+        if (found) found.count++;
+        else out.set(key, { pointer: join('', ...path, key), meant, count: 1 });
+      }
+    }
+    if (!names && DATA.has(key)) continue;
+    const value = own(node, key);
+    if (value === null || typeof value !== 'object') continue;
+    path.push(key);
+    walk(value, path, !names && NAME_MAPS.has(key), out);
+    path.pop();
+  }
+}
+
+export default defineRule({
+  id: 'extension-name-misspelled',
+  description:
+    'An `x-ms-*` property name that is a near miss of a known extension (`x-ms-visibilty`) is ignored by the platform.',
+  category: 'document',
+  source: 'flowport',
+  severity: 'warning',
+  presets: ALL,
+  fix: 'Correct the spelling; the Power Platform silently ignores unknown extensions, so the setting has no effect.',
+  visit: {
+    connector(c, ctx) {
+      const root = c.definition.raw;
+      if (!root) return;
+      const found = new Map<string, Finding>();
+      walk(root, [], false, found);
+      for (const [key, { pointer, meant, count }] of found) {
+        const more = count > 1 ? ` (${count} occurrences)` : '';
+        ctx.report({
+          message: `\`${key}\` looks like a misspelling of the extension \`${meant}\`${more}; the platform ignores it.`,
+          at: pointer,
+          fix: `Rename every \`${key}\` to \`${meant}\`.`,
+        });
+      }
+    },
+  },
+});
