@@ -1,0 +1,118 @@
+/**
+ * Heuristic sentence-case check for display strings ("Create a task", not "Create A Task"). Built to
+ * keep false positives low: it only speaks up when most words are capitalised, and it leaves acronyms,
+ * product names, words with inner capitals or digits, and the connector's own name alone.
+ */
+
+/** Words that stay lower case inside Title Case too, so they say nothing about the style. */
+const MINOR: ReadonlySet<string> = new Set(
+  'a an and as at but by for from if in into is nor of off on onto or per than the to up via vs with within without'.split(
+    ' ',
+  ),
+);
+
+/** Capitalised words that are proper nouns or acronyms written in title case; never counted. */
+const PROPER: ReadonlySet<string> = new Set(
+  [
+    // Calendar
+    'monday tuesday wednesday thursday friday saturday sunday',
+    'january february march april june july august september october november december',
+    // Languages and places
+    'english french german spanish italian portuguese dutch chinese japanese korean arabic',
+    'europe european america american africa asia australia canada uk us',
+    // Microsoft products
+    'microsoft azure excel word outlook teams office dynamics windows power automate apps pages bi',
+    'copilot dataverse exchange planner forms bing skype yammer viva visio project onenote sharepoint onedrive',
+    'entra intune purview fabric flow flows logic',
+    // Common services
+    'google gmail youtube slack salesforce jira confluence zoom twitter facebook instagram whatsapp',
+    'dropbox box adobe acrobat docusign shopify stripe twilio zendesk trello asana github gitlab',
+    'amazon aws apple android linux mac chrome firefox paypal quickbooks xero sap oracle',
+    'hubspot mailchimp servicenow workday notion airtable monday smartsheet webex',
+    // Acronyms people write in title case
+    'id ids url urls uri api apis pdf pdfs html xml json csv sms ocr qr ai ip vm sql ftp sftp http https',
+    'rest odata crm erp hr it kpi faq',
+    // Pronoun
+    'i',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+const TITLE_WORD = /^[A-Z][a-z]+(?:['’]s)?$/;
+const LOWER_WORD = /^[a-z]+(?:['’]s)?$/;
+const UPPER_WORD = /^[A-Z]{2,}$/;
+/** Breaks after which a new phrase may start with a capital: `:`, ` - `, brackets, quotes. */
+const PHRASES = /\s[-–—]\s|:\s*|[()[\]"“”]/;
+
+export type CaseIssue =
+  | { readonly kind: 'title-case'; readonly words: readonly string[] }
+  | { readonly kind: 'upper-case' }
+  | { readonly kind: 'lower-case-start'; readonly word: string };
+
+const LOWER_START = /^\W*[a-z]/;
+const UPPER_AFTER_FIRST = /.[A-Z]/s;
+const HAS_LETTER = /\p{L}/u;
+const LEADING_TAG = /^\s*(?:\([^)]*\)|\[[^\]]*\])\s*/;
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu;
+
+/** Words of a text without surrounding punctuation. */
+function words(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split(/\s+/)) {
+    const word = raw.replace(EDGE_PUNCTUATION, '');
+    if (word) out.push(word);
+  }
+  return out;
+}
+
+/**
+ * Why a display string is not in sentence case, or undefined when it is (or might be).
+ * `names` are words that may be capitalised anywhere (the connector title's words), lower-cased.
+ * @example sentenceCaseIssue('Get User Profile') // { kind: 'title-case', words: ['User', 'Profile'] }
+ */
+export function sentenceCaseIssue(
+  text: string,
+  names: ReadonlySet<string> = new Set(),
+): CaseIssue | undefined {
+  // Fast path: most summaries have a capital at most in the first letter.
+  if (!LOWER_START.test(text) && !UPPER_AFTER_FIRST.test(text)) return undefined;
+  const known = (w: string) => {
+    const lower = w.toLowerCase();
+    return names.has(lower) || PROPER.has(lower.endsWith('s') ? lower.replace(/['’]s$/, '') : lower);
+  };
+  const all = words(text);
+  const letters = all.filter((w) => HAS_LETTER.test(w));
+  if (letters.length >= 3 && letters.every((w) => UPPER_WORD.test(w))) return { kind: 'upper-case' };
+
+  // A leading tag such as "(internal)" or "[Preview]" is not where the sentence starts.
+  const first = words(text.replace(LEADING_TAG, '')).find((w) => HAS_LETTER.test(w));
+  if (first && /^[a-z]{2}/.test(first) && !known(first)) return { kind: 'lower-case-start', word: first };
+
+  const capitalised: string[] = [];
+  let counted = 0;
+  for (const phrase of text.split(PHRASES)) {
+    // The first word of each phrase may be capitalised in any style.
+    for (const word of words(phrase).slice(1)) {
+      if (MINOR.has(word.toLowerCase()) || known(word)) continue;
+      if (TITLE_WORD.test(word)) {
+        capitalised.push(word);
+        counted++;
+      } else if (LOWER_WORD.test(word)) counted++;
+    }
+  }
+  if (capitalised.length >= 2 && capitalised.length * 2 > counted) {
+    return { kind: 'title-case', words: capitalised };
+  }
+  return undefined;
+}
+
+/** Lower-cased words of a name (the connector title), for `sentenceCaseIssue`'s `names`. */
+export function nameWords(name: string | undefined): Set<string> {
+  return new Set(
+    (name ?? '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
+}

@@ -1,0 +1,27 @@
+import { own, ownObject } from '../../../connector/json.ts';
+import { join } from '../../../connector/pointer.ts';
+import { ALL, defineRule } from '../../rule.ts';
+
+export default defineRule({
+  id: 'operation-must-have-response',
+  microsoftId: 'OperationMustHaveResponse',
+  description: 'Every operation must define at least one response.',
+  category: 'operation',
+  source: 'microsoft-validator',
+  severity: 'error',
+  presets: ALL,
+  fix: 'Add a `responses` object with the success status code (`200`, `201`, `204`) and, where there is a body, its `schema`.',
+  visit: {
+    operation(op, ctx) {
+      // Certified webhook triggers pass review with `responses: {}`: their outputs come from
+      // `x-ms-notification-content`, not from the subscription call's response.
+      if (op.kind === 'webhook-trigger' && op.notificationContent) return;
+      const responses = ownObject(op.raw, 'responses');
+      if (responses && Object.keys(responses).some((k) => !k.startsWith('x-'))) return;
+      ctx.report({
+        message: `The operation \`${op.label}\` is not valid; it must contain at least one response definition.`,
+        at: own(op.raw, 'responses') === undefined ? op.pointer : join(op.pointer, 'responses'),
+      });
+    },
+  },
+});

@@ -1,0 +1,29 @@
+import { ownObject } from '../../../connector/json.ts';
+import { join } from '../../../connector/pointer.ts';
+import { ALL, defineRule } from '../../rule.ts';
+
+const SUCCESS = /^2\d\d$/;
+
+export default defineRule({
+  id: 'operation-should-have-successful-response',
+  microsoftId: 'OperationShouldHaveSuccessfulResponse',
+  description: 'Every operation should define a 2xx response.',
+  category: 'operation',
+  source: 'microsoft-validator',
+  severity: 'warning',
+  presets: ALL,
+  fix: 'Add the success response (`200`, `201`, `202` or `204`) with its schema; the designer reads outputs from it, not from `default`.',
+  visit: {
+    operation(op, ctx) {
+      const responses = ownObject(op.raw, 'responses');
+      if (!responses) return;
+      const codes = Object.keys(responses).filter((k) => !k.startsWith('x-'));
+      // No responses at all is `operation-must-have-response`'s finding.
+      if (codes.length === 0 || codes.some((k) => SUCCESS.test(k))) return;
+      ctx.report({
+        message: `The operation \`${op.label}\` should have at least one successful response definition; it has only ${codes.map((c) => `\`${c}\``).join(', ')}.`,
+        at: join(op.pointer, 'responses'),
+      });
+    },
+  },
+});

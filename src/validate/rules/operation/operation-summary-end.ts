@@ -1,0 +1,30 @@
+import { join } from '../../../connector/pointer.ts';
+import { CERTIFICATION, defineRule } from '../../rule.ts';
+
+const GOOD_END = /[\p{L}\p{N})]$/u;
+// Restricted characters (`?`, `*`, …) are `restricted-characters-in-summary`'s findings.
+const RESTRICTED_END = /[/\\<>*%&?]$/;
+
+export default defineRule({
+  id: 'operation-summary-end',
+  microsoftId: 'ValueMustEndWithAlphanumeric',
+  description:
+    'Certification: an operation `summary` ends with a letter, digit or `)`, not punctuation or whitespace.',
+  category: 'operation',
+  source: 'certification',
+  severity: 'warning',
+  presets: CERTIFICATION,
+  fix: 'Drop the trailing period or space; a summary is a name ("Create a task"), not a sentence.',
+  visit: {
+    operation(op, ctx) {
+      const summary = op.summary;
+      if (!summary?.trim() || GOOD_END.test(summary) || RESTRICTED_END.test(summary)) return;
+      const last = summary.at(-1)!;
+      ctx.report({
+        message: `The \`summary\` of operation \`${op.label}\` ends with ${last.trim() ? `\`${last}\`` : 'whitespace'}; it must end with an alphanumeric character.`,
+        at: join(op.pointer, 'summary'),
+        fix: `Use \`${summary.trim().replace(/[^\p{L}\p{N})]+$/u, '')}\`.`,
+      });
+    },
+  },
+});
