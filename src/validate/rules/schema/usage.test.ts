@@ -192,19 +192,30 @@ describe('filter-functions-property-invalid-value', () => {
 });
 
 describe('response-property-summary-required', () => {
-  it('reports unlabelled response properties once per object', () => {
+  it('reports unlabelled response properties once per response, with their paths', () => {
     const schema = {
-      type: 'object',
-      properties: {
-        id: { type: 'string' },
-        due: { type: 'string', 'x-ms-summary': 'Due', description: 'When.' },
+      type: 'array',
+      items: {
+        properties: {
+          id: { type: 'string' },
+          due: { type: 'string', 'x-ms-summary': 'Due', description: 'When.' },
+          owner: { properties: { name: { type: 'string', description: 'Name.' } } },
+        },
       },
     };
     expect(messages(responsePropertySummary, { swagger: withResponse(schema) })).toEqual([
-      'The `200` response schema of `ListTasks` has properties without `x-ms-summary` or `description` (`id`); response properties should be labelled for dynamic content.',
+      'The `200` response schema of `ListTasks` has 3 properties without `x-ms-summary` or `description` (`[].id`, `[].owner`, `[].owner.name`); response properties should be labelled for dynamic content.',
+    ]);
+    expect(pointers(responsePropertySummary, { swagger: withResponse(schema) })).toEqual([
+      '/paths/~1tasks/get/responses/200/schema/items/properties/id',
     ]);
   });
-  it('ignores request bodies', () => {
+  it('reports a definition used by a response on its own, and ignores request bodies', () => {
+    const doc = withResponse(
+      { $ref: '#/definitions/Task' },
+      { definitions: { Task: { properties: { id: { type: 'string' } } } } },
+    );
+    expect(pointers(responsePropertySummary, { swagger: doc })).toEqual(['/definitions/Task/properties/id']);
     expect(
       messages(responsePropertySummary, { swagger: withBody({ properties: { id: { type: 'string' } } }) }),
     ).toEqual([]);
