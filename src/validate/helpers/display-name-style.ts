@@ -1,0 +1,88 @@
+/**
+ * Style checks for display strings (`x-ms-summary`, `description`) from Microsoft's connector string
+ * guidance: titles in title case, descriptions as full sentences.
+ */
+
+/** Words title case leaves lower-case unless they open the title. */
+export const TITLE_CASE_MINOR_WORDS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'en',
+  'for',
+  'from',
+  'if',
+  'in',
+  'into',
+  'nor',
+  'of',
+  'off',
+  'on',
+  'onto',
+  'or',
+  'over',
+  'per',
+  'so',
+  'than',
+  'the',
+  'to',
+  'up',
+  'via',
+  'vs',
+  'with',
+  'yet',
+]);
+
+const ALNUM = /[\p{L}\p{N}]/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+/**
+ * The first word of `text` that breaks title case, or undefined when it is in title case. A word
+ * breaks it when it starts with a lower-case letter (not a digit), is not a minor word (`of`, `the`, … after the
+ * first word) and has no capital inside (`iPhone`, `eBay` are names). Words without letters or digits pass.
+ */
+export function titleCaseViolation(text: string): string | undefined {
+  const words = text.split(/[\s/]+/).filter((w) => w !== '');
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    const start = word.search(ALNUM);
+    if (start < 0) continue;
+    const first = word.charAt(start);
+    if (!LOWER.test(first)) continue;
+    const bare = word.slice(start).replace(/[^\p{L}\p{N}'-]+$/u, '');
+    if (i > 0 && TITLE_CASE_MINOR_WORDS.has(bare.toLowerCase())) continue;
+    if (UPPER.test(bare.slice(1))) continue;
+    return bare;
+  }
+  return undefined;
+}
+
+const SENTENCE_END = /[.!?…。]["'”’)\]]*$/u;
+
+/** True when `text` ends like a sentence (`.`, `!`, `?`, optionally followed by closing quotes or brackets). */
+export function endsLikeSentence(text: string): boolean {
+  return SENTENCE_END.test(text.trimEnd());
+}
+
+/** True when `text` is a single word (no whitespace once trimmed). */
+export function isSingleWord(text: string): boolean {
+  return !/\s/.test(text.trim());
+}
+
+/** Two display strings compared the way a reader would: case, spacing and a final period ignored. */
+export function sameDisplayText(a: string, b: string): boolean {
+  // Most descriptions are far longer than their summary; skip the normalising then.
+  if (b.length > 2 * a.length + 8 || a.length > 2 * b.length + 8) return false;
+  const norm = (s: string) =>
+    s
+      .trim()
+      .replace(/\s+/g, ' ')
+      .replace(/[.!?]+$/, '')
+      .toLowerCase();
+  return norm(a) === norm(b);
+}

@@ -1,0 +1,40 @@
+import { ownObject, ownString } from '../../connector/json.ts';
+import type { Connector, Operation, Parameter } from '../../connector/model.ts';
+import { deref } from '../../connector/refs.ts';
+
+const CONTAINERS: ReadonlySet<string> = new Set(['object', 'array']);
+
+const usersByConnector = new WeakMap<Connector, Map<string, Operation[]>>();
+
+/** Operations that use the parameter object at `pointer` (a shared parameter may have several). */
+export function operationsUsing(connector: Connector, pointer: string): readonly Operation[] {
+  let users = usersByConnector.get(connector);
+  if (!users) {
+    users = new Map();
+    for (const op of connector.operations) {
+      for (const p of op.parameters) {
+        const list = users.get(p.pointer);
+        if (list) list.push(op);
+        else users.set(p.pointer, [op]);
+      }
+    }
+    usersByConnector.set(connector, users);
+  }
+  return users.get(pointer) ?? [];
+}
+
+/**
+ * Whether the designer shows the parameter itself as an input field. Not when it is internal, when
+ * every operation using it is internal (webhook deletes, dynamic-value sources), nor for a `body`
+ * whose schema is an object or an array: the designer shows the properties (of the items) instead,
+ * so only a body of a primitive type (a file's bytes, a text) is one field of its own.
+ */
+export function isDisplayedParameter(p: Parameter, connector: Connector): boolean {
+  if (p.visibility === 'internal') return false;
+  const users = operationsUsing(connector, p.pointer);
+  if (users.length > 0 && users.every((op) => op.visibility === 'internal')) return false;
+  if (p.in !== 'body') return true;
+  const { value } = deref(connector.definition.raw, p.schema, '');
+  const type = ownString(value, 'type');
+  return type !== undefined && !CONTAINERS.has(type) && ownObject(value, 'properties') === undefined;
+}

@@ -1,0 +1,107 @@
+import { type JsonObject, type JsonValue, own, ownArray } from '../../connector/json.ts';
+import type { Operation, Parameter, PathItem } from '../../connector/model.ts';
+import { join } from '../../connector/pointer.ts';
+
+/** A `$ref` entry of a raw `parameters` array (path item or operation), before resolution. */
+export interface ParameterRefEntry {
+  /** The `$ref` value as written (any JSON type). */
+  readonly ref: JsonValue;
+  /** The entry: `/paths/~1tasks/get/parameters/0`. */
+  readonly pointer: string;
+}
+
+const refsByItem = new WeakMap<PathItem, ParameterRefEntry[]>();
+
+/** The `$ref` entries of a path item's own `parameters` and of each of its operations'. */
+export function parameterRefEntries(item: PathItem): readonly ParameterRefEntry[] {
+  const cached = refsByItem.get(item);
+  if (cached) return cached;
+  const out: ParameterRefEntry[] = [];
+  const read = (owner: JsonObject, pointer: string) => {
+    (ownArray(owner, 'parameters') ?? []).forEach((node, i) => {
+      const ref = own(node, '$ref');
+      if (ref !== undefined) out.push({ ref, pointer: join(pointer, 'parameters', i) });
+    });
+  };
+  read(item.raw, item.pointer);
+  for (const op of item.operations) read(op.raw, op.pointer);
+  refsByItem.set(item, out);
+  return out;
+}
+
+/** The parameters an operation lists itself (not inherited from its path item), resolved, in order. */
+export function operationOwnParameters(op: Operation): Parameter[] {
+  if (op.parameters.every((p) => p.level === 'operation')) return [...op.parameters];
+  const prefix = `${op.pointer}/parameters/`;
+  return op.parameters.filter((p) => p.usedAt.startsWith(prefix));
+}
+
+/** `in` + `name`, the identity of a parameter; header names compare case-insensitively (HTTP). */
+export function parameterKey(p: Parameter): string {
+  return `${p.in}\u0000${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+}
+
+/** A parameter listed again after an earlier one with the same `name` and `in`. */
+export interface DuplicateParameter {
+  readonly first: Parameter;
+  readonly duplicate: Parameter;
+  /** True when both entries are the same `$ref` target or equal objects. */
+  readonly identical: boolean;
+}
+
+const duplicatesByOperation = new WeakMap<Operation, DuplicateParameter[]>();
+
+/** Duplicates among the parameters an operation lists itself; computed once per operation. */
+export function operationDuplicateParameters(op: Operation): readonly DuplicateParameter[] {
+  let found = duplicatesByOperation.get(op);
+  if (!found) {
+    found = op.parameters.length < 2 ? [] : duplicateParameters(operationOwnParameters(op));
+    duplicatesByOperation.set(op, found);
+  }
+  return found;
+}
+
+/** Later entries of a list that repeat the `name` and `in` of an earlier one. */
+export function duplicateParameters(params: readonly Parameter[]): DuplicateParameter[] {
+  const seen = new Map<string, Parameter>();
+  const out: DuplicateParameter[] = [];
+  for (const p of params) {
+    if (p.name === '' || p.in === '') continue;
+    const key = parameterKey(p);
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, p);
+      continue;
+    }
+    out.push({ first, duplicate: p, identical: first.pointer === p.pointer || jsonEqual(first.raw, p.raw) });
+  }
+  return out;
+}
+
+const MAX_EQUAL_DEPTH = 64;
+
+/** Structural equality of two JSON values (object key order ignored); depth-limited. */
+export function jsonEqual(a: JsonValue, b: JsonValue, depth = 0): boolean {
+  if (a === b) return true;
+  if (depth > MAX_EQUAL_DEPTH || typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((v, i) => jsonEqual(v, b[i] as JsonValue, depth + 1));
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k] as JsonValue, b[k] as JsonValue, depth + 1));
+}
+
+/** Body parameters after the first, one per distinct name (same-name repeats are duplicates instead). */
+export function extraBodies(params: readonly Parameter[]): Parameter[] {
+  const names = new Set<string>();
+  const out: Parameter[] = [];
+  for (const p of params) {
+    if (p.in !== 'body' || names.has(p.name)) continue;
+    if (names.size > 0) out.push(p);
+    names.add(p.name);
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+import { join } from '../../../connector/pointer.ts';
+import { isDisplayedParameter } from '../../helpers/parameter-display.ts';
+import { parameterLabel } from '../../helpers/parameter-label.ts';
+import { CERTIFICATION, defineRule } from '../../rule.ts';
+
+const OTHER = /[^\p{L}\p{N}\s()]/gu;
+// A hyphen inside a word (`E-mail`, `Follow-up`) is spelling, not punctuation.
+const WORD_HYPHEN = /(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu;
+
+export default defineRule({
+  id: 'parameter-summary-characters',
+  description:
+    "A parameter's `x-ms-summary` should contain only letters, digits, spaces, parentheses and hyphens inside words.",
+  category: 'parameter',
+  source: 'certification',
+  severity: 'warning',
+  presets: CERTIFICATION,
+  fix: 'Write the display name in plain words, e.g. `Start Date (UTC)` instead of `start_date`.',
+  visit: {
+    parameter(p, ctx) {
+      if (p.summary === undefined || !isDisplayedParameter(p, ctx.connector)) return;
+      const found = [...new Set(p.summary.replace(WORD_HYPHEN, '').match(OTHER) ?? [])];
+      if (found.length === 0) return;
+      ctx.report({
+        message: `The \`x-ms-summary\` \`${p.summary}\` of ${parameterLabel(p, ctx.connector, false)} contains ${found.map((c) => `\`${c}\``).join(' ')}; use only letters, digits, spaces and parentheses.`,
+        at: join(p.pointer, 'x-ms-summary'),
+      });
+    },
+  },
+});
