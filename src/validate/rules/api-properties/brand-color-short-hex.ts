@@ -1,0 +1,26 @@
+import { parseHexColor, toHex } from '../../helpers/colors.ts';
+import { ALL, defineRule } from '../../rule.ts';
+
+const SHORT = /^#[0-9a-f]{3}$/i;
+
+export default defineRule({
+  id: 'brand-color-short-hex',
+  description: '`iconBrandColor` should use the six-digit `#rrggbb` form, not `#rgb`.',
+  category: 'api-properties',
+  source: 'certification',
+  severity: 'warning',
+  presets: ALL,
+  fix: 'Write the colour with six hex digits.',
+  visit: {
+    connector(c, ctx) {
+      const value = c.properties.iconBrandColor;
+      if (value === undefined || !SHORT.test(value.trim())) return;
+      const color = parseHexColor(value);
+      ctx.report({
+        message: `\`iconBrandColor\` \`${value}\` uses the three-digit form; the platform expects \`#rrggbb\`.`,
+        at: { file: 'apiProperties', pointer: '/properties/iconBrandColor' },
+        fix: color ? `Write it as \`${toHex(color)}\`.` : undefined,
+      });
+    },
+  },
+});

@@ -1,0 +1,126 @@
+import { isObject, type JsonValue, own, ownString } from '../../../connector/json.ts';
+import { join } from '../../../connector/pointer.ts';
+import { policyLabel } from '../../helpers/policy-templates.ts';
+import { CREDENTIAL_NAME, knownSecretFormat, looksLikeRandomToken } from '../../helpers/secrets.ts';
+import { type At, defineRule, PRESETS, type RuleContext } from '../../rule.ts';
+
+/** Keys whose values are used as real inputs (tests, defaults): random-looking credentials count. */
+const INPUT_KEYS = ['x-ms-test-value', 'default'];
+/** Documentation-only keys: only well-known credential formats count. */
+const EXAMPLE_KEYS = ['example', 'x-example'];
+const MAX_DEPTH = 8;
+const MAX_STRINGS = 200;
+
+interface Scan {
+  readonly ctx: RuleContext;
+  /** Whether random-looking values under credential-like names count, not just known formats. */
+  readonly generic: boolean;
+  readonly where: (pointer: string) => At;
+  readonly what: string;
+  budget: number;
+}
+
+function scan(value: JsonValue | undefined, name: string, pointer: string, s: Scan, depth: number): boolean {
+  if (value === undefined || depth > MAX_DEPTH || s.budget <= 0) return false;
+  if (typeof value === 'string') {
+    s.budget--;
+    const known = knownSecretFormat(value);
+    const random = !known && s.generic && CREDENTIAL_NAME.test(name) && looksLikeRandomToken(value);
+    if (!known && !random) return false;
+    s.ctx.report({
+      message: known
+        ? `${s.what} contains ${known}; committed credentials are public once the pull request is opened.`
+        : `${s.what} for \`${name}\` looks like a real key or token; committed credentials are public once the pull request is opened.`,
+      at: s.where(pointer),
+    });
+    return true;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++)
+      if (scan(value[i], name, join(pointer, i), s, depth + 1)) return true;
+  } else if (isObject(value)) {
+    for (const [key, child] of Object.entries(value))
+      if (scan(child, key, join(pointer, key), s, depth + 1)) return true;
+  }
+  return false;
+}
+
+const inSwagger = (pointer: string): At => pointer;
+const inProperties = (pointer: string): At => ({ file: 'apiProperties', pointer });
+
+export default defineRule({
+  id: 'committed-secret',
+  description: 'Test values, defaults and examples must not contain real keys, tokens or passwords.',
+  category: 'api-properties',
+  source: 'certification',
+  severity: 'error',
+  presetSeverity: { recommended: 'warning' },
+  presets: PRESETS,
+  fix: 'Replace the value with a placeholder such as `[[DUMMY]]`, and revoke the credential: it is in the Git history.',
+  visit: {
+    schema(node, ctx) {
+      const name = node.propertyName ?? ownString(node.raw, 'name') ?? '';
+      for (const key of [...INPUT_KEYS, ...EXAMPLE_KEYS]) {
+        const value = own(node.raw, key);
+        if (value === undefined) continue;
+        const generic = INPUT_KEYS.includes(key);
+        scan(
+          value,
+          name,
+          join(node.pointer, key),
+          { ctx, generic, where: inSwagger, what: `\`${key}\``, budget: MAX_STRINGS },
+          0,
+        );
+      }
+    },
+    response(response, _op, ctx) {
+      const examples = own(response.raw, 'examples');
+      const where = join(response.pointer, 'examples');
+      scan(
+        examples,
+        '',
+        where,
+        { ctx, generic: false, where: inSwagger, what: 'The response example', budget: MAX_STRINGS },
+        0,
+      );
+    },
+    connectionParameter(p, ctx) {
+      const value = own(p.raw, 'defaultValue');
+      // A default for a secure parameter is a credential whatever the parameter is called.
+      const name = (p.type ?? '').toLowerCase() === 'securestring' ? 'secret' : p.name;
+      const what = `The \`defaultValue\` of connection parameter \`${p.name}\``;
+      scan(
+        value,
+        name,
+        join(p.pointer, 'defaultValue'),
+        { ctx, generic: true, where: inProperties, what, budget: MAX_STRINGS },
+        0,
+      );
+    },
+    policy(policy, ctx) {
+      const params = own(policy.raw, 'parameters');
+      if (!isObject(params)) return;
+      // A literal header or query value named like a credential (`Authorization`, `x-api-key`).
+      const target = ownString(params, 'x-ms-apimTemplateParameter.name') ?? '';
+      const literalCredential =
+        (policy.templateId === 'setheader' || policy.templateId === 'setqueryparameter') &&
+        CREDENTIAL_NAME.test(target);
+      for (const [key, value] of Object.entries(params)) {
+        const pointer = join(policy.pointer, 'parameters', key);
+        const generic =
+          literalCredential && key.endsWith('.value') && typeof value === 'string' && !value.includes('@');
+        const what = `${policyLabel(policy)} parameter \`${key}\``;
+        if (
+          scan(
+            value,
+            generic ? target : '',
+            pointer,
+            { ctx, generic, where: inProperties, what, budget: MAX_STRINGS },
+            0,
+          )
+        )
+          return;
+      }
+    },
+  },
+});

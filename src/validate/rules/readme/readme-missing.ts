@@ -1,0 +1,17 @@
+import { CERTIFICATION, defineRule } from '../../rule.ts';
+
+export default defineRule({
+  id: 'readme-missing',
+  description: 'A connector submitted for certification needs a `readme.md`.',
+  category: 'readme',
+  source: 'certification',
+  severity: 'error',
+  presets: CERTIFICATION,
+  fix: 'Add `readme.md` from the repository template (Publisher, Prerequisites, Supported Operations, Obtaining Credentials, Known Issues and Limitations).',
+  visit: {
+    connector(c, ctx) {
+      if (c.files.readme || c.sourceType === 'file') return;
+      ctx.report({ message: 'The connector has no `readme.md`.', at: { file: 'readme', line: 1 } });
+    },
+  },
+});
