@@ -1,0 +1,239 @@
+import { entries, isObject, type JsonObject, type JsonValue, own, ownArray } from '../../connector/json.ts';
+import type { Connector, Operation } from '../../connector/model.ts';
+import { join } from '../../connector/pointer.ts';
+import { type DerefSchema, derefSchema } from './schema-deref.ts';
+
+export type DynamicExtension =
+  | 'x-ms-dynamic-values'
+  | 'x-ms-dynamic-list'
+  | 'x-ms-dynamic-schema'
+  | 'x-ms-dynamic-properties'
+  | 'x-ms-dynamic-tree';
+
+export const DYNAMIC_EXTENSIONS: readonly DynamicExtension[] = [
+  'x-ms-dynamic-values',
+  'x-ms-dynamic-list',
+  'x-ms-dynamic-schema',
+  'x-ms-dynamic-properties',
+  'x-ms-dynamic-tree',
+];
+
+/** The newer, path-based extension that disambiguates each older one. */
+export const COMPANION: Readonly<Partial<Record<DynamicExtension, DynamicExtension>>> = {
+  'x-ms-dynamic-values': 'x-ms-dynamic-list',
+  'x-ms-dynamic-schema': 'x-ms-dynamic-properties',
+};
+
+/** An operation whose inputs (parameters, body) or outputs (responses, notification content) hold a site. */
+export interface DynamicUse {
+  readonly operation: Operation;
+  readonly role: 'input' | 'output';
+}
+
+/** An object (parameter or schema) that carries at least one dynamic extension. */
+export interface DynamicSite {
+  readonly holder: JsonObject;
+  readonly pointer: string;
+  /** A non-body parameter, a body parameter itself, or a schema (body, response, definition). */
+  readonly position: 'parameter' | 'body-parameter' | 'schema';
+  /** Operations that use the site, in document order; empty for unused definitions. */
+  readonly uses: readonly DynamicUse[];
+}
+
+/** One call to another operation that a dynamic extension makes at design time. */
+export interface DynamicCall {
+  readonly site: DynamicSite;
+  readonly extension: DynamicExtension;
+  /** `open` or `browse` for `x-ms-dynamic-tree`. */
+  readonly part: 'open' | 'browse' | undefined;
+  /** The object holding `operationId` and `parameters`. */
+  readonly raw: JsonObject;
+  readonly pointer: string;
+  readonly operationId: JsonValue | undefined;
+  /**
+   * How `parameters` name inputs: `name` (a parameter name or body property path; values are
+   * literals or `{ "parameter": … }`) or `path` (`param/prop`; values are `{ "value" }` or
+   * `{ "parameterReference" }`).
+   */
+  readonly form: 'name' | 'path';
+  readonly parameters: JsonObject | undefined;
+}
+
+interface DynamicIndex {
+  readonly sites: readonly DynamicSite[];
+  readonly calls: readonly DynamicCall[];
+}
+
+const MAX_DEPTH = 64;
+const cache = new WeakMap<Connector, DynamicIndex>();
+
+function hasDynamic(node: JsonObject): boolean {
+  return DYNAMIC_EXTENSIONS.some((e) => own(node, e) !== undefined);
+}
+
+/** Every object carrying a dynamic extension, with the operations that use it; once per connector. */
+export function dynamicSites(connector: Connector): readonly DynamicSite[] {
+  return dynamicIndex(connector).sites;
+}
+
+/** Every design-time call made by a dynamic extension (`x-ms-dynamic-tree` gives two); once per connector. */
+export function dynamicCalls(connector: Connector): readonly DynamicCall[] {
+  return dynamicIndex(connector).calls;
+}
+
+const EMPTY: DynamicIndex = { sites: [], calls: [] };
+
+function dynamicIndex(connector: Connector): DynamicIndex {
+  let index = cache.get(connector);
+  if (index) return index;
+  // Most connectors use no dynamic extension: a text search is far cheaper than a walk. (A key
+  // spelled with JSON escapes would be missed; no real connector does that.)
+  const text = connector.files.swagger?.text;
+  if (text !== undefined && !text.includes('x-ms-dynamic-')) {
+    cache.set(connector, EMPTY);
+    return EMPTY;
+  }
+  const byHolder = new Map<JsonObject, { site: DynamicSite; uses: DynamicUse[] }>();
+  const sites: DynamicSite[] = [];
+  const add = (
+    holder: JsonObject,
+    pointer: string,
+    position: DynamicSite['position'],
+    use: DynamicUse | undefined,
+  ) => {
+    let entry = byHolder.get(holder);
+    if (!entry) {
+      const uses: DynamicUse[] = [];
+      const site: DynamicSite = { holder, pointer, position, uses };
+      entry = { site, uses };
+      byHolder.set(holder, entry);
+      sites.push(site);
+    }
+    if (use && !entry.uses.some((u) => u.operation === use.operation && u.role === use.role))
+      entry.uses.push(use);
+  };
+
+  const below = dynamicBelow(connector);
+  const walk = (
+    node: JsonValue | undefined,
+    pointer: string,
+    use: DynamicUse | undefined,
+    seen: Set<JsonObject>,
+    depth: number,
+  ): void => {
+    const target = derefSchema(connector, node, pointer);
+    if (!target || seen.has(target.schema) || depth > MAX_DEPTH || !below(target)) return;
+    seen.add(target.schema);
+    const { schema, pointer: at } = target;
+    if (hasDynamic(schema)) add(schema, at, 'schema', use);
+    for (const [name, prop] of entries(own(schema, 'properties')))
+      walk(prop, join(at, 'properties', name), use, seen, depth + 1);
+    const items = own(schema, 'items');
+    if (isObject(items)) walk(items, join(at, 'items'), use, seen, depth + 1);
+    const additional = own(schema, 'additionalProperties');
+    if (isObject(additional)) walk(additional, join(at, 'additionalProperties'), use, seen, depth + 1);
+    (ownArray(schema, 'allOf') ?? []).forEach((part, i) => {
+      walk(part, join(at, 'allOf', i), use, seen, depth + 1);
+    });
+  };
+
+  for (const item of connector.definition.paths) {
+    for (const op of item.operations) {
+      const input: DynamicUse = { operation: op, role: 'input' };
+      const output: DynamicUse = { operation: op, role: 'output' };
+      const seenInput = new Set<JsonObject>();
+      const seenOutput = new Set<JsonObject>();
+      for (const p of op.parameters) {
+        if (p.in === 'body') {
+          if (hasDynamic(p.raw)) add(p.raw, p.pointer, 'body-parameter', input);
+          walk(p.schema, join(p.pointer, 'schema'), input, seenInput, 0);
+        } else if (hasDynamic(p.raw)) add(p.raw, p.pointer, 'parameter', input);
+      }
+      for (const r of op.responses) walk(r.schema, join(r.pointer, 'schema'), output, seenOutput, 0);
+      // A webhook action's callback payload is described on its path item, like a webhook trigger's.
+      const content =
+        op.notificationContent ?? (op.kind === 'callback-action' ? item.notificationContent : undefined);
+      if (content?.schema) walk(content.schema, join(content.pointer, 'schema'), output, seenOutput, 0);
+    }
+  }
+  // Definitions no operation reaches still get context-free checks (unknown operationIds, shapes).
+  const seenDefinitions = new Set<JsonObject>(byHolder.keys());
+  for (const [name, value] of entries(connector.definition.definitions)) {
+    walk(value, join('/definitions', name), undefined, seenDefinitions, 0);
+  }
+
+  const calls: DynamicCall[] = [];
+  for (const site of sites) {
+    for (const extension of DYNAMIC_EXTENSIONS) {
+      const raw = own(site.holder, extension);
+      if (!isObject(raw)) continue;
+      const pointer = join(site.pointer, extension);
+      if (extension === 'x-ms-dynamic-tree') {
+        for (const part of ['open', 'browse'] as const) {
+          const sub = own(raw, part);
+          if (isObject(sub)) calls.push(call(site, extension, part, sub, join(pointer, part)));
+        }
+      } else calls.push(call(site, extension, undefined, raw, pointer));
+    }
+  }
+  index = { sites, calls };
+  cache.set(connector, index);
+  return index;
+}
+
+/**
+ * Memoised test "does this schema, or anything under it, carry a dynamic extension", so that walks
+ * skip the (large) parts of a document that have none. A schema met again while its own answer is
+ * pending counts as having one: in a cycle that only costs a walk, never a missed site.
+ */
+function dynamicBelow(connector: Connector): (schema: DerefSchema) => boolean {
+  const memo = new Map<JsonObject, boolean>();
+  const test = (schema: JsonObject, depth: number): boolean => {
+    const known = memo.get(schema);
+    if (known !== undefined) return known;
+    memo.set(schema, true);
+    let found = hasDynamic(schema);
+    const child = (node: JsonValue | undefined) => {
+      if (found || !isObject(node)) return;
+      const resolved = derefSchema(connector, node, '');
+      if (resolved && (depth >= MAX_DEPTH || test(resolved.schema, depth + 1))) found = true;
+    };
+    for (const [, prop] of entries(own(schema, 'properties'))) child(prop);
+    child(own(schema, 'items'));
+    child(own(schema, 'additionalProperties'));
+    for (const part of ownArray(schema, 'allOf') ?? []) child(part);
+    memo.set(schema, found);
+    return found;
+  };
+  return (ds) => test(ds.schema, 0);
+}
+
+function call(
+  site: DynamicSite,
+  extension: DynamicExtension,
+  part: DynamicCall['part'],
+  raw: JsonObject,
+  pointer: string,
+): DynamicCall {
+  const parameters = own(raw, 'parameters');
+  return {
+    site,
+    extension,
+    part,
+    raw,
+    pointer,
+    operationId: own(raw, 'operationId'),
+    form: extension === 'x-ms-dynamic-values' || extension === 'x-ms-dynamic-schema' ? 'name' : 'path',
+    parameters: isObject(parameters) ? parameters : undefined,
+  };
+}
+
+/**
+ * True for an `x-ms-dynamic-values` / `-schema` call whose site also has the path-based companion:
+ * the platform then resolves references through the companion, the older extension is only kept for
+ * older clients.
+ */
+export function superseded(call: DynamicCall): boolean {
+  const companion = COMPANION[call.extension];
+  return companion !== undefined && own(call.site.holder, companion) !== undefined;
+}

@@ -1,0 +1,37 @@
+import type { Connector, Operation } from '../../../connector/model.ts';
+import { type DynamicArgument, dynamicArguments } from '../../helpers/dynamic-arguments.ts';
+import { type DynamicExtension, superseded } from '../../helpers/dynamic-calls.ts';
+import { operationInputs, resolveInput } from '../../helpers/operation-inputs.ts';
+
+/** A `{ "parameter": name }` reference that only the newer, path-based companion extension can express. */
+export interface LegacyReferenceProblem {
+  readonly argument: DynamicArgument;
+  readonly name: string;
+  readonly source: Operation;
+  /** `ambiguous`: a parameter and a body property share the name; `non-parameter`: no parameter has it. */
+  readonly problem: 'ambiguous' | 'non-parameter';
+}
+
+/**
+ * References of `x-ms-dynamic-values` / `x-ms-dynamic-schema` that need `x-ms-dynamic-list` /
+ * `x-ms-dynamic-properties` beside them, resolved against each operation that uses the extension.
+ * Sites that already have the companion are fine: the platform reads the companion.
+ */
+export function legacyReferenceProblems(
+  connector: Connector,
+  extension: DynamicExtension,
+): LegacyReferenceProblem[] {
+  const found: LegacyReferenceProblem[] = [];
+  for (const argument of dynamicArguments(connector)) {
+    const { call, value } = argument;
+    if (call.extension !== extension || value.kind !== 'reference') continue;
+    if (superseded(call)) continue;
+    for (const { operation } of call.site.uses) {
+      const matches = resolveInput(operationInputs(connector, operation), value.name, 'name');
+      const isParameter = matches.some((m) => m.kind === 'parameter');
+      const problem = !isParameter ? 'non-parameter' : matches.length > 1 ? 'ambiguous' : undefined;
+      if (problem) found.push({ argument, name: value.name, source: operation, problem });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,30 @@
+import { ALL, defineRule } from '../../rule.ts';
+import { legacyReferenceProblems } from './_legacy-references.ts';
+
+export default defineRule({
+  id: 'dynamic-properties-extension-required-for-non-parameter-references',
+  microsoftId: 'DynamicPropertiesExtensionRequiredForNonParameterReferences',
+  description:
+    '`x-ms-dynamic-schema` can only reference parameters; a reference to anything else (a body property) needs `x-ms-dynamic-properties`.',
+  category: 'dynamic',
+  source: 'microsoft-validator',
+  severity: 'error',
+  presets: ALL,
+  fix: 'Add `x-ms-dynamic-properties` beside `x-ms-dynamic-schema` and reference the property by its path, starting with the body parameter name (`body/property`).',
+  visit: {
+    connector(connector, ctx) {
+      const reported = new Set<string>();
+      for (const { argument, name, source, problem } of legacyReferenceProblems(
+        connector,
+        'x-ms-dynamic-schema',
+      )) {
+        if (problem !== 'non-parameter' || reported.has(argument.pointer)) continue;
+        reported.add(argument.pointer);
+        ctx.report({
+          message: `The \`x-ms-dynamic-schema\` extension references properties within parameters: \`${name}\` is not a parameter of operation \`${source.label}\`; you need to define the \`x-ms-dynamic-properties\` extension.`,
+          at: argument.pointer,
+        });
+      }
+    },
+  },
+});
