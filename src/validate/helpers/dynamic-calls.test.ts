@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectorFromFiles } from '../../connector/load.ts';
 import { swagger } from '../testing.ts';
-import { dynamicCalls, dynamicSites, superseded } from './dynamic-calls.ts';
+import { dynamicCalls, dynamicSites, siteLabel, superseded } from './dynamic-calls.ts';
 
 const connect = (doc: unknown) =>
   connectorFromFiles([
@@ -82,5 +82,15 @@ describe('dynamicCalls', () => {
   });
   it('marks an older extension superseded when its companion is present', () => {
     expect(dynamicCalls(connector).map(superseded)).toEqual([false, false, true, false, false]);
+  });
+});
+
+describe('siteLabel', () => {
+  it('names parameters, properties and definitions', () => {
+    expect(dynamicSites(connector).map(siteLabel)).toEqual([
+      'property `folder`',
+      'parameter `tag`',
+      'definition `Unused`',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { entries, isObject, type JsonObject, type JsonValue, own, ownArray } from '../../connector/json.ts';
 import type { Connector, Operation } from '../../connector/model.ts';
-import { join } from '../../connector/pointer.ts';
+import { join, split } from '../../connector/pointer.ts';
 import { type DerefSchema, derefSchema } from './schema-deref.ts';
 
 export type DynamicExtension =
@@ -236,4 +236,15 @@ function call(
 export function superseded(call: DynamicCall): boolean {
   const companion = COMPANION[call.extension];
   return companion !== undefined && own(call.site.holder, companion) !== undefined;
+}
+
+/** How messages name a site: `parameter \`folder\``, `property \`tag\``, or `the schema at …`. */
+export function siteLabel(site: DynamicSite): string {
+  const name = own(site.holder, 'name');
+  if (site.position !== 'schema' && typeof name === 'string') return `parameter \`${name}\``;
+  const segments = split(site.pointer);
+  const last = segments.at(-1);
+  if (segments.at(-2) === 'properties' && last !== undefined) return `property \`${last}\``;
+  if (segments[0] === 'definitions' && segments.length === 2) return `definition \`${last}\``;
+  return `the schema at \`${site.pointer}\``;
 }

@@ -1,6 +1,6 @@
 import { isObject, own } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
-import { dynamicSites } from '../../helpers/dynamic-calls.ts';
+import { dynamicSites, siteLabel } from '../../helpers/dynamic-calls.ts';
 import { pathSegments } from '../../helpers/response-path.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
@@ -23,7 +23,7 @@ export default defineRule({
           continue;
         if (pathSegments(valuePath).at(-1) !== 'properties') continue;
         ctx.report({
-          message: `The \`x-ms-dynamic-schema\` extension property 'value-path' (\`${valuePath}\`) points to schema properties; define the \`x-ms-dynamic-properties\` extension, which points to the schema object.`,
+          message: `The \`x-ms-dynamic-schema\` extension property 'value-path' (\`${valuePath}\`) of ${siteLabel(site)} points to schema properties; define the \`x-ms-dynamic-properties\` extension, which points to the schema object.`,
           at: join(site.pointer, 'x-ms-dynamic-schema', 'value-path'),
         });
       }

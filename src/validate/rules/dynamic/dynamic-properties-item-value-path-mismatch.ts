@@ -1,6 +1,6 @@
 import { isObject, own } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
-import { dynamicSites } from '../../helpers/dynamic-calls.ts';
+import { dynamicSites, siteLabel } from '../../helpers/dynamic-calls.ts';
 import { pathSegments } from '../../helpers/response-path.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
@@ -32,7 +32,7 @@ export default defineRule({
         if (actual === expected) continue;
         const at = join(site.pointer, 'x-ms-dynamic-properties');
         ctx.report({
-          message: `The \`x-ms-dynamic-properties\` extension should have the same item value path as \`x-ms-dynamic-schema\` without 'properties' ending; the expected path is ${expected === '' ? 'empty (omit `itemValuePath`)' : `\`${expected}\``}.`,
+          message: `The \`x-ms-dynamic-properties\` extension of ${siteLabel(site)} should have the same item value path as \`x-ms-dynamic-schema\` without 'properties' ending; the expected path is ${expected === '' ? 'empty (omit `itemValuePath`)' : `\`${expected}\``}.`,
           at: itemValuePath === undefined ? at : join(at, 'itemValuePath'),
         });
       }

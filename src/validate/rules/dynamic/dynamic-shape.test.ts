@@ -61,7 +61,7 @@ describe('dynamic-operation-not-found', () => {
     const d = doc({ 'x-ms-dynamic-values': { operationId: 'listFolders', parameters: {} } });
     const [finding] = messages(operationNotFound, { swagger: d });
     expect(finding).toBe(
-      "The 'operationId' `listFolders` of `x-ms-dynamic-values` could not be found in this swagger document.",
+      "The 'operationId' `listFolders` of `x-ms-dynamic-values` (parameter `folder`) could not be found in this swagger document.",
     );
   });
   it('checks both calls of x-ms-dynamic-tree and a missing operationId on other extensions', () => {
@@ -83,6 +83,13 @@ describe('dynamic-operation-not-found', () => {
       '/definitions/Unused/x-ms-dynamic-values/operationId',
     ]);
   });
+  it('checks the connector-wide file picker', () => {
+    const picker = { open: { operationId: 'ListFolders' }, browse: { operationId: 'ListChildren' } };
+    const d = { ...doc({}), 'x-ms-capabilities': { 'file-picker': picker } };
+    expect(messages(operationNotFound, { swagger: d })).toEqual([
+      "The 'operationId' `ListChildren` of `x-ms-capabilities.file-picker.browse` could not be found in this swagger document.",
+    ]);
+  });
   it('accepts known operations and built-in sources', () => {
     const d = doc(
       { 'x-ms-dynamic-values': { capability: 'file-picker' } },
@@ -100,7 +107,7 @@ describe('dynamic-values-operation-required', () => {
     expect(
       messages(valuesOperationRequired, { swagger: doc({ 'x-ms-dynamic-values': { 'value-path': 'id' } }) }),
     ).toEqual([
-      'At least one of the properties is required in `x-ms-dynamic-values`: [operationId, builtInOperation, capability].',
+      'At least one of the properties is required in `x-ms-dynamic-values` of parameter `folder`: [operationId, builtInOperation, capability].',
     ]);
   });
   it('accepts any of the three sources', () => {
@@ -164,7 +171,7 @@ describe('dynamic-properties-item-value-path-mismatch', () => {
     expect(
       messages(itemValuePathMismatch, { swagger: schemaAt('schema/properties', { itemValuePath: 'data' }) }),
     ).toEqual([
-      "The `x-ms-dynamic-properties` extension should have the same item value path as `x-ms-dynamic-schema` without 'properties' ending; the expected path is `schema`.",
+      "The `x-ms-dynamic-properties` extension of the schema at `/paths/~1tasks/post/parameters/1/schema` should have the same item value path as `x-ms-dynamic-schema` without 'properties' ending; the expected path is `schema`.",
     ]);
   });
   it.each([

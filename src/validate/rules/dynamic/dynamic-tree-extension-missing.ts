@@ -1,6 +1,6 @@
 import { isObject, own } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
-import { dynamicSites } from '../../helpers/dynamic-calls.ts';
+import { dynamicSites, siteLabel } from '../../helpers/dynamic-calls.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
 export default defineRule({
@@ -19,8 +19,7 @@ export default defineRule({
         if (!isObject(values) || own(values, 'capability') !== 'file-picker') continue;
         if (own(site.holder, 'x-ms-dynamic-tree') !== undefined) continue;
         ctx.report({
-          message:
-            'The `x-ms-dynamic-tree` extension must be defined to enable file picker support (`capability: file-picker`).',
+          message: `The \`x-ms-dynamic-tree\` extension must be defined to enable file picker support for ${siteLabel(site)}.`,
           at: join(site.pointer, 'x-ms-dynamic-values', 'capability'),
         });
       }

@@ -1,6 +1,6 @@
 import { isObject, own } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
-import { dynamicSites } from '../../helpers/dynamic-calls.ts';
+import { dynamicSites, siteLabel } from '../../helpers/dynamic-calls.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
 const SOURCES = ['operationId', 'builtInOperation', 'capability'] as const;
@@ -21,7 +21,7 @@ export default defineRule({
         const values = own(site.holder, 'x-ms-dynamic-values');
         if (!isObject(values) || SOURCES.some((key) => own(values, key) !== undefined)) continue;
         ctx.report({
-          message: `At least one of the properties is required in \`x-ms-dynamic-values\`: [${SOURCES.join(', ')}].`,
+          message: `At least one of the properties is required in \`x-ms-dynamic-values\` of ${siteLabel(site)}: [${SOURCES.join(', ')}].`,
           at: join(site.pointer, 'x-ms-dynamic-values'),
         });
       }
