@@ -1,4 +1,4 @@
-import { marked, type Token, type Tokens } from 'marked';
+import { Lexer, type Token, type Tokens } from 'marked';
 import type { ConnectorFile } from '../../connector/model.ts';
 
 /** A Markdown heading with its plain text and 1-based line. */
@@ -45,11 +45,15 @@ export function outlineOf(file: ConnectorFile): Outline {
   return outline;
 }
 
-/** Parses Markdown with `marked` and records where each block starts. */
+/**
+ * Parses Markdown with `marked` and records where each block starts. This is `marked.lexer` with
+ * the inline pass limited to headings and to text that may hold an image: the full inline pass
+ * costs three times the block pass, and nothing else needs it.
+ */
 export function parseOutline(text: string): Outline {
   let tokens: Token[];
   try {
-    tokens = marked.lexer(text);
+    tokens = lex(text);
   } catch {
     tokens = [];
   }
@@ -73,7 +77,7 @@ export function parseOutline(text: string): Outline {
   return { blocks, headings, images };
 }
 
-/** Plain text of inline tokens. */
+/** Plain text of inline tokens (blocks whose inline pass was skipped give their source text). */
 export function plainText(tokens: readonly Token[] | undefined): string {
   let out = '';
   const walk = (list: readonly Token[] | undefined, depth: number) => {
@@ -98,6 +102,22 @@ export function sectionText(outline: Outline, heading: Heading): string {
     parts.push(token.raw);
   }
   return parts.join('');
+}
+
+const IMAGE_HINT = /!\[|<img/i;
+
+function lex(text: string): Token[] {
+  const lexer = new Lexer();
+  const tokens = lexer.blockTokens(text.replace(/\r\n?/g, '\n'), lexer.tokens);
+  const headings = new Set<Token[]>();
+  for (const t of tokens) if (t.type === 'heading') headings.add((t as Tokens.Heading).tokens);
+  for (const { src, tokens: target } of lexer.inlineQueue) {
+    if (!headings.has(target) && !IMAGE_HINT.test(src)) continue;
+    lexer.state.inRawBlock = false;
+    lexer.inlineTokens(src, target);
+  }
+  lexer.inlineQueue = [];
+  return tokens;
 }
 
 function countNewlines(s: string): number {

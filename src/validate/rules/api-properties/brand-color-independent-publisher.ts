@@ -12,7 +12,7 @@ export default defineRule({
   visit: {
     connector(c, ctx) {
       const value = c.properties.iconBrandColor;
-      // A missing or malformed colour is reported by `brand-color-required`.
+      // A missing colour is reported by `brand-color-required`.
       if (value === undefined || value.trim().toLowerCase() === INDEPENDENT_PUBLISHER_COLOR) return;
       ctx.report({
         message: `\`iconBrandColor\` is \`${value}\`; independent-publisher connectors must use \`${INDEPENDENT_PUBLISHER_COLOR}\`.`,

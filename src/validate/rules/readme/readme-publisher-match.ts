@@ -36,7 +36,8 @@ export default defineRule({
       const outline = outlineOf(file);
       const [heading] = findSections(outline, README_SECTIONS.publisher);
       if (!heading) return;
-      let name = heading.text.replace(LABEL, '').trim();
+      // `## Publisher's Name` is the template's heading left as it was.
+      let name = heading.key === "publisher's name" ? heading.text : heading.text.replace(LABEL, '').trim();
       let line = heading.line;
       if (name === '') {
         // `## Publisher` followed by the name as a sub-heading or a paragraph.
@@ -44,7 +45,7 @@ export default defineRule({
         if (next?.token.type === 'heading' && (next.token as Tokens.Heading).depth > heading.depth) {
           name = plainText((next.token as Tokens.Heading).tokens);
         } else if (next?.token.type === 'paragraph') {
-          name = plainText((next.token as Tokens.Paragraph).tokens).split('\n')[0] ?? '';
+          name = plainText([next.token]).split('\n')[0] ?? '';
         }
         line = next?.line ?? line;
       }

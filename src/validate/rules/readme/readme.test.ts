@@ -59,6 +59,14 @@ describe('readme-missing', () => {
   it('accepts a readme', () => {
     expect(runRule(missing, files(TEMPLATE))).toEqual([]);
   });
+  it('accepts a certification package, which carries intro.md instead', () => {
+    const connector = connectorFromFiles([
+      { name: 'apiProperties.json', bytes: new TextEncoder().encode('{"properties":{}}') },
+      { name: 'intro.md', bytes: new TextEncoder().encode('Contoso.') },
+    ]);
+    const zip = { ...connector, sourceType: 'zip' as const };
+    expect(runRules(zip, [{ rule: missing, severity: 'error' }], 'certification').diagnostics).toEqual([]);
+  });
 });
 
 describe('readme-sections', () => {
@@ -116,12 +124,15 @@ describe('readme-publisher-match', () => {
     );
     expect(d?.line).toBe(4);
   });
-  it('reports the template placeholder', () => {
-    const readme = TEMPLATE.replace('Publisher: Jane Doe', "Publisher: Publisher's Name");
-    expect(messages(publisherMatch, files(readme))).toEqual([
-      "The readme still names the template's `Publisher's Name`; `apiProperties.json` says `Jane Doe`.",
-    ]);
-  });
+  it.each(["Publisher: Publisher's Name", "Publisher's Name"])(
+    'reports the template placeholder `%s`',
+    (heading) => {
+      const readme = TEMPLATE.replace('Publisher: Jane Doe', `${heading}\n\nJane Doe`);
+      expect(messages(publisherMatch, files(readme))).toEqual([
+        "The readme still names the template's `Publisher's Name`; `apiProperties.json` says `Jane Doe`.",
+      ]);
+    },
+  );
   it.each([
     ['accents and "and"', '## Publisher: Clément Olivier & Michał Nowak', 'Clement Olivier and Michal Nowak'],
     ['the name below the heading', '## Publisher\n\n### Jane Doe', 'Jane Doe'],
