@@ -114,26 +114,27 @@ function dynamicIndex(connector: Connector): DynamicIndex {
   };
 
   const below = dynamicBelow(connector);
+  /** Walks `node`, found at `base` + `segments`; pointers are only built where a site may be. */
   const walk = (
     node: JsonValue | undefined,
-    pointer: string,
+    base: string,
+    segments: readonly (string | number)[],
     use: DynamicUse | undefined,
     seen: Set<JsonObject>,
     depth: number,
   ): void => {
-    const target = derefSchema(connector, node, pointer);
+    const target = derefSchema(connector, node, '');
     if (!target || seen.has(target.schema) || depth > MAX_DEPTH || !below(target)) return;
     seen.add(target.schema);
-    const { schema, pointer: at } = target;
+    const schema = target.schema;
+    const at = schema === node ? join(base, ...segments) : target.pointer;
     if (hasDynamic(schema)) add(schema, at, 'schema', use);
     for (const [name, prop] of entries(own(schema, 'properties')))
-      walk(prop, join(at, 'properties', name), use, seen, depth + 1);
-    const items = own(schema, 'items');
-    if (isObject(items)) walk(items, join(at, 'items'), use, seen, depth + 1);
-    const additional = own(schema, 'additionalProperties');
-    if (isObject(additional)) walk(additional, join(at, 'additionalProperties'), use, seen, depth + 1);
+      walk(prop, at, ['properties', name], use, seen, depth + 1);
+    walk(own(schema, 'items'), at, ['items'], use, seen, depth + 1);
+    walk(own(schema, 'additionalProperties'), at, ['additionalProperties'], use, seen, depth + 1);
     (ownArray(schema, 'allOf') ?? []).forEach((part, i) => {
-      walk(part, join(at, 'allOf', i), use, seen, depth + 1);
+      walk(part, at, ['allOf', i], use, seen, depth + 1);
     });
   };
 
@@ -146,20 +147,20 @@ function dynamicIndex(connector: Connector): DynamicIndex {
       for (const p of op.parameters) {
         if (p.in === 'body') {
           if (hasDynamic(p.raw)) add(p.raw, p.pointer, 'body-parameter', input);
-          walk(p.schema, join(p.pointer, 'schema'), input, seenInput, 0);
+          walk(p.schema, p.pointer, ['schema'], input, seenInput, 0);
         } else if (hasDynamic(p.raw)) add(p.raw, p.pointer, 'parameter', input);
       }
-      for (const r of op.responses) walk(r.schema, join(r.pointer, 'schema'), output, seenOutput, 0);
+      for (const r of op.responses) walk(r.schema, r.pointer, ['schema'], output, seenOutput, 0);
       // A webhook action's callback payload is described on its path item, like a webhook trigger's.
       const content =
         op.notificationContent ?? (op.kind === 'callback-action' ? item.notificationContent : undefined);
-      if (content?.schema) walk(content.schema, join(content.pointer, 'schema'), output, seenOutput, 0);
+      if (content?.schema) walk(content.schema, content.pointer, ['schema'], output, seenOutput, 0);
     }
   }
   // Definitions no operation reaches still get context-free checks (unknown operationIds, shapes).
   const seenDefinitions = new Set<JsonObject>(byHolder.keys());
   for (const [name, value] of entries(connector.definition.definitions)) {
-    walk(value, join('/definitions', name), undefined, seenDefinitions, 0);
+    walk(value, '/definitions', [name], undefined, seenDefinitions, 0);
   }
 
   const calls: DynamicCall[] = [];
@@ -195,8 +196,9 @@ function dynamicBelow(connector: Connector): (schema: DerefSchema) => boolean {
     let found = hasDynamic(schema);
     const child = (node: JsonValue | undefined) => {
       if (found || !isObject(node)) return;
-      const resolved = derefSchema(connector, node, '');
-      if (resolved && (depth >= MAX_DEPTH || test(resolved.schema, depth + 1))) found = true;
+      const resolved =
+        typeof own(node, '$ref') === 'string' ? derefSchema(connector, node, '')?.schema : node;
+      if (resolved && (depth >= MAX_DEPTH || test(resolved, depth + 1))) found = true;
     };
     for (const [, prop] of entries(own(schema, 'properties'))) child(prop);
     child(own(schema, 'items'));
