@@ -9,6 +9,7 @@ import {
   ownCaseless,
   ownObject,
   ownString,
+  setOwn,
 } from './json.ts';
 import type {
   ApiProperties,
@@ -52,13 +53,13 @@ function readOAuth(param: ConnectionParameter): OAuthSettings | undefined {
 function readPolicy(raw: JsonValue, pointer: string): PolicyInstance | undefined {
   if (!isObject(raw)) return undefined;
   const rawTemplateId = ownString(raw, 'templateId');
-  const parameters: Record<string, JsonValue> = {};
+  const parameters: JsonObject = {};
   let operations: string[] = [];
   for (const [key, value] of entries(ownObject(raw, 'parameters'))) {
     const lower = key.toLowerCase();
-    if (lower.startsWith(TEMPLATE_PARAMETER)) parameters[key.slice(TEMPLATE_PARAMETER.length)] = value;
+    if (lower.startsWith(TEMPLATE_PARAMETER)) setOwn(parameters, key.slice(TEMPLATE_PARAMETER.length), value);
     else if (lower === 'x-ms-apimtemplate-operationname') operations = strings(value);
-    else parameters[key] = value;
+    else setOwn(parameters, key, value);
   }
   return {
     templateId: (rawTemplateId ?? '').toLowerCase(),

@@ -158,26 +158,26 @@ function readNotificationContent(pathItem: JsonObject, pointer: string): Notific
 
 /**
  * Path (property names) of the first property marked `x-ms-notification-url: true` inside a body
- * schema, following `$ref`s; cycle-safe.
+ * schema, following `$ref`s; cycle-safe, and at most 32 schemas deep (`allOf` and `$ref` chains count).
  */
 export function findNotificationUrl(root: JsonObject, schema: JsonValue | undefined): string[] | undefined {
   const seen = new Set<JsonValue>();
-  const walk = (node: JsonValue | undefined, path: string[]): string[] | undefined => {
+  const walk = (node: JsonValue | undefined, path: string[], depth: number): string[] | undefined => {
     const { value } = deref(root, node, '');
-    if (!isObject(value) || seen.has(value) || path.length > 32) return undefined;
+    if (!isObject(value) || seen.has(value) || depth > 32) return undefined;
     seen.add(value);
     if (ownBoolean(value, 'x-ms-notification-url') === true) return path;
     for (const [name, prop] of entries(ownObject(value, 'properties'))) {
-      const found = walk(prop, [...path, name]);
+      const found = walk(prop, [...path, name], depth + 1);
       if (found) return found;
     }
     for (const part of ownArray(value, 'allOf') ?? []) {
-      const found = walk(part, path);
+      const found = walk(part, path, depth + 1);
       if (found) return found;
     }
     return undefined;
   };
-  return walk(schema, []);
+  return walk(schema, [], 0);
 }
 
 function mergeParameters(pathLevel: Parameter[], opLevel: Parameter[]): Parameter[] {

@@ -15,15 +15,16 @@ export interface Discovered {
   readonly otherFiles: string[];
 }
 
-const EXACT: Record<string, ConnectorFileKind> = {
-  'apidefinition.swagger.json': 'swagger',
-  'apiproperties.json': 'apiProperties',
-  'icon.png': 'icon',
-  'script.csx': 'script',
-  'readme.md': 'readme',
-  'intro.md': 'intro',
-  'settings.json': 'settings',
-};
+// A Map, not an object literal: a file named `constructor` must not find `Object.prototype.constructor`.
+const EXACT = new Map<string, ConnectorFileKind>([
+  ['apidefinition.swagger.json', 'swagger'],
+  ['apiproperties.json', 'apiProperties'],
+  ['icon.png', 'icon'],
+  ['script.csx', 'script'],
+  ['readme.md', 'readme'],
+  ['intro.md', 'intro'],
+  ['settings.json', 'settings'],
+]);
 
 // Keep a BOM in the text so that it can be reported (TextDecoder drops it by default).
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -41,7 +42,7 @@ export function classify(files: readonly RawFile[], displayDir: string): Discove
   const otherFiles: string[] = [];
   const path = (name: string) => (displayDir ? join(displayDir, name) : name);
   for (const f of files) {
-    const kind = EXACT[f.name.toLowerCase()];
+    const kind = EXACT.get(f.name.toLowerCase());
     if (kind && !out[kind]) out[kind] = toFile(kind, f.name, path(f.name), f.bytes);
     else otherFiles.push(f.name);
   }
@@ -68,7 +69,7 @@ export function readFolder(dir: string): RawFile[] {
     try {
       if (!statSync(full).isFile()) continue;
       // Only connector files are read; other files are listed by name.
-      const wanted = EXACT[name.toLowerCase()] !== undefined || name.toLowerCase().endsWith('.swagger.json');
+      const wanted = EXACT.has(name.toLowerCase()) || name.toLowerCase().endsWith('.swagger.json');
       out.push({ name, bytes: wanted ? readFileSync(full) : new Uint8Array() });
     } catch {
       // A file that vanished or cannot be read is simply not part of the connector.

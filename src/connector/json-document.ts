@@ -1,13 +1,12 @@
-import {
-  findNodeAtLocation,
-  type Node as JsoncNode,
-  type ParseError,
-  parse as parseJsonc,
-  parseTree,
-  visit,
-} from 'jsonc-parser';
-import { isObject, type JsonValue } from './json.ts';
+import { type Node as JsoncNode, type ParseError, parseTree, visit } from 'jsonc-parser';
+import { isObject, type JsonObject, type JsonValue, setOwn } from './json.ts';
 import { join, split } from './pointer.ts';
+
+/**
+ * Files nested deeper than this are not read (the corpus peaks at 28 levels). `JSON.parse` copes
+ * with any depth, but jsonc-parser and every recursive reader after it would overflow the stack.
+ */
+export const MAX_NESTING = 256;
 
 /** What the tolerant reader noticed in a JSON file; turned into diagnostics by the `json-*` rules. */
 export type ParseIssueKind =
@@ -37,6 +36,12 @@ export interface TextRange {
 export interface Position {
   readonly line: number;
   readonly column: number;
+}
+
+interface Reached {
+  readonly nearest: { readonly pointer: string; readonly range: TextRange };
+  /** Whether the whole pointer exists, not only a prefix of it. */
+  readonly complete: boolean;
 }
 
 /** jsonc-parser's `ParseErrorCode` values (a const enum, which erasable TypeScript cannot import). */
@@ -85,9 +90,12 @@ export class JsonDocument {
   /** True when `JSON.parse` accepted the text (after a BOM). */
   readonly strict: boolean;
   private readonly bodyStart: number;
+  private readonly tooDeep: boolean;
   private lineStarts: number[] | undefined;
-  private tree: JsoncNode | undefined;
-  private readonly cache = new Map<string, TextRange | null>();
+  private tree: JsoncNode | null | undefined;
+  private readonly containers = new Map<number, Container | null>();
+  private readonly members = new Map<JsoncNode, Map<string, JsoncNode>>();
+  private readonly cache = new Map<string, Reached | null>();
 
   constructor(file: string, text: string) {
     this.file = file;
@@ -104,8 +112,17 @@ export class JsonDocument {
     const body = this.bodyStart ? text.slice(1) : text;
     let value: JsonValue | undefined;
     let strict = false;
+    const tooDeep = nestingBeyond(body, MAX_NESTING);
+    this.tooDeep = tooDeep >= 0;
     if (body.trim() === '') {
       issues.push({ kind: 'empty', message: 'The file is empty', offset: 0, length: 0 });
+    } else if (this.tooDeep) {
+      issues.push({
+        kind: 'syntax',
+        message: `The JSON nests more than ${MAX_NESTING} levels deep; flowport does not read it`,
+        offset: tooDeep + this.bodyStart,
+        length: 1,
+      });
     } else {
       try {
         value = JSON.parse(body) as JsonValue;
@@ -122,9 +139,15 @@ export class JsonDocument {
 
   private readTolerant(body: string, issues: ParseIssue[]): JsonValue | undefined {
     const errors: ParseError[] = [];
-    const value = parseJsonc(body, errors, { allowTrailingComma: false, disallowComments: false }) as
-      | JsonValue
-      | undefined;
+    const comments: ParseIssue[] = [];
+    const value = parseTolerant(body, errors, (offset, length) =>
+      comments.push({
+        kind: 'comment',
+        message: 'JSON does not allow comments',
+        offset: offset + this.bodyStart,
+        length,
+      }),
+    );
     const at = this.bodyStart;
     const seen = new Set<string>();
     for (const e of errors) {
@@ -140,19 +163,7 @@ export class JsonDocument {
             : `Invalid JSON: ${SYNTAX_MESSAGES[e.error] ?? 'the text cannot be read'}`;
       issues.push({ kind, message, offset: e.offset + at, length: Math.max(1, e.length) });
     }
-    visit(
-      body,
-      {
-        onComment: (offset, length) =>
-          issues.push({
-            kind: 'comment',
-            message: 'JSON does not allow comments',
-            offset: offset + at,
-            length,
-          }),
-      },
-      { disallowComments: false, allowTrailingComma: true },
-    );
+    issues.push(...comments);
     this.findDuplicates(body, issues);
     return value;
   }
@@ -208,47 +219,118 @@ export class JsonDocument {
 
   /** Where the member or item at `pointer` starts (its key, for object members). */
   locate(pointer: string): TextRange | undefined {
-    const cached = this.cache.get(pointer);
-    if (cached !== undefined) return cached ?? undefined;
-    const found = this.strict
-      ? locateStrict(this.text, this.bodyStart, split(pointer))
-      : this.locateTolerant(pointer);
-    this.cache.set(pointer, found ?? null);
-    return found;
+    const reached = this.reach(pointer);
+    return reached?.complete ? reached.nearest.range : undefined;
   }
 
   /** Nearest enclosing pointer that exists in the text, and its range. */
   locateNearest(pointer: string): { pointer: string; range: TextRange } | undefined {
-    let segments = split(pointer);
-    for (;;) {
-      const p = join('', ...segments);
-      const range = this.locate(p);
-      if (range) return { pointer: p, range };
-      if (segments.length === 0) return undefined;
-      segments = segments.slice(0, -1);
-    }
+    return this.reach(pointer)?.nearest;
   }
 
-  private locateTolerant(pointer: string): TextRange | undefined {
-    this.tree ??= parseTree(this.text.slice(this.bodyStart), [], {
-      allowTrailingComma: true,
-      disallowComments: false,
-    });
-    if (!this.tree) return undefined;
-    let node: JsoncNode | undefined = this.tree;
-    const segments = split(pointer);
-    if (segments.length > 0) {
-      const path = segments.map((s, i) =>
-        numericIndex(s) !== undefined && isArrayAt(this.tree, segments, i) ? Number(s) : s,
-      );
-      node = findNodeAtLocation(this.tree, path);
+  /** The deepest node on the way to `pointer`; cached, since the engine asks once per finding. */
+  private reach(pointer: string): Reached | undefined {
+    let reached = this.cache.get(pointer);
+    if (reached === undefined) {
+      const segments = split(pointer);
+      const walked = this.tooDeep
+        ? { range: { offset: skipSpace(this.text, this.bodyStart), length: 1 }, depth: 0 }
+        : this.strict
+          ? this.walkStrict(segments)
+          : this.walkTolerant(segments);
+      const complete = walked?.depth === segments.length;
+      reached = walked
+        ? {
+            nearest: {
+              pointer: complete ? pointer : join('', ...segments.slice(0, walked.depth)),
+              range: walked.range,
+            },
+            complete,
+          }
+        : null;
+      this.cache.set(pointer, reached);
     }
+    return reached ?? undefined;
+  }
+
+  /**
+   * Walks down strict JSON text along `segments`. Each object or array on the way is indexed once,
+   * so that locating thousands of findings in a large file stays linear.
+   */
+  private walkStrict(segments: string[]): { range: TextRange; depth: number } {
+    let i = skipSpace(this.text, this.bodyStart);
+    let range: TextRange = { offset: i, length: 1 };
+    let depth = 0;
+    for (const segment of segments) {
+      let container = this.containers.get(i);
+      if (container === undefined) {
+        container = indexContainer(this.text, i) ?? null;
+        this.containers.set(i, container);
+      }
+      if (container instanceof Map) {
+        const member = container.get(segment);
+        if (!member) break;
+        range = { offset: member.key, length: member.keyEnd - member.key };
+        i = member.value;
+      } else if (container) {
+        const index = numericIndex(segment);
+        const item = index === undefined ? undefined : container[index];
+        if (item === undefined) break;
+        range = { offset: item, length: 1 };
+        i = item;
+      } else break;
+      depth++;
+    }
+    return { range, depth };
+  }
+
+  private walkTolerant(segments: string[]): { range: TextRange; depth: number } | undefined {
+    if (this.tree === undefined)
+      this.tree =
+        parseTree(this.text.slice(this.bodyStart), [], {
+          allowTrailingComma: true,
+          disallowComments: false,
+        }) ?? null;
+    let node: JsoncNode | undefined = this.tree ?? undefined;
     if (!node) return undefined;
-    const target = node.parent?.type === 'property' ? node.parent : node;
+    let range = this.rangeOf(node);
+    let depth = 0;
+    for (const segment of segments) {
+      let target: JsoncNode | undefined;
+      if (node?.type === 'object') {
+        target = this.membersOf(node).get(segment);
+        node = target?.children?.[1];
+      } else if (node?.type === 'array') {
+        const index = numericIndex(segment);
+        node = target = index === undefined ? undefined : node.children?.[index];
+      }
+      if (!target) break;
+      range = this.rangeOf(target);
+      depth++;
+    }
+    return { range, depth };
+  }
+
+  /** A member's key, or the first character of a value. */
+  private rangeOf(node: JsoncNode): TextRange {
     return {
-      offset: target.offset + this.bodyStart,
-      length: target.type === 'property' ? (target.children?.[0]?.length ?? 1) : Math.min(target.length, 1),
+      offset: node.offset + this.bodyStart,
+      length: node.type === 'property' ? (node.children?.[0]?.length ?? 1) : Math.min(node.length, 1),
     };
+  }
+
+  /** Property nodes of an object node by key; the last one wins, as in the parsed value. */
+  private membersOf(node: JsoncNode): Map<string, JsoncNode> {
+    let members = this.members.get(node);
+    if (!members) {
+      members = new Map();
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0]?.value;
+        if (typeof key === 'string') members.set(key, property);
+      }
+      this.members.set(node, members);
+    }
+    return members;
   }
 
   position(offset: number): Position {
@@ -265,9 +347,77 @@ export class JsonDocument {
   }
 }
 
-function isArrayAt(tree: JsoncNode | undefined, segments: string[], index: number): boolean {
-  const parent = index === 0 ? tree : findNodeAtLocation(tree as JsoncNode, segments.slice(0, index));
-  return parent?.type === 'array';
+/**
+ * jsonc-parser's `parse`, except that a `__proto__` key becomes an own property (as with
+ * `JSON.parse`) instead of replacing the prototype of the object it is in.
+ */
+function parseTolerant(
+  body: string,
+  errors: ParseError[],
+  onComment: (offset: number, length: number) => void,
+): JsonValue | undefined {
+  const root: JsonValue[] = [];
+  const parents: (JsonObject | JsonValue[])[] = [];
+  let parent: JsonObject | JsonValue[] = root;
+  let key: string | undefined;
+  const add = (value: JsonValue) => {
+    if (Array.isArray(parent)) parent.push(value);
+    else if (key !== undefined) setOwn(parent, key, value);
+  };
+  const open = (container: JsonObject | JsonValue[]) => {
+    add(container);
+    parents.push(parent);
+    parent = container;
+    key = undefined;
+  };
+  const close = () => {
+    parent = parents.pop() ?? root;
+  };
+  visit(
+    body,
+    {
+      onObjectBegin: () => open({}),
+      onObjectProperty: (name) => {
+        key = name;
+      },
+      onObjectEnd: close,
+      onArrayBegin: () => open([]),
+      onArrayEnd: close,
+      onLiteralValue: (value: JsonValue) => add(value),
+      onError: (error, offset, length) => errors.push({ error, offset, length }),
+      onComment,
+    },
+    { allowTrailingComma: false, disallowComments: false },
+  );
+  return root[0];
+}
+
+/**
+ * Offset of the first bracket nested deeper than `limit`, or -1. Strings end at a line break and
+ * a closing bracket of the wrong kind is ignored, as in jsonc-parser, so the count never falls
+ * below the depth its recursive descent reaches.
+ */
+function nestingBeyond(s: string, limit: number): number {
+  const stack: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < s.length; i++) {
+        const d = s.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22 || d === 0x0a || d === 0x0d) break;
+      }
+    } else if (c === 0x2f && s.charCodeAt(i + 1) === 0x2f) {
+      while (i < s.length && s.charCodeAt(i) !== 0x0a && s.charCodeAt(i) !== 0x0d) i++;
+    } else if (c === 0x2f && s.charCodeAt(i + 1) === 0x2a) {
+      const end = s.indexOf('*/', i + 2);
+      i = end < 0 ? s.length : end + 1;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (stack.length >= limit) return i;
+      stack.push(c);
+    } else if ((c === 0x7d && stack.at(-1) === 0x7b) || (c === 0x5d && stack.at(-1) === 0x5b)) stack.pop();
+  }
+  return -1;
 }
 
 function classify(body: string, e: ParseError): ParseIssueKind {
@@ -298,7 +448,12 @@ function lineStarts(text: string): number[] {
 }
 
 function numericIndex(s: string): number | undefined {
-  return /^(0|[1-9]\d*)$/.test(s) ? Number(s) : undefined;
+  if (s.length === 0 || s.length > 15 || (s.length > 1 && s.charCodeAt(0) === 0x30)) return undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  return Number(s);
 }
 
 /** Counts `"key":` occurrences: cheap evidence that `JSON.parse` silently dropped a duplicate key. */
@@ -384,48 +539,50 @@ function skipValue(s: string, i: number): number {
   }
 }
 
+interface Member {
+  readonly key: number;
+  readonly keyEnd: number;
+  readonly value: number;
+}
+
+/** An object's members by key, or an array's item offsets. */
+type Container = Map<string, Member> | number[];
+
 /**
- * Walks down strict JSON text along `segments`, skipping every sibling without parsing it. For
- * duplicate keys the last occurrence wins, as with `JSON.parse`.
+ * Indexes the object or array starting at `i` in strict JSON text, skipping each child without
+ * parsing it. For duplicate keys the last occurrence wins, as with `JSON.parse`.
  */
-function locateStrict(s: string, start: number, segments: string[]): TextRange | undefined {
-  let i = skipSpace(s, start);
-  let range: TextRange = { offset: i, length: 1 };
-  for (const segment of segments) {
-    const c = s.charCodeAt(i);
-    if (c === 0x7b) {
-      let found: { key: number; value: number } | undefined;
-      i = skipSpace(s, i + 1);
-      while (s.charCodeAt(i) === 0x22) {
-        const keyEnd = stringEnd(s, i);
-        if (keyEnd < 0) return undefined;
-        const raw = s.slice(i + 1, keyEnd - 1);
-        const key = raw.includes('\\') ? (JSON.parse(s.slice(i, keyEnd)) as string) : raw;
-        const valueStart = skipSpace(s, skipSpace(s, keyEnd) + 1);
-        if (key === segment) found = { key: i, value: valueStart };
-        const valueEnd = skipValue(s, valueStart);
-        if (valueEnd < 0) return undefined;
-        i = skipSpace(s, valueEnd);
-        if (s.charCodeAt(i) === 0x2c) i = skipSpace(s, i + 1);
-      }
-      if (!found) return undefined;
-      range = { offset: found.key, length: s.indexOf('"', found.key + 1) - found.key + 1 };
-      i = found.value;
-    } else if (c === 0x5b) {
-      const index = numericIndex(segment);
-      if (index === undefined) return undefined;
-      i = skipSpace(s, i + 1);
-      for (let n = 0; n < index; n++) {
-        if (s.charCodeAt(i) === 0x5d) return undefined;
-        const end = skipValue(s, i);
-        if (end < 0) return undefined;
-        i = skipSpace(s, end);
-        if (s.charCodeAt(i) !== 0x2c) return undefined;
-        i = skipSpace(s, i + 1);
-      }
-      if (s.charCodeAt(i) === 0x5d) return undefined;
-      range = { offset: i, length: 1 };
-    } else return undefined;
+function indexContainer(s: string, i: number): Container | undefined {
+  const c = s.charCodeAt(i);
+  if (c === 0x7b) {
+    const members = new Map<string, Member>();
+    let j = skipSpace(s, i + 1);
+    while (s.charCodeAt(j) === 0x22) {
+      const keyEnd = stringEnd(s, j);
+      if (keyEnd < 0) break;
+      const raw = s.slice(j + 1, keyEnd - 1);
+      const key = raw.includes('\\') ? (JSON.parse(s.slice(j, keyEnd)) as string) : raw;
+      const value = skipSpace(s, skipSpace(s, keyEnd) + 1);
+      members.set(key, { key: j, keyEnd, value });
+      const valueEnd = skipValue(s, value);
+      if (valueEnd < 0) break;
+      j = skipSpace(s, valueEnd);
+      if (s.charCodeAt(j) === 0x2c) j = skipSpace(s, j + 1);
+    }
+    return members;
   }
-  return range;
+  if (c === 0x5b) {
+    const items: number[] = [];
+    let j = skipSpace(s, i + 1);
+    while (j < s.length && s.charCodeAt(j) !== 0x5d) {
+      items.push(j);
+      const end = skipValue(s, j);
+      if (end < 0) break;
+      j = skipSpace(s, end);
+      if (s.charCodeAt(j) !== 0x2c) break;
+      j = skipSpace(s, j + 1);
+    }
+    return items;
+  }
+  return undefined;
 }

@@ -18,6 +18,16 @@ export function own(obj: unknown, key: string): JsonValue | undefined {
   return isObject(obj) && hasOwn.call(obj, key) ? obj[key] : undefined;
 }
 
+/**
+ * Sets an own property. Plain assignment of a user key `__proto__` would replace the object's
+ * prototype; this defines it as `JSON.parse` does.
+ */
+export function setOwn(obj: JsonObject, key: string, value: JsonValue): void {
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else obj[key] = value;
+}
+
 export function ownObject(obj: unknown, key: string): JsonObject | undefined {
   const v = own(obj, key);
   return isObject(v) ? v : undefined;

@@ -1,11 +1,13 @@
 /** RFC 6901 JSON pointers, as Microsoft's validator prints them in `ValuePath`. */
 
+// The fast paths matter: the engine escapes and unescapes every segment of every finding's pointer.
 export function escapeSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const s = String(segment);
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }
 
 export function unescapeSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
 }
 
 /** Joins segments onto a pointer: `join('/paths', '/pets', 'get')` → `/paths/~1pets/get`. */

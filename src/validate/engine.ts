@@ -52,7 +52,7 @@ export function runRules(
       pending.push({
         active: { rule: INTERNAL, severity: 'error' },
         report: {
-          message: `Rule \`${active.rule.id}\` failed on this connector (${(error as Error)?.message ?? error}); please report it.`,
+          message: `Rule \`${active.rule.id}\` failed on this connector (${describeError(error)}); please report it.`,
         },
       });
     }
@@ -98,6 +98,16 @@ export function runRules(
   for (const { active, report } of pending) diagnostics.push(position(connector, active, report));
   diagnostics.sort(compareDiagnostics);
   return { source: connector.source, preset, diagnostics, summary: summarize(diagnostics) };
+}
+
+/** A thrown value as text; whatever a rule throws (`null`, a symbol, an object without `toString`). */
+function describeError(error: unknown): string {
+  try {
+    const message = (error as { message?: unknown } | null | undefined)?.message;
+    return typeof message === 'string' ? message : String(error);
+  } catch {
+    return 'an error that cannot be printed';
+  }
 }
 
 function position(connector: Connector, active: ActiveRule, report: Report): Diagnostic {
