@@ -29,8 +29,8 @@ const median = (xs: number[]) => {
 };
 const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
 
-const sources = ['certified-connectors', 'independent-publisher-connectors', 'custom-connectors'].flatMap((k) =>
-  discoverConnectors(join(corpus, k)),
+const sources = ['certified-connectors', 'independent-publisher-connectors', 'custom-connectors'].flatMap(
+  (k) => discoverConnectors(join(corpus, k)),
 );
 if (sources.length < 2) {
   console.log(`corpus not found at ${corpus}; set FLOWPORT_CORPUS. Only the process benchmark runs.`);
@@ -96,12 +96,22 @@ for (let r = 0; r < processRuns; r++) {
   cliExample.push(time([bin, 'validate', example, '--no-color']));
 }
 rows.push(['node -e 0 (fresh process)', fmt(median(bare)), 'baseline']);
-rows.push([`flowport validate ${one.replace(`${corpus}/`, '')}`, fmt(median(cli)), `${(median(cli) / median(bare)).toFixed(2)}× node -e 0; target ≤ 2×`]);
-rows.push(['flowport validate examples/tasklane', fmt(median(cliExample)), `${(median(cliExample) / median(bare)).toFixed(2)}× node -e 0`]);
+rows.push([
+  `flowport validate ${one.replace(`${corpus}/`, '')}`,
+  fmt(median(cli)),
+  `${(median(cli) / median(bare)).toFixed(2)}× node -e 0; target ≤ 2×`,
+]);
+rows.push([
+  'flowport validate examples/tasklane',
+  fmt(median(cliExample)),
+  `${(median(cliExample) / median(bare)).toFixed(2)}× node -e 0`,
+]);
 
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));
-console.log(`\nflowport validate benchmark — medians of ${runs} in-process runs and ${processRuns} process runs, node ${process.version}\n`);
+console.log(
+  `\nflowport validate benchmark — medians of ${runs} in-process runs and ${processRuns} process runs, node ${process.version}\n`,
+);
 console.log(`${'measure'.padEnd(w0)}  ${'median'.padStart(w1)}  comparison`);
 console.log(`${'-'.repeat(w0)}  ${'-'.repeat(w1)}  ${'-'.repeat(40)}`);
 for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isFlowportError } from '../errors.ts';
 import { VERSION } from '../version.ts';
-import { validateCommand, type Io } from './commands/validate.ts';
+import { type Io, validateCommand } from './commands/validate.ts';
 import { EXIT } from './exit.ts';
 
 /** The `flowport` program; `io` and the exit callback are injected so tests run it in process. */
@@ -13,12 +13,19 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
   program.addCommand(validateCommand(io, setExit));
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  for (const c of program.commands)
+    c.exitOverride().configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
   return program;
 }
 
 /** Runs the CLI and resolves to its exit code; never throws for a user's mistake. */
-export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   let code: number = EXIT.ok;
   const program = createProgram(io, (c) => {
     code = c;

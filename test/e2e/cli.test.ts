@@ -83,26 +83,49 @@ describe('flowport CLI', () => {
     expect(result.level).toBe('error');
     expect(run0.tool.driver.rules[result.ruleIndex].id).toBe('json-syntax');
     expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: 3, startColumn: 3 });
-    expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(/apiDefinition\.swagger\.json$/);
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(
+      /apiDefinition\.swagger\.json$/,
+    );
   });
 
   it('writes the pipeline format with ValuePath', async () => {
     const dir = brokenConnector();
-    writeFileSync(join(dir, 'apiDefinition.swagger.json'), JSON.stringify({ swagger: '2.0', paths: { '/a': { get: { responses: {} } } } }));
+    writeFileSync(
+      join(dir, 'apiDefinition.swagger.json'),
+      JSON.stringify({ swagger: '2.0', paths: { '/a': { get: { responses: {} } } } }),
+    );
     const { stdout } = await run('validate', dir, '--format', 'pipeline', '--fail-on', 'never');
-    expect(stdout).toMatch(/##\[error\].*OperationIdRequired: Operation `GET \/a` has no `operationId`\. ValuePath: \/paths\/~1a\/get/);
+    expect(stdout).toMatch(
+      /##\[error\].*OperationIdRequired: Operation `GET \/a` has no `operationId`\. ValuePath: \/paths\/~1a\/get/,
+    );
   });
 
   it('honours --fail-on warning and a config file that turns a rule off', async () => {
     const dir = brokenConnector();
-    writeFileSync(join(dir, 'apiDefinition.swagger.json'), '\uFEFF{"swagger": "2.0", "info": {"title": "X", "version": "1"}, "paths": {}}');
+    writeFileSync(
+      join(dir, 'apiDefinition.swagger.json'),
+      '\uFEFF{"swagger": "2.0", "info": {"title": "X", "version": "1"}, "paths": {}}',
+    );
     const warn = await run('validate', dir, '--fail-on', 'warning', '--preset', 'recommended');
     expect(warn.stdout).toMatch(/byte order mark/);
     expect(warn.code).toBe(1);
     const config = join(dir, 'flowport.config.json');
     writeFileSync(config, JSON.stringify({ rules: { 'json-strict': 'off' } }));
-    const off = await run('validate', dir, '--config', config, '--preset', 'recommended', '--format', 'json', '--fail-on', 'never');
-    expect(JSON.parse(off.stdout).results[0].diagnostics.map((d: { ruleId: string }) => d.ruleId)).not.toContain('json-strict');
+    const off = await run(
+      'validate',
+      dir,
+      '--config',
+      config,
+      '--preset',
+      'recommended',
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+    );
+    expect(
+      JSON.parse(off.stdout).results[0].diagnostics.map((d: { ruleId: string }) => d.ruleId),
+    ).not.toContain('json-strict');
   });
 
   it('rejects a config that names an unknown rule, with exit 2', async () => {

@@ -4,7 +4,6 @@ import { loadConnectorSync } from '../../connector/load.ts';
 import type { Connector } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
 import { lazy } from '../../lazy.ts';
-import { VERSION } from '../../version.ts';
 import { loadConfig } from '../../validate/config.ts';
 import { severityRank } from '../../validate/diagnostic.ts';
 import type { ValidationResult } from '../../validate/engine.ts';
@@ -14,6 +13,7 @@ import { formatSarif } from '../../validate/reporters/sarif.ts';
 import { formatSummaryTable, formatText, formatTotals } from '../../validate/reporters/text.ts';
 import { PRESETS, type PresetName, type Severity } from '../../validate/rule.ts';
 import { validateConnector } from '../../validate/validate.ts';
+import { VERSION } from '../../version.ts';
 import { EXIT } from '../exit.ts';
 
 const cliProgress = lazy<typeof import('cli-progress')>('cli-progress');
@@ -40,9 +40,15 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
   const config = loadConfig({ ...(flags.config && { file: flags.config }) });
   const sources = paths.flatMap((p) => discoverConnectors(p));
   const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
-  const showProgress = flags.progress ?? (sources.length > 1 && io.stderr.isTTY === true && flags.format === 'text');
+  const showProgress =
+    flags.progress ?? (sources.length > 1 && io.stderr.isTTY === true && flags.format === 'text');
   const bar = showProgress
-    ? new (cliProgress().SingleBar)({ format: 'validating {bar} {value}/{total} {name}', hideCursor: true, clearOnComplete: true, stream: process.stderr as NodeJS.WriteStream })
+    ? new (cliProgress().SingleBar)({
+        format: 'validating {bar} {value}/{total} {name}',
+        hideCursor: true,
+        clearOnComplete: true,
+        stream: process.stderr as NodeJS.WriteStream,
+      })
     : undefined;
   bar?.start(sources.length, 0, { name: '' });
   const results: ValidationResult[] = [];
@@ -74,7 +80,9 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
   else if (flags.format === 'sarif') output = formatSarif(results, VERSION);
   else if (flags.format === 'pipeline') output = formatPipeline(results);
   else {
-    const parts = results.map((r) => formatText(r, connectors.get(r), { color, frames: flags.frames })).filter((s) => s.trim() !== '');
+    const parts = results
+      .map((r) => formatText(r, connectors.get(r), { color, frames: flags.frames }))
+      .filter((s) => s.trim() !== '');
     if (results.length > 1) parts.push('', formatSummaryTable(results, color));
     if (results.length > 0 || failures.length === 0) parts.push('', formatTotals(results, color));
     output = parts.join('\n').replace(/^\n+/, '');
@@ -95,11 +103,30 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
 export function validateCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('validate')
     .description('Check connectors offline against the certification rules.')
-    .argument('<paths...>', 'connector folders, zips or swagger files; a folder of connectors checks each one')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'pipeline']).default('text'))
-    .addOption(new Option('-p, --preset <preset>', 'rule set (default: from the config, else from the folder: certified-connectors → certification, independent-publisher-connectors → independent-publisher, otherwise recommended)').choices([...PRESETS]))
-    .addOption(new Option('--fail-on <level>', 'exit with 1 when a finding at or above this level exists').choices(['error', 'warning', 'info', 'never']).default('error'))
-    .option('-c, --config <file>', 'config file (default: flowport.config.json or the "flowport" key of package.json, searched upwards)')
+    .argument(
+      '<paths...>',
+      'connector folders, zips or swagger files; a folder of connectors checks each one',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json', 'sarif', 'pipeline'])
+        .default('text'),
+    )
+    .addOption(
+      new Option(
+        '-p, --preset <preset>',
+        'rule set (default: from the config, else from the folder: certified-connectors → certification, independent-publisher-connectors → independent-publisher, otherwise recommended)',
+      ).choices([...PRESETS]),
+    )
+    .addOption(
+      new Option('--fail-on <level>', 'exit with 1 when a finding at or above this level exists')
+        .choices(['error', 'warning', 'info', 'never'])
+        .default('error'),
+    )
+    .option(
+      '-c, --config <file>',
+      'config file (default: flowport.config.json or the "flowport" key of package.json, searched upwards)',
+    )
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-q, --quiet', 'report errors only', false)
     .option('--no-frames', 'do not print source lines under findings')

@@ -14,7 +14,8 @@ export function codeFrame(text: string, line: number, column: number, length = 1
     const gutter = `${String(n).padStart(width)} |`;
     if (n === line) {
       out.push(`${c.red('>')} ${c.dim(gutter)} ${clipped}`);
-      const caret = ' '.repeat(Math.max(0, Math.min(column - 1, 160))) + '^'.repeat(Math.max(1, Math.min(length, 40)));
+      const caret =
+        ' '.repeat(Math.max(0, Math.min(column - 1, 160))) + '^'.repeat(Math.max(1, Math.min(length, 40)));
       out.push(`  ${c.dim(`${' '.repeat(width)} |`)} ${c.red(caret)}`);
     } else out.push(`  ${c.dim(gutter)} ${clipped}`);
   }

@@ -11,7 +11,9 @@ export function formatPipeline(results: readonly ValidationResult[]): string {
       const path = d.pointer ? ` ValuePath: ${d.pointer}` : '';
       const tag = d.severity === 'error' ? 'error' : 'warning';
       const rule = d.microsoftId ?? d.ruleId;
-      lines.push(`##[${tag}]${d.file ?? r.source}(${d.line ?? ''},${d.column ?? ''}): ${rule}: ${d.message}${path}`);
+      lines.push(
+        `##[${tag}]${d.file ?? r.source}(${d.line ?? ''},${d.column ?? ''}): ${rule}: ${d.message}${path}`,
+      );
     }
   }
   return lines.join('\n');

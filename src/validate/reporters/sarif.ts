@@ -1,9 +1,13 @@
 import { relative, sep } from 'node:path';
-import { findRule } from '../registry.ts';
 import type { ValidationResult } from '../engine.ts';
+import { findRule } from '../registry.ts';
 import type { Severity } from '../rule.ts';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 const DOCS = 'https://github.com/flowport/flowport/blob/main/docs/rules/';
 
 function uri(path: string, root: string): string {
@@ -16,7 +20,11 @@ function uri(path: string, root: string): string {
  * `tool.driver.rules`, a physical location (file, line, column) and the JSON pointer as a logical
  * location for every result.
  */
-export function formatSarif(results: readonly ValidationResult[], version: string, root = process.cwd()): string {
+export function formatSarif(
+  results: readonly ValidationResult[],
+  version: string,
+  root = process.cwd(),
+): string {
   const ruleIds: string[] = [];
   const index = new Map<string, number>();
   for (const r of results) {
@@ -55,7 +63,9 @@ export function formatSarif(results: readonly ValidationResult[], version: strin
               ...(d.line && d.length && { endColumn: (d.column ?? 1) + d.length }),
             },
           },
-          ...(d.pointer !== undefined && { logicalLocations: [{ fullyQualifiedName: d.pointer || '/', kind: 'member' }] }),
+          ...(d.pointer !== undefined && {
+            logicalLocations: [{ fullyQualifiedName: d.pointer || '/', kind: 'member' }],
+          }),
         },
       ],
       partialFingerprints: { 'flowport/v1': `${d.ruleId}:${d.pointer ?? ''}:${d.message}` },
@@ -67,8 +77,17 @@ export function formatSarif(results: readonly ValidationResult[], version: strin
       version: '2.1.0',
       runs: [
         {
-          tool: { driver: { name: 'flowport', version, informationUri: 'https://github.com/flowport/flowport', rules } },
-          originalUriBaseIds: { '%SRCROOT%': { uri: `file://${root.split(sep).map(encodeURIComponent).join('/')}/` } },
+          tool: {
+            driver: {
+              name: 'flowport',
+              version,
+              informationUri: 'https://github.com/flowport/flowport',
+              rules,
+            },
+          },
+          originalUriBaseIds: {
+            '%SRCROOT%': { uri: `file://${root.split(sep).map(encodeURIComponent).join('/')}/` },
+          },
           results: sarifResults,
         },
       ],

@@ -13,7 +13,17 @@ export interface TextOptions {
 const LABEL = { error: 'error', warning: 'warning', info: 'info' } as const;
 
 function paint(color: boolean) {
-  return color ? pc : { red: String, yellow: String, blue: String, dim: String, bold: String, green: String, underline: String };
+  return color
+    ? pc
+    : {
+        red: String,
+        yellow: String,
+        blue: String,
+        dim: String,
+        bold: String,
+        green: String,
+        underline: String,
+      };
 }
 
 function sourceText(connector: Connector | undefined, d: Diagnostic): string | undefined {
@@ -22,7 +32,11 @@ function sourceText(connector: Connector | undefined, d: Diagnostic): string | u
 }
 
 /** Human report of one connector's findings, with code frames. */
-export function formatText(result: ValidationResult, connector: Connector | undefined, options: TextOptions): string {
+export function formatText(
+  result: ValidationResult,
+  connector: Connector | undefined,
+  options: TextOptions,
+): string {
   const c = paint(options.color);
   const out: string[] = [];
   let lastFile: string | undefined;
@@ -32,10 +46,16 @@ export function formatText(result: ValidationResult, connector: Connector | unde
       lastFile = d.file;
     }
     const where = d.line ? `${d.line}:${d.column ?? 1}` : '-';
-    const sev = d.severity === 'error' ? c.red(LABEL.error) : d.severity === 'warning' ? c.yellow(LABEL.warning) : c.blue(LABEL.info);
+    const sev =
+      d.severity === 'error'
+        ? c.red(LABEL.error)
+        : d.severity === 'warning'
+          ? c.yellow(LABEL.warning)
+          : c.blue(LABEL.info);
     const id = d.microsoftId ? `${d.ruleId} (${d.microsoftId})` : d.ruleId;
     out.push(`  ${c.dim(where.padEnd(9))} ${sev.padEnd(options.color ? 17 : 7)}  ${d.message}  ${c.dim(id)}`);
-    if (d.pointer !== undefined && d.pointer !== '') out.push(`  ${' '.repeat(9)} ${c.dim(`at ${d.pointer}`)}`);
+    if (d.pointer !== undefined && d.pointer !== '')
+      out.push(`  ${' '.repeat(9)} ${c.dim(`at ${d.pointer}`)}`);
     const text = options.frames === false ? undefined : sourceText(connector, d);
     if (text !== undefined && d.line) {
       out.push(
@@ -75,12 +95,16 @@ export function formatTotals(results: readonly ValidationResult[], color: boolea
 export function formatSummaryTable(results: readonly ValidationResult[], color: boolean): string {
   const c = paint(color);
   const width = Math.min(70, Math.max(9, ...results.map((r) => r.source.length)));
-  const rows = [`${'connector'.padEnd(width)}  ${'preset'.padEnd(21)} ${'errors'.padStart(6)} ${'warnings'.padStart(8)} ${'info'.padStart(5)}`];
+  const rows = [
+    `${'connector'.padEnd(width)}  ${'preset'.padEnd(21)} ${'errors'.padStart(6)} ${'warnings'.padStart(8)} ${'info'.padStart(5)}`,
+  ];
   rows.push(c.dim('-'.repeat(rows[0]?.length ?? 0)));
   for (const r of results) {
     const name = r.source.length > width ? `…${r.source.slice(-(width - 1))}` : r.source;
     const e = String(r.summary.error).padStart(6);
-    rows.push(`${name.padEnd(width)}  ${r.preset.padEnd(21)} ${r.summary.error ? c.red(e) : e} ${String(r.summary.warning).padStart(8)} ${String(r.summary.info).padStart(5)}`);
+    rows.push(
+      `${name.padEnd(width)}  ${r.preset.padEnd(21)} ${r.summary.error ? c.red(e) : e} ${String(r.summary.warning).padStart(8)} ${String(r.summary.info).padStart(5)}`,
+    );
   }
   return rows.join('\n');
 }

@@ -1,4 +1,4 @@
-import { own } from '../../../connector/json.ts';
+import { jsonType, own } from '../../../connector/json.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
 export default defineRule({
@@ -15,7 +15,11 @@ export default defineRule({
       const version = own(c.definition.raw, 'swagger');
       if (version === undefined || version === '2.0') return;
       const shown =
-        typeof version === 'string' ? `\`"${version}"\`` : `the ${typeof version} \`${String(version)}\``;
+        typeof version === 'string'
+          ? `\`"${version}"\``
+          : typeof version === 'number' || typeof version === 'boolean' || version === null
+            ? `the ${version === null ? 'null' : typeof version} \`${JSON.stringify(version)}\``
+            : `an ${jsonType(version)}`;
       ctx.report({
         message: `The \`swagger\` property is ${shown}; it must have the string value \`"2.0"\`.`,
         at: '/swagger',
