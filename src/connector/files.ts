@@ -26,11 +26,13 @@ const EXACT = new Map<string, ConnectorFileKind>([
   ['settings.json', 'settings'],
 ]);
 
-// Keep a BOM in the text so that it can be reported (TextDecoder drops it by default).
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+/** UTF-8 text, keeping a BOM so that it can be reported (TextDecoder would drop it). */
+function utf8(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
 
 function toFile(kind: ConnectorFileKind, name: string, path: string, bytes: Uint8Array): ConnectorFile {
-  return { kind, name, path, bytes, text: kind === 'icon' ? undefined : decoder.decode(bytes) };
+  return { kind, name, path, bytes, text: kind === 'icon' ? undefined : utf8(bytes) };
 }
 
 /**

@@ -112,26 +112,44 @@ export class JsonDocument {
     const body = this.bodyStart ? text.slice(1) : text;
     let value: JsonValue | undefined;
     let strict = false;
-    const tooDeep = nestingBeyond(body, MAX_NESTING);
-    this.tooDeep = tooDeep >= 0;
+    let tooDeep = false;
     if (body.trim() === '') {
       issues.push({ kind: 'empty', message: 'The file is empty', offset: 0, length: 0 });
-    } else if (this.tooDeep) {
-      issues.push({
-        kind: 'syntax',
-        message: `The JSON nests more than ${MAX_NESTING} levels deep; flowport does not read it`,
-        offset: tooDeep + this.bodyStart,
-        length: 1,
-      });
     } else {
+      // JSON.parse copes with any nesting, but walks over the value would not: check the depth while
+      // counting keys (strict JSON) or with a scan of the text (the rare tolerant case).
       try {
         value = JSON.parse(body) as JsonValue;
         strict = true;
       } catch {
-        value = this.readTolerant(body, issues);
+        tooDeep = nestingBeyond(body, MAX_NESTING) >= 0;
+        if (!tooDeep) value = this.readTolerant(body, issues);
       }
-      if (strict && countTextKeys(body) !== countValueKeys(value)) this.findDuplicates(body, issues);
+      if (strict) {
+        const keys = countValueKeys(value, 0);
+        if (keys < 0) {
+          tooDeep = true;
+          value = undefined;
+          strict = false;
+        } else if (countTextKeys(body) !== keys) {
+          // A duplicate key may have hidden a deeply nested value from the count above.
+          if (nestingBeyond(body, MAX_NESTING) >= 0) {
+            tooDeep = true;
+            value = undefined;
+            strict = false;
+          } else this.findDuplicates(body, issues);
+        }
+      }
+      if (tooDeep) {
+        issues.push({
+          kind: 'syntax',
+          message: `The JSON nests more than ${MAX_NESTING} levels deep; flowport does not read it`,
+          offset: Math.max(0, nestingBeyond(body, MAX_NESTING)) + this.bodyStart,
+          length: 1,
+        });
+      }
     }
+    this.tooDeep = tooDeep;
     this.value = value;
     this.strict = strict;
     this.issues = issues;
@@ -226,6 +244,53 @@ export class JsonDocument {
   /** Nearest enclosing pointer that exists in the text, and its range. */
   locateNearest(pointer: string): { pointer: string; range: TextRange } | undefined {
     return this.reach(pointer)?.nearest;
+  }
+
+  /**
+   * Locates many pointers at once (the engine calls this with every finding's pointer in a file):
+   * one descent through strict JSON text that enters only the objects and arrays on the way to a
+   * wanted pointer and skips everything else, so positioning costs one pass however many findings.
+   */
+  prepare(pointers: Iterable<string>): void {
+    if (!this.strict || this.tooDeep) return;
+    const root: TrieNode = { children: new Map(), pointers: [] };
+    let wanted = 0;
+    for (const pointer of pointers) {
+      if (this.cache.has(pointer)) continue;
+      let node = root;
+      for (const segment of split(pointer)) {
+        let child = node.children.get(segment);
+        if (!child) {
+          child = { children: new Map(), pointers: [] };
+          node.children.set(segment, child);
+        }
+        node = child;
+      }
+      node.pointers.push(pointer);
+      wanted++;
+    }
+    if (wanted === 0) return;
+    const s = this.text;
+    const start = skipSpace(s, this.bodyStart);
+    const reached = new Map<TrieNode, TextRange>();
+    descend(s, start, root, { offset: start, length: 1 }, reached);
+    // Every wanted pointer: its own range, or the deepest ancestor that exists in the text.
+    const settle = (node: TrieNode, path: string[], best: { pointer: string; range: TextRange }) => {
+      const range = reached.get(node);
+      const here = range ? { pointer: join('', ...path), range } : best;
+      for (const pointer of node.pointers) {
+        this.cache.set(pointer, {
+          nearest: range ? { pointer, range } : here,
+          complete: range !== undefined,
+        });
+      }
+      for (const [segment, child] of node.children) {
+        path.push(segment);
+        settle(child, path, here);
+        path.pop();
+      }
+    };
+    settle(root, [], { pointer: '', range: reached.get(root) ?? { offset: start, length: 1 } });
   }
 
   /** The deepest node on the way to `pointer`; cached, since the engine asks once per finding. */
@@ -473,20 +538,31 @@ function countTextKeys(s: string): number {
   }
 }
 
-function countValueKeys(value: unknown): number {
+/** Number of object keys in a parsed value, or -1 when it nests deeper than `MAX_NESTING`. */
+function countValueKeys(value: unknown, depth: number): number {
+  if (depth > MAX_NESTING) return -1;
+  let n = 0;
   if (Array.isArray(value)) {
-    let n = 0;
-    for (const v of value) if (typeof v === 'object' && v !== null) n += countValueKeys(v);
+    for (const v of value) {
+      if (typeof v === 'object' && v !== null) {
+        const k = countValueKeys(v, depth + 1);
+        if (k < 0) return -1;
+        n += k;
+      }
+    }
     return n;
   }
   if (!isObject(value)) return 0;
-  let n = 0;
-  for (const k in value) {
+  // JSON.parse defines `__proto__` as an own property, and `for…in` sees it like any other key.
+  for (const key in value) {
     n++;
-    const v = value[k];
-    if (typeof v === 'object' && v !== null) n += countValueKeys(v);
+    const v = value[key];
+    if (typeof v === 'object' && v !== null) {
+      const k = countValueKeys(v, depth + 1);
+      if (k < 0) return -1;
+      n += k;
+    }
   }
-  // JSON.parse defines `__proto__` as an own property, but `for…in` sees it like any other key.
   return n;
 }
 
@@ -585,4 +661,59 @@ function indexContainer(s: string, i: number): Container | undefined {
     return items;
   }
   return undefined;
+}
+
+interface TrieNode {
+  readonly children: Map<string, TrieNode>;
+  /** Pointers that end at this node. */
+  readonly pointers: string[];
+}
+
+/**
+ * Descends into the value at `i` along the trie, recording the range of every trie node reached;
+ * returns the index just past the value (or -1 on malformed text).
+ */
+function descend(
+  s: string,
+  i: number,
+  node: TrieNode,
+  range: TextRange,
+  reached: Map<TrieNode, TextRange>,
+): number {
+  reached.set(node, range);
+  if (node.children.size === 0) return skipValue(s, i);
+  const c = s.charCodeAt(i);
+  if (c === 0x7b) {
+    let j = skipSpace(s, i + 1);
+    while (s.charCodeAt(j) === 0x22) {
+      const keyEnd = stringEnd(s, j);
+      if (keyEnd < 0) return -1;
+      const raw = s.slice(j + 1, keyEnd - 1);
+      const key = raw.includes('\\') ? (JSON.parse(s.slice(j, keyEnd)) as string) : raw;
+      const value = skipSpace(s, skipSpace(s, keyEnd) + 1);
+      const child = node.children.get(key);
+      const end = child
+        ? descend(s, value, child, { offset: j, length: keyEnd - j }, reached)
+        : skipValue(s, value);
+      if (end < 0) return -1;
+      j = skipSpace(s, end);
+      if (s.charCodeAt(j) === 0x2c) j = skipSpace(s, j + 1);
+    }
+    return s.charCodeAt(j) === 0x7d ? j + 1 : -1;
+  }
+  if (c === 0x5b) {
+    let j = skipSpace(s, i + 1);
+    let index = 0;
+    while (j < s.length && s.charCodeAt(j) !== 0x5d) {
+      const child = node.children.get(String(index));
+      const end = child ? descend(s, j, child, { offset: j, length: 1 }, reached) : skipValue(s, j);
+      if (end < 0) return -1;
+      index++;
+      j = skipSpace(s, end);
+      if (s.charCodeAt(j) !== 0x2c) break;
+      j = skipSpace(s, j + 1);
+    }
+    return s.charCodeAt(j) === 0x5d ? j + 1 : -1;
+  }
+  return skipValue(s, i);
 }

@@ -1,6 +1,6 @@
-import type { Connector, ConnectorFileKind } from '../connector/model.ts';
+import type { Connector, ConnectorFileKind, Parameter } from '../connector/model.ts';
 import { compareDiagnostics, type Diagnostic, type Summary, summarize } from './diagnostic.ts';
-import type { PresetName, Report, Rule, RuleContext, Severity, Visitors } from './rule.ts';
+import type { PresetName, Report, Rule, RuleContext, SchemaNode, Severity, Visitors } from './rule.ts';
 import { walkDefinition } from './walk.ts';
 
 export interface ActiveRule {
@@ -16,7 +16,7 @@ export interface ValidationResult {
 }
 
 type VisitorName = keyof Visitors;
-type Bound<K extends VisitorName> = { active: ActiveRule; fn: NonNullable<Visitors[K]> };
+type Bound<K extends VisitorName> = { active: ActiveRule; fn: NonNullable<Visitors[K]>; ctx: RuleContext };
 
 const JSON_FILES: ReadonlySet<ConnectorFileKind> = new Set(['swagger', 'apiProperties', 'settings']);
 
@@ -32,7 +32,7 @@ export function runRules(
   const diagnostics: Diagnostic[] = [];
   const pending: { active: ActiveRule; report: Report }[] = [];
   const contexts = new Map<ActiveRule, RuleContext>();
-  const contextFor = (active: ActiveRule): RuleContext => {
+  const contextOf = (active: ActiveRule): RuleContext => {
     let ctx = contexts.get(active);
     if (!ctx) {
       ctx = { connector, report: (report) => pending.push({ active, report }) };
@@ -40,61 +40,96 @@ export function runRules(
     }
     return ctx;
   };
+  // Bound visitors with their contexts; which rules have which visitor is computed once per rule list.
+  const plan = planOf(rules);
   const bind = <K extends VisitorName>(name: K): Bound<K>[] =>
-    rules.flatMap((active) => {
-      const fn = active.rule.visit[name];
-      return fn ? [{ active, fn: fn as NonNullable<Visitors[K]> }] : [];
+    (plan.get(name) ?? []).map((active) => ({
+      active,
+      fn: active.rule.visit[name] as NonNullable<Visitors[K]>,
+      ctx: contextOf(active),
+    }));
+  const failed = (active: ActiveRule, error: unknown) => {
+    pending.push({
+      active: { rule: INTERNAL, severity: 'error' },
+      report: {
+        message: `Rule \`${active.rule.id}\` failed on this connector (${describeError(error)}); please report it.`,
+      },
     });
-  const guard = (active: ActiveRule, call: () => void) => {
-    try {
-      call();
-    } catch (error) {
-      pending.push({
-        active: { rule: INTERNAL, severity: 'error' },
-        report: {
-          message: `Rule \`${active.rule.id}\` failed on this connector (${describeError(error)}); please report it.`,
-        },
-      });
+  };
+  const each = <T>(bound: Bound<VisitorName>[], node: T, call: (b: Bound<VisitorName>, node: T) => void) => {
+    for (const b of bound) {
+      try {
+        call(b, node);
+      } catch (error) {
+        failed(b.active, error);
+      }
     }
   };
 
-  for (const b of bind('connector')) guard(b.active, () => b.fn(connector, contextFor(b.active)));
+  each(bind('connector'), connector, (b, c) => (b.fn as NonNullable<Visitors['connector']>)(c, b.ctx));
   const pathItem = bind('pathItem');
   const operation = bind('operation');
   for (const item of connector.definition.paths) {
-    for (const b of pathItem) guard(b.active, () => b.fn(item, contextFor(b.active)));
+    each(pathItem, item, (b, n) => (b.fn as NonNullable<Visitors['pathItem']>)(n, b.ctx));
     for (const op of item.operations)
-      for (const b of operation) guard(b.active, () => b.fn(op, contextFor(b.active)));
+      each(operation, op, (b, n) => (b.fn as NonNullable<Visitors['operation']>)(n, b.ctx));
   }
   const parameter = bind('parameter');
   const response = bind('response');
   const schema = bind('schema');
   if (parameter.length + response.length + schema.length > 0) {
+    const callParameter = (b: Bound<VisitorName>, n: Parameter) =>
+      (b.fn as NonNullable<Visitors['parameter']>)(n, b.ctx);
+    const callSchema = (b: Bound<VisitorName>, n: SchemaNode) =>
+      (b.fn as NonNullable<Visitors['schema']>)(n, b.ctx);
+    // Rules that declare `schemaKeys` are dispatched by the keys a node has; the rest see every node.
+    const always: Bound<'schema'>[] = [];
+    const byKey = new Map<string, Bound<'schema'>[]>();
+    for (const b of schema) {
+      const keys = b.active.rule.visit.schemaKeys;
+      if (!keys) always.push(b);
+      else for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), b]);
+    }
+    const seen = new Set<Bound<'schema'>>();
+    const visitSchema = (node: SchemaNode) => {
+      each(always, node, callSchema);
+      seen.clear();
+      for (const key in node.raw) {
+        const bound = byKey.get(key);
+        if (!bound) continue;
+        for (const b of bound) {
+          if (seen.has(b)) continue;
+          seen.add(b);
+          try {
+            b.fn(node, b.ctx);
+          } catch (error) {
+            failed(b.active, error);
+          }
+        }
+      }
+    };
     walkDefinition(connector, {
-      parameter: (p) => {
-        for (const b of parameter) guard(b.active, () => b.fn(p, contextFor(b.active)));
-      },
-      response: (r, op) => {
-        for (const b of response) guard(b.active, () => b.fn(r, op, contextFor(b.active)));
-      },
-      schema: (node) => {
-        for (const b of schema) guard(b.active, () => b.fn(node, contextFor(b.active)));
-      },
+      parameter: (p) => each(parameter, p, callParameter),
+      response: (r, op) =>
+        each(response, r, (b, n) => (b.fn as NonNullable<Visitors['response']>)(n, op, b.ctx)),
+      schema: visitSchema,
     });
   }
-  for (const b of bind('securityDefinition')) {
-    for (const d of connector.definition.securityDefinitions)
-      guard(b.active, () => b.fn(d, contextFor(b.active)));
+  const definitions = connector.definition.securityDefinitions;
+  const securityDefinition = bind('securityDefinition');
+  for (const d of definitions) {
+    each(securityDefinition, d, (b, n) => (b.fn as NonNullable<Visitors['securityDefinition']>)(n, b.ctx));
   }
   const props = connector.properties;
-  const allParams = [...props.connectionParameters, ...props.parameterSets.flatMap((s) => s.parameters)];
-  for (const b of bind('connectionParameter')) {
-    for (const p of allParams) guard(b.active, () => b.fn(p, contextFor(b.active)));
+  const connectionParameter = bind('connectionParameter');
+  for (const p of [...props.connectionParameters, ...props.parameterSets.flatMap((s) => s.parameters)]) {
+    each(connectionParameter, p, (b, n) => (b.fn as NonNullable<Visitors['connectionParameter']>)(n, b.ctx));
   }
-  for (const b of bind('policy')) {
-    for (const p of props.policies) guard(b.active, () => b.fn(p, contextFor(b.active)));
-  }
+  const policy = bind('policy');
+  for (const p of props.policies)
+    each(policy, p, (b, n) => (b.fn as NonNullable<Visitors['policy']>)(n, b.ctx));
 
+  prepareLocations(connector, pending);
   for (const { active, report } of pending) diagnostics.push(position(connector, active, report));
   diagnostics.sort(compareDiagnostics);
   return { source: connector.source, preset, diagnostics, summary: summarize(diagnostics) };
@@ -108,6 +143,45 @@ function describeError(error: unknown): string {
   } catch {
     return 'an error that cannot be printed';
   }
+}
+
+const VISITORS: readonly VisitorName[] = [
+  'connector',
+  'pathItem',
+  'operation',
+  'parameter',
+  'response',
+  'schema',
+  'securityDefinition',
+  'connectionParameter',
+  'policy',
+];
+const plans = new WeakMap<readonly ActiveRule[], Map<VisitorName, ActiveRule[]>>();
+
+function planOf(rules: readonly ActiveRule[]): Map<VisitorName, ActiveRule[]> {
+  let plan = plans.get(rules);
+  if (!plan) {
+    plan = new Map(
+      VISITORS.map((name) => [name, rules.filter((a) => typeof a.rule.visit[name] === 'function')]),
+    );
+    plans.set(rules, plan);
+  }
+  return plan;
+}
+
+/** Locates all findings' pointers of each JSON file in one pass over its text. */
+function prepareLocations(connector: Connector, pending: readonly { report: Report }[]): void {
+  const byFile = new Map<ConnectorFileKind, Set<string>>();
+  for (const { report } of pending) {
+    const at = report.at ?? '';
+    const file: ConnectorFileKind = typeof at === 'string' ? 'swagger' : at.file;
+    const pointer = typeof at === 'string' ? at : 'pointer' in at ? at.pointer : undefined;
+    if (pointer === undefined || !JSON_FILES.has(file)) continue;
+    const set = byFile.get(file) ?? new Set<string>();
+    byFile.set(file, set);
+    set.add(pointer);
+  }
+  for (const [file, pointers] of byFile) connector.documents[file as 'swagger']?.prepare(pointers);
 }
 
 function position(connector: Connector, active: ActiveRule, report: Report): Diagnostic {

@@ -95,6 +95,12 @@ export interface Visitors {
   /** Each response object once; `operation` is undefined for shared `#/responses` entries. */
   response?(response: Response, operation: Operation | undefined, ctx: RuleContext): void;
   schema?(node: SchemaNode, ctx: RuleContext): void;
+  /**
+   * Keywords the `schema` visitor looks at: when set, it is called only for nodes that have at least
+   * one of them. The walk visits every schema node of a connector, and most rules check a keyword
+   * that few nodes carry (`pattern`, `enum`, `$ref`…), so this keeps validation fast.
+   */
+  readonly schemaKeys?: readonly string[];
   securityDefinition?(definition: SecurityDefinition, ctx: RuleContext): void;
   connectionParameter?(parameter: ConnectionParameter, ctx: RuleContext): void;
   policy?(policy: PolicyInstance, ctx: RuleContext): void;

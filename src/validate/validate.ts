@@ -1,7 +1,7 @@
 import type { Connector } from '../connector/model.ts';
 import type { FlowportConfig } from './config.ts';
-import { runRules, type ValidationResult } from './engine.ts';
-import { activeRules, presetFor } from './presets.ts';
+import { type ActiveRule, runRules, type ValidationResult } from './engine.ts';
+import { activeRules, presetFor, type RuleOverrides } from './presets.ts';
 import type { PresetName } from './rule.ts';
 
 export interface ValidateOptions {
@@ -19,5 +19,17 @@ export interface ValidateOptions {
  */
 export function validateConnector(connector: Connector, options: ValidateOptions = {}): ValidationResult {
   const preset = options.preset ?? options.config?.preset ?? presetFor(connector.kind);
-  return runRules(connector, activeRules(preset, options.config?.rules), preset);
+  return runRules(connector, rulesFor(preset, options.config?.rules), preset);
+}
+
+// Active rule lists are the same for every connector of a run: compute them once per preset and config.
+const NO_OVERRIDES: RuleOverrides = {};
+const cache = new WeakMap<RuleOverrides, Map<PresetName, ActiveRule[]>>();
+
+function rulesFor(preset: PresetName, overrides: RuleOverrides = NO_OVERRIDES): ActiveRule[] {
+  const byPreset = cache.get(overrides) ?? new Map<PresetName, ActiveRule[]>();
+  cache.set(overrides, byPreset);
+  const rules = byPreset.get(preset) ?? activeRules(preset, overrides);
+  byPreset.set(preset, rules);
+  return rules;
 }

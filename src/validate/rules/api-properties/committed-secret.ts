@@ -58,6 +58,7 @@ export default defineRule({
   presets: PRESETS,
   fix: 'Replace the value with a placeholder such as `[[DUMMY]]`, and revoke the credential: it is in the Git history.',
   visit: {
+    schemaKeys: [...INPUT_KEYS, ...EXAMPLE_KEYS],
     schema(node, ctx) {
       const name = node.propertyName ?? ownString(node.raw, 'name') ?? '';
       for (const key of [...INPUT_KEYS, ...EXAMPLE_KEYS]) {

@@ -15,6 +15,7 @@ export function nonNegativeRule(id: string, microsoftId: string, keyword: string
     presets: ALL,
     fix: `Set \`${keyword}\` to zero or more, or remove it.`,
     visit: {
+      schemaKeys: [keyword],
       schema(node, ctx) {
         const value = own(node.raw, keyword);
         if (typeof value !== 'number' || value >= 0) return;
@@ -39,6 +40,7 @@ export function minMaxRule(id: string, microsoftId: string, min: string, max: st
     presets: ALL,
     fix: `Swap or correct the bounds so that \`${min}\` ≤ \`${max}\`.`,
     visit: {
+      schemaKeys: [min, max],
       schema(node, ctx) {
         const low = own(node.raw, min);
         const high = own(node.raw, max);

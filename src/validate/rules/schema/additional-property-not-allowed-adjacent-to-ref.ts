@@ -17,6 +17,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Move the extra keywords into the referenced definition, or replace the `$ref` with an inline schema.',
   visit: {
+    schemaKeys: ['$ref'],
     schema(node, ctx) {
       if (typeof own(node.raw, '$ref') !== 'string') return;
       const extra = siblings(node.raw);

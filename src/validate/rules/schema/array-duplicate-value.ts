@@ -17,6 +17,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Remove the repeated value.',
   visit: {
+    schemaKeys: UNIQUE_ARRAYS,
     schema(node, ctx) {
       for (const keyword of UNIQUE_ARRAYS) {
         const values = ownArray(node.raw, keyword);

@@ -12,6 +12,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Add `items` describing one element, e.g. `"items": { "type": "string" }`.',
   visit: {
+    schemaKeys: ['type'],
     schema(node, ctx) {
       if (own(node.raw, 'type') !== 'array') return;
       const items = own(node.raw, 'items');

@@ -14,6 +14,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Write the default as the declared type (`10`, not `"10"`, for an integer), or correct `type`.',
   visit: {
+    schemaKeys: ['default'],
     schema(node, ctx) {
       const value = own(node.raw, 'default');
       if (value === undefined || value === null) return;

@@ -14,6 +14,7 @@ export default defineRule({
   presets: ALL,
   fix: "Point `discriminator` at a `string` property listed in the schema's `required` array.",
   visit: {
+    schemaKeys: ['discriminator'],
     schema(node, ctx) {
       const name = ownString(node.raw, 'discriminator');
       if (name === undefined) return;

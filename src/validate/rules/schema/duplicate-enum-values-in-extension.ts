@@ -13,6 +13,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Remove the repeated entry; one display name maps to one value.',
   visit: {
+    schemaKeys: ['x-ms-enum-values'],
     schema(node, ctx) {
       const entries = enumValueEntries(node.raw);
       if (!entries || entries.length < 2) return;

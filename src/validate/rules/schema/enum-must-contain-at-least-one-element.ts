@@ -13,6 +13,7 @@ export default defineRule({
   presets: ALL,
   fix: 'List the allowed values in `enum`, or remove `enum` when any value is allowed.',
   visit: {
+    schemaKeys: ['enum'],
     schema(node, ctx) {
       if (ownArray(node.raw, 'enum')?.length !== 0) return;
       ctx.report({

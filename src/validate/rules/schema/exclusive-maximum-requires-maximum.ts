@@ -13,6 +13,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Add the `maximum` that `exclusiveMaximum` qualifies, or remove `exclusiveMaximum`.',
   visit: {
+    schemaKeys: ['exclusiveMaximum'],
     schema(node, ctx) {
       // `exclusiveMaximum: false` is a no-op (seen in certified connectors), so only `true` is reported.
       if (own(node.raw, 'exclusiveMaximum') !== true || typeof own(node.raw, 'maximum') === 'number') return;

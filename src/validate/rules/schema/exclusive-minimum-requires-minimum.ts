@@ -13,6 +13,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Add the `minimum` that `exclusiveMinimum` qualifies, or remove `exclusiveMinimum`.',
   visit: {
+    schemaKeys: ['exclusiveMinimum'],
     schema(node, ctx) {
       // `exclusiveMinimum: false` is a no-op (seen in certified connectors), so only `true` is reported.
       if (own(node.raw, 'exclusiveMinimum') !== true || typeof own(node.raw, 'minimum') === 'number') return;

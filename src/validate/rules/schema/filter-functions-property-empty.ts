@@ -12,6 +12,7 @@ export default defineRule({
   presets: ALL,
   fix: 'List the functions the column supports (e.g. `["eq", "ne"]`), or remove `filterFunctions`.',
   visit: {
+    schemaKeys: ['x-ms-capabilities'],
     schema(node, ctx) {
       const found = filterFunctions(node);
       if (!found || !Array.isArray(found.value) || found.value.length > 0) return;

@@ -13,6 +13,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Remove the repeated function name.',
   visit: {
+    schemaKeys: ['x-ms-capabilities'],
     schema(node, ctx) {
       const found = filterFunctions(node);
       if (!found || !Array.isArray(found.value)) return;

@@ -13,6 +13,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Move `filterFunctions` to the matching property of the response schema.',
   visit: {
+    schemaKeys: ['x-ms-capabilities'],
     schema(node, ctx) {
       const found = filterFunctions(node);
       // A definition shared by requests and responses is given the benefit of the doubt.

@@ -13,6 +13,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Mark the parameter `"required": true` so its default is always sent, or drop `default` if the value is optional.',
   visit: {
+    schemaKeys: ['x-ms-visibility'],
     schema(node, ctx) {
       // Body properties are `property-must-be-required`'s: certified and independent-publisher
       // connectors have 16 such parameters but not one such body property, so only that is an error.

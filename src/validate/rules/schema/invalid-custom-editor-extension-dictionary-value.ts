@@ -14,6 +14,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Give the schema `type: object` and `additionalProperties` (e.g. `{ "type": "string" }`), or remove `x-ms-editor`.',
   visit: {
+    schemaKeys: ['x-ms-editor'],
     schema(node, ctx) {
       if (own(node.raw, 'x-ms-editor') !== 'dictionary') return;
       const type = own(node.raw, 'type');

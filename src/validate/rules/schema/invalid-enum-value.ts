@@ -14,6 +14,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Write each enum value as the declared type (`"1"` for strings, `1` for integers), or correct `type`.',
   visit: {
+    schemaKeys: ['enum'],
     schema(node, ctx) {
       const values = ownArray(node.raw, 'enum');
       const type = values && ownString(node.raw, 'type');

@@ -14,6 +14,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Add the value to `enum` or correct it (the comparison is exact: `"1"` is not `1`).',
   visit: {
+    schemaKeys: ['x-ms-enum-values'],
     schema(node, ctx) {
       const entries = enumValueEntries(node.raw);
       const allowed = entries && ownArray(node.raw, 'enum');

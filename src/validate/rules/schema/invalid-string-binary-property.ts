@@ -15,6 +15,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Send file content inside JSON as `format: byte` (base64), or make the binary the whole body.',
   visit: {
+    schemaKeys: ['format'],
     schema(node, ctx) {
       if (own(node.raw, 'type') !== 'string' || own(node.raw, 'format') !== 'binary') return;
       const root = rootOf(node);

@@ -14,6 +14,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Write the reference as `#/definitions/Name`; escape `~` as `~0` and `/` inside a name as `~1`.',
   visit: {
+    schemaKeys: ['$ref'],
     schema(node, ctx) {
       const ref = ownString(node.raw, '$ref');
       if (ref === undefined || !ref.startsWith('#') || isPointerFragment(ref)) return;

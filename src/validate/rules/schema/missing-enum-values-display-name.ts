@@ -14,6 +14,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Give each entry the label users see: `{ "value": "hi", "displayName": "High" }`.',
   visit: {
+    schemaKeys: ['x-ms-enum-values'],
     schema(node, ctx) {
       for (const { entry, index } of enumValueEntries(node.raw) ?? []) {
         if (isObject(entry) && ownString(entry, 'displayName')?.trim()) continue;

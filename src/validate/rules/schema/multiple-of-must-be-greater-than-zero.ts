@@ -13,6 +13,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Set `multipleOf` to a positive number such as `1` or `0.01`, or remove it.',
   visit: {
+    schemaKeys: ['multipleOf'],
     schema(node, ctx) {
       const value = own(node.raw, 'multipleOf');
       if (typeof value !== 'number' || value > 0) return;

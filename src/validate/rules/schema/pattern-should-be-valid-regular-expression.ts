@@ -45,6 +45,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Correct the regular expression (escape `\\` as `\\\\` inside JSON strings), or remove `pattern`.',
   visit: {
+    schemaKeys: ['pattern'],
     schema(node, ctx) {
       const pattern = ownString(node.raw, 'pattern');
       if (pattern === undefined || isValidPattern(pattern)) return;

@@ -14,6 +14,7 @@ export default defineRule({
   presets: ALL,
   fix: "List the property in its parent object's `required` array; optional internal fields are ignored.",
   visit: {
+    schemaKeys: ['x-ms-visibility'],
     schema(node, ctx) {
       if (node.via !== 'property' || !isOptionalInternalWithDefault(node)) return;
       if (!usedAsInput(node, ctx.connector)) return;

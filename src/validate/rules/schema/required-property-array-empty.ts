@@ -13,6 +13,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Remove `"required": []`; when no property is required, leave `required` out.',
   visit: {
+    schemaKeys: ['required'],
     schema(node, ctx) {
       if (node.holder !== 'schema' || ownArray(node.raw, 'required')?.length !== 0) return;
       ctx.report({

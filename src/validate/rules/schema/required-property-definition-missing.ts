@@ -32,6 +32,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Define the property under `properties`, or remove its name from `required` (names are case-sensitive).',
   visit: {
+    schemaKeys: ['required'],
     schema(node, ctx) {
       const required = node.holder === 'schema' ? ownArray(node.raw, 'required') : undefined;
       if (!required?.length || own(node.raw, '$ref') !== undefined) return;

@@ -13,6 +13,7 @@ export default defineRule({
   presets: ALL,
   fix: "Remove `required` from the non-object schema; to make the property itself required, list its name in the parent object's `required`.",
   visit: {
+    schemaKeys: ['required'],
     schema(node, ctx) {
       if (node.holder !== 'schema' || !Array.isArray(own(node.raw, 'required'))) return;
       const type = ownString(node.raw, 'type');

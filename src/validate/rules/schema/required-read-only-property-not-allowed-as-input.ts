@@ -13,6 +13,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Drop `readOnly: true` or remove the property from `required`; when a definition is shared by request and response, give the request its own definition.',
   visit: {
+    schemaKeys: ['readOnly'],
     schema(node, ctx) {
       if (node.via !== 'property' || ownBoolean(node.raw, 'readOnly') !== true) return;
       if (!isRequiredNode(node) || !usedAsInput(node, ctx.connector)) return;

@@ -28,6 +28,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Give the keyword a value or remove it.',
   visit: {
+    schemaKeys: NEED_VALUE,
     schema(node, ctx) {
       for (const keyword of NEED_VALUE) {
         const value = own(node.raw, keyword);

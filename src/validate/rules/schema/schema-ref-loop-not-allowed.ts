@@ -12,6 +12,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Reference the target definition directly wherever this alias is used, and delete the alias.',
   visit: {
+    schemaKeys: ['$ref'],
     schema(node, ctx) {
       if (node.role !== 'definition' || node.parent) return;
       const ref = ownString(node.raw, '$ref');

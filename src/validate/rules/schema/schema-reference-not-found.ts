@@ -15,6 +15,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Add the missing definition or correct the name (names are case-sensitive).',
   visit: {
+    schemaKeys: ['$ref'],
     schema(node, ctx) {
       const ref = ownString(node.raw, '$ref');
       if (ref === undefined || !refIntoSection(ref, '#/definitions/') || !isPointerFragment(ref)) return;

@@ -14,6 +14,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Move the schema under `definitions` and reference it as `#/definitions/Name`; external files are not supported.',
   visit: {
+    schemaKeys: ['$ref'],
     schema(node, ctx) {
       const ref = ownString(node.raw, '$ref');
       if (ref === undefined || refIntoSection(ref, '#/definitions/')) return;

@@ -19,6 +19,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Use `type: string` with `format: binary` (raw bytes) or `format: byte` (base64) inside bodies; keep `type: file` for `formData` uploads and whole-file responses.',
   visit: {
+    schemaKeys: ['type'],
     schema(node, ctx) {
       if (own(node.raw, 'type') !== 'file' || mayBeFile(node)) return;
       ctx.report({

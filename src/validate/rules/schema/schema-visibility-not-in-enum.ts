@@ -16,6 +16,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Use `important`, `advanced` or `internal` (lower case), or remove `x-ms-visibility` for normal visibility.',
   visit: {
+    schemaKeys: ['x-ms-visibility'],
     schema(node, ctx) {
       // Parameters are checked by the parameter rules.
       if (node.holder === 'parameter') return;

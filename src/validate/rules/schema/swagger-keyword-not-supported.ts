@@ -20,6 +20,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Describe the union as one object with all possible properties optional (or use `allOf` for composition).',
   visit: {
+    schemaKeys: UNSUPPORTED,
     schema(node, ctx) {
       for (const keyword of UNSUPPORTED) {
         if (own(node.raw, keyword) === undefined) continue;

@@ -13,6 +13,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Remove `uniqueItems` and state in the `description` that values must be distinct.',
   visit: {
+    schemaKeys: ['uniqueItems'],
     schema(node, ctx) {
       if (own(node.raw, 'uniqueItems') !== true) return;
       ctx.report({

@@ -39,6 +39,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Use a Swagger 2.0 type (`string`, `integer`, `number`, `boolean`, `array`, `object`) and a matching format (`date-time`, `int64`, `double`, …), or drop `format`.',
   visit: {
+    schemaKeys: ['type', 'format'],
     schema(node, ctx) {
       const type = own(node.raw, 'type');
       const format = own(node.raw, 'format');

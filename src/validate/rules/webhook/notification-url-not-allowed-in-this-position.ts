@@ -18,6 +18,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Move `x-ms-notification-url: true` to the (internal, required, string) body property that receives the callback URL, and remove it elsewhere.',
   visit: {
+    schemaKeys: ['x-ms-notification-url'],
     schema(node, ctx) {
       if (!isNotificationUrl(node.raw)) return;
       let where: string | undefined;
