@@ -5,7 +5,7 @@ import { defineConfig } from 'rolldown';
  * (start-up time is part of the benchmark). The library itself ships as sources/declarations.
  */
 export default defineConfig({
-  input: { cli: 'src/cli/main.ts' },
+  input: { cli: 'src/cli/main.ts', worker: 'src/validate/worker.ts' },
   platform: 'node',
   resolve: { mainFields: ['module', 'main'] },
   output: { dir: 'dist', format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },

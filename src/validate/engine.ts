@@ -56,50 +56,53 @@ export function runRules(
       },
     });
   };
-  const each = <T>(bound: Bound<VisitorName>[], node: T, call: (b: Bound<VisitorName>, node: T) => void) => {
-    for (const b of bound) {
+  // Plain loops with direct calls: this runs for every node of every connector.
+  const run1 = <K extends VisitorName, N>(bound: Bound<K>[], node: N) => {
+    for (let i = 0; i < bound.length; i++) {
+      const b = bound[i] as Bound<K>;
       try {
-        call(b, node);
+        (b.fn as (n: N, ctx: RuleContext) => void)(node, b.ctx);
       } catch (error) {
         failed(b.active, error);
       }
     }
   };
 
-  each(bind('connector'), connector, (b, c) => (b.fn as NonNullable<Visitors['connector']>)(c, b.ctx));
+  run1(bind('connector'), connector);
   const pathItem = bind('pathItem');
   const operation = bind('operation');
   for (const item of connector.definition.paths) {
-    each(pathItem, item, (b, n) => (b.fn as NonNullable<Visitors['pathItem']>)(n, b.ctx));
-    for (const op of item.operations)
-      each(operation, op, (b, n) => (b.fn as NonNullable<Visitors['operation']>)(n, b.ctx));
+    run1(pathItem, item);
+    for (const op of item.operations) run1(operation, op);
   }
   const parameter = bind('parameter');
   const response = bind('response');
   const schema = bind('schema');
   if (parameter.length + response.length + schema.length > 0) {
-    const callParameter = (b: Bound<VisitorName>, n: Parameter) =>
-      (b.fn as NonNullable<Visitors['parameter']>)(n, b.ctx);
-    const callSchema = (b: Bound<VisitorName>, n: SchemaNode) =>
-      (b.fn as NonNullable<Visitors['schema']>)(n, b.ctx);
-    // Rules that declare `schemaKeys` are dispatched by the keys a node has; the rest see every node.
+    // Schema rules are dispatched declaratively: by the keys a node has (`schemaKeys`), to root
+    // nodes only (`schemaRoots`), or to every node.
     const always: Bound<'schema'>[] = [];
+    const roots: Bound<'schema'>[] = [];
     const byKey = new Map<string, Bound<'schema'>[]>();
     for (const b of schema) {
-      const keys = b.active.rule.visit.schemaKeys;
-      if (!keys) always.push(b);
-      else for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), b]);
+      const { schemaKeys, schemaRoots } = b.active.rule.visit;
+      if (schemaKeys) for (const key of schemaKeys) byKey.set(key, [...(byKey.get(key) ?? []), b]);
+      else if (schemaRoots) roots.push(b);
+      else always.push(b);
     }
-    const seen = new Set<Bound<'schema'>>();
+    const stamps = new Map<Bound<'schema'>, number>();
+    let stamp = 0;
     const visitSchema = (node: SchemaNode) => {
-      each(always, node, callSchema);
-      seen.clear();
+      if (always.length) run1(always, node);
+      if (roots.length && node.parent === undefined) run1(roots, node);
+      stamp++;
       for (const key in node.raw) {
         const bound = byKey.get(key);
         if (!bound) continue;
-        for (const b of bound) {
-          if (seen.has(b)) continue;
-          seen.add(b);
+        for (let i = 0; i < bound.length; i++) {
+          const b = bound[i] as Bound<'schema'>;
+          if (stamps.get(b) === stamp) continue;
+          stamps.set(b, stamp);
           try {
             b.fn(node, b.ctx);
           } catch (error) {
@@ -109,25 +112,27 @@ export function runRules(
       }
     };
     walkDefinition(connector, {
-      parameter: (p) => each(parameter, p, callParameter),
-      response: (r, op) =>
-        each(response, r, (b, n) => (b.fn as NonNullable<Visitors['response']>)(n, op, b.ctx)),
+      parameter: (p) => run1(parameter, p),
+      response: (r, op) => {
+        for (const b of response) {
+          try {
+            b.fn(r, op, b.ctx);
+          } catch (error) {
+            failed(b.active, error);
+          }
+        }
+      },
       schema: visitSchema,
     });
   }
-  const definitions = connector.definition.securityDefinitions;
   const securityDefinition = bind('securityDefinition');
-  for (const d of definitions) {
-    each(securityDefinition, d, (b, n) => (b.fn as NonNullable<Visitors['securityDefinition']>)(n, b.ctx));
-  }
+  for (const d of connector.definition.securityDefinitions) run1(securityDefinition, d);
   const props = connector.properties;
   const connectionParameter = bind('connectionParameter');
-  for (const p of [...props.connectionParameters, ...props.parameterSets.flatMap((s) => s.parameters)]) {
-    each(connectionParameter, p, (b, n) => (b.fn as NonNullable<Visitors['connectionParameter']>)(n, b.ctx));
-  }
+  for (const p of props.connectionParameters) run1(connectionParameter, p);
+  for (const set of props.parameterSets) for (const p of set.parameters) run1(connectionParameter, p);
   const policy = bind('policy');
-  for (const p of props.policies)
-    each(policy, p, (b, n) => (b.fn as NonNullable<Visitors['policy']>)(n, b.ctx));
+  for (const p of props.policies) run1(policy, p);
 
   prepareLocations(connector, pending);
   for (const { active, report } of pending) diagnostics.push(position(connector, active, report));

@@ -101,6 +101,8 @@ export interface Visitors {
    * that few nodes carry (`pattern`, `enum`, `$ref`…), so this keeps validation fast.
    */
   readonly schemaKeys?: readonly string[];
+  /** When true, `schema` is called only for root schema nodes (a body, a response, a definition). */
+  readonly schemaRoots?: boolean;
   securityDefinition?(definition: SecurityDefinition, ctx: RuleContext): void;
   connectionParameter?(parameter: ConnectionParameter, ctx: RuleContext): void;
   policy?(policy: PolicyInstance, ctx: RuleContext): void;

@@ -1,18 +1,20 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { discoverConnectors } from '../../connector/discover.ts';
-import { loadConnectorSync } from '../../connector/load.ts';
-import type { Connector } from '../../connector/model.ts';
-import { FlowportError } from '../../errors.ts';
 import { lazy } from '../../lazy.ts';
 import { loadConfig } from '../../validate/config.ts';
 import { severityRank } from '../../validate/diagnostic.ts';
 import type { ValidationResult } from '../../validate/engine.ts';
+import { validateMany } from '../../validate/pool.ts';
 import { formatJson } from '../../validate/reporters/json.ts';
 import { formatPipeline } from '../../validate/reporters/pipeline.ts';
 import { formatSarif } from '../../validate/reporters/sarif.ts';
-import { formatSummaryTable, formatText, formatTotals } from '../../validate/reporters/text.ts';
+import {
+  formatSummaryTable,
+  formatText,
+  formatTotals,
+  type SourceTexts,
+} from '../../validate/reporters/text.ts';
 import { PRESETS, type PresetName, type Severity } from '../../validate/rule.ts';
-import { validateConnector } from '../../validate/validate.ts';
 import { VERSION } from '../../version.ts';
 import { EXIT } from '../exit.ts';
 
@@ -28,6 +30,7 @@ interface ValidateFlags {
   color?: boolean;
   progress?: boolean;
   frames: boolean;
+  threads?: number;
 }
 
 export interface Io {
@@ -51,29 +54,27 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
       })
     : undefined;
   bar?.start(sources.length, 0, { name: '' });
-  const results: ValidationResult[] = [];
-  const connectors = new Map<ValidationResult, Connector>();
-  const failures: FlowportError[] = [];
-  for (const source of sources) {
-    bar?.increment(0, { name: source.length > 40 ? `…${source.slice(-39)}` : source });
-    try {
-      const connector = loadConnectorSync(source);
-      const result = validateConnector(connector, {
-        ...(flags.preset && { preset: flags.preset }),
-        ...(config && { config }),
-      });
-      if (flags.quiet) {
-        const errors = result.diagnostics.filter((d) => d.severity === 'error');
-        results.push({ ...result, diagnostics: errors });
-      } else results.push(result);
-      connectors.set(results[results.length - 1] as ValidationResult, connector);
-    } catch (error) {
-      if (!(error instanceof FlowportError)) throw error;
-      failures.push(error);
-    }
-    bar?.increment(1);
-  }
+  const outcomes = await validateMany(sources, {
+    ...(flags.preset && { preset: flags.preset }),
+    ...(config && { config }),
+    texts: flags.format === 'text' && flags.frames,
+    ...(flags.threads && { threads: flags.threads }),
+    onProgress: (_done, _total, source) =>
+      bar?.increment(1, { name: source.length > 40 ? `…${source.slice(-39)}` : source }),
+  });
   bar?.stop();
+  const results: ValidationResult[] = [];
+  const texts = new Map<ValidationResult, SourceTexts | undefined>();
+  const failures: { code: string; message: string }[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.error) failures.push(outcome.error);
+    if (!outcome.result) continue;
+    const result = flags.quiet
+      ? { ...outcome.result, diagnostics: outcome.result.diagnostics.filter((d) => d.severity === 'error') }
+      : outcome.result;
+    results.push(result);
+    texts.set(result, outcome.texts);
+  }
 
   let output: string;
   if (flags.format === 'json') output = formatJson(results, VERSION);
@@ -81,7 +82,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
   else if (flags.format === 'pipeline') output = formatPipeline(results);
   else {
     const parts = results
-      .map((r) => formatText(r, connectors.get(r), { color, frames: flags.frames }))
+      .map((r) => formatText(r, texts.get(r), { color, frames: flags.frames }))
       .filter((s) => s.trim() !== '');
     if (results.length > 1) parts.push('', formatSummaryTable(results, color));
     if (results.length > 0 || failures.length === 0) parts.push('', formatTotals(results, color));
@@ -133,6 +134,17 @@ export function validateCommand(io: Io, setExit: (code: number) => void): Comman
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
     .option('--no-progress', 'no progress bar')
+    .addOption(
+      new Option(
+        '--threads <n>',
+        'threads for many connectors (default: the number of cores, at most 4)',
+      ).argParser((v: string) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1)
+          throw new InvalidArgumentError('expected a whole number of threads, 1 or more.');
+        return n;
+      }),
+    )
     .addHelpText(
       'after',
       `

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { Connector } from '../../connector/model.ts';
+import type { ConnectorFileKind } from '../../connector/model.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import type { ValidationResult } from '../engine.ts';
 import { codeFrame } from './code-frame.ts';
@@ -26,15 +26,17 @@ function paint(color: boolean) {
       };
 }
 
-function sourceText(connector: Connector | undefined, d: Diagnostic): string | undefined {
-  if (!connector || !d.fileKind) return undefined;
-  return connector.files[d.fileKind]?.text;
+/** Texts of a connector's files by kind, for code frames. */
+export type SourceTexts = Partial<Record<ConnectorFileKind, string>>;
+
+function sourceText(texts: SourceTexts | undefined, d: Diagnostic): string | undefined {
+  return texts && d.fileKind ? texts[d.fileKind] : undefined;
 }
 
 /** Human report of one connector's findings, with code frames. */
 export function formatText(
   result: ValidationResult,
-  connector: Connector | undefined,
+  texts: SourceTexts | undefined,
   options: TextOptions,
 ): string {
   const c = paint(options.color);
@@ -56,7 +58,7 @@ export function formatText(
     out.push(`  ${c.dim(where.padEnd(9))} ${sev.padEnd(options.color ? 17 : 7)}  ${d.message}  ${c.dim(id)}`);
     if (d.pointer !== undefined && d.pointer !== '')
       out.push(`  ${' '.repeat(9)} ${c.dim(`at ${d.pointer}`)}`);
-    const text = options.frames === false ? undefined : sourceText(connector, d);
+    const text = options.frames === false ? undefined : sourceText(texts, d);
     if (text !== undefined && d.line) {
       out.push(
         codeFrame(text, d.line, d.column ?? 1, d.length, options.color)

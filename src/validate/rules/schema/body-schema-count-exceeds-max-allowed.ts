@@ -13,6 +13,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Remove properties flows do not need, or describe rarely used branches as a plain `object`.',
   visit: {
+    schemaRoots: true,
     schema(node, ctx) {
       if (node.parent || node.holder !== 'schema') return;
       // A root that is only a `$ref` is reported at the definition it names.

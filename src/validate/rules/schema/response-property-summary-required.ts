@@ -44,6 +44,7 @@ export default defineRule({
   presets: CERTIFICATION,
   fix: 'Add `x-ms-summary` (the label shown in dynamic content, e.g. "Due Date") and a one-sentence `description` to each property.',
   visit: {
+    schemaRoots: true,
     // One finding per response schema, notification content or definition used by responses.
     schema(node, ctx) {
       if (node.parent || node.holder !== 'schema' || !usedAsOutput(node, ctx.connector)) return;

@@ -12,6 +12,7 @@ export default defineRule({
   presets: ALL,
   fix: 'Flatten the schema, or cut deep branches down to a plain `object` the flow can parse itself.',
   visit: {
+    schemaRoots: true,
     schema(node, ctx) {
       // Measured once per request body, response schema and notification content; definitions are
       // measured through them (their depth depends on where they are used).
