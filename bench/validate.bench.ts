@@ -6,10 +6,12 @@
  * Prints medians (the machine is shared and noisy). Options: --runs N (default 7), --process-runs N (default 21).
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { discoverConnectors } from '../src/connector/discover.ts';
 import { loadConnectorSync } from '../src/connector/load.ts';
+import { validateMany } from '../src/validate/pool.ts';
 import { validateConnector } from '../src/validate/validate.ts';
 
 const args = process.argv.slice(2);
@@ -50,6 +52,7 @@ const rows: [string, string, string][] = [];
 if (sources.length >= 2) {
   const baseline: number[] = [];
   const flowport: number[] = [];
+  const pooled: number[] = [];
   let findings = 0;
   for (let r = 0; r < runs; r++) {
     let t = performance.now();
@@ -65,20 +68,26 @@ if (sources.length >= 2) {
     findings = 0;
     for (const s of sources) findings += validateConnector(loadConnectorSync(s)).diagnostics.length;
     flowport.push(performance.now() - t);
+    t = performance.now();
+    await validateMany(sources, { threads: 2 });
+    pooled.push(performance.now() - t);
   }
   rows.push([`read + JSON.parse only (${jsonFiles.length} files)`, fmt(median(baseline)), 'baseline']);
   rows.push([
-    `load + validate ${sources.length} connectors (${findings} findings)`,
+    `load + validate ${sources.length} connectors, 1 thread (${findings} findings)`,
     fmt(median(flowport)),
     `${(median(flowport) / median(baseline)).toFixed(2)}× baseline; target < 800 ms`,
+  ]);
+  rows.push([
+    `the same on 2 threads (validateMany; workers started each run)`,
+    fmt(median(pooled)),
+    `${(median(pooled) / median(baseline)).toFixed(2)}× baseline; target < 800 ms`,
   ]);
 }
 
 const one = sources[0] ?? join(root, 'examples/tasklane');
 const example = join(root, 'examples/tasklane');
 const bare: number[] = [];
-const cli: number[] = [];
-const cliExample: number[] = [];
 const time = (argv: string[]) => {
   const t = performance.now();
   try {
@@ -88,23 +97,44 @@ const time = (argv: string[]) => {
   }
   return performance.now() - t;
 };
-const bin = join(root, 'bin/flowport.js');
-time([bin, 'validate', one]); // warm the compile cache and the file system cache
+// The published package: bin/ + the bundled dist/ (built here, as `npm publish` would), deps beside it.
+execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+const installed = mkdtempSync(join(tmpdir(), 'flowport-installed-'));
+mkdirSync(join(installed, 'bin'));
+cpSync(join(root, 'bin/flowport.js'), join(installed, 'bin/flowport.js'));
+cpSync(join(root, 'package.json'), join(installed, 'package.json'));
+cpSync(join(root, 'dist'), join(installed, 'dist'), { recursive: true });
+symlinkSync(join(root, 'node_modules'), join(installed, 'node_modules'));
+const published = join(installed, 'bin/flowport.js');
+const checkout = join(root, 'bin/flowport.js');
+const published1: number[] = [];
+const publishedExample: number[] = [];
+const checkout1: number[] = [];
+for (const bin of [published, checkout]) time([bin, 'validate', one]); // warm the compile cache and the file system cache
 for (let r = 0; r < processRuns; r++) {
   bare.push(time(['-e', '0']));
-  cli.push(time([bin, 'validate', one, '--no-color']));
-  cliExample.push(time([bin, 'validate', example, '--no-color']));
+  published1.push(time([published, 'validate', one, '--no-color']));
+  publishedExample.push(time([published, 'validate', example, '--no-color']));
+  checkout1.push(time([checkout, 'validate', one, '--no-color']));
 }
+rmSync(installed, { recursive: true, force: true });
+const ratio = (xs: number[]) => `${(median(xs) / median(bare)).toFixed(2)}× node -e 0`;
+const oneName = one.replace(`${corpus}/`, '');
 rows.push(['node -e 0 (fresh process)', fmt(median(bare)), 'baseline']);
 rows.push([
-  `flowport validate ${one.replace(`${corpus}/`, '')}`,
-  fmt(median(cli)),
-  `${(median(cli) / median(bare)).toFixed(2)}× node -e 0; target ≤ 2×`,
+  `flowport validate ${oneName} (published build)`,
+  fmt(median(published1)),
+  `${ratio(published1)}; target ≤ 2×`,
 ]);
 rows.push([
-  'flowport validate examples/tasklane',
-  fmt(median(cliExample)),
-  `${(median(cliExample) / median(bare)).toFixed(2)}× node -e 0`,
+  'flowport validate examples/tasklane (published build)',
+  fmt(median(publishedExample)),
+  ratio(publishedExample),
+]);
+rows.push([
+  `flowport validate ${oneName} (from a checkout, .ts sources)`,
+  fmt(median(checkout1)),
+  ratio(checkout1),
 ]);
 
 const w0 = Math.max(...rows.map((r) => r[0].length));

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { unzipSync } from 'fflate';
 import { FlowportError } from '../errors.ts';
+import { lazy } from '../lazy.ts';
 import type { ConnectorFile, ConnectorFileKind } from './model.ts';
+
+const fflate = lazy<typeof import('fflate')>('fflate');
 
 /** A file handed to the loader: its name and bytes. */
 export interface RawFile {
@@ -84,7 +86,7 @@ export function readFolder(dir: string): RawFile[] {
 export function readZip(path: string, bytes: Uint8Array): RawFile[] {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes);
+    entries = fflate().unzipSync(bytes);
   } catch (cause) {
     throw new FlowportError('ZIP_INVALID', `\`${path}\` is not a readable zip file; re-create the archive.`, {
       cause,

@@ -1,6 +1,10 @@
-import { type Node as JsoncNode, type ParseError, parseTree, visit } from 'jsonc-parser';
+import type { Node as JsoncNode, ParseError } from 'jsonc-parser';
+import { lazy } from '../lazy.ts';
 import { isObject, type JsonObject, type JsonValue, setOwn } from './json.ts';
 import { join, split } from './pointer.ts';
+
+// Needed only for files JSON.parse rejects, duplicate keys and their positions: loaded on first use.
+const jsonc = lazy<typeof import('jsonc-parser')>('jsonc-parser');
 
 /**
  * Files nested deeper than this are not read (the corpus peaks at 28 levels). `JSON.parse` copes
@@ -194,7 +198,7 @@ export class JsonDocument {
       const top = stack[stack.length - 1];
       if (top && !top.keys) path[path.length - 1] = top.index++;
     };
-    visit(
+    jsonc().visit(
       body,
       {
         onObjectBegin: () => {
@@ -352,7 +356,7 @@ export class JsonDocument {
   private walkTolerant(segments: string[]): { range: TextRange; depth: number } | undefined {
     if (this.tree === undefined)
       this.tree =
-        parseTree(this.text.slice(this.bodyStart), [], {
+        jsonc().parseTree(this.text.slice(this.bodyStart), [], {
           allowTrailingComma: true,
           disallowComments: false,
         }) ?? null;
@@ -438,7 +442,7 @@ function parseTolerant(
   const close = () => {
     parent = parents.pop() ?? root;
   };
-  visit(
+  jsonc().visit(
     body,
     {
       onObjectBegin: () => open({}),

@@ -1,4 +1,7 @@
-import { PNG } from 'pngjs';
+import { lazy } from '../../lazy.ts';
+
+const pngjs = lazy<typeof import('pngjs')>('pngjs');
+
 import type { ConnectorFile } from '../../connector/model.ts';
 import { channelDistance, type Rgb } from './colors.ts';
 
@@ -55,7 +58,7 @@ function decode(bytes: Uint8Array): IconImage {
     if (width * height > MAX_DECODED_PIXELS) return { ok: true, width, height, data: undefined };
   }
   try {
-    const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const png = pngjs().PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return { ok: true, width: png.width, height: png.height, data: png.data };
   } catch (error) {
     return { ok: false, reason: 'corrupt', detail: (error as Error)?.message ?? String(error) };

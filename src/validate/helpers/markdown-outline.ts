@@ -1,4 +1,8 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
+import { lazy } from '../../lazy.ts';
+
+const marked = lazy<typeof import('marked')>('marked');
+
 import type { ConnectorFile } from '../../connector/model.ts';
 
 /** A Markdown heading with its plain text and 1-based line. */
@@ -107,7 +111,7 @@ export function sectionText(outline: Outline, heading: Heading): string {
 const IMAGE_HINT = /!\[|<img/i;
 
 function lex(text: string): Token[] {
-  const lexer = new Lexer();
+  const lexer = new (marked().Lexer)();
   const tokens = lexer.blockTokens(text.replace(/\r\n?/g, '\n'), lexer.tokens);
   const headings = new Set<Token[]>();
   for (const t of tokens) if (t.type === 'heading') headings.add((t as Tokens.Heading).tokens);

@@ -1,0 +1,33 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateMany } from './pool.ts';
+
+const example = new URL('../../examples/tasklane', import.meta.url).pathname;
+
+function sources(): string[] {
+  const root = mkdtempSync(join(tmpdir(), 'flowport-pool-'));
+  return Array.from({ length: 10 }, (_, i) => {
+    const dir = join(root, `c${i}`);
+    cpSync(example, dir, { recursive: true });
+    // Every other connector gets a defect, so results differ by position.
+    if (i % 2) writeFileSync(join(dir, 'apiDefinition.swagger.json'), '{"swagger": "2.0",}');
+    return dir;
+  });
+}
+
+describe('validateMany', () => {
+  it('gives the same outcomes, in input order, on worker threads as on one thread', async () => {
+    const list = [...sources(), '/no/such/connector'];
+    const one = await validateMany(list, { threads: 1 });
+    const progress: number[] = [];
+    const two = await validateMany(list, { threads: 2, onProgress: (done) => progress.push(done) });
+    expect(two.map((o) => o.source)).toEqual(list);
+    expect(two.map((o) => o.result?.summary)).toEqual(one.map((o) => o.result?.summary));
+    expect(two[1]?.result?.diagnostics.map((d) => d.ruleId)).toContain('json-strict');
+    expect(two[0]?.result?.summary.error).toBe(0);
+    expect(two.at(-1)?.error?.code).toBe('CONNECTOR_NOT_FOUND');
+    expect(progress).toEqual(list.map((_, i) => i + 1));
+  });
+});
