@@ -136,3 +136,12 @@ describe('readApiProperties', () => {
       expect(readApiProperties(value).connectionParameters).toEqual([]);
   });
 });
+
+describe('script operations in the older form', () => {
+  it('reads `script.operationIds` when `scriptOperations` is absent', () => {
+    const props = readApiProperties({
+      properties: { script: { language: 'CSharpScript', operationIds: ['A', 'B'] } },
+    });
+    expect(props.scriptOperations).toEqual(['A', 'B']);
+  });
+});

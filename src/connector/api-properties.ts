@@ -101,7 +101,9 @@ export function readApiProperties(value: JsonValue | undefined): ApiProperties {
     const policy = readPolicy(p, join(base, 'policyTemplateInstances', i));
     if (policy) policies.push(policy);
   });
-  const scriptOperations = own(properties, 'scriptOperations');
+  // A few certified connectors list them as `script.operationIds`, an older form.
+  const scriptOperations =
+    own(properties, 'scriptOperations') ?? own(ownObject(properties, 'script'), 'operationIds');
   const capabilities = own(properties, 'capabilities');
   return {
     raw,

@@ -43,3 +43,16 @@ describe('readDefinition', () => {
     expect(def.paths.map((p) => p.operations.length)).toEqual([0]);
   });
 });
+
+describe('paths with extensions', () => {
+  it('does not take an `x-` key under `paths` for a path', () => {
+    const def = readDefinition(
+      {
+        swagger: '2.0',
+        paths: { 'x-note': { get: { operationId: 'Nope' } }, '/a': { get: { operationId: 'A' } } },
+      },
+      { hasScript: false, operations: undefined },
+    );
+    expect(def.paths.map((p) => p.path)).toEqual(['/a']);
+  });
+});

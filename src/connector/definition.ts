@@ -216,7 +216,8 @@ export function readDefinition(value: JsonValue | undefined, script: ScriptCover
   const scriptOps = script.operations ? new Set(script.operations.map((s) => s.toLowerCase())) : undefined;
   const paths: PathItem[] = [];
   for (const [path, item] of entries(ownObject(root, 'paths'))) {
-    if (!isObject(item)) continue;
+    // `x-` keys under `paths` are extensions (Swagger 2.0 allows them), not paths.
+    if (!isObject(item) || path.startsWith('x-')) continue;
     const pointer = join('/paths', path);
     const pathParams = readParameters(root, item, pointer, 'path');
     const notificationContent = readNotificationContent(item, pointer);

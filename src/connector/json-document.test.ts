@@ -200,3 +200,16 @@ describe('JsonDocument on empty and broken text', () => {
     expect(textAt(doc, '/a/b/1')).toBe('2');
   });
 });
+
+describe('JsonDocument trailing commas next to comments', () => {
+  it('reports a trailing comma followed by a comment as a trailing comma, not a syntax error', () => {
+    const doc = new JsonDocument('c.json', '{\n  "a": [1, 2, // last\n  ],\n  "b": 1, /* end */\n}');
+    expect(doc.issues.map((i) => i.kind).sort()).toEqual([
+      'comment',
+      'comment',
+      'trailing-comma',
+      'trailing-comma',
+    ]);
+    expect(doc.value).toEqual({ a: [1, 2], b: 1 });
+  });
+});

@@ -172,8 +172,14 @@ export class JsonDocument {
     );
     const at = this.bodyStart;
     const seen = new Set<string>();
+    // Classify with comments blanked out, so that `1, // last\n]` is still a trailing comma.
+    let plain = body;
+    for (const c of comments) {
+      const from = c.offset - at;
+      plain = plain.slice(0, from) + ' '.repeat(c.length) + plain.slice(from + c.length);
+    }
     for (const e of errors) {
-      const kind = classify(body, e);
+      const kind = classify(plain, e);
       // jsonc-parser may report one slip twice at the same offset.
       if (seen.has(`${kind}:${e.offset}`)) continue;
       seen.add(`${kind}:${e.offset}`);

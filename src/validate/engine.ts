@@ -1,4 +1,4 @@
-import type { Connector, ConnectorFileKind, Parameter } from '../connector/model.ts';
+import type { Connector, ConnectorFileKind } from '../connector/model.ts';
 import { compareDiagnostics, type Diagnostic, type Summary, summarize } from './diagnostic.ts';
 import type { PresetName, Report, Rule, RuleContext, SchemaNode, Severity, Visitors } from './rule.ts';
 import { walkDefinition } from './walk.ts';
