@@ -9,7 +9,7 @@ import {
   ownObject,
 } from '../connector/json.ts';
 import type { Connector, Operation, Parameter, Response } from '../connector/model.ts';
-import { join } from '../connector/pointer.ts';
+import { escapeSegment, join } from '../connector/pointer.ts';
 import type { SchemaNode } from './rule.ts';
 
 /** Inline nesting deeper than this is not walked further (SchemaTooDeep reports it). */
@@ -21,6 +21,47 @@ export interface WalkCallbacks {
   schema(node: SchemaNode): void;
 }
 
+/**
+ * A schema node whose pointer is built only when asked for: the walk visits hundreds of thousands
+ * of nodes and rules need the pointer of very few (those they report).
+ */
+class Node implements SchemaNode {
+  readonly raw: JsonObject;
+  readonly role: SchemaNode['role'];
+  readonly holder: SchemaNode['holder'];
+  readonly depth: number;
+  readonly parent: Node | undefined;
+  readonly propertyName: string | undefined;
+  readonly via: SchemaNode['via'];
+  /** The root's pointer, or this node's path below its parent (`properties/name`, `items`). */
+  private readonly tail: string;
+  private cached: string | undefined;
+
+  constructor(
+    raw: JsonObject,
+    tail: string,
+    role: SchemaNode['role'],
+    holder: SchemaNode['holder'],
+    parent: Node | undefined,
+    propertyName: string | undefined,
+    via: SchemaNode['via'],
+  ) {
+    this.raw = raw;
+    this.tail = tail;
+    this.role = role;
+    this.holder = holder;
+    this.depth = parent ? parent.depth + 1 : 0;
+    this.parent = parent;
+    this.propertyName = propertyName;
+    this.via = via;
+  }
+
+  get pointer(): string {
+    this.cached ??= this.parent ? `${this.parent.pointer}/${this.tail}` : this.tail;
+    return this.cached;
+  }
+}
+
 /** Visits a schema and everything nested in it, without following `$ref`s. */
 export function walkSchema(
   raw: JsonObject,
@@ -28,55 +69,43 @@ export function walkSchema(
   role: SchemaNode['role'],
   holder: SchemaNode['holder'],
   visit: (node: SchemaNode) => void,
-  parent?: SchemaNode,
   propertyName?: string,
-  via: SchemaNode['via'] = 'root',
 ): void {
-  const node: SchemaNode = {
-    raw,
-    pointer,
-    role,
-    holder,
-    depth: parent ? parent.depth + 1 : 0,
-    parent,
-    propertyName,
-    via,
-  };
+  walkNode(new Node(raw, pointer, role, holder, undefined, propertyName, 'root'), visit);
+}
+
+function walkNode(node: Node, visit: (node: SchemaNode) => void): void {
   visit(node);
   if (node.depth >= MAX_WALK_DEPTH) return;
+  const { raw, role } = node;
   for (const [name, prop] of entries(ownObject(raw, 'properties'))) {
-    if (isObject(prop))
-      walkSchema(prop, join(pointer, 'properties', name), role, 'schema', visit, node, name, 'property');
+    if (isObject(prop)) {
+      walkNode(
+        new Node(prop, `properties/${escapeSegment(name)}`, role, 'schema', node, name, 'property'),
+        visit,
+      );
+    }
   }
   const items = own(raw, 'items');
-  if (isObject(items))
-    walkSchema(
-      items,
-      join(pointer, 'items'),
-      role,
-      holder === 'schema' ? 'schema' : 'items',
-      visit,
-      node,
-      undefined,
-      'items',
-    );
+  if (isObject(items)) {
+    const holder = node.holder === 'schema' ? 'schema' : 'items';
+    walkNode(new Node(items, 'items', role, holder, node, undefined, 'items'), visit);
+  }
   const additional = own(raw, 'additionalProperties');
   if (isObject(additional)) {
-    walkSchema(
-      additional,
-      join(pointer, 'additionalProperties'),
-      role,
-      'schema',
+    walkNode(
+      new Node(additional, 'additionalProperties', role, 'schema', node, undefined, 'additionalProperties'),
       visit,
-      node,
-      undefined,
-      'additionalProperties',
     );
   }
-  (ownArray(raw, 'allOf') ?? []).forEach((part, i) => {
-    if (isObject(part))
-      walkSchema(part, join(pointer, 'allOf', i), role, 'schema', visit, node, undefined, 'allOf');
-  });
+  const allOf = ownArray(raw, 'allOf');
+  if (allOf) {
+    for (let i = 0; i < allOf.length; i++) {
+      const part = allOf[i];
+      if (isObject(part))
+        walkNode(new Node(part, `allOf/${i}`, role, 'schema', node, undefined, 'allOf'), visit);
+    }
+  }
 }
 
 function walkHeaders(
@@ -85,7 +114,7 @@ function walkHeaders(
   visit: (node: SchemaNode) => void,
 ): void {
   for (const [name, header] of entries(headers)) {
-    if (isObject(header)) walkSchema(header, join(pointer, name), 'output', 'header', visit, undefined, name);
+    if (isObject(header)) walkSchema(header, join(pointer, name), 'output', 'header', visit, name);
   }
 }
 
@@ -103,7 +132,7 @@ export function walkDefinition(connector: Connector, cb: WalkCallbacks): void {
     cb.parameter(p);
     if (p.in === 'body') {
       if (p.schema) walkSchema(p.schema, join(p.pointer, 'schema'), 'input', 'schema', cb.schema);
-    } else walkSchema(p.raw, p.pointer, 'input', 'parameter', cb.schema, undefined, p.name);
+    } else walkSchema(p.raw, p.pointer, 'input', 'parameter', cb.schema, p.name);
   };
   const visitResponse = (r: Response, op: Operation | undefined) => {
     if (seenResponses.has(r.pointer)) return;
