@@ -285,22 +285,20 @@ export class JsonDocument {
     const reached = new Map<TrieNode, TextRange>();
     descend(s, start, root, { offset: start, length: 1 }, reached);
     // Every wanted pointer: its own range, or the deepest ancestor that exists in the text.
-    const settle = (node: TrieNode, path: string[], best: { pointer: string; range: TextRange }) => {
+    // The nearest existing ancestor is kept as a depth; its pointer is cut from the wanted pointer
+    // only for the rare pointer that does not exist.
+    const settle = (node: TrieNode, depth: number, best: { depth: number; range: TextRange }) => {
       const range = reached.get(node);
-      const here = range ? { pointer: join('', ...path), range } : best;
+      const here = range ? { depth, range } : best;
       for (const pointer of node.pointers) {
         this.cache.set(pointer, {
-          nearest: range ? { pointer, range } : here,
+          nearest: range ? { pointer, range } : { pointer: prefix(pointer, here.depth), range: here.range },
           complete: range !== undefined,
         });
       }
-      for (const [segment, child] of node.children) {
-        path.push(segment);
-        settle(child, path, here);
-        path.pop();
-      }
+      for (const child of node.children.values()) settle(child, depth + 1, here);
     };
-    settle(root, [], { pointer: '', range: reached.get(root) ?? { offset: start, length: 1 } });
+    settle(root, 0, { depth: 0, range: reached.get(root) ?? { offset: start, length: 1 } });
   }
 
   /** The deepest node on the way to `pointer`; cached, since the engine asks once per finding. */
@@ -671,6 +669,16 @@ function indexContainer(s: string, i: number): Container | undefined {
     return items;
   }
   return undefined;
+}
+
+/** The first `depth` segments of a pointer, still escaped. */
+function prefix(pointer: string, depth: number): string {
+  let end = 0;
+  for (let i = 0; i < depth; i++) {
+    end = pointer.indexOf('/', end + 1);
+    if (end < 0) return pointer;
+  }
+  return depth === 0 ? '' : pointer.slice(0, end);
 }
 
 interface TrieNode {
