@@ -67,16 +67,19 @@ export function parseOutline(text: string): Outline {
   let line = 1;
   for (const token of tokens) {
     const index = blocks.length;
+    const raw = token.raw;
     blocks.push({ token, line });
-    // Leading blank lines belong to the raw text of some blocks; the heading itself starts after them.
-    const lead = /^\n*/.exec(token.raw)?.[0].length ?? 0;
     if (token.type === 'heading') {
+      // Leading blank lines belong to the raw text of some blocks; the heading itself starts after them.
+      let lead = 0;
+      while (raw.charCodeAt(lead) === 0x0a) lead++;
       const h = token as Tokens.Heading;
       const text = plainText(h.tokens);
       headings.push({ depth: h.depth, text, key: headingKey(text), line: line + lead, index });
     }
-    collectImages(token, token.raw, line, images, 0);
-    line += countNewlines(token.raw);
+    // Images and `<img>` tags keep their `![` or `<img` in the raw text of the block holding them.
+    if (IMAGE_HINT.test(raw)) collectImages(token, raw, line, images, 0);
+    line += countNewlines(raw);
   }
   return { blocks, headings, images };
 }
@@ -110,8 +113,24 @@ export function sectionText(outline: Outline, heading: Heading): string {
 
 const IMAGE_HINT = /!\[|<img/i;
 
+let OutlineLexer: (new () => import('marked').Lexer) | undefined;
+function outlineLexer() {
+  if (!OutlineLexer) {
+    OutlineLexer = class extends marked().Lexer {
+      override blockTokens(src: string, tokens: Token[] = [], clipped?: boolean): Token[] {
+        if (!this.state.top && !IMAGE_HINT.test(src) && !src.includes(']:')) {
+          this.state.top = true;
+          return tokens;
+        }
+        return super.blockTokens(src, tokens, clipped) as Token[];
+      }
+    } as never;
+  }
+  return new OutlineLexer!();
+}
+
 function lex(text: string): Token[] {
-  const lexer = new (marked().Lexer)();
+  const lexer = outlineLexer();
   const tokens = lexer.blockTokens(text.replace(/\r\n?/g, '\n'), lexer.tokens);
   const headings = new Set<Token[]>();
   for (const t of tokens) if (t.type === 'heading') headings.add((t as Tokens.Heading).tokens);

@@ -8,8 +8,11 @@ import { type At, defineRule, PRESETS, type RuleContext } from '../../rule.ts';
 const INPUT_KEYS = ['x-ms-test-value', 'default'];
 /** Documentation-only keys: only well-known credential formats count. */
 const EXAMPLE_KEYS = ['example', 'x-example'];
+const SCHEMA_KEYS = [...INPUT_KEYS, ...EXAMPLE_KEYS];
 const MAX_DEPTH = 8;
 const MAX_STRINGS = 200;
+/** Shorter strings are neither a known format (16 characters at least) nor a random token (20). */
+const MIN_SECRET_LENGTH = 16;
 
 interface Scan {
   readonly ctx: RuleContext;
@@ -17,13 +20,18 @@ interface Scan {
   readonly generic: boolean;
   readonly where: (pointer: string) => At;
   readonly what: string;
+  /** Pointer of the scanned value, built only for a finding. */
+  readonly base: () => string;
+  /** Segments from the scanned value down to the current one. */
+  readonly path: (string | number)[];
   budget: number;
 }
 
-function scan(value: JsonValue | undefined, name: string, pointer: string, s: Scan, depth: number): boolean {
+function scan(value: JsonValue | undefined, name: string, s: Scan, depth: number): boolean {
   if (value === undefined || depth > MAX_DEPTH || s.budget <= 0) return false;
   if (typeof value === 'string') {
     s.budget--;
+    if (value.length < MIN_SECRET_LENGTH) return false;
     const known = knownSecretFormat(value);
     const random = !known && s.generic && CREDENTIAL_NAME.test(name) && looksLikeRandomToken(value);
     if (!known && !random) return false;
@@ -31,16 +39,24 @@ function scan(value: JsonValue | undefined, name: string, pointer: string, s: Sc
       message: known
         ? `${s.what} contains ${known}; committed credentials are public once the pull request is opened.`
         : `${s.what} for \`${name}\` looks like a real key or token; committed credentials are public once the pull request is opened.`,
-      at: s.where(pointer),
+      at: s.where(join(s.base(), ...s.path)),
     });
     return true;
   }
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++)
-      if (scan(value[i], name, join(pointer, i), s, depth + 1)) return true;
+    for (let i = 0; i < value.length; i++) {
+      s.path.push(i);
+      const found = scan(value[i], name, s, depth + 1);
+      s.path.pop();
+      if (found) return true;
+    }
   } else if (isObject(value)) {
-    for (const [key, child] of Object.entries(value))
-      if (scan(child, key, join(pointer, key), s, depth + 1)) return true;
+    for (const key of Object.keys(value)) {
+      s.path.push(key);
+      const found = scan(value[key], key, s, depth + 1);
+      s.path.pop();
+      if (found) return true;
+    }
   }
   return false;
 }
@@ -58,43 +74,45 @@ export default defineRule({
   presets: PRESETS,
   fix: 'Replace the value with a placeholder such as `[[DUMMY]]`, and revoke the credential: it is in the Git history.',
   visit: {
-    schemaKeys: [...INPUT_KEYS, ...EXAMPLE_KEYS],
+    schemaKeys: SCHEMA_KEYS,
     schema(node, ctx) {
       const name = node.propertyName ?? ownString(node.raw, 'name') ?? '';
-      for (const key of [...INPUT_KEYS, ...EXAMPLE_KEYS]) {
+      for (const key of SCHEMA_KEYS) {
         const value = own(node.raw, key);
         if (value === undefined) continue;
         const generic = INPUT_KEYS.includes(key);
+        const base = () => join(node.pointer, key);
         scan(
           value,
           name,
-          join(node.pointer, key),
-          { ctx, generic, where: inSwagger, what: `\`${key}\``, budget: MAX_STRINGS },
+          { ctx, generic, where: inSwagger, what: `\`${key}\``, base, path: [], budget: MAX_STRINGS },
           0,
         );
       }
     },
     response(response, _op, ctx) {
       const examples = own(response.raw, 'examples');
-      const where = join(response.pointer, 'examples');
+      if (examples === undefined) return;
+      const base = () => join(response.pointer, 'examples');
+      const what = 'The response example';
       scan(
         examples,
         '',
-        where,
-        { ctx, generic: false, where: inSwagger, what: 'The response example', budget: MAX_STRINGS },
+        { ctx, generic: false, where: inSwagger, what, base, path: [], budget: MAX_STRINGS },
         0,
       );
     },
     connectionParameter(p, ctx) {
       const value = own(p.raw, 'defaultValue');
+      if (value === undefined) return;
       // A default for a secure parameter is a credential whatever the parameter is called.
       const name = (p.type ?? '').toLowerCase() === 'securestring' ? 'secret' : p.name;
       const what = `The \`defaultValue\` of connection parameter \`${p.name}\``;
+      const base = () => join(p.pointer, 'defaultValue');
       scan(
         value,
         name,
-        join(p.pointer, 'defaultValue'),
-        { ctx, generic: true, where: inProperties, what, budget: MAX_STRINGS },
+        { ctx, generic: true, where: inProperties, what, base, path: [], budget: MAX_STRINGS },
         0,
       );
     },
@@ -106,21 +124,15 @@ export default defineRule({
       const literalCredential =
         (policy.templateId === 'setheader' || policy.templateId === 'setqueryparameter') &&
         CREDENTIAL_NAME.test(target);
-      for (const [key, value] of Object.entries(params)) {
-        const pointer = join(policy.pointer, 'parameters', key);
+      const label = policyLabel(policy);
+      for (const key of Object.keys(params)) {
+        const value = params[key]!;
         const generic =
           literalCredential && key.endsWith('.value') && typeof value === 'string' && !value.includes('@');
-        const what = `${policyLabel(policy)} parameter \`${key}\``;
-        if (
-          scan(
-            value,
-            generic ? target : '',
-            pointer,
-            { ctx, generic, where: inProperties, what, budget: MAX_STRINGS },
-            0,
-          )
-        )
-          return;
+        const what = `${label} parameter \`${key}\``;
+        const base = () => join(policy.pointer, 'parameters', key);
+        const s = { ctx, generic, where: inProperties, what, base, path: [], budget: MAX_STRINGS };
+        if (scan(value, generic ? target : '', s, 0)) return;
       }
     },
   },

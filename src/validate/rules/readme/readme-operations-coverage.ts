@@ -16,16 +16,88 @@ const VERBS = new Map(
     delete: ['remove', 'deletes'],
   }).flatMap(([verb, synonyms]) => synonyms.map((s) => [s, verb] as const)),
 );
-// Runs of anything but white space and ASCII punctuation (faster than Unicode property classes).
-const WORD = /[^\s!-/:-@[-`{-~]+/g;
+/**
+ * Characters that end a word: white space (as `\s` has it) and ASCII punctuation. Words are runs of
+ * anything else; a scan of char codes, faster than a regex over every line.
+ */
+const ASCII_BREAK = new Uint8Array(128);
+for (let c = 0x09; c <= 0x0d; c++) ASCII_BREAK[c] = 1;
+for (const [from, to] of [
+  [0x20, 0x2f],
+  [0x3a, 0x40],
+  [0x5b, 0x60],
+  [0x7b, 0x7e],
+])
+  for (let c = from!; c <= to!; c++) ASCII_BREAK[c] = 1;
+
+function isBreak(c: number): boolean {
+  if (c < 0x80) return ASCII_BREAK[c] === 1;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Canonical form of a lower-case word: undefined for stop words, singular, verb synonyms merged. */
+function canonical(w: string): string | undefined {
+  if (STOP_WORDS.has(w)) return undefined;
+  return VERBS.get(w) ?? (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+}
+
+/** Hash of a word, as `scanWords` computes it while reading the characters. */
+function hashOf(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** Hashes of the lower-case words whose canonical form is `word`: itself, its plural, its synonyms. */
+function addForms(word: string, out: Set<number>): void {
+  out.add(hashOf(word));
+  out.add(hashOf(`${word}s`));
+  for (const [synonym, verb] of VERBS) if (verb === word) out.add(hashOf(synonym));
+}
+
+/**
+ * Calls `found` with each canonical content word of lower-case text and the index of its line.
+ * With `forms`, words whose hash is not in it are skipped without being sliced out of the text.
+ */
+function scanWords(lower: string, found: (word: string, line: number) => void, forms?: Set<number>): void {
+  let line = 0;
+  let start = -1;
+  let h = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0x20;
+    if (!isBreak(c)) {
+      if (start < 0) {
+        start = i;
+        h = 0;
+      }
+      h = (Math.imul(h, 31) + c) | 0;
+      continue;
+    }
+    if (start >= 0) {
+      if (!forms || forms.has(h)) {
+        const w = canonical(lower.slice(start, i));
+        if (w !== undefined) found(w, line);
+      }
+      start = -1;
+    }
+    if (c === 0x0a) line++;
+  }
+}
 
 /** Canonical content words: lower case, no stop words, singular, verb synonyms merged. */
 function contentWords(s: string): string[] {
   const out: string[] = [];
-  for (const [w] of s.toLowerCase().matchAll(WORD)) {
-    if (STOP_WORDS.has(w)) continue;
-    out.push(VERBS.get(w) ?? (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
-  }
+  scanWords(s.toLowerCase(), (w) => out.push(w));
   return out;
 }
 
@@ -45,23 +117,46 @@ export default defineRule({
       const sections = findSections(outline, README_SECTIONS.operations);
       const first = sections[0];
       if (!first) return;
-      const text = sections.map((h) => `${h.text}\n${sectionText(outline, h)}`).join('\n');
+      let text = '';
+      for (let i = 0; i < sections.length; i++) {
+        const h = sections[i]!;
+        text += `${i > 0 ? '\n' : ''}${h.text}\n${sectionText(outline, h)}`;
+      }
       const lower = text.toLowerCase();
       // An operation is mentioned when all the content words of its summary appear on one line of the
-      // section (a heading, a list item, a table row). Index the lines by word to keep this linear.
-      const lineWords: Set<string>[] = [];
-      const linesWith = new Map<string, number[]>();
-      for (const line of text.split('\n')) {
-        const set = new Set(contentWords(line));
-        const index = lineWords.push(set) - 1;
-        for (const w of set) {
-          const list = linesWith.get(w);
-          if (list) list.push(index);
-          else linesWith.set(w, [index]);
+      // section (a heading, a list item, a table row). Only the words of summaries are indexed.
+      // The words each summary needs on one line; only these words of the section are indexed.
+      const summaries: (string[] | undefined)[] = [];
+      const wanted = new Set<string>();
+      const forms = new Set<number>();
+      for (const op of c.operations) {
+        const summary = op.visibility === 'internal' || op.deprecated ? undefined : op.summary?.trim();
+        const needed = summary ? contentWords(summary) : undefined;
+        summaries.push(needed);
+        for (const w of needed ?? []) {
+          if (wanted.has(w)) continue;
+          wanted.add(w);
+          addForms(w, forms);
         }
       }
-      const mentioned = (name: string) => {
-        const needed = contentWords(name);
+      const linesWith = new Map<string, number[]>();
+      const lineWords = new Map<number, Set<string>>();
+      if (wanted.size > 0) {
+        scanWords(
+          lower,
+          (w, line) => {
+            if (!wanted.has(w)) return;
+            const list = linesWith.get(w);
+            if (!list) linesWith.set(w, [line]);
+            else if (list.at(-1) !== line) list.push(line);
+            const set = lineWords.get(line);
+            if (set) set.add(w);
+            else lineWords.set(line, new Set([w]));
+          },
+          forms,
+        );
+      }
+      const mentioned = (needed: string[]) => {
         if (needed.length === 0) return false;
         let candidates: number[] | undefined;
         for (const w of needed) {
@@ -69,13 +164,16 @@ export default defineRule({
           if (!list) return false;
           if (!candidates || list.length < candidates.length) candidates = list;
         }
-        return (candidates ?? []).some((i) => needed.every((w) => lineWords[i]?.has(w)));
+        return (candidates ?? []).some((i) => needed.every((w) => lineWords.get(i)?.has(w)));
       };
-      const missing = c.operations.filter((op) => {
+      // Mentioned by its operationId or by the words of its summary. The summary is checked first:
+      // searching the section for each operationId costs more than the word index.
+      const missing = c.operations.filter((op, i) => {
         if (op.visibility === 'internal' || op.deprecated) return false;
+        const needed = summaries[i];
+        if (needed && mentioned(needed)) return false;
         if (op.id && lower.includes(op.id.toLowerCase())) return false;
-        const summary = op.summary?.trim();
-        return summary ? !mentioned(summary) : op.id !== undefined;
+        return needed ? true : op.id !== undefined;
       });
       if (missing.length === 0) return;
       const shown = missing.slice(0, 5).map((op) => `\`${op.summary?.trim() || op.label}\``);
