@@ -1,7 +1,8 @@
 import { entries, isObject, type JsonObject, type JsonValue, own, ownArray } from '../../connector/json.ts';
 import type { Connector, Operation } from '../../connector/model.ts';
 import { join, split } from '../../connector/pointer.ts';
-import { type DerefSchema, derefSchema } from './schema-deref.ts';
+import { derefSchema } from './schema-deref.ts';
+import { refOf } from './schema-graph.ts';
 
 export type DynamicExtension =
   | 'x-ms-dynamic-values'
@@ -68,7 +69,10 @@ const MAX_DEPTH = 64;
 const cache = new WeakMap<Connector, DynamicIndex>();
 
 function hasDynamic(node: JsonObject): boolean {
-  return DYNAMIC_EXTENSIONS.some((e) => own(node, e) !== undefined);
+  for (let i = 0; i < DYNAMIC_EXTENSIONS.length; i++) {
+    if (own(node, DYNAMIC_EXTENSIONS[i] as DynamicExtension) !== undefined) return true;
+  }
+  return false;
 }
 
 /** Every object carrying a dynamic extension, with the operations that use it; once per connector. */
@@ -114,28 +118,38 @@ function dynamicIndex(connector: Connector): DynamicIndex {
   };
 
   const below = dynamicBelow(connector);
-  /** Walks `node`, found at `base` + `segments`; pointers are only built where a site may be. */
+  /** Walks `node`, found at `base` + `key` (+ `index`); pointers are only built where a site may be. */
   const walk = (
     node: JsonValue | undefined,
     base: string,
-    segments: readonly (string | number)[],
+    key: string,
+    index: string | number | undefined,
     use: DynamicUse | undefined,
     seen: Set<JsonObject>,
     depth: number,
   ): void => {
-    const target = derefSchema(connector, node, '');
-    if (!target || seen.has(target.schema) || depth > MAX_DEPTH || !below(target)) return;
-    seen.add(target.schema);
-    const schema = target.schema;
-    const at = schema === node ? join(base, ...segments) : target.pointer;
+    if (!isObject(node)) return;
+    let schema = node;
+    let at: string | undefined;
+    if (refOf(node) !== undefined) {
+      const target = derefSchema(connector, node, '');
+      if (!target) return;
+      schema = target.schema;
+      if (schema !== node) at = target.pointer;
+    }
+    if (seen.has(schema) || depth > MAX_DEPTH || !below(schema)) return;
+    seen.add(schema);
+    at ??= index === undefined ? join(base, key) : join(base, key, index);
     if (hasDynamic(schema)) add(schema, at, 'schema', use);
-    for (const [name, prop] of entries(own(schema, 'properties')))
-      walk(prop, at, ['properties', name], use, seen, depth + 1);
-    walk(own(schema, 'items'), at, ['items'], use, seen, depth + 1);
-    walk(own(schema, 'additionalProperties'), at, ['additionalProperties'], use, seen, depth + 1);
-    (ownArray(schema, 'allOf') ?? []).forEach((part, i) => {
-      walk(part, at, ['allOf', i], use, seen, depth + 1);
-    });
+    const properties = own(schema, 'properties');
+    if (isObject(properties)) {
+      for (const name of Object.keys(properties))
+        walk(properties[name], at, 'properties', name, use, seen, depth + 1);
+    }
+    walk(own(schema, 'items'), at, 'items', undefined, use, seen, depth + 1);
+    walk(own(schema, 'additionalProperties'), at, 'additionalProperties', undefined, use, seen, depth + 1);
+    const allOf = ownArray(schema, 'allOf');
+    if (allOf) for (let i = 0; i < allOf.length; i++) walk(allOf[i], at, 'allOf', i, use, seen, depth + 1);
   };
 
   for (const item of connector.definition.paths) {
@@ -147,20 +161,20 @@ function dynamicIndex(connector: Connector): DynamicIndex {
       for (const p of op.parameters) {
         if (p.in === 'body') {
           if (hasDynamic(p.raw)) add(p.raw, p.pointer, 'body-parameter', input);
-          walk(p.schema, p.pointer, ['schema'], input, seenInput, 0);
+          walk(p.schema, p.pointer, 'schema', undefined, input, seenInput, 0);
         } else if (hasDynamic(p.raw)) add(p.raw, p.pointer, 'parameter', input);
       }
-      for (const r of op.responses) walk(r.schema, r.pointer, ['schema'], output, seenOutput, 0);
+      for (const r of op.responses) walk(r.schema, r.pointer, 'schema', undefined, output, seenOutput, 0);
       // A webhook action's callback payload is described on its path item, like a webhook trigger's.
       const content =
         op.notificationContent ?? (op.kind === 'callback-action' ? item.notificationContent : undefined);
-      if (content?.schema) walk(content.schema, content.pointer, ['schema'], output, seenOutput, 0);
+      if (content?.schema) walk(content.schema, content.pointer, 'schema', undefined, output, seenOutput, 0);
     }
   }
   // Definitions no operation reaches still get context-free checks (unknown operationIds, shapes).
   const seenDefinitions = new Set<JsonObject>(byHolder.keys());
   for (const [name, value] of entries(connector.definition.definitions)) {
-    walk(value, '/definitions', [name], undefined, seenDefinitions, 0);
+    walk(value, '/definitions', name, undefined, undefined, seenDefinitions, 0);
   }
 
   const calls: DynamicCall[] = [];
@@ -187,27 +201,37 @@ function dynamicIndex(connector: Connector): DynamicIndex {
  * skip the (large) parts of a document that have none. A schema met again while its own answer is
  * pending counts as having one: in a cycle that only costs a walk, never a missed site.
  */
-function dynamicBelow(connector: Connector): (schema: DerefSchema) => boolean {
+function dynamicBelow(connector: Connector): (schema: JsonObject) => boolean {
   const memo = new Map<JsonObject, boolean>();
+  /** True when `node` (a subschema of a schema at `depth`) leads to a dynamic extension. */
+  const leads = (node: JsonValue | undefined, depth: number): boolean => {
+    if (!isObject(node)) return false;
+    const resolved = refOf(node) === undefined ? node : derefSchema(connector, node, '')?.schema;
+    return resolved !== undefined && (depth >= MAX_DEPTH || test(resolved, depth + 1));
+  };
   const test = (schema: JsonObject, depth: number): boolean => {
     const known = memo.get(schema);
     if (known !== undefined) return known;
     memo.set(schema, true);
     let found = hasDynamic(schema);
-    const child = (node: JsonValue | undefined) => {
-      if (found || !isObject(node)) return;
-      const resolved =
-        typeof own(node, '$ref') === 'string' ? derefSchema(connector, node, '')?.schema : node;
-      if (resolved && (depth >= MAX_DEPTH || test(resolved, depth + 1))) found = true;
-    };
-    for (const [, prop] of entries(own(schema, 'properties'))) child(prop);
-    child(own(schema, 'items'));
-    child(own(schema, 'additionalProperties'));
-    for (const part of ownArray(schema, 'allOf') ?? []) child(part);
+    const properties = own(schema, 'properties');
+    if (!found && isObject(properties)) {
+      for (const name of Object.keys(properties)) {
+        if (leads(properties[name], depth)) {
+          found = true;
+          break;
+        }
+      }
+    }
+    found ||= leads(own(schema, 'items'), depth) || leads(own(schema, 'additionalProperties'), depth);
+    const allOf = ownArray(schema, 'allOf');
+    if (!found && allOf) {
+      for (let i = 0; i < allOf.length && !found; i++) found = leads(allOf[i], depth);
+    }
     memo.set(schema, found);
     return found;
   };
-  return (ds) => test(ds.schema, 0);
+  return (schema) => test(schema, 0);
 }
 
 function call(

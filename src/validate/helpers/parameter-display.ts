@@ -30,6 +30,16 @@ export function operationsUsing(connector: Connector, pointer: string): readonly
  * so only a body of a primitive type (a file's bytes, a text) is one field of its own.
  */
 export function isDisplayedParameter(p: Parameter, connector: Connector): boolean {
+  // Several rules ask in turn about the parameter the engine is visiting: remember the last answer.
+  if (p !== last.parameter || connector !== last.connector) {
+    last = { parameter: p, connector, displayed: displayed(p, connector) };
+  }
+  return last.displayed;
+}
+
+let last: { parameter?: Parameter; connector?: Connector; displayed: boolean } = { displayed: false };
+
+function displayed(p: Parameter, connector: Connector): boolean {
   if (p.visibility === 'internal') return false;
   const users = operationsUsing(connector, p.pointer);
   if (users.length > 0 && users.every((op) => op.visibility === 'internal')) return false;

@@ -1,14 +1,24 @@
-import type { Connector, Operation, Parameter } from '../../connector/model.ts';
+import type { Connector, Operation, Parameter, PathItem } from '../../connector/model.ts';
 
-const operationsByPointer = new WeakMap<Connector, Map<string, Operation>>();
+interface Owners {
+  readonly operations: ReadonlyMap<string, Operation>;
+  readonly paths: ReadonlyMap<string, PathItem>;
+}
 
-function operationAt(connector: Connector, pointer: string): Operation | undefined {
-  let index = operationsByPointer.get(connector);
-  if (!index) {
-    index = new Map(connector.operations.map((op) => [op.pointer, op]));
-    operationsByPointer.set(connector, index);
+const ownersByConnector = new WeakMap<Connector, Owners>();
+
+/** Operations and path items by pointer, once per connector. */
+function ownersOf(connector: Connector): Owners {
+  let owners = ownersByConnector.get(connector);
+  if (!owners) {
+    const paths = new Map<string, PathItem>();
+    // The first path item with a pointer wins, as a search in document order would find it.
+    for (const item of connector.definition.paths)
+      if (!paths.has(item.pointer)) paths.set(item.pointer, item);
+    owners = { operations: new Map(connector.operations.map((op) => [op.pointer, op])), paths };
+    ownersByConnector.set(connector, owners);
   }
-  return index.get(pointer);
+  return owners;
 }
 
 const PARAMETER_USE = /^(\/paths\/[^/]+(?:\/(?:get|put|post|delete|options|head|patch))?)\/parameters\/\d+$/;
@@ -19,9 +29,15 @@ const PARAMETER_USE = /^(\/paths\/[^/]+(?:\/(?:get|put|post|delete|options|head|
  * With `capital` false the label starts lower-case, for use inside a sentence.
  */
 export function parameterLabel(p: Parameter, connector: Connector, capital = true): string {
-  const label = describe(p, connector);
+  // Rules report in turn on the parameter the engine is visiting: remember the last label.
+  if (p !== last.parameter || connector !== last.connector) {
+    last = { parameter: p, connector, label: describe(p, connector) };
+  }
+  const { label } = last;
   return capital ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
+
+let last: { parameter?: Parameter; connector?: Connector; label: string } = { label: '' };
 
 function describe(p: Parameter, connector: Connector): string {
   const name = p.name === '' ? '(unnamed)' : p.name;
@@ -30,9 +46,10 @@ function describe(p: Parameter, connector: Connector): string {
     return `Shared parameter \`${name}\` (\`${ref}\`)`;
   }
   const owner = PARAMETER_USE.exec(p.usedAt)?.[1];
-  const op = owner ? operationAt(connector, owner) : undefined;
+  const owners = ownersOf(connector);
+  const op = owner ? owners.operations.get(owner) : undefined;
   if (op) return `Parameter \`${name}\` of operation \`${op.label}\``;
-  const path = connector.definition.paths.find((item) => item.pointer === owner);
+  const path = owner === undefined ? undefined : owners.paths.get(owner);
   if (path) return `Parameter \`${name}\` of path \`${path.path}\``;
   return `Parameter \`${name}\``;
 }

@@ -38,7 +38,10 @@ const VARIABLE = /\{[^{}/]*\}/g;
 
 /** Names inside `{…}` of a template, `=default` parts included (`{id=1}` → `id=1`). */
 export function templateVariables(path: string): string[] {
-  return [...path.matchAll(VARIABLE)].map((m) => m[0].slice(1, -1));
+  const names: string[] = [];
+  if (!path.includes('{')) return names;
+  for (const m of path.matchAll(VARIABLE)) names.push(m[0].slice(1, -1));
+  return names;
 }
 
 /** Placeholder a normalised segment uses for a variable. */
@@ -50,7 +53,16 @@ export const VARIABLE_SEGMENT = '{}';
  * @example normalizedSegments('/Items/{id}') // ['', 'items', '{}']
  */
 export function normalizedSegments(path: string): string[] {
-  return path.split('/').map((s) => s.replace(VARIABLE, VARIABLE_SEGMENT).toLowerCase());
+  return normalizedPath(path).split('/');
+}
+
+/**
+ * The template with every `{…}` replaced and lower-cased: the normalised segments joined. A variable
+ * never spans a `/`, and a `/` ends a word for case mapping (final sigma), so the whole path can be
+ * normalised at once.
+ */
+function normalizedPath(path: string): string {
+  return (path.includes('{') ? path.replace(VARIABLE, VARIABLE_SEGMENT) : path).toLowerCase();
 }
 
 /** A routable path item with its normalised segments and the methods it defines. */
@@ -72,11 +84,12 @@ export function pathShapes(connector: Connector): readonly PathShape[] {
   out = connector.definition.paths
     .filter((item) => item.operations.length > 0 && !isExtensionKey(item.path))
     .map((item) => {
-      const segments = normalizedSegments(item.path);
+      const key = normalizedPath(item.path);
+      const segments = key.split('/');
       return {
         item,
         segments,
-        key: segments.join('/'),
+        key,
         methods: new Set(item.operations.map((o) => o.method)),
         hasVariable: segments.includes(VARIABLE_SEGMENT),
       };

@@ -1,5 +1,5 @@
-import { entries, isObject, type JsonObject, own, ownArray, ownString } from '../../connector/json.ts';
-import { refToPointer, split } from '../../connector/pointer.ts';
+import { isObject, type JsonObject, own, ownArray, ownString } from '../../connector/json.ts';
+import { refToPointer, split, unescapeSegment } from '../../connector/pointer.ts';
 import type { SchemaNode } from '../rule.ts';
 
 /** How a subschema hangs off its parent schema. */
@@ -14,19 +14,33 @@ export function forEachSubschema(
   raw: JsonObject,
   fn: (child: JsonObject, kind: SubschemaKind, key: string) => void,
 ): void {
-  for (const [name, prop] of entries(own(raw, 'properties'))) if (isObject(prop)) fn(prop, 'property', name);
+  // Plain loops: this runs for every node of every schema several rules expand.
+  const properties = own(raw, 'properties');
+  if (isObject(properties)) {
+    const names = Object.keys(properties);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      const prop = properties[name];
+      if (isObject(prop)) fn(prop, 'property', name);
+    }
+  }
   const items = own(raw, 'items');
   if (isObject(items)) fn(items, 'items', '');
   else if (Array.isArray(items)) {
-    items.forEach((item, i) => {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       if (isObject(item)) fn(item, 'items', String(i));
-    });
+    }
   }
   const additional = own(raw, 'additionalProperties');
   if (isObject(additional)) fn(additional, 'additionalProperties', '');
-  (ownArray(raw, 'allOf') ?? []).forEach((part, i) => {
-    if (isObject(part)) fn(part, 'allOf', String(i));
-  });
+  const allOf = ownArray(raw, 'allOf');
+  if (allOf) {
+    for (let i = 0; i < allOf.length; i++) {
+      const part = allOf[i];
+      if (isObject(part)) fn(part, 'allOf', String(i));
+    }
+  }
 }
 
 /**
@@ -50,9 +64,13 @@ export function rootOf(node: SchemaNode): SchemaNode {
 export function rootDefinitionName(node: SchemaNode): string | undefined {
   const root = rootOf(node);
   if (root.role !== 'definition') return undefined;
-  const segments = split(root.pointer);
-  return segments.length === 2 && segments[0] === 'definitions' ? segments[1] : undefined;
+  // `/definitions/<name>`, read without splitting the pointer: asked for each node below a definition.
+  const { pointer } = root;
+  if (!pointer.startsWith(DEFINITIONS) || pointer.includes('/', DEFINITIONS.length)) return undefined;
+  return unescapeSegment(pointer.slice(DEFINITIONS.length));
 }
+
+const DEFINITIONS = '/definitions/';
 
 /** The `$ref` string of a schema, when it has one. */
 export function refOf(raw: JsonObject): string | undefined {

@@ -1,7 +1,6 @@
-import { ownString } from '../../connector/json.ts';
+import { type JsonValue, own, ownString } from '../../connector/json.ts';
 import type { Connector } from '../../connector/model.ts';
-import { join, split } from '../../connector/pointer.ts';
-import { at } from '../../connector/refs.ts';
+import { split } from '../../connector/pointer.ts';
 import type { SchemaNode } from '../rule.ts';
 import { rootOf } from './schema-graph.ts';
 
@@ -39,10 +38,18 @@ export function propertyPath(node: SchemaNode): string {
 function operationName(segments: string[], connector: Connector | undefined): string {
   const [, path = '', method = ''] = segments;
   const id = connector
-    ? ownString(at(connector.definition.raw, join('/paths', path, method)), 'operationId')
+    ? ownString(step(step(step(connector.definition.raw, 'paths'), path), method), 'operationId')
     : undefined;
   return id ?? `${method.toUpperCase()} ${path}`;
 }
+
+/** One step of a JSON pointer (as `at` takes it), without building and splitting a pointer. */
+function step(node: JsonValue | undefined, segment: string): JsonValue | undefined {
+  if (Array.isArray(node)) return INDEX.test(segment) ? node[Number(segment)] : undefined;
+  return own(node, segment);
+}
+
+const INDEX = /^(0|[1-9]\d*)$/;
 
 function rootDescription(root: SchemaNode, connector: Connector | undefined): string {
   const segments = split(root.pointer);

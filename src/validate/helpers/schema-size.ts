@@ -1,6 +1,6 @@
-import { entries, isObject, type JsonObject, own } from '../../connector/json.ts';
+import { entries, isObject, type JsonObject, own, ownArray } from '../../connector/json.ts';
 import type { Connector, Operation } from '../../connector/model.ts';
-import { forEachSubschema, refOf } from './schema-graph.ts';
+import { refOf } from './schema-graph.ts';
 
 /** Most schema nodes one body, response schema or definition may expand to (Microsoft's FAQ). */
 export const MAX_BODY_SCHEMAS = 512;
@@ -32,6 +32,10 @@ interface State {
   readonly connector: Connector;
   /** Sizes of `$ref` targets by resolved pointer. */
   readonly refs: Map<string, SchemaSize>;
+  /** `$ref` strings resolved, or null when they lead nowhere useful (a leaf). */
+  readonly targets: Map<string, { readonly pointer: string; readonly raw: JsonObject } | null>;
+  /** Sizes of schemas measured from the top; the same body or response is measured by several rules. */
+  readonly tops: WeakMap<JsonObject, SchemaSize>;
   /** Targets being measured; meeting one again is a cycle, which adds nothing. */
   readonly active: Set<string>;
   readonly operations: WeakMap<Operation, number>;
@@ -43,16 +47,29 @@ const states = new WeakMap<Connector, State>();
 function stateOf(connector: Connector): State {
   let state = states.get(connector);
   if (!state) {
-    state = { connector, refs: new Map(), active: new Set(), operations: new WeakMap(), total: undefined };
+    state = {
+      connector,
+      refs: new Map(),
+      targets: new Map(),
+      tops: new WeakMap(),
+      active: new Set(),
+      operations: new WeakMap(),
+      total: undefined,
+    };
     states.set(connector, state);
   }
   return state;
 }
 
 function measureRef(state: State, ref: string, nesting: number): SchemaSize {
-  const target = state.connector.resolve(ref);
-  if (!target || !isObject(target.value)) return LEAF;
-  return measureTarget(state, target.pointer, target.value, nesting);
+  let target = state.targets.get(ref);
+  if (target === undefined) {
+    const found = state.connector.resolve(ref);
+    target = found && isObject(found.value) ? { pointer: found.pointer, raw: found.value } : null;
+    state.targets.set(ref, target);
+  }
+  if (target === null) return LEAF;
+  return measureTarget(state, target.pointer, target.raw, nesting);
 }
 
 /** Measures a referenceable schema once; meeting it again while measuring it is recursion. */
@@ -67,6 +84,22 @@ function measureTarget(state: State, pointer: string, raw: JsonObject, nesting: 
   return size;
 }
 
+/**
+ * A schema measured from the top (nothing being measured): its value depends only on its own tree and
+ * on the sizes of the targets it references directly, which are cached, so measuring it again would
+ * give the same size.
+ */
+function measureTop(state: State, raw: JsonObject): SchemaSize {
+  let size = state.tops.get(raw);
+  if (!size) {
+    size = measure(state, raw, 0);
+    state.tops.set(raw, size);
+  }
+  return size;
+}
+
+// Plain loops over the subschemas (see `forEachSubschema`): this runs for every schema node of every
+// body and response.
 function measure(state: State, raw: JsonObject, nesting: number): SchemaSize {
   if (nesting > MAX_NESTING) return LEAF;
   const ref = refOf(raw);
@@ -74,12 +107,47 @@ function measure(state: State, raw: JsonObject, nesting: number): SchemaSize {
   let count = 1;
   let nested = 0;
   let merged = 0;
-  forEachSubschema(raw, (child, kind) => {
-    const size = measure(state, child, nesting + 1);
+  const properties = own(raw, 'properties');
+  if (isObject(properties)) {
+    const names = Object.keys(properties);
+    for (let i = 0; i < names.length; i++) {
+      const prop = properties[names[i] as string];
+      if (!isObject(prop)) continue;
+      const size = measure(state, prop, nesting + 1);
+      count = Math.min(COUNT_CAP, count + size.count);
+      if (size.depth > nested) nested = size.depth;
+    }
+  }
+  const items = own(raw, 'items');
+  if (isObject(items)) {
+    const size = measure(state, items, nesting + 1);
     count = Math.min(COUNT_CAP, count + size.count);
-    if (kind === 'allOf') merged = Math.max(merged, size.depth);
-    else nested = Math.max(nested, size.depth);
-  });
+    if (size.depth > nested) nested = size.depth;
+  } else if (Array.isArray(items)) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (!isObject(item)) continue;
+      const size = measure(state, item, nesting + 1);
+      count = Math.min(COUNT_CAP, count + size.count);
+      if (size.depth > nested) nested = size.depth;
+    }
+  }
+  const additional = own(raw, 'additionalProperties');
+  if (isObject(additional)) {
+    const size = measure(state, additional, nesting + 1);
+    count = Math.min(COUNT_CAP, count + size.count);
+    if (size.depth > nested) nested = size.depth;
+  }
+  const allOf = ownArray(raw, 'allOf');
+  if (allOf) {
+    for (let i = 0; i < allOf.length; i++) {
+      const part = allOf[i];
+      if (!isObject(part)) continue;
+      const size = measure(state, part, nesting + 1);
+      count = Math.min(COUNT_CAP, count + size.count);
+      if (size.depth > merged) merged = size.depth;
+    }
+  }
   return { count, depth: Math.max(1 + nested, merged) };
 }
 
@@ -90,7 +158,7 @@ function measure(state: State, raw: JsonObject, nesting: number): SchemaSize {
  */
 export function schemaSize(connector: Connector, raw: JsonObject, pointer?: string): SchemaSize {
   const state = stateOf(connector);
-  return pointer === undefined ? measure(state, raw, 0) : measureTarget(state, pointer, raw, 0);
+  return pointer === undefined ? measureTop(state, raw) : measureTarget(state, pointer, raw, 0);
 }
 
 /** Schema nodes of one operation: parameters (with `items`), body, response schemas and headers. */
@@ -100,7 +168,7 @@ export function operationSchemaCount(connector: Connector, op: Operation): numbe
   if (known !== undefined) return known;
   let count = 0;
   const add = (raw: JsonObject | undefined) => {
-    if (raw) count = Math.min(COUNT_CAP, count + measure(state, raw, 0).count);
+    if (raw) count = Math.min(COUNT_CAP, count + measureTop(state, raw).count);
   };
   for (const p of op.parameters) add(p.in === 'body' ? p.schema : p.raw);
   for (const r of op.responses) {

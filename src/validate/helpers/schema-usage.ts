@@ -14,13 +14,21 @@ export interface SchemaUsage {
 const MAX_DEPTH = 256;
 const cache = new WeakMap<Connector, SchemaUsage>();
 
-function reach(definitions: JsonObject, roots: JsonObject[]): Set<string> {
+function reach(
+  definitions: JsonObject,
+  roots: Iterable<JsonObject>,
+  names: Map<string, string | undefined>,
+): Set<string> {
   const found = new Set<string>();
   const walk = (raw: JsonObject, depth: number): void => {
     if (depth > MAX_DEPTH) return;
     const ref = refOf(raw);
     if (ref !== undefined) {
-      const name = definitionNameOf(ref);
+      let name = names.get(ref);
+      if (name === undefined && !names.has(ref)) {
+        name = definitionNameOf(ref);
+        names.set(ref, name);
+      }
       if (name === undefined || found.has(name)) return;
       found.add(name);
       const target = ownObject(definitions, name);
@@ -37,18 +45,21 @@ function reach(definitions: JsonObject, roots: JsonObject[]): Set<string> {
 export function schemaUsage(connector: Connector): SchemaUsage {
   let usage = cache.get(connector);
   if (usage) return usage;
-  const inputs: JsonObject[] = [];
-  const outputs: JsonObject[] = [];
+  // Sets: operations share path-level bodies and `$ref`ed responses, which need walking once.
+  const inputs = new Set<JsonObject>();
+  const outputs = new Set<JsonObject>();
   for (const item of connector.definition.paths) {
     const content = item.notificationContent?.schema;
-    if (content) outputs.push(content);
+    if (content) outputs.add(content);
     for (const op of item.operations) {
-      for (const p of op.parameters) if (p.in === 'body' && p.schema) inputs.push(p.schema);
-      for (const r of op.responses) if (r.schema) outputs.push(r.schema);
+      for (const p of op.parameters) if (p.in === 'body' && p.schema) inputs.add(p.schema);
+      for (const r of op.responses) if (r.schema) outputs.add(r.schema);
     }
   }
   const { definitions } = connector.definition;
-  usage = { input: reach(definitions, inputs), output: reach(definitions, outputs) };
+  // Definition names by `$ref`: the same few refs occur thousands of times.
+  const names = new Map<string, string | undefined>();
+  usage = { input: reach(definitions, inputs, names), output: reach(definitions, outputs, names) };
   cache.set(connector, usage);
   return usage;
 }

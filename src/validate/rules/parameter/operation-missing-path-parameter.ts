@@ -15,6 +15,7 @@ export default defineRule({
   fix: 'Add a parameter `{"name": "<variable>", "in": "path", "required": true, "type": "string"}` to the operation or its path item.',
   visit: {
     operation(op, ctx) {
+      if (!op.path.includes('{')) return;
       const defined = new Set(op.parameters.filter((p) => p.in === 'path').map((p) => p.name));
       const reported = new Set<string>();
       for (const variable of variableNames(op.path)) {

@@ -12,7 +12,7 @@ export default defineRule({
   fix: 'Write the variable as `{name}` and put the default value in the path parameter’s `default`.',
   visit: {
     pathItem(item, ctx) {
-      if (isExtensionKey(item.path)) return;
+      if (!item.path.includes('=') || isExtensionKey(item.path)) return;
       const variable = templateVariables(item.path).find((v) => v.includes('='));
       if (variable === undefined) return;
       const name = variable.slice(0, variable.indexOf('='));

@@ -1,4 +1,3 @@
-import { own } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
 import { schemaLabel } from '../../helpers/schema-label.ts';
 import { ALL, defineRule } from '../../rule.ts';
@@ -17,6 +16,14 @@ const NEED_VALUE = [
   'discriminator',
   'collectionFormat',
 ] as const;
+type Keyword = (typeof NEED_VALUE)[number];
+
+/** True for `''` and whitespace only. */
+function isBlank(value: string): boolean {
+  // A printable ASCII first character settles it (most values); anything else is trimmed.
+  const first = value.charCodeAt(0);
+  return !(first > 32 && first < 127) && value.trim() === '';
+}
 
 export default defineRule({
   id: 'required-value-empty',
@@ -30,9 +37,12 @@ export default defineRule({
   visit: {
     schemaKeys: NEED_VALUE,
     schema(node, ctx) {
-      for (const keyword of NEED_VALUE) {
-        const value = own(node.raw, keyword);
-        if (typeof value !== 'string' || value.trim() !== '') continue;
+      const { raw } = node;
+      for (let i = 0; i < NEED_VALUE.length; i++) {
+        const keyword = NEED_VALUE[i] as Keyword;
+        // A direct read is safe: none of these keywords is a property of `Object.prototype`.
+        const value = raw[keyword];
+        if (typeof value !== 'string' || !isBlank(value)) continue;
         ctx.report({
           message: `${schemaLabel(node, ctx.connector)} has an empty \`${keyword}\`; the \`${keyword}\` property must have not empty value.`,
           at: join(node.pointer, keyword),
