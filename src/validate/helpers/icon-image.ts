@@ -1,9 +1,6 @@
-import { lazy } from '../../lazy.ts';
-
-const pngjs = lazy<typeof import('pngjs')>('pngjs');
-
 import type { ConnectorFile } from '../../connector/model.ts';
 import { channelDistance, type Rgb } from './colors.ts';
+import { readPng } from './png-pixels.ts';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -58,7 +55,7 @@ function decode(bytes: Uint8Array): IconImage {
     if (width * height > MAX_DECODED_PIXELS) return { ok: true, width, height, data: undefined };
   }
   try {
-    const png = pngjs().PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const png = readPng(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return { ok: true, width: png.width, height: png.height, data: png.data };
   } catch (error) {
     return { ok: false, reason: 'corrupt', detail: (error as Error)?.message ?? String(error) };

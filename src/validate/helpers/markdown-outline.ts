@@ -1,4 +1,4 @@
-import type { Token, Tokens } from 'marked';
+import type { Lexer, Token, Tokens, TokensList } from 'marked';
 import { lazy } from '../../lazy.ts';
 
 const marked = lazy<typeof import('marked')>('marked');
@@ -113,20 +113,27 @@ export function sectionText(outline: Outline, heading: Heading): string {
 
 const IMAGE_HINT = /!\[|<img/i;
 
-let OutlineLexer: (new () => import('marked').Lexer) | undefined;
-function outlineLexer() {
+/**
+ * marked's lexer, except that list items without an image or a link definition are not lexed: the
+ * outline reads only the raw text of a list, and lexing every item costs a third of the block pass.
+ */
+let OutlineLexer: (new () => Lexer) | undefined;
+function outlineLexer(): Lexer {
   if (!OutlineLexer) {
     OutlineLexer = class extends marked().Lexer {
-      override blockTokens(src: string, tokens: Token[] = [], clipped?: boolean): Token[] {
+      override blockTokens(src: string, tokens?: Token[], clipped?: boolean): Token[];
+      override blockTokens(src: string, tokens?: TokensList, clipped?: boolean): TokensList;
+      override blockTokens(src: string, tokens: Token[] = [], clipped = false): Token[] | TokensList {
+        // List items are lexed with `top` false, and nothing else is.
         if (!this.state.top && !IMAGE_HINT.test(src) && !src.includes(']:')) {
           this.state.top = true;
           return tokens;
         }
-        return super.blockTokens(src, tokens, clipped) as Token[];
+        return super.blockTokens(src, tokens, clipped);
       }
-    } as never;
+    };
   }
-  return new OutlineLexer!();
+  return new OutlineLexer();
 }
 
 function lex(text: string): Token[] {

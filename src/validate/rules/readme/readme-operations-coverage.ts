@@ -8,13 +8,14 @@ const STOP_WORDS = new Set(
   ),
 );
 /** Verbs readmes and summaries use interchangeably ("Retrieve card templates" for "Get card templates"). */
+const SYNONYMS: Record<string, string[]> = {
+  get: ['retrieve', 'fetch', 'read', 'return', 'returns', 'gets', 'list', 'lists'],
+  create: ['add', 'new', 'insert', 'creates'],
+  update: ['edit', 'modify', 'change', 'updates'],
+  delete: ['remove', 'deletes'],
+};
 const VERBS = new Map(
-  Object.entries({
-    get: ['retrieve', 'fetch', 'read', 'return', 'returns', 'gets', 'list', 'lists'],
-    create: ['add', 'new', 'insert', 'creates'],
-    update: ['edit', 'modify', 'change', 'updates'],
-    delete: ['remove', 'deletes'],
-  }).flatMap(([verb, synonyms]) => synonyms.map((s) => [s, verb] as const)),
+  Object.entries(SYNONYMS).flatMap(([verb, synonyms]) => synonyms.map((s) => [s, verb] as const)),
 );
 /**
  * Characters that end a word: white space (as `\s` has it) and ASCII punctuation. Words are runs of
@@ -62,7 +63,7 @@ function hashOf(word: string): number {
 function addForms(word: string, out: Set<number>): void {
   out.add(hashOf(word));
   out.add(hashOf(`${word}s`));
-  for (const [synonym, verb] of VERBS) if (verb === word) out.add(hashOf(synonym));
+  for (const synonym of Object.hasOwn(SYNONYMS, word) ? SYNONYMS[word]! : []) out.add(hashOf(synonym));
 }
 
 /**
@@ -125,7 +126,6 @@ export default defineRule({
       const lower = text.toLowerCase();
       // An operation is mentioned when all the content words of its summary appear on one line of the
       // section (a heading, a list item, a table row). Only the words of summaries are indexed.
-      // The words each summary needs on one line; only these words of the section are indexed.
       const summaries: (string[] | undefined)[] = [];
       const wanted = new Set<string>();
       const forms = new Set<number>();
