@@ -4,6 +4,7 @@ import { lazy } from '../../lazy.ts';
 const marked = lazy<typeof import('marked')>('marked');
 
 import type { ConnectorFile } from '../../connector/model.ts';
+import { atxHeadingLines } from './atx-headings.ts';
 
 /** A Markdown heading with its plain text and 1-based line. */
 export interface Heading {
@@ -13,8 +14,6 @@ export interface Heading {
   /** `headingKey(text)`: lower-cased, without trailing punctuation, for matching section names. */
   readonly key: string;
   readonly line: number;
-  /** Index in `Outline.blocks`. */
-  readonly index: number;
 }
 
 /** An image reference (`![alt](src)` or `<img src>`) with the line it is on. */
@@ -30,16 +29,31 @@ export interface Block {
 }
 
 export interface Outline {
-  readonly blocks: readonly Block[];
   readonly headings: readonly Heading[];
   readonly images: readonly ImageLink[];
 }
 
+/**
+ * Where the sections are. Parsed outlines keep marked's top-level blocks; outlines found from the
+ * heading lines alone keep offsets, and parse the text only if a rule asks for a block.
+ */
+type Layout =
+  | { readonly blocks: readonly Block[]; readonly index: readonly number[] }
+  | {
+      readonly source: string;
+      /** Per heading: where its section's text starts (after the heading line and a single LF). */
+      readonly bodies: readonly number[];
+      /** Per heading: where its line starts. */
+      readonly starts: readonly number[];
+      parsed?: Outline;
+    };
+
+const layouts = new WeakMap<Outline, Layout>();
 const cache = new WeakMap<ConnectorFile, Outline>();
 const IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const MAX_DEPTH = 64;
 
-/** Headings, blocks and images of a Markdown file (readme.md, intro.md), parsed once per file. */
+/** Headings and images of a Markdown file (readme.md, intro.md), parsed once per file. */
 export function outlineOf(file: ConnectorFile): Outline {
   let outline = cache.get(file);
   if (!outline) {
@@ -50,38 +64,105 @@ export function outlineOf(file: ConnectorFile): Outline {
 }
 
 /**
+ * Headings and images of Markdown. Most readmes have no image, fence, HTML block or setext heading:
+ * their headings are their `#` lines, found without a parse (`atxHeadingLines`), and only the
+ * heading texts go through marked's inline lexer. Other texts are parsed with marked.
+ */
+export function parseOutline(text: string): Outline {
+  const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  // marked turns a last, lone space or tab into a line break (`Lexer.blockTokens` appends `\n` for a
+  // one-character space block), so such a text's sections are only known from the parse.
+  const last = source.charCodeAt(source.length - 1);
+  const lines = hasImageHint(source) || last === 0x20 || last === 0x09 ? undefined : atxHeadingLines(source);
+  if (lines) {
+    try {
+      return outlineFromLines(source, lines);
+    } catch {
+      // The parse meets the same error, and gives an empty outline as for any text marked rejects.
+    }
+  }
+  return parseWithMarked(source);
+}
+
+/** An outline whose headings are the given ATX lines. */
+function outlineFromLines(source: string, lines: readonly number[]): Outline {
+  const lexer = new (marked().Lexer)();
+  const tokenizer = lexer.options.tokenizer!;
+  const tokens: Tokens.Heading[] = [];
+  const bodies: number[] = [];
+  const lineNumbers: number[] = [];
+  let line = 1;
+  let counted = 0;
+  for (const start of lines) {
+    for (let i = source.indexOf('\n', counted); i >= 0 && i < start; i = source.indexOf('\n', i + 1)) line++;
+    counted = start;
+    lineNumbers.push(line);
+    // marked's heading token, and where the block after it starts: a single line break joins the
+    // heading's raw text, more are a space block of their own (see `Lexer.blockTokens`).
+    tokens.push(tokenizer.heading(source.slice(start))!);
+    const end = source.indexOf('\n', start);
+    if (end < 0) bodies.push(source.length);
+    else {
+      BLANK_LINES.lastIndex = end;
+      bodies.push(BLANK_LINES.exec(source)![0].length === 1 ? end + 1 : end);
+    }
+  }
+  // Heading text without markup is one text token: its plain text is itself.
+  inlineHeadings(lexer, (src) => INLINE_MARKUP.test(src));
+  const headings = tokens.map((token, i): Heading => {
+    const text = INLINE_MARKUP.test(token.text) ? plainText(token.tokens) : collapse(token.text);
+    return { depth: token.depth, text, key: headingKey(text), line: lineNumbers[i]! };
+  });
+  const outline: Outline = { headings, images: [] };
+  layouts.set(outline, { source, bodies, starts: lines });
+  return outline;
+}
+
+/**
+ * Characters that start an inline token other than text in marked (escapes, tags, links, emphasis,
+ * code, strike-through, autolinks, character references, e-mail addresses and URLs).
+ */
+const INLINE_MARKUP = /[\\<[\]*_`~&@:]|www\./i;
+
+/** The blank lines marked's `space` block takes, from a line break on. */
+const BLANK_LINES = /(?:[ \t]*(?:\n|$))+/y;
+
+/**
  * Parses Markdown with `marked` and records where each block starts. This is `marked.lexer` with
  * the inline pass limited to headings and to text that may hold an image: the full inline pass
  * costs three times the block pass, and nothing else needs it.
  */
-export function parseOutline(text: string): Outline {
+function parseWithMarked(source: string): Outline {
   let tokens: Token[];
   try {
-    tokens = lex(text);
+    tokens = lex(source);
   } catch {
     tokens = [];
   }
   const blocks: Block[] = [];
   const headings: Heading[] = [];
+  const index: number[] = [];
   const images: ImageLink[] = [];
   let line = 1;
   for (const token of tokens) {
-    const index = blocks.length;
     const raw = token.raw;
-    blocks.push({ token, line });
     if (token.type === 'heading') {
       // Leading blank lines belong to the raw text of some blocks; the heading itself starts after them.
       let lead = 0;
       while (raw.charCodeAt(lead) === 0x0a) lead++;
       const h = token as Tokens.Heading;
       const text = plainText(h.tokens);
-      headings.push({ depth: h.depth, text, key: headingKey(text), line: line + lead, index });
+      headings.push({ depth: h.depth, text, key: headingKey(text), line: line + lead });
+      index.push(blocks.length);
     }
+    blocks.push({ token, line });
     // Images and `<img>` tags keep their `![` or `<img` in the raw text of the block holding them.
     if (IMAGE_HINT.test(raw)) collectImages(token, raw, line, images, 0);
     line += countNewlines(raw);
   }
-  return { blocks, headings, images };
+  const outline: Outline = { headings, images };
+  layouts.set(outline, { blocks, index });
+  return outline;
 }
 
 /** Plain text of inline tokens (blocks whose inline pass was skipped give their source text). */
@@ -97,21 +178,60 @@ export function plainText(tokens: readonly Token[] | undefined): string {
     }
   };
   walk(tokens, 0);
-  return out.replace(/\s+/g, ' ').trim();
+  return collapse(out);
 }
 
-/** Text of every block from `from` (exclusive) to the next heading of `depth` or higher (exclusive). */
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Text of the section under a heading: up to the next heading of its depth or higher (exclusive). */
 export function sectionText(outline: Outline, heading: Heading): string {
-  const parts: string[] = [];
-  for (let i = heading.index + 1; i < outline.blocks.length; i++) {
-    const token = outline.blocks[i]!.token;
-    if (token.type === 'heading' && (token as Tokens.Heading).depth <= heading.depth) break;
-    parts.push(token.raw);
+  const layout = layoutOf(outline);
+  const at = outline.headings.indexOf(heading);
+  let next = at + 1;
+  while (next < outline.headings.length && outline.headings[next]!.depth > heading.depth) next++;
+  if ('source' in layout) {
+    const end = next < outline.headings.length ? layout.starts[next]! : layout.source.length;
+    return layout.source.slice(layout.bodies[at], end);
   }
-  return parts.join('');
+  const end = next < outline.headings.length ? layout.index[next]! : layout.blocks.length;
+  let text = '';
+  for (let i = layout.index[at]! + 1; i < end; i++) text += layout.blocks[i]!.token.raw;
+  return text;
+}
+
+/** The first block after a heading that is not blank lines, if any. */
+export function blockAfter(outline: Outline, heading: Heading): Block | undefined {
+  let layout = layoutOf(outline);
+  if ('source' in layout) {
+    layout.parsed ??= parseWithMarked(layout.source);
+    layout = layoutOf(layout.parsed);
+  }
+  if (!('blocks' in layout)) return undefined;
+  const at = outline.headings.indexOf(heading);
+  for (let i = layout.index[at]! + 1; i < layout.blocks.length; i++) {
+    if (layout.blocks[i]!.token.type !== 'space') return layout.blocks[i];
+  }
+  return undefined;
+}
+
+function layoutOf(outline: Outline): Layout {
+  const layout = layouts.get(outline);
+  if (!layout) throw new Error('Not an outline made by parseOutline.');
+  return layout;
 }
 
 const IMAGE_HINT = /!\[|<img/i;
+
+/** `IMAGE_HINT.test(text)`, faster on long texts: `<` is rare in Markdown. */
+function hasImageHint(text: string): boolean {
+  if (text.includes('![')) return true;
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+    if ((text.charCodeAt(at + 1) | 0x20) === 0x69 && IMAGE_HINT.test(text.slice(at, at + 4))) return true;
+  }
+  return false;
+}
 
 /**
  * marked's lexer, except that list items without an image or a link definition are not lexed: the
@@ -136,18 +256,23 @@ function outlineLexer(): Lexer {
   return new OutlineLexer();
 }
 
-function lex(text: string): Token[] {
+function lex(source: string): Token[] {
   const lexer = outlineLexer();
-  const tokens = lexer.blockTokens(text.replace(/\r\n?/g, '\n'), lexer.tokens);
+  const tokens = lexer.blockTokens(source, lexer.tokens);
   const headings = new Set<Token[]>();
   for (const t of tokens) if (t.type === 'heading') headings.add((t as Tokens.Heading).tokens);
-  for (const { src, tokens: target } of lexer.inlineQueue) {
-    if (!headings.has(target) && !IMAGE_HINT.test(src)) continue;
+  inlineHeadings(lexer, (src, target) => headings.has(target) || IMAGE_HINT.test(src));
+  return tokens;
+}
+
+/** marked's inline pass over the queued texts (all, or those `wanted`), as `marked.lexer` runs it. */
+function inlineHeadings(lexer: Lexer, wanted?: (src: string, target: Token[]) => boolean): void {
+  for (const { src, tokens } of lexer.inlineQueue) {
+    if (wanted && !wanted(src, tokens)) continue;
     lexer.state.inRawBlock = false;
-    lexer.inlineTokens(src, target);
+    lexer.inlineTokens(src, tokens);
   }
   lexer.inlineQueue = [];
-  return tokens;
 }
 
 function countNewlines(s: string): number {
@@ -189,10 +314,20 @@ function collectImages(token: Token, blockRaw: string, blockLine: number, out: I
 
 /** Lower-cased heading text without trailing punctuation, for matching section names. */
 export function headingKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u200b\u00a0]/g, ' ')
-    .replace(/[:?!.]+$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = text
+      .toLowerCase()
+      .replace(/[\u200b\u00a0]/g, ' ')
+      .replace(/[:?!.]+$/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    // Readmes repeat the template's headings: remember the keys (within a bound).
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
 }
+
+const keys = new Map<string, string>();
+const MAX_KEYS = 10_000;

@@ -1,5 +1,5 @@
 import type { Tokens } from 'marked';
-import { headingKey, outlineOf, plainText } from '../../helpers/markdown-outline.ts';
+import { blockAfter, headingKey, outlineOf, plainText } from '../../helpers/markdown-outline.ts';
 import { findSections, README_SECTIONS } from '../../helpers/readme-sections.ts';
 import { isTemplateOwnerText } from '../../helpers/template-placeholders.ts';
 import { CERTIFICATION, defineRule } from '../../rule.ts';
@@ -41,7 +41,7 @@ export default defineRule({
       let line = heading.line;
       if (name === '') {
         // `## Publisher` followed by the name as a sub-heading or a paragraph.
-        const next = outline.blocks.slice(heading.index + 1).find((b) => b.token.type !== 'space');
+        const next = blockAfter(outline, heading);
         if (next?.token.type === 'heading' && (next.token as Tokens.Heading).depth > heading.depth) {
           name = plainText((next.token as Tokens.Heading).tokens);
         } else if (next?.token.type === 'paragraph') {

@@ -141,6 +141,17 @@ describe('readme-publisher-match', () => {
     const readme = TEMPLATE.replace('## Publisher: Jane Doe', heading);
     expect(runRule(publisherMatch, files(readme, { publisher }))).toEqual([]);
   });
+  it.each([
+    ['a readme of headings and paragraphs', TEMPLATE],
+    ['a readme with an image', `${TEMPLATE}\n![Screenshot](shot.png)\n`],
+  ])('reads the name from the paragraph below the heading in %s', (_name, template) => {
+    const readme = template.replace('## Publisher: Jane Doe', '## Publisher\n\nContoso Ltd');
+    const [d] = runRule(publisherMatch, files(readme));
+    expect(d?.message).toBe(
+      'The readme names the publisher `Contoso Ltd` but `apiProperties.json` says `Jane Doe`.',
+    );
+    expect(d?.line).toBe(6);
+  });
 });
 
 describe('readme-operations-coverage', () => {
