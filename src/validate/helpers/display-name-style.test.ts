@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { endsLikeSentence, isSingleWord, sameDisplayText, titleCaseViolation } from './display-name-style.ts';
+import {
+  differentInitials,
+  endsLikeSentence,
+  isSingleWord,
+  sameDisplayText,
+  titleCaseViolation,
+} from './display-name-style.ts';
 
 describe('titleCaseViolation', () => {
   it.each([
@@ -38,5 +44,18 @@ describe('isSingleWord and sameDisplayText', () => {
   it('compare text as a reader would', () => {
     expect(sameDisplayText('Due Date', 'due  date.')).toBe(true);
     expect(sameDisplayText('Due Date', 'The due date.')).toBe(false);
+  });
+});
+
+describe('differentInitials', () => {
+  it('tells texts apart by a first letter or digit, ignoring case', () => {
+    expect(differentInitials('Name', 'Title')).toBe(true);
+    expect(differentInitials('name', 'Name.')).toBe(false);
+    expect(differentInitials('1 day', 'One day')).toBe(true);
+  });
+  it('says nothing when a text opens with anything else', () => {
+    expect(differentInitials(' Name', 'Title')).toBe(false);
+    expect(differentInitials('Émail', 'Email')).toBe(false);
+    expect(differentInitials('', 'Email')).toBe(false);
   });
 });

@@ -78,6 +78,7 @@ export function isSingleWord(text: string): boolean {
 export function sameDisplayText(a: string, b: string): boolean {
   // Most descriptions are far longer than their summary; skip the normalising then.
   if (b.length > 2 * a.length + 8 || a.length > 2 * b.length + 8) return false;
+  if (differentInitials(a, b)) return false;
   const norm = (s: string) =>
     s
       .trim()
@@ -85,4 +86,18 @@ export function sameDisplayText(a: string, b: string): boolean {
       .replace(/[.!?]+$/, '')
       .toLowerCase();
   return norm(a) === norm(b);
+}
+
+/**
+ * True when both texts open with an ASCII letter or digit and these differ in more than case: the
+ * normalised texts then differ too (normalising keeps that first character, lower-cased).
+ */
+export function differentInitials(a: string, b: string): boolean {
+  const x = a.charCodeAt(0);
+  const y = b.charCodeAt(0);
+  return isAsciiAlnum(x) && isAsciiAlnum(y) && (x | 0x20) !== (y | 0x20);
+}
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 122);
 }

@@ -1,6 +1,7 @@
 import { entries, isObject, type JsonObject, type JsonValue, own, ownArray } from '../../connector/json.ts';
 import type { Connector, Operation } from '../../connector/model.ts';
 import { join, split } from '../../connector/pointer.ts';
+import { extensionMentions } from './extension-mentions.ts';
 import { derefSchema } from './schema-deref.ts';
 import { refOf } from './schema-graph.ts';
 
@@ -90,10 +91,7 @@ const EMPTY: DynamicIndex = { sites: [], calls: [] };
 function dynamicIndex(connector: Connector): DynamicIndex {
   let index = cache.get(connector);
   if (index) return index;
-  // Most connectors use no dynamic extension: a text search is far cheaper than a walk. (A key
-  // spelled with JSON escapes would be missed; no real connector does that.)
-  const text = connector.files.swagger?.text;
-  if (text !== undefined && !text.includes('x-ms-dynamic-')) {
+  if (!extensionMentions(connector).dynamic) {
     cache.set(connector, EMPTY);
     return EMPTY;
   }

@@ -1,6 +1,7 @@
 import { entries, type JsonObject, type JsonValue, own, ownArray, ownBoolean } from '../../connector/json.ts';
 import type { Connector, Operation, Parameter } from '../../connector/model.ts';
 import { join } from '../../connector/pointer.ts';
+import { extensionMentions } from './extension-mentions.ts';
 import { type DerefSchema, derefSchema } from './schema-deref.ts';
 
 /** One schema on the way from a body's root schema down to a notification URL property. */
@@ -42,8 +43,7 @@ export function notificationUrls(connector: Connector): readonly NotificationUrl
 function collect(connector: Connector): NotificationUrl[] {
   const found: NotificationUrl[] = [];
   // A text search spares the walk for the many connectors without webhooks.
-  const text = connector.files.swagger?.text;
-  if (text !== undefined && !text.includes('x-ms-notification-url')) return found;
+  if (!extensionMentions(connector).notificationUrl) return found;
   const marks = markedBelow(connector);
   for (const op of connector.operations) {
     const body = op.parameters.find((p) => p.in === 'body');

@@ -37,12 +37,26 @@ export function isDisplayedParameter(p: Parameter, connector: Connector): boolea
   return last.displayed;
 }
 
+const internalByConnector = new WeakMap<Connector, boolean>();
+
+/** Most connectors have no internal operation: their parameters' users need no index. */
+function hasInternalOperation(connector: Connector): boolean {
+  let internal = internalByConnector.get(connector);
+  if (internal === undefined) {
+    internal = connector.operations.some((op) => op.visibility === 'internal');
+    internalByConnector.set(connector, internal);
+  }
+  return internal;
+}
+
 let last: { parameter?: Parameter; connector?: Connector; displayed: boolean } = { displayed: false };
 
 function displayed(p: Parameter, connector: Connector): boolean {
   if (p.visibility === 'internal') return false;
-  const users = operationsUsing(connector, p.pointer);
-  if (users.length > 0 && users.every((op) => op.visibility === 'internal')) return false;
+  if (hasInternalOperation(connector)) {
+    const users = operationsUsing(connector, p.pointer);
+    if (users.length > 0 && users.every((op) => op.visibility === 'internal')) return false;
+  }
   if (p.in !== 'body') return true;
   const { value } = deref(connector.definition.raw, p.schema, '');
   const type = ownString(value, 'type');

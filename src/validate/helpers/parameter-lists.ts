@@ -10,22 +10,44 @@ export interface ParameterRefEntry {
   readonly pointer: string;
 }
 
-const refsByItem = new WeakMap<PathItem, ParameterRefEntry[]>();
+/** An entry whose pointer is built only when asked for: rules need it for findings alone. */
+class RefEntry implements ParameterRefEntry {
+  readonly ref: JsonValue;
+  private readonly owner: string;
+  private readonly index: number;
+
+  constructor(ref: JsonValue, owner: string, index: number) {
+    this.ref = ref;
+    this.owner = owner;
+    this.index = index;
+  }
+
+  get pointer(): string {
+    return join(this.owner, 'parameters', this.index);
+  }
+}
 
 /** The `$ref` entries of a path item's own `parameters` and of each of its operations'. */
 export function parameterRefEntries(item: PathItem): readonly ParameterRefEntry[] {
-  const cached = refsByItem.get(item);
-  if (cached) return cached;
+  // Rules ask in turn about the path item the engine is visiting: remember the last answer.
+  if (item !== lastRefs.item) lastRefs = { item, entries: refEntries(item) };
+  return lastRefs.entries;
+}
+
+let lastRefs: { item?: PathItem; entries: readonly ParameterRefEntry[] } = { entries: [] };
+
+function refEntries(item: PathItem): ParameterRefEntry[] {
   const out: ParameterRefEntry[] = [];
   const read = (owner: JsonObject, pointer: string) => {
-    (ownArray(owner, 'parameters') ?? []).forEach((node, i) => {
-      const ref = own(node, '$ref');
-      if (ref !== undefined) out.push({ ref, pointer: join(pointer, 'parameters', i) });
-    });
+    const parameters = ownArray(owner, 'parameters');
+    if (!parameters) return;
+    for (let i = 0; i < parameters.length; i++) {
+      const ref = own(parameters[i], '$ref');
+      if (ref !== undefined) out.push(new RefEntry(ref, pointer, i));
+    }
   };
   read(item.raw, item.pointer);
   for (const op of item.operations) read(op.raw, op.pointer);
-  refsByItem.set(item, out);
   return out;
 }
 
@@ -49,17 +71,17 @@ export interface DuplicateParameter {
   readonly identical: boolean;
 }
 
-const duplicatesByOperation = new WeakMap<Operation, DuplicateParameter[]>();
-
-/** Duplicates among the parameters an operation lists itself; computed once per operation. */
+/** Duplicates among the parameters an operation lists itself. */
 export function operationDuplicateParameters(op: Operation): readonly DuplicateParameter[] {
-  let found = duplicatesByOperation.get(op);
-  if (!found) {
-    found = op.parameters.length < 2 ? [] : duplicateParameters(operationOwnParameters(op));
-    duplicatesByOperation.set(op, found);
+  // Rules ask in turn about the operation the engine is visiting: remember the last answer.
+  if (op !== lastDuplicates.op) {
+    const found = op.parameters.length < 2 ? [] : duplicateParameters(operationOwnParameters(op));
+    lastDuplicates = { op, found };
   }
-  return found;
+  return lastDuplicates.found;
 }
+
+let lastDuplicates: { op?: Operation; found: readonly DuplicateParameter[] } = { found: [] };
 
 /** Later entries of a list that repeat the `name` and `in` of an earlier one. */
 export function duplicateParameters(params: readonly Parameter[]): DuplicateParameter[] {

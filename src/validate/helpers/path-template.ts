@@ -40,7 +40,9 @@ const VARIABLE = /\{[^{}/]*\}/g;
 export function templateVariables(path: string): string[] {
   const names: string[] = [];
   if (!path.includes('{')) return names;
-  for (const m of path.matchAll(VARIABLE)) names.push(m[0].slice(1, -1));
+  // `exec` on the shared global pattern: `matchAll` would copy it on every call.
+  VARIABLE.lastIndex = 0;
+  for (let m = VARIABLE.exec(path); m; m = VARIABLE.exec(path)) names.push(m[0].slice(1, -1));
   return names;
 }
 

@@ -1,6 +1,6 @@
 import { type JsonValue, own, ownString } from '../../connector/json.ts';
 import type { Connector } from '../../connector/model.ts';
-import { split } from '../../connector/pointer.ts';
+import { unescapeSegment } from '../../connector/pointer.ts';
 import type { SchemaNode } from '../rule.ts';
 import { rootOf } from './schema-graph.ts';
 
@@ -35,8 +35,7 @@ export function propertyPath(node: SchemaNode): string {
   return parts.reverse().join('').replace(/^\./, '');
 }
 
-function operationName(segments: string[], connector: Connector | undefined): string {
-  const [, path = '', method = ''] = segments;
+function operationName(path: string, method: string, connector: Connector | undefined): string {
   const id = connector
     ? ownString(step(step(step(connector.definition.raw, 'paths'), path), method), 'operationId')
     : undefined;
@@ -52,12 +51,18 @@ function step(node: JsonValue | undefined, segment: string): JsonValue | undefin
 const INDEX = /^(0|[1-9]\d*)$/;
 
 function rootDescription(root: SchemaNode, connector: Connector | undefined): string {
-  const segments = split(root.pointer);
-  if (segments[0] === 'definitions') return `definition \`${segments[1]}\``;
-  if (segments[0] === 'responses') return `shared response \`${segments[1]}\``;
-  if (segments[0] === 'parameters') return `the body of shared parameter \`${segments[1]}\``;
-  if (segments.includes('x-ms-notification-content')) return `the notification content of \`${segments[1]}\``;
-  const op = operationName(segments, connector);
-  if (segments[3] === 'responses') return `the \`${segments[4]}\` response schema of \`${op}\``;
+  // Segments are compared escaped (the keywords have no `~` or `/`) and unescaped only when named.
+  const escaped = root.pointer === '' ? [] : root.pointer.slice(1).split('/');
+  const segment = (i: number) => {
+    const s = escaped[i];
+    return s === undefined ? undefined : unescapeSegment(s);
+  };
+  const [first] = escaped;
+  if (first === 'definitions') return `definition \`${segment(1)}\``;
+  if (first === 'responses') return `shared response \`${segment(1)}\``;
+  if (first === 'parameters') return `the body of shared parameter \`${segment(1)}\``;
+  if (escaped.includes('x-ms-notification-content')) return `the notification content of \`${segment(1)}\``;
+  const op = operationName(segment(1) ?? '', segment(2) ?? '', connector);
+  if (escaped[3] === 'responses') return `the \`${segment(4)}\` response schema of \`${op}\``;
   return `the request body of \`${op}\``;
 }

@@ -60,10 +60,18 @@ const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu;
 function words(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.split(/\s+/)) {
-    const word = raw.replace(EDGE_PUNCTUATION, '');
+    // Most words start and end with an ASCII letter or digit: nothing to strip.
+    const word =
+      isAsciiAlnum(raw.charCodeAt(0)) && isAsciiAlnum(raw.charCodeAt(raw.length - 1))
+        ? raw
+        : raw.replace(EDGE_PUNCTUATION, '');
     if (word) out.push(word);
   }
   return out;
+}
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { join } from '../../../connector/pointer.ts';
+import { differentInitials } from '../../helpers/display-name-style.ts';
 import { CERTIFICATION, defineRule } from '../../rule.ts';
 
 const normalise = (s: string) =>
@@ -21,7 +22,7 @@ export default defineRule({
       const { summary, description } = op;
       if (!summary?.trim() || !description?.trim()) return;
       // Cheap exit: normalising only trims and collapses spaces, so a much longer text cannot match.
-      if (description.length > 2 * summary.length + 16) return;
+      if (description.length > 2 * summary.length + 16 || differentInitials(summary, description)) return;
       if (normalise(summary) !== normalise(description)) return;
       ctx.report({
         message: `The \`description\` of operation \`${op.label}\` repeats its \`summary\`; it should add information.`,

@@ -1,7 +1,7 @@
-import { join, refToPointer } from '../../../connector/pointer.ts';
-import { at } from '../../../connector/refs.ts';
+import { join } from '../../../connector/pointer.ts';
 import { parameterRefEntries } from '../../helpers/parameter-lists.ts';
 import { isPointerFragment, refIntoSection } from '../../helpers/ref-syntax.ts';
+import { refTargetMissing } from '../../helpers/ref-target.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
 const PREFIX = '#/parameters/';
@@ -17,11 +17,10 @@ export default defineRule({
   fix: 'Add the missing entry under the top-level `parameters` object, or correct the name in the `$ref` (names are case-sensitive).',
   visit: {
     pathItem(item, ctx) {
-      const root = ctx.connector.definition.raw;
       for (const { ref, pointer } of parameterRefEntries(item)) {
         // Malformed references are parameter-reference-not-valid's.
         if (typeof ref !== 'string' || !isPointerFragment(ref) || !refIntoSection(ref, PREFIX)) continue;
-        if (at(root, refToPointer(ref) ?? '') !== undefined) continue;
+        if (!refTargetMissing(ctx.connector, ref)) continue;
         ctx.report({
           message: `The parameter reference \`${ref}\` could not be found in the swagger document.`,
           at: join(pointer, '$ref'),

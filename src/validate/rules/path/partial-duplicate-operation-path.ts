@@ -36,14 +36,30 @@ export default defineRule({
         if (group) group.push(shape);
         else byLength.set(shape.segments.length, [shape]);
       }
+      // Methods as bits (there are seven), so that "do they share a method" is one `&` per pair.
+      const bits = new Map<string, number>();
+      const maskOf = (shape: PathShape) => {
+        let mask = 0;
+        for (const method of shape.methods) {
+          let bit = bits.get(method);
+          if (bit === undefined) {
+            bit = 2 ** bits.size;
+            bits.set(method, bit);
+          }
+          mask |= bit;
+        }
+        return mask;
+      };
       for (const group of byLength.values()) {
         if (group.length < 2) continue;
-        for (const a of group) {
+        const masks = group.map(maskOf);
+        for (let i = 0; i < group.length; i++) {
+          const a = group[i] as PathShape;
           if (!a.hasVariable) continue;
           const similar = new Map<Operation, string[]>();
-          for (const b of group) {
-            if (a === b || !a.item.operations.some((o) => b.methods.has(o.method)) || !shadows(a, b))
-              continue;
+          for (let j = 0; j < group.length; j++) {
+            const b = group[j] as PathShape;
+            if (i === j || ((masks[i] as number) & (masks[j] as number)) === 0 || !shadows(a, b)) continue;
             for (const op of a.item.operations) {
               if (!b.methods.has(op.method)) continue;
               const list = similar.get(op);

@@ -1,12 +1,25 @@
-import { entries, isObject, type JsonObject, ownObject } from '../../../connector/json.ts';
+import { isObject, type JsonObject, ownObject } from '../../../connector/json.ts';
 import type { Operation } from '../../../connector/model.ts';
 
 /**
  * The entries of an operation's `responses` object as written, vendor extensions (`x-…`) left out.
  * The model drops responses whose `$ref` does not resolve; rules about references need them all.
  */
-export function rawResponses(op: Operation): [string, JsonObject][] {
-  return entries(ownObject(op.raw, 'responses')).filter(
-    (e): e is [string, JsonObject] => isObject(e[1]) && !e[0].startsWith('x-'),
-  );
+export function rawResponses(op: Operation): readonly (readonly [string, JsonObject])[] {
+  // Several rules ask in turn about the operation the engine is visiting: remember the last answer.
+  if (op !== last.op) last = { op, entries: read(op) };
+  return last.entries;
+}
+
+let last: { op?: Operation; entries: readonly (readonly [string, JsonObject])[] } = { entries: [] };
+
+function read(op: Operation): (readonly [string, JsonObject])[] {
+  const out: (readonly [string, JsonObject])[] = [];
+  const responses = ownObject(op.raw, 'responses');
+  if (!responses) return out;
+  for (const status of Object.keys(responses)) {
+    const response = responses[status];
+    if (isObject(response) && !status.startsWith('x-')) out.push([status, response]);
+  }
+  return out;
 }

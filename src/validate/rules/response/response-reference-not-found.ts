@@ -1,7 +1,7 @@
 import { ownString } from '../../../connector/json.ts';
-import { join, refToPointer } from '../../../connector/pointer.ts';
-import { at } from '../../../connector/refs.ts';
+import { join } from '../../../connector/pointer.ts';
 import { isPointerFragment, refIntoSection } from '../../helpers/ref-syntax.ts';
+import { refTargetMissing } from '../../helpers/ref-target.ts';
 import { ALL, defineRule } from '../../rule.ts';
 import { rawResponses } from './_raw-responses.ts';
 
@@ -19,8 +19,7 @@ export default defineRule({
       for (const [status, response] of rawResponses(op)) {
         const ref = ownString(response, '$ref');
         if (ref === undefined || !refIntoSection(ref, '#/responses/') || !isPointerFragment(ref)) continue;
-        const pointer = refToPointer(ref);
-        if (pointer === undefined || at(ctx.connector.definition.raw, pointer) !== undefined) continue;
+        if (!refTargetMissing(ctx.connector, ref)) continue;
         ctx.report({
           message: `Response \`${status}\` of \`${op.label}\` has reference \`${ref}\`, which could not be found in the swagger document.`,
           at: join(op.pointer, 'responses', status, '$ref'),

@@ -1,4 +1,4 @@
-import { entries, type JsonObject, own, ownObject } from '../../../connector/json.ts';
+import { isObject, type JsonObject, own, ownObject } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
 import { schemaLabel } from '../../helpers/schema-label.ts';
 import { ALL, defineRule } from '../../rule.ts';
@@ -28,9 +28,11 @@ export default defineRule({
       });
     },
     operation(op, ctx) {
-      for (const [status, response] of entries(ownObject(op.raw, 'responses'))) {
-        const raw = ownObject(ownObject(op.raw, 'responses'), status);
-        if (!raw || typeof own(response, '$ref') !== 'string') continue;
+      const responses = ownObject(op.raw, 'responses');
+      if (!responses) return;
+      for (const status of Object.keys(responses)) {
+        const raw = responses[status];
+        if (!isObject(raw) || typeof own(raw, '$ref') !== 'string') continue;
         const extra = siblings(raw);
         if (extra.length === 0) continue;
         ctx.report({

@@ -1,4 +1,4 @@
-import { entries, ownObject, ownString } from '../../../connector/json.ts';
+import { ownObject, ownString } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
 import { isPointerFragment } from '../../helpers/ref-syntax.ts';
 import { schemaLabel } from '../../helpers/schema-label.ts';
@@ -24,8 +24,10 @@ export default defineRule({
       });
     },
     operation(op, ctx) {
-      for (const [status, response] of entries(ownObject(op.raw, 'responses'))) {
-        const ref = ownString(response, '$ref');
+      const responses = ownObject(op.raw, 'responses');
+      if (!responses) return;
+      for (const status of Object.keys(responses)) {
+        const ref = ownString(responses[status], '$ref');
         if (ref === undefined || !ref.startsWith('#') || isPointerFragment(ref)) continue;
         ctx.report({
           message: `Response \`${status}\` of \`${op.label}\` has \`$ref\` \`${ref}\`; the JSON Pointer path is not valid.`,

@@ -1,3 +1,4 @@
+import { type JsonObject, own } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
 import { schemaLabel } from '../../helpers/schema-label.ts';
 import { ALL, defineRule } from '../../rule.ts';
@@ -16,13 +17,16 @@ const NEED_VALUE = [
   'discriminator',
   'collectionFormat',
 ] as const;
-type Keyword = (typeof NEED_VALUE)[number];
+const NEEDS_VALUE: ReadonlySet<string> = new Set(NEED_VALUE);
 
-/** True for `''` and whitespace only. */
-function isBlank(value: string): boolean {
-  // A printable ASCII first character settles it (most values); anything else is trimmed.
-  const first = value.charCodeAt(0);
-  return !(first > 32 && first < 127) && value.trim() === '';
+/** Whether any of the node's keywords is blank: one pass over its few keys, most nodes have none. */
+function hasBlank(raw: JsonObject): boolean {
+  for (const key in raw) {
+    if (!NEEDS_VALUE.has(key)) continue;
+    const value = raw[key];
+    if (typeof value === 'string' && value.trim() === '') return true;
+  }
+  return false;
 }
 
 export default defineRule({
@@ -37,12 +41,10 @@ export default defineRule({
   visit: {
     schemaKeys: NEED_VALUE,
     schema(node, ctx) {
-      const { raw } = node;
-      for (let i = 0; i < NEED_VALUE.length; i++) {
-        const keyword = NEED_VALUE[i] as Keyword;
-        // A direct read is safe: none of these keywords is a property of `Object.prototype`.
-        const value = raw[keyword];
-        if (typeof value !== 'string' || !isBlank(value)) continue;
+      if (!hasBlank(node.raw)) return;
+      for (const keyword of NEED_VALUE) {
+        const value = own(node.raw, keyword);
+        if (typeof value !== 'string' || value.trim() !== '') continue;
         ctx.report({
           message: `${schemaLabel(node, ctx.connector)} has an empty \`${keyword}\`; the \`${keyword}\` property must have not empty value.`,
           at: join(node.pointer, keyword),

@@ -1,7 +1,7 @@
 import { ownString } from '../../../connector/json.ts';
-import { join, refToPointer } from '../../../connector/pointer.ts';
-import { at } from '../../../connector/refs.ts';
+import { join } from '../../../connector/pointer.ts';
 import { isPointerFragment, refIntoSection } from '../../helpers/ref-syntax.ts';
+import { refTargetMissing } from '../../helpers/ref-target.ts';
 import { schemaLabel } from '../../helpers/schema-label.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
@@ -19,8 +19,7 @@ export default defineRule({
     schema(node, ctx) {
       const ref = ownString(node.raw, '$ref');
       if (ref === undefined || !refIntoSection(ref, '#/definitions/') || !isPointerFragment(ref)) return;
-      const pointer = refToPointer(ref);
-      if (pointer === undefined || at(ctx.connector.definition.raw, pointer) !== undefined) return;
+      if (!refTargetMissing(ctx.connector, ref)) return;
       ctx.report({
         message: `${schemaLabel(node, ctx.connector)} has schema reference \`${ref}\`, which could not be found in the swagger document.`,
         at: join(node.pointer, '$ref'),
