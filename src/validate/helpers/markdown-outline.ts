@@ -35,7 +35,7 @@ export interface Outline {
 
 /**
  * Where the sections are. Parsed outlines keep marked's top-level blocks; outlines found from the
- * heading lines alone keep offsets, and parse the text only if a rule asks for a block.
+ * heading lines alone keep offsets, and parse a section only if a rule asks for a block in it.
  */
 type Layout =
   | { readonly blocks: readonly Block[]; readonly index: readonly number[] }
@@ -45,7 +45,6 @@ type Layout =
       readonly bodies: readonly number[];
       /** Per heading: where its line starts. */
       readonly starts: readonly number[];
-      parsed?: Outline;
     };
 
 const layouts = new WeakMap<Outline, Layout>();
@@ -203,17 +202,24 @@ export function sectionText(outline: Outline, heading: Heading): string {
 
 /** The first block after a heading that is not blank lines, if any. */
 export function blockAfter(outline: Outline, heading: Heading): Block | undefined {
-  let layout = layoutOf(outline);
-  if ('source' in layout) {
-    layout.parsed ??= parseWithMarked(layout.source);
-    layout = layoutOf(layout.parsed);
-  }
-  if (!('blocks' in layout)) return undefined;
+  const layout = layoutOf(outline);
   const at = outline.headings.indexOf(heading);
-  for (let i = layout.index[at]! + 1; i < layout.blocks.length; i++) {
-    if (layout.blocks[i]!.token.type !== 'space') return layout.blocks[i];
+  if ('blocks' in layout) {
+    for (let i = layout.index[at]! + 1; i < layout.blocks.length; i++) {
+      if (layout.blocks[i]!.token.type !== 'space') return layout.blocks[i];
+    }
+    return undefined;
   }
-  return undefined;
+  // Headings found from their lines bound blocks: the text from this heading's section to the end
+  // of the next heading's block parses as it does within the whole text.
+  const { source, bodies, starts } = layout;
+  const from = bodies[at]!;
+  const chunk = parseWithMarked(source.slice(from, bodies[at + 1] ?? source.length));
+  const chunkLayout = layoutOf(chunk);
+  if (!('blocks' in chunkLayout)) return undefined;
+  const block = chunkLayout.blocks.find((b) => b.token.type !== 'space');
+  const offset = heading.line - 1 + countNewlines(source.slice(starts[at], from));
+  return block && { token: block.token, line: block.line + offset };
 }
 
 function layoutOf(outline: Outline): Layout {
