@@ -107,9 +107,11 @@ function outlineFromLines(source: string, lines: readonly number[]): Outline {
     }
   }
   // Heading text without markup is one text token: its plain text is itself.
-  inlineHeadings(lexer, (src) => INLINE_MARKUP.test(src));
+  const markup = new Set<Token[]>();
+  for (const token of tokens) if (INLINE_MARKUP.test(token.text)) markup.add(token.tokens);
+  inlineHeadings(lexer, (_src, target) => markup.has(target));
   const headings = tokens.map((token, i): Heading => {
-    const text = INLINE_MARKUP.test(token.text) ? plainText(token.tokens) : collapse(token.text);
+    const text = markup.has(token.tokens) ? plainText(token.tokens) : collapse(token.text);
     return { depth: token.depth, text, key: headingKey(text), line: lineNumbers[i]! };
   });
   const outline: Outline = { headings, images: [] };
@@ -121,7 +123,7 @@ function outlineFromLines(source: string, lines: readonly number[]): Outline {
  * Characters that start an inline token other than text in marked (escapes, tags, links, emphasis,
  * code, strike-through, autolinks, character references, e-mail addresses and URLs).
  */
-const INLINE_MARKUP = /[\\<[\]*_`~&@:]|www\./i;
+const INLINE_MARKUP = /[\\<[\]*_`~&@]|:\/\/|www\./i;
 
 /** The blank lines marked's `space` block takes, from a line break on. */
 const BLANK_LINES = /(?:[ \t]*(?:\n|$))+/y;
