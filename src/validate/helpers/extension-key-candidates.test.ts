@@ -10,8 +10,9 @@ describe('extensionKeyCandidates', () => {
     const text = '{"\\u0078-ms-visibilty": 1, "x-a\\"b": 2, "\\\\share": 3}';
     expect(extensionKeyCandidates(text)).toEqual(new Set(['x-ms-visibilty', 'x-a"b']));
   });
-  it('gives up on a literal that is not valid JSON, so that the caller walks the value', () => {
-    expect(extensionKeyCandidates('{"x-ms-summary\n": 1}')).toBeUndefined();
+  it('gives up on a literal whose escapes are not valid JSON, so that the caller walks the value', () => {
+    expect(extensionKeyCandidates('{"x-ms-summary\\q": 1}')).toBeUndefined();
+    expect(extensionKeyCandidates('{"x-ms-summary')).toBeUndefined();
   });
   it('finds nothing in a document without such literals', () => {
     expect(extensionKeyCandidates('{"swagger": "2.0", "info": {}}')).toEqual(new Set());
