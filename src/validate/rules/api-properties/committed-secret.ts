@@ -11,8 +11,6 @@ const EXAMPLE_KEYS = ['example', 'x-example'];
 const SCHEMA_KEYS = [...INPUT_KEYS, ...EXAMPLE_KEYS];
 const MAX_DEPTH = 8;
 const MAX_STRINGS = 200;
-/** Shorter strings are neither a known format (16 characters at least) nor a random token (20). */
-const MIN_SECRET_LENGTH = 16;
 
 interface Scan {
   readonly ctx: RuleContext;
@@ -31,7 +29,6 @@ function scan(value: JsonValue | undefined, name: string, s: Scan, depth: number
   if (value === undefined || depth > MAX_DEPTH || s.budget <= 0) return false;
   if (typeof value === 'string') {
     s.budget--;
-    if (value.length < MIN_SECRET_LENGTH) return false;
     const known = knownSecretFormat(value);
     const random = !known && s.generic && CREDENTIAL_NAME.test(name) && looksLikeRandomToken(value);
     if (!known && !random) return false;
