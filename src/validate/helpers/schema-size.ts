@@ -1,6 +1,7 @@
 import { entries, isObject, type JsonObject, own, ownArray } from '../../connector/json.ts';
 import type { Connector, Operation } from '../../connector/model.ts';
 import { refOf } from './schema-graph.ts';
+import { schemaOutline } from './schema-outline.ts';
 
 /** Most schema nodes one body, response schema or definition may expand to (Microsoft's FAQ). */
 export const MAX_BODY_SCHEMAS = 512;
@@ -78,7 +79,7 @@ function measureTarget(state: State, pointer: string, raw: JsonObject, nesting: 
   if (known) return known;
   if (state.active.has(pointer)) return CYCLE;
   state.active.add(pointer);
-  const size = measure(state, raw, nesting + 1);
+  const size = measureSchema(state, raw, nesting + 1);
   state.active.delete(pointer);
   state.refs.set(pointer, size);
   return size;
@@ -87,15 +88,37 @@ function measureTarget(state: State, pointer: string, raw: JsonObject, nesting: 
 /**
  * A schema measured from the top (nothing being measured): its value depends only on its own tree and
  * on the sizes of the targets it references directly, which are cached, so measuring it again would
- * give the same size.
+ * give the same size. `outlined`: a body, response or definition, whose outline other rules read too.
  */
-function measureTop(state: State, raw: JsonObject): SchemaSize {
+function measureTop(state: State, raw: JsonObject, outlined: boolean): SchemaSize {
   let size = state.tops.get(raw);
   if (!size) {
-    size = measure(state, raw, 0);
+    size = outlined ? measureSchema(state, raw, 0) : measure(state, raw, 0);
     state.tops.set(raw, size);
   }
   return size;
+}
+
+/**
+ * `measure` for a body, response or definition, from its outline: the tree is walked once for all
+ * the rules that read it. The targets of its references are measured in the same order as `measure`
+ * would (which decides what counts as recursion). A tree that may reach `MAX_NESTING` is measured by
+ * `measure`, which cuts it there.
+ */
+function measureSchema(state: State, raw: JsonObject, nesting: number): SchemaSize {
+  if (nesting > MAX_NESTING) return LEAF;
+  const ref = refOf(raw);
+  if (ref !== undefined) return measureRef(state, ref, nesting);
+  const outline = schemaOutline(state.connector, raw);
+  if (!outline.complete || nesting + outline.deepest > MAX_NESTING) return measure(state, raw, nesting);
+  let count = outline.count;
+  let depth = outline.nesting;
+  for (const below of outline.refs) {
+    const size = measureRef(state, below.ref, nesting + below.depth);
+    count = Math.min(COUNT_CAP, count + size.count);
+    if (below.nesting + size.depth > depth) depth = below.nesting + size.depth;
+  }
+  return { count, depth };
 }
 
 // Plain loops over the subschemas (see `forEachSubschema`): this runs for every schema node of every
@@ -158,7 +181,7 @@ function measure(state: State, raw: JsonObject, nesting: number): SchemaSize {
  */
 export function schemaSize(connector: Connector, raw: JsonObject, pointer?: string): SchemaSize {
   const state = stateOf(connector);
-  return pointer === undefined ? measureTop(state, raw) : measureTarget(state, pointer, raw, 0);
+  return pointer === undefined ? measureTop(state, raw, true) : measureTarget(state, pointer, raw, 0);
 }
 
 /** Schema nodes of one operation: parameters (with `items`), body, response schemas and headers. */
@@ -167,15 +190,18 @@ export function operationSchemaCount(connector: Connector, op: Operation): numbe
   const known = state.operations.get(op);
   if (known !== undefined) return known;
   let count = 0;
-  const add = (raw: JsonObject | undefined) => {
-    if (raw) count = Math.min(COUNT_CAP, count + measureTop(state, raw).count);
+  const add = (raw: JsonObject | undefined, outlined: boolean) => {
+    if (raw) count = Math.min(COUNT_CAP, count + measureTop(state, raw, outlined).count);
   };
-  for (const p of op.parameters) add(p.in === 'body' ? p.schema : p.raw);
-  for (const r of op.responses) {
-    add(r.schema);
-    for (const [, header] of entries(own(r.raw, 'headers'))) if (isObject(header)) add(header);
+  for (const p of op.parameters) {
+    if (p.in === 'body') add(p.schema, true);
+    else add(p.raw, false);
   }
-  add(op.notificationContent?.schema);
+  for (const r of op.responses) {
+    add(r.schema, true);
+    for (const [, header] of entries(own(r.raw, 'headers'))) if (isObject(header)) add(header, false);
+  }
+  add(op.notificationContent?.schema, true);
   state.operations.set(op, count);
   return count;
 }

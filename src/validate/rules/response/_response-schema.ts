@@ -1,26 +1,14 @@
-import {
-  entries,
-  isObject,
-  type JsonObject,
-  type JsonValue,
-  own,
-  ownArray,
-} from '../../../connector/json.ts';
+import { isObject, type JsonObject, type JsonValue, own, ownArray } from '../../../connector/json.ts';
 import type { Connector, Operation } from '../../../connector/model.ts';
+import { derefSchema } from '../../helpers/schema-deref.ts';
 
 const SCALARS: ReadonlySet<unknown> = new Set(['string', 'integer', 'number', 'boolean', 'file']);
 const DYNAMIC = ['x-ms-dynamic-schema', 'x-ms-dynamic-properties'] as const;
-const MAX_REFS = 16;
 
 /** The schema behind a chain of `$ref`s, or undefined when it does not resolve. */
 function resolved(connector: Connector, schema: JsonValue | undefined): JsonObject | undefined {
-  let current = schema;
-  for (let i = 0; i < MAX_REFS && isObject(current); i++) {
-    const ref = own(current, '$ref');
-    if (typeof ref !== 'string') return current;
-    current = connector.resolve(ref)?.value;
-  }
-  return undefined;
+  // Resolutions are cached per connector: operations share a few response definitions.
+  return derefSchema(connector, schema, '')?.schema;
 }
 
 /** True when a schema's shape is decided at design time (`x-ms-dynamic-schema`/`-properties`). */
@@ -40,10 +28,16 @@ export function describesContent(connector: Connector, schema: JsonValue | undef
   const type = own(target, 'type');
   if (SCALARS.has(type)) return true;
   if (type === 'array') return isObject(own(target, 'items'));
-  if (entries(own(target, 'properties')).length > 0) return true;
+  if (hasKeys(own(target, 'properties'))) return true;
   if ((ownArray(target, 'allOf')?.length ?? 0) > 0) return true;
   const additional = own(target, 'additionalProperties');
   return isObject(additional) || additional === true;
+}
+
+function hasKeys(value: JsonValue | undefined): boolean {
+  if (!isObject(value)) return false;
+  for (const key in value) if (Object.hasOwn(value, key)) return true;
+  return false;
 }
 
 /** 2xx responses of an operation, in document order. */

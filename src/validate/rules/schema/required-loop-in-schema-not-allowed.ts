@@ -6,29 +6,46 @@ import { ALL, defineRule } from '../../rule.ts';
 const MAX_INLINE_DEPTH = 64;
 
 /** Definitions a value of `raw` must contain: through required properties and `allOf`, not arrays. */
-function requiredTargets(raw: JsonObject, out: Set<string>, depth = 0): void {
+function requiredTargets(raw: JsonObject, out: Set<string>, names: Names, depth = 0): void {
   if (depth > MAX_INLINE_DEPTH) return;
   const ref = refOf(raw);
   if (ref !== undefined) {
-    const name = definitionNameOf(ref);
+    const name = names.of(ref);
     if (name !== undefined) out.add(name);
     return;
   }
-  const properties = ownObject(raw, 'properties');
-  for (const name of ownArray(raw, 'required') ?? []) {
-    const property = typeof name === 'string' ? ownObject(properties, name) : undefined;
-    if (property) requiredTargets(property, out, depth + 1);
+  const required = ownArray(raw, 'required');
+  if (required) {
+    const properties = ownObject(raw, 'properties');
+    for (const name of required) {
+      const property = typeof name === 'string' ? ownObject(properties, name) : undefined;
+      if (property) requiredTargets(property, out, names, depth + 1);
+    }
   }
-  for (const part of ownArray(raw, 'allOf') ?? []) if (isObject(part)) requiredTargets(part, out, depth + 1);
+  const allOf = ownArray(raw, 'allOf');
+  if (allOf) for (const part of allOf) if (isObject(part)) requiredTargets(part, out, names, depth + 1);
+}
+
+/** Definition names of `$ref`s, each worked out once: documents repeat a few references many times. */
+class Names {
+  private readonly known = new Map<string, string | undefined>();
+
+  of(ref: string): string | undefined {
+    if (this.known.has(ref)) return this.known.get(ref);
+    const name = definitionNameOf(ref);
+    this.known.set(ref, name);
+    return name;
+  }
 }
 
 /** Loops in the "must contain" graph of definitions, each as the list of its definitions in order. */
 export function requiredLoops(definitions: JsonObject): string[][] {
   const edges = new Map<string, string[]>();
+  const names = new Names();
   for (const [name, schema] of entries(definitions)) {
     if (!isObject(schema)) continue;
     const out = new Set<string>();
-    requiredTargets(schema, out);
+    requiredTargets(schema, out, names);
     edges.set(
       name,
       [...out].filter((n) => isObject(ownObject(definitions, n))),
