@@ -62,11 +62,17 @@ export function titleCaseViolation(text: string): string | undefined {
   return undefined;
 }
 
-const SENTENCE_END = /[.!?…。]["'”’)\]]*$/u;
+const SENTENCE_ENDS = new Set(['.', '!', '?', '…', '。']);
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']']);
 
 /** True when `text` ends like a sentence (`.`, `!`, `?`, optionally followed by closing quotes or brackets). */
 export function endsLikeSentence(text: string): boolean {
-  return SENTENCE_END.test(text.trimEnd());
+  // Read backwards from the end rather than with an end-anchored pattern, which would be tried at
+  // every position of long descriptions.
+  const trimmed = text.trimEnd();
+  let i = trimmed.length - 1;
+  while (i >= 0 && CLOSERS.has(trimmed.charAt(i))) i--;
+  return i >= 0 && SENTENCE_ENDS.has(trimmed.charAt(i));
 }
 
 /** True when `text` is a single word (no whitespace once trimmed). */

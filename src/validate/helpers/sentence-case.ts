@@ -53,6 +53,7 @@ export type CaseIssue =
 const LOWER_START = /^\W*[a-z]/;
 const UPPER_AFTER_FIRST = /.[A-Z]/s;
 const HAS_LETTER = /\p{L}/u;
+const HAS_LOWER_ASCII = /[a-z]/;
 const LEADING_TAG = /^\s*(?:\([^)]*\)|\[[^\]]*\])\s*/;
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu;
 
@@ -85,24 +86,29 @@ export function sentenceCaseIssue(
 ): CaseIssue | undefined {
   // Fast path: most summaries have a capital at most in the first letter.
   if (!LOWER_START.test(text) && !UPPER_AFTER_FIRST.test(text)) return undefined;
-  const known = (w: string) => {
-    const lower = w.toLowerCase();
-    return names.has(lower) || PROPER.has(lower.endsWith('s') ? lower.replace(/['’]s$/, '') : lower);
-  };
-  const all = words(text);
-  const letters = all.filter((w) => HAS_LETTER.test(w));
-  if (letters.length >= 3 && letters.every((w) => UPPER_WORD.test(w))) return { kind: 'upper-case' };
+  /** Whether a lower-cased word is a name: the connector's, or a proper noun or acronym. */
+  const known = (lower: string) =>
+    names.has(lower) || PROPER.has(lower.endsWith('s') ? lower.replace(/['’]s$/, '') : lower);
+  // A lower-case letter stays in its word, which then is not upper case: only look when there is none.
+  if (!HAS_LOWER_ASCII.test(text)) {
+    const letters = words(text).filter((w) => HAS_LETTER.test(w));
+    if (letters.length >= 3 && letters.every((w) => UPPER_WORD.test(w))) return { kind: 'upper-case' };
+  }
 
   // A leading tag such as "(internal)" or "[Preview]" is not where the sentence starts.
   const first = words(text.replace(LEADING_TAG, '')).find((w) => HAS_LETTER.test(w));
-  if (first && /^[a-z]{2}/.test(first) && !known(first)) return { kind: 'lower-case-start', word: first };
+  if (first && /^[a-z]{2}/.test(first) && !known(first.toLowerCase()))
+    return { kind: 'lower-case-start', word: first };
 
   const capitalised: string[] = [];
   let counted = 0;
   for (const phrase of text.split(PHRASES)) {
     // The first word of each phrase may be capitalised in any style.
-    for (const word of words(phrase).slice(1)) {
-      if (MINOR.has(word.toLowerCase()) || known(word)) continue;
+    const all = words(phrase);
+    for (let i = 1; i < all.length; i++) {
+      const word = all[i] as string;
+      const lower = word.toLowerCase();
+      if (MINOR.has(lower) || known(lower)) continue;
       if (TITLE_WORD.test(word)) {
         capitalised.push(word);
         counted++;

@@ -15,7 +15,7 @@ export default defineRule({
   visit: {
     parameter(p, ctx) {
       const text = p.description?.trim();
-      if (!text || !isDisplayedParameter(p, ctx.connector) || isSingleWord(text) || endsLikeSentence(text))
+      if (!text || endsLikeSentence(text) || isSingleWord(text) || !isDisplayedParameter(p, ctx.connector))
         return;
       ctx.report({
         message: `The \`description\` of ${parameterLabel(p, ctx.connector, false)} does not end with punctuation; descriptions are full sentences.`,
