@@ -50,6 +50,9 @@ export function titleCaseViolation(text: string): string | undefined {
   const words = text.split(/[\s/]+/).filter((w) => w !== '');
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
+    // Most words open with a capital or a digit: they pass.
+    const code = word.charCodeAt(0);
+    if ((code >= 65 && code <= 90) || (code >= 48 && code <= 57)) continue;
     const start = word.search(ALNUM);
     if (start < 0) continue;
     const first = word.charAt(start);

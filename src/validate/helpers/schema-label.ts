@@ -17,7 +17,7 @@ export function schemaLabel(node: SchemaNode, connector?: Connector): string {
     const what = `${root.holder === 'header' ? 'response header' : 'parameter'} \`${root.propertyName}\``;
     return path ? `Items of ${what}` : what.charAt(0).toUpperCase() + what.slice(1);
   }
-  const where = rootDescription(root, connector);
+  const where = describeRoot(root, connector);
   if (!path) return where.charAt(0).toUpperCase() + where.slice(1);
   if (path === '[]') return `Items of ${where}`;
   if (!/[^[\].*]/.test(path)) return `Items \`${path}\` of ${where}`;
@@ -49,6 +49,16 @@ function step(node: JsonValue | undefined, segment: string): JsonValue | undefin
 }
 
 const INDEX = /^(0|[1-9]\d*)$/;
+
+/** The last root described: rules report on the nodes under one root while the engine walks it. */
+let last: { root?: SchemaNode; connector?: Connector; where: string } = { where: '' };
+
+function describeRoot(root: SchemaNode, connector: Connector | undefined): string {
+  if (root !== last.root || connector !== last.connector) {
+    last = { root, connector, where: rootDescription(root, connector) };
+  }
+  return last.where;
+}
 
 function rootDescription(root: SchemaNode, connector: Connector | undefined): string {
   // Segments are compared escaped (the keywords have no `~` or `/`) and unescaped only when named.

@@ -91,9 +91,11 @@ function measureTarget(state: State, pointer: string, raw: JsonObject, nesting: 
  * give the same size. `outlined`: a body, response or definition, whose outline other rules read too.
  */
 function measureTop(state: State, raw: JsonObject, outlined: boolean): SchemaSize {
+  // Parameters and headers are small: measuring them again is cheaper than remembering them.
+  if (!outlined) return measure(state, raw, 0);
   let size = state.tops.get(raw);
   if (!size) {
-    size = outlined ? measureSchema(state, raw, 0) : measure(state, raw, 0);
+    size = measureSchema(state, raw, 0);
     state.tops.set(raw, size);
   }
   return size;

@@ -4,6 +4,8 @@ import { parameterLabel } from '../../helpers/parameter-label.ts';
 import { CERTIFICATION, defineRule } from '../../rule.ts';
 
 const OTHER = /[^\p{L}\p{N}\s()]/gu;
+/** ASCII letters, digits, spaces and parentheses only: nothing to report (most summaries). */
+const PLAIN = /^[A-Za-z0-9 ()]*$/;
 // A hyphen inside a word (`E-mail`, `Follow-up`) is spelling, not punctuation.
 const WORD_HYPHEN = /(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu;
 
@@ -18,7 +20,7 @@ export default defineRule({
   fix: 'Write the display name in plain words, e.g. `Start Date (UTC)` instead of `start_date`.',
   visit: {
     parameter(p, ctx) {
-      if (p.summary === undefined || !isDisplayedParameter(p, ctx.connector)) return;
+      if (p.summary === undefined || PLAIN.test(p.summary) || !isDisplayedParameter(p, ctx.connector)) return;
       const found = [...new Set(p.summary.replace(WORD_HYPHEN, '').match(OTHER) ?? [])];
       if (found.length === 0) return;
       ctx.report({
