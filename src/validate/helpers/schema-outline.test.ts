@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testConnector } from './_test-connector.ts';
-import { schemaOutline, unlabelledSteps } from './schema-outline.ts';
+import { schemaOutline } from './schema-outline.ts';
 
 const connector = testConnector({ swagger: '2.0', paths: {} });
 const labelled = { type: 'string', 'x-ms-summary': 'Name', description: 'The name.' };
@@ -24,14 +24,14 @@ describe('schemaOutline', () => {
       { ref: '#/definitions/Tag', depth: 2, nesting: 2 },
     ]);
   });
-  it('counts unlabelled properties and finds the steps to the first few', () => {
+  it('counts unlabelled properties and keeps the steps to the first five', () => {
     const properties = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((k) => [k, { type: 'string' }]));
     const schema = {
       type: 'array',
       items: { properties: { ...properties, ok: labelled, skipped: { $ref: 7, properties: { x: {} } } } },
     };
-    expect(schemaOutline(connector, schema).unlabelled).toBe(6);
-    const shown = unlabelledSteps(schema, 5);
+    const { unlabelled, shown } = schemaOutline(connector, schema);
+    expect(unlabelled).toBe(6);
     expect(shown).toHaveLength(5);
     expect(shown[0]).toEqual([
       { kind: 'items', key: '' },

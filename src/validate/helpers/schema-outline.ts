@@ -39,6 +39,8 @@ export interface SchemaOutline {
    * subschemas with a `$ref` (of any type) are left out with everything below them.
    */
   readonly unlabelled: number;
+  /** Steps from the schema to the first {@link SHOWN_UNLABELLED} unlabelled properties. */
+  readonly shown: readonly (readonly OutlineStep[])[];
   /** False when the tree goes deeper than {@link MAX_OUTLINE_DEPTH} levels and was cut there. */
   readonly complete: boolean;
 }
@@ -47,6 +49,8 @@ export interface SchemaOutline {
 export const MAX_OUTLINE_DEPTH = 256;
 /** Subschemas of levels up to this one are checked for labels (their children are at one more). */
 export const MAX_LABEL_DEPTH = 64;
+/** Unlabelled properties whose steps are kept. */
+export const SHOWN_UNLABELLED = 5;
 
 const outlines = new WeakMap<Connector, Map<JsonObject, SchemaOutline>>();
 
@@ -78,20 +82,34 @@ interface Walk {
   deepest: number;
   readonly refs: OutlineRef[];
   unlabelled: number;
+  readonly shown: OutlineStep[][];
   complete: boolean;
 }
 
+/** The step to a subschema and the frame of its parent: the path, kept while it may be shown. */
+interface Frame {
+  readonly parent: Frame | undefined;
+  readonly step: OutlineStep;
+}
+
 function outlineOf(raw: JsonObject): SchemaOutline {
-  const walk: Walk = { count: 1, nesting: 1, deepest: 0, refs: [], unlabelled: 0, complete: true };
-  visitChildren(walk, raw, 0, 0, true);
+  const walk: Walk = { count: 1, nesting: 1, deepest: 0, refs: [], unlabelled: 0, shown: [], complete: true };
+  visitChildren(walk, raw, 0, 0, true, undefined);
   return walk;
 }
 
 /**
- * Visits the subschemas of `node` (at `depth`, `nesting`) in the order of `forEachSubschema`.
- * `labels`: whether labels are still being checked on this branch.
+ * Visits the subschemas of `node` (at `depth`, `nesting`, reached through `frame`) in the order of
+ * `forEachSubschema`. `labels`: whether labels are still being checked on this branch.
  */
-function visitChildren(walk: Walk, node: JsonObject, depth: number, nesting: number, labels: boolean): void {
+function visitChildren(
+  walk: Walk,
+  node: JsonObject,
+  depth: number,
+  nesting: number,
+  labels: boolean,
+  frame: Frame | undefined,
+): void {
   if (depth >= MAX_OUTLINE_DEPTH) {
     walk.complete = false;
     return;
@@ -100,26 +118,40 @@ function visitChildren(walk: Walk, node: JsonObject, depth: number, nesting: num
   const properties = own(node, 'properties');
   if (isObject(properties)) {
     for (const name of Object.keys(properties))
-      visit(walk, properties[name], true, depth, nesting + 1, checks);
+      visit(walk, properties[name], 'property', name, depth, nesting + 1, checks, frame);
   }
   const items = own(node, 'items');
-  if (isObject(items)) visit(walk, items, false, depth, nesting + 1, checks);
+  if (isObject(items)) visit(walk, items, 'items', '', depth, nesting + 1, checks, frame);
   else if (Array.isArray(items)) {
-    for (let i = 0; i < items.length; i++) visit(walk, items[i], false, depth, nesting + 1, checks);
+    for (let i = 0; i < items.length; i++)
+      visit(walk, items[i], 'items', i, depth, nesting + 1, checks, frame);
   }
-  visit(walk, own(node, 'additionalProperties'), false, depth, nesting + 1, checks);
+  visit(
+    walk,
+    own(node, 'additionalProperties'),
+    'additionalProperties',
+    '',
+    depth,
+    nesting + 1,
+    checks,
+    frame,
+  );
   const allOf = ownArray(node, 'allOf');
-  if (allOf) for (let i = 0; i < allOf.length; i++) visit(walk, allOf[i], false, depth, nesting, checks);
+  if (allOf) {
+    for (let i = 0; i < allOf.length; i++) visit(walk, allOf[i], 'allOf', i, depth, nesting, checks, frame);
+  }
 }
 
-/** Visits one subschema (`property`: a member of `properties`), one level below `parentDepth`. */
+/** Visits one subschema, one level below `parentDepth`; `key`: its property name or index. */
 function visit(
   walk: Walk,
   child: JsonValue | undefined,
-  property: boolean,
+  kind: SubschemaKind,
+  key: string | number,
   parentDepth: number,
   nesting: number,
   checks: boolean,
+  parentFrame: Frame | undefined,
 ): void {
   if (!isObject(child)) return;
   const depth = parentDepth + 1;
@@ -127,50 +159,25 @@ function visit(
   const ref = own(child, '$ref');
   // A `$ref` of any type ends the label check of a branch; only a string one is a reference.
   const labels = checks && ref === undefined;
-  if (labels && property && !isLabelled(child)) walk.unlabelled++;
+  // Paths are only followed until the unlabelled properties to show are found.
+  const frame =
+    labels && walk.unlabelled < SHOWN_UNLABELLED
+      ? { parent: parentFrame, step: { kind, key: String(key) } }
+      : undefined;
+  if (labels && kind === 'property' && !isLabelled(child)) {
+    if (frame) walk.shown.push(stepsTo(frame));
+    walk.unlabelled++;
+  }
   if (typeof ref === 'string') walk.refs.push({ ref, depth, nesting });
   else {
     walk.count++;
     if (nesting + 1 > walk.nesting) walk.nesting = nesting + 1;
-    visitChildren(walk, child, depth, nesting, labels);
+    visitChildren(walk, child, depth, nesting, labels, frame);
   }
 }
 
-/**
- * Steps from `raw` to its first `limit` unlabelled properties, in the order the outline counts
- * them; walks only as far as it needs to.
- */
-export function unlabelledSteps(raw: JsonObject, limit: number): OutlineStep[][] {
-  const found: OutlineStep[][] = [];
+function stepsTo(frame: Frame): OutlineStep[] {
   const steps: OutlineStep[] = [];
-  // Returns false once enough are found.
-  const below = (node: JsonObject, depth: number): boolean => {
-    if (depth > MAX_LABEL_DEPTH) return true;
-    const properties = own(node, 'properties');
-    if (isObject(properties)) {
-      for (const name of Object.keys(properties))
-        if (!step(properties[name], 'property', name, depth)) return false;
-    }
-    const items = own(node, 'items');
-    if (isObject(items)) {
-      if (!step(items, 'items', '', depth)) return false;
-    } else if (Array.isArray(items)) {
-      for (let i = 0; i < items.length; i++) if (!step(items[i], 'items', String(i), depth)) return false;
-    }
-    if (!step(own(node, 'additionalProperties'), 'additionalProperties', '', depth)) return false;
-    const allOf = ownArray(node, 'allOf');
-    if (allOf)
-      for (let i = 0; i < allOf.length; i++) if (!step(allOf[i], 'allOf', String(i), depth)) return false;
-    return true;
-  };
-  const step = (child: JsonValue | undefined, kind: SubschemaKind, key: string, depth: number): boolean => {
-    if (!isObject(child) || own(child, '$ref') !== undefined) return true;
-    steps.push({ kind, key });
-    if (kind === 'property' && !isLabelled(child)) found.push([...steps]);
-    const more = found.length < limit && below(child, depth + 1);
-    steps.pop();
-    return more;
-  };
-  if (limit > 0) below(raw, 0);
-  return found;
+  for (let f: Frame | undefined = frame; f; f = f.parent) steps.push(f.step);
+  return steps.reverse();
 }

@@ -1,10 +1,8 @@
 import { join } from '../../../connector/pointer.ts';
 import { schemaLabel } from '../../helpers/schema-label.ts';
-import { type OutlineStep, schemaOutline, unlabelledSteps } from '../../helpers/schema-outline.ts';
+import { type OutlineStep, SHOWN_UNLABELLED, schemaOutline } from '../../helpers/schema-outline.ts';
 import { usedAsOutput } from '../../helpers/schema-usage.ts';
 import { CERTIFICATION, defineRule } from '../../rule.ts';
-
-const SHOWN = 5;
 
 /** `items[].owner.name`: properties joined with dots, `[]` for array items. */
 function pathOf(steps: readonly OutlineStep[]): string {
@@ -41,13 +39,11 @@ export default defineRule({
     // their own).
     schema(node, ctx) {
       if (node.parent || node.holder !== 'schema' || !usedAsOutput(node, ctx.connector)) return;
-      const count = schemaOutline(ctx.connector, node.raw).unlabelled;
-      if (count === 0) return;
-      const shown = unlabelledSteps(node.raw, Math.min(count, SHOWN));
+      const { unlabelled: count, shown } = schemaOutline(ctx.connector, node.raw);
       const first = shown[0];
       if (!first) return;
       const paths = shown.map((steps) => `\`${pathOf(steps)}\``).join(', ');
-      const more = count > SHOWN ? ` and ${count - SHOWN} more` : '';
+      const more = count > SHOWN_UNLABELLED ? ` and ${count - SHOWN_UNLABELLED} more` : '';
       ctx.report({
         message: `${schemaLabel(node, ctx.connector)} has ${count} ${count === 1 ? 'property' : 'properties'} without \`x-ms-summary\` or \`description\` (${paths}${more}); response properties should be labelled for dynamic content.`,
         at: pointerOf(node.pointer, first),
