@@ -1,4 +1,12 @@
-import { entries, type JsonObject, type JsonValue, own, ownArray, ownBoolean } from '../../connector/json.ts';
+import {
+  entries,
+  isObject,
+  type JsonObject,
+  type JsonValue,
+  own,
+  ownArray,
+  ownBoolean,
+} from '../../connector/json.ts';
 import type { Connector, Operation, Parameter } from '../../connector/model.ts';
 import { join } from '../../connector/pointer.ts';
 import { extensionMentions } from './extension-mentions.ts';
@@ -92,18 +100,29 @@ function walkChains(
  */
 function markedBelow(connector: Connector): (schema: DerefSchema) => boolean {
   const memo = new Map<JsonObject, boolean>();
+  /** True when `node` (below a schema at `depth`) leads to a marked property. */
+  const leads = (node: JsonValue | undefined, depth: number): boolean => {
+    if (!isObject(node)) return false;
+    // Only a `$ref` needs resolving (resolutions are cached); any other object is its own schema.
+    const resolved = typeof own(node, '$ref') === 'string' ? derefSchema(connector, node, '')?.schema : node;
+    return resolved !== undefined && (depth >= MAX_DEPTH || test(resolved, depth + 1));
+  };
   const test = (schema: JsonObject, depth: number): boolean => {
     const known = memo.get(schema);
     if (known !== undefined) return known;
     memo.set(schema, true);
     let found = isNotificationUrl(schema);
-    const child = (node: JsonValue | undefined) => {
-      if (found) return;
-      const resolved = derefSchema(connector, node, '');
-      if (resolved && (depth >= MAX_DEPTH || test(resolved.schema, depth + 1))) found = true;
-    };
-    for (const [, prop] of entries(own(schema, 'properties'))) child(prop);
-    for (const part of ownArray(schema, 'allOf') ?? []) child(part);
+    const properties = own(schema, 'properties');
+    if (!found && isObject(properties)) {
+      for (const name of Object.keys(properties)) {
+        if (leads(properties[name], depth)) {
+          found = true;
+          break;
+        }
+      }
+    }
+    const allOf = ownArray(schema, 'allOf');
+    if (!found && allOf) for (let i = 0; i < allOf.length && !found; i++) found = leads(allOf[i], depth);
     memo.set(schema, found);
     return found;
   };
