@@ -1,8 +1,7 @@
-import { ownArray } from '../../../connector/json.ts';
+import { type JsonValue, ownArray } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
 import { schemaLabel } from '../../helpers/schema-label.ts';
 import { ALL, defineRule } from '../../rule.ts';
-import { scalarKey } from './_enum-values.ts';
 
 /** Arrays of a schema or parameter whose values must be unique. */
 const UNIQUE_ARRAYS = ['enum', 'required'] as const;
@@ -22,12 +21,13 @@ export default defineRule({
       for (const keyword of UNIQUE_ARRAYS) {
         const values = ownArray(node.raw, keyword);
         if (!values || values.length < 2) continue;
-        const seen = new Set<string>();
+        // Scalars compared as themselves: JSON has no NaN, so a Set finds exactly the equal ones
+        // (same type and value) that `scalarKey` strings would.
+        const seen = new Set<JsonValue>();
         values.forEach((value, i) => {
-          const key = scalarKey(value);
-          if (key === undefined) return;
-          if (!seen.has(key)) {
-            seen.add(key);
+          if (typeof value === 'object' && value !== null) return;
+          if (!seen.has(value)) {
+            seen.add(value);
             return;
           }
           ctx.report({
