@@ -100,6 +100,8 @@ export function sentenceCaseIssue(
   if (first && /^[a-z]{2}/.test(first) && !known(first.toLowerCase()))
     return { kind: 'lower-case-start', word: first };
 
+  // Title case needs two capitalised words, each of which opens with a capital and a small letter.
+  if (!atLeastTwo(CAPITALISED, text)) return undefined;
   const capitalised: string[] = [];
   let counted = 0;
   for (const phrase of text.split(PHRASES)) {
@@ -119,6 +121,15 @@ export function sentenceCaseIssue(
     return { kind: 'title-case', words: capitalised };
   }
   return undefined;
+}
+
+const CAPITALISED = /[A-Z][a-z]/g;
+
+function atLeastTwo(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  const two = pattern.exec(text) !== null && pattern.exec(text) !== null;
+  pattern.lastIndex = 0;
+  return two;
 }
 
 /** Lower-cased words of a name (the connector title), for `sentenceCaseIssue`'s `names`. */
