@@ -1,6 +1,6 @@
 import { ownObject, ownString } from '../../connector/json.ts';
 import type { Connector, Operation, Parameter } from '../../connector/model.ts';
-import { deref } from '../../connector/refs.ts';
+import { derefSchema } from './schema-deref.ts';
 
 const CONTAINERS: ReadonlySet<string> = new Set(['object', 'array']);
 
@@ -58,7 +58,7 @@ function displayed(p: Parameter, connector: Connector): boolean {
     if (users.length > 0 && users.every((op) => op.visibility === 'internal')) return false;
   }
   if (p.in !== 'body') return true;
-  const { value } = deref(connector.definition.raw, p.schema, '');
+  const value = derefSchema(connector, p.schema, '')?.schema;
   const type = ownString(value, 'type');
   return type !== undefined && !CONTAINERS.has(type) && ownObject(value, 'properties') === undefined;
 }
