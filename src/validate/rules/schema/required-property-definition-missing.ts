@@ -1,6 +1,7 @@
 import { isObject, type JsonObject, own, ownArray, ownObject } from '../../../connector/json.ts';
 import type { Connector } from '../../../connector/model.ts';
 import { join } from '../../../connector/pointer.ts';
+import { derefSchema } from '../../helpers/schema-deref.ts';
 import { refOf } from '../../helpers/schema-graph.ts';
 import { schemaLabel } from '../../helpers/schema-label.ts';
 import { ALL, defineRule } from '../../rule.ts';
@@ -12,8 +13,8 @@ function declares(connector: Connector, raw: JsonObject, name: string, depth = 0
   if (depth > MAX_ALLOF_DEPTH) return true;
   const ref = refOf(raw);
   if (ref !== undefined) {
-    const target = connector.resolve(ref)?.value;
-    return !isObject(target) || declares(connector, target, name, depth + 1);
+    const target = derefSchema(connector, raw, '')?.schema;
+    return !target || declares(connector, target, name, depth + 1);
   }
   const properties = ownObject(raw, 'properties');
   if (properties && own(properties, name) !== undefined) return true;
