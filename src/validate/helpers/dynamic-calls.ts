@@ -2,6 +2,7 @@ import { entries, isObject, type JsonObject, type JsonValue, own, ownArray } fro
 import type { Connector, Operation } from '../../connector/model.ts';
 import { join, split } from '../../connector/pointer.ts';
 import { extensionMentions } from './extension-mentions.ts';
+import { matchBelow } from './match-below.ts';
 import { derefSchema } from './schema-deref.ts';
 import { refOf } from './schema-graph.ts';
 
@@ -196,42 +197,14 @@ function dynamicIndex(connector: Connector): DynamicIndex {
   return index;
 }
 
-/**
- * Memoised test "does this schema, or anything under it, carry a dynamic extension", so that walks
- * skip the (large) parts of a document that have none. A schema met again while its own answer is
- * pending counts as having one: in a cycle that only costs a walk, never a missed site.
- */
+/** Whether a schema or anything under it carries a dynamic extension (skips parts without any). */
 function dynamicBelow(connector: Connector): (schema: JsonObject) => boolean {
-  const memo = new Map<JsonObject, boolean>();
-  /** True when `node` (a subschema of a schema at `depth`) leads to a dynamic extension. */
-  const leads = (node: JsonValue | undefined, depth: number): boolean => {
-    if (!isObject(node)) return false;
-    const resolved = refOf(node) === undefined ? node : derefSchema(connector, node, '')?.schema;
-    return resolved !== undefined && (depth >= MAX_DEPTH || test(resolved, depth + 1));
-  };
-  const test = (schema: JsonObject, depth: number): boolean => {
-    const known = memo.get(schema);
-    if (known !== undefined) return known;
-    memo.set(schema, true);
-    let found = hasDynamic(schema);
-    const properties = own(schema, 'properties');
-    if (!found && isObject(properties)) {
-      for (const name of Object.keys(properties)) {
-        if (leads(properties[name], depth)) {
-          found = true;
-          break;
-        }
-      }
-    }
-    found ||= leads(own(schema, 'items'), depth) || leads(own(schema, 'additionalProperties'), depth);
-    const allOf = ownArray(schema, 'allOf');
-    if (!found && allOf) {
-      for (let i = 0; i < allOf.length && !found; i++) found = leads(allOf[i], depth);
-    }
-    memo.set(schema, found);
-    return found;
-  };
-  return (schema) => test(schema, 0);
+  return matchBelow(
+    connector,
+    hasDynamic,
+    ['properties', 'items', 'additionalProperties', 'allOf'],
+    MAX_DEPTH,
+  );
 }
 
 function call(

@@ -1,15 +1,8 @@
-import {
-  entries,
-  isObject,
-  type JsonObject,
-  type JsonValue,
-  own,
-  ownArray,
-  ownBoolean,
-} from '../../connector/json.ts';
+import { entries, type JsonObject, type JsonValue, own, ownArray, ownBoolean } from '../../connector/json.ts';
 import type { Connector, Operation, Parameter } from '../../connector/model.ts';
 import { join } from '../../connector/pointer.ts';
 import { extensionMentions } from './extension-mentions.ts';
+import { matchBelow } from './match-below.ts';
 import { type DerefSchema, derefSchema } from './schema-deref.ts';
 
 /** One schema on the way from a body's root schema down to a notification URL property. */
@@ -93,40 +86,10 @@ function walkChains(
   stack.delete(link.schema);
 }
 
-/**
- * Memoised test "is there a marked property at or below this schema (through properties and
- * `allOf`)", so that chains are only followed where they lead somewhere. A schema met again while
- * its own answer is pending counts as marked: in a cycle that only costs a walk, never a miss.
- */
+/** Whether a marked property sits at or below a schema (through properties and `allOf`). */
 function markedBelow(connector: Connector): (schema: DerefSchema) => boolean {
-  const memo = new Map<JsonObject, boolean>();
-  /** True when `node` (below a schema at `depth`) leads to a marked property. */
-  const leads = (node: JsonValue | undefined, depth: number): boolean => {
-    if (!isObject(node)) return false;
-    // Only a `$ref` needs resolving (resolutions are cached); any other object is its own schema.
-    const resolved = typeof own(node, '$ref') === 'string' ? derefSchema(connector, node, '')?.schema : node;
-    return resolved !== undefined && (depth >= MAX_DEPTH || test(resolved, depth + 1));
-  };
-  const test = (schema: JsonObject, depth: number): boolean => {
-    const known = memo.get(schema);
-    if (known !== undefined) return known;
-    memo.set(schema, true);
-    let found = isNotificationUrl(schema);
-    const properties = own(schema, 'properties');
-    if (!found && isObject(properties)) {
-      for (const name of Object.keys(properties)) {
-        if (leads(properties[name], depth)) {
-          found = true;
-          break;
-        }
-      }
-    }
-    const allOf = ownArray(schema, 'allOf');
-    if (!found && allOf) for (let i = 0; i < allOf.length && !found; i++) found = leads(allOf[i], depth);
-    memo.set(schema, found);
-    return found;
-  };
-  return (ds) => test(ds.schema, 0);
+  const below = matchBelow(connector, isNotificationUrl, ['properties', 'allOf'], MAX_DEPTH);
+  return (ds) => below(ds.schema);
 }
 
 interface Part extends DerefSchema {
