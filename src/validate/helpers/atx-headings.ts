@@ -1,3 +1,5 @@
+import { isNonAsciiSpace } from './unicode-space.ts';
+
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -91,15 +93,5 @@ function fenceEnd(text: string, at: number): number {
 /** JavaScript's `\s`. */
 function isSpace(c: number): boolean {
   if (c < 0x80) return c === SPACE || (c >= TAB && c <= 0x0d);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return isNonAsciiSpace(c);
 }

@@ -2,6 +2,7 @@ import type { Connector, Operation } from '../../../connector/model.ts';
 import { type DynamicArgument, dynamicArguments } from '../../helpers/dynamic-arguments.ts';
 import { type DynamicExtension, superseded } from '../../helpers/dynamic-calls.ts';
 import { operationInputs, resolveInput } from '../../helpers/operation-inputs.ts';
+import type { RuleContext } from '../../rule.ts';
 
 /** A `{ "parameter": name }` reference that only the newer, path-based companion extension can express. */
 export interface LegacyReferenceProblem {
@@ -34,4 +35,22 @@ export function legacyReferenceProblems(
     }
   }
   return found;
+}
+
+/**
+ * Reports each argument of `extension` with the given problem once, at the argument; shared by the
+ * four rules that ask for the path-based companion extension.
+ */
+export function reportLegacyReferences(
+  ctx: RuleContext,
+  extension: DynamicExtension,
+  problem: LegacyReferenceProblem['problem'],
+  message: (name: string, source: Operation) => string,
+): void {
+  const reported = new Set<string>();
+  for (const found of legacyReferenceProblems(ctx.connector, extension)) {
+    if (found.problem !== problem || reported.has(found.argument.pointer)) continue;
+    reported.add(found.argument.pointer);
+    ctx.report({ message: message(found.name, found.source), at: found.argument.pointer });
+  }
 }

@@ -1,5 +1,5 @@
 import { ALL, defineRule } from '../../rule.ts';
-import { legacyReferenceProblems } from './_legacy-references.ts';
+import { reportLegacyReferences } from './_legacy-references.ts';
 
 export default defineRule({
   id: 'dynamic-list-extension-required-for-non-parameter-references',
@@ -12,19 +12,14 @@ export default defineRule({
   presets: ALL,
   fix: 'Add `x-ms-dynamic-list` beside `x-ms-dynamic-values` and reference the property by its path, starting with the body parameter name (`body/property`).',
   visit: {
-    connector(connector, ctx) {
-      const reported = new Set<string>();
-      for (const { argument, name, source, problem } of legacyReferenceProblems(
-        connector,
+    connector(_connector, ctx) {
+      reportLegacyReferences(
+        ctx,
         'x-ms-dynamic-values',
-      )) {
-        if (problem !== 'non-parameter' || reported.has(argument.pointer)) continue;
-        reported.add(argument.pointer);
-        ctx.report({
-          message: `The \`x-ms-dynamic-values\` extension references properties within parameters: \`${name}\` is not a parameter of operation \`${source.label}\`; you need to define the \`x-ms-dynamic-list\` extension.`,
-          at: argument.pointer,
-        });
-      }
+        'non-parameter',
+        (name, source) =>
+          `The \`x-ms-dynamic-values\` extension references properties within parameters: \`${name}\` is not a parameter of operation \`${source.label}\`; you need to define the \`x-ms-dynamic-list\` extension.`,
+      );
     },
   },
 });

@@ -1,5 +1,5 @@
 import { ALL, defineRule } from '../../rule.ts';
-import { legacyReferenceProblems } from './_legacy-references.ts';
+import { reportLegacyReferences } from './_legacy-references.ts';
 
 export default defineRule({
   id: 'dynamic-properties-extension-required-for-ambiguous-references',
@@ -12,19 +12,14 @@ export default defineRule({
   presets: ALL,
   fix: 'Add `x-ms-dynamic-properties` beside `x-ms-dynamic-schema`, with `parameterReference` paths (`paramName` or `body/property`) that say which one you mean.',
   visit: {
-    connector(connector, ctx) {
-      const reported = new Set<string>();
-      for (const { argument, name, source, problem } of legacyReferenceProblems(
-        connector,
+    connector(_connector, ctx) {
+      reportLegacyReferences(
+        ctx,
         'x-ms-dynamic-schema',
-      )) {
-        if (problem !== 'ambiguous' || reported.has(argument.pointer)) continue;
-        reported.add(argument.pointer);
-        ctx.report({
-          message: `The \`x-ms-dynamic-schema\` extension references ambiguous parameter references: \`${name}\` is both a parameter and a body property of operation \`${source.label}\`; you need to define the \`x-ms-dynamic-properties\` extension.`,
-          at: argument.pointer,
-        });
-      }
+        'ambiguous',
+        (name, source) =>
+          `The \`x-ms-dynamic-schema\` extension references ambiguous parameter references: \`${name}\` is both a parameter and a body property of operation \`${source.label}\`; you need to define the \`x-ms-dynamic-properties\` extension.`,
+      );
     },
   },
 });

@@ -1,5 +1,6 @@
 import { outlineOf, sectionText } from '../../helpers/markdown-outline.ts';
 import { findSections, README_SECTIONS } from '../../helpers/readme-sections.ts';
+import { isNonAsciiSpace } from '../../helpers/unicode-space.ts';
 import { CERTIFICATION, defineRule } from '../../rule.ts';
 
 const STOP_WORDS = new Set(
@@ -33,17 +34,7 @@ for (const [from, to] of [
 
 function isBreak(c: number): boolean {
   if (c < 0x80) return ASCII_BREAK[c] === 1;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return isNonAsciiSpace(c);
 }
 
 /** Canonical form of a lower-case word: undefined for stop words, singular, verb synonyms merged. */
