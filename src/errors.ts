@@ -9,7 +9,32 @@ export type FlowportErrorCode =
   | 'CONNECTOR_SWAGGER_MISSING'
   | 'ZIP_INVALID'
   | 'CONFIG_INVALID'
-  | 'USAGE';
+  | 'USAGE'
+  // Runtime: calling operations (docs/errors.md, docs/runtime.md).
+  | 'OPERATION_NOT_FOUND'
+  | 'PARAMETER_REQUIRED'
+  | 'PARAMETER_INVALID'
+  | 'REQUEST_UNSAFE'
+  | 'CONNECTION_INVALID'
+  | 'CONNECTION_UNAUTHENTICATED'
+  | 'AUTH_UNSUPPORTED'
+  | 'AUTH_TOKEN_EXPIRED'
+  | 'AUTH_REFRESH_FAILED'
+  | 'POLICY_UNKNOWN'
+  | 'POLICY_INVALID'
+  | 'POLICY_FAILED'
+  | 'EXPRESSION_INVALID'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_UNREACHABLE'
+  | 'UPSTREAM_RESPONSE_TOO_LARGE'
+  | 'UPSTREAM_INVALID_RESPONSE'
+  | 'UPSTREAM_REDIRECT_REFUSED'
+  | 'UPSTREAM_HOST_REFUSED'
+  | 'CUSTOM_CODE_UNSUPPORTED'
+  | 'CUSTOM_CODE_FAILED'
+  | 'CUSTOM_CODE_TIMEOUT'
+  | 'DYNAMIC_LOOKUP_FAILED'
+  | 'PAGING_FAILED';
 
 /** The one error class flowport throws; `code` is part of the public contract. */
 export class FlowportError extends Error {
