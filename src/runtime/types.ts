@@ -115,6 +115,11 @@ export interface PolicyContext {
   setConnectionStatus(status: ConnectionStatus): void;
   /** Records a non-fatal problem shown with the result (`--verbose`). */
   warn(message: string): void;
+  /**
+   * Base of links that route back through the runtime (`updatenextlink`, polling `Location`);
+   * `flowport://runtime` when no server hosts the connector.
+   */
+  readonly runtimeBaseUrl: string;
 }
 
 /** A policy instance checked once at load time and ready to run. */
