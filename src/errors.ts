@@ -34,7 +34,11 @@ export type FlowportErrorCode =
   | 'CUSTOM_CODE_FAILED'
   | 'CUSTOM_CODE_TIMEOUT'
   | 'DYNAMIC_LOOKUP_FAILED'
-  | 'PAGING_FAILED';
+  | 'PAGING_FAILED'
+  // Conversion: `flowport init` (docs/errors.md, docs/init.md).
+  | 'CONVERT_INPUT_INVALID'
+  | 'CONVERT_UNSUPPORTED_VERSION'
+  | 'INIT_TARGET_EXISTS';
 
 /** The one error class flowport throws; `code` is part of the public contract. */
 export class FlowportError extends Error {
