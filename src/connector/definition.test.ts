@@ -31,14 +31,16 @@ describe('readDefinition', () => {
   it('reads whatever it is given without throwing', () => {
     for (const value of [null, 1, 'x', [], { paths: [] }, { paths: { '/a': null, '/b': { get: [] } } }])
       expect(
-        readDefinition(value, { hasScript: false, operations: undefined }).paths.flatMap((p) => p.operations),
+        readDefinition(value, { language: undefined, operations: undefined }).paths.flatMap(
+          (p) => p.operations,
+        ),
       ).toEqual([]);
   });
 
   it('ignores inherited properties such as `constructor` as path items and methods', () => {
     const def = readDefinition(
       { paths: { '/a': { constructor: { operationId: 'X' } } } },
-      { hasScript: false, operations: undefined },
+      { language: undefined, operations: undefined },
     );
     expect(def.paths.map((p) => p.operations.length)).toEqual([0]);
   });
@@ -51,7 +53,7 @@ describe('paths with extensions', () => {
         swagger: '2.0',
         paths: { 'x-note': { get: { operationId: 'Nope' } }, '/a': { get: { operationId: 'A' } } },
       },
-      { hasScript: false, operations: undefined },
+      { language: undefined, operations: undefined },
     );
     expect(def.paths.map((p) => p.path)).toEqual(['/a']);
   });

@@ -12,6 +12,7 @@ import {
 import type {
   ApiDefinition,
   ConnectorMetadataItem,
+  CustomCodeLanguage,
   DynamicReference,
   HttpMethod,
   Info,
@@ -202,7 +203,8 @@ function operationKind(raw: JsonObject, params: Parameter[], root: JsonObject, h
 }
 
 export interface ScriptCoverage {
-  readonly hasScript: boolean;
+  /** The language of the connector's custom code; undefined when it has none. */
+  readonly language: CustomCodeLanguage | undefined;
   /** `scriptOperations`, or undefined when absent (the script then runs for every operation). */
   readonly operations: readonly string[] | undefined;
 }
@@ -228,6 +230,9 @@ export function readDefinition(value: JsonValue | undefined, script: ScriptCover
       const opPointer = join(pointer, method);
       const parameters = mergeParameters(pathParams, readParameters(root, op, opPointer, 'operation'));
       const id = ownString(op, 'operationId');
+      const covered =
+        script.language !== undefined &&
+        (!scriptOps || (id !== undefined && scriptOps.has(id.toLowerCase())));
       const { kind, notificationUrlPath } = operationKind(
         op,
         parameters,
@@ -253,7 +258,8 @@ export function readDefinition(value: JsonValue | undefined, script: ScriptCover
         produces: own(op, 'produces') !== undefined ? strings(own(op, 'produces')) : produces,
         notificationUrlPath,
         notificationContent: kind === 'webhook-trigger' ? notificationContent : undefined,
-        customCode: script.hasScript && (!scriptOps || (id !== undefined && scriptOps.has(id.toLowerCase()))),
+        customCode: covered,
+        customCodeLanguage: covered ? script.language : undefined,
       });
     }
     paths.push({ path, pointer, raw: item, parameters: pathParams, operations, notificationContent });

@@ -23,6 +23,7 @@ const EXACT = new Map<string, ConnectorFileKind>([
   ['apiproperties.json', 'apiProperties'],
   ['icon.png', 'icon'],
   ['script.csx', 'script'],
+  ['script.ts', 'scriptTs'],
   ['readme.md', 'readme'],
   ['intro.md', 'intro'],
   ['settings.json', 'settings'],

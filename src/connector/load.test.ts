@@ -254,6 +254,27 @@ describe('custom code coverage', () => {
     expect(covered(fromSwagger(doc, withProps([])))).toEqual(['GetA', 'GetB']);
   });
 
+  it.each([
+    ['`script.csx` alone', { 'script.csx': 'x' }, 'csharp'],
+    ['`script.ts` alone', { 'script.ts': 'x' }, 'typescript'],
+    ['both `script.csx` and `script.ts`', { 'script.csx': 'x', 'script.ts': 'x' }, 'typescript'],
+  ])('names the language of the custom code with %s', (_name, files, language) => {
+    const c = fromSwagger(doc, {
+      ...files,
+      'apiProperties.json': { properties: { scriptOperations: ['GetA'] } },
+    });
+    expect(c.operations.map((op) => [op.id, op.customCodeLanguage])).toEqual([
+      ['GetA', language],
+      ['GetB', undefined],
+    ]);
+  });
+
+  it('reads `script.ts` as a connector file, not as another file', () => {
+    const c = fromSwagger(doc, { 'Script.ts': 'export default class Script {}' });
+    expect(c.files.scriptTs?.text).toBe('export default class Script {}');
+    expect(c.otherFiles).toEqual([]);
+  });
+
   it('runs no custom code without a script', () => {
     expect(
       covered(fromSwagger(doc, { 'apiProperties.json': { properties: { scriptOperations: ['GetA'] } } })),

@@ -34,7 +34,8 @@ function build(
   };
   const properties = readApiProperties(documents.apiProperties?.value);
   const definition = readDefinition(documents.swagger?.value, {
-    hasScript: files.script !== undefined,
+    // With both files, flowport runs the TypeScript port (docs/runtime/custom-code.md).
+    language: files.scriptTs ? 'typescript' : files.script ? 'csharp' : undefined,
     operations: properties.scriptOperations?.length ? properties.scriptOperations : undefined,
   });
   const operations = definition.paths.flatMap((p) => p.operations);

@@ -7,6 +7,7 @@ export type ConnectorFileKind =
   | 'apiProperties'
   | 'icon'
   | 'script'
+  | 'scriptTs'
   | 'readme'
   | 'intro'
   | 'settings';
@@ -30,6 +31,12 @@ export interface Location {
 
 /** Which review the connector's folder says it is headed for. */
 export type ConnectorKind = 'certified' | 'independent-publisher' | 'custom' | 'unknown';
+
+/**
+ * `csharp` is `script.csx`, which the Power Platform runs; `typescript` is `script.ts`, which flowport runs.
+ * When a folder has both, flowport runs `script.ts` (docs/runtime/custom-code.md).
+ */
+export type CustomCodeLanguage = 'csharp' | 'typescript';
 
 export type Visibility = 'important' | 'advanced' | 'internal' | 'none';
 
@@ -143,8 +150,10 @@ export interface Operation {
   /** Path inside the body (property names) of the property marked `x-ms-notification-url`. */
   readonly notificationUrlPath: readonly string[] | undefined;
   readonly notificationContent: NotificationContent | undefined;
-  /** True when custom code (`script.csx`) runs for this operation. */
+  /** True when custom code (`script.csx` or `script.ts`) runs for this operation. */
   readonly customCode: boolean;
+  /** The language of the custom code that runs for this operation; undefined when none does. */
+  readonly customCodeLanguage: CustomCodeLanguage | undefined;
 }
 
 export interface PathItem {
