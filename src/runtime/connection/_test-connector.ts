@@ -1,5 +1,7 @@
 import { connectorFromFiles } from '../../connector/load.ts';
 import type { Connector } from '../../connector/model.ts';
+import { FlowportError } from '../../errors.ts';
+import type { RuntimeRequest } from '../types.ts';
 
 const encoder = new TextEncoder();
 
@@ -34,4 +36,27 @@ export function connectorWithParameters(
   swaggerExtra: Record<string, unknown> = {},
 ): Connector {
   return testConnector(swaggerWith(swaggerExtra), { connectionParameters });
+}
+
+/** An empty GET request to `https://api.example.com/items`. */
+export function testRequest(): RuntimeRequest {
+  return {
+    method: 'GET',
+    baseUrl: 'https://api.example.com',
+    path: '/items',
+    query: new URLSearchParams(),
+    headers: new Headers(),
+    body: { kind: 'none' },
+  };
+}
+
+/** Runs `fn` and returns the `FlowportError` it throws (sync or async); fails when it does not throw one. */
+export async function flowportErrorOf(fn: () => unknown): Promise<FlowportError> {
+  try {
+    await fn();
+  } catch (error) {
+    if (error instanceof FlowportError) return error;
+    throw error;
+  }
+  throw new Error('expected a FlowportError');
 }

@@ -110,6 +110,7 @@ describe('describeConnectionParameters', () => {
     const [key, region, retries] = describeConnectionParameters(c);
     expect(key).toMatchObject({
       name: 'api_key',
+      set: undefined,
       type: 'securestring',
       displayName: 'API Key',
       description: 'The key.',
@@ -132,6 +133,14 @@ describe('describeConnectionParameters', () => {
       capability: ['cloud'],
     });
     expect(retries).toMatchObject({ type: 'int', required: false, defaultValue: undefined });
+  });
+
+  it('describes every set of a multi-auth connector when none is chosen, naming the set', () => {
+    expect(describeConnectionParameters(avePoint).map((p) => `${p.set}/${p.name}`)).toEqual([
+      'oauth/token',
+      'basic/username',
+      'basic/password',
+    ]);
   });
 
   it('describes the chosen set only', () => {

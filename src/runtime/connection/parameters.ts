@@ -12,6 +12,8 @@ export interface AllowedValue {
 /** What a user needs to know to fill a connection parameter in (`flowport operations` prints it). */
 export interface ConnectionParameterInfo {
   readonly name: string;
+  /** The `connectionParameterSets` value the parameter belongs to; undefined for top-level ones. */
+  readonly set: string | undefined;
   /** Declared type, lower-cased (`string`, `securestring`, `int`, `bool`, `oauthsetting`, `gatewaysetting`). */
   readonly type: string;
   readonly displayName: string;
@@ -123,6 +125,7 @@ export function describeConnectionParameter(p: ConnectionParameter): ConnectionP
   const capability = own(constraints, 'capability');
   return {
     name: p.name,
+    set: p.set,
     type: parameterType(p),
     displayName: ownString(ui, 'displayName')?.trim() || p.name,
     description: ownString(ui, 'description'),
@@ -141,12 +144,20 @@ export function describeConnectionParameter(p: ConnectionParameter): ConnectionP
 }
 
 /**
- * The active connection parameters described for display, in declaration order.
+ * Connection parameters described for display, in declaration order: those of `parameterSet` when
+ * given, else every parameter a connection may need (for multi-auth connectors, each set's, with `set`).
  * @example describeConnectionParameters(connector).map((p) => `${p.name}${p.required ? ' (required)' : ''}`)
  */
 export function describeConnectionParameters(
   connector: Connector,
   parameterSet?: string,
 ): ConnectionParameterInfo[] {
-  return connectionParametersOf(connector, parameterSet).map(describeConnectionParameter);
+  const { parameterSets, connectionParameters } = connector.properties;
+  const parameters =
+    parameterSet !== undefined
+      ? connectionParametersOf(connector, parameterSet)
+      : parameterSets.length > 0
+        ? parameterSets.flatMap((s) => s.parameters)
+        : connectionParameters;
+  return parameters.map(describeConnectionParameter);
 }
