@@ -3,7 +3,13 @@ import type { ConnectionParameter, Operation } from '../../../connector/model.ts
 import { FlowportError } from '../../../errors.ts';
 import type { RuntimeRequest } from '../../types.ts';
 import { isSettingParameter, parameterType } from '../parameters.ts';
-import { type AuthContext, type AuthScheme, definitionsOfType, parameterNamed, valueOf } from './scheme.ts';
+import {
+  type AuthContext,
+  type AuthScheme,
+  connectionValue,
+  definitionsOfType,
+  parameterNamed,
+} from './scheme.ts';
 
 /** One place an API key goes, with the value already read from the connection. */
 interface Placement {
@@ -59,7 +65,7 @@ function placementsOf(ctx: AuthContext, warnings: string[]): Placement[] {
       );
       continue;
     }
-    const value = valueOf(ctx, parameter);
+    const value = connectionValue(ctx, parameter);
     if (value === undefined) continue;
     if (location === 'header' && !validHeaderValue(value))
       throw new FlowportError(

@@ -1,5 +1,11 @@
 import { FlowportError } from '../../../errors.ts';
-import { type AuthContext, type AuthScheme, definitionsOfType, parameterNamed, valueOf } from './scheme.ts';
+import {
+  type AuthContext,
+  type AuthScheme,
+  connectionValue,
+  definitionsOfType,
+  parameterNamed,
+} from './scheme.ts';
 
 /** `Authorization: Basic …` for `username:password`, UTF-8 encoded (RFC 7617 `charset=UTF-8`). */
 export function basicCredentials(username: string, password: string): string {
@@ -22,8 +28,8 @@ export const basic: AuthScheme = {
     return definitionsOfType(ctx.connector, 'basic').length > 0 && hasUserAndPassword(ctx);
   },
   create(ctx) {
-    const username = valueOf(ctx, parameterNamed(ctx, 'username')) ?? '';
-    const password = valueOf(ctx, parameterNamed(ctx, 'password')) ?? '';
+    const username = connectionValue(ctx, parameterNamed(ctx, 'username')) ?? '';
+    const password = connectionValue(ctx, parameterNamed(ctx, 'password')) ?? '';
     if (username.includes(':'))
       throw new FlowportError(
         'CONNECTION_INVALID',

@@ -53,7 +53,7 @@ export function parameterNamed(ctx: AuthContext, name: string): ConnectionParame
 }
 
 /** The connection's value for a parameter; undefined when unset or empty. */
-export function valueOf(ctx: AuthContext, p: ConnectionParameter | undefined): string | undefined {
+export function connectionValue(ctx: AuthContext, p: ConnectionParameter | undefined): string | undefined {
   if (!p || !Object.hasOwn(ctx.connection.values, p.name)) return undefined;
   const value = ctx.connection.values[p.name];
   return value === '' ? undefined : value;
