@@ -101,21 +101,20 @@ function textDecoder(charset: string): TextDecoder | undefined {
   return decoder;
 }
 
-/** At most 60 characters, control characters and backticks replaced, whitespace runs collapsed. */
-export function preview(text: string): string {
+/** At most `max` characters, control characters and backticks replaced, whitespace runs collapsed. */
+export function preview(text: string, max = 60): string {
   const head = text
     .slice(0, 200)
     .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}`]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return head.length > 60 || text.length > 200 ? `${head.slice(0, 60)}…` : head;
+  return head.length > max || text.length > 200 ? `${head.slice(0, max)}…` : head;
 }
 
 function describeParseError(cause: unknown): string {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  // V8 appends the offending text (`…, "<html>..." is not valid JSON`); the preview shows it already.
-  return message
-    .replace(/, ".*" is not valid JSON$/s, '')
-    .replace(/\.$/, '')
-    .slice(0, 100);
+  let message = cause instanceof Error ? cause.message : String(cause);
+  // V8 appends the offending text (`…, "<html>"... is not valid JSON`); the preview shows it already.
+  const quoted = message.indexOf(', "');
+  if (quoted >= 0 && message.endsWith('is not valid JSON')) message = message.slice(0, quoted);
+  return preview(message.replace(/\.$/, ''), 120);
 }
