@@ -47,7 +47,7 @@ export function secretValues(connector: Connector, connection: Connection): stri
   return [...secrets];
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -83,6 +83,6 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
       (_, name: string, scheme: string | undefined) => `${name}${scheme ?? ''}***`,
     )
     .replace(BEARER, '$1$2***');
-  if (forms.length > 0) out = out.replace(new RegExp(forms.map(escape).join('|'), 'g'), '***');
+  if (forms.length > 0) out = out.replace(new RegExp(forms.map(escapeRegExp).join('|'), 'g'), '***');
   return out;
 }
