@@ -72,9 +72,38 @@ export function readBody(body: Readable, options: ReadBodyOptions): Promise<Body
   });
 }
 
+/** Stops a body flowport will not read: its request is aborted and the socket closed. */
+export function abandon(body: Readable): void {
+  // undici's body reports `destroy()` before the end as an `AbortError` event; nobody else listens.
+  body.on('error', noop);
+  body.destroy();
+}
+
+/**
+ * Drops a body flowport does not need (a retried 503, a followed redirect, a HEAD) while keeping the
+ * connection for reuse: small bodies are drained, larger or slower ones end the socket. Without
+ * `timeoutMs` for responses that have no body (HEAD, 204, 304).
+ */
+export function discard(
+  body: Readable & { dump(options: { limit: number; signal?: AbortSignal }): Promise<unknown> },
+  timeoutMs?: number,
+): void {
+  const options =
+    timeoutMs === undefined
+      ? { limit: 64 * 1024 }
+      : { limit: 64 * 1024, signal: AbortSignal.timeout(timeoutMs) };
+  body.dump(options).catch(noop);
+}
+
+function noop(): void {}
+
 function join(chunks: Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 0) return empty;
-  if (chunks.length === 1) return chunks[0]!;
+  if (chunks.length === 1) {
+    // A plain view, not undici's Buffer subclass: the contract promises a `Uint8Array`.
+    const only = chunks[0]!;
+    return new Uint8Array(only.buffer, only.byteOffset, only.byteLength);
+  }
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {

@@ -4,7 +4,7 @@ import { FlowportError } from '../../errors.ts';
 import { lazy } from '../../lazy.ts';
 import type { RuntimeResponse, Transport, WireRequest } from '../types.ts';
 import { decodeBody } from './decode.ts';
-import { readBody, tooLarge } from './read-body.ts';
+import { abandon, discard, readBody, tooLarge } from './read-body.ts';
 import { followRedirect, isRedirectStatus, type RedirectHop, type RedirectMode } from './redirect.ts';
 import {
   backoffDelay,
@@ -158,11 +158,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
           describeTarget(hop.method, target),
         );
       } catch (error) {
-        data.body.destroy();
+        abandon(data.body);
         throw error;
       }
       if (next === undefined) return { data, method: hop.method, target };
-      data.body.destroy();
+      discard(data.body, timeouts.bodyTimeoutMs);
       hop = next;
     }
   }
@@ -171,13 +171,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const headers = toHeaders(data.headers);
     const status = data.statusCode;
     if (method === 'HEAD' || status === 204 || status === 304) {
-      data.body.destroy();
+      discard(data.body);
       return { status, headers, body: { kind: 'none' } };
     }
     const encoding = headers.get('content-encoding');
     const declared = headers.get('content-length');
     if (declared !== null && encoding === null && Number(declared) > maxResponseBytes) {
-      data.body.destroy();
+      abandon(data.body);
       throw tooLarge({ target: describeTarget(method, target), maxBytes: maxResponseBytes });
     }
     const label = describeTarget(method, target);
@@ -217,7 +217,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
             now(),
           );
           if (delayMs !== undefined) {
-            exchanged.data.body.destroy();
+            discard(exchanged.data.body, timeouts.bodyTimeoutMs);
             onAttempt?.({ attempt, status, delayMs });
             await sleep(delayMs, signal);
             continue;
