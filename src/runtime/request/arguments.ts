@@ -1,6 +1,6 @@
 import type { Operation, Parameter } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
-import type { ArgumentValue, Arguments } from '../types.ts';
+import type { Arguments, ArgumentValue } from '../types.ts';
 
 const LOCATIONS = ['path', 'query', 'header', 'body', 'formdata'];
 
@@ -54,13 +54,18 @@ export function matchArguments(
   return matched;
 }
 
-function unknownError(operation: Operation, parameters: readonly Parameter[], unknown: string[]): FlowportError {
+function unknownError(
+  operation: Operation,
+  parameters: readonly Parameter[],
+  unknown: string[],
+): FlowportError {
   const valid = parameters.map((p) => argumentKey(p, parameters));
   const hints = unknown.map((key) => {
     const near = closest(key, valid);
     return near ? `\`${key}\` (did you mean \`${near}\`?)` : `\`${key}\``;
   });
-  const list = valid.length > 0 ? `its parameters are ${valid.map((v) => `\`${v}\``).join(', ')}` : 'it has none';
+  const list =
+    valid.length > 0 ? `its parameters are ${valid.map((v) => `\`${v}\``).join(', ')}` : 'it has none';
   return new FlowportError(
     'PARAMETER_INVALID',
     `Operation \`${operation.label}\` has no parameter ${hints.join(', ')}; ${list}.`,

@@ -20,7 +20,10 @@ export function baseUrlOf(connector: Connector): string {
   const scheme = lower.includes('https') ? 'https' : (lower.find((s) => s === 'http') ?? 'https');
   const path = (basePath ?? '').trim();
   const base = path === '' || path === '/' ? '' : `/${path.replace(/^\/+/, '')}`;
-  return checkBase(`${scheme}://${host.trim()}${base}`, `The base URL of \`${label}\` (from \`host\` and \`basePath\`)`);
+  return checkBase(
+    `${scheme}://${host.trim()}${base}`,
+    `The base URL of \`${label}\` (from \`host\` and \`basePath\`)`,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isObject, type JsonValue } from '../../connector/json.ts';
+import { isObject, type JsonValue, own } from '../../connector/json.ts';
 import type { Connector, Operation, Parameter } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
 import type { ArgumentValue, MultipartPart, RequestBody } from '../types.ts';
@@ -40,14 +40,27 @@ export function bodyFromParameter(
   if (value === undefined) {
     if (!parameter.required) return NONE;
     // A required body the caller left out may still be made of defaults alone (§3.2, last line).
-    const filled = view?.type === 'object' ? fillBody(connector, parameter.schema, {}, parameter.name) : undefined;
+    const filled =
+      view?.type === 'object' ? fillBody(connector, parameter.schema, {}, parameter.name) : undefined;
     const made = filled && filled.missing.length === 0 && isObject(filled.value) ? filled.value : undefined;
     if (!made || Object.keys(made).length === 0)
-      return { ...NONE, missing: filled?.missing.length ? filled.missing : [{ path: parameter.name, summary: parameter.summary }] };
-    return { body: { kind: 'json', value: made }, contentType: declared, missing: [], warnings: filled?.warnings ?? [] };
+      return {
+        ...NONE,
+        missing: filled?.missing.length
+          ? filled.missing
+          : [{ path: parameter.name, summary: parameter.summary }],
+      };
+    return {
+      body: { kind: 'json', value: made },
+      contentType: declared,
+      missing: [],
+      warnings: filled?.warnings ?? [],
+    };
   }
   if (isFileValue(value) || view?.format === 'binary' || view?.type === 'file') {
-    const bytes = isFileValue(value) ? value.bytes : encoder.encode(typeof value === 'string' ? value : JSON.stringify(value));
+    const bytes = isFileValue(value)
+      ? value.bytes
+      : encoder.encode(typeof value === 'string' ? value : JSON.stringify(value));
     const fileType = isFileValue(value) ? value.contentType : 'application/octet-stream';
     const contentType = bodyKindOf(declared) === 'json' ? fileType : declared;
     return { body: { kind: 'binary', bytes }, contentType, missing: [], warnings: [] };
@@ -68,14 +81,23 @@ export function bodyFromParameter(
     case 'multipart':
       return {
         ...base,
-        body: { kind: 'multipart', parts: objectFields(filled.value, where).map(([name, v]) => ({ name, value: v })) },
+        body: {
+          kind: 'multipart',
+          parts: objectFields(filled.value, where).map(([name, v]) => ({ name, value: v })),
+        },
       };
     case 'text':
-      return { ...base, body: { kind: 'text', text: typeof json === 'string' ? json : JSON.stringify(json) } };
+      return {
+        ...base,
+        body: { kind: 'text', text: typeof json === 'string' ? json : JSON.stringify(json) },
+      };
     default:
       return {
         ...base,
-        body: { kind: 'binary', bytes: encoder.encode(typeof json === 'string' ? json : JSON.stringify(json)) },
+        body: {
+          kind: 'binary',
+          bytes: encoder.encode(typeof json === 'string' ? json : JSON.stringify(json)),
+        },
       };
   }
 }
@@ -104,8 +126,8 @@ export function bodyFromFormData(
     const contentType = types.find((t) => bodyKindOf(t) === 'multipart') ?? 'multipart/form-data';
     return { body: { kind: 'multipart', parts }, contentType, missing: [], warnings: [] };
   }
-  const fields = parts.flatMap((p): Array<[string, string]> =>
-    typeof p.value === 'string' ? [[p.name, p.value]] : [],
+  const fields = parts.flatMap(
+    (p): Array<[string, string]> => (typeof p.value === 'string' ? [[p.name, p.value]] : []),
   );
   return {
     body: { kind: 'form', fields },
@@ -115,9 +137,21 @@ export function bodyFromFormData(
   };
 }
 
-/** Fields of an object body for form and multipart encodings; arrays repeat the key. */
+/**
+ * Fields of an object body for form and multipart encodings; arrays repeat the key. A list of
+ * `{ key, value }` (or `{ name, value }`) objects, as some connectors declare form bodies, is a field list.
+ */
+function isField(item: JsonValue): boolean {
+  return isObject(item) && (typeof own(item, 'key') === 'string' || typeof own(item, 'name') === 'string');
+}
+
 function objectFields(value: JsonValue, where: string): Array<[string, string]> {
   if (typeof value === 'string') return [...new URLSearchParams(value)];
+  if (Array.isArray(value) && value.every(isField))
+    return value.map((f) => [
+      scalarText(own(f, 'key') ?? own(f, 'name') ?? ''),
+      scalarText(own(f, 'value') ?? ''),
+    ]);
   if (!isObject(value))
     throw new FlowportError('PARAMETER_INVALID', `${where} must be an object of fields for a form body.`);
   const fields: Array<[string, string]> = [];

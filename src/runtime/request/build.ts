@@ -1,13 +1,13 @@
 import { type JsonValue, own, ownBoolean, ownString } from '../../connector/json.ts';
 import type { Connector, Operation, Parameter } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
-import type { ArgumentValue, Arguments, RequestBody, RuntimeRequest } from '../types.ts';
+import type { Arguments, ArgumentValue, RequestBody, RuntimeRequest } from '../types.ts';
+import { acceptFor } from './accept.ts';
 import { matchArguments } from './arguments.ts';
 import { baseUrlOf, overrideBaseUrl } from './base-url.ts';
 import { type BuiltBody, bodyFromFormData, bodyFromParameter } from './body.ts';
 import { coerceValue, enumWarning, isFileValue, type ValueSpec } from './coerce.ts';
 import type { MissingProperty } from './fill-body.ts';
-import { acceptFor } from './accept.ts';
 import { assertNoDotSegment, encodePathValue, type PathEncodingMode } from './path-encoding.ts';
 import { collectionTexts } from './serialize-value.ts';
 
@@ -64,7 +64,8 @@ export function buildRequest(
       continue;
     }
     if (value === undefined) {
-      if (parameter.required || location === 'path') missing.push({ path: parameter.name, summary: parameter.summary });
+      if (parameter.required || location === 'path')
+        missing.push({ path: parameter.name, summary: parameter.summary });
       continue;
     }
     const where = `${capitalise(location)} parameter \`${parameter.name}\` of operation \`${operation.label}\``;
@@ -93,7 +94,8 @@ export function buildRequest(
       case 'header': {
         const text = collectionTexts(coerced, singleText(parameter.collectionFormat)).join(',');
         setHeader(headers, parameter.name, text, where);
-        if (parameter.name.toLowerCase() === 'content-type') headerContentType = text;
+        if (parameter.name.toLowerCase() === 'content-type')
+          headerContentType = headers.get('content-type') ?? text;
         break;
       }
       case 'formdata':
@@ -108,7 +110,9 @@ export function buildRequest(
   if (bodyParameter) {
     built = bodyFromParameter(connector, operation, bodyParameter, bodyValue, headerContentType);
     if (formData.length > 0)
-      warnings.push(`Operation \`${operation.label}\` has a body parameter, so its \`formData\` values are not sent.`);
+      warnings.push(
+        `Operation \`${operation.label}\` has a body parameter, so its \`formData\` values are not sent.`,
+      );
   } else built = bodyFromFormData(operation, formData, headerContentType);
   missing.push(...built.missing);
   warnings.push(...built.warnings);
@@ -116,7 +120,12 @@ export function buildRequest(
 
   const path = substitute(operation, encoded, warnings);
   if (built.contentType !== undefined && built.body.kind !== 'none' && !headers.has('content-type'))
-    setHeader(headers, 'Content-Type', built.contentType, `The content type of operation \`${operation.label}\``);
+    setHeader(
+      headers,
+      'Content-Type',
+      built.contentType,
+      `The content type of operation \`${operation.label}\``,
+    );
   const accept = acceptFor(operation.produces);
   if (accept !== undefined && !headers.has('accept')) headers.set('Accept', accept);
 
@@ -184,7 +193,12 @@ function queryTexts(value: JsonValue, parameter: Parameter, where: string): stri
   return texts.filter((t) => t !== '');
 }
 
-function encodeOrFail(text: string, encoding: string | undefined, mode: PathEncodingMode, where: string): string {
+function encodeOrFail(
+  text: string,
+  encoding: string | undefined,
+  mode: PathEncodingMode,
+  where: string,
+): string {
   try {
     return encodePathValue(text, encoding, mode);
   } catch {
@@ -192,7 +206,10 @@ function encodeOrFail(text: string, encoding: string | undefined, mode: PathEnco
   }
 }
 
-function setHeader(headers: Headers, name: string, text: string, where: string): void {
+function setHeader(headers: Headers, name: string, value: string, where: string): void {
+  // Fetch strips leading and trailing HTTP whitespace (CR and LF included) from header values, so only
+  // a break inside the value could start another header.
+  const text = value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
   if (/[\r\n\0]/.test(text))
     throw new FlowportError(
       'REQUEST_UNSAFE',
@@ -220,7 +237,9 @@ function substitute(operation: Operation, encoded: ReadonlyMap<string, string>, 
   });
   for (const name of encoded.keys())
     if (!used.has(name))
-      warnings.push(`Path parameter \`${name}\` of operation \`${operation.label}\` has no \`{${name}}\` in the path and is not sent.`);
+      warnings.push(
+        `Path parameter \`${name}\` of operation \`${operation.label}\` has no \`{${name}}\` in the path and is not sent.`,
+      );
   return path.startsWith('/') ? path : `/${path}`;
 }
 

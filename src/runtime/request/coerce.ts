@@ -14,7 +14,11 @@ export interface ValueSpec {
 import { SEPARATORS } from './serialize-value.ts';
 
 export function isFileValue(value: unknown): value is FileValue {
-  return isObject(value) && own(value, 'kind') === 'file' && (value as { bytes?: unknown }).bytes instanceof Uint8Array;
+  return (
+    isObject(value) &&
+    own(value, 'kind') === 'file' &&
+    (value as { bytes?: unknown }).bytes instanceof Uint8Array
+  );
 }
 
 /**
@@ -102,7 +106,11 @@ function coerceArray(
 }
 
 /** A warning (not an error: backends often accept more than they declare) for a value outside `enum`. */
-export function enumWarning(value: JsonValue, schema: JsonValue | undefined, where: string): string | undefined {
+export function enumWarning(
+  value: JsonValue,
+  schema: JsonValue | undefined,
+  where: string,
+): string | undefined {
   const allowed = ownArray(schema, 'enum');
   if (!allowed || allowed.length === 0) return undefined;
   const values = Array.isArray(value) ? value : [value];
@@ -117,7 +125,12 @@ function sameJson(a: JsonValue, b: JsonValue): boolean {
 }
 
 function textFile(text: string): FileValue {
-  return { kind: 'file', name: 'file', contentType: 'application/octet-stream', bytes: new TextEncoder().encode(text) };
+  return {
+    kind: 'file',
+    name: 'file',
+    contentType: 'application/octet-stream',
+    bytes: new TextEncoder().encode(text),
+  };
 }
 
 function parseJson(text: string): JsonValue | undefined {

@@ -1,4 +1,12 @@
-import { isObject, type JsonObject, type JsonValue, own, ownBoolean, ownString, setOwn } from '../../connector/json.ts';
+import {
+  isObject,
+  type JsonObject,
+  type JsonValue,
+  own,
+  ownBoolean,
+  ownString,
+  setOwn,
+} from '../../connector/json.ts';
 import type { Connector } from '../../connector/model.ts';
 import { isInternal, isNotificationUrl, resolveSchema, viewSchema } from './schema.ts';
 
@@ -63,7 +71,8 @@ export function fillBody(
           );
         setOwn(out, name, fill(propertyNode, fallback, at, depth + 1));
       } else if (given !== undefined) setOwn(out, name, fill(propertyNode, given, at, depth + 1));
-      else if (required && fallback !== undefined) setOwn(out, name, fill(propertyNode, fallback, at, depth + 1));
+      else if (required && fallback !== undefined)
+        setOwn(out, name, fill(propertyNode, fallback, at, depth + 1));
       else if (required && !exempt(propertyNode, property)) {
         const built = buildFromDefaults(propertyNode, property, at, depth);
         if (built === undefined) missing.push({ path: at, summary: summaryOf(propertyNode, property) });
@@ -79,7 +88,8 @@ export function fillBody(
     where: string,
     depth: number,
   ): JsonValue | undefined => {
-    if (!property || building.has(property) || viewSchema(connector, node)?.type !== 'object') return undefined;
+    if (!property || building.has(property) || viewSchema(connector, node)?.type !== 'object')
+      return undefined;
     building.add(property);
     const before = missing.length;
     const built = fill(node, {}, where, depth + 1);

@@ -43,7 +43,11 @@ function escapeName(name: string): string {
 
 function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
   const first = needle[0];
-  outer: for (let i = haystack.indexOf(first ?? 0); i !== -1 && i <= haystack.length - needle.length; i = haystack.indexOf(first ?? 0, i + 1)) {
+  outer: for (
+    let i = haystack.indexOf(first ?? 0);
+    i !== -1 && i <= haystack.length - needle.length;
+    i = haystack.indexOf(first ?? 0, i + 1)
+  ) {
     for (let j = 1; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
     return true;
   }

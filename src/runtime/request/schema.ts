@@ -1,4 +1,12 @@
-import { isObject, type JsonObject, type JsonValue, own, ownArray, ownBoolean, ownString } from '../../connector/json.ts';
+import {
+  isObject,
+  type JsonObject,
+  type JsonValue,
+  own,
+  ownArray,
+  ownBoolean,
+  ownString,
+} from '../../connector/json.ts';
 import type { Connector } from '../../connector/model.ts';
 
 /** `allOf` and `$ref` chains deeper than this are treated as cycles. */
