@@ -1,0 +1,59 @@
+import type { PolicyInstance } from '../../connector/model.ts';
+import type {
+  CompiledPolicy,
+  PolicyContext,
+  PolicySection,
+  PolicyTemplate,
+  RuntimeRequest,
+  RuntimeResponse,
+} from '../types.ts';
+import { InstanceParameters } from './parameters.ts';
+
+/** What a template file declares: metadata, a parameter reader, and its hooks over a checked config. */
+export interface TemplateSpec<Config> {
+  readonly id: string;
+  readonly title: string;
+  readonly documented: boolean;
+  readonly sections: readonly (PolicySection | 'trigger')[];
+  /** Reads and checks the parameters once; problems go to `p.diagnostics`. */
+  read(p: InstanceParameters): Config | undefined;
+  request?(config: Config, request: RuntimeRequest, ctx: PolicyContext): void | Promise<void>;
+  response?(config: Config, response: RuntimeResponse, ctx: PolicyContext): void | Promise<void>;
+  /** Extra properties on the compiled policy (the `pollingtrigger` helpers read them). */
+  extend?(config: Config): object;
+}
+
+/** Operation filter: empty means every operation; otherwise exact, case-sensitive ids (DECIDE). */
+export function operationFilter(instance: PolicyInstance): (operationId: string | undefined) => boolean {
+  const ids = new Set(instance.operations);
+  return ids.size === 0 ? () => true : (id) => id !== undefined && ids.has(id);
+}
+
+/** Builds a `PolicyTemplate` whose `compile` validates once and wires the hook for the section. */
+export function defineTemplate<Config>(spec: TemplateSpec<Config>): PolicyTemplate {
+  return {
+    id: spec.id,
+    title: spec.title,
+    documented: spec.documented,
+    sections: spec.sections,
+    compile(instance) {
+      const p = new InstanceParameters(instance);
+      const section = p.section(spec.sections);
+      const config = spec.read(p);
+      if (section === undefined || config === undefined || p.diagnostics.length > 0)
+        return { diagnostics: p.diagnostics };
+      const { request, response } = spec;
+      const policy: CompiledPolicy = {
+        ...spec.extend?.(config),
+        templateId: spec.id,
+        instance,
+        section,
+        appliesTo: operationFilter(instance),
+        ...(section === 'request' && request && { request: (r, ctx) => request(config, r, ctx) }),
+        ...((section === 'response' || section === 'failure') &&
+          response && { response: (r, ctx) => response(config, r, ctx) }),
+      };
+      return { policy, diagnostics: [] };
+    },
+  };
+}
