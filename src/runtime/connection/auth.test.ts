@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Connection } from '../types.ts';
 import {
   connectorWithParameters,
   flowportErrorOf,
@@ -46,7 +47,7 @@ describe('resolveAuth', () => {
     ['key', 'api-key'],
     ['custom', 'none'],
   ])('gives the multi-auth set `%s` the kind `%s`', (parameterSet, kind) => {
-    const values = parameterSet === 'key' ? { api_key: 'k' } : {};
+    const values: Record<string, string> = parameterSet === 'key' ? { api_key: 'k' } : {};
     expect(resolveAuth(multi, { parameterSet, values }).kind).toBe(kind);
   });
 
@@ -78,11 +79,14 @@ describe('resolveAuth', () => {
   ])(
     'fails fast on an unauthenticated connection for %s, leaving the request alone',
     async (_, connector) => {
-      const connection = { values: connector.properties.connectionParameters.length ? { api_key: 'k' } : {} };
+      const values: Record<string, string> = connector.properties.connectionParameters.length
+        ? { api_key: 'k' }
+        : {};
+      const connection: Connection = { values };
       const auth = resolveAuth(connector, connection);
       const request = testRequest();
       const operation = connector.operation('WebhookResponse') ?? connector.operations[0]!;
-      Object.assign(connection, { status: 'unauthenticated' });
+      connection.status = 'unauthenticated';
       const error = await flowportErrorOf(() => auth.apply(request, operation));
       expect(error.code).toBe('CONNECTION_UNAUTHENTICATED');
       expect(error.message).toBe(

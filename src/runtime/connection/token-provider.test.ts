@@ -9,7 +9,7 @@ const ENDPOINT = 'https://login.example.com/oauth2/token';
 /** A fake token endpoint: records each request body and answers with `reply`. */
 function fakeEndpoint(reply: (body: URLSearchParams, n: number) => { status: number; json: unknown }) {
   const bodies: URLSearchParams[] = [];
-  const fetchFake = (async (_url: RequestInfo | URL, init?: RequestInit) => {
+  const fetchFake = (async (_url: string | URL | Request, init?: RequestInit) => {
     const body = new URLSearchParams(String(init?.body ?? ''));
     bodies.push(body);
     await new Promise((r) => setTimeout(r, 5));
