@@ -74,11 +74,11 @@ const egnyte = connectorOf({
   },
 });
 
-const root = [
+const root: JsonObject[] = [
   { name: 'Shared', path: '/Shared', is_folder: true },
   { name: 'notes.txt', path: '/notes.txt', is_folder: false, mediaType: 'text/plain' },
 ];
-const shared = [{ name: 'Docs', path: '/Shared/Docs', is_folder: true }];
+const shared: JsonObject[] = [{ name: 'Docs', path: '/Shared/Docs', is_folder: true }];
 
 describe('treeOpen and treeBrowse', () => {
   it('opens the Egnyte root with titles, full titles and parent flags from `itemIsParent`.', async () => {
