@@ -34,7 +34,7 @@ export default defineTemplate<Config>({
   documented: true,
   sections: ['request', 'response', 'failure'],
   read(p) {
-    const name = p.string('name', 'add the header name');
+    const name = p.string('name', 'add the header name', { required: true });
     if (name !== undefined && !HEADER_NAME.test(name))
       p.report(
         'POLICY_INVALID',

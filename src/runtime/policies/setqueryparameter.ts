@@ -23,7 +23,7 @@ export default defineTemplate<Config>({
   documented: true,
   sections: ['request'],
   read(p) {
-    const name = p.string('name', 'add the query parameter name');
+    const name = p.string('name', 'add the query parameter name', { required: true });
     const value = p.template('value', 'add the value to set', { required: true, allowEmpty: true });
     const existsAction = p.choice('existsAction', EXISTS_ACTIONS, 'override');
     if (name === undefined || value === undefined || existsAction === undefined) return undefined;
