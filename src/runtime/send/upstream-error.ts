@@ -154,6 +154,8 @@ function errorCode(error: unknown, depth = 0): string | undefined {
   if (typeof error !== 'object' || error === null || depth > 3) return undefined;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && code !== 'UND_ERR') return code;
+  // undici's parser errors may carry no code (`Expected HTTP/`); the class name says what they are.
+  if ((error as { name?: unknown }).name === 'HTTPParserError') return 'HPE_INVALID';
   const members = (error as { errors?: unknown }).errors;
   if (Array.isArray(members))
     for (const member of members) {
