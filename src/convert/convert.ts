@@ -1,0 +1,183 @@
+import { basename } from 'node:path';
+import { isObject, type JsonObject, ownObject, ownString } from '../connector/json.ts';
+import { connectorFromFiles } from '../connector/load.ts';
+import type { PresetName } from '../validate/rule.ts';
+import { validateConnector } from '../validate/validate.ts';
+import { buildApiProperties } from './api-properties.ts';
+import { brandColor } from './brand-color.ts';
+import { enrich } from './enrich.ts';
+import { drawIcon } from './icon.ts';
+import { type ApiInput, readInput } from './input.ts';
+import { createLosses, type LossItem } from './loss.ts';
+import { convertOpenApi3, type SwaggerParts } from './openapi3.ts';
+import { convertPostman, postmanRequestCount } from './postman.ts';
+import { buildReadme } from './readme.ts';
+import { type ConversionStats, type Remaining, renderReport, summariseReport } from './report.ts';
+import { convertSwagger2 } from './swagger2.ts';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+export interface ConvertOptions {
+  /** File name shown in the report and readme. Default `input`. */
+  readonly source?: string;
+  /** `properties.publisher` (and `stackOwner`); default: `info.contact.name`. */
+  readonly publisher?: string;
+  /** `#rrggbb`; default: `x-logo.backgroundColor`, else a colour derived from the title. */
+  readonly brandColor?: string;
+  /** Preset whose error-level findings are listed as "left for you". Default `certification`; `false` skips validation. */
+  readonly preset?: PresetName | false;
+}
+
+/** A converted connector, in memory. */
+export interface ConvertResult {
+  readonly format: ApiInput['format'];
+  readonly swagger: JsonObject;
+  readonly apiProperties: JsonObject;
+  readonly readme: string;
+  readonly icon: Uint8Array;
+  readonly losses: readonly LossItem[];
+  readonly stats: ConversionStats;
+  readonly remaining: readonly Remaining[];
+  /** `conversion-report.md`. */
+  readonly report: string;
+  /** A few lines for the terminal. */
+  readonly summary: string;
+  /** The folder's files by name: the swagger, apiProperties, readme, icon and the report. */
+  readonly files: Readonly<Record<string, Uint8Array>>;
+}
+
+/** Operations a description has (requests for Postman). */
+export function countOperations(input: ApiInput): number {
+  if (input.format === 'postman-2.1') return postmanRequestCount(input.document);
+  let n = 0;
+  for (const [path, item] of Object.entries(ownObject(input.document, 'paths') ?? {}))
+    if (!path.startsWith('x-') && isObject(item)) for (const m of METHODS) if (isObject(item[m])) n++;
+  return n;
+}
+
+function toSwagger(input: ApiInput, losses: ReturnType<typeof createLosses>): SwaggerParts {
+  if (input.format === 'swagger-2.0') return convertSwagger2(input.document, losses);
+  if (input.format === 'postman-2.1') return convertPostman(input.document, losses);
+  return convertOpenApi3(input.document, losses);
+}
+
+function formatName(input: ApiInput): string {
+  if (input.format === 'postman-2.1') return `Postman collection ${input.version}`;
+  if (input.format === 'swagger-2.0') return 'Swagger 2.0';
+  return `OpenAPI ${input.version}`;
+}
+
+const encoder = new TextEncoder();
+
+/** Serialises the swagger the way connector repositories keep it: 4-space indents. */
+export function stringify(value: unknown): string {
+  return `${JSON.stringify(value, null, 4)}\n`;
+}
+
+/** Error-level findings of the converted connector, by rule. */
+function remainingFindings(files: Record<string, Uint8Array>, preset: PresetName): Remaining[] {
+  const connector = connectorFromFiles(
+    Object.entries(files).map(([name, bytes]) => ({ name, bytes })),
+    { source: 'converted' },
+  );
+  const result = validateConnector(connector, { preset });
+  const byRule = new Map<string, Remaining>();
+  for (const d of result.diagnostics) {
+    if (d.severity !== 'error') continue;
+    const seen = byRule.get(d.ruleId);
+    byRule.set(d.ruleId, {
+      rule: d.ruleId,
+      count: (seen?.count ?? 0) + 1,
+      message: seen?.message ?? d.message,
+    });
+  }
+  return [...byRule.values()];
+}
+
+/** Converts a parsed description into a connector. */
+export function convertInput(input: ApiInput, options: ConvertOptions = {}): ConvertResult {
+  const losses = createLosses();
+  const parts = toSwagger(input, losses);
+  const swagger = parts.swagger;
+  const source = options.source ?? 'input';
+  const info = ownObject(input.document, 'info');
+  enrich(swagger, losses, {
+    fallbackTitle:
+      basename(source)
+        .replace(/\.[^.]+$/, '')
+        .replace(/[^A-Za-z0-9 ]+/g, ' ')
+        .trim()
+        .slice(0, 30) || 'Connector',
+    preserve: input.format === 'swagger-2.0',
+  });
+  const contactName = ownString(ownObject(ownObject(swagger, 'info'), 'contact'), 'name');
+  const publisher = options.publisher ?? contactName;
+  const color = brandColor(info, input.document, options.brandColor);
+  let hasTriggers = false;
+  let kept = 0;
+  let skeletons = 0;
+  for (const item of Object.values(ownObject(swagger, 'paths') ?? {}))
+    if (isObject(item))
+      for (const m of METHODS) {
+        const op = ownObject(item, m);
+        if (!op) continue;
+        if (op['x-ms-trigger'] !== undefined) hasTriggers = true;
+        if (op['x-flowport-skeleton'] === true) skeletons++;
+        else kept++;
+      }
+  const apiProperties = buildApiProperties({
+    connectionParameters: parts.connectionParameters,
+    policies: parts.policies,
+    brandColor: color,
+    publisher,
+    hasTriggers,
+  });
+  const title = ownString(ownObject(swagger, 'info'), 'title') ?? 'Connector';
+  const readme = buildReadme({ swagger, apiProperties, publisher, source, losses: losses.items.length });
+  const icon = drawIcon(color, title);
+  const files: Record<string, Uint8Array> = {
+    'apiDefinition.swagger.json': encoder.encode(stringify(swagger)),
+    'apiProperties.json': encoder.encode(stringify(apiProperties)),
+    'readme.md': encoder.encode(readme),
+    'icon.png': icon,
+  };
+  const preset = options.preset ?? 'certification';
+  const remaining = preset === false ? [] : remainingFindings(files, preset);
+  const stats: ConversionStats = { inputOperations: countOperations(input), keptOperations: kept, skeletons };
+  const reportInput = {
+    source,
+    format: formatName(input),
+    stats,
+    losses: losses.items,
+    remaining,
+    preset: preset === false ? 'certification' : preset,
+  };
+  const report = renderReport(reportInput);
+  files['conversion-report.md'] = encoder.encode(report);
+  return {
+    format: input.format,
+    swagger,
+    apiProperties,
+    readme,
+    icon,
+    losses: losses.items,
+    stats,
+    remaining,
+    report,
+    summary: summariseReport(reportInput),
+    files,
+  };
+}
+
+/**
+ * Converts an OpenAPI 3.0 / 3.1, Swagger 2.0 or Postman v2.1 description (JSON or YAML text) into a
+ * connector: swagger, apiProperties, readme, icon and a loss report. Throws `FlowportError`
+ * (`CONVERT_INPUT_INVALID`, `CONVERT_UNSUPPORTED_VERSION`) when the text is not such a description.
+ *
+ * @example
+ * const result = convert(readFileSync('openapi.yaml', 'utf8'), { source: 'openapi.yaml' });
+ * result.losses; // [{ pointer: '/paths/~1pets/get/parameters/2', construct: 'cookie parameter', action: '…' }]
+ */
+export function convert(text: string, options: ConvertOptions = {}): ConvertResult {
+  return convertInput(readInput(text, options.source ?? 'input'), options);
+}

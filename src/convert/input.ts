@@ -1,0 +1,91 @@
+import { parseDocument } from 'yaml';
+import { isObject, type JsonObject, ownObject, ownString } from '../connector/json.ts';
+import { FlowportError } from '../errors.ts';
+
+/** The kinds of API description `flowport init` reads. */
+export type InputFormat = 'openapi-3.0' | 'openapi-3.1' | 'swagger-2.0' | 'postman-2.1';
+
+export interface ApiInput {
+  readonly format: InputFormat;
+  /** The version string as the document states it (`3.0.3`, `2.0`, `v2.1.0`). */
+  readonly version: string;
+  readonly document: JsonObject;
+}
+
+/** Parses JSON, or YAML 1.2 when the text is not JSON; errors name the line. */
+export function parseText(text: string, name = 'input'): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const first = body.trimStart()[0];
+  if (first === '{' || first === '[') {
+    try {
+      return JSON.parse(body);
+    } catch {
+      // Not strict JSON (comments, trailing commas, or YAML flow style): YAML reads those too.
+    }
+  }
+  const doc = parseDocument(body, { uniqueKeys: false });
+  const error = doc.errors[0];
+  if (error) {
+    const where = error.linePos?.[0];
+    const place = where ? ` at line ${where.line}, column ${where.col}` : '';
+    throw new FlowportError(
+      'CONVERT_INPUT_INVALID',
+      `${name} is neither JSON nor YAML${place}: ${error.message.split('\n')[0]}`,
+    );
+  }
+  return doc.toJS({ maxAliasCount: -1 });
+}
+
+const POSTMAN_SCHEMA = /schema\.getpostman\.com\/json\/collection\/(v[\d.]+)/;
+
+/** Tells which kind of description a parsed document is; throws for anything flowport cannot convert. */
+export function detectInput(value: unknown, name = 'input'): ApiInput {
+  if (!isObject(value))
+    throw new FlowportError(
+      'CONVERT_INPUT_INVALID',
+      `${name} is not an API description: expected an object at the top level.`,
+    );
+  const openapi = value.openapi;
+  if (openapi !== undefined) {
+    const v = String(openapi);
+    if (/^3\.0(\.\d+)?$/.test(v)) return { format: 'openapi-3.0', version: v, document: value };
+    if (/^3\.1(\.\d+)?$/.test(v)) return { format: 'openapi-3.1', version: v, document: value };
+    throw new FlowportError(
+      'CONVERT_UNSUPPORTED_VERSION',
+      `${name} is OpenAPI ${v}; flowport converts OpenAPI 3.0 and 3.1, Swagger 2.0 and Postman v2.1.`,
+    );
+  }
+  const swagger = value.swagger;
+  if (swagger !== undefined) {
+    const v = String(swagger);
+    if (v === '2.0' || v === '2') return { format: 'swagger-2.0', version: '2.0', document: value };
+    throw new FlowportError(
+      'CONVERT_UNSUPPORTED_VERSION',
+      `${name} is Swagger ${v}; flowport converts Swagger 2.0, OpenAPI 3.0 and 3.1 and Postman v2.1.`,
+    );
+  }
+  const schema = ownString(ownObject(value, 'info'), 'schema');
+  const postman = schema ? POSTMAN_SCHEMA.exec(schema) : null;
+  if (postman?.[1]) {
+    const v = postman[1];
+    if (v.startsWith('v2.1')) return { format: 'postman-2.1', version: v, document: value };
+    throw new FlowportError(
+      'CONVERT_UNSUPPORTED_VERSION',
+      `${name} is a Postman collection ${v}; flowport converts v2.1 (export it again from Postman as Collection v2.1).`,
+    );
+  }
+  if (Array.isArray(value.requests) && typeof value.id === 'string')
+    throw new FlowportError(
+      'CONVERT_UNSUPPORTED_VERSION',
+      `${name} is a Postman collection v1; flowport converts v2.1 (export it again from Postman as Collection v2.1).`,
+    );
+  throw new FlowportError(
+    'CONVERT_INPUT_INVALID',
+    `${name} is not an API description: it has no \`openapi\`, \`swagger\` or Postman \`info.schema\`.`,
+  );
+}
+
+/** Parses and detects in one step. */
+export function readInput(text: string, name = 'input'): ApiInput {
+  return detectInput(parseText(text, name), name);
+}

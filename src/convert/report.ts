@@ -1,0 +1,91 @@
+import { groupLosses, type LossItem } from './loss.ts';
+
+/** Counts a conversion measures. */
+export interface ConversionStats {
+  /** Operations in the description (requests for a Postman collection). */
+  readonly inputOperations: number;
+  /** Operations of the connector converted from them (trigger skeletons not counted). */
+  readonly keptOperations: number;
+  /** Webhook trigger skeletons added for callbacks and webhooks. */
+  readonly skeletons: number;
+}
+
+/** An error-level finding still left once converted: content the description could not supply. */
+export interface Remaining {
+  readonly rule: string;
+  readonly count: number;
+  readonly message: string;
+}
+
+export interface ReportInput {
+  readonly source: string;
+  readonly format: string;
+  readonly stats: ConversionStats;
+  readonly losses: readonly LossItem[];
+  readonly remaining: readonly Remaining[];
+  readonly preset: string;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** `conversion-report.md`: every construct not carried over exactly, grouped by construct. */
+export function renderReport(input: ReportInput): string {
+  const { stats } = input;
+  const lines = [
+    '# Conversion report',
+    '',
+    `Converted \`${input.source}\` (${input.format}) with \`flowport init\`.`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| operations in the description | ${stats.inputOperations} |`,
+    `| operations in the connector | ${stats.keptOperations} |`,
+    `| webhook trigger skeletons added | ${stats.skeletons} |`,
+    `| constructs not carried over exactly | ${input.losses.length} |`,
+    `| errors left under \`${input.preset}\` | ${input.remaining.reduce((n, r) => n + r.count, 0)} |`,
+    '',
+  ];
+  if (input.remaining.length > 0) {
+    lines.push(
+      '## Left for you',
+      '',
+      `What the description could not supply; \`flowport validate --preset ${input.preset}\` shows each place.`,
+      '',
+      '| rule | count | example |',
+      '|---|---|---|',
+    );
+    for (const r of input.remaining) lines.push(`| \`${r.rule}\` | ${r.count} | ${cell(r.message)} |`);
+    lines.push('');
+  }
+  lines.push('## Not carried over exactly', '');
+  if (input.losses.length === 0) lines.push('Nothing: every construct was carried over.', '');
+  for (const [construct, items] of groupLosses(input.losses)) {
+    lines.push(`### ${construct} (${items.length})`, '', '| where (input) | what was done |', '|---|---|');
+    for (const item of items) lines.push(`| \`${cell(item.pointer || '/')}\` | ${cell(item.action)} |`);
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** A few lines for the terminal: counts per construct with one example each. */
+export function summariseReport(input: ReportInput, limit = 12): string {
+  const { stats } = input;
+  const out = [
+    `${stats.keptOperations} of ${stats.inputOperations} operations converted${
+      stats.skeletons > 0 ? `, ${stats.skeletons} webhook trigger skeleton(s) added` : ''
+    }; ${input.losses.length} construct(s) not carried over exactly.`,
+  ];
+  const groups = [...groupLosses(input.losses)];
+  for (const [construct, items] of groups.slice(0, limit)) {
+    const first = items[0];
+    out.push(`  ${construct} ×${items.length}: ${first ? `${first.pointer || '/'} — ${first.action}` : ''}`);
+  }
+  if (groups.length > limit) out.push(`  … and ${groups.length - limit} more kinds`);
+  if (input.remaining.length > 0) {
+    out.push(`Left for you (errors under ${input.preset}):`);
+    for (const r of input.remaining) out.push(`  ${r.rule} ×${r.count}: ${r.message}`);
+  }
+  return out.join('\n');
+}
