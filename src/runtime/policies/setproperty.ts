@@ -27,6 +27,16 @@ const MISSING = Symbol('missing');
  * `[{@body().payments}]`); anything else is text (the documentation writes `30` as `"30"`). A missing
  * reference in the first two forms leaves the property alone.
  */
+/** Literal text opens and closes a JSON array or object around the references (not `{@…}` braces). */
+function looksLikeJson(template: Template): boolean {
+  const first = template.pieces[0];
+  const last = template.pieces[template.pieces.length - 1];
+  if (first?.kind !== 'text' || last?.kind !== 'text') return false;
+  const open = first.text.trimStart()[0];
+  const close = last.text.trimEnd().at(-1);
+  return (open === '[' && close === ']') || (open === '{' && close === '}');
+}
+
 function propertyValue(config: Config, scope: ExpressionScope): JsonValue | typeof MISSING {
   const only = singleExpression(config.value);
   if (only) return evaluateExpression(only, scope) ?? MISSING;
@@ -97,9 +107,7 @@ export default defineTemplate<Config>({
       allowEmpty: true,
     });
     if (parent === undefined || sub === undefined || value === undefined) return undefined;
-    const trimmed = value.source.trim();
-    const json = /^\[[\s\S]*\]$/.test(trimmed) || /^\{[\s\S]*\}$/.test(trimmed);
-    return { parent, sub, value, json: json && !singleExpression(value), label: p.label };
+    return { parent, sub, value, json: looksLikeJson(value), label: p.label };
   },
   request: (config, request, ctx) => apply(config, request, request, ctx),
   response: (config, response, ctx) => apply(config, response, ctx.request, ctx),
