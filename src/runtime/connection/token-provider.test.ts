@@ -176,3 +176,48 @@ describe('refreshingTokenProvider', () => {
     }
   });
 });
+
+describe('refreshingTokenProvider with a templated refresh call', () => {
+  it('posts the body the template built and reads the answer', async () => {
+    const seen: { url: string; body: string; contentType: string | null }[] = [];
+    const fetchFake = (async (url: string | URL | Request, init?: RequestInit) => {
+      seen.push({
+        url: String(url),
+        body: String(init?.body),
+        contentType: new Headers(init?.headers).get('content-type'),
+      });
+      return new Response(JSON.stringify({ access_token: 'templated', token_type: 'Bearer' }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as typeof fetch;
+    const provider = refreshingTokenProvider({
+      tokenEndpoint: 'https://accounts.zoho.eu/oauth/v2/token',
+      clientId: 'client',
+      refreshToken: 'r/1',
+      fetch: fetchFake,
+      refreshRequest: (rt) => ({
+        url: 'https://accounts.zoho.eu/oauth/v2/token',
+        body: `grant_type=refresh_token&refresh_token=${encodeURIComponent(rt)}`,
+      }),
+    });
+    expect(await provider.getToken()).toBe('templated');
+    expect(seen).toEqual([
+      {
+        url: 'https://accounts.zoho.eu/oauth/v2/token',
+        body: 'grant_type=refresh_token&refresh_token=r%2F1',
+        contentType: 'application/x-www-form-urlencoded',
+      },
+    ]);
+  });
+
+  it('refuses a templated call to a plain-HTTP host', async () => {
+    const provider = refreshingTokenProvider({
+      tokenEndpoint: 'https://a.example.com/token',
+      clientId: 'client',
+      refreshToken: 'r',
+      fetch: (async () => new Response('{}')) as unknown as typeof fetch,
+      refreshRequest: () => ({ url: 'http://a.example.com/token', body: '' }),
+    });
+    expect((await flowportErrorOf(() => provider.getToken())).code).toBe('CONNECTION_INVALID');
+  });
+});

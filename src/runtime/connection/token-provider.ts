@@ -30,6 +30,11 @@ export interface RefreshingTokenProviderOptions {
   readonly fetch?: typeof fetch;
   /** Extra body parameters of the refresh grant (`resource` for Entra v1, `scope`). */
   readonly parameters?: Readonly<Record<string, string>>;
+  /**
+   * Builds the refresh call itself (`oauth2generic` templates, from `oauthEndpointsOf(…).refreshRequest`);
+   * the answer is still checked by oauth4webapi. `clientSecret` and `parameters` are then unused.
+   */
+  readonly refreshRequest?: (refreshToken: string) => { readonly url: string; readonly body: string };
   /** Called after each successful refresh with the new tokens. */
   readonly onTokens?: (tokens: OAuthTokens) => void;
 }
@@ -73,6 +78,7 @@ function endpointOf(tokenEndpoint: string): URL {
 }
 
 function refusal(endpoint: URL, error: unknown): FlowportError {
+  if (error instanceof FlowportError) return error;
   const where = `\`${endpoint.origin}${endpoint.pathname}\``;
   let detail = '';
   if (error instanceof oauth.ResponseBodyError) detail = ` (\`${error.error}\`, HTTP ${error.status})`;
@@ -113,6 +119,15 @@ export function refreshingTokenProvider(options: RefreshingTokenProviderOptions)
     ...(endpoint.protocol === 'http:' && { [oauth.allowInsecureRequests]: true }),
     ...(options.parameters && { additionalParameters: { ...options.parameters } }),
   };
+  const send = options.fetch ?? fetch;
+  async function templatedRefresh(call: { readonly url: string; readonly body: string }): Promise<Response> {
+    return send(endpointOf(call.url).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: call.body,
+      redirect: 'manual',
+    });
+  }
   let accessToken = options.accessToken;
   let refreshToken = options.refreshToken;
   let expiresAt = options.expiresAt;
@@ -121,13 +136,9 @@ export function refreshingTokenProvider(options: RefreshingTokenProviderOptions)
   async function refresh(): Promise<string> {
     let result: oauth.TokenEndpointResponse;
     try {
-      const response = await oauth.refreshTokenGrantRequest(
-        as,
-        client,
-        clientAuth,
-        refreshToken,
-        requestOptions,
-      );
+      const response = options.refreshRequest
+        ? await templatedRefresh(options.refreshRequest(refreshToken))
+        : await oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, requestOptions);
       result = await oauth.processRefreshTokenResponse(as, client, response);
     } catch (error) {
       throw refusal(endpoint, error);
