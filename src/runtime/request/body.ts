@@ -25,7 +25,8 @@ const encoder = new TextEncoder();
 /**
  * The body of an `in: body` parameter, serialised by its content type: the `Content-Type` header
  * argument, else `consumes[0]` of the operation (the model falls back to the document's), else
- * `application/json`. A `format: binary` or `type: file` schema, or a file value, is sent as bytes.
+ * `application/json`. A `format: binary` or `type: file` schema, or a file value, is sent as bytes
+ * with the declared content type, else the file's, else `application/octet-stream`.
  */
 export function bodyFromParameter(
   connector: Connector,
@@ -62,7 +63,7 @@ export function bodyFromParameter(
       ? value.bytes
       : encoder.encode(typeof value === 'string' ? value : JSON.stringify(value));
     const fileType = isFileValue(value) ? value.contentType : 'application/octet-stream';
-    const contentType = bodyKindOf(declared) === 'json' ? fileType : declared;
+    const contentType = headerContentType ?? operation.consumes[0] ?? fileType;
     return { body: { kind: 'binary', bytes }, contentType, missing: [], warnings: [] };
   }
   const kind = bodyKindOf(declared);
