@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../connector/json.ts';
 import { loadConnectorSync } from '../../connector/load.ts';
 import type { Connector } from '../../connector/model.ts';
 import { isFlowportError } from '../../errors.ts';
@@ -63,7 +64,7 @@ const emptyCall =
   async () => ({
     status: 200,
     headers: new Headers(),
-    body: { kind: 'json', value: body === 'list' ? { value: [] } : {} },
+    body: { kind: 'json', value: body === 'list' ? { value: [] } : ({} as JsonObject) },
   });
 
 describe.skipIf(!present)('dynamic lookups over the corpus', () => {
