@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../connector/json.ts';
 import convertarraytoobject from './convertarraytoobject.ts';
-import { compiled, diagnosticsOf, fakeContext, instance, instancesFrom, request, response } from './testing.ts';
+import {
+  compiled,
+  diagnosticsOf,
+  fakeContext,
+  instance,
+  instancesFrom,
+  request,
+  response,
+} from './testing.ts';
 
 const people = [
   { Name: 'XYZ', Age: '30' },
@@ -10,11 +18,19 @@ const people = [
 
 async function convert(params: Record<string, string>, body: JsonValue) {
   const req = request({ json: body });
-  await compiled(convertarraytoobject, instance('convertarraytoobject', params)).request?.(req, fakeContext({ request: req }));
+  await compiled(convertarraytoobject, instance('convertarraytoobject', params)).request?.(
+    req,
+    fakeContext({ request: req }),
+  );
   return req.body.kind === 'json' ? req.body.value : undefined;
 }
 
-const base = { propertyParentPath: '@body()', propertySubPath: 'people', keyWithinCollectionPath: 'Name', newPropertyPath: '@body().people' };
+const base = {
+  propertyParentPath: '@body()',
+  propertySubPath: 'people',
+  keyWithinCollectionPath: 'Name',
+  newPropertyPath: '@body().people',
+};
 
 describe('convertarraytoobject', () => {
   it('drops the key from each value with retainKey false (documentation example)', async () => {
@@ -31,7 +47,12 @@ describe('convertarraytoobject', () => {
 
   it('takes the parent as the array when the sub-path is "null", and writes at a bare path', async () => {
     const out = await convert(
-      { propertyParentPath: '@body().people', propertySubPath: 'null', keyWithinCollectionPath: 'Name', newPropertyPath: 'byName' },
+      {
+        propertyParentPath: '@body().people',
+        propertySubPath: 'null',
+        keyWithinCollectionPath: 'Name',
+        newPropertyPath: 'byName',
+      },
       { people },
     );
     expect(out).toEqual({ people, byName: { XYZ: people[0], ABC: people[1] } });
@@ -57,7 +78,12 @@ describe('convertarraytoobject', () => {
     const [planner] = instancesFrom([
       {
         parameters: {
-          'x-ms-apimTemplate-operationName': ['CreateTask_V3', 'CreateTask_V4', 'UnassignUsers', 'AssignUsers'],
+          'x-ms-apimTemplate-operationName': [
+            'CreateTask_V3',
+            'CreateTask_V4',
+            'UnassignUsers',
+            'AssignUsers',
+          ],
           'x-ms-apimTemplateParameter.propertyParentPath': '@body()',
           'x-ms-apimTemplateParameter.propertySubPath': 'assignments',
           'x-ms-apimTemplateParameter.keyWithinCollectionPath': 'userId',
@@ -71,11 +97,17 @@ describe('convertarraytoobject', () => {
     ]);
     const req = request({ json: { title: 't', assignments: [{ userId: 'u1', orderHint: ' !' }] } });
     await compiled(convertarraytoobject, planner!).request?.(req, fakeContext({ request: req }));
-    expect(req.body).toEqual({ kind: 'json', value: { title: 't', assignments: { u1: { orderHint: ' !' } } } });
+    expect(req.body).toEqual({
+      kind: 'json',
+      value: { title: 't', assignments: { u1: { orderHint: ' !' } } },
+    });
   });
 
   it('converts the response body in the Response section', async () => {
-    const policy = compiled(convertarraytoobject, instance('convertarraytoobject', { ...base, 'x-ms-apimTemplate-policySection': 'Response' }));
+    const policy = compiled(
+      convertarraytoobject,
+      instance('convertarraytoobject', { ...base, 'x-ms-apimTemplate-policySection': 'Response' }),
+    );
     const res = response(200, { people });
     await policy.response?.(res, fakeContext());
     expect(res.body).toMatchObject({ value: { people: { XYZ: people[0] } } });
@@ -90,8 +122,13 @@ describe('convertarraytoobject', () => {
     ['a bad path', { ...base, newPropertyPath: '@body().a[' }],
   ] as const) {
     it(`reports ${name}`, () => {
-      const params = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as Record<string, string>;
-      expect(diagnosticsOf(convertarraytoobject, instance('convertarraytoobject', params)).length).toBeGreaterThan(0);
+      const params = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as Record<
+        string,
+        string
+      >;
+      expect(
+        diagnosticsOf(convertarraytoobject, instance('convertarraytoobject', params)).length,
+      ).toBeGreaterThan(0);
     });
   }
 });

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../connector/json.ts';
 import convertobjecttoarray from './convertobjecttoarray.ts';
-import { compiled, diagnosticsOf, fakeContext, instance, instancesFrom, request, response } from './testing.ts';
+import {
+  compiled,
+  diagnosticsOf,
+  fakeContext,
+  instance,
+  instancesFrom,
+  request,
+  response,
+} from './testing.ts';
 
 async function convert(params: Record<string, string>, body: JsonValue) {
   const req = request({ json: body });
-  await compiled(convertobjecttoarray, instance('convertobjecttoarray', params)).request?.(req, fakeContext({ request: req }));
+  await compiled(convertobjecttoarray, instance('convertobjecttoarray', params)).request?.(
+    req,
+    fakeContext({ request: req }),
+  );
   return req.body.kind === 'json' ? req.body.value : undefined;
 }
 
@@ -14,7 +25,13 @@ const people = { XYZ: { Age: '30' }, ABC: { Age: '23' } };
 describe('convertobjecttoarray', () => {
   it('turns an object into key and value items (documentation example 1)', async () => {
     const out = await convert(
-      { propertyParentPath: '@body()', propertySubPath: 'people', newPropertyPath: '@body().people', keyName: 'Name', valueName: 'Details' },
+      {
+        propertyParentPath: '@body()',
+        propertySubPath: 'people',
+        newPropertyPath: '@body().people',
+        keyName: 'Name',
+        valueName: 'Details',
+      },
       { people },
     );
     expect(out).toEqual({
@@ -30,7 +47,9 @@ describe('convertobjecttoarray', () => {
       { propertyParentPath: '@body().sets', propertySubPath: 'people', newPropertyPath: '@item().people' },
       { sets: [{ people: { A: 1 } }, { people: { B: 2 } }] },
     );
-    expect(out).toEqual({ sets: [{ people: [{ key: 'A', value: 1 }] }, { people: [{ key: 'B', value: 2 }] }] });
+    expect(out).toEqual({
+      sets: [{ people: [{ key: 'A', value: 1 }] }, { people: [{ key: 'B', value: 2 }] }],
+    });
   });
 
   it('converts the Planner task list in the Response section', async () => {
@@ -51,13 +70,22 @@ describe('convertobjecttoarray', () => {
     ]);
     const policy = compiled(convertobjecttoarray, planner!);
     expect(policy.section).toBe('response');
-    const res = response(200, { value: [{ id: 't', assignments: { u1: { orderHint: 'x' } } }, { id: 'u', assignments: {} }] });
+    const res = response(200, {
+      value: [
+        { id: 't', assignments: { u1: { orderHint: 'x' } } },
+        { id: 'u', assignments: {} },
+      ],
+    });
     await policy.response?.(res, fakeContext({ operationId: 'ListTasks_V3' }));
     expect(res.body).toEqual({
       kind: 'json',
       value: {
         value: [
-          { id: 't', assignments: { u1: { orderHint: 'x' } }, _assignments: [{ userId: 'u1', value: { orderHint: 'x' } }] },
+          {
+            id: 't',
+            assignments: { u1: { orderHint: 'x' } },
+            _assignments: [{ userId: 'u1', value: { orderHint: 'x' } }],
+          },
           { id: 'u', assignments: {}, _assignments: [] },
         ],
       },
@@ -66,7 +94,13 @@ describe('convertobjecttoarray', () => {
 
   it('converts the Almabase field entries on the request side', async () => {
     const out = await convert(
-      { propertyParentPath: '@body()', propertySubPath: 'field_entries', newPropertyPath: '@body().field_entries', keyName: 'field_id', valueName: 'value' },
+      {
+        propertyParentPath: '@body()',
+        propertySubPath: 'field_entries',
+        newPropertyPath: '@body().field_entries',
+        keyName: 'field_id',
+        valueName: 'value',
+      },
       { field_entries: { '12': 'a' } },
     );
     expect(out).toEqual({ field_entries: [{ field_id: '12', value: 'a' }] });
@@ -80,11 +114,16 @@ describe('convertobjecttoarray', () => {
   for (const [name, p] of [
     ['a missing destination', { propertyParentPath: '@body()', propertySubPath: 'a' }],
     ['a missing parent', { propertySubPath: 'a', newPropertyPath: '@body().a' }],
-    ['equal key and value names', { propertyParentPath: '@body()', newPropertyPath: 'a', keyName: 'x', valueName: 'x' }],
+    [
+      'equal key and value names',
+      { propertyParentPath: '@body()', newPropertyPath: 'a', keyName: 'x', valueName: 'x' },
+    ],
     ['a key name that is not text', { propertyParentPath: '@body()', newPropertyPath: 'a', keyName: 1 }],
   ] as const) {
     it(`reports ${name}`, () => {
-      expect(diagnosticsOf(convertobjecttoarray, instance('convertobjecttoarray', p)).length).toBeGreaterThan(0);
+      expect(diagnosticsOf(convertobjecttoarray, instance('convertobjecttoarray', p)).length).toBeGreaterThan(
+        0,
+      );
     });
   }
 });

@@ -8,7 +8,13 @@ async function baseUrl(urlTemplate: string, template = dynamichosturl): Promise<
   const req = request({ headers: { test: 'foo', port: '1234' }, query: { domain: 'pqr' } });
   const ctx = fakeContext({
     request: req,
-    connection: { cat: 'bar', subPath: 'path', subdomain: 'acme', host: 'api.deepl.com/v2', url: 'http://x.test/' },
+    connection: {
+      cat: 'bar',
+      subPath: 'path',
+      subdomain: 'acme',
+      host: 'api.deepl.com/v2',
+      url: 'http://x.test/',
+    },
   });
   await compiled(template, instance(template.id, { urlTemplate })).request?.(req, ctx);
   return req.baseUrl;
@@ -16,16 +22,36 @@ async function baseUrl(urlTemplate: string, template = dynamichosturl): Promise<
 
 describe('dynamichosturl', () => {
   const cases: [string, string, string][] = [
-    ['the first documented example', "https://@header('test').abc.xyz:@header('port')", 'https://foo.abc.xyz:1234'],
-    ['a host from a connection parameter', "https://@connectionParameters('cat').abc.xyz", 'https://bar.abc.xyz'],
+    [
+      'the first documented example',
+      "https://@header('test').abc.xyz:@header('port')",
+      'https://foo.abc.xyz:1234',
+    ],
+    [
+      'a host from a connection parameter',
+      "https://@connectionParameters('cat').abc.xyz",
+      'https://bar.abc.xyz',
+    ],
     [
       'header, query and connection values together',
       "https://@header('test').abc.@queryParameters('domain')/@connectionParameters('subPath')",
       'https://foo.abc.pqr/path',
     ],
-    ['a default for a missing header', "https://@header('test123','default').abc.xyz", 'https://default.abc.xyz'],
-    ['a base path in the template (DeepL)', "https://@connectionParameters('host')", 'https://api.deepl.com/v2'],
-    ['a value without a scheme gets https', "@connectionParameters('cat').example.com", 'https://bar.example.com'],
+    [
+      'a default for a missing header',
+      "https://@header('test123','default').abc.xyz",
+      'https://default.abc.xyz',
+    ],
+    [
+      'a base path in the template (DeepL)',
+      "https://@connectionParameters('host')",
+      'https://api.deepl.com/v2',
+    ],
+    [
+      'a value without a scheme gets https',
+      "@connectionParameters('cat').example.com",
+      'https://bar.example.com',
+    ],
     ['a trailing slash is trimmed', "@connectionParameters('url')", 'http://x.test'],
     ['a constant host (Cradl AI)', 'https://auth.lucidtech.ai', 'https://auth.lucidtech.ai'],
   ];
@@ -44,8 +70,13 @@ describe('dynamichosturl', () => {
 
   it('accepts the Request section written by two corpus connectors', () => {
     expect(
-      compiled(dynamichosturl, instance('dynamichosturl', { urlTemplate: 'https://a.b', 'x-ms-apimTemplate-policySection': 'Request' }))
-        .section,
+      compiled(
+        dynamichosturl,
+        instance('dynamichosturl', {
+          urlTemplate: 'https://a.b',
+          'x-ms-apimTemplate-policySection': 'Request',
+        }),
+      ).section,
     ).toBe('request');
   });
 
@@ -63,9 +94,9 @@ describe('dynamichosturl', () => {
 
 describe('dynamicsubdomain', () => {
   it('behaves as dynamichosturl for the AlisQI template', async () => {
-    expect(await baseUrl("https://@connectionParameters('subdomain').alisqi.com/api/", dynamicsubdomain)).toBe(
-      'https://acme.alisqi.com/api',
-    );
+    expect(
+      await baseUrl("https://@connectionParameters('subdomain').alisqi.com/api/", dynamicsubdomain),
+    ).toBe('https://acme.alisqi.com/api');
   });
 
   it('reports a missing template', () => {

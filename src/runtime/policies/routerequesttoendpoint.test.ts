@@ -32,11 +32,15 @@ describe('routerequesttoendpoint', () => {
 
   it('encodes placeholder and expression values as path segments', async () => {
     expect((await route({ newPath: '/users/{id}/x' }, { id: 'a/b c' })).path).toBe('/users/a%2Fb%20c/x');
-    expect((await route({ newPath: "/v1/users/@connectionParameters('username')" })).path).toBe('/v1/users/a%20b');
+    expect((await route({ newPath: "/v1/users/@connectionParameters('username')" })).path).toBe(
+      '/v1/users/a%20b',
+    );
   });
 
   it('adds the missing leading slash (AzureAD)', async () => {
-    expect((await route({ newPath: 'v1.0/users/{id}/checkMemberGroups' })).path).toBe('/v1.0/users/7/checkMemberGroups');
+    expect((await route({ newPath: 'v1.0/users/{id}/checkMemberGroups' })).path).toBe(
+      '/v1.0/users/7/checkMemberGroups',
+    );
   });
 
   it('merges a query in the new path into the request query (HYAS)', async () => {
@@ -69,7 +73,10 @@ describe('routerequesttoendpoint', () => {
     expect(policy.appliesTo('UpdateTask_V3')).toBe(true);
     expect(policy.appliesTo('GetTask')).toBe(false);
     const req = request({ path: '/v2/tasks/abc' });
-    await policy.request?.(req, fakeContext({ request: req, operationId: 'UpdateTask_V3', pathValues: { id: 'abc' } }));
+    await policy.request?.(
+      req,
+      fakeContext({ request: req, operationId: 'UpdateTask_V3', pathValues: { id: 'abc' } }),
+    );
     expect(req.path).toBe('/v1.0/planner/tasks/abc');
   });
 
@@ -85,7 +92,9 @@ describe('routerequesttoendpoint', () => {
     ['a misspelt function (Pixela)', { newPath: "/graphs/@queryParamters('graphID')/pixels" }],
   ] as const) {
     it(`reports ${name}`, () => {
-      expect(diagnosticsOf(routerequesttoendpoint, instance('routerequesttoendpoint', params))).toHaveLength(1);
+      expect(diagnosticsOf(routerequesttoendpoint, instance('routerequesttoendpoint', params))).toHaveLength(
+        1,
+      );
     });
   }
 });

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import setheader from './setheader.ts';
-import { compiled, diagnosticsOf, fakeContext, instance, instancesFrom, request, response } from './testing.ts';
+import {
+  compiled,
+  diagnosticsOf,
+  fakeContext,
+  instance,
+  instancesFrom,
+  request,
+  response,
+} from './testing.ts';
 
-async function setRequestHeader(params: Record<string, string>, headers: Record<string, string> = { test: 'foo' }) {
+async function setRequestHeader(
+  params: Record<string, string>,
+  headers: Record<string, string> = { test: 'foo' },
+) {
   const req = request({ headers });
   const ctx = fakeContext({ request: req, connection: { cat: 'bar', apiKey: 'k3y' } });
   await compiled(setheader, instance('setheader', params)).request?.(req, ctx);
@@ -40,7 +51,9 @@ describe('setheader', () => {
 
   it('sets an absent header with skip and append', async () => {
     expect((await setRequestHeader({ name: 'a', value: '1', existsAction: 'skip' }, {})).get('a')).toBe('1');
-    expect((await setRequestHeader({ name: 'a', value: '1', existsAction: 'append' }, {})).get('a')).toBe('1');
+    expect((await setRequestHeader({ name: 'a', value: '1', existsAction: 'append' }, {})).get('a')).toBe(
+      '1',
+    );
   });
 
   it('runs in the Request section when the section is omitted', () => {
@@ -94,11 +107,36 @@ describe('setheader', () => {
   const bad: [string, Record<string, unknown>, string, string][] = [
     ['a missing name', { value: 'x' }, 'POLICY_INVALID', '/parameters'],
     ['a missing value', { name: 'x' }, 'POLICY_INVALID', '/parameters'],
-    ['a name that is not text', { name: 42, value: 'x' }, 'POLICY_INVALID', '/parameters/x-ms-apimTemplateParameter.name'],
-    ['an invalid header name', { name: 'Bad Name', value: 'x' }, 'POLICY_INVALID', '/parameters/x-ms-apimTemplateParameter.name'],
-    ['an unknown exists action', { name: 'a', value: 'x', existsAction: 'merge' }, 'POLICY_INVALID', '/parameters/x-ms-apimTemplateParameter.existsAction'],
-    ['an unknown section', { name: 'a', value: 'x', 'x-ms-apimTemplate-policySection': 'Later' }, 'POLICY_INVALID', '/parameters/x-ms-apimTemplate-policySection'],
-    ['a bad expression', { name: 'a', value: "@headers('a'" }, 'EXPRESSION_INVALID', '/parameters/x-ms-apimTemplateParameter.value'],
+    [
+      'a name that is not text',
+      { name: 42, value: 'x' },
+      'POLICY_INVALID',
+      '/parameters/x-ms-apimTemplateParameter.name',
+    ],
+    [
+      'an invalid header name',
+      { name: 'Bad Name', value: 'x' },
+      'POLICY_INVALID',
+      '/parameters/x-ms-apimTemplateParameter.name',
+    ],
+    [
+      'an unknown exists action',
+      { name: 'a', value: 'x', existsAction: 'merge' },
+      'POLICY_INVALID',
+      '/parameters/x-ms-apimTemplateParameter.existsAction',
+    ],
+    [
+      'an unknown section',
+      { name: 'a', value: 'x', 'x-ms-apimTemplate-policySection': 'Later' },
+      'POLICY_INVALID',
+      '/parameters/x-ms-apimTemplate-policySection',
+    ],
+    [
+      'a bad expression',
+      { name: 'a', value: "@headers('a'" },
+      'EXPRESSION_INVALID',
+      '/parameters/x-ms-apimTemplateParameter.value',
+    ],
   ];
   for (const [name, params, code, pointer] of bad) {
     it(`reports ${name} with the instance pointer and compiles nothing`, () => {

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../connector/json.ts';
-import { FlowportError } from '../../errors.ts';
+import type { FlowportError } from '../../errors.ts';
 import setproperty from './setproperty.ts';
-import { compiled, diagnosticsOf, fakeContext, instance, instancesFrom, request, response } from './testing.ts';
+import {
+  compiled,
+  diagnosticsOf,
+  fakeContext,
+  instance,
+  instancesFrom,
+  request,
+  response,
+} from './testing.ts';
 
 async function set(params: Record<string, string>, body: JsonValue) {
   const req = request({ json: body });
@@ -19,13 +27,20 @@ const params = (parent: string, sub: string, value: string) => ({
 
 describe('setproperty', () => {
   it('adds a property to an object (documentation example 1)', async () => {
-    const { body } = await set(params('@body().peopleObject', 'location', 'USA'), { peopleObject: { name: 'A' } });
+    const { body } = await set(params('@body().peopleObject', 'location', 'USA'), {
+      peopleObject: { name: 'A' },
+    });
     expect(body).toEqual({ peopleObject: { name: 'A', location: 'USA' } });
   });
 
   it('sets the property on every element of an array, as text (documentation example 2)', async () => {
     const { body } = await set(params('@body().people', 'age', '30'), { people: [{ n: 1 }, { n: 2 }] });
-    expect(body).toEqual({ people: [{ n: 1, age: '30' }, { n: 2, age: '30' }] });
+    expect(body).toEqual({
+      people: [
+        { n: 1, age: '30' },
+        { n: 2, age: '30' },
+      ],
+    });
   });
 
   it('joins body references with text (documentation example 3)', async () => {
@@ -42,8 +57,15 @@ describe('setproperty', () => {
   });
 
   it('reads the element being processed with @item()', async () => {
-    const { body } = await set(params('@body().people', 'label', 'P{@item().n}'), { people: [{ n: 1 }, { n: 2 }] });
-    expect(body).toEqual({ people: [{ n: 1, label: 'P1' }, { n: 2, label: 'P2' }] });
+    const { body } = await set(params('@body().people', 'label', 'P{@item().n}'), {
+      people: [{ n: 1 }, { n: 2 }],
+    });
+    expect(body).toEqual({
+      people: [
+        { n: 1, label: 'P1' },
+        { n: 2, label: 'P2' },
+      ],
+    });
   });
 
   it('sets bracketed names on each Planner assignment', async () => {
@@ -71,20 +93,28 @@ describe('setproperty', () => {
       },
     ]);
     const req = request({ json: { assignments: [{ userId: 'u1' }] } });
-    for (const inst of planner) await compiled(setproperty, inst).request?.(req, fakeContext({ request: req }));
+    for (const inst of planner)
+      await compiled(setproperty, inst).request?.(req, fakeContext({ request: req }));
     expect(req.body).toEqual({
       kind: 'json',
-      value: { assignments: [{ userId: 'u1', orderHint: ' !', '@odata.type': 'microsoft.graph.plannerAssignment' }] },
+      value: {
+        assignments: [{ userId: 'u1', orderHint: ' !', '@odata.type': 'microsoft.graph.plannerAssignment' }],
+      },
     });
   });
 
   it('parses a JSON array constant (LawVu topics)', async () => {
-    const { body } = await set(params('@body()', 'topics', '["matter.file.created", "matter.file.updated"]'), {});
+    const { body } = await set(
+      params('@body()', 'topics', '["matter.file.created", "matter.file.updated"]'),
+      {},
+    );
     expect(body).toEqual({ topics: ['matter.file.created', 'matter.file.updated'] });
   });
 
   it('wraps a body value in an array (Blackbaud payments)', async () => {
-    const { body } = await set(params('body()', 'payments', '[{@body().payments}]'), { payments: { amount: 5 } });
+    const { body } = await set(params('body()', 'payments', '[{@body().payments}]'), {
+      payments: { amount: 5 },
+    });
     expect(body).toEqual({ payments: [{ amount: 5 }] });
   });
 
@@ -96,10 +126,16 @@ describe('setproperty', () => {
 
   it('writes a filter text with quoted references (SAS Decisioning)', async () => {
     const { body } = await set(
-      params('@body().condition', 'callbackContentFilter', "and(eq(state, '{@body().state}'), startsWith(resourcePath, '{@body().resourcePath}'))"),
+      params(
+        '@body().condition',
+        'callbackContentFilter',
+        "and(eq(state, '{@body().state}'), startsWith(resourcePath, '{@body().resourcePath}'))",
+      ),
       { state: 'done', resourcePath: '/a', condition: {} },
     );
-    expect(body).toMatchObject({ condition: { callbackContentFilter: "and(eq(state, 'done'), startsWith(resourcePath, '/a'))" } });
+    expect(body).toMatchObject({
+      condition: { callbackContentFilter: "and(eq(state, 'done'), startsWith(resourcePath, '/a'))" },
+    });
   });
 
   it('warns and changes nothing when the parent is missing', async () => {
@@ -117,14 +153,19 @@ describe('setproperty', () => {
   });
 
   it('fails when a value navigates through null', async () => {
-    const error = await set(params('@body()', 'x', '{@body().summary.amount}'), { summary: null }).catch((e: unknown) => e);
+    const error = await set(params('@body()', 'x', '{@body().summary.amount}'), { summary: null }).catch(
+      (e: unknown) => e,
+    );
     expect((error as FlowportError).code).toBe('POLICY_FAILED');
   });
 
   it('changes the response body in the Response section', async () => {
     const policy = compiled(
       setproperty,
-      instance('setproperty', { ...params('@body()', 'seen', 'yes'), 'x-ms-apimTemplate-policySection': 'Response' }),
+      instance('setproperty', {
+        ...params('@body()', 'seen', 'yes'),
+        'x-ms-apimTemplate-policySection': 'Response',
+      }),
     );
     const res = response(200, { a: 1 });
     await policy.response?.(res, fakeContext());

@@ -25,7 +25,9 @@ describe('setqueryparameter', () => {
 
   it('supplies a default with skip and keeps a caller value', async () => {
     expect((await run({ name: '$top', value: '50', existsAction: 'skip' }, {})).get('$top')).toBe('50');
-    expect((await run({ name: '$top', value: '50', existsAction: 'skip' }, { $top: '5' })).get('$top')).toBe('5');
+    expect((await run({ name: '$top', value: '50', existsAction: 'skip' }, { $top: '5' })).get('$top')).toBe(
+      '5',
+    );
   });
 
   it('appends with a comma and no space', async () => {

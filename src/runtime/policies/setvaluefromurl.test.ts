@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { FlowportError } from '../../errors.ts';
 import type { RuntimeRequest, RuntimeResponse } from '../types.ts';
 import setvaluefromurl from './setvaluefromurl.ts';
-import { compiled, diagnosticsOf, fakeContext, instance, instancesFrom, request, response } from './testing.ts';
+import {
+  compiled,
+  diagnosticsOf,
+  fakeContext,
+  instance,
+  instancesFrom,
+  request,
+  response,
+} from './testing.ts';
 
 const docExample = {
   parameterTemplate: "@headers('location')",
@@ -11,7 +19,11 @@ const docExample = {
 };
 
 async function run(params: Record<string, string>, answer: (r: RuntimeRequest) => RuntimeResponse) {
-  const req = request({ method: 'PATCH', headers: { Authorization: 'Bearer t', 'Content-Length': '12' }, json: { a: 1 } });
+  const req = request({
+    method: 'PATCH',
+    headers: { Authorization: 'Bearer t', 'Content-Length': '12' },
+    json: { a: 1 },
+  });
   const ctx = fakeContext({ request: req, pathValues: { id: 'task 1' }, respond: answer });
   await compiled(setvaluefromurl, instance('setvaluefromurl', params)).request?.(req, ctx);
   return { req, sent: ctx.sent };
@@ -19,10 +31,16 @@ async function run(params: Record<string, string>, answer: (r: RuntimeRequest) =
 
 describe('setvaluefromurl', () => {
   it('stores a value of the sub-call answer in a header (documentation example)', async () => {
-    const { req, sent } = await run(docExample, () => response(200, { peopleObject: { location: 'USA', age: 3 } }));
+    const { req, sent } = await run(docExample, () =>
+      response(200, { peopleObject: { location: 'USA', age: 3 } }),
+    );
     expect(req.headers.get('location')).toBe('USA');
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ method: 'GET', baseUrl: 'https://api.contoso.com/v1', path: '/v1.0/TestAPI/tasks/task%201/foo' });
+    expect(sent[0]).toMatchObject({
+      method: 'GET',
+      baseUrl: 'https://api.contoso.com/v1',
+      path: '/v1.0/TestAPI/tasks/task%201/foo',
+    });
     expect(sent[0]?.headers.get('authorization')).toBe('Bearer t');
     expect(sent[0]?.headers.has('content-length')).toBe(false);
     expect(sent[0]?.body).toEqual({ kind: 'none' });
@@ -61,7 +79,11 @@ describe('setvaluefromurl', () => {
       request: req,
       operationId: 'UpdateTask_V3',
       pathValues: { id: 'T1' },
-      respond: () => ({ status: 200, headers: new Headers(), body: { kind: 'text', text: '{"@odata.etag":"W/\\"x\\""}' } }),
+      respond: () => ({
+        status: 200,
+        headers: new Headers(),
+        body: { kind: 'text', text: '{"@odata.etag":"W/\\"x\\""}' },
+      }),
     });
     await compiled(setvaluefromurl, planner!).request?.(req, ctx);
     expect(req.headers.get('if-match')).toBe('W/"x"');
@@ -81,18 +103,27 @@ describe('setvaluefromurl', () => {
   });
 
   it('uses the method it is given', async () => {
-    const { sent } = await run({ ...docExample, httpMethod: 'POST' }, () => response(200, { peopleObject: { location: 'x' } }));
+    const { sent } = await run({ ...docExample, httpMethod: 'POST' }, () =>
+      response(200, { peopleObject: { location: 'x' } }),
+    );
     expect(sent[0]?.method).toBe('POST');
   });
 
   for (const [name, p] of [
-    ['a destination that is not a header or query parameter', { ...docExample, parameterTemplate: '@body().x' }],
+    [
+      'a destination that is not a header or query parameter',
+      { ...docExample, parameterTemplate: '@body().x' },
+    ],
     ['a missing URL', { parameterTemplate: "@headers('a')", parameterValuePathTemplate: '@body().a' }],
     ['a missing value path', { parameterTemplate: "@headers('a')", parameterValueUrl: '/a' }],
     ['an unknown method', { ...docExample, httpMethod: 'FETCH' }],
     [
       'a query destination in the Response section',
-      { ...docExample, parameterTemplate: "@queryParameters('a')", 'x-ms-apimTemplate-policySection': 'Response' },
+      {
+        ...docExample,
+        parameterTemplate: "@queryParameters('a')",
+        'x-ms-apimTemplate-policySection': 'Response',
+      },
     ],
   ] as const) {
     it(`reports ${name}`, () => {

@@ -5,11 +5,20 @@ import { compiled, diagnosticsOf, fakeContext, instance, instancesFrom, request 
 
 async function convert(params: Record<string, string>, body: JsonValue) {
   const req = request({ json: body });
-  await compiled(stringtoarray, instance('stringtoarray', params)).request?.(req, fakeContext({ request: req }));
+  await compiled(stringtoarray, instance('stringtoarray', params)).request?.(
+    req,
+    fakeContext({ request: req }),
+  );
   return req.body.kind === 'json' ? req.body.value : undefined;
 }
 
-const base = { propertyParentPath: '@body()', propertySubPath: 'ages', delimiterList: ';', childPropertyName: 'AgeW', newPropertyPath: '@body().ages' };
+const base = {
+  propertyParentPath: '@body()',
+  propertySubPath: 'ages',
+  delimiterList: ';',
+  childPropertyName: 'AgeW',
+  newPropertyPath: '@body().ages',
+};
 
 describe('stringtoarray', () => {
   it('turns "3;0" into objects (documentation example)', async () => {
@@ -41,7 +50,10 @@ describe('stringtoarray', () => {
       },
     ]);
     const req = request({ json: { assignments: 'u1;u2' } });
-    await compiled(stringtoarray, planner!).request?.(req, fakeContext({ request: req, operationId: 'CreateTask_V3' }));
+    await compiled(stringtoarray, planner!).request?.(
+      req,
+      fakeContext({ request: req, operationId: 'CreateTask_V3' }),
+    );
     expect(req.body).toEqual({ kind: 'json', value: { assignments: [{ userId: 'u1' }, { userId: 'u2' }] } });
   });
 
