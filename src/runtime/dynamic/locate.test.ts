@@ -169,3 +169,42 @@ describe('dynamicTargets', () => {
     }
   });
 });
+
+describe('notification content targets', () => {
+  // A webhook trigger describes its callback payload on the path item, as Egnyte and Datelist do.
+  const webhook = connectorOf({
+    paths: {
+      '/hooks': {
+        'x-ms-notification-content': {
+          description: 'Payload',
+          schema: {
+            type: 'object',
+            properties: { row: { type: 'object', ...{ 'x-ms-dynamic-schema': { operationId: 'L' } } } },
+          },
+        },
+        post: {
+          operationId: 'OnRow',
+          'x-ms-trigger': 'single',
+          parameters: [
+            {
+              name: 'body',
+              in: 'body',
+              schema: {
+                type: 'object',
+                properties: { url: { type: 'string', 'x-ms-notification-url': true } },
+              },
+            },
+          ],
+          responses: { '201': { description: 'Created' } },
+        },
+      },
+      '/l': { get: { operationId: 'L', responses: { '200': { description: 'OK' } } } },
+    },
+  });
+
+  it('lists and finds a dynamic schema inside a webhook’s notification content.', () => {
+    const trigger = webhook.operation('OnRow')!;
+    expect(dynamicTargets(webhook, trigger).map((s) => s.target)).toEqual(['response:notification/row']);
+    expect(locateDynamic(webhook, trigger, 'response:notification/row').kinds).toEqual(['schema']);
+  });
+});
