@@ -381,13 +381,14 @@ export function oauthEndpointsOf(
     .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
     .map((s) => render(s.trim(), vars, false))
     .join(delimiter);
+  // Built-ins nobody set (a client secret kept out of source control) become empty, not `{ClientSecret}`.
   for (const [k, v] of [
     ['clientid', clientId],
     ['clientsecret', clientSecret],
     ['redirecturl', redirectUrl],
     ['scopes', scopes],
   ] as const)
-    if (v !== undefined) vars.set(k, v);
+    vars.set(k, v ?? '');
   const common: Common = { ...base, vars };
   if (provider === 'oauth2generic') return genericEndpoints(common, scopes);
   if (provider === 'oauth2') return oauth2Endpoints(connector, common, scopes);
