@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../connector/json.ts';
+import { connectorFromFiles } from '../../connector/load.ts';
+import { buildRequest } from './build.ts';
+import { exampleArguments } from './example-arguments.ts';
+import { EXAMPLE_FILE } from './example-value.ts';
+
+/** Example arguments for a one-operation connector with these parameters. */
+function examples(parameters: JsonObject[], definitions: JsonObject = {}, path = '/x') {
+  const swagger = {
+    swagger: '2.0',
+    info: { title: 'T', version: '1' },
+    host: 'api.example.com',
+    paths: {
+      [path]: { post: { operationId: 'Op', parameters, responses: { '200': { description: 'OK' } } } },
+    },
+    definitions,
+  };
+  const connector = connectorFromFiles([
+    { name: 'apiDefinition.swagger.json', bytes: new TextEncoder().encode(JSON.stringify(swagger)) },
+  ]);
+  const operation = connector.operation('Op')!;
+  const result = exampleArguments(connector, operation);
+  return { ...result, build: () => buildRequest(connector, operation, result.args) };
+}
+
+const q = (schema: JsonObject): JsonObject => ({
+  name: 'p',
+  in: 'query',
+  required: true,
+  type: 'string',
+  ...schema,
+});
+
+describe('exampleArguments: where a value comes from', () => {
+  const cases: Array<{ name: string; parameter: JsonObject; value: unknown }> = [
+    {
+      name: '`x-ms-test-value` comes first',
+      parameter: q({ 'x-ms-test-value': 't', default: 'd', enum: ['e'] }),
+      value: 't',
+    },
+    { name: 'then `default`', parameter: q({ default: 'd', enum: ['d', 'e'] }), value: 'd' },
+    { name: 'then the first `enum` value', parameter: q({ enum: ['e', 'f'], 'x-example': 'x' }), value: 'e' },
+    { name: 'then `x-example`', parameter: q({ 'x-example': 'x' }), value: 'x' },
+    {
+      name: 'a default that breaks the pattern is skipped',
+      parameter: q({ default: 'bad', pattern: '^\\d+$' }),
+      value: '0',
+    },
+    {
+      name: 'date-time is ISO 8601 UTC',
+      parameter: q({ format: 'date-time' }),
+      value: '2024-01-15T09:30:00Z',
+    },
+    { name: 'date is a calendar date', parameter: q({ format: 'date' }), value: '2024-01-15' },
+    { name: 'email is an address', parameter: q({ format: 'email' }), value: 'user@example.com' },
+    {
+      name: 'uuid is a UUID',
+      parameter: q({ format: 'uuid' }),
+      value: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+    },
+    { name: 'byte is base64', parameter: q({ format: 'byte' }), value: 'ZXhhbXBsZQ==' },
+    { name: 'uri is absolute', parameter: q({ format: 'uri' }), value: 'https://example.com/' },
+    { name: 'minLength pads', parameter: q({ minLength: 10 }), value: 'examplexxx' },
+    { name: 'maxLength cuts', parameter: q({ maxLength: 3 }), value: 'exa' },
+    { name: 'a pattern is matched', parameter: q({ pattern: '^d\\d{1,8}c\\d{1,8}$' }), value: 'd0c0' },
+    { name: 'an integer respects the minimum', parameter: q({ type: 'integer', minimum: 10 }), value: 10 },
+    {
+      name: 'an exclusive minimum is stepped over',
+      parameter: q({ type: 'integer', minimum: 10, exclusiveMinimum: true }),
+      value: 11,
+    },
+    {
+      name: 'a multiple is honoured',
+      parameter: q({ type: 'integer', minimum: 7, multipleOf: 5 }),
+      value: 10,
+    },
+    { name: 'a maximum below one is honoured', parameter: q({ type: 'number', maximum: -3 }), value: -3 },
+    { name: 'a boolean is true', parameter: q({ type: 'boolean' }), value: true },
+    {
+      name: 'an array has `minItems` items',
+      parameter: q({ type: 'array', items: { type: 'integer' }, minItems: 2 }),
+      value: [1, 1],
+    },
+    {
+      name: 'unique items differ',
+      parameter: q({ type: 'array', items: { type: 'integer' }, minItems: 2, uniqueItems: true }),
+      value: [1, 2],
+    },
+    {
+      name: 'a file gets a small file',
+      parameter: { name: 'p', in: 'formData', required: true, type: 'file' },
+      value: EXAMPLE_FILE,
+    },
+  ];
+  it.each(cases)('$name', ({ parameter, value }) => {
+    const { args, missing } = examples([parameter]);
+    expect(args.p).toEqual(value);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('exampleArguments: which parameters get one', () => {
+  it('fills required and path parameters only, and leaves internal defaults to the builder', () => {
+    const { args } = examples(
+      [
+        { name: 'id', in: 'path', type: 'string' },
+        { name: 'opt', in: 'query', type: 'string' },
+        { name: 'req', in: 'header', required: true, type: 'string' },
+        {
+          name: 'api',
+          in: 'query',
+          required: true,
+          type: 'string',
+          default: '2',
+          'x-ms-visibility': 'internal',
+        },
+      ],
+      {},
+      '/x/{id}',
+    );
+    expect(args).toEqual({ id: 'example', req: 'example' });
+  });
+
+  it('never gives a path parameter an empty default', () => {
+    const { args } = examples(
+      [{ name: 'id', in: 'path', required: true, type: 'string', default: '' }],
+      {},
+      '/x/{id}',
+    );
+    expect(args.id).toBe('example');
+  });
+
+  it('keys shared names as `in:name`', () => {
+    const { args } = examples(
+      [
+        { name: 'id', in: 'path', required: true, type: 'string' },
+        { name: 'id', in: 'query', required: true, type: 'integer' },
+      ],
+      {},
+      '/x/{id}',
+    );
+    expect(args).toEqual({ 'path:id': 'example', 'query:id': 1 });
+  });
+
+  it('lists a pattern it cannot match and still gives a best effort', () => {
+    const { args, missing } = examples([q({ pattern: '^(?=x)y$' })]);
+    expect(missing).toEqual(['p']);
+    expect(args.p).toBe('example');
+  });
+});
+
+describe('exampleArguments: bodies', () => {
+  const definitions: JsonObject = {
+    Order: {
+      allOf: [
+        { $ref: '#/definitions/Base' },
+        {
+          type: 'object',
+          required: ['lines', 'hook', 'kind'],
+          properties: {
+            lines: { type: 'array', minItems: 1, items: { $ref: '#/definitions/Line' } },
+            hook: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' },
+            kind: { type: 'string', default: 'order', 'x-ms-visibility': 'internal' },
+            note: { type: 'string' },
+          },
+        },
+      ],
+    },
+    Base: {
+      type: 'object',
+      required: ['id', 'created'],
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        created: { type: 'string', format: 'date-time', readOnly: true },
+      },
+    },
+    Line: {
+      type: 'object',
+      required: ['sku', 'qty', 'parent'],
+      properties: {
+        sku: { type: 'string', pattern: '^[A-Z]{3}-\\d{2}$' },
+        qty: { type: 'integer', minimum: 1 },
+        parent: { $ref: '#/definitions/Line' },
+      },
+    },
+  };
+
+  it('fills required properties through `$ref` and `allOf`, bounding cycles', () => {
+    const { args, missing } = examples(
+      [{ name: 'order', in: 'body', required: true, schema: { $ref: '#/definitions/Order' } }],
+      definitions,
+    );
+    expect(args.order).toEqual({
+      id: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+      lines: [{ sku: 'AAA-00', qty: 1 }],
+      hook: 'https://example.com/callback',
+    });
+    expect(missing).toEqual(['order.lines[0].parent']);
+  });
+
+  it('takes a declared object example only when it has every required property', () => {
+    const partial = {
+      type: 'object',
+      required: ['a', 'b'],
+      properties: { a: { type: 'string' }, b: { type: 'integer' } },
+      example: { a: 'x' },
+    };
+    const complete = { ...partial, example: { a: 'x', b: 5 } };
+    expect(examples([{ name: 'body', in: 'body', required: true, schema: partial }]).args.body).toEqual({
+      a: 'example',
+      b: 1,
+    });
+    expect(examples([{ name: 'body', in: 'body', required: true, schema: complete }]).args.body).toEqual({
+      a: 'x',
+      b: 5,
+    });
+  });
+
+  it('takes `x-ms-test-value` from the body parameter itself', () => {
+    const { args } = examples([
+      { name: 'body', in: 'body', required: true, 'x-ms-test-value': { a: 1 }, schema: { type: 'object' } },
+    ]);
+    expect(args.body).toEqual({ a: 1 });
+  });
+
+  it('gives arguments the request builder accepts', () => {
+    const { build } = examples(
+      [
+        { name: 'id', in: 'path', required: true, type: 'string', 'x-ms-url-encoding': 'double' },
+        { name: 'n', in: 'query', required: true, type: 'integer', minimum: 3 },
+        {
+          name: 'body',
+          in: 'body',
+          required: true,
+          schema: { type: 'object', required: ['a'], properties: { a: { type: 'string', format: 'email' } } },
+        },
+      ],
+      {},
+      '/x/{id}',
+    );
+    const { request } = build();
+    expect(request.path).toBe('/x/example');
+    expect(request.query.get('n')).toBe('3');
+    expect(request.body).toEqual({ kind: 'json', value: { a: 'user@example.com' } });
+  });
+});
