@@ -80,7 +80,7 @@ describe('enumWarning', () => {
     { value: 'x', allowed: undefined, warns: false },
   ];
   it.each(cases)('$value in $allowed → warns $warns', ({ value, allowed, warns }) => {
-    const schema = allowed ? { enum: allowed } : {};
+    const schema: JsonValue = allowed ? { enum: allowed } : {};
     expect(enumWarning(value, schema, 'Parameter `p`') !== undefined).toBe(warns);
   });
 });
