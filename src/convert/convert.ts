@@ -12,6 +12,8 @@ import { createLosses, type LossItem } from './loss.ts';
 import { convertOpenApi3, type SwaggerParts } from './openapi3.ts';
 import { convertPostman, postmanRequestCount } from './postman.ts';
 import { buildReadme } from './readme.ts';
+import { routePolicies } from './routes.ts';
+import { shrinkSchemas } from './shrink.ts';
 import { type ConversionStats, type Remaining, renderReport, summariseReport } from './report.ts';
 import { convertSwagger2 } from './swagger2.ts';
 
@@ -99,6 +101,7 @@ export function convertInput(input: ApiInput, options: ConvertOptions = {}): Con
   const losses = createLosses();
   const parts = toSwagger(input, losses);
   const swagger = parts.swagger;
+  shrinkSchemas(swagger, losses);
   const source = options.source ?? 'input';
   const info = ownObject(input.document, 'info');
   enrich(swagger, losses, {
@@ -125,9 +128,10 @@ export function convertInput(input: ApiInput, options: ConvertOptions = {}): Con
         if (op['x-flowport-skeleton'] === true) skeletons++;
         else kept++;
       }
+  const routed = routePolicies(ownObject(swagger, 'paths') ?? {});
   const apiProperties = buildApiProperties({
     connectionParameters: parts.connectionParameters,
-    policies: parts.policies,
+    policies: [...parts.policies, ...routed],
     brandColor: color,
     publisher,
     hasTriggers,

@@ -15,6 +15,7 @@ import { componentName, deref } from './refs.ts';
 import { convertRequestBody } from './request-body.ts';
 import { convertResponses } from './responses.ts';
 import { convertSecurity } from './security.ts';
+import { createRouter, ROUTE_MARK } from './routes.ts';
 import { convertServers } from './servers.ts';
 import { convertCallbacks, convertWebhooks } from './webhooks.ts';
 
@@ -26,14 +27,6 @@ export interface SwaggerParts {
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
-
-/** The key two paths share when the platform would route them alike (`/a/{x}` = `/A/{y}`). */
-export function routeKey(path: string): string {
-  return path
-    .split('/')
-    .map((s) => (s.startsWith('{') && s.endsWith('}') ? '{}' : s.toLowerCase()))
-    .join('/');
-}
 
 function templateVariables(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
@@ -115,7 +108,7 @@ export function convertOpenApi3(root: JsonObject, losses: Losses): SwaggerParts 
   );
   const shared = sharedParameters(ctx);
   const paths: JsonObject = {};
-  const routes = new Map<string, string>();
+  const place = createRouter();
   const rootConsumes = 'application/json';
 
   for (const [path, value] of Object.entries(ownObject(root, 'paths') ?? {})) {
@@ -135,27 +128,24 @@ export function convertOpenApi3(root: JsonObject, losses: Losses): SwaggerParts 
     const pathParams = (ownArray(item, 'parameters') ?? []).flatMap((p, i) =>
       shared.convert(p, join(itemPointer, 'parameters', i)),
     );
-    const outItem: JsonObject = {};
     for (const method of METHODS) {
       const op = ownObject(item, method);
       if (!op) continue;
       const opPointer = join(itemPointer, method);
-      const route = `${method} ${routeKey(path)}`;
-      const clash = routes.get(route);
-      if (clash !== undefined) {
+      const placed = place(method, path);
+      const converted = convertOperation(op, opPointer, method, placed.path, pathParams);
+      if (placed.route !== undefined) {
+        converted[ROUTE_MARK] = placed.route;
         losses.add(
           opPointer,
-          'operation',
-          `dropped; \`${method.toUpperCase()} ${clash}\` already has this route and the platform routes by path template`,
+          'operation path',
+          `kept at \`${placed.path}\` (the platform needs distinct path templates without query or fragment); a \`routerequesttoendpoint\` policy sends it to \`${placed.route}\``,
         );
-        continue;
       }
-      routes.set(route, path);
-      outItem[method] = convertOperation(op, opPointer, method, path, pathParams);
-    }
-    if (Object.keys(outItem).length > 0) {
-      for (const [k, v] of Object.entries(item)) if (k.startsWith('x-')) setOwn(outItem, k, v);
-      setOwn(paths, path, outItem);
+      const outItem = ownObject(paths, placed.path) ?? {};
+      outItem[method] = converted;
+      for (const [k, v] of Object.entries(item)) if (k.startsWith('x-') && outItem[k] === undefined) setOwn(outItem, k, v);
+      setOwn(paths, placed.path, outItem);
     }
   }
 

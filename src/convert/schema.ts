@@ -1,5 +1,6 @@
 import { isObject, type JsonObject, type JsonValue, jsonType, own, setOwn } from '../connector/json.ts';
 import { join } from '../connector/pointer.ts';
+import { knownSecretFormat } from '../validate/helpers/secrets.ts';
 import type { Losses } from './loss.ts';
 import { deref } from './refs.ts';
 
@@ -302,6 +303,27 @@ function flatten(
   const properties: JsonObject = {};
   const required = new Set<string>();
   if (!s || depth > 8) return { properties, required };
+  // A union member that (indirectly) contains the union again is cut where it repeats.
+  const key = typeof own(value, '$ref') === 'string' ? deref(w.ctx.root, value).pointer : undefined;
+  if (key !== undefined) {
+    if (w.expanding.has(key)) return { properties, required };
+    w.expanding.add(key);
+  }
+  try {
+    return flattenResolved(s, at, w, depth, properties, required);
+  } finally {
+    if (key !== undefined) w.expanding.delete(key);
+  }
+}
+
+function flattenResolved(
+  s: JsonObject,
+  at: string,
+  w: Walk,
+  depth: number,
+  properties: JsonObject,
+  required: Set<string>,
+): { properties: JsonObject; required: Set<string> } {
   const { allOf: _allOf, ...withoutAllOf } = s;
   const converted = walk(withoutAllOf, at, w);
   for (const [k, v] of Object.entries(ownObjectOf(converted, 'properties'))) setOwn(properties, k, v);
@@ -440,12 +462,26 @@ function plain(value: JsonObject, pointer: string, w: Walk): JsonObject {
   }
   if (out.type === 'object' && Array.isArray(out.required) && isObject(out.properties) && !out.allOf) {
     const props = out.properties;
-    const kept = out.required.filter((r) => typeof r === 'string' && r in props);
-    if (kept.length < out.required.length)
+    const kept = out.required.filter((r) => typeof r === 'string' && r in props && own(props[r], 'readOnly') !== true);
+    if (out.required.some((r) => typeof r === 'string' && own(props[r], 'readOnly') === true))
+      losses.add(join(pointer, 'required'), 'required read-only property', 'no longer required; a connector cannot require a read-only property in requests');
+    if (out.required.some((r) => typeof r !== 'string' || !(r in props)))
       losses.add(join(pointer, 'required'), 'required', 'names without a property definition were dropped');
     if (kept.length > 0) out.required = kept;
     else delete out.required;
-  } else if (Array.isArray(out.required) && out.required.length === 0) delete out.required;
+  } else if (Array.isArray(out.required)) {
+    // `required` only names properties defined beside it (an `allOf` member cannot require its siblings').
+    const props = isObject(out.properties) ? out.properties : {};
+    const kept = out.type === 'array' ? [] : out.required.filter((r) => typeof r === 'string' && r in props);
+    if (kept.length < out.required.length)
+      losses.add(join(pointer, 'required'), 'required', 'names without a property definition beside them were dropped');
+    if (kept.length > 0) out.required = kept;
+    else delete out.required;
+  }
+  if (out.example !== undefined && holdsSecret(out.example)) {
+    losses.add(join(pointer, 'example'), 'example', 'dropped; it looks like a real credential');
+    delete out.example;
+  }
   if (out.default !== undefined && !defaultMatches(out.default, out.type)) {
     losses.add(join(pointer, 'default'), 'default', 'dropped; the value does not match the schema type');
     delete out.default;
@@ -458,4 +494,13 @@ function defaultMatches(value: JsonValue, type: JsonValue | undefined): boolean 
   const actual = jsonType(value);
   if (type === 'number') return actual === 'number' || actual === 'integer';
   return actual === type;
+}
+
+/** True when a value (or a string inside it) has the shape of a key, token or private key. */
+export function holdsSecret(value: JsonValue, depth = 0): boolean {
+  if (typeof value === 'string') return knownSecretFormat(value) !== undefined;
+  if (depth > 6) return false;
+  if (Array.isArray(value)) return value.some((v) => holdsSecret(v, depth + 1));
+  if (isObject(value)) return Object.values(value).some((v) => holdsSecret(v, depth + 1));
+  return false;
 }

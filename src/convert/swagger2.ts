@@ -10,6 +10,7 @@ import { join } from '../connector/pointer.ts';
 import type { Losses } from './loss.ts';
 import type { SwaggerParts } from './openapi3.ts';
 import { convertSchema, type SchemaContext } from './schema.ts';
+import { createRouter, ROUTE_MARK } from './routes.ts';
 import { convertSecurity } from './security.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
@@ -19,6 +20,13 @@ const FOREIGN = ['oneOf', 'anyOf', 'not', 'nullable', 'const', 'examples', 'writ
 
 function foreign(schema: JsonObject): boolean {
   return FOREIGN.some((k) => schema[k] !== undefined) || Array.isArray(schema.type);
+}
+
+/** `required` naming properties the schema does not define (the validator rejects it). */
+function requiresUndefined(schema: JsonObject): boolean {
+  if (!Array.isArray(schema.required)) return false;
+  const props = isObject(schema.properties) ? schema.properties : {};
+  return schema.type === 'array' || schema.required.some((r) => typeof r !== 'string' || !(r in props));
 }
 
 /** Swagger 2.0 security definitions in OpenAPI 3 terms, so one mapping serves both. */
@@ -49,6 +57,72 @@ function asSecuritySchemes(definitions: JsonObject): JsonObject {
   return out;
 }
 
+/** Re-keys paths the platform would reject (duplicate templates, query or fragment in the path). */
+function placeOperations(paths: JsonObject, losses: Losses): JsonObject {
+  const place = createRouter();
+  const out: JsonObject = {};
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    const shared: JsonObject = {};
+    for (const [key, value] of Object.entries(item)) if (!METHODS.some((m) => m === key)) shared[key] = value;
+    let placedAny = false;
+    for (const method of METHODS) {
+      const op = ownObject(item, method);
+      if (!op) continue;
+      placedAny = true;
+      const placed = place(method, path);
+      if (placed.route !== undefined) {
+        op[ROUTE_MARK] = placed.route;
+        losses.add(
+          join('/paths', path, method),
+          'operation path',
+          `kept at \`${placed.path}\` (the platform needs distinct path templates without query or fragment); a \`routerequesttoendpoint\` policy sends it to \`${placed.route}\``,
+        );
+      }
+      const target = ownObject(out, placed.path) ?? { ...shared };
+      target[method] = op;
+      out[placed.path] = target;
+    }
+    if (!placedAny && out[path] === undefined) out[path] = item;
+  }
+  return out;
+}
+
+/** A `default` response has no schema in a connector (it becomes `200` when nothing else succeeds); examples follow `produces`. */
+function fixResponses(op: JsonObject, pointer: string, swagger: JsonObject, losses: Losses): void {
+  const responses = ownObject(op, 'responses');
+  if (!responses) return;
+  const at = join(pointer, 'responses');
+  const success = Object.keys(responses).some((k) => /^[23]\d\d$/.test(k));
+  let fallback = ownObject(responses, 'default');
+  const ref = ownString(fallback, '$ref');
+  if (fallback && ref?.startsWith('#/responses/')) {
+    const shared = ownObject(ownObject(swagger, 'responses'), ref.slice('#/responses/'.length));
+    if (shared?.schema !== undefined) {
+      fallback = { ...shared };
+      responses.default = fallback;
+    }
+  }
+  if (fallback && !success) {
+    delete responses.default;
+    responses['200'] = fallback;
+    losses.add(join(at, 'default'), 'default response', 'became `200`, the only response the connector describes');
+  } else if (fallback && fallback.schema !== undefined) {
+    delete fallback.schema;
+    losses.add(join(at, 'default', 'schema'), 'default response schema', 'dropped; a `default` response cannot have a schema in a connector');
+  }
+  const produces = new Set((ownArray(op, 'produces') ?? ownArray(swagger, 'produces') ?? ['application/json']).map(String));
+  for (const [code, r] of Object.entries(responses)) {
+    const examples = ownObject(r, 'examples');
+    if (!examples) continue;
+    for (const mime of Object.keys(examples))
+      if (!produces.has(mime)) {
+        delete examples[mime];
+        losses.add(join(at, code, 'examples', mime), 'response example', `dropped; the operation does not produce \`${mime}\``);
+      }
+  }
+}
+
 /**
  * A Swagger 2.0 description passes through as it is, except: schemas that use OpenAPI 3 keywords
  * (`nullable`, type arrays, `oneOf`…) are converted, security definitions the platform cannot use are
@@ -63,7 +137,7 @@ export function convertSwagger2(root: JsonObject, losses: Losses): SwaggerParts 
   };
   const visit = (value: JsonValue | undefined, pointer: string, depth: number): JsonValue | undefined => {
     if (!isObject(value) || depth > 64) return value;
-    if (foreign(value)) return convertSchema(value, pointer, ctx);
+    if (foreign(value) || requiresUndefined(value)) return convertSchema(value, pointer, ctx);
     for (const key of ['items', 'additionalProperties'] as const)
       if (isObject(value[key])) value[key] = visit(value[key], join(pointer, key), depth + 1) as JsonValue;
     if (isObject(value.properties))
@@ -91,7 +165,7 @@ export function convertSwagger2(root: JsonObject, losses: Losses): SwaggerParts 
   };
   for (const [name, p] of Object.entries(ownObject(swagger, 'parameters') ?? {}))
     fixParameter(p, join('/parameters', name));
-  const operations: JsonObject[] = [];
+  const operations: { op: JsonObject; at: string }[] = [];
   for (const [path, item] of Object.entries(ownObject(swagger, 'paths') ?? {})) {
     if (!isObject(item)) continue;
     (ownArray(item, 'parameters') ?? []).forEach((p, i) =>
@@ -100,14 +174,16 @@ export function convertSwagger2(root: JsonObject, losses: Losses): SwaggerParts 
     for (const method of METHODS) {
       const op = ownObject(item, method);
       if (!op) continue;
-      operations.push(op);
       const at = join('/paths', path, method);
+      operations.push({ op, at });
       (ownArray(op, 'parameters') ?? []).forEach((p, i) => fixParameter(p, join(at, 'parameters', i)));
       for (const [code, r] of Object.entries(ownObject(op, 'responses') ?? {}))
         if (isObject(r) && isObject(r.schema))
           r.schema = visit(r.schema, join(at, 'responses', code, 'schema'), 0) as JsonValue;
     }
   }
+  for (const { op, at } of operations) fixResponses(op, at, swagger, losses);
+  swagger.paths = placeOperations(ownObject(swagger, 'paths') ?? {}, losses);
   if (swagger.host === undefined)
     losses.add('/host', 'host', 'none given; set `host` before the connector can call the API');
 
@@ -128,7 +204,7 @@ export function convertSwagger2(root: JsonObject, losses: Losses): SwaggerParts 
     const global = auth.requirement(swagger.security, '/security');
     if (global !== undefined) swagger.security = global;
     else if (swagger.security !== undefined) delete swagger.security;
-    for (const op of operations) {
+    for (const { op } of operations) {
       if (op.security === undefined) continue;
       const req = auth.requirement(op.security, '');
       if (req !== undefined) op.security = req;
