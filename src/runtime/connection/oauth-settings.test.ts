@@ -246,6 +246,44 @@ describe('oauthEndpointsOf for `oauth2`', () => {
     expect([e.authorizationUrl, e.tokenUrl]).toEqual(['https://s/auth', 'https://s/token']);
   });
 
+  it('takes URLs and scopes from `token:` values over relative placeholders (CobbleStone)', () => {
+    const c = connectorWithParameters({
+      ...token({
+        identityProvider: 'oauth2',
+        scopes: [],
+        customParameters: { authorizationUrl: value('/Authorization'), tokenUrl: value('/oauth/token') },
+      }),
+      'token:authorizationUrl': { type: 'string' },
+      'token:tokenUrl': { type: 'string' },
+      'token:scopes': { type: 'string' },
+    });
+    const e = oauthEndpointsOf(c, {
+      values: {
+        'token:authorizationUrl': 'https://cobble.example.com/Authorization',
+        'token:tokenUrl': 'https://cobble.example.com/oauth/token',
+        'token:scopes': 'api',
+      },
+    });
+    expect([e.authorizationUrl, e.tokenUrl, e.refreshUrl, e.scopes]).toEqual([
+      'https://cobble.example.com/Authorization',
+      'https://cobble.example.com/oauth/token',
+      'https://cobble.example.com/oauth/token',
+      'api',
+    ]);
+  });
+
+  it('refuses a URL that is not absolute', async () => {
+    const c = connectorWithParameters(
+      token({
+        identityProvider: 'oauth2',
+        customParameters: { authorizationUrl: value('/a'), tokenUrl: value('/t') },
+      }),
+    );
+    expect((await flowportErrorOf(() => oauthEndpointsOf(c, { values: {} }))).message).toBe(
+      'The `authorizationUrl` of connection parameter `token` is not an absolute URL after substitution; check its template and the `token:…` values.',
+    );
+  });
+
   it('refuses settings without a token URL anywhere', async () => {
     const c = connectorWithParameters(
       token({ identityProvider: 'oauth2', customParameters: { authorizationUrl: value('https://a') } }),

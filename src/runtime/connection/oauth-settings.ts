@@ -267,8 +267,11 @@ function oauth2Endpoints(connector: Connector, c: Common, scopes: string): OAuth
   // The swagger's URLs are informational; apiProperties wins, the swagger fills gaps (spec §6.5).
   const swagger = definitionsOfType(connector, 'oauth2')[0]?.raw;
   const pick = (name: string) => {
-    const value = custom(c.settings, name) ?? ownString(swagger, name);
-    return value === undefined ? undefined : absolute(render(value, c.vars, false), name, c.parameter);
+    // CobbleStone ships relative placeholders and asks for the real URLs as `token:` values.
+    const value = c.vars.get(name.toLowerCase()) ?? custom(c.settings, name) ?? ownString(swagger, name);
+    return value === undefined
+      ? undefined
+      : absolute(render(value, c.vars, false), `\`${name}\``, c.parameter);
   };
   const authorizationUrl = pick('authorizationUrl');
   const tokenUrl = pick('tokenUrl');
@@ -377,10 +380,12 @@ export function oauthEndpointsOf(
   const base = { parameter: p.name, settings, clientId, clientSecret, redirectUrl, warnings };
   const delimiter = provider === 'oauth2generic' ? customRaw(settings, 'scopeListDelimiter') || ' ' : ' ';
   const rawScopes = own(settings, 'scopes');
-  const scopes = (Array.isArray(rawScopes) ? rawScopes : [])
-    .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
-    .map((s) => render(s.trim(), vars, false))
-    .join(delimiter);
+  const scopes =
+    subs.get('scopes') ??
+    (Array.isArray(rawScopes) ? rawScopes : [])
+      .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
+      .map((s) => render(s.trim(), vars, false))
+      .join(delimiter);
   // Built-ins nobody set (a client secret kept out of source control) become empty, not `{ClientSecret}`.
   for (const [k, v] of [
     ['clientid', clientId],
