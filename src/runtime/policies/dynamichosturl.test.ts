@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FlowportError } from '../../errors.ts';
 import dynamichosturl from './dynamichosturl.ts';
-import dynamicsubdomain from './dynamicsubdomain.ts';
 import { compiled, diagnosticsOf, fakeContext, instance, request } from './testing.ts';
 
 async function baseUrl(urlTemplate: string, template = dynamichosturl): Promise<string> {
@@ -90,16 +89,4 @@ describe('dynamichosturl', () => {
       expect(diagnosticsOf(dynamichosturl, instance('dynamichosturl', params))).toHaveLength(1);
     });
   }
-});
-
-describe('dynamicsubdomain', () => {
-  it('behaves as dynamichosturl for the AlisQI template', async () => {
-    expect(
-      await baseUrl("https://@connectionParameters('subdomain').alisqi.com/api/", dynamicsubdomain),
-    ).toBe('https://acme.alisqi.com/api');
-  });
-
-  it('reports a missing template', () => {
-    expect(diagnosticsOf(dynamicsubdomain, instance('dynamicsubdomain', {}))[0]?.code).toBe('POLICY_INVALID');
-  });
 });

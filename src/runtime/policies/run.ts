@@ -28,10 +28,11 @@ async function runOne(
       if (error.message.includes(label)) throw error;
       throw new FlowportError(error.code, `${label} failed: ${error.message}`, { cause: error });
     }
-    const reason = error instanceof Error ? error.message : String(error);
+    // The message of a foreign error may quote the values involved (secrets), so only its kind is named.
+    const kind = error instanceof Error ? error.name : typeof error;
     const failure = new FlowportError(
       'POLICY_FAILED',
-      `${label} at \`${policy.instance.pointer}\` failed: ${reason.replace(/\.$/, '')}; check its parameters.`,
+      `${label} at \`${policy.instance.pointer}\` failed with ${kind}; check its parameters and the values they read.`,
       { cause: error },
     );
     if (options.mode === 'lenient') {

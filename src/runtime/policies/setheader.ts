@@ -1,3 +1,4 @@
+import { FlowportError } from '../../errors.ts';
 import type { Template } from '../expression/ast.ts';
 import { renderTemplate } from '../expression/evaluate.ts';
 import type { PolicyContext, RuntimeRequest } from '../types.ts';
@@ -17,6 +18,11 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function apply(config: Config, message: Message, request: RuntimeRequest, ctx: PolicyContext): void {
   const value = renderTemplate(config.value, messageScope(message, request, ctx));
+  if (/[\r\n\0]/.test(value))
+    throw new FlowportError(
+      'POLICY_FAILED',
+      `${config.label} built a value for header \`${config.name}\` with a line break or NUL; check the values it reads.`,
+    );
   const next = resolveExisting(config.existsAction, message.headers.get(config.name), value, ', ');
   if (next !== undefined) message.headers.set(config.name, next);
 }
