@@ -248,7 +248,8 @@ describe('limits', () => {
   });
 
   it('counts time spent waiting for `sendAsync` and aborts the pending send', async () => {
-    const quick = createScriptRunner({ timeoutMs: 300 });
+    // Long enough for the worker to start and call `sendAsync` on a busy machine.
+    const quick = createScriptRunner({ timeoutMs: 2000 });
     let aborted = false;
     const error = await failure(
       quick.run({
