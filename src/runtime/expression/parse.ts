@@ -209,8 +209,9 @@ function withSource(expression: Expression, s: string, start: number, end: numbe
 
 function excerpt(source: string, at: number): string {
   const from = Math.max(0, source.lastIndexOf('@', at));
-  const text = source.slice(from, Math.min(source.length, at + 1));
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  const end = Math.max(at + 1, source.indexOf(')', at) + 1);
+  const text = source.slice(from, Math.min(end, from + 40));
+  return end - from > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 /**
