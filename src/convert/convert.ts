@@ -12,9 +12,9 @@ import { createLosses, type LossItem } from './loss.ts';
 import { convertOpenApi3, type SwaggerParts } from './openapi3.ts';
 import { convertPostman, postmanRequestCount } from './postman.ts';
 import { buildReadme } from './readme.ts';
+import { type ConversionStats, type Remaining, renderReport, summariseReport } from './report.ts';
 import { routePolicies } from './routes.ts';
 import { shrinkSchemas } from './shrink.ts';
-import { type ConversionStats, type Remaining, renderReport, summariseReport } from './report.ts';
 import { convertSwagger2 } from './swagger2.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

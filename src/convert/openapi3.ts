@@ -14,8 +14,8 @@ import { convertParameter } from './parameters.ts';
 import { componentName, deref } from './refs.ts';
 import { convertRequestBody } from './request-body.ts';
 import { convertResponses } from './responses.ts';
-import { convertSecurity } from './security.ts';
 import { createRouter, ROUTE_MARK } from './routes.ts';
+import { convertSecurity } from './security.ts';
 import { convertServers } from './servers.ts';
 import { convertCallbacks, convertWebhooks } from './webhooks.ts';
 
@@ -144,7 +144,8 @@ export function convertOpenApi3(root: JsonObject, losses: Losses): SwaggerParts 
       }
       const outItem = ownObject(paths, placed.path) ?? {};
       outItem[method] = converted;
-      for (const [k, v] of Object.entries(item)) if (k.startsWith('x-') && outItem[k] === undefined) setOwn(outItem, k, v);
+      for (const [k, v] of Object.entries(item))
+        if (k.startsWith('x-') && outItem[k] === undefined) setOwn(outItem, k, v);
       setOwn(paths, placed.path, outItem);
     }
   }

@@ -40,7 +40,8 @@ export function createRouter(): (method: string, path: string) => Placement {
     let candidate = base;
     if (used.has(`${method} ${routeKey(candidate)}`) || extra !== '') {
       const vars = [...base.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
-      const tail = slug(extra) || (vars.length > 0 ? `by-${slug(vars[vars.length - 1] ?? '')}` : 'alternative');
+      const tail =
+        slug(extra) || (vars.length > 0 ? `by-${slug(vars[vars.length - 1] ?? '')}` : 'alternative');
       candidate = `${base.replace(/\/$/, '')}/${tail}`;
       for (let n = 2; used.has(`${method} ${routeKey(candidate)}`); n++)
         candidate = `${base.replace(/\/$/, '')}/${tail}-${n}`;

@@ -462,9 +462,15 @@ function plain(value: JsonObject, pointer: string, w: Walk): JsonObject {
   }
   if (out.type === 'object' && Array.isArray(out.required) && isObject(out.properties) && !out.allOf) {
     const props = out.properties;
-    const kept = out.required.filter((r) => typeof r === 'string' && r in props && own(props[r], 'readOnly') !== true);
+    const kept = out.required.filter(
+      (r) => typeof r === 'string' && r in props && own(props[r], 'readOnly') !== true,
+    );
     if (out.required.some((r) => typeof r === 'string' && own(props[r], 'readOnly') === true))
-      losses.add(join(pointer, 'required'), 'required read-only property', 'no longer required; a connector cannot require a read-only property in requests');
+      losses.add(
+        join(pointer, 'required'),
+        'required read-only property',
+        'no longer required; a connector cannot require a read-only property in requests',
+      );
     if (out.required.some((r) => typeof r !== 'string' || !(r in props)))
       losses.add(join(pointer, 'required'), 'required', 'names without a property definition were dropped');
     if (kept.length > 0) out.required = kept;
@@ -474,7 +480,11 @@ function plain(value: JsonObject, pointer: string, w: Walk): JsonObject {
     const props = isObject(out.properties) ? out.properties : {};
     const kept = out.type === 'array' ? [] : out.required.filter((r) => typeof r === 'string' && r in props);
     if (kept.length < out.required.length)
-      losses.add(join(pointer, 'required'), 'required', 'names without a property definition beside them were dropped');
+      losses.add(
+        join(pointer, 'required'),
+        'required',
+        'names without a property definition beside them were dropped',
+      );
     if (kept.length > 0) out.required = kept;
     else delete out.required;
   }

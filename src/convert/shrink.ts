@@ -17,7 +17,9 @@ function createSizer(definitions: JsonObject): Sizer {
   const memo = new Map<string, number>();
   const active = new Set<string>();
   const target = (ref: string) =>
-    ref.startsWith('#/definitions/') ? ownObject(definitions, unescapeSegment(ref.slice('#/definitions/'.length))) : undefined;
+    ref.startsWith('#/definitions/')
+      ? ownObject(definitions, unescapeSegment(ref.slice('#/definitions/'.length)))
+      : undefined;
   // Counted like the validator: the schema, each property, `items`, `additionalProperties` and
   // `allOf` member, with references expanded and recursion counted once.
   const size = (schema: JsonValue | undefined, limit = Number.POSITIVE_INFINITY, level = 0): number => {
@@ -46,7 +48,13 @@ function createSizer(definitions: JsonObject): Sizer {
 }
 
 /** A self-contained copy of `schema` down to `limit` levels; deeper objects become `type: object`. */
-function truncate(schema: JsonValue | undefined, sizer: Sizer, limit: number, level = 0, seen = new Set<string>()): JsonObject {
+function truncate(
+  schema: JsonValue | undefined,
+  sizer: Sizer,
+  limit: number,
+  level = 0,
+  seen = new Set<string>(),
+): JsonObject {
   if (!isObject(schema)) return {};
   const ref = own(schema, '$ref');
   if (typeof ref === 'string') {
@@ -80,13 +88,18 @@ function truncate(schema: JsonValue | undefined, sizer: Sizer, limit: number, le
   if (isObject(schema.items)) out.items = truncate(schema.items, sizer, limit, level + 1, seen);
   if (isObject(schema.additionalProperties))
     out.additionalProperties = truncate(schema.additionalProperties, sizer, limit, level + 1, seen);
-  else if (typeof schema.additionalProperties === 'boolean') out.additionalProperties = schema.additionalProperties;
-  if (Array.isArray(schema.allOf)) out.allOf = schema.allOf.map((m) => truncate(m, sizer, limit, level, seen));
+  else if (typeof schema.additionalProperties === 'boolean')
+    out.additionalProperties = schema.additionalProperties;
+  if (Array.isArray(schema.allOf))
+    out.allOf = schema.allOf.map((m) => truncate(m, sizer, limit, level, seen));
   return out;
 }
 
 /** Cuts one schema to the deepest level that keeps it within {@link MAX_SCHEMAS}; undefined when it fits. */
-function fit(schema: JsonValue | undefined, sizer: Sizer): { schema: JsonObject; count: number; level: number } | undefined {
+function fit(
+  schema: JsonValue | undefined,
+  sizer: Sizer,
+): { schema: JsonObject; count: number; level: number } | undefined {
   const count = sizer.size(schema);
   if (count <= MAX_SCHEMAS) return undefined;
   let level = 1;

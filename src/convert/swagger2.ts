@@ -9,8 +9,8 @@ import {
 import { join } from '../connector/pointer.ts';
 import type { Losses } from './loss.ts';
 import type { SwaggerParts } from './openapi3.ts';
-import { convertSchema, type SchemaContext } from './schema.ts';
 import { createRouter, ROUTE_MARK } from './routes.ts';
+import { convertSchema, type SchemaContext } from './schema.ts';
 import { convertSecurity } from './security.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
@@ -19,7 +19,9 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as 
 const FOREIGN = ['oneOf', 'anyOf', 'not', 'nullable', 'const', 'examples', 'writeOnly', 'if', 'prefixItems'];
 
 function foreign(schema: JsonObject): boolean {
-  return FOREIGN.some((k) => schema[k] !== undefined) || Array.isArray(schema.type);
+  return (
+    FOREIGN.some((k) => schema[k] !== undefined) || Array.isArray(schema.type) || Array.isArray(schema.items)
+  );
 }
 
 /** `required` naming properties the schema does not define (the validator rejects it). */
@@ -106,19 +108,33 @@ function fixResponses(op: JsonObject, pointer: string, swagger: JsonObject, loss
   if (fallback && !success) {
     delete responses.default;
     responses['200'] = fallback;
-    losses.add(join(at, 'default'), 'default response', 'became `200`, the only response the connector describes');
+    losses.add(
+      join(at, 'default'),
+      'default response',
+      'became `200`, the only response the connector describes',
+    );
   } else if (fallback && fallback.schema !== undefined) {
     delete fallback.schema;
-    losses.add(join(at, 'default', 'schema'), 'default response schema', 'dropped; a `default` response cannot have a schema in a connector');
+    losses.add(
+      join(at, 'default', 'schema'),
+      'default response schema',
+      'dropped; a `default` response cannot have a schema in a connector',
+    );
   }
-  const produces = new Set((ownArray(op, 'produces') ?? ownArray(swagger, 'produces') ?? ['application/json']).map(String));
+  const produces = new Set(
+    (ownArray(op, 'produces') ?? ownArray(swagger, 'produces') ?? ['application/json']).map(String),
+  );
   for (const [code, r] of Object.entries(responses)) {
     const examples = ownObject(r, 'examples');
     if (!examples) continue;
     for (const mime of Object.keys(examples))
       if (!produces.has(mime)) {
         delete examples[mime];
-        losses.add(join(at, code, 'examples', mime), 'response example', `dropped; the operation does not produce \`${mime}\``);
+        losses.add(
+          join(at, code, 'examples', mime),
+          'response example',
+          `dropped; the operation does not produce \`${mime}\``,
+        );
       }
   }
 }
