@@ -16,7 +16,8 @@ export function parameterLabel(info: ConnectionParameterInfo): string {
   return info.displayName === info.name ? `\`${info.name}\`` : `\`${info.displayName}\` (\`${info.name}\`)`;
 }
 
-function didYouMean(name: string, candidates: readonly string[]): string {
+/** The known name within two edits of `name` (case-insensitive), for "did you mean". */
+function nearest(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of candidates) {
@@ -26,7 +27,19 @@ function didYouMean(name: string, candidates: readonly string[]): string {
       bestDistance = d;
     }
   }
-  return best === undefined ? '' : ` did you mean \`${best}\`?`;
+  return best;
+}
+
+function unknownName(name: string, known: readonly string[], set: string | undefined): FlowportError {
+  const where = set === undefined ? 'the connector' : `parameter set \`${set}\``;
+  const guess = nearest(name, known);
+  const fix =
+    guess !== undefined
+      ? `did you mean \`${guess}\`?`
+      : known.length > 0
+        ? `use one of ${known.map((n) => `\`${n}\``).join(', ')}.`
+        : 'it takes no connection parameters.';
+  return invalid(`Connection parameter \`${name}\` does not exist in ${where}; ${fix}`);
 }
 
 function invalid(message: string): FlowportError {
@@ -76,13 +89,8 @@ export function checkConnection(connector: Connector, connection: Connection): C
   const { set, parameters } = activeParameters(connector, connection.parameterSet);
   const infos = parameters.map(describeConnectionParameter);
   const known = new Set(infos.map((i) => i.name));
-  for (const name of Object.keys(connection.values)) {
-    if (known.has(name)) continue;
-    const where = set === undefined ? 'the connector' : `parameter set \`${set}\``;
-    throw invalid(
-      `Connection parameter \`${name}\` does not exist in ${where};${didYouMean(name, [...known]) || ` use one of ${[...known].map((n) => `\`${n}\``).join(', ') || 'no parameters'}.`}`,
-    );
-  }
+  for (const name of Object.keys(connection.values))
+    if (!known.has(name)) throw unknownName(name, [...known], set);
   const values: Record<string, string> = {};
   const put = (name: string, value: string) =>
     Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
