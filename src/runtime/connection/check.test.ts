@@ -171,6 +171,12 @@ describe('checkConnection refuses', () => {
       /in parameter set `aadPreview`/,
     ],
     [
+      'any name for a connector without parameters',
+      connectorWithParameters({}),
+      { values: { api_key: 'k' } },
+      /`api_key` does not exist in the connector; it takes no connection parameters\./,
+    ],
+    [
       'a value outside `allowedValues`',
       typed,
       { values: { mode: 'hybrid' } },
