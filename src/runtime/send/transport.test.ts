@@ -208,6 +208,18 @@ describe('createTransport', () => {
     expect(attempts).toEqual([]);
   });
 
+  it('refuses a hop-by-hop header a policy set, as unsafe and without retrying', async () => {
+    const attempts: AttemptInfo[] = [];
+    const transport = createTransport({ onAttempt: (info) => attempts.push(info), sleep: async () => {} });
+    const before = backend.requests.length;
+    await expect(
+      transport.send(get(backend.url('/json'), { 'transfer-encoding': 'chunked' })),
+    ).rejects.toMatchObject({ code: 'REQUEST_UNSAFE', message: expect.stringMatching(/not valid HTTP/) });
+    await transport.close();
+    expect(attempts).toHaveLength(1);
+    expect(backend.requests.length).toBe(before);
+  });
+
   it('rejects options that make no sense when built', () => {
     expect(() => createTransport({ headersTimeoutMs: 0 })).toThrow(FlowportError);
     expect(() => createTransport({ retry: { count: -1 } })).toThrow(/`retry.count` is -1/);
