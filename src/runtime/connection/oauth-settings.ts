@@ -364,7 +364,7 @@ export function oauthEndpointsOf(
   const warnings: string[] = [];
   const subs = subValues(p.name, connection);
   const secret = ownString(settings, 'clientSecret');
-  const clientId = options.clientId ?? subs.get('clientid') ?? ownString(settings, 'clientId') ?? undefined;
+  const clientId = options.clientId ?? subs.get('clientid') ?? ownString(settings, 'clientId');
   const clientSecret = options.clientSecret ?? subs.get('clientsecret') ?? (secret || undefined);
   if (options.redirectUrl === undefined)
     warnings.push(
