@@ -190,6 +190,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
     if (read.decoded) {
       headers.delete('content-encoding');
       headers.delete('content-length');
+    } else if (
+      encoding !== null &&
+      encoding.trim().toLowerCase() !== 'identity' &&
+      read.bytes.byteLength > 0
+    ) {
+      // Stacked or unknown encodings (`gzip, br`, `zstd`) stay as they came: bytes, not garbled text.
+      return { status, headers, body: { kind: 'binary', bytes: read.bytes } };
     }
     return {
       status,
