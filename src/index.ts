@@ -10,6 +10,8 @@ export type { JsonObject, JsonValue } from './connector/json.ts';
 export { JsonDocument } from './connector/json-document.ts';
 export { connectorFromFiles, loadConnector, loadConnectorSync } from './connector/load.ts';
 export type * from './connector/model.ts';
+export { type ConvertOptions, type ConvertResult, convert } from './convert/convert.ts';
+export { type InitOptions, type InitResult, initConnector } from './convert/init.ts';
 export { FlowportError, type FlowportErrorCode, isFlowportError } from './errors.ts';
 export { type FlowportConfig, loadConfig, parseConfig } from './validate/config.ts';
 export type { Diagnostic, Summary } from './validate/diagnostic.ts';

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isFlowportError } from '../errors.ts';
 import { VERSION } from '../version.ts';
+import { initCommand } from './commands/init.ts';
 import { type Io, validateCommand } from './commands/validate.ts';
 import { EXIT } from './exit.ts';
 
@@ -13,6 +14,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
   program.addCommand(validateCommand(io, setExit));
+  program.addCommand(initCommand(io, setExit));
   for (const c of program.commands)
     c.exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),

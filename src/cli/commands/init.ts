@@ -1,0 +1,94 @@
+import { Command, Option } from 'commander';
+import { initConnector } from '../../convert/init.ts';
+import { PRESETS, type PresetName } from '../../validate/rule.ts';
+import { EXIT } from '../exit.ts';
+import type { Io } from './validate.ts';
+
+interface InitFlags {
+  from?: string;
+  update?: string | boolean;
+  force: boolean;
+  dryRun: boolean;
+  publisher?: string;
+  brandColor?: string;
+  preset: PresetName | 'none';
+  quiet: boolean;
+}
+
+export function initCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('init')
+    .description(
+      'Create a connector from an OpenAPI 3.0/3.1, Swagger 2.0 or Postman v2.1 description, with a loss report.',
+    )
+    .argument('[dir]', 'connector folder to create', '.')
+    .option('--from <file>', 'the API description (JSON or YAML)')
+    .option(
+      '--update [file]',
+      're-import a newer description into the connector, keeping your edits (3-way merge by operationId)',
+    )
+    .option('--force', 'overwrite an existing connector', false)
+    .option('--dry-run', 'convert and report, write nothing', false)
+    .option('--publisher <name>', 'publisher and stack owner (default: info.contact.name)')
+    .option(
+      '--brand-color <hex>',
+      'icon and brand colour, #rrggbb (default: x-logo.backgroundColor, else one derived from the title)',
+    )
+    .addOption(
+      new Option('--preset <preset>', 'rule set whose errors are listed as left for you')
+        .choices([...PRESETS, 'none'])
+        .default('certification'),
+    )
+    .option('-q, --quiet', 'print only errors', false)
+    .addHelpText(
+      'after',
+      `
+Writes apiDefinition.swagger.json, apiProperties.json, readme.md, icon.png and conversion-report.md
+(every construct not carried over exactly, with its JSON pointer and what was done instead).
+
+Exit codes: 0 converted, 2 usage error, unreadable or unsupported input, or an existing connector
+without --force / --update.
+
+Examples:
+  flowport init my-connector --from openapi.yaml
+  flowport init my-connector --from collection.postman.json --publisher "Contoso" --dry-run
+  flowport init my-connector --update openapi-v2.yaml`,
+    )
+    .action(async (dir: string, flags: InitFlags) => {
+      const from = typeof flags.update === 'string' ? flags.update : flags.from;
+      if (!from) {
+        io.stderr.write(
+          'flowport: init needs the API description: --from <file> (or --update <file>). [USAGE]\n',
+        );
+        setExit(EXIT.usage);
+        return;
+      }
+      const result = await initConnector({
+        from,
+        dir,
+        force: flags.force,
+        dryRun: flags.dryRun,
+        update: flags.update !== undefined && flags.update !== false,
+        ...(flags.publisher && { publisher: flags.publisher }),
+        ...(flags.brandColor && { brandColor: flags.brandColor }),
+        preset: flags.preset === 'none' ? false : flags.preset,
+      });
+      if (!flags.quiet) {
+        io.stdout.write(`${result.conversion.summary}\n`);
+        const c = result.changes;
+        if (c)
+          io.stdout.write(
+            `Update: ${c.added.length} added, ${c.removed.length} removed, ${c.changed.length} changed, your edits kept in ${c.keptEdits.length}.${[
+              ...c.added.map((id) => `\n  + ${id}`),
+              ...c.removed.map((id) => `\n  - ${id}`),
+              ...c.changed.map((id) => `\n  ~ ${id}`),
+            ].join('')}\n`,
+          );
+        io.stdout.write(
+          flags.dryRun
+            ? 'Dry run: nothing written.\n'
+            : `Wrote ${result.written.length} files to ${dir} (see conversion-report.md).\n`,
+        );
+      }
+      setExit(EXIT.ok);
+    });
+}
