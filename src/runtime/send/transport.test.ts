@@ -72,7 +72,12 @@ describe('createTransport', () => {
     ['binary', '/png', 200, { kind: 'binary', bytes: Uint8Array.of(0x89, 0x50, 0x4e, 0x47) }],
     ['a 204 as no body', '/empty', 204, { kind: 'none' }],
     ['a gzip body decoded', '/gzip', 200, { kind: 'json', value: { zipped: true } }],
-    ['stacked encodings as the bytes sent', '/stacked', 200, { kind: 'binary', bytes: Uint8Array.of(1, 2, 3) }],
+    [
+      'stacked encodings as the bytes sent',
+      '/stacked',
+      200,
+      { kind: 'binary', bytes: Uint8Array.of(1, 2, 3) },
+    ],
   ];
   it.each(bodies)('decodes %s', async (_name, path, status, body) => {
     const transport = createTransport();
