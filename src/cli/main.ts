@@ -2,6 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { isFlowportError } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { initCommand } from './commands/init.ts';
+import { operationsCommand } from './commands/operations.ts';
+import { runCommand } from './commands/run.ts';
+import { smokeCommand } from './commands/smoke.ts';
 import { type Io, validateCommand } from './commands/validate.ts';
 import { EXIT } from './exit.ts';
 
@@ -15,6 +18,9 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .exitOverride();
   program.addCommand(validateCommand(io, setExit));
   program.addCommand(initCommand(io, setExit));
+  program.addCommand(operationsCommand(io, setExit));
+  program.addCommand(runCommand(io, setExit));
+  program.addCommand(smokeCommand(io, setExit));
   for (const c of program.commands)
     c.exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),

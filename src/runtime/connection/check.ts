@@ -1,6 +1,6 @@
 import type { Connector } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
-import { editDistance } from '../../validate/helpers/extension-names.ts';
+import { closest } from '../closest.ts';
 import type { Connection } from '../types.ts';
 import {
   activeParameters,
@@ -16,23 +16,9 @@ export function parameterLabel(info: ConnectionParameterInfo): string {
   return info.displayName === info.name ? `\`${info.name}\`` : `\`${info.displayName}\` (\`${info.name}\`)`;
 }
 
-/** The known name within two edits of `name` (case-insensitive), for "did you mean". */
-function nearest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    const d = editDistance(name.toLowerCase(), candidate.toLowerCase(), 2);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
 function unknownName(name: string, known: readonly string[], set: string | undefined): FlowportError {
   const where = set === undefined ? 'the connector' : `parameter set \`${set}\``;
-  const guess = nearest(name, known);
+  const guess = closest(name, known);
   const fix =
     guess !== undefined
       ? `did you mean \`${guess}\`?`

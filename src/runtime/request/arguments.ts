@@ -1,5 +1,6 @@
 import type { Operation, Parameter } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
+import { closest } from '../closest.ts';
 import type { Arguments, ArgumentValue } from '../types.ts';
 
 const LOCATIONS = ['path', 'query', 'header', 'body', 'formdata'];
@@ -70,34 +71,4 @@ function unknownError(
     'PARAMETER_INVALID',
     `Operation \`${operation.label}\` has no parameter ${hints.join(', ')}; ${list}.`,
   );
-}
-
-/** The candidate nearest to `word` (case-insensitive edit distance), when near enough to be a typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  const lower = word.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(
-        (row[j] ?? 0) + 1,
-        (next[j - 1] ?? 0) + 1,
-        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    row = next;
-  }
-  return row[b.length] ?? 0;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest } from './arguments.ts';
+import { closest } from './closest.ts';
 
 describe('closest', () => {
   const cases: Array<{ word: string; candidates: string[]; near: string | undefined }> = [

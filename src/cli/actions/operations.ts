@@ -1,0 +1,131 @@
+import pc from 'picocolors';
+import { loadConnector } from '../../connector/load.ts';
+import type { Connector, Operation, Parameter, Visibility } from '../../connector/model.ts';
+import { describeConnectionParameters } from '../../runtime/connection/parameters.ts';
+import type { Io } from '../commands/validate.ts';
+import { EXIT } from '../exit.ts';
+
+export interface OperationsFlags {
+  format: 'text' | 'json';
+  all: boolean;
+  color?: boolean;
+}
+
+const VISIBILITY_ORDER: Record<Visibility, number> = { important: 0, none: 1, advanced: 2, internal: 3 };
+
+const KIND_TITLES: ReadonlyArray<[Operation['kind'], string]> = [
+  ['action', 'Actions'],
+  ['callback-action', 'Actions that wait for a callback'],
+  ['webhook-trigger', 'Webhook triggers'],
+  ['polling-trigger', 'Polling triggers'],
+];
+
+function label(p: Parameter): string {
+  return p.summary ?? p.name;
+}
+
+function parameterJson(p: Parameter) {
+  return {
+    name: p.name,
+    in: p.in,
+    label: label(p),
+    type: p.type ?? (p.in === 'body' ? 'object' : undefined),
+    required: p.required,
+    visibility: p.visibility,
+    ...(p.default !== undefined && { default: p.default }),
+    ...(p.description && { description: p.description }),
+    ...(p.dynamic.length > 0 && { dynamic: p.dynamic.map((d) => d.extension) }),
+  };
+}
+
+/** Operations as a user of the Power Platform sees them: grouped by kind, `important` first. */
+function visibleOperations(connector: Connector, all: boolean): Operation[] {
+  return connector.operations
+    .filter((o) => all || (o.visibility !== 'internal' && !o.deprecated))
+    .sort((a, b) => VISIBILITY_ORDER[a.visibility] - VISIBILITY_ORDER[b.visibility]);
+}
+
+function renderText(connector: Connector, flags: OperationsFlags, color: boolean): string {
+  const c = color ? pc : pc.createColors(false);
+  const out: string[] = [];
+  const title = connector.definition.info.title ?? connector.source;
+  const ops = visibleOperations(connector, flags.all);
+  const hidden = connector.operations.length - ops.length;
+  out.push(
+    c.bold(
+      `${title} — ${ops.length} operations${hidden ? ` (${hidden} internal or deprecated hidden; --all shows them)` : ''}`,
+    ),
+  );
+  const params = describeConnectionParameters(connector);
+  if (params.length > 0) {
+    out.push('', c.bold('Connection parameters'));
+    for (const p of params) {
+      const flags2 = [
+        p.required ? 'required' : 'optional',
+        p.secret ? 'secret' : '',
+        p.hidden ? 'hidden' : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      const set = p.set ? `[${p.set}] ` : '';
+      out.push(
+        `  ${set}${c.cyan(p.name)}  ${p.type}  ${p.displayName ?? ''} (${flags2})${p.description ? c.dim(` — ${p.description}`) : ''}`,
+      );
+    }
+  }
+  for (const [kind, heading] of KIND_TITLES) {
+    const group = ops.filter((o) => o.kind === kind);
+    if (group.length === 0) continue;
+    out.push('', c.bold(heading));
+    for (const o of group) {
+      const tags = [
+        o.visibility !== 'none' ? o.visibility : '',
+        o.deprecated ? 'deprecated' : '',
+        o.customCode ? 'custom code' : '',
+      ].filter(Boolean);
+      out.push(
+        `  ${c.cyan(o.id ?? o.label)}  ${o.method.toUpperCase()} ${o.path}${tags.length ? c.dim(` [${tags.join(', ')}]`) : ''}`,
+      );
+      if (o.summary) out.push(`    ${o.summary}`);
+      for (const p of o.parameters) {
+        if (!flags.all && p.visibility === 'internal') continue;
+        const req = p.required ? c.yellow('required') : 'optional';
+        const type = p.type ?? (p.in === 'body' ? 'object' : '');
+        const extra = [p.visibility === 'advanced' ? 'advanced' : '', p.dynamic.length ? 'dynamic' : '']
+          .filter(Boolean)
+          .join(', ');
+        out.push(
+          `    - ${p.name} (${p.in}, ${type}, ${req}${extra ? `, ${extra}` : ''})${label(p) !== p.name ? ` ${label(p)}` : ''}`,
+        );
+      }
+    }
+  }
+  return out.join('\n');
+}
+
+export async function runOperations(connectorPath: string, flags: OperationsFlags, io: Io): Promise<number> {
+  const connector = await loadConnector(connectorPath);
+  if (flags.format === 'json') {
+    const json = {
+      title: connector.definition.info.title ?? null,
+      connectionParameters: describeConnectionParameters(connector),
+      operations: visibleOperations(connector, flags.all).map((o) => ({
+        operationId: o.id ?? null,
+        method: o.method.toUpperCase(),
+        path: o.path,
+        kind: o.kind,
+        visibility: o.visibility,
+        deprecated: o.deprecated,
+        customCode: o.customCode,
+        summary: o.summary ?? null,
+        description: o.description ?? null,
+        parameters: o.parameters.filter((p) => flags.all || p.visibility !== 'internal').map(parameterJson),
+      })),
+    };
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
+    io.stdout.write(`${renderText(connector, flags, color)}\n`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,152 @@
+import { writeFileSync } from 'node:fs';
+import { loadConnector } from '../../connector/load.ts';
+import { FlowportError, type FlowportErrorCode, isFlowportError } from '../../errors.ts';
+import { maskSecrets, secretValues } from '../../runtime/connection/secrets.ts';
+import type { InvokeResult } from '../../runtime/runtime.ts';
+import { createRuntime } from '../../runtime/runtime.ts';
+import type { Connection } from '../../runtime/types.ts';
+import type { Io } from '../commands/validate.ts';
+import { EXIT } from '../exit.ts';
+import { type ConnectionFlags, parseConnection, parseParams } from '../invoke-flags.ts';
+import { renderInvocation } from '../render/invocation.ts';
+
+export interface RunFlags extends ConnectionFlags {
+  param: string[];
+  body?: string;
+  baseUrl?: string;
+  allPages: boolean;
+  maxPages?: number;
+  timeout?: number;
+  output?: string;
+  format: 'text' | 'json';
+  verbose: boolean;
+  color?: boolean;
+}
+
+/** Errors that mean "the call failed" (exit 1) rather than "you asked for something impossible" (exit 2). */
+const CALL_FAILURES: ReadonlySet<FlowportErrorCode> = new Set<FlowportErrorCode>([
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_UNREACHABLE',
+  'UPSTREAM_RESPONSE_TOO_LARGE',
+  'UPSTREAM_INVALID_RESPONSE',
+  'UPSTREAM_REDIRECT_REFUSED',
+  'UPSTREAM_HOST_REFUSED',
+  'POLICY_FAILED',
+  'CUSTOM_CODE_FAILED',
+  'CUSTOM_CODE_TIMEOUT',
+  'PAGING_FAILED',
+  'AUTH_REFRESH_FAILED',
+  'AUTH_TOKEN_EXPIRED',
+  'CONNECTION_UNAUTHENTICATED',
+]);
+
+export function isCallFailure(error: unknown): error is FlowportError {
+  return isFlowportError(error) && CALL_FAILURES.has(error.code);
+}
+
+/** Masks every secret of the connection in text shown to the user. */
+export function maskerFor(
+  connector: Parameters<typeof secretValues>[0],
+  connection: Connection,
+  token: string | undefined,
+): (text: string) => string {
+  const secrets = [...secretValues(connector, connection), ...(token ? [token] : [])];
+  return (text) => maskSecrets(text, secrets);
+}
+
+function resultJson(result: InvokeResult): unknown {
+  const headers = (h: Headers) => Object.fromEntries(h.entries());
+  const req = result.request;
+  return {
+    operationId: result.operationId,
+    ok: result.ok,
+    durationMs: Math.round(result.durationMs),
+    pages: result.pages,
+    request: req && {
+      method: req.method,
+      url: req.url,
+      headers: headers(req.headers),
+      ...(req.body && { bodyBytes: req.body.length }),
+    },
+    response: {
+      status: result.response.status,
+      headers: headers(result.response.headers),
+      body:
+        result.response.body.kind === 'json'
+          ? result.response.body.value
+          : result.response.body.kind === 'text'
+            ? result.response.body.text
+            : result.response.body.kind === 'binary'
+              ? { bytes: result.response.body.bytes.length }
+              : null,
+    },
+    warnings: result.warnings,
+    ...(result.connectionStatus && { connectionStatus: result.connectionStatus }),
+  };
+}
+
+function saveBody(result: InvokeResult, file: string): void {
+  const body = result.response.body;
+  const data =
+    body.kind === 'json'
+      ? `${JSON.stringify(body.value, null, 2)}\n`
+      : body.kind === 'text'
+        ? body.text
+        : body.kind === 'binary'
+          ? body.bytes
+          : '';
+  writeFileSync(file, data);
+}
+
+export async function runRun(
+  connectorPath: string,
+  operationId: string,
+  flags: RunFlags,
+  io: Io,
+): Promise<number> {
+  const connector = await loadConnector(connectorPath);
+  const operation = connector.operation(operationId);
+  const connection = parseConnection(flags);
+  const runtime = createRuntime(connector, {
+    ...(flags.baseUrl && { baseUrl: flags.baseUrl }),
+    transportOptions: {
+      ...(flags.timeout && { headersTimeoutMs: flags.timeout * 1000, bodyTimeoutMs: flags.timeout * 1000 }),
+      ...(flags.verbose && {
+        onAttempt: (info: { attempt: number; status?: number; error?: unknown; delayMs?: number }) => {
+          if (info.attempt > 1 || info.delayMs !== undefined)
+            io.stderr.write(
+              `flowport: attempt ${info.attempt}${info.status ? ` got ${info.status}` : ''}${info.delayMs !== undefined ? `, retrying in ${Math.round(info.delayMs)} ms` : ''}\n`,
+            );
+        },
+      }),
+    },
+  });
+  const mask = maskerFor(connector, connection, flags.token ?? process.env.FLOWPORT_TOKEN);
+  const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
+  try {
+    if (flags.verbose) {
+      for (const d of runtime.policyDiagnostics)
+        io.stderr.write(`flowport: warning: ${d.message} (${d.pointer})\n`);
+    }
+    const args = operation ? parseParams(operation, flags.param, flags.body) : {};
+    const result = await runtime.invoke(operationId, args, {
+      connection,
+      allPages: flags.allPages,
+      ...(flags.maxPages && { maxPages: flags.maxPages }),
+    });
+    if (flags.output) saveBody(result, flags.output);
+    if (flags.format === 'json') io.stdout.write(`${mask(JSON.stringify(resultJson(result), null, 2))}\n`);
+    else io.stdout.write(`${renderInvocation(result, { color, mask })}\n`);
+    for (const w of result.warnings) io.stderr.write(`flowport: warning: ${mask(w)}\n`);
+    return result.ok ? EXIT.ok : EXIT.findings;
+  } catch (error) {
+    if (isCallFailure(error)) {
+      io.stderr.write(`flowport: ${mask(error.message)} [${error.code}]\n`);
+      return EXIT.findings;
+    }
+    if (isFlowportError(error)) throw new FlowportError(error.code, mask(error.message), { cause: error });
+    throw error;
+  } finally {
+    await runtime.close();
+  }
+}

@@ -1,0 +1,71 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { RunFlags } from '../actions/run.ts';
+import { collect } from '../collect.ts';
+import type { Io } from './validate.ts';
+
+export function positiveInt(flag: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidArgumentError(`${flag} expects a whole number, 1 or more.`);
+    return n;
+  };
+}
+
+export function runCommand(io: Io, setExit: (code: number) => void): Command {
+  return addConnectionOptions(
+    new Command('run')
+      .description('Call one operation of a connector and print the request sent and the response.')
+      .argument('<connector>', 'connector folder, zip or swagger file')
+      .argument('<operationId>', 'the operation to call (see `flowport operations`)')
+      .option(
+        '-p, --param <name=value>',
+        'a parameter value; repeat for each (`@file` reads a file)',
+        collect,
+        [],
+      )
+      .option('--body <json>', 'the body parameter as JSON, or `@file.json`'),
+  )
+    .option(
+      '--base-url <url>',
+      'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
+    )
+    .option('--all-pages', 'follow x-ms-pageable next links and merge the pages', false)
+    .addOption(
+      new Option('--max-pages <n>', 'page cap with --all-pages (default 100)').argParser(
+        positiveInt('--max-pages'),
+      ),
+    )
+    .addOption(
+      new Option('--timeout <seconds>', 'response timeout (default 120)').argParser(positiveInt('--timeout')),
+    )
+    .option('-o, --output <file>', 'save the response body to a file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--verbose', 'show retries and policy warnings', false)
+    .option('--color', 'force colours')
+    .option('--no-color', 'no colours')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 the backend answered 2xx, 1 it did not (or the call failed: timeout, unreachable…),
+2 usage error (unknown operation, missing parameter, bad connection value).
+
+Examples:
+  flowport run ./tasklane ListTasks -p projectId=42 --conn api_key=$KEY
+  flowport run ./tasklane CreateTask -p projectId=42 --body '{"title":"Write docs"}' --conn-file conn.json
+  flowport run ./tasklane ListProjects --base-url http://127.0.0.1:4010 --all-pages`,
+    )
+    .action(async (connector: string, operationId: string, flags: RunFlags) => {
+      const { runRun } = await import('../actions/run.ts');
+      setExit(await runRun(connector, operationId, flags, io));
+    });
+}
+
+/** `--conn`, `--conn-file`, `--conn-set`, `--token`, shared by `run` and `smoke`. */
+export function addConnectionOptions(command: Command): Command {
+  return command
+    .option('--conn <name=value>', 'a connection parameter value; repeat for each', collect, [])
+    .option('--conn-file <file>', 'connection parameters as JSON: { "values": {…}, "parameterSet": "…" }')
+    .option('--conn-set <name>', 'the connection parameter set (multi-auth connectors)')
+    .option('--token <token>', 'an OAuth 2 access token for OAuth connections (default: $FLOWPORT_TOKEN)');
+}

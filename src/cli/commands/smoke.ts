@@ -1,0 +1,45 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { SmokeFlags } from '../actions/smoke.ts';
+import { addConnectionOptions } from './run.ts';
+import type { Io } from './validate.ts';
+
+export function smokeCommand(io: Io, setExit: (code: number) => void): Command {
+  return addConnectionOptions(
+    new Command('smoke')
+      .description('Call every action with example arguments and print one row per operation.')
+      .argument('<connector>', 'connector folder, zip or swagger file'),
+  )
+    .option(
+      '--base-url <url>',
+      'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
+    )
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--include-triggers', 'also call polling triggers', false)
+    .option('--only <operationIds...>', 'call only these operations')
+    .addOption(
+      new Option('--concurrency <n>', 'calls in flight at once').default(4).argParser((v: string) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1)
+          throw new InvalidArgumentError('expected a whole number, 1 or more.');
+        return n;
+      }),
+    )
+    .option('--color', 'force colours')
+    .option('--no-color', 'no colours')
+    .addHelpText(
+      'after',
+      `
+Example arguments come from x-ms-test-value, default, enum, example, or a value valid for the type.
+Operations marked x-ms-no-generic-test and webhook triggers are skipped.
+
+Exit codes: 0 every operation called answered 2xx, 1 some did not, 2 usage error.
+
+Examples:
+  flowport smoke ./tasklane --base-url http://127.0.0.1:4010 --conn api_key=test
+  flowport smoke ./tasklane --format json`,
+    )
+    .action(async (connector: string, flags: SmokeFlags) => {
+      const { runSmoke } = await import('../actions/smoke.ts');
+      setExit(await runSmoke(connector, flags, io));
+    });
+}

@@ -1,0 +1,291 @@
+import type { Connector, Operation } from '../connector/model.ts';
+import { FlowportError } from '../errors.ts';
+import { closest } from './closest.ts';
+import { type Auth, resolveAuth } from './connection/auth.ts';
+import { checkConnection } from './connection/check.ts';
+import { mergePages, nextLinkName, nextLinkOf } from './paging.ts';
+import { compilePolicies } from './policies/registry.ts';
+import { runRequestPolicies, runResponsePolicies } from './policies/run.ts';
+import { buildRequest } from './request/build.ts';
+import { toWireRequest } from './request/wire.ts';
+import { assertRunnable } from './script/csharp.ts';
+import { type CustomCodeHook, customCodeFor } from './script/custom-code.ts';
+import { createTransport, type TransportOptions } from './send/transport.ts';
+import type {
+  Arguments,
+  CompiledPolicy,
+  Connection,
+  ConnectionStatus,
+  PolicyContext,
+  PolicyDiagnostic,
+  ResponseBody,
+  RuntimeRequest,
+  RuntimeResponse,
+  Transport,
+  WireRequest,
+} from './types.ts';
+
+export interface RuntimeOptions {
+  /** Sends requests; default: an undici transport with the options below. */
+  readonly transport?: Transport;
+  readonly transportOptions?: TransportOptions;
+  /** Replaces the swagger's scheme, host and basePath (a staging server or a mock). */
+  readonly baseUrl?: string;
+  /** Base of links that route back through flowport (`updatenextlink`); default `flowport://runtime`. */
+  readonly runtimeBaseUrl?: string;
+  /** Custom code (`script.ts`); default: `customCodeFor(connector)`, a worker per run. */
+  readonly customCode?: CustomCodeHook;
+}
+
+export interface InvokeOptions {
+  readonly connection?: Connection;
+  /** Follow `x-ms-pageable` next links and merge the pages (default false: first page only). */
+  readonly allPages?: boolean;
+  /** Page cap when `allPages` is on (default 100). */
+  readonly maxPages?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** What one invocation did: the first request sent, the final response and what happened on the way. */
+export interface InvokeResult {
+  readonly operationId: string;
+  /** The first request as sent to the backend (before masking; use `maskSecrets` to show it). */
+  readonly request: WireRequest | undefined;
+  readonly response: RuntimeResponse;
+  readonly ok: boolean;
+  readonly durationMs: number;
+  readonly pages: number;
+  readonly warnings: readonly string[];
+  readonly connectionStatus: ConnectionStatus | undefined;
+}
+
+export interface Runtime {
+  readonly connector: Connector;
+  /** Problems found while compiling `policyTemplateInstances` (unknown ids, missing parameters). */
+  readonly policyDiagnostics: readonly PolicyDiagnostic[];
+  invoke(operationId: string, args?: Arguments, options?: InvokeOptions): Promise<InvokeResult>;
+  close(): Promise<void>;
+}
+
+const EMPTY: Connection = { values: {} };
+const DEFAULT_MAX_PAGES = 100;
+
+function findOperation(connector: Connector, operationId: string): Operation {
+  const operation = connector.operation(operationId);
+  if (operation) return operation;
+  const ids = connector.operations.flatMap((o) => (o.id ? [o.id] : []));
+  const near = closest(operationId, ids);
+  throw new FlowportError(
+    'OPERATION_NOT_FOUND',
+    `The connector has no operation \`${operationId}\`${near ? `; did you mean \`${near}\`?` : '.'} Run \`flowport operations\` to list them.`,
+  );
+}
+
+function originOf(url: string): string {
+  return new URL(url).origin;
+}
+
+/**
+ * A connector ready to run: policies compiled once, one transport with keep-alive pools.
+ *
+ * @example
+ * const runtime = createRuntime(await loadConnector('./tasklane'), { baseUrl: 'http://127.0.0.1:4010' });
+ * const result = await runtime.invoke('ListTasks', { top: 5 }, { connection: { values: { api_key: 'k' } } });
+ */
+export function createRuntime(connector: Connector, options: RuntimeOptions = {}): Runtime {
+  const { policies, diagnostics } = compilePolicies(connector);
+  const ownTransport = options.transport === undefined;
+  const transport = options.transport ?? createTransport(options.transportOptions);
+  const runtimeBaseUrl = options.runtimeBaseUrl ?? 'flowport://runtime';
+  const customCode = options.customCode ?? customCodeFor(connector, { runtimeBaseUrl });
+  const checked = new WeakMap<Connection, { connection: Connection; auth: Auth }>();
+  const byOperation = new Map<string, CompiledPolicy[]>();
+
+  function policiesFor(operation: Operation): CompiledPolicy[] {
+    const key = operation.id ?? operation.label;
+    let list = byOperation.get(key);
+    if (!list) {
+      list = policies.filter((p) => p.appliesTo(operation.id));
+      byOperation.set(key, list);
+    }
+    return list;
+  }
+
+  function prepare(connection: Connection): { connection: Connection; auth: Auth } {
+    let entry = checked.get(connection);
+    if (!entry) {
+      const normal = checkConnection(connector, connection);
+      entry = { connection: normal, auth: resolveAuth(connector, normal) };
+      checked.set(connection, entry);
+    }
+    return entry;
+  }
+
+  async function sendOnce(
+    operation: Operation,
+    request: RuntimeRequest,
+    pathValues: Readonly<Record<string, string>>,
+    state: { connection: Connection; auth: Auth; status: ConnectionStatus | undefined },
+    warnings: string[],
+    forceRefresh: boolean,
+    signal: AbortSignal | undefined,
+  ): Promise<{ wire: WireRequest | undefined; response: RuntimeResponse }> {
+    await state.auth.apply(request, operation, { forceRefresh });
+    const send = (wire: WireRequest, opts?: { readonly signal?: AbortSignal }) => {
+      const s = opts?.signal ?? signal;
+      return transport.send(wire, s ? { signal: s } : undefined);
+    };
+    const ctx: PolicyContext = {
+      connector,
+      operation,
+      connection: state.connection,
+      pathValues,
+      request,
+      runtimeBaseUrl,
+      send: (sub) => send(toWireRequest(sub)),
+      setConnectionStatus: (status) => {
+        state.status = status;
+      },
+      warn: (message) => warnings.push(message),
+    };
+    const list = policiesFor(operation);
+    await runRequestPolicies(list, request, ctx);
+    const allowed = request.absoluteUrl ? undefined : [originOf(request.baseUrl)];
+    const wire = toWireRequest(request, allowed ? { allowedOrigins: allowed } : undefined);
+    const custom = customCode(operation, request, wire, state.connection, send);
+    const response = await (custom ?? send(wire));
+    await runResponsePolicies(list, response, ctx, 'response');
+    if (response.status >= 400) await runResponsePolicies(list, response, ctx, 'failure');
+    return { wire, response };
+  }
+
+  async function call(
+    operation: Operation,
+    request: RuntimeRequest,
+    pathValues: Readonly<Record<string, string>>,
+    state: { connection: Connection; auth: Auth; status: ConnectionStatus | undefined },
+    warnings: string[],
+    signal: AbortSignal | undefined,
+  ): Promise<{ wire: WireRequest | undefined; response: RuntimeResponse }> {
+    const snapshot = state.auth.kind === 'oauth2' ? cloneRequest(request) : undefined;
+    const first = await sendOnce(operation, request, pathValues, state, warnings, false, signal);
+    // An expired or revoked OAuth token: refresh once and repeat the whole call (the platform does
+    // the same before it marks the connection unauthenticated).
+    if (first.response.status !== 401 || !snapshot) return first;
+    warnings.push('The backend answered 401; the OAuth token was refreshed and the call repeated.');
+    return sendOnce(operation, snapshot, pathValues, state, warnings, true, signal);
+  }
+
+  async function invoke(
+    operationId: string,
+    args: Arguments = {},
+    invokeOptions: InvokeOptions = {},
+  ): Promise<InvokeResult> {
+    const started = performance.now();
+    const operation = findOperation(connector, operationId);
+    // Before anything is sent: request policies may call the backend (`setvaluefromurl`).
+    assertRunnable(connector, operation);
+    const prepared = prepare(invokeOptions.connection ?? EMPTY);
+    if (prepared.connection.status === 'unauthenticated') {
+      throw new FlowportError(
+        'CONNECTION_UNAUTHENTICATED',
+        'The connection is unauthenticated; sign in again before calling operations.',
+      );
+    }
+    const state = { ...prepared, status: prepared.connection.status };
+    const warnings: string[] = [];
+    const built = buildRequest(
+      connector,
+      operation,
+      args,
+      options.baseUrl ? { baseUrl: options.baseUrl } : {},
+    );
+    warnings.push(...(built.warnings ?? []));
+    const linkName = nextLinkName(operation);
+    const paging = invokeOptions.allPages === true && linkName !== undefined;
+    // Auth and request policies change the request in place; next pages start from the built one.
+    const pristine = paging ? cloneRequest(built.request) : undefined;
+    const { wire, response } = await call(
+      operation,
+      built.request,
+      built.pathValues,
+      state,
+      warnings,
+      invokeOptions.signal,
+    );
+    let final = response;
+    let pages = 1;
+    if (pristine && linkName && response.status >= 200 && response.status < 300) {
+      const bodies: ResponseBody[] = [response.body];
+      const seen = new Set<string>();
+      const max = invokeOptions.maxPages ?? DEFAULT_MAX_PAGES;
+      const origin = wire ? originOf(wire.url) : undefined;
+      let link = nextLinkOf(response.body, linkName);
+      while (link && pages < max) {
+        if (seen.has(link.url)) {
+          warnings.push('Paging stopped: the backend returned the same next link twice.');
+          break;
+        }
+        seen.add(link.url);
+        if (!link.routed) {
+          warnings.push(
+            `Followed a raw next link; in the Power Platform paging needs the \`updatenextlink\` policy on \`${operationId}\`.`,
+          );
+        }
+        if (origin && originOf(link.url) !== origin) {
+          throw new FlowportError(
+            'PAGING_FAILED',
+            `The next-page link of \`${operationId}\` points to another host (${originOf(link.url)}); flowport only follows links on ${origin}.`,
+          );
+        }
+        const next: RuntimeRequest = {
+          ...cloneRequest(pristine),
+          body: { kind: 'none' },
+          absoluteUrl: link.url,
+        };
+        next.headers.delete('content-type');
+        const page = await call(operation, next, built.pathValues, state, warnings, invokeOptions.signal);
+        if (page.response.status < 200 || page.response.status >= 300) {
+          final = page.response;
+          break;
+        }
+        bodies.push(page.response.body);
+        pages++;
+        link = nextLinkOf(page.response.body, linkName);
+      }
+      if (link && pages >= max) warnings.push(`Paging stopped at the cap of ${max} pages.`);
+      if (final === response) final = { ...response, body: mergePages(bodies, linkName) };
+    }
+    return {
+      operationId,
+      request: wire,
+      response: final,
+      ok: final.status >= 200 && final.status < 300,
+      durationMs: performance.now() - started,
+      pages,
+      warnings,
+      connectionStatus: state.status,
+    };
+  }
+
+  return {
+    connector,
+    policyDiagnostics: diagnostics,
+    invoke,
+    close: async () => {
+      if (ownTransport) await transport.close();
+    },
+  };
+}
+
+function cloneRequest(request: RuntimeRequest): RuntimeRequest {
+  return {
+    ...request,
+    query: new URLSearchParams(request.query),
+    headers: new Headers(request.headers),
+    body:
+      request.body.kind === 'json'
+        ? { kind: 'json', value: structuredClone(request.body.value) }
+        : request.body,
+  };
+}
