@@ -76,10 +76,11 @@ function sharedParameters(ctx: Oas3Context): SharedParameters {
       if (cached) return cached;
       const converted = convertParameter(target.value, target.pointer ?? pointer, ctx);
       const key = name.replace(/[^A-Za-z0-9._-]/g, '_');
-      const result =
-        converted.length === 1 && converted[0]
-          ? (setOwn(definitions, key, converted[0]), [{ $ref: `#/parameters/${escapeSegment(key)}` }])
-          : converted;
+      let result = converted;
+      if (converted.length === 1 && converted[0]) {
+        setOwn(definitions, key, converted[0]);
+        result = [{ $ref: `#/parameters/${escapeSegment(key)}` }];
+      }
       cache.set(name, result);
       return result;
     },
@@ -173,7 +174,7 @@ export function convertOpenApi3(root: JsonObject, losses: Losses): SwaggerParts 
     const byIdentity = new Map<string, JsonObject>();
     for (const p of [...pathParams, ...own]) byIdentity.set(identity(p, shared.definitions), p);
     const vars = templateVariables(path);
-    for (const [key, p] of byIdentity) {
+    for (const key of [...byIdentity.keys()]) {
       if (!key.startsWith('path:')) continue;
       const name = key.slice('path:'.length);
       if (!vars.includes(name)) {

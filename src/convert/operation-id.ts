@@ -29,8 +29,13 @@ export function operationIdFor(method: string, path: string): string {
   const segments = path.split('/').filter((s) => s !== '');
   const fixed = segments.filter((s) => !s.startsWith('{'));
   const vars = segments.filter((s) => s.startsWith('{')).map((s) => s.slice(1, -1));
-  const by = vars.length > 0 ? `By${normaliseOperationId(vars[vars.length - 1] ?? '')}` : '';
-  const name = `${VERBS[method] ?? normaliseOperationId(method)}${fixed.map(normaliseOperationId).join('')}${by}`;
+  const last = normaliseOperationId(vars[vars.length - 1] ?? '');
+  const by = vars.length > 0 ? `By${last.charAt(0).toUpperCase()}${last.slice(1)}` : '';
+  const pascal = (text: string) => {
+    const id = normaliseOperationId(text);
+    return id.charAt(0).toUpperCase() + id.slice(1);
+  };
+  const name = `${VERBS[method] ?? pascal(method)}${fixed.map(pascal).join('')}${by}`;
   return normaliseOperationId(name || 'Operation');
 }
 

@@ -137,7 +137,10 @@ export function convertParameter(param: JsonObject, pointer: string, ctx: Oas3Co
     if (description) out.description = description;
     out['x-ms-summary'] = titleCase(paramName) || paramName;
     const example = testValue(paramName, exampleOf(param, ctx) ?? s.example);
-    if (example !== undefined && typeof example === out.type) out['x-ms-test-value'] = example;
+    const kind =
+      typeof example === 'number' ? (Number.isInteger(example) ? 'integer' : 'number') : typeof example;
+    if (example !== undefined && (kind === out.type || (kind === 'integer' && out.type === 'number')))
+      out['x-ms-test-value'] = example;
     if (location === 'path') out['x-ms-url-encoding'] = 'single';
     if (param.deprecated === true) out['x-ms-visibility'] = 'advanced';
     for (const [k, v] of Object.entries(param)) if (k.startsWith('x-') && out[k] === undefined) out[k] = v;

@@ -96,7 +96,7 @@ function truncate(
 }
 
 /** Cuts one schema to the deepest level that keeps it within {@link MAX_SCHEMAS}; undefined when it fits. */
-function fit(
+function fitSchema(
   schema: JsonValue | undefined,
   sizer: Sizer,
 ): { schema: JsonObject; count: number; level: number } | undefined {
@@ -125,7 +125,7 @@ export function shrinkSchemas(swagger: JsonObject, losses: Losses): void {
     );
   const sizer = createSizer(definitions);
   for (const name of Object.keys(definitions)) {
-    const fitted = fit(definitions[name], sizer);
+    const fitted = fitSchema(definitions[name], sizer);
     if (!fitted) continue;
     definitions[name] = fitted.schema;
     sizer.reset();
@@ -139,14 +139,14 @@ export function shrinkSchemas(swagger: JsonObject, losses: Losses): void {
       const at = join('/paths', path, method);
       (Array.isArray(op.parameters) ? op.parameters : []).forEach((p, i) => {
         if (!isObject(p) || !isObject(p.schema) || p.schema.$ref !== undefined) return;
-        const fitted = fit(p.schema, sizer);
+        const fitted = fitSchema(p.schema, sizer);
         if (!fitted) return;
         p.schema = fitted.schema;
         report(join(at, 'parameters', i, 'schema'), fitted.count, fitted.level);
       });
       for (const [code, r] of Object.entries(ownObject(op, 'responses') ?? {})) {
         if (!isObject(r) || !isObject(r.schema) || r.schema.$ref !== undefined) continue;
-        const fitted = fit(r.schema, sizer);
+        const fitted = fitSchema(r.schema, sizer);
         if (!fitted) continue;
         r.schema = fitted.schema;
         report(join(at, 'responses', code, 'schema'), fitted.count, fitted.level);

@@ -184,15 +184,17 @@ export function convertSwagger2(root: JsonObject, losses: Losses): SwaggerParts 
   const operations: { op: JsonObject; at: string }[] = [];
   for (const [path, item] of Object.entries(ownObject(swagger, 'paths') ?? {})) {
     if (!isObject(item)) continue;
-    (ownArray(item, 'parameters') ?? []).forEach((p, i) =>
-      fixParameter(p, join('/paths', path, 'parameters', i)),
-    );
+    (ownArray(item, 'parameters') ?? []).forEach((p, i) => {
+      fixParameter(p, join('/paths', path, 'parameters', i));
+    });
     for (const method of METHODS) {
       const op = ownObject(item, method);
       if (!op) continue;
       const at = join('/paths', path, method);
       operations.push({ op, at });
-      (ownArray(op, 'parameters') ?? []).forEach((p, i) => fixParameter(p, join(at, 'parameters', i)));
+      (ownArray(op, 'parameters') ?? []).forEach((p, i) => {
+        fixParameter(p, join(at, 'parameters', i));
+      });
       for (const [code, r] of Object.entries(ownObject(op, 'responses') ?? {}))
         if (isObject(r) && isObject(r.schema))
           r.schema = visit(r.schema, join(at, 'responses', code, 'schema'), 0) as JsonValue;

@@ -3,7 +3,7 @@ import { nameWords, sentenceCaseIssue } from '../validate/helpers/sentence-case.
 
 /** Words display strings write in capitals. */
 const ACRONYMS: ReadonlySet<string> = new Set(
-  'id ids url urls uri api apis pdf html xml json csv sms ocr qr ai ip sql ftp http https uuid guid jwt oauth sku vat iban utc iso dns ssl tls cdn ttl mfa sso ssh'.split(
+  'id url uri api pdf html xml json csv sms ocr qr ai ip sql ftp http https uuid guid jwt oauth sku vat iban utc iso dns ssl tls cdn ttl mfa sso ssh'.split(
     ' ',
   ),
 );
@@ -30,6 +30,8 @@ export function titleCase(text: string): string {
     .map((w, i) => {
       const lower = w.toLowerCase();
       if (ACRONYMS.has(lower)) return lower.toUpperCase();
+      if (lower.endsWith('s') && ACRONYMS.has(lower.slice(0, -1)))
+        return `${lower.slice(0, -1).toUpperCase()}s`;
       if (i > 0 && TITLE_CASE_MINOR_WORDS.has(lower)) return lower;
       return /[A-Z]/.test(w.slice(1)) ? w : capitalise(w);
     })
@@ -64,7 +66,7 @@ export function sentenceCase(text: string, title?: string): string {
   const parts = text.split(' ');
   const out = parts.map((w, i) => {
     if (i === 0) return /^[a-z]/.test(w) && !/[A-Z]/.test(w) ? capitalise(w) : w;
-    if (!/^[A-Z][a-z]+$/.test(w)) return w;
+    if (!/^[A-Z][a-z]*$/.test(w) || w === 'I') return w;
     if (names.has(w.toLowerCase())) return w;
     return w.toLowerCase();
   });
