@@ -1,0 +1,112 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+  });
+  return { code, stdout, stderr };
+}
+
+function description(version: string, extraPath = false): string {
+  const paths: Record<string, unknown> = {
+    '/items': {
+      get: {
+        operationId: 'listItems',
+        summary: 'List items',
+        parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }],
+        responses: {
+          '200': {
+            description: 'Items',
+            content: { 'application/json': { schema: { type: 'array', items: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+  };
+  if (extraPath)
+    paths['/items/{id}'] = {
+      delete: {
+        operationId: 'deleteItem',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '204': { description: 'Deleted' } },
+      },
+    };
+  return `openapi: 3.0.3\ninfo:\n  title: Items\n  version: "${version}"\nservers:\n  - url: https://items.example.org\npaths: ${JSON.stringify(paths)}\n`;
+}
+
+function workspace(): { dir: string; v1: string; v2: string } {
+  const root = mkdtempSync(join(tmpdir(), 'flowport-init-'));
+  const v1 = join(root, 'v1.yaml');
+  const v2 = join(root, 'v2.yaml');
+  writeFileSync(v1, description('1'));
+  writeFileSync(v2, description('2', true));
+  return { dir: join(root, 'connector'), v1, v2 };
+}
+
+describe('flowport init', () => {
+  it('writes a connector folder that validates without errors under recommended', async () => {
+    const { dir, v1 } = workspace();
+    const init = await run('init', dir, '--from', v1, '--publisher', 'Items Ltd');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toMatch(/1 of 1 operations converted/);
+    for (const f of [
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'readme.md',
+      'icon.png',
+      'conversion-report.md',
+    ])
+      expect(existsSync(join(dir, f))).toBe(true);
+    const validate = await run('validate', dir, '--preset', 'recommended', '--format', 'json');
+    expect(validate.code).toBe(0);
+  });
+
+  it('refuses to overwrite a connector without --force, and overwrites with it', async () => {
+    const { dir, v1 } = workspace();
+    await run('init', dir, '--from', v1);
+    const again = await run('init', dir, '--from', v1);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/INIT_TARGET_EXISTS/);
+    expect((await run('init', dir, '--from', v1, '--force')).code).toBe(0);
+  });
+
+  it('writes nothing with --dry-run', async () => {
+    const { dir, v1 } = workspace();
+    const dry = await run('init', dir, '--from', v1, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/Dry run: nothing written/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('exits 2 without a description or with an unreadable one', async () => {
+    const { dir } = workspace();
+    expect((await run('init', dir)).code).toBe(2);
+    const missing = await run('init', dir, '--from', join(dir, 'nope.yaml'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/CONVERT_INPUT_INVALID/);
+  });
+
+  it('--update re-imports a newer description and keeps the author’s summary', async () => {
+    const { dir, v1, v2 } = workspace();
+    await run('init', dir, '--from', v1);
+    const file = join(dir, 'apiDefinition.swagger.json');
+    const edited = JSON.parse(readFileSync(file, 'utf8'));
+    edited.paths['/items'].get.summary = 'Find items';
+    writeFileSync(file, JSON.stringify(edited));
+    const update = await run('init', dir, '--update', v2);
+    expect(update.code).toBe(0);
+    expect(update.stdout).toMatch(/1 added/);
+    expect(update.stdout).toMatch(/\+ deleteItem/);
+    const merged = JSON.parse(readFileSync(file, 'utf8'));
+    expect(merged.paths['/items'].get.summary).toBe('Find items');
+    expect(merged.paths['/items/{id}'].delete.operationId).toBe('deleteItem');
+    expect(merged.info.version).toBe('2');
+  });
+});
