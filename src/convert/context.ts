@@ -35,8 +35,12 @@ export function createOas3Context(root: JsonObject, losses: Losses): Oas3Context
       return `#/definitions/${escapeSegment(name)}`;
     },
     flushDefinitions() {
-      for (let name = queue.shift(); name !== undefined; name = queue.shift())
-        setOwn(definitions, name, convertSchema(own(schemas, name), join('/components/schemas', name), ctx));
+      for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+        const converted = convertSchema(own(schemas, name), join('/components/schemas', name), ctx);
+        // A definition may not be a bare `$ref` to another one (the validator's ref-loop rule).
+        const { $ref, ...rest } = converted;
+        setOwn(definitions, name, typeof $ref === 'string' ? { ...rest, allOf: [{ $ref }] } : converted);
+      }
     },
     inlineSchema(value, pointer) {
       return expand(convertAt(value, pointer), 0);

@@ -61,7 +61,21 @@ export function primitive(schema: JsonObject): JsonObject {
     delete out.enum;
   }
   if (out.type === 'array' && !isObject(out.items)) out.items = { type: 'string' };
+  if (out.default !== undefined && !fits(out.default, out.type)) delete out.default;
+  if (Array.isArray(out.enum)) {
+    const values = out.enum.filter((v) => fits(v, out.type));
+    if (values.length > 0) out.enum = values;
+    else delete out.enum;
+  }
   return out;
+}
+
+/** True when a value can stand for a parameter of the type. */
+function fits(value: JsonValue | undefined, type: JsonValue | undefined): boolean {
+  if (type === 'integer') return typeof value === 'number' && Number.isInteger(value);
+  if (type === 'number') return typeof value === 'number';
+  if (type === 'array') return Array.isArray(value);
+  return typeof value === type;
 }
 
 function isObjectSchema(s: JsonObject): boolean {

@@ -86,7 +86,18 @@ function walk(value: JsonValue | undefined, pointer: string, w: Walk): JsonObjec
   }
   const ref = own(value, '$ref');
   if (typeof ref === 'string') return reference(value, ref, pointer, w);
-  if (Array.isArray(value.oneOf) || Array.isArray(value.anyOf)) return union(value, pointer, w);
+  if (Array.isArray(value.oneOf) || Array.isArray(value.anyOf)) {
+    const merged = union(value, pointer, w);
+    if (merged.default !== undefined && !defaultMatches(merged.default, merged.type)) {
+      w.ctx.losses.add(
+        join(pointer, 'default'),
+        'default',
+        'dropped; the value does not match the merged type',
+      );
+      delete merged.default;
+    }
+    return merged;
+  }
   return plain(value, pointer, w);
 }
 
