@@ -4,6 +4,7 @@ import { FlowportError, type FlowportErrorCode, isFlowportError } from '../../er
 import { maskSecrets, secretValues } from '../../runtime/connection/secrets.ts';
 import type { InvokeResult } from '../../runtime/runtime.ts';
 import { createRuntime } from '../../runtime/runtime.ts';
+import type { AttemptInfo } from '../../runtime/send/transport.ts';
 import type { Connection } from '../../runtime/types.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
@@ -17,6 +18,7 @@ export interface RunFlags extends ConnectionFlags {
   allPages: boolean;
   maxPages?: number;
   timeout?: number;
+  retries?: number;
   output?: string;
   format: 'text' | 'json';
   verbose: boolean;
@@ -111,14 +113,14 @@ export async function runRun(
     ...(flags.baseUrl && { baseUrl: flags.baseUrl }),
     transportOptions: {
       ...(flags.timeout && { headersTimeoutMs: flags.timeout * 1000, bodyTimeoutMs: flags.timeout * 1000 }),
-      ...(flags.verbose && {
-        onAttempt: (info: { attempt: number; status?: number; error?: unknown; delayMs?: number }) => {
-          if (info.attempt > 1 || info.delayMs !== undefined)
-            io.stderr.write(
-              `flowport: attempt ${info.attempt}${info.status ? ` got ${info.status}` : ''}${info.delayMs !== undefined ? `, retrying in ${Math.round(info.delayMs)} ms` : ''}\n`,
-            );
-        },
-      }),
+      ...(flags.retries !== undefined && { retry: { count: flags.retries } }),
+      onAttempt: (info: AttemptInfo) => {
+        if (info.delayMs === undefined) return;
+        const what = info.status ? `answered ${info.status}` : `failed (${info.error?.code ?? 'error'})`;
+        io.stderr.write(
+          `flowport: attempt ${info.attempt} ${what}; retrying in ${(info.delayMs / 1000).toFixed(1)} s\n`,
+        );
+      },
     },
   });
   const mask = maskerFor(connector, connection, flags.token ?? process.env.FLOWPORT_TOKEN);

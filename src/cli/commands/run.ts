@@ -39,9 +39,20 @@ export function runCommand(io: Io, setExit: (code: number) => void): Command {
     .addOption(
       new Option('--timeout <seconds>', 'response timeout (default 120)').argParser(positiveInt('--timeout')),
     )
+    .addOption(
+      new Option(
+        '--retries <n>',
+        'retries on 408, 429, 5xx and connection failures (default 4, as the platform)',
+      ).argParser((v: string) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0)
+          throw new InvalidArgumentError('--retries expects a whole number, 0 or more.');
+        return n;
+      }),
+    )
     .option('-o, --output <file>', 'save the response body to a file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--verbose', 'show retries and policy warnings', false)
+    .option('--verbose', 'show policy compile warnings', false)
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
     .addHelpText(
