@@ -29,7 +29,7 @@ function createSizer(definitions: JsonObject): Sizer {
       if (level >= limit) return 1;
       const cached = limit === Number.POSITIVE_INFINITY ? memo.get(ref) : undefined;
       if (cached !== undefined) return cached;
-      if (active.has(ref)) return 0;
+      if (active.has(ref)) return limit === Number.POSITIVE_INFINITY ? 0 : 1;
       active.add(ref);
       const n = size(target(ref), limit, level);
       active.delete(ref);
@@ -95,20 +95,80 @@ function truncate(
   return out;
 }
 
-/** Cuts one schema to the deepest level that keeps it within {@link MAX_SCHEMAS}; undefined when it fits. */
+/** Nodes of a schema without references (a truncated copy). */
+function exactSize(schema: JsonValue | undefined): number {
+  if (!isObject(schema)) return 0;
+  let n = 1;
+  for (const p of Object.values(ownObject(schema, 'properties') ?? {})) n += exactSize(p);
+  if (isObject(schema.items)) n += exactSize(schema.items);
+  if (isObject(schema.additionalProperties)) n += exactSize(schema.additionalProperties);
+  if (Array.isArray(schema.allOf)) for (const m of schema.allOf) n += exactSize(m);
+  return n;
+}
+
+/** A copy of a schema whose nested references became plain objects or arrays of objects. */
+function shallow(schema: JsonValue | undefined, depth = 0): JsonObject {
+  if (!isObject(schema)) return {};
+  if (typeof schema.$ref === 'string') return { type: 'object' };
+  const out: JsonObject = { ...schema };
+  if (depth > 16)
+    return {
+      type: schema.type === 'array' ? 'array' : 'object',
+      ...(schema.type === 'array' && { items: { type: 'object' } }),
+    };
+  const props = ownObject(schema, 'properties');
+  if (props)
+    out.properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, shallow(v, depth + 1)]));
+  if (isObject(schema.items)) out.items = shallow(schema.items, depth + 1);
+  if (isObject(schema.additionalProperties))
+    out.additionalProperties = shallow(schema.additionalProperties, depth + 1);
+  if (Array.isArray(schema.allOf)) out.allOf = schema.allOf.map((m) => shallow(m, depth + 1));
+  return out;
+}
+
+/**
+ * Brings one schema within {@link MAX_SCHEMAS}: first by pointing its largest nested references at
+ * shallow copies of their definitions (`<Name>Flat`, shared), then, if still too large, by cutting
+ * its nesting. Undefined when it fits already.
+ */
 function fitSchema(
   schema: JsonValue | undefined,
   sizer: Sizer,
-): { schema: JsonObject; count: number; level: number } | undefined {
+  definitions: JsonObject,
+): { schema: JsonObject; count: number; level: number | undefined } | undefined {
   const count = sizer.size(schema);
-  if (count <= MAX_SCHEMAS) return undefined;
-  let level = 1;
-  for (let l = 12; l >= 1; l--)
-    if (sizer.size(schema, l) <= MAX_SCHEMAS) {
-      level = l;
-      break;
-    }
-  return { schema: truncate(schema, sizer, level), count, level };
+  if (count <= MAX_SCHEMAS || !isObject(schema)) return undefined;
+  const copy = structuredClone(schema);
+  const slots: { holder: JsonObject; key: string; ref: string; size: number }[] = [];
+  const gather = (node: JsonValue | undefined, depth: number) => {
+    if (!isObject(node) || depth > 6) return;
+    const visit = (holder: JsonObject, key: string) => {
+      const v = holder[key];
+      if (isObject(v) && typeof v.$ref === 'string')
+        slots.push({ holder, key, ref: v.$ref, size: sizer.size(v) });
+      else gather(v, depth + 1);
+    };
+    const props = ownObject(node, 'properties');
+    if (props) for (const k of Object.keys(props)) visit(props, k);
+    if (isObject(node.items)) visit(node, 'items');
+    if (isObject(node.additionalProperties)) visit(node, 'additionalProperties');
+    if (Array.isArray(node.allOf)) node.allOf.forEach((m) => gather(m, depth));
+  };
+  gather(copy, 0);
+  slots.sort((a, b) => b.size - a.size);
+  for (const slot of slots) {
+    if (sizer.size(copy) <= MAX_SCHEMAS) break;
+    const name = unescapeSegment(slot.ref.slice('#/definitions/'.length));
+    const flat = `${name}Flat`;
+    if (definitions[flat] === undefined) definitions[flat] = shallow(sizer.target(slot.ref));
+    slot.holder[slot.key] = { $ref: `#/definitions/${flat.replace(/~/g, '~0').replace(/\//g, '~1')}` };
+  }
+  if (sizer.size(copy) <= MAX_SCHEMAS) return { schema: copy, count, level: undefined };
+  for (let level = 12; level >= 1; level--) {
+    const cut = truncate(copy, sizer, level);
+    if (exactSize(cut) <= MAX_SCHEMAS) return { schema: cut, count, level };
+  }
+  return { schema: truncate(copy, sizer, 0), count, level: 0 };
 }
 
 /**
@@ -117,19 +177,30 @@ function fitSchema(
  */
 export function shrinkSchemas(swagger: JsonObject, losses: Losses): void {
   const definitions = ownObject(swagger, 'definitions') ?? {};
-  const report = (pointer: string, count: number, level: number) =>
+  const report = (pointer: string, count: number, level: number | undefined) =>
     losses.add(
       pointer,
       'schema size',
-      `expanded to ${count} schemas (limit ${MAX_SCHEMAS}); levels below ${level} became plain objects`,
+      `expanded to ${count} schemas (limit ${MAX_SCHEMAS}); ${
+        level === undefined
+          ? 'its largest nested objects now use shallow copies (`…Flat` definitions)'
+          : `levels below ${level} became plain objects`
+      }`,
     );
   const sizer = createSizer(definitions);
-  for (const name of Object.keys(definitions)) {
-    const fitted = fitSchema(definitions[name], sizer);
-    if (!fitted) continue;
-    definitions[name] = fitted.schema;
+  // Sizes measured inside a recursion are partial, so a definition fixed early can be measured larger
+  // once its neighbours changed: a few passes settle it.
+  for (let pass = 0, changed = true; changed && pass < 4; pass++) {
+    changed = false;
     sizer.reset();
-    report(join('/definitions', name), fitted.count, fitted.level);
+    for (const name of Object.keys(definitions)) {
+      const fitted = fitSchema(definitions[name], sizer, definitions);
+      if (!fitted) continue;
+      changed = true;
+      definitions[name] = fitted.schema;
+      sizer.reset();
+      report(join('/definitions', name), fitted.count, fitted.level);
+    }
   }
   for (const [path, item] of Object.entries(ownObject(swagger, 'paths') ?? {})) {
     if (!isObject(item)) continue;
@@ -139,14 +210,14 @@ export function shrinkSchemas(swagger: JsonObject, losses: Losses): void {
       const at = join('/paths', path, method);
       (Array.isArray(op.parameters) ? op.parameters : []).forEach((p, i) => {
         if (!isObject(p) || !isObject(p.schema) || p.schema.$ref !== undefined) return;
-        const fitted = fitSchema(p.schema, sizer);
+        const fitted = fitSchema(p.schema, sizer, definitions);
         if (!fitted) return;
         p.schema = fitted.schema;
         report(join(at, 'parameters', i, 'schema'), fitted.count, fitted.level);
       });
       for (const [code, r] of Object.entries(ownObject(op, 'responses') ?? {})) {
         if (!isObject(r) || !isObject(r.schema) || r.schema.$ref !== undefined) continue;
-        const fitted = fitSchema(r.schema, sizer);
+        const fitted = fitSchema(r.schema, sizer, definitions);
         if (!fitted) continue;
         r.schema = fitted.schema;
         report(join(at, 'responses', code, 'schema'), fitted.count, fitted.level);
