@@ -152,7 +152,7 @@ function fitSchema(
     if (props) for (const k of Object.keys(props)) visit(props, k);
     if (isObject(node.items)) visit(node, 'items');
     if (isObject(node.additionalProperties)) visit(node, 'additionalProperties');
-    if (Array.isArray(node.allOf)) node.allOf.forEach((m) => gather(m, depth));
+    if (Array.isArray(node.allOf)) for (const m of node.allOf) gather(m, depth);
   };
   gather(copy, 0);
   slots.sort((a, b) => b.size - a.size);
