@@ -13,6 +13,25 @@ export type * from './connector/model.ts';
 export { type ConvertOptions, type ConvertResult, convert } from './convert/convert.ts';
 export { type InitOptions, type InitResult, initConnector } from './convert/init.ts';
 export { FlowportError, type FlowportErrorCode, isFlowportError } from './errors.ts';
+export { checkConnection } from './runtime/connection/check.ts';
+export { oauthEndpointsOf } from './runtime/connection/oauth-settings.ts';
+export { describeConnectionParameters } from './runtime/connection/parameters.ts';
+export { maskSecrets, secretValues } from './runtime/connection/secrets.ts';
+export { refreshingTokenProvider, staticTokenProvider } from './runtime/connection/token-provider.ts';
+export * as dynamic from './runtime/dynamic/index.ts';
+export { compilePolicies, POLICY_TEMPLATES } from './runtime/policies/registry.ts';
+export { exampleArguments } from './runtime/request/example-arguments.ts';
+export {
+  createRuntime,
+  type InvokeOptions,
+  type InvokeResult,
+  type Runtime,
+  type RuntimeOptions,
+} from './runtime/runtime.ts';
+export type { ScriptContext, ScriptLogger } from './runtime/script/api.ts';
+export { createTransport, type TransportOptions } from './runtime/send/transport.ts';
+export { type SmokeOptions, type SmokeRow, smoke } from './runtime/smoke.ts';
+export type * from './runtime/types.ts';
 export { type FlowportConfig, loadConfig, parseConfig } from './validate/config.ts';
 export type { Diagnostic, Summary } from './validate/diagnostic.ts';
 export type { ValidationResult } from './validate/engine.ts';

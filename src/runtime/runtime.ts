@@ -81,8 +81,17 @@ function findOperation(connector: Connector, operationId: string): Operation {
   );
 }
 
+const origins = new Map<string, string>();
+
+/** The origin of a URL; computed once per distinct base URL (a handful per connector). */
 function originOf(url: string): string {
-  return new URL(url).origin;
+  let origin = origins.get(url);
+  if (origin === undefined) {
+    origin = new URL(url).origin;
+    if (origins.size > 256) origins.clear();
+    origins.set(url, origin);
+  }
+  return origin;
 }
 
 /**
@@ -135,27 +144,34 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
       const s = opts?.signal ?? signal;
       return transport.send(wire, s ? { signal: s } : undefined);
     };
-    const ctx: PolicyContext = {
-      connector,
-      operation,
-      connection: state.connection,
-      pathValues,
-      request,
-      runtimeBaseUrl,
-      send: (sub) => send(toWireRequest(sub)),
-      setConnectionStatus: (status) => {
-        state.status = status;
-      },
-      warn: (message) => warnings.push(message),
-    };
     const list = policiesFor(operation);
-    await runRequestPolicies(list, request, ctx);
+    const ctx: PolicyContext | undefined =
+      list.length === 0
+        ? undefined
+        : {
+            connector,
+            operation,
+            connection: state.connection,
+            pathValues,
+            request,
+            runtimeBaseUrl,
+            send: (sub) => send(toWireRequest(sub)),
+            setConnectionStatus: (status) => {
+              state.status = status;
+            },
+            warn: (message) => warnings.push(message),
+          };
+    if (ctx) await runRequestPolicies(list, request, ctx);
     const allowed = request.absoluteUrl ? undefined : [originOf(request.baseUrl)];
     const wire = toWireRequest(request, allowed ? { allowedOrigins: allowed } : undefined);
-    const custom = customCode(operation, request, wire, state.connection, send);
+    const custom = operation.customCode
+      ? customCode(operation, request, wire, state.connection, send)
+      : undefined;
     const response = await (custom ?? send(wire));
-    await runResponsePolicies(list, response, ctx, 'response');
-    if (response.status >= 400) await runResponsePolicies(list, response, ctx, 'failure');
+    if (ctx) {
+      await runResponsePolicies(list, response, ctx, 'response');
+      if (response.status >= 400) await runResponsePolicies(list, response, ctx, 'failure');
+    }
     return { wire, response };
   }
 

@@ -24,8 +24,11 @@ export function matchArguments(
   const matched = new Map<Parameter, ArgumentValue>();
   const keys = new Map<Parameter, string>();
   const unknown: string[] = [];
-  for (const [key, value] of Object.entries(args)) {
-    let found = parameters.filter((p) => p.name === key);
+  const names = byName(parameters);
+  for (const key in args) {
+    if (!Object.hasOwn(args, key)) continue;
+    const value = args[key] as ArgumentValue;
+    let found = names.get(key) ?? NONE;
     if (found.length > 1)
       throw new FlowportError(
         'PARAMETER_INVALID',
@@ -53,6 +56,24 @@ export function matchArguments(
   }
   if (unknown.length > 0) throw unknownError(operation, parameters, unknown);
   return matched;
+}
+
+const NONE: readonly Parameter[] = [];
+const indexes = new WeakMap<readonly Parameter[], Map<string, Parameter[]>>();
+
+/** Parameters by name, built once per parameter list. */
+function byName(parameters: readonly Parameter[]): Map<string, Parameter[]> {
+  let index = indexes.get(parameters);
+  if (!index) {
+    index = new Map();
+    for (const p of parameters) {
+      const list = index.get(p.name);
+      if (list) list.push(p);
+      else index.set(p.name, [p]);
+    }
+    indexes.set(parameters, index);
+  }
+  return index;
 }
 
 function unknownError(

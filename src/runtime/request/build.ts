@@ -41,7 +41,8 @@ export function buildRequest(
   args: Arguments,
   options: BuildOptions = {},
 ): BuiltRequest {
-  const parameters = withUndeclaredPlaceholders(operation);
+  const plan = planOf(operation);
+  const { parameters } = plan;
   const given = matchArguments(operation, parameters, args);
   const warnings: string[] = [];
   const missing: MissingProperty[] = [];
@@ -55,8 +56,7 @@ export function buildRequest(
   let bodyValue: ArgumentValue | undefined;
   let headerContentType: string | undefined;
 
-  for (const parameter of parameters) {
-    const location = parameter.in.toLowerCase();
+  for (const { parameter, location, where, spec } of plan.steps) {
     const value = chooseValue(operation, parameter, given.get(parameter), warnings);
     if (location === 'body') {
       bodyParameter = parameter;
@@ -68,8 +68,7 @@ export function buildRequest(
         missing.push({ path: parameter.name, summary: parameter.summary });
       continue;
     }
-    const where = `${capitalise(location)} parameter \`${parameter.name}\` of operation \`${operation.label}\``;
-    const coerced = coerceValue(value, specOf(parameter), where);
+    const coerced = coerceValue(value, spec, where);
     if (isFileValue(coerced)) {
       if (location === 'formdata') formData.push([parameter, coerced]);
       else throw new FlowportError('PARAMETER_INVALID', `${where} cannot take a file; pass text.`);
@@ -118,7 +117,7 @@ export function buildRequest(
   warnings.push(...built.warnings);
   if (missing.length > 0) throw requiredError(operation, missing);
 
-  const path = substitute(operation, encoded, warnings);
+  const path = substitute(operation, plan.path, encoded, warnings);
   if (built.contentType !== undefined && built.body.kind !== 'none' && !headers.has('content-type'))
     setHeader(
       headers,
@@ -126,13 +125,13 @@ export function buildRequest(
       built.contentType,
       `The content type of operation \`${operation.label}\``,
     );
-  const accept = acceptFor(operation.produces);
+  const accept = plan.accept;
   if (accept !== undefined && !headers.has('accept')) headers.set('Accept', accept);
 
   const body: RequestBody = built.body;
   const request: RuntimeRequest = {
-    method: operation.method.toUpperCase(),
-    baseUrl: options.baseUrl !== undefined ? overrideBaseUrl(options.baseUrl) : baseUrlOf(connector),
+    method: plan.method,
+    baseUrl: options.baseUrl !== undefined ? cachedOverride(options.baseUrl) : cachedBase(connector),
     path,
     query,
     headers,
@@ -227,20 +226,108 @@ function setHeader(headers: Headers, name: string, value: string, where: string)
   }
 }
 
-function substitute(operation: Operation, encoded: ReadonlyMap<string, string>, warnings: string[]): string {
-  const used = new Set<string>();
-  const path = operation.path.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
-    const value = encoded.get(name);
-    if (value === undefined) return whole;
-    used.add(name);
-    return value;
-  });
-  for (const name of encoded.keys())
-    if (!used.has(name))
-      warnings.push(
-        `Path parameter \`${name}\` of operation \`${operation.label}\` has no \`{${name}}\` in the path and is not sent.`,
-      );
+/** The operation path split at its `{name}` placeholders: literal text at even indexes, names at odd. */
+function pathPieces(path: string): readonly string[] {
+  return path.split(/\{([^{}]+)\}/);
+}
+
+function substitute(
+  operation: Operation,
+  pieces: readonly string[],
+  encoded: ReadonlyMap<string, string>,
+  warnings: string[],
+): string {
+  let path = '';
+  let used = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i] ?? '';
+    if (i % 2 === 0) {
+      path += piece;
+      continue;
+    }
+    const value = encoded.get(piece);
+    if (value === undefined) path += `{${piece}}`;
+    else {
+      path += value;
+      used++;
+    }
+  }
+  if (used < encoded.size) {
+    const present = new Set(pieces.filter((_, i) => i % 2 === 1));
+    for (const name of encoded.keys())
+      if (!present.has(name))
+        warnings.push(
+          `Path parameter \`${name}\` of operation \`${operation.label}\` has no \`{${name}}\` in the path and is not sent.`,
+        );
+  }
   return path.startsWith('/') ? path : `/${path}`;
+}
+
+interface ParameterStep {
+  readonly parameter: Parameter;
+  /** `in`, lower-cased. */
+  readonly location: string;
+  /** How messages name the parameter. */
+  readonly where: string;
+  readonly spec: ValueSpec;
+}
+
+/** What building a request needs of an operation that does not change between calls. */
+interface OperationPlan {
+  readonly parameters: readonly Parameter[];
+  readonly steps: readonly ParameterStep[];
+  readonly path: readonly string[];
+  readonly accept: string | undefined;
+  readonly method: string;
+}
+
+const plans = new WeakMap<Operation, OperationPlan>();
+
+function planOf(operation: Operation): OperationPlan {
+  let plan = plans.get(operation);
+  if (!plan) {
+    const parameters = withUndeclaredPlaceholders(operation);
+    plan = {
+      parameters,
+      steps: parameters.map((parameter) => {
+        const location = parameter.in.toLowerCase();
+        return {
+          parameter,
+          location,
+          where: `${capitalise(location)} parameter \`${parameter.name}\` of operation \`${operation.label}\``,
+          spec: specOf(parameter),
+        };
+      }),
+      path: pathPieces(operation.path),
+      accept: acceptFor(operation.produces),
+      method: operation.method.toUpperCase(),
+    };
+    plans.set(operation, plan);
+  }
+  return plan;
+}
+
+const bases = new WeakMap<Connector, string>();
+const overrides = new Map<string, string>();
+
+function cachedBase(connector: Connector): string {
+  let base = bases.get(connector);
+  if (base === undefined) {
+    base = baseUrlOf(connector);
+    bases.set(connector, base);
+  }
+  return base;
+}
+
+function cachedOverride(url: string): string {
+  let base = overrides.get(url);
+  if (base === undefined) {
+    base = overrideBaseUrl(url);
+    // A handful of base URLs per process; the bound keeps a long-running server from growing it.
+    if (overrides.size > 64) overrides.clear();
+    overrides.set(url, base);
+  }
+  return base;
 }
 
 /**

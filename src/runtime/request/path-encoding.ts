@@ -7,6 +7,8 @@ import { FlowportError } from '../../errors.ts';
  */
 export type PathEncodingMode = 'gateway' | 'literal';
 
+const UNRESERVED = /^[A-Za-z0-9\-_.!~*'()]*$/;
+
 /**
  * Percent-encodes one path value. `single` (the default when absent) lets `/` through in gateway mode,
  * so a value may span segments; `double` keeps `/` as `%2F`.
@@ -16,6 +18,8 @@ export type PathEncodingMode = 'gateway' | 'literal';
  * encodePathValue('a b/c', 'double', 'gateway'); // 'a%20b%2Fc'
  */
 export function encodePathValue(value: string, encoding: string | undefined, mode: PathEncodingMode): string {
+  // Characters encodeURIComponent leaves alone: nothing to encode, once or twice.
+  if (UNRESERVED.test(value)) return value;
   const double = encoding?.trim().toLowerCase() === 'double';
   const once = encodeURIComponent(value);
   if (mode === 'literal') return double ? encodeURIComponent(once) : once;
@@ -28,6 +32,8 @@ export function encodePathValue(value: string, encoding: string | undefined, mod
  * `%2F` or `%252F` again would otherwise resolve it and send the request to another path.
  */
 export function hasDotSegment(encodedPath: string): boolean {
+  // Without a `.` or a `%` no round of decoding can make a dot segment.
+  if (!encodedPath.includes('.') && !encodedPath.includes('%')) return false;
   for (const segment of encodedPath.split('/')) {
     let text = segment;
     for (let round = 0; round < 4; round++) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FlowportError } from '../../errors.ts';
 import type { RequestBody, RuntimeRequest } from '../types.ts';
@@ -281,5 +282,65 @@ describe('toWireRequest: bodies', () => {
     const got = form.get('file');
     expect(got).toBeInstanceOf(Blob);
     expect(new Uint8Array(await (got as Blob).arrayBuffer())).toEqual(new Uint8Array([0, 255, 13, 10]));
+  });
+});
+
+describe('the URL fast path', () => {
+  // A base already in the URL parser's form takes the fast path; the same base written otherwise
+  // (upper-case host) takes the full parse. Both must give the same URL or both refuse.
+  const fast = 'https://api.example.com/v1';
+  const slow = 'https://API.example.com/v1';
+  const segment = fc.oneof(
+    fc.string().map((s) => encodeURIComponent(s)),
+    fc.string({
+      unit: fc.constantFrom(
+        'a',
+        '.',
+        '%',
+        '2',
+        'e',
+        "'",
+        '{',
+        '}',
+        '|',
+        '^',
+        '"',
+        '<',
+        '>',
+        ' ',
+        '\\',
+        '/',
+        '~',
+        '@',
+      ),
+    }),
+  );
+  const outcome = (baseUrl: string, path: string, query: [string, string][]) => {
+    const request = {
+      method: 'GET',
+      baseUrl,
+      path,
+      query: new URLSearchParams(query),
+      headers: new Headers(),
+      body: { kind: 'none' as const },
+    };
+    try {
+      return toWireRequest(request, { allowedOrigins: ['https://api.example.com'] }).url;
+    } catch (error) {
+      return (error as { code?: string }).code;
+    }
+  };
+  it('gives what a full parse gives, for any path and query', () => {
+    fc.assert(
+      fc.property(
+        fc.array(segment, { maxLength: 4 }),
+        fc.array(fc.tuple(fc.string(), fc.string()), { maxLength: 3 }),
+        (segments, query) => {
+          const path = `/${segments.join('/')}`;
+          expect(outcome(fast, path, query)).toBe(outcome(slow, path, query));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
