@@ -44,6 +44,8 @@ export interface InvokeOptions {
   /** Page cap when `allPages` is on (default 100). */
   readonly maxPages?: number;
   readonly signal?: AbortSignal;
+  /** Record each step (auth, each policy, custom code) in `InvokeResult.trace`. */
+  readonly trace?: boolean;
 }
 
 /** What one invocation did: the first request sent, the final response and what happened on the way. */
@@ -57,6 +59,8 @@ export interface InvokeResult {
   readonly pages: number;
   readonly warnings: readonly string[];
   readonly connectionStatus: ConnectionStatus | undefined;
+  /** The steps taken, when `trace` was asked for: `auth: api-key`, `policy: Set header (request)`… */
+  readonly trace: readonly string[];
 }
 
 export interface Runtime {
@@ -68,6 +72,14 @@ export interface Runtime {
 }
 
 const EMPTY: Connection = { values: {} };
+
+/** What the steps of one invocation share. */
+interface CallState {
+  readonly connection: Connection;
+  readonly auth: Auth;
+  status: ConnectionStatus | undefined;
+  readonly trace: string[] | undefined;
+}
 const DEFAULT_MAX_PAGES = 100;
 
 function findOperation(connector: Connector, operationId: string): Operation {
@@ -134,12 +146,15 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
     operation: Operation,
     request: RuntimeRequest,
     pathValues: Readonly<Record<string, string>>,
-    state: { connection: Connection; auth: Auth; status: ConnectionStatus | undefined },
+    state: CallState,
     warnings: string[],
     forceRefresh: boolean,
     signal: AbortSignal | undefined,
   ): Promise<{ wire: WireRequest | undefined; response: RuntimeResponse }> {
+    const trace = state.trace;
+    trace?.push(`request: ${request.method} ${request.absoluteUrl ?? request.baseUrl + request.path}`);
     await state.auth.apply(request, operation, { forceRefresh });
+    trace?.push(`auth: ${state.auth.kind}${forceRefresh ? ' (token refreshed)' : ''}`);
     const send = (wire: WireRequest, opts?: { readonly signal?: AbortSignal }) => {
       const s = opts?.signal ?? signal;
       return transport.send(wire, s ? { signal: s } : undefined);
@@ -161,16 +176,24 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
             },
             warn: (message) => warnings.push(message),
           };
-    if (ctx) await runRequestPolicies(list, request, ctx);
+    const run = trace
+      ? {
+          onApply: (p: CompiledPolicy) =>
+            trace.push(`policy: ${p.instance.title ?? p.templateId} [${p.templateId}, ${p.section}]`),
+        }
+      : undefined;
+    if (ctx) await runRequestPolicies(list, request, ctx, run);
     const allowed = request.absoluteUrl ? undefined : [originOf(request.baseUrl)];
     const wire = toWireRequest(request, allowed ? { allowedOrigins: allowed } : undefined);
     const custom = operation.customCode
       ? customCode(operation, request, wire, state.connection, send)
       : undefined;
+    if (custom) trace?.push('custom code: script.ts');
     const response = await (custom ?? send(wire));
+    trace?.push(`response: ${response.status}`);
     if (ctx) {
-      await runResponsePolicies(list, response, ctx, 'response');
-      if (response.status >= 400) await runResponsePolicies(list, response, ctx, 'failure');
+      await runResponsePolicies(list, response, ctx, 'response', run);
+      if (response.status >= 400) await runResponsePolicies(list, response, ctx, 'failure', run);
     }
     return { wire, response };
   }
@@ -179,7 +202,7 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
     operation: Operation,
     request: RuntimeRequest,
     pathValues: Readonly<Record<string, string>>,
-    state: { connection: Connection; auth: Auth; status: ConnectionStatus | undefined },
+    state: CallState,
     warnings: string[],
     signal: AbortSignal | undefined,
   ): Promise<{ wire: WireRequest | undefined; response: RuntimeResponse }> {
@@ -208,7 +231,11 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
         'The connection is unauthenticated; sign in again before calling operations.',
       );
     }
-    const state = { ...prepared, status: prepared.connection.status };
+    const state: CallState = {
+      ...prepared,
+      status: prepared.connection.status,
+      trace: invokeOptions.trace ? [] : undefined,
+    };
     const warnings: string[] = [];
     const built = buildRequest(
       connector,
@@ -281,6 +308,7 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
       pages,
       warnings,
       connectionStatus: state.status,
+      trace: state.trace ?? [],
     };
   }
 

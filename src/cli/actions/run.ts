@@ -135,7 +135,9 @@ export async function runRun(
       connection,
       allPages: flags.allPages,
       ...(flags.maxPages && { maxPages: flags.maxPages }),
+      trace: flags.verbose,
     });
+    for (const step of result.trace) io.stderr.write(`flowport: ${mask(step)}\n`);
     if (flags.output) saveBody(result, flags.output);
     if (flags.format === 'json') io.stdout.write(`${mask(JSON.stringify(resultJson(result), null, 2))}\n`);
     else io.stdout.write(`${renderInvocation(result, { color, mask })}\n`);

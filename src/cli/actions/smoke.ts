@@ -47,6 +47,8 @@ export async function runSmoke(connectorPath: string, flags: SmokeFlags, io: Io)
     ...(flags.baseUrl && { baseUrl: flags.baseUrl }),
   });
   const mask = maskerFor(connector, connection, flags.token ?? process.env.FLOWPORT_TOKEN);
+  for (const d of runtime.policyDiagnostics)
+    io.stderr.write(`flowport: warning: ${d.message} (apiProperties.json${d.pointer}) [${d.code}]\n`);
   try {
     const rows = await smoke(runtime, {
       connection,

@@ -52,7 +52,11 @@ export function runCommand(io: Io, setExit: (code: number) => void): Command {
     )
     .option('-o, --output <file>', 'save the response body to a file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--verbose', 'show policy compile warnings', false)
+    .option(
+      '--verbose',
+      'show each step: the request as built, auth, every policy applied, custom code',
+      false,
+    )
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
     .addHelpText(

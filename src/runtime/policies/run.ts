@@ -8,6 +8,8 @@ import { policyLabel } from './parameters.ts';
  */
 export interface RunOptions {
   readonly mode?: 'strict' | 'lenient';
+  /** Called before each policy that runs (for `flowport run --verbose`). */
+  readonly onApply?: (policy: CompiledPolicy) => void;
 }
 
 async function runOne(
@@ -61,6 +63,7 @@ export async function runRequestPolicies(
   for (const policy of applicable(policies, ctx)) {
     const hook = policy.request;
     if (policy.section !== 'request' || !hook) continue;
+    options.onApply?.(policy);
     await runOne(policy, ctx, options, () => hook.call(policy, request, ctx));
   }
 }
@@ -79,6 +82,7 @@ export async function runResponsePolicies(
   for (const policy of applicable(policies, ctx)) {
     const hook = policy.response;
     if (policy.section !== section || !hook) continue;
+    options.onApply?.(policy);
     await runOne(policy, ctx, options, () => hook.call(policy, response, ctx));
   }
 }
