@@ -47,7 +47,7 @@ function itemsKey(page: JsonObject): string | undefined {
  */
 export function mergePages(pages: readonly ResponseBody[], linkName: string): ResponseBody {
   const first = pages[0];
-  if (!first || first.kind !== 'json') return first ?? { kind: 'none' };
+  if (first?.kind !== 'json') return first ?? { kind: 'none' };
   if (Array.isArray(first.value)) {
     const all: JsonValue[] = [];
     for (const p of pages) if (p.kind === 'json' && Array.isArray(p.value)) all.push(...p.value);
