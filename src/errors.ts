@@ -38,7 +38,13 @@ export type FlowportErrorCode =
   // Conversion: `flowport init` (docs/errors.md, docs/init.md).
   | 'CONVERT_INPUT_INVALID'
   | 'CONVERT_UNSUPPORTED_VERSION'
-  | 'INIT_TARGET_EXISTS';
+  | 'INIT_TARGET_EXISTS'
+  // Server and store: `flowport serve` (docs/errors.md, docs/store.md).
+  | 'STORE_UNAVAILABLE'
+  | 'STORE_MIGRATION_FAILED'
+  | 'SECRET_KEY_INVALID'
+  | 'NOT_FOUND'
+  | 'CONFLICT';
 
 /** The one error class flowport throws; `code` is part of the public contract. */
 export class FlowportError extends Error {
