@@ -2,7 +2,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { flowportErrorOf } from './_test-connector.ts';
-import { type OAuthTokens, refreshingTokenProvider, staticTokenProvider } from './token-provider.ts';
+import {
+  type OAuthTokens,
+  RefreshRefusedError,
+  refreshGrant,
+  refreshingTokenProvider,
+  staticTokenProvider,
+} from './token-provider.ts';
 
 const ENDPOINT = 'https://login.example.com/oauth2/token';
 
@@ -219,5 +225,59 @@ describe('refreshingTokenProvider with a templated refresh call', () => {
       refreshRequest: () => ({ url: 'http://a.example.com/token', body: '' }),
     });
     expect((await flowportErrorOf(() => provider.getToken())).code).toBe('CONNECTION_INVALID');
+  });
+});
+
+describe('refreshGrant', () => {
+  const base = { tokenEndpoint: ENDPOINT, clientId: 'client', clientSecret: 'shh' };
+
+  it('returns the new tokens with type and scope, keeping the refresh token when not rotated', async () => {
+    const endpoint = fakeEndpoint(() => ({
+      status: 200,
+      json: { access_token: 'a-1', token_type: 'Bearer', expires_in: 10, scope: 'read' },
+    }));
+    const grant = refreshGrant({ ...base, now: () => 1_000, fetch: endpoint.fetch });
+    expect(await grant('refresh-0')).toEqual({
+      accessToken: 'a-1',
+      refreshToken: 'refresh-0',
+      expiresAt: 11_000,
+      tokenType: 'bearer',
+      scope: 'read',
+    });
+  });
+
+  it('ignores an ID token whose issuer is not the token endpoint origin (Entra v2)', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'RS256' })).toString('base64url');
+    const claims = Buffer.from(
+      JSON.stringify({ iss: 'https://login.microsoftonline.com/tid/v2.0', aud: 'client', sub: 'x' }),
+    ).toString('base64url');
+    const endpoint = fakeEndpoint(() => ({
+      status: 200,
+      json: { access_token: 'a-1', token_type: 'Bearer', id_token: `${header}.${claims}.c2ln` },
+    }));
+    const grant = refreshGrant({ ...base, fetch: endpoint.fetch });
+    expect((await grant('r')).accessToken).toBe('a-1');
+  });
+
+  it.each([
+    ['an OAuth error answer', 400, { error: 'invalid_grant' }, true],
+    ['a 401 without a body error', 401, 'no', true],
+    ['a server error', 503, { error: 'temporarily_unavailable' }, false],
+    ['a server error without a body', 500, 'boom', false],
+  ])('says whether %s is a refusal', async (_, status, json, refused) => {
+    const endpoint = fakeEndpoint(() => ({ status, json }));
+    const error = await flowportErrorOf(() => refreshGrant({ ...base, fetch: endpoint.fetch })('secret-rt'));
+    expect(error).toBeInstanceOf(RefreshRefusedError);
+    expect(error.code).toBe('AUTH_REFRESH_FAILED');
+    expect((error as RefreshRefusedError).refused).toBe(refused);
+    expect(error.message).not.toContain('secret-rt');
+  });
+
+  it('does not count an unreachable endpoint as a refusal', async () => {
+    const failing = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    const error = await flowportErrorOf(() => refreshGrant({ ...base, fetch: failing })('r'));
+    expect((error as RefreshRefusedError).refused).toBe(false);
   });
 });
