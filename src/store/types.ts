@@ -169,7 +169,11 @@ export interface Store {
   /** `ownerId` undefined: any owner (internal use: trigger engine, OAuth callback). */
   getConnection(id: string, ownerId: string | undefined): Promise<ConnectionInfo | undefined>;
   listConnections(ownerId: string, connectorId?: string): Promise<ConnectionInfo[]>;
-  updateConnection(id: string, ownerId: string | undefined, patch: ConnectionPatch): Promise<ConnectionInfo | undefined>;
+  updateConnection(
+    id: string,
+    ownerId: string | undefined,
+    patch: ConnectionPatch,
+  ): Promise<ConnectionInfo | undefined>;
   deleteConnection(id: string, ownerId: string | undefined): Promise<boolean>;
   /** The connection's secret values in clear, for the runtime only. */
   connectionSecrets(id: string): Promise<Readonly<Record<string, string>>>;

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate.ts';
+import { migration as initial } from './001-initial.ts';
+
+/** Every migration, in version order; a test checks that each file of this folder is listed. */
+export const migrations: readonly Migration[] = [initial];

@@ -1,0 +1,44 @@
+import * as connections from './connections.ts';
+import * as connectors from './connectors.ts';
+import type { StoreContext } from './context.ts';
+import * as keys from './keys.ts';
+import * as oauthStates from './oauth-states.ts';
+import type { Store } from './types.ts';
+import * as users from './users.ts';
+
+/** The `Store` over a migrated engine; the repository functions are shared by both engines. */
+export function createStore(ctx: StoreContext): Store {
+  let closed: Promise<void> | undefined;
+  return {
+    engine: ctx.engine.name,
+    createUser: (name, role) => users.createUser(ctx, name, role),
+    getUser: (id) => users.getUser(ctx, id),
+    listUsers: () => users.listUsers(ctx),
+    countUsers: () => users.countUsers(ctx),
+    createToken: (userId, name) => users.createToken(ctx, userId, name),
+    verifyToken: (token) => users.verifyToken(ctx, token),
+    listTokens: (userId) => users.listTokens(ctx, userId),
+    revokeToken: (tokenId, userId) => users.revokeToken(ctx, tokenId, userId),
+    putConnector: (input) => connectors.putConnector(ctx, input),
+    getConnector: (id) => connectors.getConnector(ctx, id),
+    listConnectors: () => connectors.listConnectors(ctx),
+    getConnectorVersion: (id, version) => connectors.getConnectorVersion(ctx, id, version),
+    listConnectorVersions: (id) => connectors.listConnectorVersions(ctx, id),
+    deleteConnector: (id) => connectors.deleteConnector(ctx, id),
+    createConnection: (input) => connections.createConnection(ctx, input),
+    getConnection: (id, ownerId) => connections.getConnection(ctx, id, ownerId),
+    listConnections: (ownerId, connectorId) => connections.listConnections(ctx, ownerId, connectorId),
+    updateConnection: (id, ownerId, patch) => connections.updateConnection(ctx, id, ownerId, patch),
+    deleteConnection: (id, ownerId) => connections.deleteConnection(ctx, id, ownerId),
+    connectionSecrets: (id) => connections.connectionSecrets(ctx, id),
+    setTokens: (connectionId, tokens) => connections.setTokens(ctx, connectionId, tokens),
+    getTokens: (connectionId) => connections.getTokens(ctx, connectionId),
+    putOAuthState: (state) => oauthStates.putOAuthState(ctx, state),
+    takeOAuthState: (state) => oauthStates.takeOAuthState(ctx, state),
+    rotateKey: (newKey) => keys.rotateKey(ctx, newKey),
+    close() {
+      closed ??= ctx.engine.close();
+      return closed;
+    },
+  };
+}

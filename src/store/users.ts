@@ -1,0 +1,160 @@
+import { FlowportError } from '../errors.ts';
+import { isoNow, optional, type StoreContext } from './context.ts';
+import type { Database } from './schema.ts';
+import { looksLikeToken, newApiToken, newId, tokenMatches } from './tokens.ts';
+import type { ApiTokenInfo, Role, User } from './types.ts';
+
+/** `lastUsedAt` is written at most this often per token, so verifying is not a write per request. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+type UserRow = Database['users'];
+type TokenRow = Database['api_tokens'];
+
+export async function createUser(ctx: StoreContext, name: string, role: Role): Promise<User> {
+  const row: UserRow = { id: newId('usr'), name, role, created_at: isoNow(ctx) };
+  try {
+    await ctx.db.insertInto('users').values(row).execute();
+  } catch (cause) {
+    if (ctx.engine.isUniqueViolation(cause)) {
+      throw new FlowportError('CONFLICT', `A user named \`${name}\` exists already; choose another name.`, {
+        cause,
+      });
+    }
+    throw cause;
+  }
+  return toUser(row);
+}
+
+export async function getUser(ctx: StoreContext, id: string): Promise<User | undefined> {
+  const row = await ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toUser(row);
+}
+
+export async function listUsers(ctx: StoreContext): Promise<User[]> {
+  const rows = await ctx.db.selectFrom('users').selectAll().orderBy('created_at').orderBy('id').execute();
+  return rows.map(toUser);
+}
+
+export async function countUsers(ctx: StoreContext): Promise<number> {
+  const row = await ctx.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function createToken(
+  ctx: StoreContext,
+  userId: string,
+  name: string,
+): Promise<{ token: string; info: ApiTokenInfo }> {
+  if (!(await getUser(ctx, userId))) {
+    throw new FlowportError('NOT_FOUND', `There is no user \`${userId}\`.`);
+  }
+  const { token, hash, prefix } = newApiToken();
+  const row: TokenRow = {
+    id: newId('tok'),
+    user_id: userId,
+    name,
+    prefix,
+    hash,
+    created_at: isoNow(ctx),
+    last_used_at: null,
+    revoked_at: null,
+  };
+  await ctx.db.insertInto('api_tokens').values(row).execute();
+  return { token, info: toTokenInfo(row) };
+}
+
+export async function verifyToken(
+  ctx: StoreContext,
+  token: string,
+): Promise<{ user: User; info: ApiTokenInfo } | undefined> {
+  if (!looksLikeToken(token)) return undefined;
+  // Candidates by the visible prefix, then the full hash compared in constant time.
+  const candidates = await ctx.db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('api_tokens')
+    .select(['users.name as user_name', 'users.role as user_role', 'users.created_at as user_created_at'])
+    .where('api_tokens.prefix', '=', token.slice(0, 8))
+    .execute();
+  let match: (typeof candidates)[number] | undefined;
+  for (const candidate of candidates) {
+    if (tokenMatches(candidate.hash, token)) match = candidate;
+  }
+  if (!match || match.revoked_at !== null) return undefined;
+  const now = ctx.now();
+  let lastUsed = match.last_used_at;
+  if (lastUsed === null || Date.parse(lastUsed) + LAST_USED_RESOLUTION_MS <= now) {
+    lastUsed = new Date(now).toISOString();
+    await ctx.db
+      .updateTable('api_tokens')
+      .set({ last_used_at: lastUsed })
+      .where('id', '=', match.id)
+      .execute();
+  }
+  const user = toUser({
+    id: match.user_id,
+    name: match.user_name,
+    role: match.user_role,
+    created_at: match.user_created_at,
+  });
+  return { user, info: toTokenInfo({ ...match, last_used_at: lastUsed }) };
+}
+
+export async function listTokens(ctx: StoreContext, userId: string): Promise<ApiTokenInfo[]> {
+  const rows = await ctx.db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toTokenInfo);
+}
+
+/** True when the token exists (and is `userId`'s when given); revoking twice keeps the first time. */
+export async function revokeToken(
+  ctx: StoreContext,
+  tokenId: string,
+  userId: string | undefined,
+): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('api_tokens')
+    .select(['id', 'revoked_at'])
+    .where('id', '=', tokenId)
+    .$if(userId !== undefined, (q) => q.where('user_id', '=', userId ?? ''))
+    .executeTakeFirst();
+  if (!row) return false;
+  if (row.revoked_at === null) {
+    await ctx.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: isoNow(ctx) })
+      .where('id', '=', tokenId)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+  return true;
+}
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role === 'admin' ? 'admin' : 'maker',
+    createdAt: row.created_at,
+  };
+}
+
+function toTokenInfo(row: TokenRow): ApiTokenInfo {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.created_at,
+    lastUsedAt: optional(row.last_used_at),
+    revokedAt: optional(row.revoked_at),
+  };
+}
