@@ -13,12 +13,12 @@ import { checkInteger, checkTeamFilter } from './input.ts';
 export const MAX_PER_POLL = 50;
 
 export function registerChanges(api: FastifyInstance, data: DemoData, retryAfter: number): void {
-  api.get('/tickets/changes', async (request, reply) => {
+  api.get('/ticket-changes', async (request, reply) => {
     const team = checkTeamFilter(queryValue(request, 'teamId'));
     if ('error' in team) return sendError(reply, 400, 'invalid_query', team.error);
     const raw = queryValue(request, 'triggerState');
     const location = (state: number) =>
-      apiUrl(request, '/tickets/changes', { teamId: team.value, triggerState: state });
+      apiUrl(request, '/ticket-changes', { teamId: team.value, triggerState: state });
     if (raw === undefined || raw === '') {
       return reply
         .code(202)
