@@ -81,7 +81,10 @@ export function staticTokenProvider(token: string): TokenProvider {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-function endpointOf(tokenEndpoint: string): URL {
+/**
+ * The token endpoint as a URL: absolute, HTTPS (plain HTTP only on loopback hosts), else `CONNECTION_INVALID`.
+ */
+export function tokenEndpointUrl(tokenEndpoint: string): URL {
   let url: URL;
   try {
     url = new URL(tokenEndpoint);
@@ -152,7 +155,7 @@ export async function withoutIdToken(response: Response): Promise<Response> {
  * the old refresh token when the provider does not rotate it. Validates the endpoint and client once.
  */
 export function refreshGrant(options: RefreshGrantOptions): RefreshGrant {
-  const endpoint = endpointOf(options.tokenEndpoint);
+  const endpoint = tokenEndpointUrl(options.tokenEndpoint);
   if (options.clientId === '')
     throw new FlowportError(
       'CONNECTION_INVALID',
@@ -170,7 +173,7 @@ export function refreshGrant(options: RefreshGrantOptions): RefreshGrant {
   };
   const send = options.fetch ?? fetch;
   async function templatedRefresh(call: { readonly url: string; readonly body: string }): Promise<Response> {
-    return send(endpointOf(call.url).href, {
+    return send(tokenEndpointUrl(call.url).href, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: call.body,

@@ -1,0 +1,57 @@
+/**
+ * Revocation at the provider (RFC 7009), when the connector names an endpoint for it in
+ * `customParameters.revocationUrl` (flowport's own key: `oAuthSettings` has none). Best effort: the
+ * tokens are dropped from the store whatever the provider answers.
+ */
+import * as oauth from 'oauth4webapi';
+import { isObject, own, ownCaseless, ownObject } from '../../connector/json.ts';
+import type { OAuthEndpoints } from '../../runtime/connection/oauth-settings.ts';
+import { activeParameters, parameterType } from '../../runtime/connection/parameters.ts';
+import { tokenEndpointUrl } from '../../runtime/connection/token-provider.ts';
+import type { ConnectionInfo, OAuthTokens } from '../../store/types.ts';
+import type { LoadedConnector } from '../deps.ts';
+
+/** `customParameters.revocationUrl` of the connection's OAuth parameter, or a `token:revocationUrl` value. */
+export function revocationUrlOf(info: ConnectionInfo, loaded: LoadedConnector): string | undefined {
+  const { parameters } = activeParameters(loaded.connector, info.parameterSet);
+  const p = parameters.find((x) => parameterType(x) === 'oauthsetting');
+  if (!p) return undefined;
+  const fromValue = info.values[`${p.name}:revocationUrl`];
+  if (fromValue) return fromValue;
+  const entry = ownCaseless(
+    ownObject(ownCaseless(p.raw, 'oAuthSettings'), 'customParameters'),
+    'revocationUrl',
+  );
+  const value = isObject(entry) ? own(entry, 'value') : entry;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/**
+ * Asks the provider to revoke the refresh token (which ends the grant), else the access token.
+ * Resolves true when the provider answered 200, false on any failure (never throws).
+ */
+export async function revokeAtProvider(
+  url: string,
+  endpoints: OAuthEndpoints,
+  tokens: OAuthTokens,
+  fetchImpl?: typeof fetch,
+): Promise<boolean> {
+  if (!endpoints.clientId) return false;
+  try {
+    const endpoint = tokenEndpointUrl(url);
+    const as: oauth.AuthorizationServer = { issuer: endpoint.origin, revocation_endpoint: endpoint.href };
+    const client: oauth.Client = { client_id: endpoints.clientId };
+    const auth =
+      endpoints.clientSecret !== undefined ? oauth.ClientSecretPost(endpoints.clientSecret) : oauth.None();
+    const token = tokens.refreshToken ?? tokens.accessToken;
+    const response = await oauth.revocationRequest(as, client, auth, token, {
+      ...(fetchImpl && { [oauth.customFetch]: fetchImpl }),
+      ...(endpoint.protocol === 'http:' && { [oauth.allowInsecureRequests]: true }),
+      additionalParameters: { token_type_hint: tokens.refreshToken ? 'refresh_token' : 'access_token' },
+    });
+    await oauth.processRevocationResponse(response);
+    return true;
+  } catch {
+    return false;
+  }
+}
