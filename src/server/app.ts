@@ -1,0 +1,170 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { TransportOptions } from '../runtime/send/transport.ts';
+import type { Store } from '../store/types.ts';
+import { registerAuth } from './auth.ts';
+import { createConnectionResolver } from './connection.ts';
+import type { AppContext, BodyLimits } from './context.ts';
+import type { ConnectorRegistry, ServerDeps, TokenProviderFactory } from './deps.ts';
+import { classify, PROBLEM_CONTENT_TYPE, ServerError, toProblem } from './errors.ts';
+import { type LoggerOption, loggerOptions } from './logging.ts';
+import { oauthPlugin } from './oauth/plugin.ts';
+import { type StoredTokenProviderOptions, storedTokenProviders } from './oauth/token-provider.ts';
+import { collectRoutes, openApiDocument } from './openapi.ts';
+import { createRegistry } from './registry.ts';
+import { connectionRoutes } from './routes/connections.ts';
+import { connectorRoutes } from './routes/connectors.ts';
+import { healthRoutes } from './routes/health.ts';
+import { invokeRoutes } from './routes/invoke.ts';
+import { operationRoutes } from './routes/operations.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { userRoutes } from './routes/users.ts';
+
+const MiB = 1024 * 1024;
+
+export interface RateLimitOptions {
+  /** Requests per token (per client address without a token) in `timeWindow`. Default 600. */
+  readonly max?: number;
+  /** Milliseconds or a duration (`'1 minute'`). Default one minute. */
+  readonly timeWindow?: number | string;
+}
+
+export interface AppOptions {
+  readonly store: Store;
+  /** Where users and OAuth providers reach the server (`http://127.0.0.1:4321`). */
+  readonly publicUrl: string;
+  /** Fastify's pino logger: `true`, pino options (`{ level, stream }`), or off (default). */
+  readonly logger?: LoggerOption;
+  /** Clock in epoch milliseconds (token expiry); default `Date.now`. */
+  readonly now?: () => number;
+  /** Per-token rate limit; `false` turns it off. */
+  readonly rateLimit?: RateLimitOptions | false;
+  /** Body limit of every route but imports, in bytes. Default 1 MiB. */
+  readonly bodyLimit?: number;
+  /** Body limit of connector imports, in bytes. Default 10 MiB. */
+  readonly importBodyLimit?: number;
+  /**
+   * Backend base URL per connector id (`{ tasklane: 'http://127.0.0.1:4010' }`): for tests and
+   * staging only; set by whoever starts the server, never through the API.
+   */
+  readonly backendOverrides?: Readonly<Record<string, string>>;
+  /** Transport options of every runtime (timeouts, retries). */
+  readonly transportOptions?: TransportOptions;
+  /** Most connector versions kept loaded. Default 64. */
+  readonly maxLoadedConnectors?: number;
+  /** Options of the stored-token providers (a cross-process refresh lock for Postgres). */
+  readonly oauth?: StoredTokenProviderOptions;
+  /** Fetch for OAuth token and revocation endpoints (tests, proxies); the global one by default. */
+  readonly oauthFetch?: typeof fetch;
+  /** Close the store when the app closes (default true: the app owns the store it is given). */
+  readonly closeStore?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The dependencies the routes share (registry, store, clock). */
+    flowport: ServerDeps;
+  }
+}
+
+/**
+ * Builds the `flowport serve` app: auth, rate limits, body limits, problem+json errors, the REST API
+ * under `/api/v1`, the OAuth routes, `/healthz`, `/readyz` and `/api/openapi.json`. Not listening:
+ * `lifecycle.ts` `listen()` starts it, `app.inject()` tests it.
+ *
+ * @example
+ * const app = await createApp({ store: await openStore({ home }), publicUrl: 'http://127.0.0.1:4321' });
+ * await listen(app, { port: 4321 });
+ */
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const publicUrl = options.publicUrl.replace(/\/+$/, '');
+  const limits: BodyLimits = {
+    default: options.bodyLimit ?? MiB,
+    import: options.importBodyLimit ?? 10 * MiB,
+    unzipped: 50 * MiB,
+  };
+  const app = Fastify({
+    logger: loggerOptions(options.logger),
+    bodyLimit: limits.default,
+    // Request ids in logs; the same id is the problem's `instance` suffix for support.
+    requestIdHeader: false,
+    disableRequestLogging: false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const routes = collectRoutes(app);
+  const now = options.now ?? Date.now;
+  const store = options.store;
+  const registry: ConnectorRegistry = createRegistry({
+    store,
+    publicUrl,
+    ...(options.maxLoadedConnectors !== undefined && { maxLoaded: options.maxLoadedConnectors }),
+    ...(options.backendOverrides && { backendOverrides: options.backendOverrides }),
+    ...(options.transportOptions && { transportOptions: options.transportOptions }),
+  });
+  const base = { store, registry, publicUrl, now };
+  const tokenProviders: TokenProviderFactory = storedTokenProviders(base, options.oauth);
+  const deps: ServerDeps = { ...base, tokenProviders };
+  const ctx: AppContext = {
+    ...deps,
+    resolveConnection: createConnectionResolver(store, tokenProviders),
+    limits,
+  };
+
+  app.decorate('flowport', deps);
+  app.decorate('draining', false);
+  app.setErrorHandler(function problem(error: FastifyError, request, reply) {
+    const c = classify(error);
+    if (c.internal) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: c.code, status: c.status }, 'request refused');
+    const instance = request.url.split('?')[0] ?? request.url;
+    if (c.status === 401 && !reply.hasHeader('www-authenticate')) reply.header('www-authenticate', 'Bearer');
+    reply.code(c.status).type(PROBLEM_CONTENT_TYPE).send(toProblem(c, instance));
+  });
+  app.setNotFoundHandler(function routeNotFound(request) {
+    throw new ServerError(
+      'ROUTE_NOT_FOUND',
+      `No route \`${request.method} ${request.url.split('?')[0]}\`; \`GET /api/openapi.json\` lists the routes.`,
+    );
+  });
+  registerAuth(app, store);
+  if (options.rateLimit !== false) {
+    await app.register(rateLimit, {
+      max: options.rateLimit?.max ?? 600,
+      timeWindow: options.rateLimit?.timeWindow ?? '1 minute',
+      // The auth hook runs first (an app-level onRequest hook), so the caller is known here.
+      keyGenerator: (request) => (request.caller ? `token:${request.caller.tokenId}` : `ip:${request.ip}`),
+      errorResponseBuilder: (_request, context) =>
+        new ServerError(
+          'RATE_LIMITED',
+          `Too many requests for this API token (at most ${context.max} per window); retry in ${context.after}.`,
+        ),
+    });
+  }
+
+  await app.register(async (scope) => healthRoutes(scope, ctx));
+  await app.register(async (scope) => connectorRoutes(scope, ctx));
+  await app.register(async (scope) => connectionRoutes(scope, ctx));
+  await app.register(async (scope) => operationRoutes(scope, ctx));
+  await app.register(async (scope) => tokenRoutes(scope, ctx));
+  await app.register(async (scope) => userRoutes(scope, ctx));
+  await app.register(async (scope) => invokeRoutes(scope, ctx));
+  await app.register(async (scope) =>
+    oauthPlugin(scope, { ...deps, ...(options.oauthFetch && { fetch: options.oauthFetch }) }),
+  );
+
+  app.get(
+    '/api/openapi.json',
+    {
+      config: { public: true, rateLimit: false },
+      schema: { tags: ['meta'], summary: 'This OpenAPI document', security: [] },
+    },
+    async () => openApiDocument(routes, publicUrl),
+  );
+
+  app.addHook('onClose', async () => {
+    await registry.close();
+    if (options.closeStore !== false) await store.close();
+  });
+  return app;
+}

@@ -1,0 +1,17 @@
+import type { ConnectionResolver, ServerDeps } from './deps.ts';
+
+/** Body size limits in bytes. */
+export interface BodyLimits {
+  /** Every route but imports. Default 1 MiB. */
+  readonly default: number;
+  /** Connector imports (JSON with base64 files, or a zip). Default 10 MiB. */
+  readonly import: number;
+  /** Sum of the uncompressed sizes of an imported zip's files. Default 50 MiB. */
+  readonly unzipped: number;
+}
+
+/** What the REST routes share: the server dependencies plus the connection resolver and limits. */
+export interface AppContext extends ServerDeps {
+  readonly resolveConnection: ConnectionResolver;
+  readonly limits: BodyLimits;
+}

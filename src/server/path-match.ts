@@ -1,0 +1,90 @@
+/**
+ * Finding the operation a method and path name (runtime spec §13.2, step 3): swagger path templates
+ * matched segment by segment, static segments case-insensitively and before variables.
+ */
+import type { Connector, Operation } from '../connector/model.ts';
+
+export interface PathMatch {
+  readonly operation: Operation;
+  /** Path parameter values, percent-decoded. */
+  readonly pathValues: Record<string, string>;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Matches one template segment (`tasks`, `{id}`, `{name}.{ext}`); returns the values or undefined. */
+function matchSegment(
+  template: string,
+  segment: string,
+): { values: Record<string, string>; static: boolean } | undefined {
+  if (!template.includes('{')) {
+    return template.toLowerCase() === segment.toLowerCase() ? { values: {}, static: true } : undefined;
+  }
+  const names: string[] = [];
+  const pattern = template.replace(
+    /\{([^}]+)\}|([^{]+)/g,
+    (_, name: string | undefined, text: string | undefined) => {
+      if (name !== undefined) {
+        names.push(name);
+        return '(.+?)';
+      }
+      return escapeRegExp(text ?? '');
+    },
+  );
+  const m = new RegExp(`^${pattern}$`, 'i').exec(segment);
+  if (!m) return undefined;
+  const values: Record<string, string> = {};
+  names.forEach((name, i) => {
+    Object.defineProperty(values, name, { value: decode(m[i + 1] ?? ''), enumerable: true, writable: true });
+  });
+  return { values, static: false };
+}
+
+function segmentsOf(path: string): string[] {
+  return path.split('/').filter((s) => s !== '');
+}
+
+/**
+ * The operation whose method and path template match `path` (relative to the connector's basePath,
+ * without query). Among several matches the one with a static segment earliest wins (`/tasks/done`
+ * over `/tasks/{id}`).
+ *
+ * @example
+ * matchOperation(connector, 'GET', '/projects/p1/tasks')?.operation.id; // 'ListTasks'
+ */
+export function matchOperation(connector: Connector, method: string, path: string): PathMatch | undefined {
+  const wanted = segmentsOf(path);
+  const lower = method.toLowerCase();
+  let best: { match: PathMatch; rank: string } | undefined;
+  for (const operation of connector.operations) {
+    if (operation.method !== lower) continue;
+    const template = segmentsOf(operation.path);
+    if (template.length !== wanted.length) continue;
+    const values: Record<string, string> = {};
+    let rank = '';
+    let ok = true;
+    for (let i = 0; i < template.length && ok; i++) {
+      const m = matchSegment(template[i]!, wanted[i]!);
+      if (!m) ok = false;
+      else {
+        for (const [name, value] of Object.entries(m.values)) {
+          Object.defineProperty(values, name, { value, enumerable: true, writable: true });
+        }
+        rank += m.static ? '1' : '0';
+      }
+    }
+    if (!ok) continue;
+    if (!best || rank > best.rank) best = { match: { operation, pathValues: values }, rank };
+  }
+  return best?.match;
+}

@@ -1,0 +1,319 @@
+import type { FastifyInstance } from 'fastify';
+import { connectorFromFiles } from '../../connector/load.ts';
+import { describeConnectionParameters } from '../../runtime/connection/parameters.ts';
+import type { Diagnostic } from '../../validate/diagnostic.ts';
+import { validateConnector } from '../../validate/validate.ts';
+import { adminOf, callerOf } from '../auth.ts';
+import type { AppContext } from '../context.ts';
+import { notFound, ServerError } from '../errors.ts';
+import { filesFromUpload, filesFromZip, importConnector, isPreset } from '../import.ts';
+import { loadConnectorOf } from '../invocation.ts';
+import { operationsView } from '../operations-view.ts';
+import {
+  connectionParameterSchema,
+  connectorInfoSchema,
+  diagnosticSchema,
+  idParams,
+  validationSummarySchema,
+  versionSchema,
+} from '../schemas.ts';
+
+const tags = ['connectors'];
+
+const importQuery = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', description: 'Connector id; default: derived from the swagger `info.title`.' },
+    preset: { type: 'string', enum: ['recommended', 'certification', 'independent-publisher'] },
+  },
+} as const;
+
+const importBody = {
+  type: 'object',
+  required: ['files'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string' },
+    preset: { type: 'string', enum: ['recommended', 'certification', 'independent-publisher'] },
+    files: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['name', 'content'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 255 },
+          content: { type: 'string', contentEncoding: 'base64', description: 'The file, base64-encoded.' },
+        },
+      },
+    },
+  },
+} as const;
+
+const findingsSchema = { type: 'array', items: diagnosticSchema } as const;
+
+/** Findings as the API shows them: a bounded list, positions kept. */
+function findingsJson(diagnostics: readonly Diagnostic[], max = 500) {
+  return diagnostics.slice(0, max).map((d) => ({
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    file: d.file,
+    pointer: d.pointer,
+    line: d.line,
+    column: d.column,
+  }));
+}
+
+interface ImportBody {
+  readonly id?: string;
+  readonly preset?: string;
+  readonly files: readonly { readonly name: string; readonly content: string }[];
+}
+
+/** `/api/v1/connectors`: everyone signed in reads; admins import and delete. */
+export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.addContentTypeParser(
+    'application/zip',
+    { parseAs: 'buffer', bodyLimit: ctx.limits.import },
+    (_req, body, done) => done(null, body),
+  );
+
+  app.get(
+    '/api/v1/connectors',
+    {
+      schema: {
+        tags,
+        summary: 'List connectors',
+        response: {
+          200: { type: 'object', properties: { connectors: { type: 'array', items: connectorInfoSchema } } },
+        },
+      },
+    },
+    async () => ({ connectors: await ctx.store.listConnectors() }),
+  );
+
+  app.post<{ Querystring: { id?: string; preset?: string }; Body: ImportBody | Buffer }>(
+    '/api/v1/connectors',
+    {
+      bodyLimit: ctx.limits.import,
+      config: { admin: 'import connectors' },
+      schema: {
+        tags,
+        summary: 'Import a connector (admins)',
+        description:
+          'A JSON body with base64 files, or a zip of the connector folder as `application/zip`. The files are validated with the preset (default `recommended`) and stored as a new version unless they equal the latest one. Findings never refuse an import.',
+        querystring: importQuery,
+        body: {
+          content: {
+            'application/json': { schema: importBody },
+            'application/zip': {
+              schema: { description: 'A zip of the connector folder (one top folder is looked through).' },
+            },
+          },
+        },
+        response: {
+          '2xx': {
+            description: '201 when a version was made, 200 when the files equal the latest version.',
+            type: 'object',
+            properties: {
+              connector: connectorInfoSchema,
+              version: versionSchema,
+              created: { type: 'boolean' },
+              findings: findingsSchema,
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const caller = adminOf(request, 'import connectors');
+      const body = request.body;
+      const files = Buffer.isBuffer(body)
+        ? filesFromZip(body, ctx.limits.unzipped)
+        : filesFromUpload(body.files);
+      const id = request.query.id ?? (Buffer.isBuffer(body) ? undefined : body.id);
+      const preset = request.query.preset ?? (Buffer.isBuffer(body) ? undefined : body.preset);
+      if (preset !== undefined && !isPreset(preset)) {
+        throw new ServerError('VALIDATION_FAILED', `Preset \`${preset}\` does not exist.`);
+      }
+      const result = await importConnector(ctx.store, ctx.registry, {
+        files,
+        createdBy: caller.user.id,
+        ...(id !== undefined && { id }),
+        ...(preset !== undefined && { preset }),
+      });
+      reply.code(result.created ? 201 : 200);
+      return {
+        connector: result.info,
+        version: withoutFiles(result.version),
+        created: result.created,
+        findings: findingsJson(result.diagnostics),
+      };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/connectors/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a connector',
+        description:
+          'The connector, the validation summary of its latest version and its connection parameters.',
+        params: idParams,
+        response: {
+          '2xx': {
+            description: '201 when a version was made, 200 when the files equal the latest version.',
+            type: 'object',
+            properties: {
+              connector: connectorInfoSchema,
+              validation: validationSummarySchema,
+              parameterSets: { type: 'array', items: { type: 'string' } },
+              connectionParameters: { type: 'array', items: connectionParameterSchema },
+              operationCount: { type: 'integer' },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      callerOf(request);
+      const info = await ctx.store.getConnector(request.params.id);
+      if (!info) throw notFound('connector', request.params.id);
+      const version = await ctx.store.getConnectorVersion(info.id);
+      const loaded = await loadConnectorOf(ctx, info.id);
+      return {
+        connector: info,
+        validation: version?.validation,
+        parameterSets: loaded.connector.properties.parameterSets.map((s) => s.name),
+        connectionParameters: describeConnectionParameters(loaded.connector),
+        operationCount: loaded.connector.operations.length,
+      };
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/v1/connectors/:id',
+    {
+      config: { admin: 'delete connectors' },
+      schema: { tags, summary: 'Delete a connector and its versions (admins)', params: idParams },
+    },
+    async (request, reply) => {
+      const deleted = await ctx.store.deleteConnector(request.params.id);
+      if (!deleted) throw notFound('connector', request.params.id);
+      await ctx.registry.invalidate(request.params.id);
+      reply.code(204);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/connectors/:id/versions',
+    {
+      schema: {
+        tags,
+        summary: 'List the versions of a connector',
+        params: idParams,
+        response: {
+          200: { type: 'object', properties: { versions: { type: 'array', items: versionSchema } } },
+        },
+      },
+    },
+    async (request) => {
+      callerOf(request);
+      if (!(await ctx.store.getConnector(request.params.id))) throw notFound('connector', request.params.id);
+      return { versions: await ctx.store.listConnectorVersions(request.params.id) };
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { all?: boolean } }>(
+    '/api/v1/connectors/:id/operations',
+    {
+      schema: {
+        tags,
+        summary: 'List the operations of a connector',
+        description:
+          'As `flowport operations --format json` shows them; `all=true` adds internal and deprecated ones.',
+        params: idParams,
+        querystring: { type: 'object', properties: { all: { type: 'boolean', default: false } } },
+      },
+    },
+    async (request) => {
+      callerOf(request);
+      const loaded = await loadConnectorOf(ctx, request.params.id);
+      return operationsView(loaded.connector, request.query.all === true);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/connectors/:id/validation',
+    {
+      schema: {
+        tags,
+        summary: 'Findings of the latest version',
+        description: 'Validates the latest version again with the preset it was imported with.',
+        params: idParams,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              version: { type: 'integer' },
+              summary: validationSummarySchema,
+              findings: findingsSchema,
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      callerOf(request);
+      const version = await ctx.store.getConnectorVersion(request.params.id);
+      if (!version) throw notFound('connector', request.params.id);
+      const preset = isPreset(version.validation.preset) ? version.validation.preset : 'recommended';
+      const connector = connectorFromFiles(version.files, { source: version.connectorId });
+      const result = validateConnector(connector, { preset });
+      return {
+        version: version.version,
+        summary: {
+          preset,
+          errors: result.summary.error,
+          warnings: result.summary.warning,
+          infos: result.summary.info,
+        },
+        findings: findingsJson(result.diagnostics),
+      };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/connectors/:id/icon',
+    {
+      schema: {
+        tags,
+        summary: 'The icon of the latest version (PNG)',
+        params: idParams,
+        response: {
+          200: {
+            description: 'The icon.',
+            content: { 'image/png': { schema: { type: 'string', format: 'binary' } } },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      callerOf(request);
+      const version = await ctx.store.getConnectorVersion(request.params.id);
+      if (!version) throw notFound('connector', request.params.id);
+      const icon = version.files.find((f) => f.name.toLowerCase() === 'icon.png');
+      if (!icon) throw notFound('icon of connector', request.params.id);
+      reply.type('image/png').header('cache-control', 'private, max-age=300');
+      return Buffer.from(icon.bytes.buffer, icon.bytes.byteOffset, icon.bytes.byteLength);
+    },
+  );
+}
+
+function withoutFiles<T extends { files?: unknown }>(version: T): Omit<T, 'files'> {
+  const { files: _files, ...rest } = version;
+  return rest;
+}

@@ -1,0 +1,240 @@
+import type { FastifyInstance } from 'fastify';
+import type { JsonValue } from '../../connector/json.ts';
+import type { Operation } from '../../connector/model.ts';
+import { FlowportError } from '../../errors.ts';
+import { getDynamicSchema, listDynamicValues, treeBrowse, treeOpen } from '../../runtime/dynamic/index.ts';
+import type { Arguments } from '../../runtime/types.ts';
+import { callerOf } from '../auth.ts';
+import type { AppContext } from '../context.ts';
+import {
+  callerFor,
+  createMasker,
+  invokeWith,
+  type OpenConnection,
+  openConnection,
+  presentResult,
+} from '../invocation.ts';
+import { anyJson, argumentsSchema, invokeResultSchema } from '../schemas.ts';
+
+const tags = ['operations'];
+
+const operationParams = {
+  type: 'object',
+  required: ['id', 'operationId'],
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 200 },
+    operationId: { type: 'string', minLength: 1, maxLength: 200 },
+  },
+} as const;
+
+const invokeBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    parameters: argumentsSchema,
+    allPages: { type: 'boolean', description: 'Follow `x-ms-pageable` next links and merge the pages.' },
+    trace: { type: 'boolean', description: 'Return the steps taken (auth, each policy, custom code).' },
+  },
+} as const;
+
+const dynamicBody = {
+  type: 'object',
+  required: ['target'],
+  additionalProperties: false,
+  properties: {
+    target: {
+      type: 'string',
+      minLength: 1,
+      description:
+        'A parameter (`accountId`, `query:accountId`), a body property (`body/prop`) or a response (`response:200`).',
+    },
+    parameters: argumentsSchema,
+    selectedItem: { ...anyJson, description: 'Tree only: the `item` of the node to list the children of.' },
+  },
+} as const;
+
+interface InvokeBody {
+  readonly parameters?: Record<string, JsonValue>;
+  readonly allPages?: boolean;
+  readonly trace?: boolean;
+}
+
+interface DynamicBody {
+  readonly target: string;
+  readonly parameters?: Record<string, JsonValue>;
+  readonly selectedItem?: JsonValue;
+}
+
+type OperationRequest = { Params: { id: string; operationId: string } };
+
+function operationOf(open: OpenConnection, operationId: string): Operation {
+  const operation = open.loaded.connector.operation(operationId);
+  if (!operation) {
+    throw new FlowportError(
+      'OPERATION_NOT_FOUND',
+      `The connector has no operation \`${operationId}\`; \`GET /api/v1/connectors/${open.info.connectorId}/operations\` lists them.`,
+    );
+  }
+  return operation;
+}
+
+/** Lookups return values read from the backend: secrets it echoes are masked like invoke results. */
+function masked(open: OpenConnection, value: unknown): JsonValue {
+  return createMasker(open.secrets).json(value as JsonValue);
+}
+
+/** Calling a connection's operations and the design-time lookups of its parameters. */
+export async function operationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.post<OperationRequest & { Body: InvokeBody }>(
+    '/api/v1/connections/:id/operations/:operationId',
+    {
+      schema: {
+        tags,
+        summary: 'Invoke an operation with a connection',
+        description:
+          "Runs the operation the way the Power Platform does (auth, policies, custom code, paging) and returns the backend's answer; secrets are masked. A backend error status is a 200 with that `status`; the call failing is a problem (400 for `PARAMETER_*`, 502/504 for `UPSTREAM_*`).",
+        params: operationParams,
+        body: invokeBody,
+        response: { 200: invokeResultSchema },
+      },
+    },
+    async (request) => {
+      const open = await openConnection(ctx, callerOf(request), request.params.id);
+      const trace = request.body?.trace === true;
+      const result = await invokeWith(
+        ctx,
+        open,
+        request.params.operationId,
+        (request.body?.parameters ?? {}) as Arguments,
+        {
+          ...(request.body?.allPages !== undefined && { allPages: request.body.allPages }),
+          trace,
+        },
+      );
+      return presentResult(result, open.secrets, trace);
+    },
+  );
+
+  app.post<OperationRequest & { Body: DynamicBody }>(
+    '/api/v1/connections/:id/operations/:operationId/dynamic-values',
+    {
+      schema: {
+        tags,
+        summary: 'List the values of a dynamic drop-down',
+        description:
+          '`x-ms-dynamic-list`, else `x-ms-dynamic-values`, of the target, called with the connection.',
+        params: operationParams,
+        body: dynamicBody,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              values: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    value: anyJson,
+                    displayName: { type: 'string' },
+                    description: { type: 'string' },
+                    disabled: { type: 'boolean' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const open = await openConnection(ctx, callerOf(request), request.params.id);
+      const operation = operationOf(open, request.params.operationId);
+      const values = await listDynamicValues(
+        open.loaded.connector,
+        operation,
+        request.body.target,
+        (request.body.parameters ?? {}) as Arguments,
+        callerFor(ctx, open),
+      );
+      return { values: masked(open, values) };
+    },
+  );
+
+  app.post<OperationRequest & { Body: DynamicBody }>(
+    '/api/v1/connections/:id/operations/:operationId/dynamic-schema',
+    {
+      schema: {
+        tags,
+        summary: 'Read a dynamic schema',
+        description:
+          '`x-ms-dynamic-properties`, else `x-ms-dynamic-schema`, of the target, called with the connection.',
+        params: operationParams,
+        body: dynamicBody,
+        response: {
+          200: { type: 'object', properties: { schema: { type: 'object', additionalProperties: true } } },
+        },
+      },
+    },
+    async (request) => {
+      const open = await openConnection(ctx, callerOf(request), request.params.id);
+      const operation = operationOf(open, request.params.operationId);
+      const schema = await getDynamicSchema(
+        open.loaded.connector,
+        operation,
+        request.body.target,
+        (request.body.parameters ?? {}) as Arguments,
+        callerFor(ctx, open),
+      );
+      return { schema: masked(open, schema) };
+    },
+  );
+
+  app.post<OperationRequest & { Body: DynamicBody }>(
+    '/api/v1/connections/:id/operations/:operationId/tree',
+    {
+      schema: {
+        tags,
+        summary: 'Browse a hierarchical picker',
+        description:
+          'The roots (`x-ms-dynamic-tree` `open`, or the file picker) without `selectedItem`; the children of `selectedItem` with it.',
+        params: operationParams,
+        body: dynamicBody,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              nodes: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    value: anyJson,
+                    displayName: { type: 'string' },
+                    fullTitle: { type: 'string' },
+                    isParent: { type: 'boolean' },
+                    selectable: { type: 'boolean' },
+                    mediaType: { type: 'string' },
+                    item: anyJson,
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const open = await openConnection(ctx, callerOf(request), request.params.id);
+      const operation = operationOf(open, request.params.operationId);
+      const { target, selectedItem } = request.body;
+      const args = (request.body.parameters ?? {}) as Arguments;
+      const call = callerFor(ctx, open);
+      const connector = open.loaded.connector;
+      const nodes =
+        selectedItem === undefined
+          ? await treeOpen(connector, operation, target, args, call)
+          : await treeBrowse(connector, operation, target, args, call, selectedItem);
+      return { nodes: masked(open, nodes) };
+    },
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * JSON schemas of the API's records. Routes use them to validate requests and serialise responses
+ * (fields not in a response schema are never sent), and the OpenAPI document is generated from the
+ * same route schemas (openapi.ts): one source of truth.
+ */
+
+const string = { type: 'string' } as const;
+const dateTime = { type: 'string', format: 'date-time' } as const;
+const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
+
+export const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
+} as const;
+
+export const userSchema = {
+  type: 'object',
+  required: ['id', 'name', 'role', 'createdAt'],
+  properties: {
+    id: string,
+    name: string,
+    role: { type: 'string', enum: ['admin', 'maker'] },
+    createdAt: dateTime,
+  },
+} as const;
+
+export const tokenInfoSchema = {
+  type: 'object',
+  required: ['id', 'userId', 'name', 'prefix', 'createdAt'],
+  properties: {
+    id: string,
+    userId: string,
+    name: string,
+    prefix: { type: 'string', description: 'The first characters of the token, to recognise it.' },
+    createdAt: dateTime,
+    lastUsedAt: dateTime,
+    revokedAt: dateTime,
+  },
+} as const;
+
+export const validationSummarySchema = {
+  type: 'object',
+  required: ['preset', 'errors', 'warnings', 'infos'],
+  properties: {
+    preset: string,
+    errors: { type: 'integer' },
+    warnings: { type: 'integer' },
+    infos: { type: 'integer' },
+  },
+} as const;
+
+export const connectorInfoSchema = {
+  type: 'object',
+  required: ['id', 'title', 'latestVersion', 'createdAt', 'updatedAt'],
+  properties: {
+    id: string,
+    title: string,
+    latestVersion: { type: 'integer' },
+    sourcePath: string,
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  },
+} as const;
+
+export const versionSchema = {
+  type: 'object',
+  required: ['connectorId', 'version', 'validation', 'digest', 'createdAt'],
+  properties: {
+    connectorId: string,
+    version: { type: 'integer' },
+    validation: validationSummarySchema,
+    digest: string,
+    createdBy: string,
+    createdAt: dateTime,
+  },
+} as const;
+
+export const connectionParameterSchema = {
+  type: 'object',
+  properties: {
+    name: string,
+    set: string,
+    type: string,
+    displayName: string,
+    description: string,
+    required: { type: 'boolean' },
+    secret: { type: 'boolean' },
+    hidden: { type: 'boolean' },
+    defaultValue: string,
+    allowedValues: {
+      type: 'array',
+      items: { type: 'object', properties: { value: string, text: string } },
+    },
+  },
+} as const;
+
+export const diagnosticSchema = {
+  type: 'object',
+  properties: {
+    ruleId: string,
+    severity: { type: 'string', enum: ['error', 'warning', 'info'] },
+    message: string,
+    file: string,
+    pointer: string,
+    line: { type: 'integer' },
+    column: { type: 'integer' },
+  },
+} as const;
+
+export const connectionSchema = {
+  type: 'object',
+  required: ['id', 'ownerId', 'connectorId', 'name', 'values', 'secretsSet', 'status', 'hasTokens'],
+  properties: {
+    id: string,
+    ownerId: string,
+    connectorId: string,
+    name: string,
+    parameterSet: string,
+    values: { ...stringMap, description: 'Values of the non-secret connection parameters.' },
+    secretsSet: {
+      type: 'array',
+      items: string,
+      description: 'Names of the secret parameters that have a value; secret values are never returned.',
+    },
+    status: { type: 'string', enum: ['connected', 'unauthenticated', 'error'] },
+    statusReason: string,
+    hasTokens: { type: 'boolean' },
+    tokenExpiresAt: dateTime,
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  },
+} as const;
+
+/** Any JSON value (operation arguments, backend bodies). */
+export const anyJson = {} as const;
+
+export const argumentsSchema = {
+  type: 'object',
+  description: 'Operation arguments by parameter name; the body parameter under its own name.',
+  additionalProperties: anyJson,
+} as const;
+
+export const invokeResultSchema = {
+  type: 'object',
+  required: ['operationId', 'status', 'headers', 'bodyKind', 'durationMs', 'pages', 'warnings'],
+  properties: {
+    operationId: string,
+    status: { type: 'integer' },
+    headers: stringMap,
+    bodyKind: { type: 'string', enum: ['none', 'json', 'text', 'binary'] },
+    body: { description: 'JSON value, text, or base64 of binary bodies (see `bodyKind`).' },
+    durationMs: { type: 'number' },
+    pages: { type: 'integer' },
+    warnings: { type: 'array', items: string },
+    connectionStatus: { type: 'string', enum: ['connected', 'unauthenticated', 'error'] },
+    request: {
+      type: 'object',
+      description: 'The first request sent to the backend, secrets masked.',
+      properties: { method: string, url: string, headers: stringMap },
+    },
+    trace: { type: 'array', items: string },
+  },
+} as const;
