@@ -1,4 +1,5 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -18,22 +19,26 @@ const STATEMENT_CACHE_SIZE = 256;
 
 /**
  * Kysely dialect over `node:sqlite`'s `DatabaseSync` (no native addon). Differs from Kysely's
- * better-sqlite3 `SqliteDialect` in three ways: one connection guarded by a mutex (Kysely's driver
- * hands the same connection to concurrent transactions), transactions open with `begin immediate`
- * (so a second process waits on the busy timeout instead of failing on lock upgrade), and prepared
- * statements are cached by SQL text.
+ * better-sqlite3 `SqliteDialect` in four ways: one connection guarded by a mutex (Kysely's driver
+ * hands the same connection to concurrent transactions); transactions open with `begin immediate`, so
+ * a writer takes the lock before it reads and never fails on a lock upgrade; a statement that finds the
+ * database locked by another connection is retried asynchronously for up to `busyTimeout`; and
+ * prepared statements are cached by SQL text.
  * @example
  * const db = new Kysely<Database>({ dialect: new NodeSqliteDialect(new DatabaseSync(file)) });
  */
 export class NodeSqliteDialect implements Dialect {
   readonly #database: DatabaseSync;
+  readonly #busyTimeout: number;
 
-  constructor(database: DatabaseSync) {
+  /** `busyTimeout`: how long a statement waits for another connection's write lock (milliseconds). */
+  constructor(database: DatabaseSync, options: { busyTimeout?: number } = {}) {
     this.#database = database;
+    this.#busyTimeout = options.busyTimeout ?? 5_000;
   }
 
   createDriver(): Driver {
-    return new NodeSqliteDriver(this.#database);
+    return new NodeSqliteDriver(this.#database, this.#busyTimeout);
   }
 
   createQueryCompiler(): QueryCompiler {
@@ -54,9 +59,9 @@ class NodeSqliteDriver implements Driver {
   readonly #connection: NodeSqliteConnection;
   readonly #mutex = new Mutex();
 
-  constructor(database: DatabaseSync) {
+  constructor(database: DatabaseSync, busyTimeout: number) {
     this.#database = database;
-    this.#connection = new NodeSqliteConnection(database);
+    this.#connection = new NodeSqliteConnection(database, busyTimeout);
   }
 
   async init(): Promise<void> {}
@@ -89,13 +94,30 @@ class NodeSqliteDriver implements Driver {
 
 class NodeSqliteConnection implements DatabaseConnection {
   readonly #database: DatabaseSync;
+  readonly #busyTimeout: number;
   readonly #statements = new Map<string, { statement: StatementSync; reader: boolean }>();
 
-  constructor(database: DatabaseSync) {
+  constructor(database: DatabaseSync, busyTimeout: number) {
     this.#database = database;
+    this.#busyTimeout = busyTimeout;
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const deadline = Date.now() + this.#busyTimeout;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return this.#execute<R>(query);
+      } catch (error) {
+        // Another connection holds the write lock. Outside a transaction the statement had no effect,
+        // so wait without blocking the event loop (SQLite's own busy handler would block it, and could
+        // starve a transaction of this very process that holds the lock) and try again.
+        if (!isBusy(error) || this.#database.isTransaction || Date.now() >= deadline) throw error;
+        await delay(Math.min(2 ** attempt, 50));
+      }
+    }
+  }
+
+  #execute<R>(query: CompiledQuery): QueryResult<R> {
     const { statement, reader } = this.#prepare(query.sql);
     const parameters = query.parameters.map(toSqlite);
     if (reader) return { rows: statement.all(...parameters) as R[] };
@@ -123,6 +145,16 @@ class NodeSqliteConnection implements DatabaseConnection {
     this.#statements.set(sql, entry);
     return entry;
   }
+}
+
+/** SQLITE_BUSY and its extended codes. */
+function isBusy(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    'errcode' in error &&
+    typeof error.errcode === 'number' &&
+    (error.errcode & 0xff) === 5
+  );
 }
 
 function toSqlite(value: unknown): SQLInputValue {

@@ -17,6 +17,9 @@ export function openEngine(file: string): Engine {
     // WAL with synchronous=normal is durable across application crashes; a power loss can lose the
     // last transactions but never corrupts the file (https://sqlite.org/wal.html).
     database.exec('pragma synchronous = normal');
+    // From here busy waits are done by the dialect, asynchronously: SQLite's own handler blocks the
+    // event loop, and in one process could starve the very transaction holding the lock.
+    database.exec('pragma busy_timeout = 0');
   } catch (cause) {
     throw new FlowportError(
       'STORE_UNAVAILABLE',
@@ -26,7 +29,9 @@ export function openEngine(file: string): Engine {
       },
     );
   }
-  const db = new Kysely<Database>({ dialect: new NodeSqliteDialect(database) });
+  const db = new Kysely<Database>({
+    dialect: new NodeSqliteDialect(database, { busyTimeout: SQLITE_BUSY_TIMEOUT }),
+  });
   return {
     name: 'sqlite',
     db,
