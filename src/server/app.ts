@@ -86,10 +86,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(options.logger),
     bodyLimit: limits.default,
-    // Request ids in logs; the same id is the problem's `instance` suffix for support.
+    // Request ids are generated here, never taken from a client header.
     requestIdHeader: false,
-    disableRequestLogging: false,
     return503OnClosing: true,
+    // Unknown body properties are refused (Fastify's default silently removes them).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     forceCloseConnections: 'idle',
   });
   const routes = collectRoutes(app);

@@ -1,0 +1,164 @@
+/**
+ * Test helpers of the server's tests: an app on a real store in a temp dir (SQLite, or Postgres with
+ * `engine: 'postgres'`), users with tokens, connector uploads, and a local backend (node:http).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { openStore } from '../store/open.ts';
+import type { Store, User } from '../store/types.ts';
+import { type AppOptions, createApp } from './app.ts';
+
+export const POSTGRES_URL = process.env.FLOWPORT_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestUser {
+  readonly user: User;
+  readonly token: string;
+  readonly headers: { readonly authorization: string };
+}
+
+export interface TestServer {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly admin: TestUser;
+  readonly maker: TestUser;
+  /** A second maker, for cross-user checks. */
+  readonly other: TestUser;
+  /** `app.inject` as `as`, JSON body when given. */
+  call(as: TestUser | undefined, method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+/** Files of a connector folder as a JSON upload (`{ files: [{ name, content }] }`). */
+export function uploadOf(dir: string, replace: Record<string, string> = {}): { name: string; content: string }[] {
+  return readdirSync(dir).map((name) => ({
+    name,
+    content: Buffer.from(replace[name] ?? readFileSync(join(dir, name))).toString('base64'),
+  }));
+}
+
+/** An in-memory connector upload from a swagger object and apiProperties `properties`. */
+export function uploadFrom(swagger: unknown, properties: Record<string, unknown> = {}) {
+  return [
+    { name: 'apiDefinition.swagger.json', content: Buffer.from(JSON.stringify(swagger)).toString('base64') },
+    { name: 'apiProperties.json', content: Buffer.from(JSON.stringify({ properties })).toString('base64') },
+  ];
+}
+
+let unique = 0;
+
+/**
+ * An app on a fresh store with an admin and two makers.
+ * @example
+ * const t = await createTestServer();
+ * const res = await t.call(t.admin, 'GET', '/api/v1/connectors');
+ */
+export async function createTestServer(
+  options: Partial<Omit<AppOptions, 'store'>> & { engine?: 'sqlite' | 'postgres' } = {},
+): Promise<TestServer> {
+  const home = mkdtempSync(join(tmpdir(), 'flowport-server-'));
+  const { engine, ...appOptions } = options;
+  const store = await openStore({
+    home,
+    key: new Uint8Array(32).fill(11),
+    ...(engine === 'postgres' && { databaseUrl: POSTGRES_URL }),
+  });
+  const suffix = `${process.pid}-${++unique}-${Date.now()}`;
+  const make = async (name: string, role: 'admin' | 'maker'): Promise<TestUser> => {
+    const user = await store.createUser(`${name}-${suffix}`, role);
+    const { token } = await store.createToken(user.id, 'test');
+    return { user, token, headers: { authorization: `Bearer ${token}` } };
+  };
+  const admin = await make('admin', 'admin');
+  const maker = await make('maker', 'maker');
+  const other = await make('other', 'maker');
+  const app = await createApp({ publicUrl: 'http://127.0.0.1:4321', rateLimit: false, ...appOptions, store });
+  return {
+    app,
+    store,
+    admin,
+    maker,
+    other,
+    call: (as, method, url, body) =>
+      app.inject({
+        method,
+        url,
+        headers: { ...(as?.headers ?? {}) },
+        ...(body !== undefined && { payload: body as InjectOptions['payload'] }),
+      }),
+    close: async () => {
+      await app.close();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** True when Postgres answers at {@link POSTGRES_URL}. */
+export async function postgresAvailable(): Promise<boolean> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+export interface Backend {
+  readonly url: string;
+  readonly requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export type BackendHandler = (
+  request: RecordedRequest,
+) => { status?: number; headers?: Record<string, string>; body?: unknown } | Promise<{ status?: number; headers?: Record<string, string>; body?: unknown }>;
+
+/** A real HTTP backend on a loopback port; answers JSON from `handler` and records every request. */
+export async function startBackend(handler: BackendHandler): Promise<Backend> {
+  const requests: RecordedRequest[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const recorded = {
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      requests.push(recorded);
+      const answer = await handler(recorded);
+      const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+      res.writeHead(answer.status ?? 200, {
+        ...(answer.body !== undefined && { 'content-type': 'application/json' }),
+        ...answer.headers,
+      });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
