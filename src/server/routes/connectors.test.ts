@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestServer, type TestServer, uploadOf } from '../testing.ts';
+
+const TASKLANE = new URL('../../../examples/tasklane/', import.meta.url).pathname;
+
+let t: TestServer | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+async function importTasklane(server: TestServer, query = '') {
+  return server.call(server.admin, 'POST', `/api/v1/connectors${query}`, { files: uploadOf(TASKLANE) });
+}
+
+describe('importing connectors', () => {
+  it('imports a JSON upload as version 1 with an id from the title and its findings', async () => {
+    t = await createTestServer();
+    const res = await importTasklane(t);
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body.connector).toMatchObject({ id: 'tasklane', title: 'Tasklane', latestVersion: 1 });
+    expect(body.version).toMatchObject({ version: 1, validation: { preset: 'recommended' } });
+    expect(body.version.files).toBeUndefined();
+    expect(body.created).toBe(true);
+    expect(Array.isArray(body.findings)).toBe(true);
+  });
+
+  it('makes no new version for unchanged files and a new one for changed files', async () => {
+    t = await createTestServer();
+    await importTasklane(t);
+    const same = await importTasklane(t);
+    expect(same.statusCode).toBe(200);
+    expect(same.json().created).toBe(false);
+    const readme = `${readFileSync(`${TASKLANE}readme.md`, 'utf8')}\nChanged.\n`;
+    const changed = await t.call(t.admin, 'POST', '/api/v1/connectors', {
+      files: uploadOf(TASKLANE, { 'readme.md': readme }),
+    });
+    expect(changed.statusCode).toBe(201);
+    expect(changed.json().version.version).toBe(2);
+    const versions = (await t.call(t.maker, 'GET', '/api/v1/connectors/tasklane/versions')).json().versions;
+    expect(versions.map((v: { version: number }) => v.version).sort()).toEqual([1, 2]);
+  });
+
+  it('imports a zip upload with the id and preset from the query', async () => {
+    t = await createTestServer();
+    const files: Record<string, Uint8Array> = {};
+    for (const f of uploadOf(TASKLANE)) files[`tasklane/${f.name}`] = Buffer.from(f.content, 'base64');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/connectors?id=tasks-zip&preset=certification',
+      headers: { ...t.admin.headers, 'content-type': 'application/zip' },
+      payload: Buffer.from(zipSync(files)),
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().connector.id).toBe('tasks-zip');
+    expect(res.json().version.validation.preset).toBe('certification');
+  });
+
+  it('refuses an upload without a swagger, a bad id, a bad zip and a folder in a file name', async () => {
+    t = await createTestServer();
+    const noSwagger = await t.call(t.admin, 'POST', '/api/v1/connectors', {
+      files: [{ name: 'readme.md', content: Buffer.from('# x').toString('base64') }],
+    });
+    expect(noSwagger.statusCode).toBe(422);
+    expect(noSwagger.json().code).toBe('IMPORT_INVALID');
+    const badId = await importTasklane(t, '?id=Not%20Valid');
+    expect(badId.json().code).toBe('IMPORT_INVALID');
+    const badZip = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/connectors',
+      headers: { ...t.admin.headers, 'content-type': 'application/zip' },
+      payload: Buffer.from('PK not a zip'),
+    });
+    expect(badZip.statusCode).toBe(422);
+    const folder = await t.call(t.admin, 'POST', '/api/v1/connectors', {
+      files: [{ name: '../apiDefinition.swagger.json', content: 'e30=' }],
+    });
+    expect(folder.json().code).toBe('IMPORT_INVALID');
+  });
+
+  it('lets only admins import and delete connectors', async () => {
+    t = await createTestServer();
+    const refused = await t.call(t.maker, 'POST', '/api/v1/connectors', { files: uploadOf(TASKLANE) });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('FORBIDDEN');
+    await importTasklane(t);
+    expect((await t.call(t.maker, 'DELETE', '/api/v1/connectors/tasklane')).statusCode).toBe(403);
+    expect((await t.call(t.maker, 'GET', '/api/v1/connectors/tasklane')).statusCode).toBe(200);
+    expect((await t.call(t.admin, 'DELETE', '/api/v1/connectors/tasklane')).statusCode).toBe(204);
+    expect((await t.call(t.maker, 'GET', '/api/v1/connectors/tasklane')).statusCode).toBe(404);
+    expect((await t.call(t.admin, 'DELETE', '/api/v1/connectors/tasklane')).statusCode).toBe(404);
+  });
+});
+
+describe('reading connectors', () => {
+  it('lists connectors and shows one with its connection parameters', async () => {
+    t = await createTestServer();
+    await importTasklane(t);
+    const list = (await t.call(t.maker, 'GET', '/api/v1/connectors')).json();
+    expect(list.connectors.map((c: { id: string }) => c.id)).toEqual(['tasklane']);
+    const one = (await t.call(t.maker, 'GET', '/api/v1/connectors/tasklane')).json();
+    expect(one.connector.id).toBe('tasklane');
+    expect(one.connectionParameters).toEqual([
+      expect.objectContaining({ name: 'api_key', type: 'securestring', secret: true, required: true }),
+    ]);
+    expect(one.validation.preset).toBe('recommended');
+  });
+
+  it('lists operations as `flowport operations --format json`, internal ones with all=true', async () => {
+    t = await createTestServer();
+    await importTasklane(t);
+    const ops = (await t.call(t.maker, 'GET', '/api/v1/connectors/tasklane/operations')).json();
+    const ids = ops.operations.map((o: { operationId: string }) => o.operationId);
+    expect(ids).toContain('ListTasks');
+    expect(ids).not.toContain('ListProjects');
+    expect(ops.operations[0].visibility).toBe('important');
+    const all = (await t.call(t.maker, 'GET', '/api/v1/connectors/tasklane/operations?all=true')).json();
+    expect(all.operations.map((o: { operationId: string }) => o.operationId)).toContain('ListProjects');
+  });
+
+  it('gives the findings of the latest version and its icon', async () => {
+    t = await createTestServer();
+    await importTasklane(t, '?preset=certification');
+    const validation = (await t.call(t.maker, 'GET', '/api/v1/connectors/tasklane/validation')).json();
+    expect(validation.version).toBe(1);
+    expect(validation.summary.preset).toBe('certification');
+    expect(validation.summary.errors).toBe(
+      validation.findings.filter((f: { severity: string }) => f.severity === 'error').length,
+    );
+    const icon = await t.call(t.maker, 'GET', '/api/v1/connectors/tasklane/icon');
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/png');
+    expect(icon.rawPayload.equals(readFileSync(`${TASKLANE}icon.png`))).toBe(true);
+  });
+
+  it('answers 404 for an unknown connector on every read route', async () => {
+    t = await createTestServer();
+    for (const suffix of ['', '/versions', '/operations', '/validation', '/icon']) {
+      const res = await t.call(t.maker, 'GET', `/api/v1/connectors/nope${suffix}`);
+      expect(res.statusCode, suffix).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
+    }
+  });
+});
