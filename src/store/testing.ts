@@ -91,9 +91,9 @@ async function createDatabase(postgresUrl: string | undefined): Promise<TestData
         try {
           const statement = db.prepare(sqlText);
           const values = parameters as (string | number | null)[];
-          return statement.columns().length > 0
-            ? (statement.all(...values) as Record<string, unknown>[])
-            : (statement.run(...values), []);
+          if (statement.columns().length > 0) return statement.all(...values) as Record<string, unknown>[];
+          statement.run(...values);
+          return [];
         } finally {
           db.close();
         }

@@ -1,0 +1,116 @@
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { isFlowportError } from '../errors.ts';
+import { testEngines } from './testing.ts';
+import { hashToken } from './tokens.ts';
+import { LAST_USED_RESOLUTION_MS } from './users.ts';
+
+describe.each(testEngines)('users and tokens on $name', (engine) => {
+  async function fresh(now?: () => number) {
+    const db = await engine.create();
+    onTestFinished(() => db.cleanup());
+    return { db, store: await db.open({ now }) };
+  }
+
+  it('creates, gets, lists and counts users', async () => {
+    const { store } = await fresh();
+    expect(await store.countUsers()).toBe(0);
+    const ada = await store.createUser('ada', 'admin');
+    const bob = await store.createUser('bob', 'maker');
+    expect(ada).toMatchObject({ name: 'ada', role: 'admin' });
+    expect(await store.getUser(bob.id)).toEqual(bob);
+    expect(await store.getUser('usr_nobody')).toBeUndefined();
+    expect((await store.listUsers()).map((user) => user.name).sort()).toEqual(['ada', 'bob']);
+    expect(await store.countUsers()).toBe(2);
+  });
+
+  it('refuses a second user with the same name', async () => {
+    const { store } = await fresh();
+    await store.createUser('ada', 'admin');
+    const error = await store.createUser('ada', 'maker').catch((caught: unknown) => caught);
+    expect(isFlowportError(error) && error.code).toBe('CONFLICT');
+  });
+
+  it('stores a token only as its hash and shows a prefix', async () => {
+    const { db, store } = await fresh();
+    const user = await store.createUser('ada', 'admin');
+    const { token, info } = await store.createToken(user.id, 'laptop');
+    expect(token).toMatch(/^fp_[A-Za-z0-9_-]{43}$/);
+    expect(info.prefix).toBe(token.slice(0, 8));
+    expect(info).toMatchObject({
+      userId: user.id,
+      name: 'laptop',
+      lastUsedAt: undefined,
+      revokedAt: undefined,
+    });
+    const rows = await db.query('select * from api_tokens');
+    expect(rows).toHaveLength(1);
+    expect(Object.values(rows[0]!)).not.toContain(token);
+    expect(rows[0]!.hash).toBe(hashToken(token));
+    expect((await db.contents()).includes(token)).toBe(false);
+  });
+
+  it('verifies a token and refuses a wrong, malformed or revoked one', async () => {
+    const { store } = await fresh();
+    const user = await store.createUser('ada', 'maker');
+    const { token, info } = await store.createToken(user.id, 'ci');
+    const verified = await store.verifyToken(token);
+    expect(verified?.user).toEqual(user);
+    expect(verified?.info.id).toBe(info.id);
+    // Same prefix, different secret part.
+    const last = token.at(-1) === 'A' ? 'B' : 'A';
+    expect(await store.verifyToken(`${token.slice(0, -1)}${last}`)).toBeUndefined();
+    expect(await store.verifyToken('fp_short')).toBeUndefined();
+    expect(await store.verifyToken('')).toBeUndefined();
+    expect(await store.revokeToken(info.id, user.id)).toBe(true);
+    expect(await store.verifyToken(token)).toBeUndefined();
+    const [listed] = await store.listTokens(user.id);
+    expect(listed?.revokedAt).toBeDefined();
+  });
+
+  it('tells apart tokens that share a prefix', async () => {
+    const { db, store } = await fresh();
+    const user = await store.createUser('ada', 'maker');
+    const first = await store.createToken(user.id, 'one');
+    const twin = `${first.info.prefix}${'x'.repeat(first.token.length - 8)}`;
+    const p = db.engine === 'sqlite' ? ['?', '?', '?', '?'] : ['$1', '$2', '$3', '$4'];
+    await db.query(
+      `insert into api_tokens (id, user_id, name, prefix, hash, created_at) values (${p[0]}, ${p[1]}, 'two', ${p[2]}, ${p[3]}, '2026-01-01T00:00:00.000Z')`,
+      ['tok_twin', user.id, first.info.prefix, hashToken(twin)],
+    );
+    expect((await store.verifyToken(first.token))?.info.name).toBe('one');
+    expect((await store.verifyToken(twin))?.info.name).toBe('two');
+  });
+
+  it('records when a token was last used, at most once a minute', async () => {
+    let clock = Date.parse('2026-01-01T00:00:00Z');
+    const { store } = await fresh(() => clock);
+    const user = await store.createUser('ada', 'maker');
+    const { token } = await store.createToken(user.id, 'ci');
+    expect((await store.verifyToken(token))?.info.lastUsedAt).toBe('2026-01-01T00:00:00.000Z');
+    clock += 1_000;
+    await store.verifyToken(token);
+    expect((await store.listTokens(user.id))[0]?.lastUsedAt).toBe('2026-01-01T00:00:00.000Z');
+    clock += LAST_USED_RESOLUTION_MS;
+    await store.verifyToken(token);
+    expect((await store.listTokens(user.id))[0]?.lastUsedAt).toBe('2026-01-01T00:01:01.000Z');
+  });
+
+  it('revokes only the owner’s tokens unless no user is given', async () => {
+    const { store } = await fresh();
+    const ada = await store.createUser('ada', 'admin');
+    const bob = await store.createUser('bob', 'maker');
+    const bobs = await store.createToken(bob.id, 'bob');
+    expect(await store.revokeToken(bobs.info.id, ada.id)).toBe(false);
+    expect(await store.verifyToken(bobs.token)).toBeDefined();
+    expect(await store.revokeToken('tok_unknown', undefined)).toBe(false);
+    expect(await store.revokeToken(bobs.info.id, undefined)).toBe(true);
+    expect(await store.verifyToken(bobs.token)).toBeUndefined();
+    expect(await store.listTokens(ada.id)).toEqual([]);
+  });
+
+  it('refuses a token for an unknown user', async () => {
+    const { store } = await fresh();
+    const error = await store.createToken('usr_nobody', 'x').catch((caught: unknown) => caught);
+    expect(isFlowportError(error) && error.code).toBe('NOT_FOUND');
+  });
+});
