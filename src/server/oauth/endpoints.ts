@@ -2,7 +2,9 @@
  * The OAuth endpoints of a stored connection: the connector's `oAuthSettings`, the connection's
  * `<parameter>:…` values and sealed secrets (client id and secret), and this server's callback.
  */
+import type { Connector } from '../../connector/model.ts';
 import { type OAuthEndpoints, oauthEndpointsOf } from '../../runtime/connection/oauth-settings.ts';
+import { activeParameters, parameterType } from '../../runtime/connection/parameters.ts';
 import type { Connection } from '../../runtime/types.ts';
 import type { ConnectionInfo, Store } from '../../store/types.ts';
 import type { LoadedConnector } from '../deps.ts';
@@ -42,4 +44,30 @@ export async function endpointsOf(
 /** True for the identity providers whose token endpoint speaks plain RFC 6749 (oauth4webapi). */
 export function isStandard(endpoints: OAuthEndpoints): boolean {
   return endpoints.provider !== 'oauth2generic';
+}
+
+/**
+ * `values` without the OAuth app credentials a sign-in stored with the connection
+ * (`<parameter>:clientId`, `<parameter>:clientSecret`) unless the connector declares them: they are
+ * for the token endpoint only, and the runtime refuses connection values the connector does not name.
+ * The connection resolver applies it before handing values to the runtime.
+ */
+export function withoutOAuthClient(
+  connector: Connector,
+  parameterSet: string | undefined,
+  values: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const { parameters } = activeParameters(connector, parameterSet);
+  const declared = new Set(parameters.map((p) => p.name.toLowerCase()));
+  const drop = new Set(
+    parameters
+      .filter((p) => parameterType(p) === 'oauthsetting')
+      .flatMap((p) => [CLIENT_ID_VALUE, CLIENT_SECRET_VALUE].map((sub) => `${p.name}:${sub}`.toLowerCase()))
+      .filter((name) => !declared.has(name)),
+  );
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values))
+    if (!drop.has(name.toLowerCase()))
+      Object.defineProperty(kept, name, { value, enumerable: true, writable: true, configurable: true });
+  return kept;
 }
