@@ -201,7 +201,9 @@ export class DemoData {
   list(query: ListQuery): { items: Ticket[]; more: boolean } {
     const all = [...this.#tickets.values()]
       .map((e) => e.ticket)
-      .filter((t) => (query.status === undefined || t.status === query.status) && matchesTeam(t, query.teamId))
+      .filter(
+        (t) => (query.status === undefined || t.status === query.status) && matchesTeam(t, query.teamId),
+      )
       .reverse();
     const items = all.slice(query.skip, query.skip + query.top).map(copy);
     return { items, more: query.skip + query.top < all.length };

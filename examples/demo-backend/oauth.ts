@@ -111,9 +111,13 @@ export function registerOAuth(app: FastifyInstance, options: OAuthOptions): OAut
     const lifetime = options.tokenLifetime;
     accessTokens.set(access, { grantId, scope, expiresAt: now() + lifetime * 1000 });
     refreshTokens.set(refresh, { grantId, scope, expiresAt: Number.POSITIVE_INFINITY });
-    return reply
-      .headers({ 'cache-control': 'no-store', pragma: 'no-cache' })
-      .send({ access_token: access, token_type: 'Bearer', expires_in: lifetime, refresh_token: refresh, scope });
+    return reply.headers({ 'cache-control': 'no-store', pragma: 'no-cache' }).send({
+      access_token: access,
+      token_type: 'Bearer',
+      expires_in: lifetime,
+      refresh_token: refresh,
+      scope,
+    });
   }
 
   function endGrant(grantId: string) {
@@ -140,7 +144,12 @@ export function registerOAuth(app: FastifyInstance, options: OAuthOptions): OAut
     const q = formOf(request.query);
     // Without a known client and an allowed redirect URI there is nowhere safe to send an error.
     if (q.client_id !== DEMO_CLIENT_ID)
-      return tokenError(reply, 400, 'invalid_client', `Unknown client_id; the demo client is ${DEMO_CLIENT_ID}.`);
+      return tokenError(
+        reply,
+        400,
+        'invalid_client',
+        `Unknown client_id; the demo client is ${DEMO_CLIENT_ID}.`,
+      );
     const redirectUri = q.redirect_uri;
     if (!redirectUri || !redirectAllowed(redirectUri, options.redirectUris))
       return tokenError(
@@ -159,7 +168,10 @@ export function registerOAuth(app: FastifyInstance, options: OAuthOptions): OAut
     if (q.response_type !== 'code')
       return fail('unsupported_response_type', 'Only `response_type=code` is supported.');
     if (!q.code_challenge || q.code_challenge_method !== 'S256')
-      return fail('invalid_request', 'PKCE is required: send `code_challenge` with `code_challenge_method=S256`.');
+      return fail(
+        'invalid_request',
+        'PKCE is required: send `code_challenge` with `code_challenge_method=S256`.',
+      );
     const scope = (q.scope ?? '').split(' ').filter(Boolean);
     const unknown = scope.find((s) => !(SCOPES as readonly string[]).includes(s));
     if (unknown) return fail('invalid_scope', `Unknown scope ${unknown}; known: ${SCOPES.join(' ')}.`);
@@ -178,7 +190,12 @@ export function registerOAuth(app: FastifyInstance, options: OAuthOptions): OAut
     const form = formOf(request.body);
     const client = clientOf(request, form);
     if (client.id !== DEMO_CLIENT_ID)
-      return tokenError(reply, 401, 'invalid_client', `Unknown client; the demo client is ${DEMO_CLIENT_ID}.`);
+      return tokenError(
+        reply,
+        401,
+        'invalid_client',
+        `Unknown client; the demo client is ${DEMO_CLIENT_ID}.`,
+      );
     // The demo client is public (PKCE); a secret, when sent, must still be the right one.
     if (client.secret !== undefined && !safeEqual(client.secret, DEMO_CLIENT_SECRET))
       return tokenError(reply, 401, 'invalid_client', 'The client secret is wrong.');
@@ -188,10 +205,20 @@ export function registerOAuth(app: FastifyInstance, options: OAuthOptions): OAut
       if (!code || code.expiresAt <= now())
         return tokenError(reply, 400, 'invalid_grant', 'The code is unknown, used or expired.');
       if (form.redirect_uri !== code.redirectUri)
-        return tokenError(reply, 400, 'invalid_grant', '`redirect_uri` differs from the authorization request.');
+        return tokenError(
+          reply,
+          400,
+          'invalid_grant',
+          '`redirect_uri` differs from the authorization request.',
+        );
       const verifier = form.code_verifier ?? '';
       if (!VERIFIER.test(verifier) || !safeEqual(s256(verifier), code.challenge))
-        return tokenError(reply, 400, 'invalid_grant', 'The PKCE `code_verifier` does not match the challenge.');
+        return tokenError(
+          reply,
+          400,
+          'invalid_grant',
+          'The PKCE `code_verifier` does not match the challenge.',
+        );
       return issue(reply, random('grant_'), code.scope);
     }
     if (form.grant_type === 'refresh_token') {

@@ -85,9 +85,7 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
     fetch: options.fetch ?? globalThis.fetch,
     onDelivery(delivery) {
       deliveries.push(delivery);
-      log?.(
-        `webhook ${delivery.event} → ${delivery.url} ${delivery.status ?? `failed (${delivery.error})`}`,
-      );
+      log?.(`webhook ${delivery.event} → ${delivery.url} ${delivery.status ?? `failed (${delivery.error})`}`);
       for (const listener of listeners) listener(delivery);
     },
   });
