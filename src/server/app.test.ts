@@ -9,7 +9,11 @@ afterEach(async () => {
   t = undefined;
 });
 
-function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number, code: string) {
+function expectProblem(
+  res: { statusCode: number; headers: Record<string, unknown>; body: string },
+  status: number,
+  code: string,
+) {
   expect(res.statusCode).toBe(status);
   expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
   const problem = JSON.parse(res.body) as Record<string, unknown>;
@@ -62,7 +66,7 @@ describe('authentication', () => {
   });
 
   it('answers /readyz with 503 once the store is closed', async () => {
-    t = await createTestServer({ closeStore: false });
+    t = await createTestServer();
     await t.store.close();
     expectProblem(await t.call(undefined, 'GET', '/readyz'), 503, 'NOT_READY');
   });
@@ -71,7 +75,11 @@ describe('authentication', () => {
 describe('errors', () => {
   it('answers an unknown route with a ROUTE_NOT_FOUND problem', async () => {
     t = await createTestServer();
-    const problem = expectProblem(await t.call(t.maker, 'GET', '/api/v1/nothing?x=1'), 404, 'ROUTE_NOT_FOUND');
+    const problem = expectProblem(
+      await t.call(t.maker, 'GET', '/api/v1/nothing?x=1'),
+      404,
+      'ROUTE_NOT_FOUND',
+    );
     expect(problem.instance).toBe('/api/v1/nothing');
   });
 
@@ -84,7 +92,11 @@ describe('errors', () => {
     );
     expect(problem.detail).toMatch(/additional properties/);
     expectProblem(await t.call(t.maker, 'POST', '/api/v1/tokens', { name: '' }), 400, 'VALIDATION_FAILED');
-    expectProblem(await t.call(t.maker, 'POST', '/api/v1/tokens', { name: ['a', 'b'] }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await t.call(t.maker, 'POST', '/api/v1/tokens', { name: ['a', 'b'] }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('answers malformed JSON with a 400 problem', async () => {
@@ -118,7 +130,8 @@ describe('errors', () => {
 describe('rate limits', () => {
   it('limits each token separately and answers 429 problems with Retry-After', async () => {
     t = await createTestServer({ rateLimit: { max: 3, timeWindow: 60_000 } });
-    for (let i = 0; i < 3; i++) expect((await t.call(t.maker, 'GET', '/api/v1/connectors')).statusCode).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await t.call(t.maker, 'GET', '/api/v1/connectors')).statusCode).toBe(200);
     const limited = await t.call(t.maker, 'GET', '/api/v1/connectors');
     expectProblem(limited, 429, 'RATE_LIMITED');
     expect(limited.headers['retry-after']).toBeDefined();

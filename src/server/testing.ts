@@ -2,17 +2,14 @@
  * Test helpers of the server's tests: an app on a real store in a temp dir (SQLite, or Postgres with
  * `engine: 'postgres'`), users with tokens, connector uploads, and a local backend (node:http).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { openStore } from '../store/open.ts';
+import { POSTGRES_TEST_URL, type TestDatabase, testEngines } from '../store/testing.ts';
 import type { Store, User } from '../store/types.ts';
 import { type AppOptions, createApp } from './app.ts';
-
-export const POSTGRES_URL = process.env.FLOWPORT_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestUser {
   readonly user: User;
@@ -23,17 +20,27 @@ export interface TestUser {
 export interface TestServer {
   readonly app: FastifyInstance;
   readonly store: Store;
+  /** The database under the store (a temp SQLite home, or a Postgres schema of its own). */
+  readonly database: TestDatabase;
   readonly admin: TestUser;
   readonly maker: TestUser;
   /** A second maker, for cross-user checks. */
   readonly other: TestUser;
   /** `app.inject` as `as`, JSON body when given. */
-  call(as: TestUser | undefined, method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  call(
+    as: TestUser | undefined,
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
 /** Files of a connector folder as a JSON upload (`{ files: [{ name, content }] }`). */
-export function uploadOf(dir: string, replace: Record<string, string> = {}): { name: string; content: string }[] {
+export function uploadOf(
+  dir: string,
+  replace: Record<string, string> = {},
+): { name: string; content: string }[] {
   return readdirSync(dir).map((name) => ({
     name,
     content: Buffer.from(replace[name] ?? readFileSync(join(dir, name))).toString('base64'),
@@ -48,8 +55,6 @@ export function uploadFrom(swagger: unknown, properties: Record<string, unknown>
   ];
 }
 
-let unique = 0;
-
 /**
  * An app on a fresh store with an admin and two makers.
  * @example
@@ -59,26 +64,29 @@ let unique = 0;
 export async function createTestServer(
   options: Partial<Omit<AppOptions, 'store'>> & { engine?: 'sqlite' | 'postgres' } = {},
 ): Promise<TestServer> {
-  const home = mkdtempSync(join(tmpdir(), 'flowport-server-'));
-  const { engine, ...appOptions } = options;
-  const store = await openStore({
-    home,
-    key: new Uint8Array(32).fill(11),
-    ...(engine === 'postgres' && { databaseUrl: POSTGRES_URL }),
-  });
-  const suffix = `${process.pid}-${++unique}-${Date.now()}`;
+  const { engine = 'sqlite', ...appOptions } = options;
+  const database = await testEngines.find((e) => e.name === engine)!.create();
+  const store = await database.open();
   const make = async (name: string, role: 'admin' | 'maker'): Promise<TestUser> => {
-    const user = await store.createUser(`${name}-${suffix}`, role);
+    const user = await store.createUser(name, role);
     const { token } = await store.createToken(user.id, 'test');
     return { user, token, headers: { authorization: `Bearer ${token}` } };
   };
   const admin = await make('admin', 'admin');
   const maker = await make('maker', 'maker');
   const other = await make('other', 'maker');
-  const app = await createApp({ publicUrl: 'http://127.0.0.1:4321', rateLimit: false, ...appOptions, store });
+  // The database helper closes the store.
+  const app = await createApp({
+    publicUrl: 'http://127.0.0.1:4321',
+    rateLimit: false,
+    ...appOptions,
+    store,
+    closeStore: false,
+  });
   return {
     app,
     store,
+    database,
     admin,
     maker,
     other,
@@ -91,15 +99,15 @@ export async function createTestServer(
       }),
     close: async () => {
       await app.close();
-      rmSync(home, { recursive: true, force: true });
+      await database.cleanup();
     },
   };
 }
 
-/** True when Postgres answers at {@link POSTGRES_URL}. */
+/** True when Postgres answers at `POSTGRES_TEST_URL`. */
 export async function postgresAvailable(): Promise<boolean> {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 1000 });
+  const client = new pg.Client({ connectionString: POSTGRES_TEST_URL, connectionTimeoutMillis: 1000 });
   try {
     await client.connect();
     return true;
@@ -125,7 +133,9 @@ export interface Backend {
 
 export type BackendHandler = (
   request: RecordedRequest,
-) => { status?: number; headers?: Record<string, string>; body?: unknown } | Promise<{ status?: number; headers?: Record<string, string>; body?: unknown }>;
+) =>
+  | { status?: number; headers?: Record<string, string>; body?: unknown }
+  | Promise<{ status?: number; headers?: Record<string, string>; body?: unknown }>;
 
 /** A real HTTP backend on a loopback port; answers JSON from `handler` and records every request. */
 export async function startBackend(handler: BackendHandler): Promise<Backend> {

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Backend, createTestServer, startBackend, type TestServer, uploadFrom, uploadOf } from '../testing.ts';
+import {
+  type Backend,
+  createTestServer,
+  startBackend,
+  type TestServer,
+  uploadFrom,
+  uploadOf,
+} from '../testing.ts';
 
 const TASKLANE = new URL('../../../examples/tasklane/', import.meta.url).pathname;
 const KEY = 'tl-key-7f3a9c21';
@@ -13,7 +20,9 @@ afterEach(async () => {
   backend = undefined;
 });
 
-async function setup(answer: (url: string) => { status?: number; body?: unknown } = () => ({ body: { value: [] } })) {
+async function setup(
+  answer: (url: string) => { status?: number; body?: unknown } = () => ({ body: { value: [] } }),
+) {
   backend = await startBackend((r) => answer(r.url));
   t = await createTestServer({
     backendOverrides: { tasklane: `${backend.url}/v1` },
@@ -24,8 +33,16 @@ async function setup(answer: (url: string) => { status?: number; body?: unknown 
   return t;
 }
 
-async function connect(server: TestServer, as = server.maker, values: Record<string, string> = { api_key: KEY }) {
-  const res = await server.call(as, 'POST', '/api/v1/connections', { connectorId: 'tasklane', name: 'Mine', values });
+async function connect(
+  server: TestServer,
+  as = server.maker,
+  values: Record<string, string> = { api_key: KEY },
+) {
+  const res = await server.call(as, 'POST', '/api/v1/connections', {
+    connectorId: 'tasklane',
+    name: 'Mine',
+    values,
+  });
   expect(res.statusCode).toBe(201);
   return res.json() as { id: string; secretsSet: string[]; values: Record<string, string>; status: string };
 }
@@ -55,7 +72,10 @@ describe('creating connections', () => {
 
   it('refuses values the connector does not accept with CONNECTION_INVALID', async () => {
     const server = await setup();
-    const missing = await server.call(server.maker, 'POST', '/api/v1/connections', { connectorId: 'tasklane', values: {} });
+    const missing = await server.call(server.maker, 'POST', '/api/v1/connections', {
+      connectorId: 'tasklane',
+      values: {},
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().code).toBe('CONNECTION_INVALID');
     expect(missing.json().detail).toMatch(/api_key/);
@@ -65,7 +85,10 @@ describe('creating connections', () => {
     });
     expect(unknown.json().code).toBe('CONNECTION_INVALID');
     expect(unknown.body).not.toContain(KEY);
-    const noConnector = await server.call(server.maker, 'POST', '/api/v1/connections', { connectorId: 'nope', values: {} });
+    const noConnector = await server.call(server.maker, 'POST', '/api/v1/connections', {
+      connectorId: 'nope',
+      values: {},
+    });
     expect(noConnector.statusCode).toBe(404);
   });
 
@@ -98,7 +121,12 @@ describe('creating connections', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ status: 'unauthenticated', hasTokens: false });
     expect(res.json().statusReason).toMatch(/Sign in/);
-    const invoke = await t.call(t.maker, 'POST', `/api/v1/connections/${res.json().id}/operations/ListOrders`, {});
+    const invoke = await t.call(
+      t.maker,
+      'POST',
+      `/api/v1/connections/${res.json().id}/operations/ListOrders`,
+      {},
+    );
     expect(invoke.statusCode).toBe(409);
     expect(invoke.json().code).toBe('CONNECTION_UNAUTHENTICATED');
   });
@@ -118,7 +146,9 @@ describe('changing connections', () => {
   it('renames, replaces the key (used by the next call) and deletes', async () => {
     const server = await setup(() => ({ body: { value: [] } }));
     const c = await connect(server);
-    const renamed = await server.call(server.maker, 'PATCH', `/api/v1/connections/${c.id}`, { name: 'Renamed' });
+    const renamed = await server.call(server.maker, 'PATCH', `/api/v1/connections/${c.id}`, {
+      name: 'Renamed',
+    });
     expect(renamed.json().name).toBe('Renamed');
     const rekeyed = await server.call(server.maker, 'PATCH', `/api/v1/connections/${c.id}`, {
       values: { api_key: 'tl-new-key-0042' },
@@ -143,7 +173,11 @@ describe('changing connections', () => {
     const server = await setup(() => ({ status, body: { value: [] } }));
     const c = await connect(server);
     const ok = (await server.call(server.maker, 'POST', `/api/v1/connections/${c.id}/test`)).json();
-    expect(ok).toMatchObject({ ok: true, connectionStatus: 'connected', connection: { status: 'connected' } });
+    expect(ok).toMatchObject({
+      ok: true,
+      connectionStatus: 'connected',
+      connection: { status: 'connected' },
+    });
     status = 401;
     const failed = (await server.call(server.maker, 'POST', `/api/v1/connections/${c.id}/test`)).json();
     expect(failed).toMatchObject({ ok: false, status: 401, connectionStatus: 'unauthenticated' });

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Backend, type BackendHandler, createTestServer, startBackend, type TestServer, uploadFrom, uploadOf } from '../testing.ts';
+import {
+  type Backend,
+  type BackendHandler,
+  createTestServer,
+  startBackend,
+  type TestServer,
+  uploadFrom,
+  uploadOf,
+} from '../testing.ts';
 
 const TASKLANE = new URL('../../../examples/tasklane/', import.meta.url).pathname;
 const KEY = 'tl-key-5e8d0b44';
@@ -14,7 +22,15 @@ afterEach(async () => {
 });
 
 const tasklaneBackend: BackendHandler = (r) => {
-  if (r.url === '/v1/projects') return { body: { value: [{ id: 'p1', name: 'Home' }, { id: 'p2', name: 'Work' }] } };
+  if (r.url === '/v1/projects')
+    return {
+      body: {
+        value: [
+          { id: 'p1', name: 'Home' },
+          { id: 'p2', name: 'Work' },
+        ],
+      },
+    };
   if (r.url.startsWith('/v1/projects/p1/tasks')) {
     return { body: { value: [{ id: 't1', title: 'Water plants', echo: r.headers['x-api-key'] }] } };
   }
@@ -29,7 +45,10 @@ async function setup(handler: BackendHandler = tasklaneBackend, override?: strin
     transportOptions: { retry: { count: 0 } },
   });
   await t.call(t.admin, 'POST', '/api/v1/connectors', { files: uploadOf(TASKLANE) });
-  const c = await t.call(t.maker, 'POST', '/api/v1/connections', { connectorId: 'tasklane', values: { api_key: KEY } });
+  const c = await t.call(t.maker, 'POST', '/api/v1/connections', {
+    connectorId: 'tasklane',
+    values: { api_key: KEY },
+  });
   return { server: t, id: c.json().id as string };
 }
 
@@ -68,10 +87,20 @@ describe('invoking operations', () => {
 
   it('answers 400 for a missing parameter and 404 for an unknown operation, sending nothing', async () => {
     const { server, id } = await setup();
-    const missing = await server.call(server.maker, 'POST', `/api/v1/connections/${id}/operations/ListTasks`, {});
+    const missing = await server.call(
+      server.maker,
+      'POST',
+      `/api/v1/connections/${id}/operations/ListTasks`,
+      {},
+    );
     expect(missing.statusCode).toBe(400);
     expect(missing.json().code).toBe('PARAMETER_REQUIRED');
-    const unknown = await server.call(server.maker, 'POST', `/api/v1/connections/${id}/operations/ListTask`, {});
+    const unknown = await server.call(
+      server.maker,
+      'POST',
+      `/api/v1/connections/${id}/operations/ListTask`,
+      {},
+    );
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: 'OPERATION_NOT_FOUND' });
     expect(unknown.json().detail).toMatch(/ListTasks/);
@@ -98,7 +127,10 @@ describe('invoking operations', () => {
 
   it('stores the unauthenticated status a policy sets, and then fails fast', async () => {
     backend = await startBackend(() => ({ status: 401, body: { error: 'expired' } }));
-    t = await createTestServer({ backendOverrides: { orders: backend.url }, transportOptions: { retry: { count: 0 } } });
+    t = await createTestServer({
+      backendOverrides: { orders: backend.url },
+      transportOptions: { retry: { count: 0 } },
+    });
     const swagger = {
       swagger: '2.0',
       info: { title: 'Orders', version: '1' },
@@ -117,10 +149,17 @@ describe('invoking operations', () => {
       ],
     };
     await t.call(t.admin, 'POST', '/api/v1/connectors', { files: uploadFrom(swagger, properties) });
-    const c = (await t.call(t.maker, 'POST', '/api/v1/connections', { connectorId: 'orders', values: { api_key: 'k-1234' } })).json();
+    const c = (
+      await t.call(t.maker, 'POST', '/api/v1/connections', {
+        connectorId: 'orders',
+        values: { api_key: 'k-1234' },
+      })
+    ).json();
     const first = await t.call(t.maker, 'POST', `/api/v1/connections/${c.id}/operations/ListOrders`, {});
     expect(first.json()).toMatchObject({ status: 401, connectionStatus: 'unauthenticated' });
-    expect((await t.call(t.maker, 'GET', `/api/v1/connections/${c.id}`)).json().status).toBe('unauthenticated');
+    expect((await t.call(t.maker, 'GET', `/api/v1/connections/${c.id}`)).json().status).toBe(
+      'unauthenticated',
+    );
     const second = await t.call(t.maker, 'POST', `/api/v1/connections/${c.id}/operations/ListOrders`, {});
     expect(second.statusCode).toBe(409);
     expect(second.json().code).toBe('CONNECTION_UNAUTHENTICATED');
@@ -131,9 +170,14 @@ describe('invoking operations', () => {
 describe('design-time lookups', () => {
   it('lists dynamic values through the operation the extension names', async () => {
     const { server, id } = await setup();
-    const res = await server.call(server.maker, 'POST', `/api/v1/connections/${id}/operations/CreateTask/dynamic-values`, {
-      target: 'projectId',
-    });
+    const res = await server.call(
+      server.maker,
+      'POST',
+      `/api/v1/connections/${id}/operations/CreateTask/dynamic-values`,
+      {
+        target: 'projectId',
+      },
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json().values).toEqual([
       { value: 'p1', displayName: 'Home' },
@@ -145,9 +189,14 @@ describe('design-time lookups', () => {
   it('answers 400 for a target without the extension asked for', async () => {
     const { server, id } = await setup();
     for (const kind of ['dynamic-schema', 'tree']) {
-      const res = await server.call(server.maker, 'POST', `/api/v1/connections/${id}/operations/CreateTask/${kind}`, {
-        target: 'projectId',
-      });
+      const res = await server.call(
+        server.maker,
+        'POST',
+        `/api/v1/connections/${id}/operations/CreateTask/${kind}`,
+        {
+          target: 'projectId',
+        },
+      );
       expect(res.statusCode, kind).toBe(400);
       expect(res.json().code).toBe('PARAMETER_INVALID');
     }
@@ -155,9 +204,14 @@ describe('design-time lookups', () => {
 
   it('answers 502 when the lookup operation fails', async () => {
     const { server, id } = await setup(() => ({ status: 500, body: {} }));
-    const res = await server.call(server.maker, 'POST', `/api/v1/connections/${id}/operations/CreateTask/dynamic-values`, {
-      target: 'projectId',
-    });
+    const res = await server.call(
+      server.maker,
+      'POST',
+      `/api/v1/connections/${id}/operations/CreateTask/dynamic-values`,
+      {
+        target: 'projectId',
+      },
+    );
     expect(res.statusCode).toBe(502);
     expect(res.json().code).toBe('DYNAMIC_LOOKUP_FAILED');
   });
@@ -195,7 +249,11 @@ describe('POST /invoke (Power Fx connector client)', () => {
     const noPath = await server.app.inject({
       method: 'POST',
       url: '/invoke',
-      headers: { ...server.maker.headers, 'x-ms-request-method': 'GET', 'x-ms-request-url': `/apim/tasklane/${id}/nothing` },
+      headers: {
+        ...server.maker.headers,
+        'x-ms-request-method': 'GET',
+        'x-ms-request-url': `/apim/tasklane/${id}/nothing`,
+      },
     });
     expect(noPath.json().code).toBe('OPERATION_NOT_FOUND');
     expect(backend!.requests).toHaveLength(0);
