@@ -2,8 +2,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoBackend, startDemoBackend } from '../../examples/demo-backend/server.ts';
+import { DEFAULT_PORT, type DemoBackend, startDemoBackend } from '../../examples/demo-backend/server.ts';
 import { main } from '../../src/cli/main.ts';
+import { loadConnector } from '../../src/connector/load.ts';
+import { oauthEndpointsOf } from '../../src/runtime/connection/oauth-settings.ts';
+import { type OAuthTokens, refreshingTokenProvider } from '../../src/runtime/connection/token-provider.ts';
+import {
+  type CallOperation,
+  getDynamicSchema,
+  listDynamicValues,
+  testConnection,
+} from '../../src/runtime/dynamic/index.ts';
+import { createRuntime } from '../../src/runtime/runtime.ts';
 
 const brightdesk = new URL('../../examples/brightdesk', import.meta.url).pathname;
 const KEY = 'test-key-7f3a';
@@ -180,6 +190,85 @@ describe('the Brightdesk connector against the demo backend', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBeGreaterThan(10);
     expect(all.warnings).toEqual([]);
+  });
+});
+
+describe('the Brightdesk connector through the runtime library', () => {
+  let backend: DemoBackend;
+  let clock = Date.now();
+  beforeAll(async () => {
+    backend = await startDemoBackend({ port: 0, apiKey: KEY, now: () => clock, tokenLifetime: 60 });
+  });
+  afterAll(() => backend.close());
+
+  it('fills the team drop-down, reads the custom field schema and tests the connection', async () => {
+    const connector = await loadConnector(brightdesk);
+    const runtime = createRuntime(connector, { baseUrl: backend.apiUrl });
+    const connection = { parameterSet: 'api-key', values: { api_key: KEY } };
+    const call: CallOperation = async (operationId, args) =>
+      (await runtime.invoke(operationId, args, { connection })).response;
+    try {
+      const create = connector.operation('CreateTicket')!;
+      const teams = await listDynamicValues(connector, create, 'body/teamId', {}, call);
+      expect(teams.map((t) => [t.value, t.displayName])).toEqual([
+        ['support', 'Customer support'],
+        ['billing', 'Billing'],
+        ['it-ops', 'IT operations'],
+      ]);
+      const schema = await getDynamicSchema(
+        connector,
+        create,
+        'body/customFields',
+        { body: { teamId: 'billing' } },
+        call,
+      );
+      expect(Object.keys((schema as { properties: object }).properties)).toEqual(['invoiceNumber', 'amount']);
+      expect(await testConnection(connector, call)).toMatchObject({ ok: true, method: 'capability' });
+      const wrongKey = { ...connection, values: { api_key: 'x' } };
+      const refused = await testConnection(
+        connector,
+        async (id, args) => (await runtime.invoke(id, args, { connection: wrongKey })).response,
+      );
+      expect(refused).toMatchObject({ ok: false, connectionStatus: 'unauthenticated' });
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  it('points its OAuth settings at the demo port, and an expired token is refreshed on the 401', async () => {
+    const connector = await loadConnector(brightdesk);
+    const endpoints = oauthEndpointsOf(connector, { parameterSet: 'oauth', values: {} });
+    expect(endpoints).toMatchObject({
+      provider: 'oauth2',
+      clientId: CLIENT,
+      authorizationUrl: `http://127.0.0.1:${DEFAULT_PORT}/oauth/authorize`,
+      tokenUrl: `http://127.0.0.1:${DEFAULT_PORT}/oauth/token`,
+    });
+    const first = await signIn(backend);
+    const refreshed: OAuthTokens[] = [];
+    const tokenProvider = refreshingTokenProvider({
+      // The test backend listens on a free port, not the demo's default one.
+      tokenEndpoint: new URL(new URL(endpoints.tokenUrl).pathname, backend.url).toString(),
+      clientId: CLIENT,
+      accessToken: first.access_token,
+      refreshToken: first.refresh_token,
+      now: () => clock,
+      onTokens: (t) => refreshed.push(t),
+    });
+    const runtime = createRuntime(connector, { baseUrl: backend.apiUrl });
+    const connection = { parameterSet: 'oauth', values: {}, tokenProvider };
+    try {
+      expect((await runtime.invoke('GetCurrentAgent', {}, { connection })).response.status).toBe(200);
+      expect(refreshed).toHaveLength(0);
+      clock += 61_000;
+      const after = await runtime.invoke('GetCurrentAgent', {}, { connection });
+      expect(after.response.status).toBe(200);
+      expect(after.warnings.join(' ')).toMatch(/refreshed/);
+      expect(refreshed).toHaveLength(1);
+      expect(refreshed[0]!.refreshToken).not.toBe(first.refresh_token);
+    } finally {
+      await runtime.close();
+    }
   });
 });
 
