@@ -19,11 +19,11 @@ const STATEMENT_CACHE_SIZE = 256;
 
 /**
  * Kysely dialect over `node:sqlite`'s `DatabaseSync` (no native addon). Differs from Kysely's
- * better-sqlite3 `SqliteDialect` in four ways: one connection guarded by a mutex (Kysely's driver
- * hands the same connection to concurrent transactions); transactions open with `begin immediate`, so
+ * better-sqlite3 `SqliteDialect` in three ways: transactions open with `begin immediate`, so
  * a writer takes the lock before it reads and never fails on a lock upgrade; a statement that finds the
  * database locked by another connection is retried asynchronously for up to `busyTimeout`; and
- * prepared statements are cached by SQL text.
+ * prepared statements are cached by SQL text. There is one connection; Kysely hands it to one
+ * query or transaction at a time because `SqliteAdapter.supportsMultipleConnections` is false.
  * @example
  * const db = new Kysely<Database>({ dialect: new NodeSqliteDialect(new DatabaseSync(file)) });
  */
@@ -57,7 +57,6 @@ export class NodeSqliteDialect implements Dialect {
 class NodeSqliteDriver implements Driver {
   readonly #database: DatabaseSync;
   readonly #connection: NodeSqliteConnection;
-  readonly #mutex = new Mutex();
 
   constructor(database: DatabaseSync, busyTimeout: number) {
     this.#database = database;
@@ -67,13 +66,10 @@ class NodeSqliteDriver implements Driver {
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    await this.#mutex.lock();
     return this.#connection;
   }
 
-  async releaseConnection(): Promise<void> {
-    this.#mutex.unlock();
-  }
+  async releaseConnection(): Promise<void> {}
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
@@ -164,24 +160,4 @@ function toSqlite(value: unknown): SQLInputValue {
   if (ArrayBuffer.isView(value)) return value as NodeJS.ArrayBufferView;
   if (value instanceof Date) return value.toISOString();
   throw new TypeError(`A ${typeof value} cannot be a SQLite parameter.`);
-}
-
-/** First come, first served lock over the single connection. */
-class Mutex {
-  #locked = false;
-  readonly #waiting: (() => void)[] = [];
-
-  lock(): Promise<void> {
-    if (!this.#locked) {
-      this.#locked = true;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.#waiting.push(resolve));
-  }
-
-  unlock(): void {
-    const next = this.#waiting.shift();
-    if (next) next();
-    else this.#locked = false;
-  }
 }
