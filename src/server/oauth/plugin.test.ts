@@ -186,7 +186,7 @@ describe('OAuth routes', () => {
   it('shows a page for an unknown, reused or missing state and changes nothing', async () => {
     const connection = await newConnection();
     const { state } = await started(connection.id);
-    for (const query of [{ code: 'x' }, { code: 'x', state: 'made-up' }]) {
+    for (const query of [{ code: 'x' }, { code: 'x', state: 'made-up' }] as Record<string, string>[]) {
       const response = await callback(query);
       expect(response.statusCode).toBe(400);
       expect(response.headers['content-type']).toContain('text/html');
