@@ -119,7 +119,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(function problem(error: FastifyError, request, reply) {
     const c = classify(error);
     if (c.internal) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: c.code, status: c.status }, 'request refused');
+    else request.log.info({ errorCode: c.code, status: c.status }, 'request refused');
     const instance = request.url.split('?')[0] ?? request.url;
     if (c.status === 401 && !reply.hasHeader('www-authenticate')) reply.header('www-authenticate', 'Bearer');
     reply.code(c.status).type(PROBLEM_CONTENT_TYPE).send(toProblem(c, instance));

@@ -1,0 +1,101 @@
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { maskUrl } from './logging.ts';
+import { type Backend, createTestServer, startBackend, type TestServer, uploadOf } from './testing.ts';
+
+const TASKLANE = new URL('../../examples/tasklane/', import.meta.url).pathname;
+
+let t: TestServer | undefined;
+let backend: Backend | undefined;
+afterEach(async () => {
+  await t?.close();
+  await backend?.close();
+  t = undefined;
+  backend = undefined;
+});
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, stream };
+}
+
+describe('request logs', () => {
+  it('never contain an API token, a connection secret, a new token or an OAuth code', async () => {
+    const KEY = 'tl-secret-key-93af02';
+    backend = await startBackend((r) => ({
+      status: r.url.includes('fail') ? 500 : 200,
+      body: { echo: r.headers['x-api-key'] },
+    }));
+    const log = capture();
+    t = await createTestServer({
+      logger: { level: 'trace', stream: log.stream },
+      backendOverrides: { tasklane: `${backend.url}/v1` },
+      transportOptions: { retry: { count: 0 } },
+    });
+    await t.call(t.admin, 'POST', '/api/v1/connectors', { files: uploadOf(TASKLANE) });
+    const c = (
+      await t.call(t.maker, 'POST', '/api/v1/connections', {
+        connectorId: 'tasklane',
+        values: { api_key: KEY },
+      })
+    ).json();
+    await t.call(t.maker, 'POST', `/api/v1/connections/${c.id}/operations/ListTasks`, {
+      parameters: { projectId: 'p1' },
+    });
+    await t.call(t.maker, 'POST', `/api/v1/connections/${c.id}/operations/ListTasks`, {});
+    await t.call(t.maker, 'POST', `/api/v1/connections/${c.id}/test`);
+    const created = (await t.call(t.maker, 'POST', '/api/v1/tokens', { name: 'x' })).json();
+    await t.call(t.maker, 'PATCH', `/api/v1/connections/${c.id}`, { values: { api_key: `${KEY}-2` } });
+    await t.app.inject({ method: 'GET', url: '/oauth/callback?code=oauth-code-5521&state=oauth-state-7730' });
+    await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/connectors',
+      headers: { authorization: 'Bearer fp_guess_1234567' },
+    });
+    await t.call(t.maker, 'GET', '/api/v1/connections?connectorId=query-value-8812');
+    const text = log.lines.join('');
+    expect(log.lines.length).toBeGreaterThan(10);
+    expect(text).toContain('incoming request');
+    expect(text).toContain('/api/v1/connections?connectorId=***');
+    for (const secret of [
+      'query-value-8812',
+      KEY,
+      t.maker.token,
+      t.admin.token,
+      created.token,
+      'oauth-code-5521',
+      'oauth-state-7730',
+      'fp_guess_1234567',
+    ]) {
+      expect(text, secret).not.toContain(secret);
+    }
+  });
+
+  it('logs refused requests at info level and server failures at error level', async () => {
+    const log = capture();
+    t = await createTestServer({ logger: { level: 'info', stream: log.stream } });
+    await t.call(t.maker, 'GET', '/api/v1/connections/nope');
+    await t.call(undefined, 'GET', '/api/v1/connections');
+    const entries = log.lines.map((l) => JSON.parse(l) as { level: number; msg: string; errorCode?: string });
+    const refused = entries.filter((e) => e.msg === 'request refused');
+    expect(refused.map((e) => e.errorCode)).toEqual(['NOT_FOUND', 'UNAUTHORIZED']);
+    expect(refused.every((e) => e.level === 30)).toBe(true);
+    expect(entries.some((e) => e.level >= 50)).toBe(false);
+  });
+});
+
+describe('maskUrl', () => {
+  it.each([
+    ['/a', '/a'],
+    ['/a?x=1&y', '/a?x=***&y'],
+    ['/oauth/callback?code=c&state=s', '/oauth/callback?code=***&state=***'],
+  ])('masks %s as %s', (url, masked) => {
+    expect(maskUrl(url)).toBe(masked);
+  });
+});
