@@ -28,7 +28,7 @@ export function apiUrl(
   return url.toString();
 }
 
-/** One query value as a string; repeated keys are refused as absent-or-first by Fastify, take the first. */
+/** One query value as a string; of a repeated key (`?a=1&a=2`), the first. */
 export function queryValue(request: FastifyRequest, name: string): string | undefined {
   const query = request.query as Record<string, string | string[] | undefined>;
   const value = query[name];
