@@ -22,7 +22,7 @@ import {
 import { authorizationRequest, exchangeCode } from './exchange.ts';
 import { connectedPage, failedPage } from './pages.ts';
 import { allowedReturnTo, withOutcome } from './return-to.ts';
-import { revocationUrlOf, revokeAtProvider } from './revoke.ts';
+import { signOut } from './revoke.ts';
 import { markUnauthenticated } from './token-provider.ts';
 
 /** How long a started sign-in may take before its state is refused. */
@@ -297,17 +297,7 @@ export async function oauthPlugin(
       const caller = callerOf(request);
       const info = await store.getConnection(request.params.id, caller.user.id);
       if (!info) throw notFound('connection', request.params.id);
-      const tokens = await store.getTokens(info.id);
-      let revokedAtProvider = false;
-      if (tokens) {
-        const loaded = await deps.registry.get(info.connectorId);
-        const url = loaded && revocationUrlOf(info, loaded);
-        if (loaded && url) {
-          const endpoints = await endpointsOf(store, publicUrl, info, loaded).catch(() => undefined);
-          if (endpoints) revokedAtProvider = await revokeAtProvider(url, endpoints, tokens, deps.fetch);
-        }
-      }
-      await store.setTokens(info.id, undefined);
+      const revokedAtProvider = await signOut({ ...deps, publicUrl }, info);
       const updated = await store.updateConnection(info.id, caller.user.id, {
         status: 'unauthenticated',
         statusReason: 'Signed out; sign in again to use the connection.',

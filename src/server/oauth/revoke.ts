@@ -9,7 +9,8 @@ import type { OAuthEndpoints } from '../../runtime/connection/oauth-settings.ts'
 import { activeParameters, parameterType } from '../../runtime/connection/parameters.ts';
 import { tokenEndpointUrl } from '../../runtime/connection/token-provider.ts';
 import type { ConnectionInfo, OAuthTokens } from '../../store/types.ts';
-import type { LoadedConnector } from '../deps.ts';
+import type { LoadedConnector, ServerDeps } from '../deps.ts';
+import { endpointsOf } from './endpoints.ts';
 
 /** `customParameters.revocationUrl` of the connection's OAuth parameter, or a `token:revocationUrl` value. */
 export function revocationUrlOf(info: ConnectionInfo, loaded: LoadedConnector): string | undefined {
@@ -54,4 +55,27 @@ export async function revokeAtProvider(
   } catch {
     return false;
   }
+}
+
+/**
+ * Signs a connection out: revokes at the provider when a revocation endpoint is known, then drops the
+ * stored tokens. Returns whether the provider confirmed. The status is left to the caller (the revoke
+ * route marks it `unauthenticated`; a delete route calls this before deleting).
+ */
+export async function signOut(
+  deps: Pick<ServerDeps, 'store' | 'registry' | 'publicUrl'> & { readonly fetch?: typeof fetch },
+  info: ConnectionInfo,
+): Promise<boolean> {
+  const tokens = await deps.store.getTokens(info.id);
+  let revoked = false;
+  if (tokens) {
+    const loaded = await deps.registry.get(info.connectorId);
+    const url = loaded && revocationUrlOf(info, loaded);
+    if (loaded && url) {
+      const endpoints = await endpointsOf(deps.store, deps.publicUrl, info, loaded).catch(() => undefined);
+      if (endpoints) revoked = await revokeAtProvider(url, endpoints, tokens, deps.fetch);
+    }
+  }
+  await deps.store.setTokens(info.id, undefined);
+  return revoked;
 }
