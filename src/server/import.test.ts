@@ -22,8 +22,15 @@ describe('connectorIdFrom', () => {
 
 describe('filesFromZip', () => {
   it('reads the files of the single top folder', () => {
-    const zip = zipSync({ 'c/apiDefinition.swagger.json': new TextEncoder().encode('{}'), 'c/readme.md': new Uint8Array(1) });
-    expect(filesFromZip(zip, 1000).map((f) => f.name).sort()).toEqual(['apiDefinition.swagger.json', 'readme.md']);
+    const zip = zipSync({
+      'c/apiDefinition.swagger.json': new TextEncoder().encode('{}'),
+      'c/readme.md': new Uint8Array(1),
+    });
+    expect(
+      filesFromZip(zip, 1000)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['apiDefinition.swagger.json', 'readme.md']);
   });
 
   it('refuses an archive that unpacks beyond the limit', () => {
@@ -39,7 +46,9 @@ describe('filesFromZip', () => {
 
 describe('filesFromUpload', () => {
   it('decodes base64 and refuses duplicate names', () => {
-    expect(filesFromUpload([{ name: 'a.md', content: 'aGk=' }])[0]?.bytes).toEqual(new Uint8Array([104, 105]));
+    expect(filesFromUpload([{ name: 'a.md', content: 'aGk=' }])[0]?.bytes).toEqual(
+      new Uint8Array([104, 105]),
+    );
     expect(() =>
       filesFromUpload([
         { name: 'A.md', content: '' },
@@ -57,7 +66,9 @@ describe('createMasker', () => {
       a: ['***', 1],
       b: { c: 'Bearer ***' },
     });
-    expect(mask.headers(new Headers({ authorization: 'Basic dXNlcjpwYXNz', 'x-key': 's3cr3t/value' }))).toEqual({
+    expect(
+      mask.headers(new Headers({ authorization: 'Basic dXNlcjpwYXNz', 'x-key': 's3cr3t/value' })),
+    ).toEqual({
       authorization: 'Basic ***',
       'x-key': '***',
     });

@@ -7,8 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listen, type RunningServer } from '../../src/server/lifecycle.ts';
 import {
   type Backend,
+  type BackendHandler,
   createTestServer,
   postgresAvailable,
+  type RecordedRequest,
   startBackend,
   type TestServer,
   uploadOf,
@@ -30,7 +32,7 @@ afterEach(async () => {
   backend = undefined;
 });
 
-async function start(engine: 'sqlite' | 'postgres', handler = defaultBackend) {
+async function start(engine: 'sqlite' | 'postgres', handler: BackendHandler = defaultBackend) {
   backend = await startBackend(handler);
   t = await createTestServer({
     engine,
@@ -42,7 +44,7 @@ async function start(engine: 'sqlite' | 'postgres', handler = defaultBackend) {
   return { t, server, backend };
 }
 
-function defaultBackend(r: { url: string; headers: Record<string, unknown> }) {
+function defaultBackend(r: RecordedRequest): { status?: number; body: unknown } {
   if (r.headers['x-api-key'] !== KEY) return { status: 401, body: { error: 'bad key' } };
   if (r.url.startsWith('/v1/projects/p1/tasks')) {
     return { body: { value: [{ id: 't1', title: 'Water plants', status: 'open' }] } };

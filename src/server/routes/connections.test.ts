@@ -23,9 +23,11 @@ afterEach(async () => {
 
 async function setup(
   answer: (url: string) => { status?: number; body?: unknown } = () => ({ body: { value: [] } }),
+  engine: 'sqlite' | 'postgres' = 'sqlite',
 ) {
   backend = await startBackend((r) => answer(r.url));
   t = await createTestServer({
+    engine,
     backendOverrides: { tasklane: `${backend.url}/v1` },
     transportOptions: { retry: { count: 0 } },
   });
@@ -216,6 +218,7 @@ describe.each(['sqlite', 'postgres'] as const)('isolation between users on %s', 
       }
       expect(backend!.requests).toHaveLength(0);
       expect((await server.call(server.maker, 'GET', base)).json().name).toBe('Mine');
+      expect(server.store.engine).toBe(engine);
     },
   );
 });
