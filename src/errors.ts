@@ -35,6 +35,9 @@ export type FlowportErrorCode =
   | 'CUSTOM_CODE_TIMEOUT'
   | 'DYNAMIC_LOOKUP_FAILED'
   | 'PAGING_FAILED'
+  // CLI commands that talk to a running `flowport serve`.
+  | 'API_PROBLEM'
+  | 'API_UNREACHABLE'
   // Conversion: `flowport init` (docs/errors.md, docs/init.md).
   | 'CONVERT_INPUT_INVALID'
   | 'CONVERT_UNSUPPORTED_VERSION'

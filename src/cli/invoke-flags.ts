@@ -73,8 +73,14 @@ function fileValue(path: string): FileValue {
  * JSON for object and array parameters, text otherwise); values of object/array parameters are parsed
  * as JSON; everything else stays a string the request builder coerces by the parameter's type.
  */
+/** What `--param` parsing needs of an operation (the local model, or the server's operations view). */
+export interface ParamTarget {
+  readonly label: string;
+  readonly parameters: readonly Pick<Operation['parameters'][number], 'name' | 'in' | 'type' | 'format'>[];
+}
+
 export function parseParams(
-  operation: Operation,
+  operation: ParamTarget,
   pairs: readonly string[],
   body: string | undefined,
 ): Record<string, ArgumentValue> {

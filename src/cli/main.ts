@@ -1,9 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { isFlowportError } from '../errors.ts';
 import { VERSION } from '../version.ts';
+import { keysCommand, tokenCommand } from './commands/admin.ts';
+import { connectCommand, connectionsCommand } from './commands/connect.ts';
 import { initCommand } from './commands/init.ts';
 import { operationsCommand } from './commands/operations.ts';
 import { runCommand } from './commands/run.ts';
+import { serveCommand } from './commands/serve.ts';
 import { smokeCommand } from './commands/smoke.ts';
 import { type Io, validateCommand } from './commands/validate.ts';
 import { EXIT } from './exit.ts';
@@ -21,11 +24,19 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program.addCommand(operationsCommand(io, setExit));
   program.addCommand(runCommand(io, setExit));
   program.addCommand(smokeCommand(io, setExit));
-  for (const c of program.commands)
+  program.addCommand(serveCommand(io, setExit));
+  program.addCommand(connectCommand(io, setExit));
+  program.addCommand(connectionsCommand(io, setExit));
+  program.addCommand(tokenCommand(io, setExit));
+  program.addCommand(keysCommand(io, setExit));
+  const configure = (c: Command): void => {
     c.exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
+    for (const sub of c.commands) configure(sub);
+  };
+  for (const c of program.commands) configure(c);
   return program;
 }
 

@@ -73,6 +73,9 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, number>> = {
   CUSTOM_CODE_TIMEOUT: 504,
   DYNAMIC_LOOKUP_FAILED: 502,
   PAGING_FAILED: 502,
+  // Only the CLI raises these (client of a server); never answered by the API.
+  API_PROBLEM: 502,
+  API_UNREACHABLE: 502,
 
   CONVERT_INPUT_INVALID: 400,
   CONVERT_UNSUPPORTED_VERSION: 400,

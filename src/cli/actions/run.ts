@@ -1,17 +1,20 @@
 import { writeFileSync } from 'node:fs';
+import type { JsonValue } from '../../connector/json.ts';
 import { loadConnector } from '../../connector/load.ts';
 import { FlowportError, type FlowportErrorCode, isFlowportError } from '../../errors.ts';
 import { maskSecrets, secretValues } from '../../runtime/connection/secrets.ts';
 import type { InvokeResult } from '../../runtime/runtime.ts';
 import { createRuntime } from '../../runtime/runtime.ts';
 import type { AttemptInfo } from '../../runtime/send/transport.ts';
-import type { Connection } from '../../runtime/types.ts';
+import type { Connection, ConnectionStatus, ResponseBody } from '../../runtime/types.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 import { type ConnectionFlags, parseConnection, parseParams } from '../invoke-flags.ts';
 import { renderInvocation } from '../render/invocation.ts';
+import { type ClientFlags, clientOf } from './connect.ts';
 
-export interface RunFlags extends ConnectionFlags {
+export interface RunFlags extends ConnectionFlags, ClientFlags {
+  connection?: string;
   param: string[];
   body?: string;
   baseUrl?: string;
@@ -100,12 +103,93 @@ function saveBody(result: InvokeResult, file: string): void {
   writeFileSync(file, data);
 }
 
+interface RemoteResult {
+  operationId: string;
+  status: number;
+  headers: Record<string, string>;
+  bodyKind: 'none' | 'json' | 'text' | 'binary';
+  body?: unknown;
+  durationMs: number;
+  pages: number;
+  warnings: string[];
+  connectionStatus?: ConnectionStatus;
+  request?: { method: string; url: string; headers: Record<string, string> };
+  trace?: string[];
+}
+
+interface RemoteOperations {
+  operations: { operationId: string | null; parameters: { name: string; in: string; type?: string }[] }[];
+}
+
+function remoteBody(r: RemoteResult): ResponseBody {
+  switch (r.bodyKind) {
+    case 'json':
+      return { kind: 'json', value: (r.body ?? null) as JsonValue };
+    case 'text':
+      return { kind: 'text', text: String(r.body ?? '') };
+    case 'binary':
+      return { kind: 'binary', bytes: Buffer.from(String(r.body ?? ''), 'base64') };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+/** `run --connection <id>`: the call goes through a running `flowport serve` with a stored connection. */
+async function runRemote(connectorId: string, operationId: string, flags: RunFlags, io: Io): Promise<number> {
+  const api = clientOf(flags);
+  const connection = flags.connection ?? '';
+  const view = await api.request<RemoteOperations>(
+    'GET',
+    `/api/v1/connectors/${encodeURIComponent(connectorId)}/operations?all=true`,
+  );
+  const op = view.operations.find((o) => o.operationId === operationId);
+  const parameters = op
+    ? parseParams(
+        {
+          label: operationId,
+          parameters: op.parameters.map((p) => ({ name: p.name, in: p.in, type: p.type, format: undefined })),
+        },
+        flags.param,
+        flags.body,
+      )
+    : {};
+  const r = await api.request<RemoteResult>(
+    'POST',
+    `/api/v1/connections/${encodeURIComponent(connection)}/operations/${encodeURIComponent(operationId)}`,
+    { parameters, allPages: flags.allPages, trace: flags.verbose },
+  );
+  const result: InvokeResult = {
+    operationId,
+    request: r.request && {
+      method: r.request.method,
+      url: r.request.url,
+      headers: new Headers(r.request.headers),
+      body: undefined,
+    },
+    response: { status: r.status, headers: new Headers(r.headers), body: remoteBody(r) },
+    ok: r.status >= 200 && r.status < 300,
+    durationMs: r.durationMs,
+    pages: r.pages,
+    warnings: r.warnings,
+    connectionStatus: r.connectionStatus,
+    trace: r.trace ?? [],
+  };
+  for (const step of result.trace) io.stderr.write(`flowport: ${step}\n`);
+  if (flags.output) saveBody(result, flags.output);
+  const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
+  if (flags.format === 'json') io.stdout.write(`${JSON.stringify(resultJson(result), null, 2)}\n`);
+  else io.stdout.write(`${renderInvocation(result, { color, mask: (t) => t })}\n`);
+  for (const w of result.warnings) io.stderr.write(`flowport: warning: ${w}\n`);
+  return result.ok ? EXIT.ok : EXIT.findings;
+}
+
 export async function runRun(
   connectorPath: string,
   operationId: string,
   flags: RunFlags,
   io: Io,
 ): Promise<number> {
+  if (flags.connection !== undefined) return runRemote(connectorPath, operationId, flags, io);
   const connector = await loadConnector(connectorPath);
   const operation = connector.operation(operationId);
   const connection = parseConnection(flags);

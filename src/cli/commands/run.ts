@@ -27,6 +27,15 @@ export function runCommand(io: Io, setExit: (code: number) => void): Command {
       .option('--body <json>', 'the body parameter as JSON, or `@file.json`'),
   )
     .option(
+      '--connection <id>',
+      'use a connection stored in a running `flowport serve` (<connector> is then its id there)',
+    )
+    .option('--server <url>', 'the server for --connection (default $FLOWPORT_URL or http://127.0.0.1:4321)')
+    .option(
+      '--api-token <token>',
+      "API token for --connection (default $FLOWPORT_API_TOKEN or the home folder's admin.token)",
+    )
+    .option(
       '--base-url <url>',
       'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
     )

@@ -1,0 +1,181 @@
+import { type FSWatcher, watch } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { discoverConnectors } from '../../connector/discover.ts';
+import { readFolder } from '../../connector/files.ts';
+import { isFlowportError } from '../../errors.ts';
+import { createApp } from '../../server/app.ts';
+import type { ConnectorRegistry } from '../../server/deps.ts';
+import { importConnector } from '../../server/import.ts';
+import { listen, type RunningServer } from '../../server/lifecycle.ts';
+import { openStore } from '../../store/open.ts';
+import type { Store } from '../../store/types.ts';
+import type { PresetName } from '../../validate/rule.ts';
+import type { Io } from '../commands/validate.ts';
+import { flowportHome, writeAdminToken } from '../home.ts';
+
+export interface ServeFlags {
+  port: number;
+  host: string;
+  publicUrl?: string;
+  home?: string;
+  databaseUrl?: string;
+  backend: string[];
+  preset?: PresetName;
+  watch: boolean;
+  logLevel: string;
+}
+
+export interface StartedServer {
+  readonly server: RunningServer;
+  readonly store: Store;
+  /** Set on the first start: the admin's token, shown once. */
+  readonly adminToken: string | undefined;
+  readonly imported: readonly { id: string; version: number; errors: number; path: string }[];
+  stop(): Promise<void>;
+}
+
+function parseBackends(pairs: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new Error(`\`--backend ${pair}\` must be \`connectorId=https://host/basePath\`.`);
+    out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return out;
+}
+
+async function importFolder(
+  store: Store,
+  registry: ConnectorRegistry,
+  folder: string,
+  preset: PresetName | undefined,
+) {
+  const files = readFolder(folder).filter((f) => f.bytes.length > 0);
+  return importConnector(store, registry, { files, sourcePath: folder, ...(preset && { preset }) });
+}
+
+/**
+ * Starts `flowport serve`: opens the store (SQLite under the home folder, or Postgres), creates the
+ * first admin on an empty store, imports the connector folders given, starts the API and reloads a
+ * folder when its files change.
+ */
+export async function startServer(
+  dirs: readonly string[],
+  flags: ServeFlags,
+  io: Io,
+): Promise<StartedServer> {
+  const home = flowportHome(flags.home);
+  const databaseUrl = flags.databaseUrl ?? process.env.FLOWPORT_DATABASE_URL;
+  const store = await openStore({ home, ...(databaseUrl && { databaseUrl }) });
+  let adminToken: string | undefined;
+  if ((await store.countUsers()) === 0) {
+    const admin = await store.createUser('admin', 'admin');
+    adminToken = (await store.createToken(admin.id, 'first start')).token;
+    writeAdminToken(home, adminToken);
+  }
+  const publicUrl =
+    flags.publicUrl ?? `http://${flags.host.includes(':') ? `[${flags.host}]` : flags.host}:${flags.port}`;
+  const app = await createApp({
+    store,
+    publicUrl,
+    logger: { level: flags.logLevel },
+    backendOverrides: parseBackends(flags.backend),
+  });
+  const registry = app.flowport.registry;
+  const folders = dirs.flatMap((d) => discoverConnectors(resolve(d)));
+  const imported: { id: string; version: number; errors: number; path: string }[] = [];
+  for (const folder of folders) {
+    try {
+      const result = await importFolder(store, registry, folder, flags.preset);
+      imported.push({
+        id: result.info.id,
+        version: result.version.version,
+        errors: result.version.validation.errors,
+        path: folder,
+      });
+    } catch (error) {
+      io.stderr.write(
+        `flowport: cannot load ${folder}: ${isFlowportError(error) || error instanceof Error ? error.message : String(error)}\n`,
+      );
+    }
+  }
+  const server = await listen(app, { port: flags.port, host: flags.host });
+
+  const watchers: FSWatcher[] = [];
+  if (flags.watch) {
+    const timers = new Map<string, NodeJS.Timeout>();
+    for (const dir of dirs) {
+      const root = resolve(dir);
+      try {
+        watchers.push(
+          watch(root, { recursive: true }, (_event, name) => {
+            if (!name) return;
+            const changed = resolve(root, name.toString());
+            const folder = discoverConnectors(root).find((f) => changed === f || changed.startsWith(f + sep));
+            if (!folder) return;
+            clearTimeout(timers.get(folder));
+            timers.set(
+              folder,
+              setTimeout(() => {
+                timers.delete(folder);
+                importFolder(store, registry, folder, flags.preset)
+                  .then((r) => {
+                    if (r.created)
+                      io.stdout.write(
+                        `flowport: reloaded ${r.info.id} (version ${r.version.version}, ${r.version.validation.errors} errors)\n`,
+                      );
+                  })
+                  .catch((error: unknown) =>
+                    io.stderr.write(
+                      `flowport: cannot reload ${folder}: ${error instanceof Error ? error.message : String(error)}\n`,
+                    ),
+                  );
+              }, 300),
+            );
+          }),
+        );
+      } catch {
+        io.stderr.write(`flowport: cannot watch ${root}; changes will not be reloaded.\n`);
+      }
+    }
+  }
+  return {
+    server,
+    store,
+    adminToken,
+    imported,
+    stop: async () => {
+      for (const w of watchers) w.close();
+      await server.close('stop');
+    },
+  };
+}
+
+export async function runServe(dirs: string[], flags: ServeFlags, io: Io): Promise<number> {
+  const started = await startServer(dirs, flags, io);
+  const { server } = started;
+  const out: string[] = [`flowport serve on ${server.url} (${started.store.engine})`];
+  for (const c of started.imported)
+    out.push(
+      `  connector ${c.id} v${c.version}${c.errors ? ` — ${c.errors} validation errors` : ''}  (${c.path})`,
+    );
+  if (started.adminToken) {
+    out.push(
+      '',
+      'First start: an admin user was created. Its API token (shown once; also saved in the home folder as admin.token):',
+      `  ${started.adminToken}`,
+    );
+  }
+  out.push('', `API: ${server.url}/api/v1 (described at ${server.url}/api/openapi.json). Stop with Ctrl-C.`);
+  io.stdout.write(`${out.join('\n')}\n`);
+  await new Promise<void>((resolveStop) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      started.stop().then(resolveStop, resolveStop);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
