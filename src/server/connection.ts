@@ -11,6 +11,7 @@ import { secretValues } from '../runtime/connection/secrets.ts';
 import type { Connection } from '../runtime/types.ts';
 import type { ConnectionStatus, Store } from '../store/types.ts';
 import type { ConnectionResolver, TokenProviderFactory } from './deps.ts';
+import { withoutOAuthClient } from './oauth/endpoints.ts';
 
 /** A connection's values checked against the connector and split for the store. */
 export interface CheckedValues {
@@ -81,7 +82,8 @@ export function createConnectionResolver(
 ): ConnectionResolver {
   return async function resolveConnection(info, loaded) {
     const secrets = await store.connectionSecrets(info.id);
-    const values = { ...info.values, ...secrets };
+    // The OAuth app credentials a sign-in stored are for the token endpoint, not connection values.
+    const values = withoutOAuthClient(loaded.connector, info.parameterSet, { ...info.values, ...secrets });
     const base: Connection = {
       values,
       status: info.status,

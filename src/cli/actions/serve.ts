@@ -7,6 +7,7 @@ import { createApp } from '../../server/app.ts';
 import type { ConnectorRegistry } from '../../server/deps.ts';
 import { importConnector } from '../../server/import.ts';
 import { listen, type RunningServer } from '../../server/lifecycle.ts';
+import { refreshLockFor } from '../../server/oauth/refresh-lock.ts';
 import { openStore } from '../../store/open.ts';
 import type { Store } from '../../store/types.ts';
 import type { PresetName } from '../../validate/rule.ts';
@@ -75,9 +76,12 @@ export async function startServer(
   }
   const publicUrl =
     flags.publicUrl ?? `http://${flags.host.includes(':') ? `[${flags.host}]` : flags.host}:${flags.port}`;
+  // One OAuth refresh per connection across every process sharing a Postgres store.
+  const refresh = refreshLockFor(databaseUrl);
   const app = await createApp({
     store,
     publicUrl,
+    oauth: { lock: refresh.lock },
     logger: { level: flags.logLevel },
     backendOverrides: parseBackends(flags.backend),
   });
@@ -147,6 +151,7 @@ export async function startServer(
     stop: async () => {
       for (const w of watchers) w.close();
       await server.close('stop');
+      await refresh.close();
     },
   };
 }

@@ -5,6 +5,7 @@ import { checkValues, initialStatus } from '../connection.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { callerFor, findConnection, loadConnectorOf, openConnection, recordStatus } from '../invocation.ts';
+import { withoutOAuthClient } from '../oauth/endpoints.ts';
 import { connectionSchema, idParams } from '../schemas.ts';
 
 const tags = ['connections'];
@@ -163,9 +164,14 @@ export async function connectionRoutes(app: FastifyInstance, ctx: AppContext): P
         else
           Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
       }
-      const checked = checkValues(loaded.connector, info.parameterSet, merged);
+      // OAuth app credentials stored by a sign-in are not connection values: checked without them, kept.
+      const checkable = withoutOAuthClient(loaded.connector, info.parameterSet, merged);
+      const checked = checkValues(loaded.connector, info.parameterSet, checkable);
+      const client = new Set(Object.keys(merged).filter((n) => !Object.hasOwn(checkable, n)));
       const removed = Object.fromEntries(
-        info.secretsSet.filter((n) => !Object.hasOwn(checked.secrets, n)).map((n) => [n, null]),
+        info.secretsSet
+          .filter((n) => !Object.hasOwn(checked.secrets, n) && !client.has(n))
+          .map((n) => [n, null]),
       );
       // New credentials are assumed good until used; an OAuth connection keeps its consent state.
       const status = checked.oauth
