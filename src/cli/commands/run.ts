@@ -32,6 +32,10 @@ export function runCommand(io: Io, setExit: (code: number) => void): Command {
     )
     .option('--server <url>', 'the server for --connection (default $FLOWPORT_URL or http://127.0.0.1:4321)')
     .option(
+      '--home <dir>',
+      'home folder holding admin.token, for --connection (default $FLOWPORT_HOME or ~/.flowport)',
+    )
+    .option(
       '--api-token <token>',
       "API token for --connection (default $FLOWPORT_API_TOKEN or the home folder's admin.token)",
     )

@@ -1,0 +1,217 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../src/cli/actions/serve.ts';
+import { main } from '../../src/cli/main.ts';
+import { openStore } from '../../src/store/open.ts';
+import { testEngines } from '../../src/store/testing.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const tasklane = join(root, 'examples/tasklane');
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+  });
+  return { code, stdout, stderr };
+}
+
+let backend: Server;
+let backendUrl = '';
+const keysSeen: string[] = [];
+
+beforeAll(async () => {
+  backend = createServer((req, res) => {
+    keysSeen.push(String(req.headers['x-api-key']));
+    req.resume();
+    req.on('end', () => {
+      res
+        .writeHead(req.headers['x-api-key'] === 'key-42' ? 200 : 401, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ value: [{ id: 't1', title: 'Write docs' }], path: req.url }));
+    });
+  });
+  await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
+  const address = backend.address();
+  backendUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => backend.close(() => resolve())));
+
+const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
+
+describe('flowport serve and its client commands', () => {
+  it('creates the first admin, connects, lists, runs through the server, and rotates the key', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'flowport-serve-'));
+    const started = await startServer(
+      [tasklane],
+      {
+        port: 0,
+        host: '127.0.0.1',
+        home,
+        backend: [`tasklane=${backendUrl}/v1`],
+        watch: false,
+        logLevel: 'silent',
+      },
+      quiet,
+    );
+    try {
+      expect(started.adminToken).toMatch(/^fp_/);
+      expect(readFileSync(join(home, 'admin.token'), 'utf8').trim()).toBe(started.adminToken);
+      expect(statSync(join(home, 'admin.token')).mode & 0o777).toBe(0o600);
+      expect(started.imported.map((c) => c.id)).toEqual(['tasklane']);
+      const client = ['--server', started.server.url, '--home', home];
+
+      const connected = await cli(
+        'connect',
+        'tasklane',
+        '--conn',
+        'api_key=key-42',
+        '--name',
+        'mine',
+        ...client,
+      );
+      expect(connected.code).toBe(0);
+      const id = connected.stdout.split(/\s+/)[0] ?? '';
+      expect(id).toMatch(/^con_/);
+      expect(connected.stdout).toContain('connected, secrets set: api_key');
+      expect(connected.stdout).not.toContain('key-42');
+
+      const listed = await cli('connections', '--format', 'json', ...client);
+      expect(JSON.parse(listed.stdout)).toMatchObject([{ id, name: 'mine', secretsSet: ['api_key'] }]);
+
+      const ran = await cli(
+        'run',
+        'tasklane',
+        'ListTasks',
+        '--connection',
+        id,
+        '-p',
+        'projectId=p1',
+        '--format',
+        'json',
+        ...client,
+      );
+      expect(ran.code).toBe(0);
+      const result = JSON.parse(ran.stdout);
+      expect(result.response).toMatchObject({ status: 200, body: { path: '/v1/projects/p1/tasks' } });
+      expect(result.request.headers['x-api-key']).toBe('***');
+      expect(keysSeen.at(-1)).toBe('key-42');
+
+      // A maker's token: another user's connection does not exist for them.
+      const token = await cli('token', 'create', '--user', 'bob', '--home', home);
+      expect(token.code).toBe(0);
+      const bob = await cli(
+        'run',
+        'tasklane',
+        'ListTasks',
+        '--connection',
+        id,
+        '-p',
+        'projectId=p1',
+        '--server',
+        started.server.url,
+        '--api-token',
+        token.stdout.trim(),
+      );
+      expect(bob.code).toBe(2);
+      expect(bob.stderr).toMatch(/NOT_FOUND|404/);
+    } finally {
+      await started.stop();
+    }
+
+    const rotated = await cli('keys', 'rotate', '--home', home);
+    expect(rotated.code).toBe(0);
+    expect(rotated.stdout).toMatch(/secret values re-sealed/);
+    const store = await openStore({ home });
+    try {
+      const [connection] = await store.listConnections(
+        (await store.listUsers()).find((u) => u.role === 'admin')!.id,
+      );
+      expect(await store.connectionSecrets(connection!.id)).toEqual({ api_key: 'key-42' });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+function startProcess(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [join(root, 'bin/flowport.js'), 'serve', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function ready(url: string, child: ChildProcess): Promise<void> {
+  let log = '';
+  child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`flowport serve exited: ${log}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`flowport serve did not become ready: ${log}`);
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('two flowport serve processes on one Postgres', () => {
+  it('serve the same connectors and connections', { timeout: 60_000 }, async () => {
+    const postgres = testEngines.find((e) => e.name === 'postgres')!;
+    const database = await postgres.create();
+    const children: ChildProcess[] = [];
+    try {
+      const env = { FLOWPORT_DATABASE_URL: database.databaseUrl ?? '', FLOWPORT_HOME: database.home };
+      const args = [tasklane, '--backend', `tasklane=${backendUrl}/v1`, '--log-level', 'warn', '--no-watch'];
+      const [portA, portB] = [await freePort(), await freePort()];
+      const a = startProcess([...args, '--port', String(portA)], env);
+      children.push(a);
+      await ready(`http://127.0.0.1:${portA}`, a);
+      const b = startProcess([...args, '--port', String(portB)], env);
+      children.push(b);
+      await ready(`http://127.0.0.1:${portB}`, b);
+
+      const token = readFileSync(join(database.home, 'admin.token'), 'utf8').trim();
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const created = await fetch(`http://127.0.0.1:${portA}/api/v1/connections`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ connectorId: 'tasklane', values: { api_key: 'key-42' } }),
+      });
+      expect(created.status).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      const invoked = await fetch(`http://127.0.0.1:${portB}/api/v1/connections/${id}/operations/ListTasks`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ parameters: { projectId: 'p2' } }),
+      });
+      expect(invoked.status).toBe(200);
+      expect(await invoked.json()).toMatchObject({ status: 200, body: { path: '/v1/projects/p2/tasks' } });
+      const users = await fetch(`http://127.0.0.1:${portB}/api/v1/users`, { headers });
+      expect(((await users.json()) as { users: unknown[] }).users).toHaveLength(1);
+    } finally {
+      for (const child of children) child.kill('SIGTERM');
+      await Promise.all(
+        children.map((c) => (c.exitCode !== null ? undefined : new Promise((r) => c.once('exit', r)))),
+      );
+      await database.cleanup();
+    }
+  });
+});
