@@ -1,5 +1,10 @@
-/** The local backend of `bench:runtime`: answers every request with a small JSON list, keep-alive. */
-import { createServer } from 'node:http';
+/**
+ * The local backend of the benchmarks: answers every request with a small JSON list, keep-alive,
+ * after `BENCH_BACKEND_DELAY_MS` (default 0) — a real API takes milliseconds, not microseconds.
+ */
+import { createServer, type ServerResponse } from 'node:http';
+
+const delay = Number(process.env.BENCH_BACKEND_DELAY_MS ?? 0);
 
 const body = JSON.stringify({
   value: Array.from({ length: 5 }, (_, i) => ({
@@ -12,10 +17,15 @@ const body = JSON.stringify({
 const server = createServer((req, res) => {
   req.resume();
   req.on('end', () => {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
+    if (delay > 0) setTimeout(answer, delay, res);
+    else answer(res);
   });
 });
+
+function answer(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
 server.keepAliveTimeout = 10_000;
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();

@@ -34,7 +34,9 @@ describe('authentication', () => {
   });
 
   it('refuses an unknown token and a revoked one, and accepts a valid one', async () => {
-    t = await createTestServer();
+    // Revoked straight in the store (as `flowport token revoke` does): seen once the read cache expires.
+    let clock = 1_000;
+    t = await createTestServer({ cache: { ttlMs: 2_000, now: () => clock } });
     const unknown = await t.app.inject({
       method: 'GET',
       url: '/api/v1/connectors',
@@ -45,6 +47,17 @@ describe('authentication', () => {
     expect(ok.statusCode).toBe(200);
     const tokens = await t.store.listTokens(t.maker.user.id);
     await t.store.revokeToken(tokens[0]!.id, t.maker.user.id);
+    expect((await t.call(t.maker, 'GET', '/api/v1/connectors')).statusCode).toBe(200);
+    clock += 2_001;
+    expectProblem(await t.call(t.maker, 'GET', '/api/v1/connectors'), 401, 'UNAUTHORIZED');
+  });
+
+  it('refuses a token revoked through the API at once', async () => {
+    t = await createTestServer();
+    const tokens = await t.store.listTokens(t.maker.user.id);
+    expect((await t.call(t.maker, 'GET', '/api/v1/connectors')).statusCode).toBe(200);
+    const revoked = await t.call(t.admin, 'DELETE', `/api/v1/tokens/${tokens[0]!.id}`);
+    expect(revoked.statusCode).toBeLessThan(300);
     expectProblem(await t.call(t.maker, 'GET', '/api/v1/connectors'), 401, 'UNAUTHORIZED');
   });
 

@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { TransportOptions } from '../runtime/send/transport.ts';
 import type { Store } from '../store/types.ts';
 import { registerAuth } from './auth.ts';
+import { type CacheOptions, cachedStore } from './cached-store.ts';
 import { createConnectionResolver } from './connection.ts';
 import type { AppContext, BodyLimits } from './context.ts';
 import type { ConnectorRegistry, ServerDeps, TokenProviderFactory } from './deps.ts';
@@ -56,6 +57,8 @@ export interface AppOptions {
   readonly oauth?: StoredTokenProviderOptions;
   /** Fetch for OAuth token and revocation endpoints (tests, proxies); the global one by default. */
   readonly oauthFetch?: typeof fetch;
+  /** The read cache in front of the store (token checks, connections, connectors); `{ ttlMs: 0 }` turns it off. */
+  readonly cache?: CacheOptions;
   /** Close the store when the app closes (default true: the app owns the store it is given). */
   readonly closeStore?: boolean;
 }
@@ -97,7 +100,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const routes = collectRoutes(app);
   const now = options.now ?? Date.now;
-  const store = options.store;
+  // The routes read through a short-lived cache; writes in this process drop what they change.
+  const store = cachedStore(options.store, options.cache);
   const registry: ConnectorRegistry = createRegistry({
     store,
     publicUrl,

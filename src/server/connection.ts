@@ -9,8 +9,8 @@ import { checkConnection } from '../runtime/connection/check.ts';
 import { activeParameters, describeConnectionParameter } from '../runtime/connection/parameters.ts';
 import { secretValues } from '../runtime/connection/secrets.ts';
 import type { Connection } from '../runtime/types.ts';
-import type { ConnectionStatus, Store } from '../store/types.ts';
-import type { ConnectionResolver, TokenProviderFactory } from './deps.ts';
+import type { ConnectionInfo, ConnectionStatus, Store } from '../store/types.ts';
+import type { ConnectionResolver, LoadedConnector, TokenProviderFactory } from './deps.ts';
 import { withoutOAuthClient } from './oauth/endpoints.ts';
 
 /** A connection's values checked against the connector and split for the store. */
@@ -80,7 +80,12 @@ export function createConnectionResolver(
   store: Store,
   tokenProviders: TokenProviderFactory,
 ): ConnectionResolver {
+  // One runtime Connection per stored record (the cached store hands out the same record until it
+  // changes), so the runtime's per-connection checks and auth resolution are reused.
+  const made = new WeakMap<ConnectionInfo, { loaded: LoadedConnector; connection: Connection }>();
   return async function resolveConnection(info, loaded) {
+    const hit = made.get(info);
+    if (hit && hit.loaded === loaded) return hit.connection;
     const secrets = await store.connectionSecrets(info.id);
     // The OAuth app credentials a sign-in stored are for the token endpoint, not connection values.
     const values = withoutOAuthClient(loaded.connector, info.parameterSet, { ...info.values, ...secrets });
@@ -90,6 +95,8 @@ export function createConnectionResolver(
       ...(info.parameterSet !== undefined && { parameterSet: info.parameterSet }),
     };
     const oauth = resolveAuth(loaded.connector, base).kind === 'oauth2';
-    return oauth ? { ...base, tokenProvider: tokenProviders(info, loaded) } : base;
+    const connection = oauth ? { ...base, tokenProvider: tokenProviders(info, loaded) } : base;
+    made.set(info, { loaded, connection });
+    return connection;
   };
 }

@@ -33,13 +33,20 @@ export async function loadConnectorOf(ctx: AppContext, connectorId: string): Pro
   return loaded;
 }
 
+const opened = new WeakMap<Connection, OpenConnection>();
+
 export async function openConnection(ctx: AppContext, caller: Caller, id: string): Promise<OpenConnection> {
   const info = await findConnection(ctx, caller, id);
   const loaded = await loadConnectorOf(ctx, info.connectorId);
   const connection = await ctx.resolveConnection(info, loaded);
+  // The resolver reuses a connection while its record is unchanged; so can the secrets to mask.
+  const hit = opened.get(connection);
+  if (hit && hit.info === info && hit.loaded === loaded) return hit;
   const stored = await ctx.store.connectionSecrets(info.id);
   const secrets = [...new Set([...secretValues(loaded.connector, connection), ...Object.values(stored)])];
-  return { info, loaded, connection, secrets };
+  const open = { info, loaded, connection, secrets };
+  opened.set(connection, open);
+  return open;
 }
 
 /** Stores a status the runtime or a test reported, when it differs from the stored one. */

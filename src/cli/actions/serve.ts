@@ -24,6 +24,8 @@ export interface ServeFlags {
   preset?: PresetName;
   watch: boolean;
   logLevel: string;
+  /** Requests per minute per API token; 0 turns the limit off. */
+  rateLimit?: number;
 }
 
 export interface StartedServer {
@@ -82,6 +84,7 @@ export async function startServer(
     store,
     publicUrl,
     oauth: { lock: refresh.lock },
+    ...(flags.rateLimit !== undefined && { rateLimit: flags.rateLimit === 0 ? false : { max: flags.rateLimit } }),
     logger: { level: flags.logLevel },
     backendOverrides: parseBackends(flags.backend),
   });

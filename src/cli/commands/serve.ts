@@ -39,6 +39,13 @@ export function serveCommand(io: Io, setExit: (code: number) => void): Command {
         ...PRESETS,
       ]),
     )
+    .addOption(
+      new Option('--rate-limit <n>', 'requests per minute per API token (default 600; 0 turns it off)').argParser((v: string) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more.');
+        return n;
+      }),
+    )
     .option('--no-watch', 'do not reload connector folders when they change')
     .addOption(
       new Option('--log-level <level>', 'request log level')

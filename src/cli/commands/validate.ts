@@ -43,8 +43,10 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
   const config = loadConfig({ ...(flags.config && { file: flags.config }) });
   const sources = paths.flatMap((p) => discoverConnectors(p));
   const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
+  // `progress` is true unless `--no-progress` is given (commander's default for a negated option):
+  // the bar is for many connectors on a terminal, and cli-progress is loaded only then.
   const showProgress =
-    flags.progress ?? (sources.length > 1 && io.stderr.isTTY === true && flags.format === 'text');
+    flags.progress !== false && sources.length > 1 && io.stderr.isTTY === true && flags.format === 'text';
   const bar = showProgress
     ? new (cliProgress().SingleBar)({
         format: 'validating {bar} {value}/{total} {name}',

@@ -1,0 +1,144 @@
+/**
+ * A read cache in front of the store for the hot path of every API call (token check, connection,
+ * its secrets, the connector's latest version), so an invoke costs no database round trip in the
+ * steady state. Writes through this process drop what they change at once; writes by another
+ * process sharing a Postgres store are seen after at most `ttlMs` (docs/server.md, "Caching").
+ */
+import type { Store } from '../store/types.ts';
+
+interface Entry<V> {
+  readonly value: Promise<V>;
+  readonly expires: number;
+}
+
+/** A small TTL map with in-flight sharing and a size bound (oldest entries dropped first). */
+class TtlCache<V> {
+  readonly #entries = new Map<string, Entry<V>>();
+  readonly #ttlMs: number;
+  readonly #max: number;
+  readonly #now: () => number;
+
+  constructor(ttlMs: number, max: number, now: () => number) {
+    this.#ttlMs = ttlMs;
+    this.#max = max;
+    this.#now = now;
+  }
+
+  get(key: string, load: () => Promise<V>): Promise<V> {
+    const now = this.#now();
+    const hit = this.#entries.get(key);
+    if (hit && hit.expires > now) return hit.value;
+    const value = load();
+    this.#entries.set(key, { value, expires: now + this.#ttlMs });
+    // A failed load is not remembered.
+    value.catch(() => {
+      if (this.#entries.get(key)?.value === value) this.#entries.delete(key);
+    });
+    if (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value as string);
+    return value;
+  }
+
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
+export interface CacheOptions {
+  /** How long a read is reused; default 2,000 ms. 0 turns the cache off. */
+  readonly ttlMs?: number;
+  /** Entries per kind; default 10,000. */
+  readonly max?: number;
+  readonly now?: () => number;
+}
+
+/** Wraps `store` with the read cache; every other method passes through. */
+export function cachedStore(store: Store, options: CacheOptions = {}): Store {
+  const ttl = options.ttlMs ?? 2_000;
+  if (ttl <= 0) return store;
+  const max = options.max ?? 10_000;
+  const now = options.now ?? Date.now;
+  const tokens = new TtlCache<Awaited<ReturnType<Store['verifyToken']>>>(ttl, max, now);
+  const connections = new TtlCache<Awaited<ReturnType<Store['getConnection']>>>(ttl, max, now);
+  const secrets = new TtlCache<Awaited<ReturnType<Store['connectionSecrets']>>>(ttl, max, now);
+  const connectors = new TtlCache<Awaited<ReturnType<Store['getConnector']>>>(ttl, max, now);
+  const forgetConnection = (id: string) => {
+    // Keys are `id` and `id|owner`: drop every variant of this connection.
+    connections.clear();
+    secrets.delete(id);
+  };
+
+  return {
+    ...bindAll(store),
+    engine: store.engine,
+    verifyToken: (token) => tokens.get(token, () => store.verifyToken(token)),
+    async revokeToken(tokenId, userId) {
+      const done = await store.revokeToken(tokenId, userId);
+      tokens.clear();
+      return done;
+    },
+    getConnection: (id, ownerId) =>
+      connections.get(`${id}|${ownerId ?? ''}`, () => store.getConnection(id, ownerId)),
+    connectionSecrets: (id) => secrets.get(id, () => store.connectionSecrets(id)),
+    async updateConnection(id, ownerId, patch) {
+      try {
+        return await store.updateConnection(id, ownerId, patch);
+      } finally {
+        forgetConnection(id);
+      }
+    },
+    async deleteConnection(id, ownerId) {
+      try {
+        return await store.deleteConnection(id, ownerId);
+      } finally {
+        forgetConnection(id);
+      }
+    },
+    async setTokens(connectionId, value) {
+      try {
+        return await store.setTokens(connectionId, value);
+      } finally {
+        forgetConnection(connectionId);
+      }
+    },
+    getConnector: (id) => connectors.get(id, () => store.getConnector(id)),
+    async putConnector(input) {
+      try {
+        return await store.putConnector(input);
+      } finally {
+        connectors.delete(input.id);
+      }
+    },
+    async deleteConnector(id) {
+      try {
+        return await store.deleteConnector(id);
+      } finally {
+        connectors.delete(id);
+      }
+    },
+    async rotateKey(key) {
+      try {
+        return await store.rotateKey(key);
+      } finally {
+        secrets.clear();
+      }
+    },
+  };
+}
+
+/** The store's methods bound to it, as own properties of a plain object. */
+function bindAll(store: Store): Store {
+  const out: Record<string, unknown> = {};
+  let proto: object | null = store;
+  while (proto && proto !== Object.prototype) {
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      const value = (store as unknown as Record<string, unknown>)[key];
+      if (key !== 'constructor' && typeof value === 'function' && !(key in out)) out[key] = value.bind(store);
+    }
+    proto = Object.getPrototypeOf(proto);
+  }
+  return out as unknown as Store;
+}
