@@ -1,5 +1,8 @@
+import fc from 'fast-check';
+import { Lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { headingKey, parseOutline, sectionText } from './markdown-outline.ts';
+import { atxHeadingLines } from './atx-headings.ts';
+import { atxHeading, headingKey, parseOutline, sectionText } from './markdown-outline.ts';
 
 const TEXT =
   '# Title\r\n\r\nIntro ![a](a.png)\r\n\r\n## Publisher: **Contoso** [site](https://x)\r\n\r\n- <img src="b.png">\r\n\r\n### Sub\r\ntext\r\n\r\n## Next\r\n';
@@ -28,5 +31,32 @@ describe('parseOutline', () => {
   });
   it('normalises heading keys', () => {
     expect(headingKey('How to get  Credentials?')).toBe('how to get credentials');
+  });
+});
+
+describe('atxHeading', () => {
+  const tokenizer = new Lexer().options.tokenizer!;
+  const same = (line: string) => {
+    const [start] = atxHeadingLines(line) ?? [];
+    if (start === undefined) return;
+    const token = tokenizer.heading(line.slice(start))!;
+    expect(atxHeading(line, start)).toEqual({ depth: token.depth, text: token.text });
+  };
+  it.each([
+    '# Title',
+    '## Publisher: Contoso ##',
+    '### Ends with C#',
+    '#\tTabbed #  ',
+    '# #',
+    '###### ',
+    '## Two\n\nlines',
+  ])('reads %j as marked does', same);
+  it('reads any heading line as marked does', () => {
+    const piece = fc.constantFrom('#', ' ', '\t', 'a', 'C#', '\u00a0', '\\#', '*', '\n');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(piece, { maxLength: 12 }), (depth, rest) => {
+        same(`${'#'.repeat(depth)} ${rest.join('')}`);
+      }),
+    );
   });
 });

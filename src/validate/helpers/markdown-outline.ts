@@ -85,20 +85,18 @@ export function parseOutline(text: string): Outline {
 
 /** An outline whose headings are the given ATX lines. */
 function outlineFromLines(source: string, lines: readonly number[]): Outline {
-  const lexer = new (marked().Lexer)();
-  const tokenizer = lexer.options.tokenizer!;
-  const tokens: Tokens.Heading[] = [];
   const bodies: number[] = [];
   const lineNumbers: number[] = [];
+  const plain: { depth: number; text: string }[] = [];
   let line = 1;
   let counted = 0;
   for (const start of lines) {
     for (let i = source.indexOf('\n', counted); i >= 0 && i < start; i = source.indexOf('\n', i + 1)) line++;
     counted = start;
     lineNumbers.push(line);
-    // marked's heading token, and where the block after it starts: a single line break joins the
-    // heading's raw text, more are a space block of their own (see `Lexer.blockTokens`).
-    tokens.push(tokenizer.heading(source.slice(start))!);
+    plain.push(atxHeading(source, start));
+    // Where the block after the heading starts: a single line break joins the heading's raw text,
+    // more are a space block of their own (see marked's `Lexer.blockTokens`).
     const end = source.indexOf('\n', start);
     if (end < 0) bodies.push(source.length);
     else {
@@ -106,17 +104,48 @@ function outlineFromLines(source: string, lines: readonly number[]): Outline {
       bodies.push(BLANK_LINES.exec(source)![0].length === 1 ? end + 1 : end);
     }
   }
-  // Heading text without markup is one text token: its plain text is itself.
-  const markup = new Set<Token[]>();
-  for (const token of tokens) if (INLINE_MARKUP.test(token.text)) markup.add(token.tokens);
-  inlineHeadings(lexer, (_src, target) => markup.has(target));
-  const headings = tokens.map((token, i): Heading => {
-    const text = markup.has(token.tokens) ? plainText(token.tokens) : collapse(token.text);
-    return { depth: token.depth, text, key: headingKey(text), line: lineNumbers[i]! };
-  });
+  // Heading text without markup is one text token: its plain text is itself. Only markup needs
+  // marked (whose loading costs a fresh process more than the rest of a readme's checks).
+  const headings: Heading[] = plain.some((h) => INLINE_MARKUP.test(h.text))
+    ? markedHeadings(source, lines).map((text, i) => heading(plain[i]!.depth, text, lineNumbers[i]!))
+    : plain.map((h, i) => heading(h.depth, collapse(h.text), lineNumbers[i]!));
   const outline: Outline = { headings, images: [] };
   layouts.set(outline, { source, bodies, starts: lines });
   return outline;
+}
+
+function heading(depth: number, text: string, line: number): Heading {
+  return { depth, text, key: headingKey(text), line };
+}
+
+/**
+ * marked's heading token (GFM) for an ATX heading line at `start` that `atxHeadingLines` found: its
+ * depth, and its text without the closing sequence of `#`.
+ */
+export function atxHeading(source: string, start: number): { depth: number; text: string } {
+  let depth = 0;
+  while (source.charCodeAt(start + depth) === 0x23) depth++;
+  const end = source.indexOf('\n', start);
+  let text = source.slice(start + depth, end < 0 ? source.length : end).trim();
+  if (text.endsWith('#')) {
+    let cut = text.length;
+    while (cut > 0 && text.charCodeAt(cut - 1) === 0x23) cut--;
+    const rest = text.slice(0, cut);
+    // CommonMark: a closing sequence follows a space (or is the whole text).
+    if (rest === '' || rest.endsWith(' ') || rest.endsWith('\t')) text = rest.trim();
+  }
+  return { depth, text };
+}
+
+/** Plain texts of the headings at `lines`, through marked's inline lexer. */
+function markedHeadings(source: string, lines: readonly number[]): string[] {
+  const lexer = new (marked().Lexer)();
+  const tokenizer = lexer.options.tokenizer!;
+  const tokens = lines.map((start) => tokenizer.heading(source.slice(start))!);
+  const markup = new Set<Token[]>();
+  for (const token of tokens) if (INLINE_MARKUP.test(token.text)) markup.add(token.tokens);
+  inlineHeadings(lexer, (_src, target) => markup.has(target));
+  return tokens.map((token) => (markup.has(token.tokens) ? plainText(token.tokens) : collapse(token.text)));
 }
 
 /**

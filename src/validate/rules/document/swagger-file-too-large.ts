@@ -1,3 +1,4 @@
+import { groupDigits } from '../../helpers/group-digits.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
 /** The certification docs and the custom-connector FAQ: the swagger file must be under 1 MB. */
@@ -17,7 +18,7 @@ export default defineRule({
       if (!file || file.bytes.length < MAX_SWAGGER_BYTES) return;
       const mb = (file.bytes.length / MAX_SWAGGER_BYTES).toFixed(2);
       ctx.report({
-        message: `The swagger file is ${file.bytes.length.toLocaleString('en-US')} bytes (${mb} MB); the limit is 1 MB.`,
+        message: `The swagger file is ${groupDigits(file.bytes.length)} bytes (${mb} MB); the limit is 1 MB.`,
         at: { file: 'swagger', pointer: '' },
       });
     },

@@ -1,3 +1,4 @@
+import { groupDigits } from '../../helpers/group-digits.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
 /** Dataverse stores the definition in the connector's `openapidefinition` column, at most 500,000 characters. */
@@ -17,7 +18,7 @@ export default defineRule({
       const text = c.files.swagger?.text;
       if (text === undefined || text.length <= MAX_SWAGGER_CHARACTERS) return;
       ctx.report({
-        message: `The swagger text has ${text.length.toLocaleString('en-US')} characters; a connector in a Dataverse solution can hold at most 500,000.`,
+        message: `The swagger text has ${groupDigits(text.length)} characters; a connector in a Dataverse solution can hold at most 500,000.`,
         at: { file: 'swagger', pointer: '' },
       });
     },

@@ -1,10 +1,11 @@
+import { groupDigits } from '../../helpers/group-digits.ts';
 import { MAX_OPERATION_SCHEMAS, operationSchemaCount } from '../../helpers/schema-size.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
 export default defineRule({
   id: 'operation-schema-count-exceeds-max-allowed',
   microsoftId: 'OperationSchemaCountExceedsMaxAllowed',
-  description: `An operation's parameters and responses must not expand to more than ${MAX_OPERATION_SCHEMAS.toLocaleString('en')} schemas.`,
+  description: `An operation's parameters and responses must not expand to more than ${groupDigits(MAX_OPERATION_SCHEMAS)} schemas.`,
   category: 'schema',
   source: 'microsoft-validator',
   severity: 'error',

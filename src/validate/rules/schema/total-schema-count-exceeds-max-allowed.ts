@@ -1,10 +1,11 @@
+import { groupDigits } from '../../helpers/group-digits.ts';
 import { MAX_TOTAL_SCHEMAS, totalSchemaCount } from '../../helpers/schema-size.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
 export default defineRule({
   id: 'total-schema-count-exceeds-max-allowed',
   microsoftId: 'TotalSchemaCountExceedsMaxAllowed',
-  description: `All operations together must not expand to more than ${MAX_TOTAL_SCHEMAS.toLocaleString('en')} schemas.`,
+  description: `All operations together must not expand to more than ${groupDigits(MAX_TOTAL_SCHEMAS)} schemas.`,
   category: 'schema',
   source: 'microsoft-validator',
   severity: 'error',
