@@ -1,7 +1,8 @@
 import pc from 'picocolors';
 import { loadConnector } from '../../connector/load.ts';
-import type { Connector, Operation, Parameter, Visibility } from '../../connector/model.ts';
+import type { Connector, Operation, Parameter } from '../../connector/model.ts';
 import { describeConnectionParameters } from '../../runtime/connection/parameters.ts';
+import { operationsView, visibleOperations } from '../../runtime/operations-view.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 
@@ -10,8 +11,6 @@ export interface OperationsFlags {
   all: boolean;
   color?: boolean;
 }
-
-const VISIBILITY_ORDER: Record<Visibility, number> = { important: 0, none: 1, advanced: 2, internal: 3 };
 
 const KIND_TITLES: ReadonlyArray<[Operation['kind'], string]> = [
   ['action', 'Actions'],
@@ -22,27 +21,6 @@ const KIND_TITLES: ReadonlyArray<[Operation['kind'], string]> = [
 
 function label(p: Parameter): string {
   return p.summary ?? p.name;
-}
-
-function parameterJson(p: Parameter) {
-  return {
-    name: p.name,
-    in: p.in,
-    label: label(p),
-    type: p.type ?? (p.in === 'body' ? 'object' : undefined),
-    required: p.required,
-    visibility: p.visibility,
-    ...(p.default !== undefined && { default: p.default }),
-    ...(p.description && { description: p.description }),
-    ...(p.dynamic.length > 0 && { dynamic: p.dynamic.map((d) => d.extension) }),
-  };
-}
-
-/** Operations as a user of the Power Platform sees them: grouped by kind, `important` first. */
-function visibleOperations(connector: Connector, all: boolean): Operation[] {
-  return connector.operations
-    .filter((o) => all || (o.visibility !== 'internal' && !o.deprecated))
-    .sort((a, b) => VISIBILITY_ORDER[a.visibility] - VISIBILITY_ORDER[b.visibility]);
 }
 
 function renderText(connector: Connector, flags: OperationsFlags, color: boolean): string {
@@ -106,22 +84,7 @@ function renderText(connector: Connector, flags: OperationsFlags, color: boolean
 export async function runOperations(connectorPath: string, flags: OperationsFlags, io: Io): Promise<number> {
   const connector = await loadConnector(connectorPath);
   if (flags.format === 'json') {
-    const json = {
-      title: connector.definition.info.title ?? null,
-      connectionParameters: describeConnectionParameters(connector),
-      operations: visibleOperations(connector, flags.all).map((o) => ({
-        operationId: o.id ?? null,
-        method: o.method.toUpperCase(),
-        path: o.path,
-        kind: o.kind,
-        visibility: o.visibility,
-        deprecated: o.deprecated,
-        customCode: o.customCode,
-        summary: o.summary ?? null,
-        description: o.description ?? null,
-        parameters: o.parameters.filter((p) => flags.all || p.visibility !== 'internal').map(parameterJson),
-      })),
-    };
+    const json = operationsView(connector, flags.all);
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);

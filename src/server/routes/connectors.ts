@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { connectorFromFiles } from '../../connector/load.ts';
 import { describeConnectionParameters } from '../../runtime/connection/parameters.ts';
+import { operationsView } from '../../runtime/operations-view.ts';
 import type { Diagnostic } from '../../validate/diagnostic.ts';
 import { validateConnector } from '../../validate/validate.ts';
 import { adminOf, callerOf } from '../auth.ts';
@@ -8,7 +9,6 @@ import type { AppContext } from '../context.ts';
 import { notFound, ServerError } from '../errors.ts';
 import { filesFromUpload, filesFromZip, importConnector, isPreset } from '../import.ts';
 import { loadConnectorOf } from '../invocation.ts';
-import { operationsView } from '../operations-view.ts';
 import {
   connectionParameterSchema,
   connectorInfoSchema,

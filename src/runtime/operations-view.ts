@@ -3,7 +3,7 @@
  * of the Power Platform sees them (`important` first), internal and deprecated ones only on request.
  */
 import type { Connector, Operation, Parameter, Visibility } from '../connector/model.ts';
-import { describeConnectionParameters } from '../runtime/connection/parameters.ts';
+import { describeConnectionParameters } from './connection/parameters.ts';
 
 const VISIBILITY_ORDER: Record<Visibility, number> = { important: 0, none: 1, advanced: 2, internal: 3 };
 
@@ -21,7 +21,7 @@ function parameterJson(p: Parameter) {
   };
 }
 
-function visibleOperations(connector: Connector, all: boolean): Operation[] {
+export function visibleOperations(connector: Connector, all: boolean): Operation[] {
   return connector.operations
     .filter((o) => all || (o.visibility !== 'internal' && !o.deprecated))
     .sort((a, b) => VISIBILITY_ORDER[a.visibility] - VISIBILITY_ORDER[b.visibility]);
