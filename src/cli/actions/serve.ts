@@ -84,7 +84,9 @@ export async function startServer(
     store,
     publicUrl,
     oauth: { lock: refresh.lock },
-    ...(flags.rateLimit !== undefined && { rateLimit: flags.rateLimit === 0 ? false : { max: flags.rateLimit } }),
+    ...(flags.rateLimit !== undefined && {
+      rateLimit: flags.rateLimit === 0 ? false : { max: flags.rateLimit },
+    }),
     logger: { level: flags.logLevel },
     backendOverrides: parseBackends(flags.backend),
   });

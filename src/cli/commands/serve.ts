@@ -40,9 +40,13 @@ export function serveCommand(io: Io, setExit: (code: number) => void): Command {
       ]),
     )
     .addOption(
-      new Option('--rate-limit <n>', 'requests per minute per API token (default 600; 0 turns it off)').argParser((v: string) => {
+      new Option(
+        '--rate-limit <n>',
+        'requests per minute per API token (default 600; 0 turns it off)',
+      ).argParser((v: string) => {
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more.');
+        if (!Number.isInteger(n) || n < 0)
+          throw new InvalidArgumentError('expected a whole number, 0 or more.');
         return n;
       }),
     )
