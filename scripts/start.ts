@@ -4,12 +4,13 @@
  * SQLite, makes an API-key connection to the demo and runs an action through the server, then keeps
  * serving until Ctrl-C. `npm start -- --once` stops after the demo (CI).
  */
+
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { startDemoBackend } from '../examples/demo-backend/server.ts';
 import { startServer } from '../src/cli/actions/serve.ts';
 import { ADMIN_TOKEN_FILE, flowportHome } from '../src/cli/home.ts';
-import { readFileSync } from 'node:fs';
-import { startDemoBackend } from '../examples/demo-backend/server.ts';
 
 const once = process.argv.includes('--once');
 const root = new URL('..', import.meta.url).pathname;
@@ -45,7 +46,10 @@ const token = started.adminToken ?? readFileSync(join(home, ADMIN_TOKEN_FILE), '
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   const json = (await response.json()) as T & { detail?: string };
@@ -54,7 +58,10 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
 }
 
 const name = 'Brightdesk demo (API key)';
-const { connections } = await api<{ connections: { id: string; name: string }[] }>('GET', '/api/v1/connections?connectorId=brightdesk');
+const { connections } = await api<{ connections: { id: string; name: string }[] }>(
+  'GET',
+  '/api/v1/connections?connectorId=brightdesk',
+);
 const connection =
   connections.find((c) => c.name === name) ??
   (await api<{ id: string }>('POST', '/api/v1/connections', {
@@ -63,11 +70,11 @@ const connection =
     parameterSet: 'api-key',
     values: { api_key: demo.apiKey },
   }));
-const result = await api<{ status: number; durationMs: number; body: { value?: { id: string; subject: string; status: string }[] } }>(
-  'POST',
-  `/api/v1/connections/${connection.id}/operations/ListTickets`,
-  { parameters: { $top: 5 } },
-);
+const result = await api<{
+  status: number;
+  durationMs: number;
+  body: { value?: { id: string; subject: string; status: string }[] };
+}>('POST', `/api/v1/connections/${connection.id}/operations/ListTickets`, { parameters: { $top: 5 } });
 
 const lines = [
   '',
