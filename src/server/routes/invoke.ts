@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { JsonValue } from '../../connector/json.ts';
 import type { Operation } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
+import { matchOperation } from '../../runtime/path-match.ts';
 import type { ArgumentValue } from '../../runtime/types.ts';
 import { callerOf } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { ServerError } from '../errors.ts';
 import { invokeWith, openConnection } from '../invocation.ts';
-import { matchOperation } from '../path-match.ts';
 
 /** `/apim/<connectorId>/<connectionId>/<operation path>` (Power Fx `PowerPlatformConnectorClient`). */
 const APIM_URL = /^\/apim\/([^/?#]+)\/([^/?#]+)(\/[^?#]*)?(?:\?([^#]*))?$/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memoryConnector } from '../runtime/testing.ts';
 import { matchOperation } from './path-match.ts';
+import { memoryConnector } from './testing.ts';
 
 const ok = { responses: { 200: { description: 'ok' } } };
 const connector = memoryConnector({
