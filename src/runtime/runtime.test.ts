@@ -363,3 +363,78 @@ describe('paging', () => {
     expect(result.response.status).toBe(503);
   });
 });
+
+describe('absolute URLs (trigger Location)', () => {
+  const hooks = {
+    '/hooks/{hookId}': {
+      delete: {
+        operationId: 'DeleteHook',
+        parameters: [{ name: 'hookId', in: 'path', required: true, type: 'string' }],
+        responses: { '204': { description: 'Gone' } },
+      },
+    },
+  };
+
+  it('sends the operation to the URL given verbatim, with auth, on the same origin only', async () => {
+    const transport = recordingTransport(() => json(202, {}));
+    const runtime = createRuntime(memoryConnector(swagger(), { connectionParameters: apiKey }), {
+      transport,
+    });
+    const url = 'https://api.orders.test/v2/orders?state=a%2Fb&x=1';
+    const result = await runtime.invoke('ListOrders', { status: 'open' }, { connection, url });
+    expect(transport.sent[0]?.url).toBe(url);
+    expect(transport.sent[0]?.headers.get('x-key')).toBe('k-123');
+    expect(result.response.status).toBe(202);
+    await expect(
+      runtime.invoke('ListOrders', {}, { connection, url: 'https://evil.test/v2/orders' }),
+    ).rejects.toMatchObject({ code: 'UPSTREAM_HOST_REFUSED' });
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  it('maps a backend or runtime URL back to its operation and path parameters', () => {
+    const runtime = createRuntime(memoryConnector(swagger({}, hooks)), {
+      transport: recordingTransport(() => json(200, {})),
+      baseUrl: 'http://127.0.0.1:4100/api/v1',
+    });
+    const match = runtime.locate('DELETE', 'HTTP://127.0.0.1:4100/api/v1/hooks/h%201?x=y');
+    expect(match?.operation.id).toBe('DeleteHook');
+    expect(match?.pathValues).toEqual({ hookId: 'h 1' });
+    expect(match?.query.get('x')).toBe('y');
+    expect(match?.via).toBe('backend');
+    expect(runtime.locate('DELETE', 'flowport://runtime/hooks/7')).toMatchObject({
+      via: 'runtime',
+      backendUrl: 'http://127.0.0.1:4100/api/v1/hooks/7',
+    });
+    expect(runtime.locate('GET', 'http://127.0.0.1:4100/api/v1/hooks/7')).toBeUndefined();
+    expect(runtime.locate('DELETE', 'http://127.0.0.1:4100/api/v1x/hooks/7')).toBeUndefined();
+    expect(runtime.locate('DELETE', 'http://other.test/api/v1/hooks/7')).toBeUndefined();
+  });
+
+  it('calls an unmatched URL with the connection auth and no body, on the backend origin only', async () => {
+    const transport = recordingTransport(() => ({
+      status: 204,
+      headers: new Headers(),
+      body: { kind: 'none' },
+    }));
+    const runtime = createRuntime(memoryConnector(swagger(), { connectionParameters: apiKey }), {
+      transport,
+    });
+    const result = await runtime.callUrl('DELETE', 'https://api.orders.test/subscriptions/9', {
+      operationId: 'CreateOrder',
+      connection,
+    });
+    expect(result.ok).toBe(true);
+    expect(transport.sent[0]).toMatchObject({
+      method: 'DELETE',
+      url: 'https://api.orders.test/subscriptions/9',
+    });
+    expect(transport.sent[0]?.headers.get('x-key')).toBe('k-123');
+    expect(transport.sent[0]?.body).toBeUndefined();
+    await expect(
+      runtime.callUrl('DELETE', 'https://elsewhere.test/subscriptions/9', {
+        operationId: 'CreateOrder',
+        connection,
+      }),
+    ).rejects.toMatchObject({ code: 'UPSTREAM_HOST_REFUSED' });
+  });
+});

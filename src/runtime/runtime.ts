@@ -4,8 +4,10 @@ import { closest } from './closest.ts';
 import { type Auth, resolveAuth } from './connection/auth.ts';
 import { checkConnection } from './connection/check.ts';
 import { mergePages, nextLinkName, nextLinkOf } from './paging.ts';
+import { matchOperation } from './path-match.ts';
 import { compilePolicies } from './policies/registry.ts';
 import { runRequestPolicies, runResponsePolicies } from './policies/run.ts';
+import { baseUrlOf, overrideBaseUrl } from './request/base-url.ts';
 import { buildRequest } from './request/build.ts';
 import { toWireRequest } from './request/wire.ts';
 import { assertRunnable } from './script/csharp.ts';
@@ -46,6 +48,24 @@ export interface InvokeOptions {
   readonly signal?: AbortSignal;
   /** Record each step (auth, each policy, custom code) in `InvokeResult.trace`. */
   readonly trace?: boolean;
+  /**
+   * Send the operation's request to this absolute URL, taken verbatim instead of the operation's path
+   * and query (a polling `Location`, runtime spec §8.2). It must be on the origin of the request's base
+   * URL after the request policies ran; any other is `UPSTREAM_HOST_REFUSED`.
+   */
+  readonly url?: string;
+}
+
+/** An absolute URL mapped back to an operation (runtime spec §13.2, steps 1–3). */
+export interface UrlMatch {
+  readonly operation: Operation;
+  /** Path parameter values, percent-decoded. */
+  readonly pathValues: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  /** Which base was stripped: the runtime's own (`runtimeBaseUrl`) or the connector's backend base. */
+  readonly via: 'runtime' | 'backend';
+  /** The same path and query on the backend base; undefined when the connector has no base URL. */
+  readonly backendUrl: string | undefined;
 }
 
 /** What one invocation did: the first request sent, the final response and what happened on the way. */
@@ -68,6 +88,25 @@ export interface Runtime {
   /** Problems found while compiling `policyTemplateInstances` (unknown ids, missing parameters). */
   readonly policyDiagnostics: readonly PolicyDiagnostic[];
   invoke(operationId: string, args?: Arguments, options?: InvokeOptions): Promise<InvokeResult>;
+  /**
+   * Maps an absolute URL (a webhook or polling `Location`, a next link) back to the operation whose
+   * method and path template it matches, after stripping the runtime's own base URL or the backend
+   * base URL (the `baseUrl` option, else the swagger's; a `dynamichosturl` host is not known here).
+   */
+  locate(method: string, url: string): UrlMatch | undefined;
+  /**
+   * Sends `method` to an absolute URL on the backend's origin with the connection's auth (as
+   * `operationId`'s security asks), no body and no policies: §13.2 step 4, when no operation matches.
+   */
+  callUrl(
+    method: string,
+    url: string,
+    options: {
+      readonly operationId: string;
+      readonly connection?: Connection;
+      readonly signal?: AbortSignal;
+    },
+  ): Promise<InvokeResult>;
   close(): Promise<void>;
 }
 
@@ -79,6 +118,8 @@ interface CallState {
   readonly auth: Auth;
   status: ConnectionStatus | undefined;
   readonly trace: string[] | undefined;
+  /** An absolute URL given by the caller must stay on the base URL's origin. */
+  readonly pinOrigin?: boolean;
 }
 const DEFAULT_MAX_PAGES = 100;
 
@@ -183,7 +224,7 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
         }
       : undefined;
     if (ctx) await runRequestPolicies(list, request, ctx, run);
-    const allowed = request.absoluteUrl ? undefined : [originOf(request.baseUrl)];
+    const allowed = request.absoluteUrl && !state.pinOrigin ? undefined : [originOf(request.baseUrl)];
     const wire = toWireRequest(request, allowed ? { allowedOrigins: allowed } : undefined);
     const custom = operation.customCode
       ? customCode(operation, request, wire, state.connection, send)
@@ -235,6 +276,7 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
       ...prepared,
       status: prepared.connection.status,
       trace: invokeOptions.trace ? [] : undefined,
+      pinOrigin: invokeOptions.url !== undefined,
     };
     const warnings: string[] = [];
     const built = buildRequest(
@@ -244,6 +286,7 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
       options.baseUrl ? { baseUrl: options.baseUrl } : {},
     );
     warnings.push(...(built.warnings ?? []));
+    if (invokeOptions.url !== undefined) built.request.absoluteUrl = invokeOptions.url;
     const linkName = nextLinkName(operation);
     const paging = invokeOptions.allPages === true && linkName !== undefined;
     // Auth and request policies change the request in place; next pages start from the built one.
@@ -312,10 +355,93 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
     };
   }
 
+  let backend: string | undefined | null = null;
+  /** The backend base URL (the override, else the swagger's); undefined when there is none. */
+  function backendBase(): string | undefined {
+    if (backend === null) {
+      try {
+        backend = options.baseUrl !== undefined ? overrideBaseUrl(options.baseUrl) : baseUrlOf(connector);
+      } catch {
+        backend = undefined;
+      }
+    }
+    return backend;
+  }
+
+  function locate(method: string, url: string): UrlMatch | undefined {
+    const base = backendBase();
+    const candidates: ['runtime' | 'backend', string][] = [['runtime', runtimeBaseUrl]];
+    if (base !== undefined) candidates.push(['backend', base]);
+    for (const [via, prefix] of candidates) {
+      const rest = stripBase(url, prefix);
+      if (rest === undefined) continue;
+      const q = rest.indexOf('?');
+      const path = q < 0 ? rest : rest.slice(0, q);
+      const match = matchOperation(connector, method, path);
+      if (!match) continue;
+      return {
+        operation: match.operation,
+        pathValues: match.pathValues,
+        query: new URLSearchParams(q < 0 ? '' : rest.slice(q + 1)),
+        via,
+        backendUrl: base === undefined ? undefined : `${base}${rest}`,
+      };
+    }
+    return undefined;
+  }
+
+  async function callUrl(
+    method: string,
+    url: string,
+    callOptions: {
+      readonly operationId: string;
+      readonly connection?: Connection;
+      readonly signal?: AbortSignal;
+    },
+  ): Promise<InvokeResult> {
+    const started = performance.now();
+    const operation = findOperation(connector, callOptions.operationId);
+    const prepared = prepare(callOptions.connection ?? EMPTY);
+    const base = backendBase();
+    if (base === undefined)
+      throw new FlowportError(
+        'USAGE',
+        'The connector has no base URL, so flowport cannot tell whether the URL is on its host; pass `--base-url`.',
+      );
+    const request: RuntimeRequest = {
+      method: method.toUpperCase(),
+      baseUrl: base,
+      path: '',
+      query: new URLSearchParams(),
+      headers: new Headers(),
+      body: { kind: 'none' },
+      absoluteUrl: url,
+    };
+    await prepared.auth.apply(request, operation);
+    const wire = toWireRequest(request, { allowedOrigins: [originOf(base)] });
+    const response = await transport.send(
+      wire,
+      callOptions.signal ? { signal: callOptions.signal } : undefined,
+    );
+    return {
+      operationId: callOptions.operationId,
+      request: wire,
+      response,
+      ok: response.status >= 200 && response.status < 300,
+      durationMs: performance.now() - started,
+      pages: 1,
+      warnings: [],
+      connectionStatus: prepared.connection.status,
+      trace: [],
+    };
+  }
+
   return {
     connector,
     policyDiagnostics: diagnostics,
     invoke,
+    locate,
+    callUrl,
     close: async () => {
       if (ownTransport) await transport.close();
     },
@@ -332,4 +458,23 @@ function cloneRequest(request: RuntimeRequest): RuntimeRequest {
         ? { kind: 'json', value: structuredClone(request.body.value) }
         : request.body,
   };
+}
+
+/**
+ * What follows `base` in `url` (a path starting with `/`, or `?query`, or empty), comparing scheme and
+ * host case-insensitively; undefined when `url` is not under `base`.
+ */
+function stripBase(url: string, base: string): string | undefined {
+  const split = (text: string): [string, string] | undefined => {
+    const m = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^#]*)/i.exec(text);
+    return m ? [(m[1] ?? '').toLowerCase(), m[2] ?? ''] : undefined;
+  };
+  const u = split(url);
+  const b = split(base);
+  if (!u || !b || u[0] !== b[0]) return undefined;
+  const prefix = b[1].replace(/\/+$/, '');
+  if (!u[1].startsWith(prefix)) return undefined;
+  const rest = u[1].slice(prefix.length);
+  if (rest !== '' && !rest.startsWith('/') && !rest.startsWith('?')) return undefined;
+  return rest;
 }
