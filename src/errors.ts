@@ -47,7 +47,12 @@ export type FlowportErrorCode =
   | 'STORE_MIGRATION_FAILED'
   | 'SECRET_KEY_INVALID'
   | 'NOT_FOUND'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  // Triggers: subscriptions, polling, callbacks (docs/errors.md, docs/triggers.md).
+  | 'TRIGGER_NOT_A_TRIGGER'
+  | 'TRIGGER_SUBSCRIBE_FAILED'
+  | 'TRIGGER_UNSUBSCRIBE_FAILED'
+  | 'TRIGGER_CALLBACK_TIMEOUT';
 
 /** The one error class flowport throws; `code` is part of the public contract. */
 export class FlowportError extends Error {

@@ -85,6 +85,11 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, number>> = {
   STORE_MIGRATION_FAILED: 500,
   SECRET_KEY_INVALID: 500,
   CONFLICT: 409,
+
+  TRIGGER_NOT_A_TRIGGER: 400,
+  TRIGGER_SUBSCRIBE_FAILED: 502,
+  TRIGGER_UNSUBSCRIBE_FAILED: 502,
+  TRIGGER_CALLBACK_TIMEOUT: 504,
 };
 
 const TITLES: Readonly<Record<number, string>> = {
