@@ -1,8 +1,6 @@
 import { basename } from 'node:path';
 import { isObject, type JsonObject, ownObject, ownString } from '../connector/json.ts';
-import { connectorFromFiles } from '../connector/load.ts';
 import type { PresetName } from '../validate/rule.ts';
-import { validateConnector } from '../validate/validate.ts';
 import { buildApiProperties } from './api-properties.ts';
 import { brandColor } from './brand-color.ts';
 import { enrich } from './enrich.ts';
@@ -10,11 +8,15 @@ import { drawIcon } from './icon.ts';
 import { type ApiInput, readInput } from './input.ts';
 import { createLosses, type LossItem } from './loss.ts';
 import { convertOpenApi3, type SwaggerParts } from './openapi3.ts';
+import { buildParts, type ConvertedPart } from './parts.ts';
 import { convertPostman, postmanRequestCount } from './postman.ts';
 import { buildReadme } from './readme.ts';
+import { mergeRemaining, remainingFindings } from './remaining.ts';
 import { type ConversionStats, type Remaining, renderReport, summariseReport } from './report.ts';
 import { routePolicies } from './routes.ts';
 import { shrinkSchemas } from './shrink.ts';
+import { MAX_OPERATIONS, measure, type SplitMode } from './split.ts';
+import { stringify } from './stringify.ts';
 import { convertSwagger2 } from './swagger2.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -28,6 +30,11 @@ export interface ConvertOptions {
   readonly brandColor?: string;
   /** Preset whose error-level findings are listed as "left for you". Default `certification`; `false` skips validation. */
   readonly preset?: PresetName | false;
+  /**
+   * `tag` (default): a description over one connector's limits (256 operations, 1 MB swagger) also
+   * gives `parts`, several connectors split by tag; `none`: one connector regardless.
+   */
+  readonly split?: SplitMode;
 }
 
 /** A converted connector, in memory. */
@@ -44,8 +51,10 @@ export interface ConvertResult {
   readonly report: string;
   /** A few lines for the terminal. */
   readonly summary: string;
-  /** The folder's files by name: the swagger, apiProperties, readme, icon and the report. */
+  /** The folder's files by name: the swagger, apiProperties, readme, icon and the report (unsplit). */
   readonly files: Readonly<Record<string, Uint8Array>>;
+  /** The connectors to write instead when the description exceeds one connector's limits; else empty. */
+  readonly parts: readonly ConvertedPart[];
 }
 
 /** Operations a description has (requests for Postman). */
@@ -71,30 +80,8 @@ function formatName(input: ApiInput): string {
 
 const encoder = new TextEncoder();
 
-/** Serialises the swagger the way connector repositories keep it: 4-space indents. */
-export function stringify(value: unknown): string {
-  return `${JSON.stringify(value, null, 4)}\n`;
-}
-
-/** Error-level findings of the converted connector, by rule. */
-function remainingFindings(files: Record<string, Uint8Array>, preset: PresetName): Remaining[] {
-  const connector = connectorFromFiles(
-    Object.entries(files).map(([name, bytes]) => ({ name, bytes })),
-    { source: 'converted' },
-  );
-  const result = validateConnector(connector, { preset });
-  const byRule = new Map<string, Remaining>();
-  for (const d of result.diagnostics) {
-    if (d.severity !== 'error') continue;
-    const seen = byRule.get(d.ruleId);
-    byRule.set(d.ruleId, {
-      rule: d.ruleId,
-      count: (seen?.count ?? 0) + 1,
-      message: seen?.message ?? d.message,
-    });
-  }
-  return [...byRule.values()];
-}
+export type { ConvertedPart };
+export { stringify };
 
 /** Converts a parsed description into a connector. */
 export function convertInput(input: ApiInput, options: ConvertOptions = {}): ConvertResult {
@@ -146,7 +133,23 @@ export function convertInput(input: ApiInput, options: ConvertOptions = {}): Con
     'icon.png': icon,
   };
   const preset = options.preset ?? 'certification';
-  const remaining = preset === false ? [] : remainingFindings(files, preset);
+  const size = measure(swagger);
+  const split =
+    options.split !== 'none' && size.over
+      ? buildParts({ swagger, apiProperties, color, publisher, source, losses: losses.items.length, preset })
+      : [];
+  if (size.over) {
+    const limits = `${size.operations} operations and ${size.bytes} bytes (one connector holds at most ${MAX_OPERATIONS} operations and less than 1 MB)`;
+    losses.add(
+      '/paths',
+      'connector size',
+      split.length > 0
+        ? `${limits}; split by tag into ${split.length} connectors: ${split.map((p) => `\`${p.name}\` (${p.operationIds.length})`).join(', ')}`
+        : `${limits}; kept as one connector (\`--split none\`), which the platform will refuse`,
+    );
+  }
+  const remaining =
+    preset === false ? [] : split.length > 0 ? mergeRemaining(split) : remainingFindings(files, preset);
   const stats: ConversionStats = { inputOperations: countOperations(input), keptOperations: kept, skeletons };
   const reportInput = {
     source,
@@ -155,6 +158,7 @@ export function convertInput(input: ApiInput, options: ConvertOptions = {}): Con
     losses: losses.items,
     remaining,
     preset: preset === false ? 'certification' : preset,
+    parts: split,
   };
   const report = renderReport(reportInput);
   files['conversion-report.md'] = encoder.encode(report);
@@ -170,6 +174,7 @@ export function convertInput(input: ApiInput, options: ConvertOptions = {}): Con
     report,
     summary: summariseReport(reportInput),
     files,
+    parts: split,
   };
 }
 

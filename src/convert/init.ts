@@ -4,9 +4,13 @@ import { isObject, type JsonObject, ownArray, ownObject } from '../connector/jso
 import { FlowportError } from '../errors.ts';
 import { type ConvertOptions, type ConvertResult, convert, stringify } from './convert.ts';
 import { mergeUpdate, type UpdateChanges } from './merge.ts';
+import { partPolicies } from './parts.ts';
+import { swaggerForTags } from './split.ts';
 
 /** Where `init` keeps the swagger of the last import, the base of the next `--update` merge. */
 export const BASE_FILE = join('.flowport', 'base.swagger.json');
+/** In each folder of a split: which tags (and operations) it holds, for `--update`. */
+export const PART_FILE = join('.flowport', 'part.json');
 
 export interface InitOptions extends Omit<ConvertOptions, 'source'> {
   /** The API description: OpenAPI 3.0/3.1, Swagger 2.0 or Postman v2.1, JSON or YAML. */
@@ -26,6 +30,8 @@ export interface InitResult {
   readonly dir: string;
   /** Files written (none for a dry run). */
   readonly written: readonly string[];
+  /** The connector folders written (or that a dry run would write): `dir`, or one per part of a split. */
+  readonly connectors: readonly string[];
   /** Set for `update`. */
   readonly changes: UpdateChanges | undefined;
 }
@@ -90,35 +96,97 @@ export async function initConnector(options: InitOptions): Promise<InitResult> {
       'INIT_TARGET_EXISTS',
       `\`${options.dir}\` already holds a connector; pass \`--force\` to overwrite it or \`--update\` to merge the new description into it.`,
     );
-  const conversion = convert(text, { ...options, source: basename(options.from) });
-  const files: Record<string, Uint8Array> = { ...conversion.files };
-  const base = encoder.encode(stringify(conversion.swagger));
+  const part = options.update ? readPart(join(options.dir, PART_FILE)) : undefined;
+  const conversion = convert(text, {
+    ...options,
+    source: basename(options.from),
+    // An update merges into one folder: a split folder takes its own tags from the whole conversion.
+    ...((options.update || part) && { split: 'none' as const }),
+  });
+  const parts = options.update ? [] : conversion.parts;
+  if (!options.update && !options.force && !options.dryRun)
+    for (const p of parts)
+      if (CONNECTOR_FILES.some((f) => existsSync(join(options.dir, p.name, f))))
+        throw new FlowportError(
+          'INIT_TARGET_EXISTS',
+          `\`${join(options.dir, p.name)}\` already holds a connector; pass \`--force\` to overwrite it.`,
+        );
+  const folders: Record<string, Record<string, Uint8Array>> = {};
   let changes: UpdateChanges | undefined;
-  if (options.update) {
-    const mine = readJson(swaggerPath);
-    if (!mine)
-      throw new FlowportError(
-        'CONNECTOR_PARSE_FAILED',
-        `\`${swaggerPath}\` is not valid JSON; fix it before updating.`,
-      );
-    const merged = mergeUpdate(readJson(join(options.dir, BASE_FILE)), mine, conversion.swagger);
-    changes = merged.changes;
-    files['apiDefinition.swagger.json'] = encoder.encode(stringify(merged.swagger));
-    files['apiProperties.json'] = encoder.encode(
-      stringify(mergeProperties(readJson(join(options.dir, 'apiProperties.json')), conversion.apiProperties)),
-    );
-    // The author's readme and icon are theirs once written.
-    for (const name of ['readme.md', 'icon.png']) if (existsSync(join(options.dir, name))) delete files[name];
-  }
-  files[BASE_FILE] = base;
-  const written: string[] = [];
-  if (!options.dryRun) {
-    mkdirSync(join(options.dir, '.flowport'), { recursive: true });
-    for (const [name, bytes] of Object.entries(files)) {
-      const path = join(options.dir, name);
-      writeFileSync(path, bytes);
-      written.push(path);
+  if (parts.length > 0) {
+    folders[''] = { 'conversion-report.md': conversion.files['conversion-report.md'] ?? new Uint8Array() };
+    for (const p of parts) {
+      const shared = p.tags.filter((t) => parts.some((other) => other !== p && other.tags.includes(t)));
+      folders[p.name] = {
+        ...p.files,
+        [BASE_FILE]: encoder.encode(stringify(p.swagger)),
+        [PART_FILE]: encoder.encode(
+          stringify({ title: p.title, tags: p.tags, shared, operationIds: p.operationIds }),
+        ),
+      };
     }
+  } else {
+    const files: Record<string, Uint8Array> = { ...conversion.files };
+    let theirs = conversion.swagger;
+    let theirProperties = conversion.apiProperties;
+    if (part) {
+      theirs = swaggerForTags(conversion.swagger, part);
+      const base = readJson(join(options.dir, BASE_FILE));
+      theirs.info = { ...(ownObject(theirs, 'info') ?? {}), ...(ownObject(base, 'info') ?? {}) };
+      const ids = new Set(part.operationIds);
+      for (const item of Object.values(ownObject(theirs, 'paths') ?? {}))
+        for (const op of Object.values(isObject(item) ? item : {}))
+          if (isObject(op) && typeof op.operationId === 'string') ids.add(op.operationId);
+      const props = ownObject(theirProperties, 'properties') ?? {};
+      theirProperties = {
+        ...theirProperties,
+        properties: {
+          ...props,
+          policyTemplateInstances: partPolicies(ownArray(props, 'policyTemplateInstances') ?? [], ids),
+        },
+      };
+    }
+    const base = encoder.encode(stringify(theirs));
+    if (options.update) {
+      const mine = readJson(swaggerPath);
+      if (!mine)
+        throw new FlowportError(
+          'CONNECTOR_PARSE_FAILED',
+          `\`${swaggerPath}\` is not valid JSON; fix it before updating.`,
+        );
+      const merged = mergeUpdate(readJson(join(options.dir, BASE_FILE)), mine, theirs);
+      changes = merged.changes;
+      files['apiDefinition.swagger.json'] = encoder.encode(stringify(merged.swagger));
+      files['apiProperties.json'] = encoder.encode(
+        stringify(mergeProperties(readJson(join(options.dir, 'apiProperties.json')), theirProperties)),
+      );
+      // The author's readme, icon and the report of a split are theirs once written.
+      for (const name of ['readme.md', 'icon.png'])
+        if (existsSync(join(options.dir, name))) delete files[name];
+      if (part) delete files['conversion-report.md'];
+    }
+    files[BASE_FILE] = base;
+    folders[''] = files;
   }
-  return { conversion, dir: options.dir, written, changes };
+  const written: string[] = [];
+  const connectors = parts.length > 0 ? parts.map((p) => join(options.dir, p.name)) : [options.dir];
+  if (!options.dryRun)
+    for (const [folder, files] of Object.entries(folders)) {
+      const at = join(options.dir, folder);
+      mkdirSync(join(at, '.flowport'), { recursive: true });
+      for (const [name, bytes] of Object.entries(files)) {
+        const path = join(at, name);
+        writeFileSync(path, bytes);
+        written.push(path);
+      }
+    }
+  return { conversion, dir: options.dir, written, connectors, changes };
+}
+
+/** `.flowport/part.json` of a split folder, when there is one. */
+function readPart(path: string): { tags: string[]; shared: string[]; operationIds: string[] } | undefined {
+  const value = readJson(path);
+  if (!value) return undefined;
+  const strings = (key: string) => (ownArray(value, key) ?? []).filter((v) => typeof v === 'string');
+  return { tags: strings('tags'), shared: strings('shared'), operationIds: strings('operationIds') };
 }

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { initConnector } from '../../convert/init.ts';
+import type { SplitMode } from '../../convert/split.ts';
 import { PRESETS, type PresetName } from '../../validate/rule.ts';
 import { EXIT } from '../exit.ts';
 import type { Io } from './validate.ts';
@@ -12,6 +13,7 @@ interface InitFlags {
   publisher?: string;
   brandColor?: string;
   preset: PresetName | 'none';
+  split: SplitMode;
   quiet: boolean;
 }
 
@@ -38,12 +40,22 @@ export function initCommand(io: Io, setExit: (code: number) => void): Command {
         .choices([...PRESETS, 'none'])
         .default('certification'),
     )
+    .addOption(
+      new Option(
+        '--split <mode>',
+        'over one connector\'s limits (256 operations, 1 MB): "tag" writes one connector per group of tags into <dir>/<name>-<tag>/, "none" writes one connector anyway',
+      )
+        .choices(['tag', 'none'])
+        .default('tag'),
+    )
     .option('-q, --quiet', 'print only errors', false)
     .addHelpText(
       'after',
       `
 Writes apiDefinition.swagger.json, apiProperties.json, readme.md, icon.png and conversion-report.md
 (every construct not carried over exactly, with its JSON pointer and what was done instead).
+A description over one connector's limits is split by tag into several connector folders inside
+<dir> (each with its own files; the whole report stays in <dir>/conversion-report.md).
 
 Exit codes: 0 converted, 2 usage error, unreadable or unsupported input, or an existing connector
 without --force / --update.
@@ -71,6 +83,7 @@ Examples:
         ...(flags.publisher && { publisher: flags.publisher }),
         ...(flags.brandColor && { brandColor: flags.brandColor }),
         preset: flags.preset === 'none' ? false : flags.preset,
+        split: flags.split,
       });
       if (!flags.quiet) {
         io.stdout.write(`${result.conversion.summary}\n`);
@@ -86,7 +99,9 @@ Examples:
         io.stdout.write(
           flags.dryRun
             ? 'Dry run: nothing written.\n'
-            : `Wrote ${result.written.length} files to ${dir} (see conversion-report.md).\n`,
+            : result.connectors.length > 1
+              ? `Wrote ${result.connectors.length} connectors (${result.written.length} files) to ${dir}: ${result.connectors.join(', ')} (see ${dir}/conversion-report.md).\n`
+              : `Wrote ${result.written.length} files to ${dir} (see conversion-report.md).\n`,
         );
       }
       setExit(EXIT.ok);

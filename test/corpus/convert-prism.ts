@@ -1,0 +1,511 @@
+/**
+ * Does a converted connector keep the API's meaning? Every operation of the connector(s) `convert()`
+ * makes from a description is called through flowport's runtime with example arguments, and the
+ * request is judged by Stoplight Prism mocking the ORIGINAL description (OpenAPI 3.x, Swagger 2.0 or
+ * Postman v2.1, all of which Prism reads): route, server, parameters, body and security.
+ * Used by the CI sample (convert-prism.test.ts) and the full sweep (bench/convert-prism.ts).
+ * The Prism process helpers are copied from test/corpus/prism.ts (owned elsewhere, kept independent).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { basename, join } from 'node:path';
+import { isObject, type JsonObject, own, ownArray, ownObject, ownString } from '../../src/connector/json.ts';
+import { connectorFromFiles } from '../../src/connector/load.ts';
+import type { Connector } from '../../src/connector/model.ts';
+import { convert } from '../../src/convert/convert.ts';
+import { type ApiInput, readInput } from '../../src/convert/input.ts';
+import { isFlowportError } from '../../src/errors.ts';
+import { exampleArguments } from '../../src/runtime/request/example-arguments.ts';
+import { createRuntime } from '../../src/runtime/runtime.ts';
+import { createTransport } from '../../src/runtime/send/transport.ts';
+import type { Connection, ResponseBody, Transport, WireRequest } from '../../src/runtime/types.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const PRISM = join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js');
+const LOG_KEEP = 256 * 1024;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface PrismMock {
+  readonly url: string;
+  readonly exited: boolean;
+  logMark(): number;
+  logSince(mark: number): string;
+  stop(): Promise<void>;
+}
+
+/** Starts `prism mock <file>` on loopback; rejects when Prism cannot load the file. */
+async function startPrism(file: string, timeoutMs = 180_000): Promise<PrismMock> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--max-old-space-size=3072', PRISM, 'mock', '-h', '127.0.0.1', '-p', String(port), file],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  let dropped = 0;
+  const append = (d: Buffer) => {
+    log += d.toString();
+    if (log.length > 2 * LOG_KEEP) {
+      dropped += log.length - LOG_KEEP;
+      log = log.slice(-LOG_KEEP);
+    }
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  const mock: PrismMock = {
+    url: `http://127.0.0.1:${port}`,
+    get exited() {
+      return child.exitCode !== null || child.signalCode !== null;
+    },
+    logMark: () => dropped + log.length,
+    logSince: (mark) => log.slice(Math.max(0, mark - dropped)),
+    stop,
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (mock.exited) throw new Error(`Prism exited: ${log.slice(-500)}`);
+    if (log.includes('Prism is listening')) return mock;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await stop();
+  throw new Error(`Prism did not start in ${timeoutMs} ms: ${log.slice(-500)}`);
+}
+
+/** What Prism's log says of the last request: validation passed, failed, or unknown. */
+async function validationOutcome(prism: PrismMock, mark: number): Promise<'passed' | 'failed' | 'unknown'> {
+  for (let waited = 0; waited < 1500; waited += 25) {
+    const text = prism.logSince(mark);
+    if (text.includes('The request passed the validation rules')) return 'passed';
+    if (text.includes('Request did not pass the validation rules')) return 'failed';
+    if (text.includes('Request terminated with error') || prism.exited) return 'unknown';
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return 'unknown';
+}
+
+/** A server of the original description, as Prism matches it (`__server` must match it exactly). */
+interface OriginalServer {
+  /** Matches the start of a request URL; group 1 is the server part. */
+  readonly pattern: RegExp;
+  readonly trailingSlash: boolean;
+  /** False for a relative server URL: its path is stripped but no `__server` is sent. */
+  readonly absolute: boolean;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function serverPattern(url: string, variables: JsonObject | undefined): OriginalServer {
+  const trailingSlash = url.endsWith('/') && url.length > 1;
+  const bare = trailingSlash ? url.slice(0, -1) : url;
+  const source = bare
+    .split(/(\{[^}]*\})/)
+    .map((part) => {
+      const name = /^\{([^}]*)\}$/.exec(part)?.[1];
+      if (name === undefined) return escapeRegExp(part);
+      const values = (ownArray(ownObject(variables, name), 'enum') ?? []).filter(
+        (v) => typeof v === 'string',
+      );
+      return values.length > 0 ? `(?:${values.map(escapeRegExp).join('|')})` : '[^/]*?';
+    })
+    .join('');
+  return {
+    pattern: new RegExp(`^(${source})(?=/|\\?|$)`, 'i'),
+    trailingSlash,
+    absolute: /^[a-z][a-z0-9+.-]*:\/\//i.test(url),
+  };
+}
+
+/** The servers Prism reads from the original: OpenAPI 3 `servers` at every level, Swagger 2.0 host. */
+export function originalServers(input: ApiInput): OriginalServer[] {
+  const doc = input.document;
+  const out: OriginalServer[] = [];
+  if (input.format === 'swagger-2.0') {
+    const host = ownString(doc, 'host');
+    if (!host) return out;
+    const base = ownString(doc, 'basePath') ?? '';
+    for (const scheme of ownArray(doc, 'schemes') ?? ['https'])
+      out.push(serverPattern(`${String(scheme)}://${host}${base === '/' ? '' : base}`, undefined));
+    return out;
+  }
+  if (input.format === 'postman-2.1') return out;
+  const add = (list: unknown) => {
+    if (!Array.isArray(list)) return;
+    for (const s of list) {
+      const url = ownString(s, 'url');
+      if (url !== undefined) out.push(serverPattern(url, ownObject(s, 'variables')));
+    }
+  };
+  add(own(doc, 'servers'));
+  for (const item of Object.values(ownObject(doc, 'paths') ?? {})) {
+    if (!isObject(item)) continue;
+    add(item.servers);
+    for (const op of Object.values(item)) if (isObject(op)) add(op.servers);
+  }
+  // Longest first: the most specific server wins.
+  return out.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
+}
+
+/**
+ * Sends what flowport built to the mock: the part of the URL that matches one of the original's
+ * absolute servers goes into `__server` (Prism checks scheme, host and base path), the rest is the
+ * path Prism routes. With no server to match (Postman collections whose base URL is a variable,
+ * relative OpenAPI servers) the connector's own `basePath` (or the relative server path) is stripped
+ * and nothing is sent as `__server`: Prism then checks the path only.
+ */
+export function originalTransport(
+  prismUrl: string,
+  servers: readonly OriginalServer[],
+  fallbackBase: string,
+  onSend: (url: string) => void,
+): Transport {
+  const inner = createTransport({ retry: { count: 0 } });
+  const base = fallbackBase === '/' ? '' : fallbackBase.replace(/\/$/, '');
+  return {
+    async send(wire: WireRequest, sendOptions) {
+      const url = new URL(wire.url);
+      const full = `${url.protocol}//${url.host}${url.pathname}`;
+      let path = url.pathname;
+      let server: string | undefined;
+      const absolute = servers.find((s) => s.absolute && s.pattern.test(full));
+      const relative = servers.find((s) => !s.absolute && s.pattern.test(url.pathname));
+      if (absolute) {
+        const prefix = absolute.pattern.exec(full)?.[1] ?? '';
+        server = prefix + (absolute.trailingSlash ? '/' : '');
+        path = full.slice(prefix.length);
+      } else if (relative) {
+        path = url.pathname.slice(relative.pattern.exec(url.pathname)?.[1]?.length ?? 0);
+      } else if (base && path.toLowerCase().startsWith(base.toLowerCase())) {
+        path = path.slice(base.length);
+      }
+      if (!path.startsWith('/')) path = `/${path}`;
+      const target = new URL(prismUrl + path + url.search);
+      if (server !== undefined) target.searchParams.set('__server', server);
+      onSend(target.toString());
+      return inner.send({ ...wire, url: target.toString() }, sendOptions);
+    },
+    close: () => inner.close(),
+  };
+}
+
+/** A connection as a tester fills it in: defaults or the first allowed value, else placeholders. */
+export function testConnection(connector: Connector): Connection {
+  const values: Record<string, string> = {};
+  const sets = connector.properties.parameterSets;
+  const params = sets.length > 0 ? sets[0]!.parameters : connector.properties.connectionParameters;
+  for (const p of params) {
+    if (p.type === 'oauthSetting' || p.type === 'gatewaySetting') continue;
+    const allowed = own(p.raw, 'allowedValues');
+    const first = Array.isArray(allowed) ? own(allowed[0], 'value') : undefined;
+    const fallback =
+      p.type === 'int' ? '1' : p.type === 'bool' ? 'true' : `test-${p.name.replace(/[^a-z0-9]/gi, '')}`;
+    const chosen = typeof first === 'string' ? first : ownString(p.raw, 'defaultValue');
+    values[p.name] = chosen ?? fallback;
+  }
+  return {
+    values,
+    ...(sets.length > 0 && { parameterSet: sets[0]!.name }),
+    tokenProvider: { getToken: async () => 'test-token' },
+  };
+}
+
+/**
+ * `accepted`: Prism answered below 400, or its log says the request passed validation before it failed
+ * to mock a response (`validatedOnly`). `rejected`: Prism refused it. `not-built`: flowport threw, or no
+ * example value could be made. `skipped`: not a call to the API (webhook trigger skeletons) or Prism could
+ * not load the original.
+ */
+export type ConvertVerdict = 'accepted' | 'rejected' | 'not-built' | 'skipped';
+
+export interface ConvertSweepRow {
+  readonly api: string;
+  /** The connector the operation ended up in (a split part's folder name, else the API). */
+  readonly connector: string;
+  readonly operationId: string;
+  readonly verdict: ConvertVerdict;
+  readonly status?: number;
+  readonly validatedOnly?: boolean;
+  readonly cause?: string;
+  readonly detail?: string;
+  readonly sent?: string;
+}
+
+function textOf(body: ResponseBody): string {
+  if (body.kind === 'text') return body.text;
+  if (body.kind === 'json') return JSON.stringify(body.value);
+  if (body.kind === 'binary') return new TextDecoder().decode(body.bytes.slice(0, 400));
+  return '';
+}
+
+function problemOf(body: ResponseBody): JsonObject | undefined {
+  if (body.kind === 'json') return isObject(body.value) ? body.value : undefined;
+  try {
+    const value: unknown = JSON.parse(textOf(body));
+    return isObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Request violations: the `sl-violations` header (Prism mocked an error response) or the problem's list. */
+function violationsOf(header: string | null, problem: JsonObject | undefined): string[] {
+  let list: unknown;
+  let prefix: string | undefined;
+  if (header) {
+    try {
+      list = JSON.parse(header);
+      prefix = 'request';
+    } catch {
+      list = undefined;
+    }
+  }
+  if (list === undefined) list = own(problem, 'validation');
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((v) => {
+    if (!isObject(v)) return [];
+    const location = (Array.isArray(v.location) ? v.location : Array.isArray(v.path) ? v.path : []).map(
+      String,
+    );
+    if (prefix !== undefined) {
+      if (location[0] !== prefix || v.severity !== 'Error') return [];
+      location.shift();
+    }
+    return [`${location.join('.')}: ${String(v.message ?? v.code ?? '')}`];
+  });
+}
+
+function describeSent(wire: WireRequest | undefined, target: string | undefined): string | undefined {
+  if (!wire) return undefined;
+  const type = wire.headers.get('content-type');
+  return `${wire.method} ${wire.url}${target ? ` -> ${target}` : ''}${type ? ` [${type}]` : ''}`;
+}
+
+/** The connectors a conversion produced, by folder name (one, or the split parts). */
+export interface ConvertedConnector {
+  readonly name: string;
+  readonly connector: Connector;
+}
+
+/** Loads what `convert()` produced for a description: the whole connector, or each split part. */
+export function convertedConnectors(file: string, text: string): ConvertedConnector[] {
+  const result = convert(text, { source: basename(file), preset: false });
+  const load = (files: Readonly<Record<string, Uint8Array>>) =>
+    connectorFromFiles(Object.entries(files).map(([name, bytes]) => ({ name, bytes })));
+  if (result.parts.length > 0) return result.parts.map((p) => ({ name: p.name, connector: load(p.files) }));
+  return [{ name: basename(file), connector: load(result.files) }];
+}
+
+async function callAll(
+  api: string,
+  part: ConvertedConnector,
+  prism: () => Promise<PrismMock>,
+  servers: readonly OriginalServer[],
+  rows: ConvertSweepRow[],
+): Promise<void> {
+  const { connector } = part;
+  const connection = testConnection(connector);
+  const row = (r: Omit<ConvertSweepRow, 'api' | 'connector'>) =>
+    rows.push({ api, connector: part.name, ...r });
+  let mock = await prism();
+  let target: string | undefined;
+  const open = () => {
+    const transport = originalTransport(mock.url, servers, connector.definition.basePath ?? '/', (url) => {
+      target = url;
+    });
+    return { transport, runtime: createRuntime(connector, { transport }) };
+  };
+  let { transport, runtime } = open();
+  try {
+    for (const operation of connector.operations) {
+      const operationId = operation.id ?? `${operation.method} ${operation.path}`;
+      if (own(operation.raw, 'x-flowport-skeleton') === true) {
+        row({ operationId, verdict: 'skipped', cause: 'WEBHOOK_SKELETON' });
+        continue;
+      }
+      if (mock.exited) {
+        await runtime.close();
+        await transport.close();
+        mock = await prism();
+        ({ transport, runtime } = open());
+      }
+      const { args, missing } = exampleArguments(connector, operation);
+      if (missing.length > 0) {
+        row({ operationId, verdict: 'not-built', cause: 'NO_EXAMPLE', detail: missing.join(', ') });
+        continue;
+      }
+      target = undefined;
+      const mark = mock.logMark();
+      try {
+        const result = await runtime.invoke(operationId, args, { connection });
+        const status = result.response.status;
+        const sent = describeSent(result.request, target);
+        if (status < 400) {
+          row({ operationId, verdict: 'accepted', status, sent });
+          continue;
+        }
+        const outcome = await validationOutcome(mock, mark);
+        const problem = problemOf(result.response.body);
+        const type =
+          typeof own(problem, 'type') === 'string'
+            ? (String(own(problem, 'type')).split(/[/#]/).pop() ?? '')
+            : `HTTP_${status}`;
+        const violations = violationsOf(result.response.headers.get('sl-violations'), problem);
+        const detail = (
+          violations.length > 0
+            ? violations.join(' | ')
+            : JSON.stringify(own(problem, 'detail') ?? textOf(result.response.body))
+        ).slice(0, 400);
+        // Prism validated the request and then could not make a response (no 2xx example it can
+        // serialise, 406 for a media type the original declares only on an error response…).
+        if (outcome === 'passed')
+          row({ operationId, verdict: 'accepted', status, validatedOnly: true, cause: type, detail, sent });
+        else row({ operationId, verdict: 'rejected', status, cause: type, detail, sent });
+      } catch (error) {
+        if (mock.exited) {
+          row({
+            operationId,
+            verdict: 'rejected',
+            cause: 'PRISM_DIED',
+            detail: mock.logSince(mark).slice(-300),
+          });
+          continue;
+        }
+        row({
+          operationId,
+          verdict: 'not-built',
+          cause: isFlowportError(error) ? error.code : 'INTERNAL',
+          detail: error instanceof Error ? error.message.slice(0, 300) : String(error),
+        });
+      }
+    }
+  } finally {
+    await runtime.close();
+    await transport.close();
+  }
+}
+
+/** Calls every operation of every connector converted from `file` against a Prism mock of `file`. */
+export async function sweepConversion(file: string): Promise<ConvertSweepRow[]> {
+  const api = basename(file);
+  const text = readFileSync(file, 'utf8');
+  const input = readInput(text, api);
+  const parts = convertedConnectors(file, text);
+  const rows: ConvertSweepRow[] = [];
+  let mock: PrismMock | undefined;
+  try {
+    mock = await startPrism(file);
+  } catch (error) {
+    for (const part of parts)
+      for (const o of part.connector.operations)
+        rows.push({
+          api,
+          connector: part.name,
+          operationId: o.id ?? o.path,
+          verdict: 'skipped',
+          cause: 'PRISM_CANNOT_LOAD',
+          detail: String(error).slice(0, 200),
+        });
+    return rows;
+  }
+  const servers = originalServers(input);
+  const prism = async () => {
+    if (mock && !mock.exited) return mock;
+    mock = await startPrism(file);
+    return mock;
+  };
+  try {
+    for (const part of parts) await callAll(api, part, prism, servers, rows);
+  } finally {
+    await mock?.stop();
+  }
+  return rows;
+}
+
+export interface ConvertSweepSummary {
+  readonly apis: number;
+  readonly operations: number;
+  readonly skipped: number;
+  /** Operations called or that failed to build: accepted + rejected + not built. */
+  readonly judged: number;
+  readonly accepted: number;
+  readonly validatedOnly: number;
+  readonly rejected: number;
+  readonly notBuilt: number;
+  /** accepted / judged (1 when nothing was judged). */
+  readonly share: number;
+  readonly table: string;
+}
+
+/** Counts a sweep and lists the causes of rejections and failures to build, per API. */
+export function summariseConversion(rows: readonly ConvertSweepRow[], top = 20): ConvertSweepSummary {
+  const count = (v: ConvertVerdict) => rows.filter((r) => r.verdict === v).length;
+  const accepted = count('accepted');
+  const rejected = count('rejected');
+  const notBuilt = count('not-built');
+  const skipped = count('skipped');
+  const validatedOnly = rows.filter((r) => r.validatedOnly).length;
+  const judged = accepted + rejected + notBuilt;
+  const share = judged === 0 ? 1 : accepted / judged;
+  const apis = [...new Set(rows.map((r) => r.api))];
+  const lines = apis.map((api) => {
+    const mine = rows.filter((r) => r.api === api);
+    const n = (v: ConvertVerdict) => mine.filter((r) => r.verdict === v).length;
+    return `${api.padEnd(62)} ops ${String(mine.length).padStart(4)}  accepted ${String(n('accepted')).padStart(4)}  rejected ${String(n('rejected')).padStart(3)}  not built ${String(n('not-built')).padStart(3)}  skipped ${n('skipped')}`;
+  });
+  lines.push(
+    '',
+    `descriptions ${apis.length}; operations ${rows.length}; skipped ${skipped} (${causes(rows.filter((r) => r.verdict === 'skipped'))})`,
+    `judged ${judged}: accepted ${accepted} (of which ${validatedOnly} validated but not mocked), rejected ${rejected}, not built ${notBuilt}`,
+    `share accepted ${(share * 100).toFixed(2)}% (${accepted}/${judged})`,
+  );
+  for (const [title, verdict] of [
+    ['rejected by Prism:', 'rejected'],
+    ['not built:', 'not-built'],
+  ] as const) {
+    const list = rows.filter((r) => r.verdict === verdict);
+    if (list.length === 0) continue;
+    lines.push('', title);
+    for (const r of list.slice(0, top))
+      lines.push(
+        `  ${r.api} ${r.operationId}: ${r.cause ?? ''} ${r.detail ?? ''} ${r.sent ?? ''}`.slice(0, 400),
+      );
+    if (list.length > top) lines.push(`  … ${list.length - top} more`);
+  }
+  return {
+    apis: apis.length,
+    operations: rows.length,
+    skipped,
+    judged,
+    accepted,
+    validatedOnly,
+    rejected,
+    notBuilt,
+    share,
+    table: lines.join('\n'),
+  };
+}
+
+function causes(rows: readonly ConvertSweepRow[]): string {
+  const by = new Map<string, number>();
+  for (const r of rows) by.set(r.cause ?? '?', (by.get(r.cause ?? '?') ?? 0) + 1);
+  return [...by].map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+}
