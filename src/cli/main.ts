@@ -8,6 +8,7 @@ import { operationsCommand } from './commands/operations.ts';
 import { runCommand } from './commands/run.ts';
 import { serveCommand } from './commands/serve.ts';
 import { smokeCommand } from './commands/smoke.ts';
+import { triggerCommand } from './commands/trigger.ts';
 import { type Io, validateCommand } from './commands/validate.ts';
 import { EXIT } from './exit.ts';
 
@@ -24,6 +25,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program.addCommand(operationsCommand(io, setExit));
   program.addCommand(runCommand(io, setExit));
   program.addCommand(smokeCommand(io, setExit));
+  program.addCommand(triggerCommand(io, setExit));
   program.addCommand(serveCommand(io, setExit));
   program.addCommand(connectCommand(io, setExit));
   program.addCommand(connectionsCommand(io, setExit));

@@ -1,0 +1,81 @@
+import { Command, Option } from 'commander';
+import type { TriggerFlags } from '../actions/trigger.ts';
+import { collect } from '../collect.ts';
+import { addConnectionOptions, positiveInt } from './run.ts';
+import type { Io } from './validate.ts';
+
+export function triggerCommand(io: Io, setExit: (code: number) => void): Command {
+  return addConnectionOptions(
+    new Command('trigger')
+      .description(
+        'The trigger lab: subscribe to a webhook trigger (or poll a polling trigger) and print its events until Ctrl-C.',
+      )
+      .argument('<connector>', 'connector folder, zip or swagger file')
+      .argument('<operationId>', 'a webhook or polling trigger, or a callback action')
+      .option(
+        '-p, --param <name=value>',
+        'a parameter value; repeat for each (`@file` reads a file)',
+        collect,
+        [],
+      )
+      .option('--body <json>', 'the body parameter as JSON, or `@file.json`'),
+  )
+    .option(
+      '--base-url <url>',
+      'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
+    )
+    .addOption(
+      new Option('--interval <seconds>', 'polling recurrence (default 60)').argParser(
+        positiveInt('--interval'),
+      ),
+    )
+    .option('--backfill', 'let the first poll fire with what is already there', false)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--callback-host <address>', 'address the callback listener binds to', '127.0.0.1')
+    .option(
+      '--public-url <url>',
+      'scheme://host[:port] the backend reaches the listener at (a tunnel), when it cannot reach loopback',
+    )
+    .option(
+      '--delivery-id-header <name>',
+      "a callback header holding the sender's delivery id, used for idempotency keys",
+    )
+    .addOption(
+      new Option('--callback-timeout <seconds>', 'how long a callback action waits (default 600)').argParser(
+        positiveInt('--callback-timeout'),
+      ),
+    )
+    .addOption(
+      new Option('--timeout <seconds>', 'response timeout of each call (default 120)').argParser(
+        positiveInt('--timeout'),
+      ),
+    )
+    .addHelpText(
+      'after',
+      `
+Webhook triggers: a listener on --callback-host (any free port) takes callbacks at
+/hooks/<subscription>/<secret>; the subscription is deleted on Ctrl-C. Polling triggers are polled
+at --interval, or as the backend's Retry-After says. Events go to stdout (one JSON line each with
+--format json), what the lab does to stderr.
+
+Exit codes: 0 stopped with Ctrl-C (subscription deleted), 1 the backend refused (subscribe,
+unsubscribe, callback), 2 usage error.
+
+Examples:
+  flowport trigger ./brightdesk OnTicketCreated --base-url http://127.0.0.1:4100/api/v1 --conn-set api-key --conn api_key=$KEY
+  flowport trigger ./brightdesk OnTicketChanged --interval 15 --format json --conn-file conn.json`,
+    )
+    .action(async (connector: string, operationId: string, flags: TriggerFlags) => {
+      const { runTrigger } = await import('../actions/trigger.ts');
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        setExit(await runTrigger(connector, operationId, flags, io, { signal: controller.signal }));
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+    });
+}
