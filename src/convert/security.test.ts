@@ -14,6 +14,42 @@ function secure(schemes: JsonObject, security: JsonObject[] = []) {
 }
 
 describe('convertSecurity', () => {
+  it('keeps the scheme that alone satisfies the most operations', () => {
+    const losses = createLosses();
+    const op = (security: JsonObject[]) => ({ security, responses: {} });
+    const auth = convertSecurity(
+      {
+        components: {
+          securitySchemes: {
+            key: { type: 'apiKey', in: 'header', name: 'X-Key' },
+            oauth: {
+              type: 'oauth2',
+              flows: {
+                authorizationCode: { authorizationUrl: 'https://a/x', tokenUrl: 'https://a/t', scopes: {} },
+              },
+            },
+          },
+        },
+        paths: {
+          '/a': { get: op([{ key: [] }, { oauth: [] }]), put: op([{ oauth: [] }]) },
+          '/b': { post: op([{ oauth: [] }]), delete: op([{ key: [], oauth: [] }]) },
+        },
+      },
+      losses,
+      'https://api.example.org',
+    );
+    expect(auth.scheme).toBe('oauth');
+    expect(losses.items.map((l) => l.action).join(' ')).toMatch(/`key` not kept/);
+  });
+
+  it('keeps the first named scheme when the schemes satisfy as many operations', () => {
+    const { auth } = secure(
+      { first: { type: 'http', scheme: 'basic' }, second: { type: 'apiKey', in: 'query', name: 'k' } },
+      [{ first: [] }, { second: [] }],
+    );
+    expect(auth.scheme).toBe('first');
+  });
+
   it('maps a header API key to an apiKey definition and an api_key connection parameter', () => {
     const { auth } = secure({ key: { type: 'apiKey', in: 'header', name: 'X-Key' } });
     expect(auth.securityDefinitions).toEqual({ key: { type: 'apiKey', in: 'header', name: 'X-Key' } });

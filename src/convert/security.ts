@@ -218,24 +218,41 @@ function mapScheme(
   return undefined;
 }
 
-/** Names of schemes in the order the description's requirements mention them. */
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/**
+ * Names of schemes the requirements mention, the scheme that alone satisfies the most operations
+ * first (ties in order of mention): keeping it lets the most operations authenticate.
+ */
 function requirementOrder(root: JsonObject): string[] {
   const names: string[] = [];
-  const visit = (list: JsonValue[] | undefined) => {
-    for (const req of list ?? [])
-      if (isObject(req)) for (const n of Object.keys(req)) if (!names.includes(n)) names.push(n);
+  const covers = new Map<string, number>();
+  const global = ownArray(root, 'security');
+  const visit = (list: JsonValue[] | undefined, count: boolean) => {
+    const alone = new Set<string>();
+    for (const req of list ?? []) {
+      if (!isObject(req)) continue;
+      const keys = Object.keys(req);
+      for (const n of keys) if (!names.includes(n)) names.push(n);
+      if (keys.length === 1) alone.add(keys[0]!);
+    }
+    if (count) for (const n of alone) covers.set(n, (covers.get(n) ?? 0) + 1);
   };
-  visit(ownArray(root, 'security'));
+  visit(global, false);
   for (const item of Object.values(ownObject(root, 'paths') ?? {}))
     if (isObject(item))
-      for (const op of Object.values(item)) if (isObject(op)) visit(ownArray(op, 'security'));
-  return names;
+      for (const [method, op] of Object.entries(item))
+        if (isObject(op) && METHODS.has(method)) visit(ownArray(op, 'security') ?? global, true);
+  return names
+    .map((n, i) => ({ n, i, c: covers.get(n) ?? 0 }))
+    .sort((a, b) => b.c - a.c || a.i - b.i)
+    .map((x) => x.n);
 }
 
 /**
  * OpenAPI 3 `components.securitySchemes` → one Swagger 2.0 security definition and its connection
- * parameters. A connection has one way to authenticate: the first scheme the requirements name that
- * the platform supports is kept; the others are reported.
+ * parameters. A connection has one way to authenticate: of the schemes the platform supports, the one
+ * that alone satisfies the most operations is kept (then the first named); the others are reported.
  */
 export function convertSecurity(
   root: JsonObject,

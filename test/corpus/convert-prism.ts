@@ -293,6 +293,26 @@ function violationsOf(header: string | null, problem: JsonObject | undefined): s
   });
 }
 
+/** Sends `method` to the route of `target` with nothing but `__server`; true when Prism dies on it. */
+async function diesOnBareRequest(mock: PrismMock, method: string, target: string): Promise<boolean> {
+  const sent = new URL(target);
+  const url = new URL(mock.url + sent.pathname);
+  const server = sent.searchParams.get('__server');
+  if (server !== null) url.searchParams.set('__server', server);
+  try {
+    await fetch(url, { method: method.toUpperCase(), signal: AbortSignal.timeout(10_000) });
+  } catch {
+    // The connection dropped: Prism died, or is about to.
+  }
+  for (let waited = 0; waited < 1500 && !mock.exited; waited += 50)
+    await new Promise((r) => setTimeout(r, 50));
+  return mock.exited;
+}
+
+function isUnreachable(error: unknown): boolean {
+  return isFlowportError(error) && error.code === 'UPSTREAM_UNREACHABLE';
+}
+
 function describeSent(wire: WireRequest | undefined, target: string | undefined): string | undefined {
   if (!wire) return undefined;
   const type = wire.headers.get('content-type');
@@ -303,6 +323,8 @@ function describeSent(wire: WireRequest | undefined, target: string | undefined)
 export interface ConvertedConnector {
   readonly name: string;
   readonly connector: Connector;
+  /** Security schemes the conversion could not keep (in the loss report): a 401 may come from them. */
+  readonly schemesNotKept: readonly string[];
 }
 
 /** Loads what `convert()` produced for a description: the whole connector, or each split part. */
@@ -310,8 +332,12 @@ export function convertedConnectors(file: string, text: string): ConvertedConnec
   const result = convert(text, { source: basename(file), preset: false });
   const load = (files: Readonly<Record<string, Uint8Array>>) =>
     connectorFromFiles(Object.entries(files).map(([name, bytes]) => ({ name, bytes })));
-  if (result.parts.length > 0) return result.parts.map((p) => ({ name: p.name, connector: load(p.files) }));
-  return [{ name: basename(file), connector: load(result.files) }];
+  const schemesNotKept = result.losses
+    .filter((l) => /^security scheme|OpenID Connect/.test(l.construct))
+    .map((l) => l.pointer.split('/').pop() ?? '');
+  if (result.parts.length > 0)
+    return result.parts.map((p) => ({ name: p.name, connector: load(p.files), schemesNotKept }));
+  return [{ name: basename(file), connector: load(result.files), schemesNotKept }];
 }
 
 async function callAll(
@@ -331,7 +357,12 @@ async function callAll(
     const transport = originalTransport(mock.url, servers, connector.definition.basePath ?? '/', (url) => {
       target = url;
     });
-    return { transport, runtime: createRuntime(connector, { transport }) };
+    // A description without an absolute server gives a connector without `host`; a tester passes
+    // `--base-url`, here a placeholder whose path is the connector's basePath.
+    const baseUrl = connector.definition.host
+      ? undefined
+      : `https://host.invalid${(connector.definition.basePath ?? '').replace(/\/$/, '')}`;
+    return { transport, runtime: createRuntime(connector, { transport, ...(baseUrl && { baseUrl }) }) };
   };
   let { transport, runtime } = open();
   try {
@@ -378,14 +409,31 @@ async function callAll(
         // serialise, 406 for a media type the original declares only on an error response…).
         if (outcome === 'passed')
           row({ operationId, verdict: 'accepted', status, validatedOnly: true, cause: type, detail, sent });
-        else row({ operationId, verdict: 'rejected', status, cause: type, detail, sent });
+        else {
+          const note =
+            status === 401 && part.schemesNotKept.length > 0
+              ? ` (not kept: ${part.schemesNotKept.join(', ')})`
+              : '';
+          row({ operationId, verdict: 'rejected', status, cause: `${type}${note}`, detail, sent });
+        }
       } catch (error) {
+        // The socket may close before the process is reaped.
+        for (let waited = 0; waited < 1500 && !mock.exited && isUnreachable(error); waited += 50)
+          await new Promise((r) => setTimeout(r, 50));
         if (mock.exited) {
+          const detail = mock.logSince(mark).slice(-300);
+          // Control: does Prism also die on a bare request to the same route of the original?
+          await runtime.close();
+          await transport.close();
+          mock = await prism();
+          ({ transport, runtime } = open());
+          const bare = target ? await diesOnBareRequest(mock, operation.method, target) : false;
           row({
             operationId,
-            verdict: 'rejected',
-            cause: 'PRISM_DIED',
-            detail: mock.logSince(mark).slice(-300),
+            verdict: bare ? 'skipped' : 'rejected',
+            cause: bare ? 'PRISM_CRASHES_ON_ORIGINAL' : 'PRISM_DIED',
+            detail,
+            sent: target,
           });
           continue;
         }
