@@ -3,6 +3,10 @@
  * subscription that receives an event and leaves nothing behind, and the polling protocol.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DemoBackend, startDemoBackend } from '../../examples/demo-backend/server.ts';
@@ -230,6 +234,80 @@ describe('polling trigger', () => {
       expect(quiet).toMatchObject({ status: 202, fired: false, delayMs: 15_000 });
     } finally {
       await runtime.close();
+    }
+  });
+});
+
+describe('callback action', () => {
+  it('completes when the backend calls back the URL it was given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowport-callback-'));
+    const swagger = {
+      swagger: '2.0',
+      info: { title: 'Jobs', version: '1' },
+      host: 'jobs.example',
+      paths: {
+        '/jobs': {
+          post: {
+            operationId: 'RunJob',
+            summary: 'Run a job',
+            parameters: [
+              {
+                name: 'body',
+                in: 'body',
+                required: true,
+                schema: {
+                  type: 'object',
+                  required: ['notify'],
+                  properties: {
+                    notify: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' },
+                    job: { type: 'string' },
+                  },
+                },
+              },
+            ],
+            responses: { '202': { description: 'Accepted' } },
+          },
+        },
+      },
+    };
+    writeFileSync(join(dir, 'apiDefinition.swagger.json'), JSON.stringify(swagger));
+    const jobs = createServer((req, res) => {
+      let text = '';
+      req.on('data', (c: Buffer) => (text += c.toString()));
+      req.on('end', () => {
+        const body = JSON.parse(text) as { notify: string; job: string };
+        res.writeHead(202).end();
+        setTimeout(() => {
+          void fetch(body.notify, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ done: true, job: body.job }),
+          });
+        }, 50);
+      });
+    });
+    await new Promise<void>((resolve) => jobs.listen(0, '127.0.0.1', resolve));
+    try {
+      const { out, io } = capture();
+      const code = await runTrigger(
+        dir,
+        'RunJob',
+        {
+          param: [],
+          conn: [],
+          body: '{"job":"export"}',
+          baseUrl: `http://127.0.0.1:${(jobs.address() as AddressInfo).port}`,
+          backfill: false,
+          format: 'json',
+          callbackHost: '127.0.0.1',
+        },
+        io,
+      );
+      expect(out.stderr).toMatch(/`RunJob` answered 202/);
+      expect(code).toBe(0);
+      expect(JSON.parse(out.stdout.trim()).body).toEqual({ done: true, job: 'export' });
+    } finally {
+      await new Promise<void>((resolve) => jobs.close(() => resolve()));
     }
   });
 });
