@@ -10,7 +10,7 @@ import { join } from '../connector/pointer.ts';
 import type { Losses } from './loss.ts';
 import type { SwaggerParts } from './openapi3.ts';
 import { createRouter, ROUTE_MARK } from './routes.ts';
-import { convertSchema, type SchemaContext } from './schema.ts';
+import { convertSchema, holdsSecret, type SchemaContext } from './schema.ts';
 import { convertSecurity } from './security.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
@@ -139,13 +139,58 @@ function fixResponses(op: JsonObject, pointer: string, swagger: JsonObject, loss
   }
 }
 
+/** Keywords holding example values in Swagger 2.0 and its common extensions. */
+const EXAMPLE_KEYS = new Set(['example', 'x-example', 'x-ms-test-value']);
+/** Objects whose keys are names chosen by the author, not keywords. */
+const NAME_MAPS = new Set([
+  'properties',
+  'definitions',
+  'parameters',
+  'responses',
+  'paths',
+  'securityDefinitions',
+]);
+
 /**
- * A Swagger 2.0 description passes through as it is, except: schemas that use OpenAPI 3 keywords
- * (`nullable`, type arrays, `oneOf`…) are converted, security definitions the platform cannot use are
- * dropped, and the kept one gets its connection parameters.
+ * Drops examples that look like real credentials (the validator's secret formats), as the OpenAPI 3
+ * conversion does: response `examples` per media type, schema and parameter `example`, `x-example`
+ * and `x-ms-test-value`.
+ */
+function scrubExamples(value: JsonValue, pointer: string, losses: Losses, names = false, depth = 0): void {
+  if (depth > 64) return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      scrubExamples(v, join(pointer, i), losses, false, depth + 1);
+    });
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const [key, v] of Object.entries(value)) {
+    const at = join(pointer, key);
+    if (!names && EXAMPLE_KEYS.has(key)) {
+      if (holdsSecret(v)) {
+        delete value[key];
+        losses.add(at, 'example', 'dropped; it looks like a real credential');
+      }
+    } else if (!names && key === 'examples' && isObject(v) && !Array.isArray(v)) {
+      for (const [mime, example] of Object.entries(v))
+        if (holdsSecret(example)) {
+          delete v[mime];
+          losses.add(join(at, mime), 'example', 'dropped; it looks like a real credential');
+        }
+    } else scrubExamples(v, at, losses, !names && NAME_MAPS.has(key), depth + 1);
+  }
+}
+
+/**
+ * A Swagger 2.0 description passes through as it is, except: examples that look like credentials
+ * are dropped, schemas that use OpenAPI 3 keywords (`nullable`, type arrays, `oneOf`…) are converted,
+ * security definitions the platform cannot use are dropped, and the kept one gets its connection
+ * parameters.
  */
 export function convertSwagger2(root: JsonObject, losses: Losses): SwaggerParts {
   const swagger = structuredClone(root);
+  scrubExamples(swagger, '', losses);
   const ctx: SchemaContext = {
     root: swagger,
     losses,
