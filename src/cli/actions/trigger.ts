@@ -158,7 +158,6 @@ interface Lab {
   readonly operation: Operation;
   readonly connection: Connection;
   readonly args: Arguments;
-  readonly mask: (text: string) => string;
   readonly note: (text: string) => void;
 }
 
@@ -215,13 +214,20 @@ async function runPolling(lab: Lab, flags: TriggerFlags, io: Io, control: Trigge
   );
   while (!signal.aborted) {
     const baseline = state === undefined && !flags.backfill;
-    const result = await poll(lab.runtime, operationId, lab.args, state, {
-      connection: lab.connection,
-      intervalSeconds: interval,
-      backfill: flags.backfill,
-      signal,
-      ...(control.now && { now: control.now }),
-    });
+    let result: Awaited<ReturnType<typeof poll>>;
+    try {
+      result = await poll(lab.runtime, operationId, lab.args, state, {
+        connection: lab.connection,
+        intervalSeconds: interval,
+        backfill: flags.backfill,
+        signal,
+        ...(control.now && { now: control.now }),
+      });
+    } catch (error) {
+      // Ctrl-C during a poll aborts its request; that is a stop, not a failure.
+      if (signal.aborted) break;
+      throw error;
+    }
     state = result.state;
     for (const w of result.warnings) lab.note(`warning: ${w}`);
     for (const event of result.events) printEvent(io, flags, event);
@@ -320,7 +326,6 @@ export async function runTrigger(
     operation,
     connection,
     args: parseParams(operation, flags.param, flags.body),
-    mask,
     note: (text) => io.stderr.write(`flowport: ${mask(text)}\n`),
   };
   try {
