@@ -32,6 +32,15 @@ export type { ScriptContext, ScriptLogger } from './runtime/script/api.ts';
 export { createTransport, type TransportOptions } from './runtime/send/transport.ts';
 export { type SmokeOptions, type SmokeRow, smoke } from './runtime/smoke.ts';
 export type * from './runtime/types.ts';
+export {
+  type CallbackActionOptions,
+  type CallbackActionResult,
+  invokeWithCallback,
+} from './triggers/callback-action.ts';
+export type { TriggerEvent } from './triggers/event.ts';
+export { initialPollState, type PollResult, type PollState, poll } from './triggers/polling.ts';
+export { type SplitPlan, splitBody, splitPlan } from './triggers/split.ts';
+export { callbackEvents, type Subscription, subscribe, unsubscribe } from './triggers/webhook.ts';
 export { type FlowportConfig, loadConfig, parseConfig } from './validate/config.ts';
 export type { Diagnostic, Summary } from './validate/diagnostic.ts';
 export type { ValidationResult } from './validate/engine.ts';
