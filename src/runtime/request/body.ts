@@ -4,7 +4,7 @@ import { FlowportError } from '../../errors.ts';
 import type { ArgumentValue, MultipartPart, RequestBody } from '../types.ts';
 import { coerceValue, isFileValue } from './coerce.ts';
 import { fillBody, type MissingProperty } from './fill-body.ts';
-import { bodyKindOf } from './media-type.ts';
+import { bodyContentType, bodyKindOf } from './media-type.ts';
 import { viewSchema } from './schema.ts';
 import { collectionTexts, scalarText } from './serialize-value.ts';
 
@@ -24,8 +24,8 @@ const encoder = new TextEncoder();
 
 /**
  * The body of an `in: body` parameter, serialised by its content type: the `Content-Type` header
- * argument, else `consumes[0]` of the operation (the model falls back to the document's), else
- * `application/json`. A `format: binary` or `type: file` schema, or a file value, is sent as bytes
+ * argument, else the operation's `consumes` (the model falls back to the document's) as
+ * {@link bodyContentType} picks it — JSON first, form types last — else `application/json`. A `format: binary` or `type: file` schema, or a file value, is sent as bytes
  * with the declared content type, else the file's, else `application/octet-stream`.
  */
 export function bodyFromParameter(
@@ -36,7 +36,8 @@ export function bodyFromParameter(
   headerContentType: string | undefined,
 ): BuiltBody {
   const view = viewSchema(connector, parameter.schema);
-  const declared = headerContentType ?? operation.consumes[0] ?? DEFAULT_CONTENT_TYPE;
+  const binary = isFileValue(value) || view?.format === 'binary' || view?.type === 'file';
+  const declared = headerContentType ?? bodyContentType(operation.consumes, false) ?? DEFAULT_CONTENT_TYPE;
   const where = `Body parameter \`${parameter.name}\` of operation \`${operation.label}\``;
   if (value === undefined) {
     if (!parameter.required) return NONE;
@@ -58,12 +59,12 @@ export function bodyFromParameter(
       warnings: filled?.warnings ?? [],
     };
   }
-  if (isFileValue(value) || view?.format === 'binary' || view?.type === 'file') {
+  if (binary) {
     const bytes = isFileValue(value)
       ? value.bytes
       : encoder.encode(typeof value === 'string' ? value : JSON.stringify(value));
     const fileType = isFileValue(value) ? value.contentType : 'application/octet-stream';
-    const contentType = headerContentType ?? operation.consumes[0] ?? fileType;
+    const contentType = headerContentType ?? bodyContentType(operation.consumes, true) ?? fileType;
     return { body: { kind: 'binary', bytes }, contentType, missing: [], warnings: [] };
   }
   const kind = bodyKindOf(declared);

@@ -526,6 +526,22 @@ describe('buildRequest: bodies', () => {
       kind: 'multipart',
       type: 'multipart/form-data',
     },
+    {
+      name: 'JSON before a form type listed first (form types belong to `formData`)',
+      consumes: ['multipart/form-data', 'application/json'],
+      schema: { type: 'object' },
+      value: { a: 'x' },
+      kind: 'json',
+      type: 'application/json',
+    },
+    {
+      name: 'bytes take the first type that is not a form type',
+      consumes: ['multipart/form-data', 'application/octet-stream'],
+      schema: { type: 'string', format: 'binary' },
+      value: 'raw',
+      kind: 'binary',
+      type: 'application/octet-stream',
+    },
   ];
   it.each(kinds)('$name', ({ consumes, schema, value, kind, type }) => {
     const { request } = op({ ...(consumes && { consumes }), parameters: [body(schema)] })({ body: value });

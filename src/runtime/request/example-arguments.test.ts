@@ -245,3 +245,174 @@ describe('exampleArguments: bodies', () => {
     expect(request.body).toEqual({ kind: 'json', value: { a: 'user@example.com' } });
   });
 });
+
+/** Example arguments for one operation (`consumes`, `produces` included) and optional apiProperties. */
+function examplesOf(operation: JsonObject, properties?: JsonObject) {
+  const swagger = {
+    swagger: '2.0',
+    info: { title: 'T', version: '1' },
+    host: 'api.example.com',
+    paths: {
+      '/x': { post: { operationId: 'Op', responses: { '200': { description: 'OK' } }, ...operation } },
+    },
+  };
+  const files = [
+    { name: 'apiDefinition.swagger.json', bytes: new TextEncoder().encode(JSON.stringify(swagger)) },
+  ];
+  if (properties)
+    files.push({
+      name: 'apiProperties.json',
+      bytes: new TextEncoder().encode(JSON.stringify({ properties })),
+    });
+  const connector = connectorFromFiles(files);
+  const op = connector.operation('Op')!;
+  const result = exampleArguments(connector, op);
+  return { ...result, build: () => buildRequest(connector, op, result.args) };
+}
+
+describe('exampleArguments: values a validating server accepts', () => {
+  it('skips a declared value that breaks the `format` (a Power Fx expression as a date-time)', () => {
+    const { args } = examples([q({ format: 'date-time', default: "addDays(utcNow(), 1, 'yyyy-MM-dd')" })]);
+    expect(args.p).toBe('2024-01-15T09:30:00Z');
+  });
+
+  it('skips an object example whose optional properties break their schema', () => {
+    const schema = {
+      type: 'object',
+      required: ['name'],
+      properties: {
+        name: { type: 'string' },
+        email: { type: 'string', format: 'email' },
+        n: { type: 'string' },
+      },
+      example: { name: 'Bruce', email: 'string', n: 1 },
+    };
+    const { args } = examples([{ name: 'body', in: 'body', required: true, schema }]);
+    expect(args.body).toEqual({ name: 'example' });
+  });
+
+  it('reports a `pattern` no value of the `format` can match instead of breaking the format', () => {
+    const { args, missing } = examples([q({ format: 'date-time', pattern: 'yyyy-MM-dd hh:mm:ss.fff' })]);
+    expect(missing).toEqual(['p']);
+    expect(args.p).toBe('2024-01-15T09:30:00Z');
+  });
+
+  it('reports an `enum` none of whose values has the declared type', () => {
+    const { missing } = examples([q({ type: 'boolean', default: 'false', enum: ['false', 'true'] })]);
+    expect(missing).toEqual(['p']);
+  });
+
+  it('tries every `enum` value, not only the first', () => {
+    const { args } = examples([q({ enum: ['', 'b'] })], {}, '/x');
+    expect(args.p).toBe('b');
+  });
+
+  it('gives required query and header parameters no empty default', () => {
+    const { args } = examples([
+      { name: 'client_secret', in: 'header', required: true, type: 'string', default: '' },
+      { name: 'q', in: 'query', required: true, type: 'string', default: '' },
+    ]);
+    expect(args).toEqual({ client_secret: 'example', q: 'example' });
+  });
+});
+
+describe('exampleArguments: media types in `Content-Type` and `Accept` parameters', () => {
+  const header = (name: string, extra: JsonObject = {}): JsonObject => ({
+    name,
+    in: 'header',
+    required: true,
+    type: 'string',
+    ...extra,
+  });
+  const body: JsonObject = { name: 'body', in: 'body', required: true, schema: { type: 'object' } };
+
+  it('takes `Content-Type` from `consumes`, JSON first, never the word `example`', () => {
+    const { args } = examplesOf({
+      consumes: ['multipart/form-data', 'application/json'],
+      parameters: [header('Content-Type'), body],
+    });
+    expect(args['Content-Type']).toBe('application/json');
+  });
+
+  it('takes `Accept` from `produces`, and `*/*` when there is none', () => {
+    expect(examplesOf({ produces: ['application/xml'], parameters: [header('Accept')] }).args.Accept).toBe(
+      'application/xml',
+    );
+    expect(examplesOf({ parameters: [header('accept')] }).args.accept).toBe('*/*');
+  });
+
+  it('prefers the declared default when `consumes` lists it, and `consumes` when it does not', () => {
+    const listed = examplesOf({
+      consumes: ['application/pdf', 'application/octet-stream'],
+      parameters: [header('Content-Type', { default: 'application/octet-stream' }), body],
+    });
+    expect(listed.args['Content-Type']).toBe('application/octet-stream');
+    const outside = examplesOf({
+      consumes: ['application/octet-stream'],
+      parameters: [header('Content-Type', { default: 'application/pdf' }), body],
+    });
+    expect(outside.args['Content-Type']).toBe('application/octet-stream');
+  });
+
+  it('keeps an `enum` the connector restricts the header to, even outside `consumes`', () => {
+    const { args } = examplesOf({
+      consumes: ['application/json'],
+      parameters: [header('Content-Type', { enum: ['text/plain', 'text/x-markdown'] }), body],
+    });
+    expect(args['Content-Type']).toBe('text/plain');
+  });
+
+  it('sends the chosen type as the body content type', () => {
+    const { build } = examplesOf({
+      consumes: ['application/x-www-form-urlencoded'],
+      parameters: [header('Content-Type'), { name: 'f', in: 'formData', required: true, type: 'string' }],
+    });
+    expect(build().request.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
+  });
+});
+
+describe('exampleArguments: values the policies read', () => {
+  it('fills optional query and header parameters that a policy of the operation reads', () => {
+    const { args } = examplesOf(
+      {
+        parameters: [
+          { name: 'HostUrl', in: 'query', type: 'string' },
+          { name: 'region', in: 'header', type: 'string', enum: ['eu', 'us'] },
+          { name: 'other', in: 'query', type: 'string' },
+        ],
+      },
+      {
+        policyTemplateInstances: [
+          {
+            templateId: 'dynamichosturl',
+            title: 'Host',
+            parameters: {
+              'x-ms-apimTemplateParameter.urlTemplate':
+                "https://@headers('region').@queryParameters('HostUrl')",
+            },
+          },
+        ],
+      },
+    );
+    expect(args).toEqual({ HostUrl: 'example', region: 'eu' });
+  });
+
+  it('leaves them alone for operations the policy does not apply to', () => {
+    const { args } = examplesOf(
+      { parameters: [{ name: 'HostUrl', in: 'query', type: 'string' }] },
+      {
+        policyTemplateInstances: [
+          {
+            templateId: 'dynamichosturl',
+            title: 'Host',
+            parameters: {
+              'x-ms-apimTemplateParameter.urlTemplate': "https://@queryParameters('HostUrl')",
+              'x-ms-apimTemplate-operationName': ['Other'],
+            },
+          },
+        ],
+      },
+    );
+    expect(args).toEqual({});
+  });
+});

@@ -13,6 +13,7 @@ import type { Connector } from '../../connector/model.ts';
 import type { FileValue } from '../types.ts';
 import { compile, patternSamples } from './pattern-sample.ts';
 import { isInternal, isNotificationUrl, resolveSchema, viewSchema } from './schema.ts';
+import { stringFitsFormat } from './string-format.ts';
 
 /** Schemas nested deeper than this get no example (reported missing). */
 const MAX_DEPTH = 24;
@@ -92,15 +93,23 @@ export function exampleValue(
     }
     const testValue = own(current, 'x-ms-test-value') ?? own(view.raw, 'x-ms-test-value');
     if (testValue !== undefined) return testValue;
-    for (const key of ['default', 'enum', 'example', 'x-example']) {
-      const found = own(current, key) ?? own(view.raw, key);
-      const candidate = key === 'enum' ? (Array.isArray(found) ? found[0] : undefined) : found;
+    const allowed = own(current, 'enum') ?? own(view.raw, 'enum');
+    const enumValues = Array.isArray(allowed) ? allowed : [];
+    const declared = [own(current, 'default') ?? own(view.raw, 'default'), ...enumValues];
+    declared.push(own(current, 'example') ?? own(view.raw, 'example'));
+    declared.push(own(current, 'x-example') ?? own(view.raw, 'x-example'));
+    for (const candidate of declared)
       if (
         candidate !== undefined &&
         (!nonEmpty || candidate !== '') &&
         fits(connector, candidate, current, depth)
       )
         return candidate;
+    // No `enum` value fits the rest of the schema (`type: boolean` with `enum: ["false", "true"]`), so
+    // no value can be valid: say so.
+    if (enumValues.length > 0) {
+      missing.push(at);
+      return enumValues[0];
     }
     stack.add(view.raw);
     try {
@@ -182,7 +191,8 @@ function fits(connector: Connector, value: JsonValue, node: JsonValue | undefine
       return (
         (regex === undefined || regex.test(value)) &&
         value.length >= (numberOf(schema, 'minLength') ?? 0) &&
-        value.length <= (numberOf(schema, 'maxLength') ?? Number.POSITIVE_INFINITY)
+        value.length <= (numberOf(schema, 'maxLength') ?? Number.POSITIVE_INFINITY) &&
+        stringFitsFormat(value, view.format) !== false
       );
     }
     case 'integer':
@@ -198,13 +208,18 @@ function fits(connector: Connector, value: JsonValue, node: JsonValue | undefine
         value.every((item) => fits(connector, item, view.items, depth + 1))
       );
     case 'object':
+      // Every property given must fit too, not only the required ones: a whole-object `example` often
+      // carries placeholders (`"email": "string"`) in its optional properties.
       return (
         isObject(value) &&
-        [...view.required].every((name) => {
-          const item = own(value, name);
+        [...view.required].every(
+          (name) =>
+            own(value, name) !== undefined ||
+            ownBoolean(resolveSchema(connector, view.properties.get(name)), 'readOnly') === true,
+        ) &&
+        Object.entries(value).every(([name, item]) => {
           const property = view.properties.get(name);
-          if (item === undefined) return ownBoolean(resolveSchema(connector, property), 'readOnly') === true;
-          return fits(connector, item, property, depth + 1);
+          return property === undefined || fits(connector, item, property, depth + 1);
         })
       );
     default:
@@ -248,18 +263,24 @@ function stringFor(
   const min = Math.max(numberOf(schema, 'minLength') ?? 0, atLeast);
   const max = numberOf(schema, 'maxLength') ?? Number.POSITIVE_INFINITY;
   const pattern = ownString(schema, 'pattern');
+  const regex = pattern === undefined ? undefined : compile(pattern);
   const formatted = FORMAT_SAMPLES[format?.toLowerCase() ?? ''];
   const sized = (text: string) =>
     text.length < min ? text.padEnd(min, 'x') : text.slice(0, Math.max(max, 0));
   const candidates = [...(formatted !== undefined ? [formatted] : []), ...STRING_CANDIDATES].map(sized);
-  if (pattern === undefined) return candidates[0] ?? 'example';
-  const regex = compile(pattern);
+  const valid = (text: string) =>
+    text.length >= min &&
+    text.length <= max &&
+    (pattern === undefined || regex?.test(text) === true) &&
+    stringFitsFormat(text, format) !== false;
   const found = [
     ...(formatted !== undefined ? [formatted] : []),
-    ...patternSamples(pattern, min, max),
+    ...(pattern !== undefined ? patternSamples(pattern, min, max) : []),
     ...candidates,
-  ].find((c) => c.length >= min && c.length <= max && regex?.test(c) === true);
+  ].find(valid);
   if (found !== undefined) return found;
+  // No known string meets the pattern, the length and the format together (some swaggers ask for the
+  // impossible, `format: date-time` with `pattern: yyyy-MM-dd`): say so rather than send a wrong one.
   missing.push(at);
   return candidates[0] ?? 'example';
 }

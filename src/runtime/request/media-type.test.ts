@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptFor } from './accept.ts';
-import { bodyKindOf, essence } from './media-type.ts';
+import { bodyContentType, bodyKindOf, essence } from './media-type.ts';
 
 describe('bodyKindOf', () => {
   const cases: Array<{ type: string; kind: string }> = [
@@ -37,5 +37,24 @@ describe('acceptFor', () => {
   ];
   it.each(cases)('$produces → $accept', ({ produces, accept }) => {
     expect(acceptFor(produces)).toBe(accept);
+  });
+});
+
+describe('bodyContentType', () => {
+  const cases: Array<{ consumes: string[]; binary: boolean; type: string | undefined }> = [
+    { consumes: [], binary: false, type: undefined },
+    { consumes: ['multipart/form-data', 'application/json'], binary: false, type: 'application/json' },
+    { consumes: ['text/xml', 'application/hal+json'], binary: false, type: 'application/hal+json' },
+    { consumes: ['application/x-www-form-urlencoded', 'text/plain'], binary: false, type: 'text/plain' },
+    {
+      consumes: ['application/x-www-form-urlencoded'],
+      binary: false,
+      type: 'application/x-www-form-urlencoded',
+    },
+    { consumes: ['application/json', 'application/pdf'], binary: true, type: 'application/json' },
+    { consumes: ['multipart/form-data', 'application/pdf'], binary: true, type: 'application/pdf' },
+  ];
+  it.each(cases)('$consumes (binary $binary) → $type', ({ consumes, binary, type }) => {
+    expect(bodyContentType(consumes, binary)).toBe(type);
   });
 });

@@ -19,3 +19,24 @@ export function bodyKindOf(contentType: string): Exclude<RequestBody['kind'], 'n
 export function isJsonType(contentType: string): boolean {
   return bodyKindOf(contentType) === 'json';
 }
+
+/** `application/x-www-form-urlencoded` and `multipart/*`: the types of `formData` parameters. */
+export function isFormType(contentType: string): boolean {
+  const kind = bodyKindOf(contentType);
+  return kind === 'form' || kind === 'multipart';
+}
+
+/**
+ * The content type of an `in: body` parameter among the operation's `consumes`: for a structured body
+ * the first JSON type, else the first type that is not a form type, else the first; for bytes
+ * (`format: binary`, `type: file`) the first type that is not a form type, else the first. Swagger 2.0
+ * gives form types to `formData` parameters, so `consumes: [multipart/form-data, application/json]`
+ * with a body parameter means JSON. Undefined when `consumes` is empty.
+ *
+ * @example
+ * bodyContentType(['multipart/form-data', 'application/json'], false); // 'application/json'
+ */
+export function bodyContentType(consumes: readonly string[], binary: boolean): string | undefined {
+  const types = consumes.filter((t) => t.trim() !== '');
+  return (binary ? undefined : types.find(isJsonType)) ?? types.find((t) => !isFormType(t)) ?? types[0];
+}
