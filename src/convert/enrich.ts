@@ -48,12 +48,14 @@ function describe(summary: string): string {
   return `The ${text}.`;
 }
 
-function enrichParameter(p: JsonObject, pointer: string, losses: Losses): void {
+function enrichParameter(p: JsonObject, pointer: string, losses: Losses, preserve: boolean): void {
   if (ownString(p, '$ref')) return;
   if (p['x-ms-visibility'] === 'internal') return;
   const name = ownString(p, 'name') ?? '';
   const given = ownString(p, 'x-ms-summary');
-  if (given === undefined || !PLAIN_SUMMARY.test(given) || given.length > 80) {
+  // Characters, case and length of a display name are certification warnings: an author's stay.
+  const keep = preserve && given !== undefined && given.trim() !== '';
+  if (!keep && (given === undefined || !PLAIN_SUMMARY.test(given) || given.length > 80)) {
     const summary = titleCase(given ?? (p.in === 'body' ? 'Body' : name)) || titleCase(name) || 'Value';
     if (given !== undefined && given !== summary)
       losses.add(join(pointer, 'x-ms-summary'), 'parameter summary', `\`${given}\` became \`${summary}\``);
@@ -63,7 +65,7 @@ function enrichParameter(p: JsonObject, pointer: string, losses: Losses): void {
   const description = ownString(p, 'description');
   if (description === undefined || description.trim() === '')
     p.description = p.in === 'body' ? 'The request body.' : describe(summary);
-  else p.description = sentence(description);
+  else if (!preserve) p.description = sentence(description);
 }
 
 export interface EnrichOptions {
@@ -71,7 +73,8 @@ export interface EnrichOptions {
   readonly fallbackTitle: string;
   /**
    * Keep what the author wrote when it only breaks warning-level style (a Swagger 2.0 connector
-   * given back to `init` comes back as it was): summaries in title case, operationIds with `_`.
+   * given back to `init` comes back as it was): summaries in title case, operationIds with `_`,
+   * parameter display names and descriptions as written.
    */
   readonly preserve?: boolean;
 }
@@ -167,15 +170,16 @@ export function enrich(swagger: JsonObject, losses: Losses, options: EnrichOptio
     op.description = description;
 
     (ownArray(op, 'parameters') ?? []).forEach((p, i) => {
-      if (isObject(p)) enrichParameter(p, join(pointer, 'parameters', i), losses);
+      if (isObject(p)) enrichParameter(p, join(pointer, 'parameters', i), losses, options.preserve === true);
     });
   }
   for (const [path, item] of Object.entries(ownObject(swagger, 'paths') ?? {}))
     (ownArray(item, 'parameters') ?? []).forEach((p, i) => {
-      if (isObject(p)) enrichParameter(p, join('/paths', path, 'parameters', i), losses);
+      if (isObject(p))
+        enrichParameter(p, join('/paths', path, 'parameters', i), losses, options.preserve === true);
     });
   for (const [name, p] of Object.entries(ownObject(swagger, 'parameters') ?? {}))
-    if (isObject(p)) enrichParameter(p, join('/parameters', name), losses);
+    if (isObject(p)) enrichParameter(p, join('/parameters', name), losses, options.preserve === true);
 
   const rawDescription = ownString(info, 'description') ?? '';
   let description = withoutWords(plainText(rawDescription), DESCRIPTION_RESTRICTED);

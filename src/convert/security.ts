@@ -293,12 +293,32 @@ export function convertSecurity(
     requirement(value, pointer) {
       if (!Array.isArray(value)) return undefined;
       if (value.length === 0) return [];
-      if (!definitionName) return undefined;
+      if (!definitionName) {
+        if (value.some((r) => isObject(r) && Object.keys(r).length > 0))
+          losses.add(pointer, 'security requirement', 'dropped; none of the schemes it names could be kept');
+        return undefined;
+      }
       const out: JsonValue[] = [];
       value.forEach((req, i) => {
         if (!isObject(req)) return;
         const scopes = req[definitionName];
-        if (!Array.isArray(scopes)) return;
+        if (!Array.isArray(scopes)) {
+          const names = Object.keys(req);
+          if (names.length > 0)
+            losses.add(
+              join(pointer, i),
+              'security requirement',
+              `dropped; it names ${names.map((n) => `\`${n}\``).join(' and ')}, not the kept scheme`,
+            );
+          return;
+        }
+        const others = Object.keys(req).filter((n) => n !== definitionName);
+        if (others.length > 0)
+          losses.add(
+            join(pointer, i),
+            'security requirement',
+            `${others.map((n) => `\`${n}\``).join(' and ')} dropped from it; only \`${definitionName}\` was kept`,
+          );
         if (!oauth && scopes.length > 0)
           losses.add(
             join(pointer, i, definitionName),

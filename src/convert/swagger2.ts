@@ -267,9 +267,9 @@ export function convertSwagger2(root: JsonObject, losses: Losses): SwaggerParts 
     const global = auth.requirement(swagger.security, '/security');
     if (global !== undefined) swagger.security = global;
     else if (swagger.security !== undefined) delete swagger.security;
-    for (const { op } of operations) {
+    for (const { op, at } of operations) {
       if (op.security === undefined) continue;
-      const req = auth.requirement(op.security, '');
+      const req = auth.requirement(op.security, join(at, 'security'));
       if (req !== undefined) op.security = req;
       else delete op.security;
     }
