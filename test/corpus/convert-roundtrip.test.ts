@@ -5,12 +5,16 @@ import { corpusSwaggers, roundTripConnector, summariseRoundTrips } from './conve
 
 const corpus = resolve(process.env.FLOWPORT_CORPUS ?? '../shared/corpus');
 const all = existsSync(corpus) ? corpusSwaggers(corpus) : [];
-/** 40 connectors spread evenly over the sorted corpus (certified, independent publisher, custom). */
-const SAMPLE_SIZE = 40;
-const sample = Array.from(
-  { length: Math.min(SAMPLE_SIZE, all.length) },
-  (_, i) => all[Math.floor((i * all.length) / SAMPLE_SIZE)]!,
-);
+/** 40 connectors, fixed: spread evenly over each folder of the sorted corpus (20 + 15 + 5). */
+const PER_FOLDER: Readonly<Record<string, number>> = {
+  'certified-connectors': 20,
+  'independent-publisher-connectors': 15,
+  'custom-connectors': 5,
+};
+const sample = Object.entries(PER_FOLDER).flatMap(([folder, n]) => {
+  const mine = all.filter((name) => name.startsWith(`${folder}/`));
+  return Array.from({ length: Math.min(n, mine.length) }, (_, i) => mine[Math.floor((i * mine.length) / n)]!);
+});
 
 describe.skipIf(all.length === 0)(`round trip of corpus connectors through flowport init (${corpus})`, () => {
   it('gives back every operation, parameter, response code, definition and x-ms extension, or reports why not', {
