@@ -61,7 +61,13 @@ describe('Postman collections', () => {
   it('infers the body schema from the raw JSON example and keeps headers as parameters with defaults', () => {
     const op = swagger.paths['/tasks'].post;
     expect(op.parameters).toContainEqual(
-      expect.objectContaining({ in: 'header', name: 'X-Version', default: '2' }),
+      expect.objectContaining({
+        in: 'header',
+        name: 'X-Version',
+        default: '2',
+        required: true,
+        'x-ms-visibility': 'internal',
+      }),
     );
     expect(op.parameters).toContainEqual(
       expect.objectContaining({

@@ -293,13 +293,14 @@ export function convertPostman(collection: JsonObject, losses: Losses): SwaggerP
         continue;
       const value = ownString(h, 'value') ?? '';
       const constant = value !== '' && !/\{\{/.test(value);
+      // The request always sends a header it lists: a constant one goes as an internal default.
       parameters.push({
         name: key,
         in: 'header',
-        required: false,
+        required: constant,
         type: 'string',
         'x-ms-summary': titleCase(key) || key,
-        ...(constant && { default: value }),
+        ...(constant && { default: value, 'x-ms-visibility': 'internal' }),
         ...(ownString(h, 'description') && { description: ownString(h, 'description') ?? '' }),
       });
     }

@@ -207,11 +207,18 @@ export function originalTransport(
   };
 }
 
-/** A connection as a tester fills it in: defaults or the first allowed value, else placeholders. */
+/**
+ * A connection as a tester fills it in, following the form: defaults or the first allowed value, else
+ * placeholders (`Bearer …` for an API key sent as `Authorization`).
+ */
 export function testConnection(connector: Connector): Connection {
   const values: Record<string, string> = {};
   const sets = connector.properties.parameterSets;
   const params = sets.length > 0 ? sets[0]!.parameters : connector.properties.connectionParameters;
+  // A bearer scheme became an API key on `Authorization`: the form asks for "Bearer <token>".
+  const bearer = connector.definition.securityDefinitions.some(
+    (d) => d.type === 'apiKey' && ownString(d.raw, 'name')?.toLowerCase() === 'authorization',
+  );
   for (const p of params) {
     if (p.type === 'oauthSetting' || p.type === 'gatewaySetting') continue;
     const allowed = own(p.raw, 'allowedValues');
@@ -219,7 +226,7 @@ export function testConnection(connector: Connector): Connection {
     const fallback =
       p.type === 'int' ? '1' : p.type === 'bool' ? 'true' : `test-${p.name.replace(/[^a-z0-9]/gi, '')}`;
     const chosen = typeof first === 'string' ? first : ownString(p.raw, 'defaultValue');
-    values[p.name] = chosen ?? fallback;
+    values[p.name] = chosen ?? (p.type === 'securestring' && bearer ? `Bearer ${fallback}` : fallback);
   }
   return {
     values,
