@@ -139,7 +139,7 @@ export function convertInput(input: ApiInput, options: ConvertOptions = {}): Con
       ? buildParts({ swagger, apiProperties, color, publisher, source, losses: losses.items.length, preset })
       : [];
   if (size.over) {
-    const limits = `${size.operations} operations and ${size.bytes} bytes (one connector holds at most ${MAX_OPERATIONS} operations and less than 1 MB)`;
+    const limits = `${size.operations} operations${size.bytes === undefined ? '' : ` and ${size.bytes} bytes`} (one connector holds at most ${MAX_OPERATIONS} operations and less than 1 MB)`;
     losses.add(
       '/paths',
       'connector size',

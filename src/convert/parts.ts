@@ -77,7 +77,7 @@ export function buildParts(input: PartsInput): ConvertedPart[] {
     const apiProperties: JsonObject = { ...input.apiProperties, properties };
     const name = `${base}-${part.suffix}`;
     const files: Record<string, Uint8Array> = {
-      'apiDefinition.swagger.json': encoder.encode(stringify(part.swagger)),
+      'apiDefinition.swagger.json': encoder.encode(part.text),
       'apiProperties.json': encoder.encode(stringify(apiProperties)),
       'readme.md': encoder.encode(
         buildReadme({

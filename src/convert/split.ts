@@ -24,12 +24,18 @@ export const UNTAGGED = 'Other';
 export type SplitMode = 'tag' | 'none';
 
 /** The size of a converted swagger as written, and whether one connector can hold it. */
-export function measure(swagger: JsonObject): { operations: number; bytes: number; over: boolean } {
+export function measure(swagger: JsonObject): {
+  operations: number;
+  /** Undefined when the operations alone exceed the limit (the file is not serialised to count). */
+  bytes: number | undefined;
+  over: boolean;
+} {
   let operations = 0;
   for (const item of Object.values(ownObject(swagger, 'paths') ?? {}))
     if (isObject(item)) for (const m of METHODS) if (isObject(item[m])) operations++;
-  const bytes = new TextEncoder().encode(stringify(swagger)).length;
-  return { operations, bytes, over: operations > MAX_OPERATIONS || bytes >= MAX_SWAGGER_BYTES };
+  if (operations > MAX_OPERATIONS) return { operations, bytes: undefined, over: true };
+  const bytes = Buffer.byteLength(stringify(swagger));
+  return { operations, bytes, over: bytes >= MAX_SWAGGER_BYTES };
 }
 
 /** One connector of a split: its folder suffix, title, tags and swagger. */
@@ -40,6 +46,8 @@ export interface SwaggerPart {
   readonly tags: readonly string[];
   readonly operationIds: readonly string[];
   readonly swagger: JsonObject;
+  /** `apiDefinition.swagger.json` as written. */
+  readonly text: string;
   readonly bytes: number;
 }
 
@@ -177,8 +185,11 @@ export function splitByTag(swagger: JsonObject): SwaggerPart[] {
 
   for (let budget = TARGET_BYTES; budget > 50_000; budget = Math.floor(budget * 0.85)) {
     const groups = pack(tags, byTag, base, budget, sizeOfRef);
-    const parts = groups.map((g) => build(swagger, g));
-    if (parts.every((p) => p.bytes < MAX_SWAGGER_BYTES)) return name(swagger, parts);
+    const parts = name(
+      swagger,
+      groups.map((g) => build(swagger, g)),
+    );
+    if (parts.every((p) => p.bytes < MAX_SWAGGER_BYTES)) return parts;
   }
   // Every operation alone: each fits unless one operation exceeds the limit by itself.
   return name(
@@ -242,7 +253,6 @@ interface Built {
   readonly tags: readonly string[];
   readonly operationIds: readonly string[];
   readonly swagger: JsonObject;
-  readonly bytes: number;
 }
 
 function build(swagger: JsonObject, group: Group): Built {
@@ -278,7 +288,6 @@ function build(swagger: JsonObject, group: Group): Built {
     tags: group.tags,
     operationIds: group.entries.map((e) => ownString(e.op, 'operationId') ?? `${e.method} ${e.path}`),
     swagger: part,
-    bytes: new TextEncoder().encode(stringify(part)).length,
   };
 }
 
@@ -302,13 +311,15 @@ function name(swagger: JsonObject, parts: readonly Built[]): SwaggerPart[] {
     const own = ownString(info, 'description') ?? '';
     const description = `${cut(own, Math.max(0, 499 - scope.length))} ${scope}`.trim();
     const swaggerPart = { ...p.swagger, info: { ...info, title: partTitle, description } };
+    const text = stringify(swaggerPart);
     return {
       suffix,
       title: partTitle,
       tags: p.tags,
       operationIds: p.operationIds,
       swagger: swaggerPart,
-      bytes: new TextEncoder().encode(stringify(swaggerPart)).length,
+      text,
+      bytes: Buffer.byteLength(text),
     };
   });
 }

@@ -177,11 +177,13 @@ export function originalTransport(
   servers: readonly OriginalServer[],
   fallbackBase: string,
   onSend: (url: string) => void,
+  mutate?: (wire: WireRequest) => WireRequest,
 ): Transport {
   const inner = createTransport({ retry: { count: 0 } });
   const base = fallbackBase === '/' ? '' : fallbackBase.replace(/\/$/, '');
   return {
-    async send(wire: WireRequest, sendOptions) {
+    async send(built: WireRequest, sendOptions) {
+      const wire = mutate ? mutate(built) : built;
       const url = new URL(wire.url);
       const full = `${url.protocol}//${url.host}${url.pathname}`;
       let path = url.pathname;
@@ -347,12 +349,18 @@ export function convertedConnectors(file: string, text: string): ConvertedConnec
   return [{ name: basename(file), connector: load(result.files), schemesNotKept }];
 }
 
+export interface ConvertSweepOptions {
+  /** Changes each request before Prism sees it (negative controls). */
+  readonly mutate?: (wire: WireRequest) => WireRequest;
+}
+
 async function callAll(
   api: string,
   part: ConvertedConnector,
   prism: () => Promise<PrismMock>,
   servers: readonly OriginalServer[],
   rows: ConvertSweepRow[],
+  options: ConvertSweepOptions,
 ): Promise<void> {
   const { connector } = part;
   const connection = testConnection(connector);
@@ -361,9 +369,15 @@ async function callAll(
   let mock = await prism();
   let target: string | undefined;
   const open = () => {
-    const transport = originalTransport(mock.url, servers, connector.definition.basePath ?? '/', (url) => {
-      target = url;
-    });
+    const transport = originalTransport(
+      mock.url,
+      servers,
+      connector.definition.basePath ?? '/',
+      (url) => {
+        target = url;
+      },
+      options.mutate,
+    );
     // A description without an absolute server gives a connector without `host`; a tester passes
     // `--base-url`, here a placeholder whose path is the connector's basePath.
     const baseUrl = connector.definition.host
@@ -459,7 +473,10 @@ async function callAll(
 }
 
 /** Calls every operation of every connector converted from `file` against a Prism mock of `file`. */
-export async function sweepConversion(file: string): Promise<ConvertSweepRow[]> {
+export async function sweepConversion(
+  file: string,
+  options: ConvertSweepOptions = {},
+): Promise<ConvertSweepRow[]> {
   const api = basename(file);
   const text = readFileSync(file, 'utf8');
   const input = readInput(text, api);
@@ -488,7 +505,7 @@ export async function sweepConversion(file: string): Promise<ConvertSweepRow[]> 
     return mock;
   };
   try {
-    for (const part of parts) await callAll(api, part, prism, servers, rows);
+    for (const part of parts) await callAll(api, part, prism, servers, rows, options);
   } finally {
     await mock?.stop();
   }
