@@ -3,7 +3,7 @@
  * with `convert()`, and each operation of the connector(s) it gives is called through flowport's
  * runtime against `prism mock` of the ORIGINAL description (test/corpus/convert-prism.ts). Prints the
  * share of operations whose requests Prism accepts, and the causes of the rest.
- * Options: --only <part of a file name> (repeatable), --json <file> (every row), --jobs N (Prism
+ * Options: --only <part of a file name> (repeatable), --exclude <part of a file name> (repeatable), --json <file> (every row), --jobs N (Prism
  * processes at once, default and max 2).
  */
 import { readdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { type ConvertSweepRow, summariseConversion, sweepConversion } from '../t
 const argv = process.argv.slice(2);
 const values = (name: string) => argv.flatMap((a, i) => (a === name && argv[i + 1] ? [argv[i + 1]!] : []));
 const only = values('--only').map((o) => o.toLowerCase());
+const exclude = values('--exclude').map((o) => o.toLowerCase());
 const jsonOut = values('--json')[0];
 const jobs = Math.max(1, Math.min(2, Number(values('--jobs')[0] ?? 2)));
 
@@ -28,6 +29,7 @@ try {
   process.exit(2);
 }
 if (only.length > 0) files = files.filter((f) => only.some((o) => f.toLowerCase().includes(o)));
+if (exclude.length > 0) files = files.filter((f) => !exclude.some((o) => f.toLowerCase().includes(o)));
 
 const started = performance.now();
 const rows: ConvertSweepRow[] = [];

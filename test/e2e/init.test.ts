@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,4 +109,102 @@ describe('flowport init', () => {
     expect(merged.paths['/items/{id}'].delete.operationId).toBe('deleteItem');
     expect(merged.info.version).toBe('2');
   });
+
+  it('splits a description over 256 operations by tag into connectors that each validate', {
+    timeout: 60_000,
+  }, async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flowport-split-'));
+    const from = join(root, 'big.yaml');
+    writeFileSync(from, bigDescription(300));
+    const dir = join(root, 'out');
+    const init = await run('init', dir, '--from', from, '--preset', 'recommended');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toMatch(/split by tag into 2 connectors/);
+    const folders = readdirSync(dir).filter((f) => existsSync(join(dir, f, 'apiDefinition.swagger.json')));
+    expect(folders).toEqual(['things-alpha', 'things-gamma']);
+    expect(readFileSync(join(dir, 'conversion-report.md'), 'utf8')).toMatch(/## Split into 2 connectors/);
+    let operations = 0;
+    for (const folder of folders) {
+      const swagger = JSON.parse(readFileSync(join(dir, folder, 'apiDefinition.swagger.json'), 'utf8'));
+      const ops = Object.values(swagger.paths as Record<string, object>).flatMap((item) => Object.keys(item));
+      expect(ops.length).toBeLessThanOrEqual(256);
+      operations += ops.length;
+      // Only the definitions its operations use.
+      expect(Object.keys(swagger.definitions ?? {}).length).toBeLessThan(300);
+      const validate = await run(
+        'validate',
+        join(dir, folder),
+        '--preset',
+        'recommended',
+        '--fail-on',
+        'error',
+      );
+      expect(validate.code, validate.stdout + validate.stderr).toBe(0);
+    }
+    expect(operations).toBe(300);
+    // `--split none` writes one connector, which exceeds the limit.
+    const single = join(root, 'single');
+    const none = await run('init', single, '--from', from, '--split', 'none', '--preset', 'recommended');
+    expect(none.code).toBe(0);
+    expect(existsSync(join(single, 'apiDefinition.swagger.json'))).toBe(true);
+    expect(none.stdout).toMatch(/total-operations-count-exceeds-max-allowed/);
+  });
+
+  it('--update of one split folder takes only its own tags from the newer description', {
+    timeout: 60_000,
+  }, async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flowport-split-'));
+    const v1 = join(root, 'v1.yaml');
+    const v2 = join(root, 'v2.yaml');
+    writeFileSync(v1, bigDescription(300));
+    writeFileSync(v2, bigDescription(302));
+    const dir = join(root, 'out');
+    expect((await run('init', dir, '--from', v1)).code).toBe(0);
+    const update = await run('init', join(dir, 'things-gamma'), '--update', v2);
+    expect(update.code, update.stderr).toBe(0);
+    const swagger = JSON.parse(readFileSync(join(dir, 'things-gamma', 'apiDefinition.swagger.json'), 'utf8'));
+    const ids = Object.values(
+      swagger.paths as Record<string, Record<string, { operationId: string }>>,
+    ).flatMap((item) => Object.values(item).map((op) => op.operationId));
+    expect(ids).toContain('getThing301');
+    expect(ids.filter((id) => Number(id.slice(8)) < 150)).toEqual([]);
+    expect(ids.length).toBe(152);
+    expect(swagger.info.title).toBe('Things gamma');
+  });
 });
+
+/** `n` operations: the first half tagged `alpha`, the rest `gamma`, each with its own schema. */
+function bigDescription(n: number): string {
+  const paths: Record<string, unknown> = {};
+  const schemas: Record<string, unknown> = {};
+  for (let i = 0; i < n; i++) {
+    schemas[`Thing${i}`] = {
+      type: 'object',
+      properties: { id: { type: 'string' }, size: { type: 'integer' } },
+    };
+    paths[`/things${i}`] = {
+      get: {
+        operationId: `getThing${i}`,
+        summary: `Get thing ${i}`,
+        tags: [i < 150 ? 'alpha' : 'gamma'],
+        responses: {
+          '200': {
+            description: 'The thing',
+            content: { 'application/json': { schema: { $ref: `#/components/schemas/Thing${i}` } } },
+          },
+        },
+      },
+    };
+  }
+  return JSON.stringify({
+    openapi: '3.0.3',
+    info: {
+      title: 'Things',
+      version: '1',
+      description: 'Things to get, one operation each, for a split test.',
+    },
+    servers: [{ url: 'https://things.example.org' }],
+    paths,
+    components: { schemas },
+  });
+}
