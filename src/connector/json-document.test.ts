@@ -1,5 +1,8 @@
+import fc from 'fast-check';
+import { type Node, parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { JsonDocument, MAX_NESTING } from './json-document.ts';
+import { escapeSegment } from './pointer.ts';
 
 /** The text at a located range, to compare with what the pointer names. */
 function textAt(doc: JsonDocument, pointer: string): string | undefined {
@@ -111,6 +114,38 @@ describe('JsonDocument in tolerant mode', () => {
     expect(textAt(doc, '/b/c')).toBe('"c"');
     expect(doc.locate('/a/2')).toBeUndefined();
     expect(doc.locateNearest('/b/c/d')?.pointer).toBe('/b/c');
+  });
+
+  it('locates every node of broken text where jsonc-parser parses it', () => {
+    // Every pointer of jsonc-parser's tree (the last of equal keys, as in the value) and its range.
+    const ranges = (node: Node | undefined, pointer: string, out: Map<string, number>) => {
+      if (node?.type === 'object') {
+        const last = new Map<unknown, Node>();
+        for (const property of node.children ?? []) last.set(property.children?.[0]?.value, property);
+        for (const [key, property] of last) {
+          const at = `${pointer}/${escapeSegment(String(key))}`;
+          out.set(at, property.offset);
+          ranges(property.children?.[1], at, out);
+        }
+      } else if (node?.type === 'array') {
+        node.children?.forEach((item, i) => {
+          out.set(`${pointer}/${i}`, item.offset);
+          ranges(item, `${pointer}/${i}`, out);
+        });
+      }
+      return out;
+    };
+    const slips = fc.constantFrom('', ',', ':', '{', '}', '[', ']', '"k"', '/* c */', '1');
+    fc.assert(
+      fc.property(fc.json(), fc.nat(), slips, (json, where, slip) => {
+        const at = where % (json.length + 1);
+        const text = json.slice(0, at) + slip + json.slice(at + 1);
+        const doc = new JsonDocument('t.json', text);
+        if (doc.strict) return;
+        for (const [pointer, offset] of ranges(parseTree(text), '', new Map()))
+          expect(doc.locate(pointer)?.offset).toBe(offset);
+      }),
+    );
   });
 
   it('keeps a `__proto__` key as an own property instead of replacing the prototype', () => {

@@ -1,7 +1,7 @@
 import type { Node as JsoncNode, ParseError } from 'jsonc-parser';
 import { lazy } from '../lazy.ts';
 import { isObject, type JsonObject, type JsonValue, setOwn } from './json.ts';
-import { join, split } from './pointer.ts';
+import { join, split, unescapeSegment } from './pointer.ts';
 
 // Needed only for files JSON.parse rejects, duplicate keys and their positions: loaded on first use.
 const jsonc = lazy<typeof import('jsonc-parser')>('jsonc-parser');
@@ -162,15 +162,32 @@ export class JsonDocument {
   private readTolerant(body: string, issues: ParseIssue[]): JsonValue | undefined {
     const errors: ParseError[] = [];
     const comments: ParseIssue[] = [];
-    const value = parseTolerant(body, errors, (offset, length) =>
-      comments.push({
-        kind: 'comment',
-        message: 'JSON does not allow comments',
-        offset: offset + this.bodyStart,
-        length,
-      }),
-    );
+    const duplicates: ParseIssue[] = [];
     const at = this.bodyStart;
+    // One pass of jsonc-parser for the value, the duplicate keys and the tree that positions use:
+    // a tolerant read costs as much as ten `JSON.parse`s.
+    const value = valueBuilder();
+    const tree = treeBuilder();
+    jsonc().visit(
+      body,
+      combine([
+        value.visitor,
+        tree.visitor,
+        duplicateFinder(at, duplicates),
+        {
+          onError: (error, offset, length) => errors.push({ error, offset, length }),
+          onComment: (offset, length) =>
+            comments.push({
+              kind: 'comment',
+              message: 'JSON does not allow comments',
+              offset: offset + at,
+              length,
+            }),
+        },
+      ]),
+      { allowTrailingComma: false, disallowComments: false },
+    );
+    this.tree = tree.root() ?? null;
     const seen = new Set<string>();
     // Classify with comments blanked out, so that `1, // last\n]` is still a trailing comma.
     let plain = body;
@@ -191,58 +208,15 @@ export class JsonDocument {
             : `Invalid JSON: ${SYNTAX_MESSAGES[e.error] ?? 'the text cannot be read'}`;
       issues.push({ kind, message, offset: e.offset + at, length: Math.max(1, e.length) });
     }
-    issues.push(...comments);
-    this.findDuplicates(body, issues);
-    return value;
+    issues.push(...comments, ...duplicates);
+    return value.root();
   }
 
   private findDuplicates(body: string, issues: ParseIssue[]): void {
-    const at = this.bodyStart;
-    const stack: { keys: Set<string> | undefined; index: number }[] = [];
-    const path: (string | number)[] = [];
-    const bumpArray = () => {
-      const top = stack[stack.length - 1];
-      if (top && !top.keys) path[path.length - 1] = top.index++;
-    };
-    jsonc().visit(
-      body,
-      {
-        onObjectBegin: () => {
-          bumpArray();
-          stack.push({ keys: new Set(), index: 0 });
-          path.push('');
-        },
-        onObjectEnd: () => {
-          stack.pop();
-          path.pop();
-        },
-        onArrayBegin: () => {
-          bumpArray();
-          stack.push({ keys: undefined, index: 0 });
-          path.push(0);
-        },
-        onArrayEnd: () => {
-          stack.pop();
-          path.pop();
-        },
-        onLiteralValue: () => bumpArray(),
-        onObjectProperty: (name, offset, length) => {
-          const top = stack[stack.length - 1];
-          path[path.length - 1] = name;
-          if (!top?.keys) return;
-          if (top.keys.has(name)) {
-            issues.push({
-              kind: 'duplicate-key',
-              message: `The property \`${name}\` appears twice in the same object; only the last one counts`,
-              offset: offset + at,
-              length,
-              pointer: join('', ...path),
-            });
-          } else top.keys.add(name);
-        },
-      },
-      { disallowComments: false, allowTrailingComma: true },
-    );
+    jsonc().visit(body, duplicateFinder(this.bodyStart, issues), {
+      disallowComments: false,
+      allowTrailingComma: true,
+    });
   }
 
   /** Where the member or item at `pointer` starts (its key, for object members). */
@@ -263,18 +237,18 @@ export class JsonDocument {
    */
   prepare(pointers: Iterable<string>): void {
     if (!this.strict || this.tooDeep) return;
-    const root: TrieNode = { children: new Map(), pointers: [] };
+    const root = trieNode();
     let wanted = 0;
     for (const pointer of pointers) {
       if (this.cache.has(pointer)) continue;
       let node = root;
-      for (const segment of split(pointer)) {
-        let child = node.children.get(segment);
-        if (!child) {
-          child = { children: new Map(), pointers: [] };
-          node.children.set(segment, child);
-        }
-        node = child;
+      // The segments of the pointer, without the arrays `split` makes: this runs for every finding.
+      for (let from = 1; from <= pointer.length; ) {
+        let to = pointer.indexOf('/', from);
+        if (to < 0) to = pointer.length;
+        const segment = unescapeSegment(pointer.slice(from, to));
+        node = childOf(node, segment) ?? addChild(node, segment);
+        from = to + 1;
       }
       node.pointers.push(pointer);
       wanted++;
@@ -282,13 +256,12 @@ export class JsonDocument {
     if (wanted === 0) return;
     const s = this.text;
     const start = skipSpace(s, this.bodyStart);
-    const reached = new Map<TrieNode, TextRange>();
-    descend(s, start, root, { offset: start, length: 1 }, reached);
+    descend(s, start, root, { offset: start, length: 1 });
     // Every wanted pointer: its own range, or the deepest ancestor that exists in the text.
     // The nearest existing ancestor is kept as a depth; its pointer is cut from the wanted pointer
     // only for the rare pointer that does not exist.
     const settle = (node: TrieNode, depth: number, best: { depth: number; range: TextRange }) => {
-      const range = reached.get(node);
+      const range = node.range;
       const here = range ? { depth, range } : best;
       for (const pointer of node.pointers) {
         this.cache.set(pointer, {
@@ -296,9 +269,9 @@ export class JsonDocument {
           complete: range !== undefined,
         });
       }
-      for (const child of node.children.values()) settle(child, depth + 1, here);
+      for (const child of node.nodes) settle(child, depth + 1, here);
     };
-    settle(root, 0, { depth: 0, range: reached.get(root) ?? { offset: start, length: 1 } });
+    settle(root, 0, { depth: 0, range: root.range ?? { offset: start, length: 1 } });
   }
 
   /** The deepest node on the way to `pointer`; cached, since the engine asks once per finding. */
@@ -358,12 +331,6 @@ export class JsonDocument {
   }
 
   private walkTolerant(segments: string[]): { range: TextRange; depth: number } | undefined {
-    if (this.tree === undefined)
-      this.tree =
-        jsonc().parseTree(this.text.slice(this.bodyStart), [], {
-          allowTrailingComma: true,
-          disallowComments: false,
-        }) ?? null;
     let node: JsoncNode | undefined = this.tree ?? undefined;
     if (!node) return undefined;
     let range = this.rangeOf(node);
@@ -420,15 +387,32 @@ export class JsonDocument {
   }
 }
 
+type Visitor = import('jsonc-parser').JSONVisitor;
+
+/** A visitor calling each of `parts` in turn (jsonc-parser skips a subtree when one returns false). */
+function combine(parts: readonly Visitor[]): Visitor {
+  const out: Record<string, (...args: never[]) => void> = {};
+  for (const part of parts) {
+    for (const [name, fn] of Object.entries(part) as [string, (...args: never[]) => void][]) {
+      const before = out[name];
+      out[name] = before
+        ? (...args) => {
+            before(...args);
+            fn(...args);
+          }
+        : (...args) => {
+            fn(...args);
+          };
+    }
+  }
+  return out as Visitor;
+}
+
 /**
  * jsonc-parser's `parse`, except that a `__proto__` key becomes an own property (as with
  * `JSON.parse`) instead of replacing the prototype of the object it is in.
  */
-function parseTolerant(
-  body: string,
-  errors: ParseError[],
-  onComment: (offset: number, length: number) => void,
-): JsonValue | undefined {
+function valueBuilder(): { visitor: Visitor; root(): JsonValue | undefined } {
   const root: JsonValue[] = [];
   const parents: (JsonObject | JsonValue[])[] = [];
   let parent: JsonObject | JsonValue[] = root;
@@ -446,9 +430,8 @@ function parseTolerant(
   const close = () => {
     parent = parents.pop() ?? root;
   };
-  jsonc().visit(
-    body,
-    {
+  return {
+    visitor: {
       onObjectBegin: () => open({}),
       onObjectProperty: (name) => {
         key = name;
@@ -457,12 +440,110 @@ function parseTolerant(
       onArrayBegin: () => open([]),
       onArrayEnd: close,
       onLiteralValue: (value: JsonValue) => add(value),
-      onError: (error, offset, length) => errors.push({ error, offset, length }),
-      onComment,
     },
-    { allowTrailingComma: false, disallowComments: false },
-  );
-  return root[0];
+    root: () => root[0],
+  };
+}
+
+/** jsonc-parser's `parseTree`: nodes with offsets, for positions in text `JSON.parse` rejects. */
+function treeBuilder(): { visitor: Visitor; root(): JsoncNode | undefined } {
+  type Mutable = { -readonly [K in keyof JsoncNode]: JsoncNode[K] } & {
+    children?: Mutable[];
+    parent?: Mutable;
+  };
+  let current: Mutable = { type: 'array', offset: -1, length: -1, children: [] };
+  const complete = (end: number) => {
+    if (current.type === 'property') {
+      current.length = end - current.offset;
+      current = current.parent as Mutable;
+    }
+  };
+  const add = (node: Mutable) => {
+    current.children?.push(node);
+    return node;
+  };
+  const literal = (value: unknown): JsoncNode['type'] =>
+    value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean');
+  return {
+    visitor: {
+      onObjectBegin: (offset) => {
+        current = add({ type: 'object', offset, length: -1, parent: current, children: [] });
+      },
+      onObjectProperty: (name, offset, length) => {
+        current = add({ type: 'property', offset, length: -1, parent: current, children: [] });
+        current.children?.push({ type: 'string', value: name, offset, length, parent: current });
+      },
+      onObjectEnd: (offset, length) => {
+        complete(offset + length);
+        current.length = offset + length - current.offset;
+        current = current.parent as Mutable;
+        complete(offset + length);
+      },
+      onArrayBegin: (offset) => {
+        current = add({ type: 'array', offset, length: -1, parent: current, children: [] });
+      },
+      onArrayEnd: (offset, length) => {
+        current.length = offset + length - current.offset;
+        current = current.parent as Mutable;
+        complete(offset + length);
+      },
+      onLiteralValue: (value, offset, length) => {
+        add({ type: literal(value), offset, length, parent: current, value });
+        complete(offset + length);
+      },
+      onSeparator: (separator, offset) => {
+        if (current.type !== 'property') return;
+        if (separator === ':') current.colonOffset = offset;
+        else if (separator === ',') complete(offset);
+      },
+    },
+    root: () => current.children?.[0],
+  };
+}
+
+/** Reports each key that repeats one of its object, with its pointer. */
+function duplicateFinder(at: number, issues: ParseIssue[]): Visitor {
+  const stack: { keys: Set<string> | undefined; index: number }[] = [];
+  const path: (string | number)[] = [];
+  const bumpArray = () => {
+    const top = stack[stack.length - 1];
+    if (top && !top.keys) path[path.length - 1] = top.index++;
+  };
+  return {
+    onObjectBegin: () => {
+      bumpArray();
+      stack.push({ keys: new Set(), index: 0 });
+      path.push('');
+    },
+    onObjectEnd: () => {
+      stack.pop();
+      path.pop();
+    },
+    onArrayBegin: () => {
+      bumpArray();
+      stack.push({ keys: undefined, index: 0 });
+      path.push(0);
+    },
+    onArrayEnd: () => {
+      stack.pop();
+      path.pop();
+    },
+    onLiteralValue: () => bumpArray(),
+    onObjectProperty: (name, offset, length) => {
+      const top = stack[stack.length - 1];
+      path[path.length - 1] = name;
+      if (!top?.keys) return;
+      if (top.keys.has(name)) {
+        issues.push({
+          kind: 'duplicate-key',
+          message: `The property \`${name}\` appears twice in the same object; only the last one counts`,
+          offset: offset + at,
+          length,
+          pointer: join('', ...path),
+        });
+      } else top.keys.add(name);
+    },
+  };
 }
 
 /**
@@ -682,37 +763,82 @@ function prefix(pointer: string, depth: number): string {
 }
 
 interface TrieNode {
-  readonly children: Map<string, TrieNode>;
+  /** Child segments (unescaped) and their nodes, in insertion order. */
+  readonly keys: string[];
+  readonly nodes: TrieNode[];
+  /** The same by key, once there are too many for a scan. */
+  byKey: Map<string, TrieNode> | undefined;
   /** Pointers that end at this node. */
   readonly pointers: string[];
+  /** Where the member or item is, once the descent has reached it. */
+  range: TextRange | undefined;
+}
+
+/** Children a trie node scans for (comparing text in place) before it indexes them in a map. */
+const SCANNED_CHILDREN = 8;
+
+function trieNode(): TrieNode {
+  return { keys: [], nodes: [], byKey: undefined, pointers: [], range: undefined };
+}
+
+function childOf(node: TrieNode, key: string): TrieNode | undefined {
+  if (node.byKey) return node.byKey.get(key);
+  const i = node.keys.indexOf(key);
+  return i < 0 ? undefined : node.nodes[i];
+}
+
+function addChild(node: TrieNode, key: string): TrieNode {
+  const child = trieNode();
+  node.keys.push(key);
+  node.nodes.push(child);
+  if (node.byKey) node.byKey.set(key, child);
+  else if (node.keys.length > SCANNED_CHILDREN)
+    node.byKey = new Map(node.keys.map((k, i) => [k, node.nodes[i] as TrieNode]));
+  return child;
+}
+
+/**
+ * The child for the member key whose text (between its quotes) is `s[from, to)`. Keys without
+ * escapes are compared in place, so that the members skipped on the way cost no string.
+ */
+function memberChild(s: string, from: number, to: number, node: TrieNode): TrieNode | undefined {
+  for (let k = from; k < to; k++) {
+    if (s.charCodeAt(k) === 0x5c) return childOf(node, JSON.parse(s.slice(from - 1, to + 1)) as string);
+  }
+  if (node.byKey) return node.byKey.get(s.slice(from, to));
+  const { keys } = node;
+  const length = to - from;
+  for (let n = 0; n < keys.length; n++) {
+    const key = keys[n] as string;
+    if (key.length === length && s.startsWith(key, from)) return node.nodes[n];
+  }
+  return undefined;
+}
+
+/** The child for the item at `index`: the trie holds array indexes as canonical decimal segments. */
+function itemChild(node: TrieNode, index: number): TrieNode | undefined {
+  if (node.byKey) return node.byKey.get(String(index));
+  const { keys } = node;
+  for (let n = 0; n < keys.length; n++) if (numericIndex(keys[n] as string) === index) return node.nodes[n];
+  return undefined;
 }
 
 /**
  * Descends into the value at `i` along the trie, recording the range of every trie node reached;
  * returns the index just past the value (or -1 on malformed text).
  */
-function descend(
-  s: string,
-  i: number,
-  node: TrieNode,
-  range: TextRange,
-  reached: Map<TrieNode, TextRange>,
-): number {
-  reached.set(node, range);
-  if (node.children.size === 0) return skipValue(s, i);
+function descend(s: string, i: number, node: TrieNode, range: TextRange): number {
+  node.range = range;
+  if (node.nodes.length === 0) return skipValue(s, i);
   const c = s.charCodeAt(i);
   if (c === 0x7b) {
     let j = skipSpace(s, i + 1);
     while (s.charCodeAt(j) === 0x22) {
       const keyEnd = stringEnd(s, j);
       if (keyEnd < 0) return -1;
-      const raw = s.slice(j + 1, keyEnd - 1);
-      const key = raw.includes('\\') ? (JSON.parse(s.slice(j, keyEnd)) as string) : raw;
       const value = skipSpace(s, skipSpace(s, keyEnd) + 1);
-      const child = node.children.get(key);
-      const end = child
-        ? descend(s, value, child, { offset: j, length: keyEnd - j }, reached)
-        : skipValue(s, value);
+      const child = memberChild(s, j + 1, keyEnd - 1, node);
+      const end = child ? descend(s, value, child, { offset: j, length: keyEnd - j }) : skipValue(s, value);
       if (end < 0) return -1;
       j = skipSpace(s, end);
       if (s.charCodeAt(j) === 0x2c) j = skipSpace(s, j + 1);
@@ -723,8 +849,8 @@ function descend(
     let j = skipSpace(s, i + 1);
     let index = 0;
     while (j < s.length && s.charCodeAt(j) !== 0x5d) {
-      const child = node.children.get(String(index));
-      const end = child ? descend(s, j, child, { offset: j, length: 1 }, reached) : skipValue(s, j);
+      const child = itemChild(node, index);
+      const end = child ? descend(s, j, child, { offset: j, length: 1 }) : skipValue(s, j);
       if (end < 0) return -1;
       index++;
       j = skipSpace(s, end);
