@@ -71,6 +71,43 @@ const openapi31 = JSON.stringify({
 });
 
 describe('convert', () => {
+  it('sends operations with their own server there with a per-operation dynamichosturl policy', () => {
+    const doc = {
+      openapi: '3.0.3',
+      info: { title: 'Hosts', version: '1' },
+      servers: [{ url: 'https://api.example.org/v1' }],
+      paths: {
+        '/a': { get: { operationId: 'getA', responses: { '200': { description: 'OK' } } } },
+        '/b': {
+          servers: [{ url: 'https://{region}.files.example.org/', variables: { region: { default: 'eu' } } }],
+          get: { operationId: 'getB', responses: { '200': { description: 'OK' } } },
+        },
+        '/c': {
+          get: {
+            operationId: 'getC',
+            servers: [{ url: 'https://api.example.org/v1' }],
+            responses: { '200': { description: 'OK' } },
+          },
+        },
+      },
+    };
+    const result = convert(JSON.stringify(doc), { preset: false });
+    const policies = (result.apiProperties.properties as { policyTemplateInstances?: unknown[] })
+      .policyTemplateInstances;
+    expect(policies).toEqual([
+      {
+        templateId: 'dynamichosturl',
+        title: 'Send getB to https://eu.files.example.org',
+        parameters: {
+          'x-ms-apimTemplateParameter.urlTemplate': 'https://eu.files.example.org',
+          'x-ms-apimTemplate-operationName': ['getB'],
+        },
+      },
+    ]);
+    expect(JSON.stringify(result.swagger)).not.toContain('x-flowport-host');
+    expect(result.losses.map((l) => l.pointer)).toContain('/paths/~1b/servers');
+  });
+
   const result = convert(openapi31, { source: 'pets.json', publisher: 'Pets Inc' });
   const swagger = result.swagger as Record<string, any>;
 

@@ -14,9 +14,9 @@ import { convertParameter } from './parameters.ts';
 import { componentName, deref } from './refs.ts';
 import { convertRequestBody } from './request-body.ts';
 import { convertResponses } from './responses.ts';
-import { createRouter, ROUTE_MARK } from './routes.ts';
+import { createRouter, HOST_MARK, ROUTE_MARK } from './routes.ts';
 import { convertSecurity } from './security.ts';
-import { convertServers } from './servers.ts';
+import { convertServers, splitUrl } from './servers.ts';
 import { convertCallbacks, convertWebhooks } from './webhooks.ts';
 
 /** A Swagger 2.0 document plus what it needs in `apiProperties.json`. */
@@ -95,6 +95,28 @@ function identity(p: JsonObject, shared: JsonObject): string {
 }
 
 /**
+ * The first server of a path or operation as a URL (variables at their defaults, no trailing slash):
+ * undefined when there are none or it is the connector's own base URL; `url` undefined when relative.
+ */
+function ownServer(
+  value: unknown,
+  target: { host: string | undefined; basePath: string | undefined; schemes: readonly string[] },
+): { url: string | undefined } | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const first = value.find(isObject);
+  const template = ownString(first, 'url');
+  if (!first || template === undefined) return undefined;
+  const variables = ownObject(first, 'variables') ?? {};
+  const url = template
+    .replace(/\{([^}]*)\}/g, (_, name: string) => String(ownObject(variables, name)?.default ?? ''))
+    .replace(/\/+$/, '');
+  const parts = splitUrl(url);
+  if (!parts) return { url: undefined };
+  const base = target.host ? `${target.schemes[0]}://${target.host}${target.basePath ?? ''}` : undefined;
+  return base !== undefined && base.toLowerCase() === url.toLowerCase() ? undefined : { url };
+}
+
+/**
  * Converts an OpenAPI 3.0 or 3.1 document into Swagger 2.0 with connector extensions left for the
  * enrichment step. Everything not carried over exactly goes into `losses`.
  */
@@ -118,12 +140,7 @@ export function convertOpenApi3(root: JsonObject, losses: Losses): SwaggerParts 
     const resolved = deref(root, value);
     const item = isObject(resolved.value) ? resolved.value : {};
     const itemPointer = resolved.pointer ?? pathPointer;
-    if (item.servers !== undefined)
-      losses.add(
-        join(itemPointer, 'servers'),
-        'path servers',
-        'dropped; every operation uses the connector’s one base URL',
-      );
+    const pathServer = ownServer(item.servers, target);
     if (item.trace !== undefined)
       losses.add(join(itemPointer, 'trace'), 'TRACE operation', 'dropped; Swagger 2.0 has no `trace`');
     const pathParams = (ownArray(item, 'parameters') ?? []).flatMap((p, i) =>
@@ -135,6 +152,21 @@ export function convertOpenApi3(root: JsonObject, losses: Losses): SwaggerParts 
       const opPointer = join(itemPointer, method);
       const placed = place(method, path);
       const converted = convertOperation(op, opPointer, method, placed.path, pathParams);
+      const server = op.servers !== undefined ? ownServer(op.servers, target) : pathServer;
+      const where = op.servers !== undefined ? join(opPointer, 'servers') : join(itemPointer, 'servers');
+      if (server?.url) {
+        converted[HOST_MARK] = server.url;
+        losses.add(
+          where,
+          op.servers !== undefined ? 'operation servers' : 'path servers',
+          `the first one (\`${server.url}\`, variables at their defaults) is set by a \`dynamichosturl\` policy; the others are not kept`,
+        );
+      } else if (server)
+        losses.add(
+          where,
+          op.servers !== undefined ? 'operation servers' : 'path servers',
+          'dropped; not an absolute http(s) URL, so the operation uses the connector’s base URL',
+        );
       if (placed.route !== undefined) {
         converted[ROUTE_MARK] = placed.route;
         losses.add(
@@ -207,12 +239,6 @@ export function convertOpenApi3(root: JsonObject, losses: Losses): SwaggerParts 
     if (security !== undefined) out.security = security;
     else if (Array.isArray(op.security) && op.security.length > 0 && auth.scheme !== undefined)
       out.security = [];
-    if (op.servers !== undefined)
-      losses.add(
-        join(pointer, 'servers'),
-        'operation servers',
-        'dropped; every operation uses the connector’s one base URL',
-      );
     if (op.callbacks !== undefined)
       for (const s of convertCallbacks(op, pointer, ownString(op, 'operationId') ?? `${method} ${path}`, ctx))
         if (paths[s.path] === undefined) setOwn(paths, s.path, s.item);

@@ -2,6 +2,8 @@ import type { JsonObject } from '../connector/json.ts';
 
 /** Marks an operation whose connector path differs from the API's; removed once the policy exists. */
 export const ROUTE_MARK = 'x-flowport-route';
+/** Marks an operation whose own (or its path's) server differs from the connector's base URL. */
+export const HOST_MARK = 'x-flowport-host';
 
 /** The key two paths share when the platform would route them alike (`/a/{x}` = `/A/{y}`). */
 export function routeKey(path: string): string {
@@ -51,13 +53,28 @@ export function createRouter(): (method: string, path: string) => Placement {
   };
 }
 
-/** `routerequesttoendpoint` policies for operations marked with {@link ROUTE_MARK}; removes the marks. */
+/**
+ * `routerequesttoendpoint` policies for operations marked with {@link ROUTE_MARK} and `dynamichosturl`
+ * policies for those marked with {@link HOST_MARK}; removes the marks.
+ */
 export function routePolicies(paths: JsonObject): JsonObject[] {
   const policies: JsonObject[] = [];
   for (const item of Object.values(paths)) {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) continue;
     for (const op of Object.values(item)) {
       if (typeof op !== 'object' || op === null || Array.isArray(op)) continue;
+      const host = op[HOST_MARK];
+      if (typeof host === 'string') {
+        delete op[HOST_MARK];
+        policies.push({
+          templateId: 'dynamichosturl',
+          title: `Send ${String(op.operationId)} to ${host}`,
+          parameters: {
+            'x-ms-apimTemplateParameter.urlTemplate': host,
+            'x-ms-apimTemplate-operationName': [String(op.operationId)],
+          },
+        });
+      }
       const route = op[ROUTE_MARK];
       if (typeof route !== 'string') continue;
       delete op[ROUTE_MARK];

@@ -73,9 +73,11 @@ describe.skipIf(present.length === 0)(
       const rows = await sweep([file], (wire) =>
         wire.body ? { ...wire, body: new TextEncoder().encode('{}') } : wire,
       );
-      const withBody = rows.filter((r) => r.sent?.includes('[application/json]'));
-      expect(withBody.length).toBeGreaterThan(0);
-      for (const row of withBody) expect(row, row.operationId).toMatchObject({ verdict: 'rejected' });
+      // The operations whose original body schema has required properties.
+      for (const id of ['createSpecialEvent', 'buyMuseumTickets']) {
+        const row = rows.find((r) => r.operationId.toLowerCase() === id.toLowerCase());
+        expect(row, id).toMatchObject({ verdict: 'rejected' });
+      }
     });
   },
 );

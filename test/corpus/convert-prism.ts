@@ -168,9 +168,11 @@ export function originalServers(input: ApiInput): OriginalServer[] {
 /**
  * Sends what flowport built to the mock: the part of the URL that matches one of the original's
  * absolute servers goes into `__server` (Prism checks scheme, host and base path), the rest is the
- * path Prism routes. With no server to match (Postman collections whose base URL is a variable,
- * relative OpenAPI servers) the connector's own `basePath` (or the relative server path) is stripped
- * and nothing is sent as `__server`: Prism then checks the path only.
+ * path Prism routes. When the original's servers are all relative (or it has none, as Postman
+ * collections whose base URL is a variable), the relative server path (or the connector's own
+ * `basePath`) is stripped and nothing is sent as `__server`: Prism then checks the path only. When
+ * the original has absolute servers and none matches, the URL's origin and `basePath` are sent as
+ * `__server`, for Prism to refuse.
  */
 export function originalTransport(
   prismUrl: string,
@@ -185,10 +187,17 @@ export function originalTransport(
     async send(built: WireRequest, sendOptions) {
       const wire = mutate ? mutate(built) : built;
       const url = new URL(wire.url);
-      const full = `${url.protocol}//${url.host}${url.pathname}`;
+      let full = `${url.protocol}//${url.host}${url.pathname}`;
       let path = url.pathname;
       let server: string | undefined;
-      const absolute = servers.find((s) => s.absolute && s.pattern.test(full));
+      let absolute = servers.find((s) => s.absolute && s.pattern.test(full));
+      // URLs drop a scheme's default port; a server template may spell it (`https://x:{port}`, 443).
+      const port = url.protocol === 'https:' ? '443' : '80';
+      const explicit = `${url.protocol}//${url.hostname}:${url.port || port}${url.pathname}`;
+      if (!absolute && !url.port) {
+        absolute = servers.find((s) => s.absolute && s.pattern.test(explicit));
+        if (absolute) full = explicit;
+      }
       const relative = servers.find((s) => !s.absolute && s.pattern.test(url.pathname));
       if (absolute) {
         const prefix = absolute.pattern.exec(full)?.[1] ?? '';
@@ -199,6 +208,9 @@ export function originalTransport(
       } else if (base && path.toLowerCase().startsWith(base.toLowerCase())) {
         path = path.slice(base.length);
       }
+      // The original names its servers but none matches: Prism must see the server sent and refuse it.
+      if (!absolute && !relative && servers.some((s) => s.absolute))
+        server = `${url.protocol}//${url.host}${base}`;
       if (!path.startsWith('/')) path = `/${path}`;
       const target = new URL(prismUrl + path + url.search);
       if (server !== undefined) target.searchParams.set('__server', server);
