@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { FlowportError } from '../errors.ts';
 import { lazy } from '../lazy.ts';
@@ -62,17 +62,19 @@ export function classify(files: readonly RawFile[], displayDir: string): Discove
 }
 
 export function readFolder(dir: string): RawFile[] {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (cause) {
     throw new FlowportError('CONNECTOR_UNREADABLE', `Cannot read the folder \`${dir}\`.`, { cause });
   }
   const out: RawFile[] = [];
-  for (const name of names) {
+  for (const entry of entries) {
+    const { name } = entry;
     const full = join(dir, name);
     try {
-      if (!statSync(full).isFile()) continue;
+      // The listing's file types spare a `stat` per file; links (and unknown types) are followed.
+      if (entry.isDirectory() || (!entry.isFile() && !statSync(full).isFile())) continue;
       // Only connector files are read; other files are listed by name.
       const wanted = EXACT.has(name.toLowerCase()) || name.toLowerCase().endsWith('.swagger.json');
       out.push({ name, bytes: wanted ? readFileSync(full) : new Uint8Array() });

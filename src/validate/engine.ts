@@ -16,9 +16,30 @@ export interface ValidationResult {
 }
 
 type VisitorName = keyof Visitors;
-type Bound<K extends VisitorName> = { active: ActiveRule; fn: NonNullable<Visitors[K]>; ctx: RuleContext };
 
 const JSON_FILES: ReadonlySet<ConnectorFileKind> = new Set(['swagger', 'apiProperties', 'settings']);
+
+interface Pending {
+  readonly active: ActiveRule;
+  readonly report: Report;
+}
+
+/** A rule's context for one connector: a class rather than a closure per rule and connector. */
+class Context implements RuleContext {
+  readonly connector: Connector;
+  private readonly active: ActiveRule;
+  private readonly pending: Pending[];
+
+  constructor(connector: Connector, active: ActiveRule, pending: Pending[]) {
+    this.connector = connector;
+    this.active = active;
+    this.pending = pending;
+  }
+
+  report(report: Report): void {
+    this.pending.push({ active: this.active, report });
+  }
+}
 
 /**
  * Runs the given rules over a connector in one walk and returns the findings, positioned and sorted.
@@ -29,113 +50,81 @@ export function runRules(
   rules: readonly ActiveRule[],
   preset: PresetName,
 ): ValidationResult {
-  const diagnostics: Diagnostic[] = [];
-  const pending: { active: ActiveRule; report: Report }[] = [];
-  const contexts = new Map<ActiveRule, RuleContext>();
-  const contextOf = (active: ActiveRule): RuleContext => {
-    let ctx = contexts.get(active);
-    if (!ctx) {
-      ctx = { connector, report: (report) => pending.push({ active, report }) };
-      contexts.set(active, ctx);
-    }
-    return ctx;
-  };
-  // Bound visitors with their contexts; which rules have which visitor is computed once per rule list.
+  const pending: Pending[] = [];
   const plan = planOf(rules);
-  const bind = <K extends VisitorName>(name: K): Bound<K>[] =>
-    (plan.get(name) ?? []).map((active) => ({
-      active,
-      fn: active.rule.visit[name] as NonNullable<Visitors[K]>,
-      ctx: contextOf(active),
-    }));
-  const failed = (active: ActiveRule, error: unknown) => {
+  const contexts = rules.map((active) => new Context(connector, active, pending));
+  const failed = (index: number, error: unknown) => {
     pending.push({
       active: { rule: INTERNAL, severity: 'error' },
       report: {
-        message: `Rule \`${active.rule.id}\` failed on this connector (${describeError(error)}); please report it.`,
+        message: `Rule \`${rules[index]?.rule.id}\` failed on this connector (${describeError(error)}); please report it.`,
       },
     });
   };
   // Plain loops with direct calls: this runs for every node of every connector.
-  const run1 = <K extends VisitorName, N>(bound: Bound<K>[], node: N) => {
-    for (let i = 0; i < bound.length; i++) {
-      const b = bound[i] as Bound<K>;
+  const run = <N>(list: readonly Step[], node: N) => {
+    for (let i = 0; i < list.length; i++) {
+      const step = list[i] as Step;
       try {
-        (b.fn as (n: N, ctx: RuleContext) => void)(node, b.ctx);
+        (step.fn as (n: N, ctx: RuleContext) => void)(node, contexts[step.index] as Context);
       } catch (error) {
-        failed(b.active, error);
+        failed(step.index, error);
       }
     }
   };
 
-  run1(bind('connector'), connector);
-  const pathItem = bind('pathItem');
-  const operation = bind('operation');
+  run(plan.connector, connector);
   for (const item of connector.definition.paths) {
-    run1(pathItem, item);
-    for (const op of item.operations) run1(operation, op);
+    run(plan.pathItem, item);
+    for (const op of item.operations) run(plan.operation, op);
   }
-  const parameter = bind('parameter');
-  const response = bind('response');
-  const schema = bind('schema');
-  if (parameter.length + response.length + schema.length > 0) {
-    // Schema rules are dispatched declaratively: by the keys a node has (`schemaKeys`), to root
-    // nodes only (`schemaRoots`), or to every node.
-    const always: Bound<'schema'>[] = [];
-    const roots: Bound<'schema'>[] = [];
-    const byKey = new Map<string, Bound<'schema'>[]>();
-    for (const b of schema) {
-      const { schemaKeys, schemaRoots } = b.active.rule.visit;
-      if (schemaKeys) for (const key of schemaKeys) byKey.set(key, [...(byKey.get(key) ?? []), b]);
-      else if (schemaRoots) roots.push(b);
-      else always.push(b);
-    }
-    const stamps = new Map<Bound<'schema'>, number>();
+  if (plan.parameter.length + plan.response.length + plan.schema.length > 0) {
+    const { schemaAlways, schemaRoots, schemaByKey, schema } = plan;
+    // A rule listening for several keys a node has runs once for it: its stamp says it has.
+    const stamps = new Int32Array(schema.length);
     let stamp = 0;
     const visitSchema = (node: SchemaNode) => {
-      if (always.length) run1(always, node);
-      if (roots.length && node.parent === undefined) run1(roots, node);
+      if (schemaAlways.length) run(schemaAlways, node);
+      if (schemaRoots.length && node.parent === undefined) run(schemaRoots, node);
       stamp++;
       for (const key in node.raw) {
-        const bound = byKey.get(key);
-        if (!bound) continue;
-        for (let i = 0; i < bound.length; i++) {
-          const b = bound[i] as Bound<'schema'>;
-          if (stamps.get(b) === stamp) continue;
-          stamps.set(b, stamp);
+        const steps = schemaByKey.get(key);
+        if (!steps) continue;
+        for (let i = 0; i < steps.length; i++) {
+          const at = steps[i] as number;
+          if (stamps[at] === stamp) continue;
+          stamps[at] = stamp;
+          const step = schema[at] as Step;
           try {
-            b.fn(node, b.ctx);
+            (step.fn as NonNullable<Visitors['schema']>)(node, contexts[step.index] as Context);
           } catch (error) {
-            failed(b.active, error);
+            failed(step.index, error);
           }
         }
       }
     };
     walkDefinition(connector, {
-      parameter: (p) => run1(parameter, p),
+      parameter: (p) => run(plan.parameter, p),
       response: (r, op) => {
-        for (const b of response) {
+        for (const step of plan.response) {
           try {
-            b.fn(r, op, b.ctx);
+            (step.fn as NonNullable<Visitors['response']>)(r, op, contexts[step.index] as Context);
           } catch (error) {
-            failed(b.active, error);
+            failed(step.index, error);
           }
         }
       },
       schema: visitSchema,
     });
   }
-  const securityDefinition = bind('securityDefinition');
-  for (const d of connector.definition.securityDefinitions) run1(securityDefinition, d);
+  for (const d of connector.definition.securityDefinitions) run(plan.securityDefinition, d);
   const props = connector.properties;
-  const connectionParameter = bind('connectionParameter');
-  for (const p of props.connectionParameters) run1(connectionParameter, p);
-  for (const set of props.parameterSets) for (const p of set.parameters) run1(connectionParameter, p);
-  const policy = bind('policy');
-  for (const p of props.policies) run1(policy, p);
+  for (const p of props.connectionParameters) run(plan.connectionParameter, p);
+  for (const set of props.parameterSets) for (const p of set.parameters) run(plan.connectionParameter, p);
+  for (const p of props.policies) run(plan.policy, p);
 
   prepareLocations(connector, pending);
-  for (const { active, report } of pending) diagnostics.push(position(connector, active, report));
+  const diagnostics = pending.map(({ active, report }) => position(connector, active, report));
   diagnostics.sort(compareDiagnostics);
   return { source: connector.source, preset, diagnostics, summary: summarize(diagnostics) };
 }
@@ -150,7 +139,21 @@ function describeError(error: unknown): string {
   }
 }
 
-const VISITORS: readonly VisitorName[] = [
+/** A rule's visitor of one kind, and the rule's index in the rule list. */
+interface Step {
+  readonly index: number;
+  readonly fn: (...args: never[]) => void;
+}
+
+type Plan = { readonly [K in Exclude<VisitorName, 'schemaKeys' | 'schemaRoots'>]: readonly Step[] } & {
+  /** Schema visitors called for every node, for root nodes only, and by the keys a node has. */
+  readonly schemaAlways: readonly Step[];
+  readonly schemaRoots: readonly Step[];
+  /** Key → indexes into `schema`. */
+  readonly schemaByKey: ReadonlyMap<string, readonly number[]>;
+};
+
+const VISITORS = [
   'connector',
   'pathItem',
   'operation',
@@ -160,22 +163,46 @@ const VISITORS: readonly VisitorName[] = [
   'securityDefinition',
   'connectionParameter',
   'policy',
-];
-const plans = new WeakMap<readonly ActiveRule[], Map<VisitorName, ActiveRule[]>>();
+] as const;
+const plans = new WeakMap<readonly ActiveRule[], Plan>();
 
-function planOf(rules: readonly ActiveRule[]): Map<VisitorName, ActiveRule[]> {
+/** Which rules visit what: computed once per rule list (the same for every connector of a run). */
+function planOf(rules: readonly ActiveRule[]): Plan {
   let plan = plans.get(rules);
   if (!plan) {
-    plan = new Map(
-      VISITORS.map((name) => [name, rules.filter((a) => typeof a.rule.visit[name] === 'function')]),
-    );
+    const steps = (name: (typeof VISITORS)[number]): Step[] =>
+      rules.flatMap((active, index) => {
+        const fn = active.rule.visit[name];
+        return typeof fn === 'function' ? [{ index, fn: fn as Step['fn'] }] : [];
+      });
+    const schema = steps('schema');
+    const schemaByKey = new Map<string, number[]>();
+    const schemaAlways: Step[] = [];
+    const schemaRoots: Step[] = [];
+    schema.forEach((step, at) => {
+      const { schemaKeys, schemaRoots: roots } = (rules[step.index] as ActiveRule).rule.visit;
+      if (schemaKeys)
+        for (const key of schemaKeys) schemaByKey.set(key, [...(schemaByKey.get(key) ?? []), at]);
+      else if (roots) schemaRoots.push(step);
+      else schemaAlways.push(step);
+    });
+    plan = {
+      ...(Object.fromEntries(VISITORS.map((name) => [name, steps(name)])) as Record<
+        (typeof VISITORS)[number],
+        Step[]
+      >),
+      schema,
+      schemaAlways,
+      schemaRoots,
+      schemaByKey,
+    };
     plans.set(rules, plan);
   }
   return plan;
 }
 
 /** Locates all findings' pointers of each JSON file in one pass over its text. */
-function prepareLocations(connector: Connector, pending: readonly { report: Report }[]): void {
+function prepareLocations(connector: Connector, pending: readonly Pending[]): void {
   const byFile = new Map<ConnectorFileKind, Set<string>>();
   for (const { report } of pending) {
     const at = report.at ?? '';

@@ -33,13 +33,15 @@ class Node implements SchemaNode {
   readonly parent: Node | undefined;
   readonly propertyName: string | undefined;
   readonly via: SchemaNode['via'];
-  /** The root's pointer, or this node's path below its parent (`properties/name`, `items`). */
-  private readonly tail: string;
+  /** The root's pointer ('' below it); with `index` (an `allOf` member's), what `pointer` is built from. */
+  private readonly root: string;
+  private readonly index: number;
   private cached: string | undefined;
 
   constructor(
     raw: JsonObject,
-    tail: string,
+    root: string,
+    index: number,
     role: SchemaNode['role'],
     holder: SchemaNode['holder'],
     parent: Node | undefined,
@@ -47,7 +49,8 @@ class Node implements SchemaNode {
     via: SchemaNode['via'],
   ) {
     this.raw = raw;
-    this.tail = tail;
+    this.root = root;
+    this.index = index;
     this.role = role;
     this.holder = holder;
     this.depth = parent ? parent.depth + 1 : 0;
@@ -57,7 +60,14 @@ class Node implements SchemaNode {
   }
 
   get pointer(): string {
-    this.cached ??= this.parent ? `${this.parent.pointer}/${this.tail}` : this.tail;
+    if (this.cached === undefined) {
+      const parent = this.parent;
+      if (!parent) this.cached = this.root;
+      else if (this.via === 'property')
+        this.cached = `${parent.pointer}/properties/${escapeSegment(this.propertyName as string)}`;
+      else if (this.via === 'allOf') this.cached = `${parent.pointer}/allOf/${this.index}`;
+      else this.cached = `${parent.pointer}/${this.via}`;
+    }
     return this.cached;
   }
 }
@@ -71,39 +81,34 @@ export function walkSchema(
   visit: (node: SchemaNode) => void,
   propertyName?: string,
 ): void {
-  walkNode(new Node(raw, pointer, role, holder, undefined, propertyName, 'root'), visit);
+  walkNode(new Node(raw, pointer, -1, role, holder, undefined, propertyName, 'root'), visit);
 }
 
 function walkNode(node: Node, visit: (node: SchemaNode) => void): void {
   visit(node);
   if (node.depth >= MAX_WALK_DEPTH) return;
   const { raw, role } = node;
-  for (const [name, prop] of entries(ownObject(raw, 'properties'))) {
-    if (isObject(prop)) {
-      walkNode(
-        new Node(prop, `properties/${escapeSegment(name)}`, role, 'schema', node, name, 'property'),
-        visit,
-      );
+  const properties = own(raw, 'properties');
+  if (isObject(properties)) {
+    for (const name of Object.keys(properties)) {
+      const prop = properties[name];
+      if (isObject(prop)) walkNode(new Node(prop, '', -1, role, 'schema', node, name, 'property'), visit);
     }
   }
   const items = own(raw, 'items');
   if (isObject(items)) {
     const holder = node.holder === 'schema' ? 'schema' : 'items';
-    walkNode(new Node(items, 'items', role, holder, node, undefined, 'items'), visit);
+    walkNode(new Node(items, '', -1, role, holder, node, undefined, 'items'), visit);
   }
   const additional = own(raw, 'additionalProperties');
   if (isObject(additional)) {
-    walkNode(
-      new Node(additional, 'additionalProperties', role, 'schema', node, undefined, 'additionalProperties'),
-      visit,
-    );
+    walkNode(new Node(additional, '', -1, role, 'schema', node, undefined, 'additionalProperties'), visit);
   }
   const allOf = ownArray(raw, 'allOf');
   if (allOf) {
     for (let i = 0; i < allOf.length; i++) {
       const part = allOf[i];
-      if (isObject(part))
-        walkNode(new Node(part, `allOf/${i}`, role, 'schema', node, undefined, 'allOf'), visit);
+      if (isObject(part)) walkNode(new Node(part, '', i, role, 'schema', node, undefined, 'allOf'), visit);
     }
   }
 }
