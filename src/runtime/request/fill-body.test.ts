@@ -90,6 +90,22 @@ describe('fillBody', () => {
       missing: [],
     },
     {
+      name: 'converts a default written as text to the boolean or number its property declares',
+      schema: {
+        type: 'object',
+        required: ['flag', 'n', 'text', 'odd'],
+        properties: {
+          flag: { type: 'boolean', default: 'true', 'x-ms-visibility': 'internal' },
+          n: { type: 'integer', default: '5' },
+          text: { type: 'string', default: 'true' },
+          odd: { type: 'boolean', default: 'yes' },
+        },
+      },
+      value: {},
+      out: { flag: true, n: 5, text: 'true', odd: 'yes' },
+      missing: [],
+    },
+    {
       name: 'reports a left-out required object it cannot build',
       schema: ref('Hook'),
       value: { events: [] },

@@ -8,6 +8,7 @@ import {
   setOwn,
 } from '../../connector/json.ts';
 import type { Connector } from '../../connector/model.ts';
+import { coerceValue, isFileValue } from './coerce.ts';
 import { isInternal, isNotificationUrl, resolveSchema, viewSchema } from './schema.ts';
 
 /** Values nested deeper than this are sent as given. */
@@ -60,7 +61,7 @@ export function fillBody(
     for (const [key, item] of Object.entries(current)) setOwn(out, key, item);
     for (const [name, propertyNode] of view.properties) {
       const property = resolveSchema(connector, propertyNode);
-      const fallback = own(propertyNode, 'default') ?? own(property, 'default');
+      const fallback = typed(own(propertyNode, 'default') ?? own(property, 'default'), property);
       const required = view.required.has(name);
       const given = own(current, name);
       const at = `${where}.${name}`;
@@ -100,6 +101,22 @@ export function fillBody(
   };
 
   return { value: fill(schema, value, path, 0), missing, warnings };
+}
+
+/**
+ * A default written as text for a boolean or number property (`"default": "true"` on `type: boolean`)
+ * converted as a caller's text would be, so the body matches its schema; other defaults as written.
+ */
+function typed(fallback: JsonValue | undefined, property: JsonObject | undefined): JsonValue | undefined {
+  const type = ownString(property, 'type')?.toLowerCase();
+  if (typeof fallback !== 'string' || (type !== 'boolean' && type !== 'integer' && type !== 'number'))
+    return fallback;
+  try {
+    const value = coerceValue(fallback, { type }, 'default');
+    return isFileValue(value) ? fallback : value;
+  } catch {
+    return fallback;
+  }
 }
 
 function exempt(node: JsonValue, property: JsonObject | undefined): boolean {
