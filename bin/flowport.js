@@ -2,7 +2,6 @@
 // Cache compiled (and type-stripped) modules between runs: a CLI is started often and briefly.
 import { existsSync } from 'node:fs';
 import module from 'node:module';
-import v8 from 'node:v8';
 
 module.enableCompileCache?.();
 const argv = process.argv.slice(2);
@@ -13,6 +12,7 @@ if (!existsSync(src) && argv[0] === 'validate') {
   // `validate` runs nearly every function of the rules: compiled eagerly, they all land in the
   // compile cache, and later runs load them instead of compiling each on its first call (a third of
   // a fresh process). Only this chunk: eager compilation of code that does not run is a loss.
+  const v8 = module.createRequire(import.meta.url)('node:v8');
   v8.setFlagsFromString('--no-lazy');
   try {
     await import('../dist/rules.mjs');

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { type Outcome, type RunOptions, runOne } from './run-one.ts';
 
 export interface ManyOptions extends RunOptions {
@@ -36,6 +35,8 @@ export async function validateMany(
 
   const workers: Promise<void>[] = [];
   if (threads > 1 && sources.length >= MIN_SOURCES_FOR_WORKERS) {
+    // Loaded here: `node:worker_threads` costs a fresh process checking one connector a few ms.
+    const { Worker } = await import('node:worker_threads');
     for (let w = 0; w < threads - 1; w++) {
       workers.push(
         new Promise<void>((resolve, reject) => {
