@@ -297,6 +297,14 @@ describe('exampleArguments: values a validating server accepts', () => {
     expect(args.p).toBe('2024-01-15T09:30:00Z');
   });
 
+  it('tries well-known shapes for a pattern the generator cannot read', () => {
+    const { args, missing } = examples([
+      q({ pattern: '(?=^.{5,254}$)([a-zA-Z0-9.]+)@([a-zA-Z0-9]+\\.)+[a-z]{2,}$' }),
+    ]);
+    expect(missing).toEqual([]);
+    expect(args.p).toBe('user@example.com');
+  });
+
   it('reports an `enum` none of whose values has the declared type', () => {
     const { missing } = examples([q({ type: 'boolean', default: 'false', enum: ['false', 'true'] })]);
     expect(missing).toEqual(['p']);

@@ -273,10 +273,13 @@ function stringFor(
     text.length <= max &&
     (pattern === undefined || regex?.test(text) === true) &&
     stringFitsFormat(text, format) !== false;
+  // Samples of well-known shapes last: a pattern the generator cannot read (a lookahead) often
+  // describes an address, a date or an id.
   const found = [
     ...(formatted !== undefined ? [formatted] : []),
     ...(pattern !== undefined ? patternSamples(pattern, min, max) : []),
     ...candidates,
+    ...(pattern !== undefined ? Object.values(FORMAT_SAMPLES) : []),
   ].find(valid);
   if (found !== undefined) return found;
   // No known string meets the pattern, the length and the format together (some swaggers ask for the
