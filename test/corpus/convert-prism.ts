@@ -6,10 +6,8 @@
  * Used by the CI sample (convert-prism.test.ts) and the full sweep (bench/convert-prism.ts).
  * The Prism process helpers are copied from test/corpus/prism.ts (owned elsewhere, kept independent).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { isObject, type JsonObject, own, ownArray, ownObject, ownString } from '../../src/connector/json.ts';
 import { connectorFromFiles } from '../../src/connector/load.ts';
 import type { Connector } from '../../src/connector/model.ts';
@@ -20,74 +18,7 @@ import { exampleArguments } from '../../src/runtime/request/example-arguments.ts
 import { createRuntime } from '../../src/runtime/runtime.ts';
 import { createTransport } from '../../src/runtime/send/transport.ts';
 import type { Connection, ResponseBody, Transport, WireRequest } from '../../src/runtime/types.ts';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
-const PRISM = join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js');
-const LOG_KEEP = 256 * 1024;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface PrismMock {
-  readonly url: string;
-  readonly exited: boolean;
-  logMark(): number;
-  logSince(mark: number): string;
-  stop(): Promise<void>;
-}
-
-/** Starts `prism mock <file>` on loopback; rejects when Prism cannot load the file. */
-async function startPrism(file: string, timeoutMs = 180_000): Promise<PrismMock> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--max-old-space-size=3072', PRISM, 'mock', '-h', '127.0.0.1', '-p', String(port), file],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let log = '';
-  let dropped = 0;
-  const append = (d: Buffer) => {
-    log += d.toString();
-    if (log.length > 2 * LOG_KEEP) {
-      dropped += log.length - LOG_KEEP;
-      log = log.slice(-LOG_KEEP);
-    }
-  };
-  child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
-  const mock: PrismMock = {
-    url: `http://127.0.0.1:${port}`,
-    get exited() {
-      return child.exitCode !== null || child.signalCode !== null;
-    },
-    logMark: () => dropped + log.length,
-    logSince: (mark) => log.slice(Math.max(0, mark - dropped)),
-    stop,
-  };
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (mock.exited) throw new Error(`Prism exited: ${log.slice(-500)}`);
-    if (log.includes('Prism is listening')) return mock;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  await stop();
-  throw new Error(`Prism did not start in ${timeoutMs} ms: ${log.slice(-500)}`);
-}
+import { type PrismMock, startPrism } from './prism.ts';
 
 /** What Prism's log says of the last request: validation passed, failed, or unknown. */
 async function validationOutcome(prism: PrismMock, mark: number): Promise<'passed' | 'failed' | 'unknown'> {
@@ -496,7 +427,7 @@ export async function sweepConversion(
   const rows: ConvertSweepRow[] = [];
   let mock: PrismMock | undefined;
   try {
-    mock = await startPrism(file);
+    mock = await startPrism(file, 180_000, ['--max-old-space-size=3072']);
   } catch (error) {
     for (const part of parts)
       for (const o of part.connector.operations)
@@ -513,7 +444,7 @@ export async function sweepConversion(
   const servers = originalServers(input);
   const prism = async () => {
     if (mock && !mock.exited) return mock;
-    mock = await startPrism(file);
+    mock = await startPrism(file, 180_000, ['--max-old-space-size=3072']);
     return mock;
   };
   try {

@@ -55,12 +55,19 @@ export interface PrismMock {
   stop(): Promise<void>;
 }
 
-/** Starts `prism mock` for a swagger file; rejects when Prism cannot load it. */
-export async function startPrism(swaggerPath: string, timeoutMs = 60_000): Promise<PrismMock> {
+/**
+ * Starts `prism mock` for an API description; rejects when Prism cannot load it. `nodeArgs` go to the
+ * Node process running Prism (a larger heap for multi-megabyte descriptions).
+ */
+export async function startPrism(
+  swaggerPath: string,
+  timeoutMs = 60_000,
+  nodeArgs: readonly string[] = [],
+): Promise<PrismMock> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [PRISM, 'mock', '-h', '127.0.0.1', '-p', String(port), swaggerPath],
+    [...nodeArgs, PRISM, 'mock', '-h', '127.0.0.1', '-p', String(port), swaggerPath],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
