@@ -163,22 +163,25 @@ function readNotificationContent(pathItem: JsonObject, pointer: string): Notific
  */
 export function findNotificationUrl(root: JsonObject, schema: JsonValue | undefined): string[] | undefined {
   const seen = new Set<JsonValue>();
-  const walk = (node: JsonValue | undefined, path: string[], depth: number): string[] | undefined => {
-    const { value } = deref(root, node, '');
-    if (!isObject(value) || seen.has(value) || depth > 32) return undefined;
+  // One path, grown and shrunk along the walk and copied when found: this walks every body schema.
+  const path: string[] = [];
+  const walk = (node: JsonValue | undefined, depth: number): boolean => {
+    const value = typeof own(node, '$ref') === 'string' ? deref(root, node, '').value : node;
+    if (!isObject(value) || seen.has(value) || depth > 32) return false;
     seen.add(value);
-    if (ownBoolean(value, 'x-ms-notification-url') === true) return path;
-    for (const [name, prop] of entries(ownObject(value, 'properties'))) {
-      const found = walk(prop, [...path, name], depth + 1);
-      if (found) return found;
+    if (ownBoolean(value, 'x-ms-notification-url') === true) return true;
+    const properties = ownObject(value, 'properties');
+    if (properties) {
+      for (const name of Object.keys(properties)) {
+        path.push(name);
+        if (walk(properties[name], depth + 1)) return true;
+        path.pop();
+      }
     }
-    for (const part of ownArray(value, 'allOf') ?? []) {
-      const found = walk(part, path, depth + 1);
-      if (found) return found;
-    }
-    return undefined;
+    for (const part of ownArray(value, 'allOf') ?? []) if (walk(part, depth + 1)) return true;
+    return false;
   };
-  return walk(schema, [], 0);
+  return walk(schema, 0) ? [...path] : undefined;
 }
 
 function mergeParameters(pathLevel: Parameter[], opLevel: Parameter[]): Parameter[] {

@@ -95,7 +95,7 @@ export class JsonDocument {
   readonly strict: boolean;
   private readonly bodyStart: number;
   private readonly tooDeep: boolean;
-  private lineStarts: number[] | undefined;
+  private lineStarts: Int32Array | undefined;
   private tree: JsoncNode | null | undefined;
   private readonly containers = new Map<number, Container | null>();
   private readonly members = new Map<JsoncNode, Map<string, JsoncNode>>();
@@ -250,7 +250,7 @@ export class JsonDocument {
         node = childOf(node, segment) ?? addChild(node, segment);
         from = to + 1;
       }
-      node.pointers.push(pointer);
+      (node.pointers ??= []).push(pointer);
       wanted++;
     }
     if (wanted === 0) return;
@@ -263,13 +263,13 @@ export class JsonDocument {
     const settle = (node: TrieNode, depth: number, best: { depth: number; range: TextRange }) => {
       const range = node.range;
       const here = range ? { depth, range } : best;
-      for (const pointer of node.pointers) {
+      for (const pointer of node.pointers ?? []) {
         this.cache.set(pointer, {
           nearest: range ? { pointer, range } : { pointer: prefix(pointer, here.depth), range: here.range },
           complete: range !== undefined,
         });
       }
-      for (const child of node.nodes) settle(child, depth + 1, here);
+      for (const child of node.nodes ?? []) settle(child, depth + 1, here);
     };
     settle(root, 0, { depth: 0, range: root.range ?? { offset: start, length: 1 } });
   }
@@ -591,13 +591,13 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  let i = text.indexOf('\n');
-  while (i !== -1) {
-    starts.push(i + 1);
-    i = text.indexOf('\n', i + 1);
-  }
+/** Offsets where lines start: counted, then filled, in a typed array the garbage collector skips. */
+function lineStarts(text: string): Int32Array {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  const starts = new Int32Array(lines);
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
   return starts;
 }
 
@@ -763,13 +763,13 @@ function prefix(pointer: string, depth: number): string {
 }
 
 interface TrieNode {
-  /** Child segments (unescaped) and their nodes, in insertion order. */
-  readonly keys: string[];
-  readonly nodes: TrieNode[];
+  /** Child segments (unescaped) and their nodes, in insertion order (arrays made on first use). */
+  keys: string[] | undefined;
+  nodes: TrieNode[] | undefined;
   /** The same by key, once there are too many for a scan. */
   byKey: Map<string, TrieNode> | undefined;
   /** Pointers that end at this node. */
-  readonly pointers: string[];
+  pointers: string[] | undefined;
   /** Where the member or item is, once the descent has reached it. */
   range: TextRange | undefined;
 }
@@ -778,22 +778,24 @@ interface TrieNode {
 const SCANNED_CHILDREN = 8;
 
 function trieNode(): TrieNode {
-  return { keys: [], nodes: [], byKey: undefined, pointers: [], range: undefined };
+  return { keys: undefined, nodes: undefined, byKey: undefined, pointers: undefined, range: undefined };
 }
 
 function childOf(node: TrieNode, key: string): TrieNode | undefined {
   if (node.byKey) return node.byKey.get(key);
-  const i = node.keys.indexOf(key);
-  return i < 0 ? undefined : node.nodes[i];
+  const i = node.keys ? node.keys.indexOf(key) : -1;
+  return i < 0 ? undefined : node.nodes?.[i];
 }
 
 function addChild(node: TrieNode, key: string): TrieNode {
   const child = trieNode();
-  node.keys.push(key);
-  node.nodes.push(child);
+  const keys = (node.keys ??= []);
+  const nodes = (node.nodes ??= []);
+  keys.push(key);
+  nodes.push(child);
   if (node.byKey) node.byKey.set(key, child);
-  else if (node.keys.length > SCANNED_CHILDREN)
-    node.byKey = new Map(node.keys.map((k, i) => [k, node.nodes[i] as TrieNode]));
+  else if (keys.length > SCANNED_CHILDREN)
+    node.byKey = new Map(keys.map((k, i) => [k, nodes[i] as TrieNode]));
   return child;
 }
 
@@ -808,9 +810,9 @@ function memberChild(s: string, from: number, to: number, node: TrieNode): TrieN
   if (node.byKey) return node.byKey.get(s.slice(from, to));
   const { keys } = node;
   const length = to - from;
-  for (let n = 0; n < keys.length; n++) {
+  for (let n = 0; keys && n < keys.length; n++) {
     const key = keys[n] as string;
-    if (key.length === length && s.startsWith(key, from)) return node.nodes[n];
+    if (key.length === length && s.startsWith(key, from)) return node.nodes?.[n];
   }
   return undefined;
 }
@@ -819,7 +821,8 @@ function memberChild(s: string, from: number, to: number, node: TrieNode): TrieN
 function itemChild(node: TrieNode, index: number): TrieNode | undefined {
   if (node.byKey) return node.byKey.get(String(index));
   const { keys } = node;
-  for (let n = 0; n < keys.length; n++) if (numericIndex(keys[n] as string) === index) return node.nodes[n];
+  for (let n = 0; keys && n < keys.length; n++)
+    if (numericIndex(keys[n] as string) === index) return node.nodes?.[n];
   return undefined;
 }
 
@@ -829,7 +832,7 @@ function itemChild(node: TrieNode, index: number): TrieNode | undefined {
  */
 function descend(s: string, i: number, node: TrieNode, range: TextRange): number {
   node.range = range;
-  if (node.nodes.length === 0) return skipValue(s, i);
+  if (!node.nodes) return skipValue(s, i);
   const c = s.charCodeAt(i);
   if (c === 0x7b) {
     let j = skipSpace(s, i + 1);
