@@ -18,7 +18,8 @@ const output: OutputOptions = {
  */
 export default defineConfig([
   {
-    input: { cli: 'src/cli/main.ts' },
+    // `validate`: the validate command alone (`validateMain`), which bin/flowport.js starts for it.
+    input: { cli: 'src/cli/main.ts', validate: 'src/cli/commands/validate.ts' },
     platform: 'node',
     resolve: { mainFields: ['module', 'main'] },
     output: {
