@@ -250,7 +250,8 @@ export class JsonDocument {
         node = childOf(node, segment) ?? addChild(node, segment);
         from = to + 1;
       }
-      (node.pointers ??= []).push(pointer);
+      if (node.pointers) node.pointers.push(pointer);
+      else node.pointers = [pointer];
       wanted++;
     }
     if (wanted === 0) return;
@@ -789,8 +790,10 @@ function childOf(node: TrieNode, key: string): TrieNode | undefined {
 
 function addChild(node: TrieNode, key: string): TrieNode {
   const child = trieNode();
-  const keys = (node.keys ??= []);
-  const nodes = (node.nodes ??= []);
+  node.keys ??= [];
+  node.nodes ??= [];
+  const keys = node.keys;
+  const nodes = node.nodes;
   keys.push(key);
   nodes.push(child);
   if (node.byKey) node.byKey.set(key, child);
