@@ -15,6 +15,7 @@ import { collectRoutes, openApiDocument } from './openapi.ts';
 import { createRegistry } from './registry.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { connectorRoutes } from './routes/connectors.ts';
+import { type ConsoleOptions, consoleRoutes } from './routes/console.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invokeRoutes } from './routes/invoke.ts';
 import { operationRoutes } from './routes/operations.ts';
@@ -61,6 +62,8 @@ export interface AppOptions {
   readonly cache?: CacheOptions;
   /** Close the store when the app closes (default true: the app owns the store it is given). */
   readonly closeStore?: boolean;
+  /** The web console served at `/` (its built files); `false` serves none. */
+  readonly console?: ConsoleOptions | false;
 }
 
 declare module 'fastify' {
@@ -159,6 +162,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(async (scope) =>
     oauthPlugin(scope, { ...deps, ...(options.oauthFetch && { fetch: options.oauthFetch }) }),
   );
+
+  if (options.console !== false)
+    await app.register(async (scope) => consoleRoutes(scope, options.console || {}));
 
   app.get(
     '/api/openapi.json',
