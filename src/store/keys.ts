@@ -64,6 +64,21 @@ export async function rotateKey(ctx: StoreContext, newKey: Uint8Array): Promise<
         .execute();
       count += 1;
     }
+    const subscriptions = await trx
+      .selectFrom('trigger_subscriptions')
+      .select(['id', 'signing_secret'])
+      .where('signing_secret', 'is not', null)
+      .$if(ctx.engine.lockRows, (q) => q.forUpdate())
+      .execute();
+    for (const row of subscriptions) {
+      const context = sealContext('trigger_subscriptions', 'signing_secret', row.id);
+      await trx
+        .updateTable('trigger_subscriptions')
+        .set({ signing_secret: reseal(row.signing_secret as string, context) })
+        .where('id', '=', row.id)
+        .execute();
+      count += 1;
+    }
     const marker = sealContext('flowport_meta', 'value', KEY_CHECK);
     await trx
       .insertInto('flowport_meta')

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The tables as Kysely sees them. Column names are snake_case; times are ISO 8601 text (UTC, so they
  * sort as text) except `oauth_states.expires_at` (epoch milliseconds). Postgres returns `bigint` as a
@@ -68,6 +70,53 @@ export interface Database {
     expires_at: number | string;
     created_at: string;
   };
+  trigger_subscriptions: {
+    id: string;
+    owner_id: string;
+    connection_id: string;
+    connector_id: string;
+    operation_id: string;
+    kind: string;
+    /** JSON of the trigger's `Arguments`. */
+    arguments: string;
+    /** SHA-256 (hex) of the callback URL's secret; webhooks only. */
+    callback_hash: string | null;
+    sink_url: string | null;
+    /** Sealed HMAC key of the deliveries to `sink_url`. */
+    signing_secret: string | null;
+    interval_seconds: number;
+    /** 0 or 1. */
+    backfill: number;
+    /** JSON: the webhook `Subscription` or the `PollState`. */
+    state: string | null;
+    status: string;
+    status_reason: string | null;
+    /** Epoch milliseconds. */
+    next_poll_at: number | string | null;
+    lease_owner: string | null;
+    lease_until: number | string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  trigger_events: {
+    seq: Generated<number | string>;
+    id: string;
+    subscription_id: string;
+    idempotency_key: string;
+    received_at: string;
+    /** JSON object. */
+    headers: string;
+    /** JSON. */
+    body: string;
+    delivery_status: string;
+    attempts: number;
+    next_attempt_at: number | string | null;
+    lease_owner: string | null;
+    lease_until: number | string | null;
+    last_status: number | null;
+    last_error: string | null;
+    delivered_at: string | null;
+  };
 }
 
 /** The sealed columns, with the id column their associated data names. */
@@ -76,6 +125,7 @@ export const SEALED_COLUMNS = [
   { table: 'connections', column: 'tokens', id: 'id' },
   { table: 'oauth_states', column: 'code_verifier', id: 'state_hash' },
   { table: 'flowport_meta', column: 'value', id: 'key' },
+  { table: 'trigger_subscriptions', column: 'signing_secret', id: 'id' },
 ] as const;
 
 /** The associated data of a sealed column value: `table.column:rowId`. */

@@ -3,6 +3,8 @@ import * as connectors from './connectors.ts';
 import type { StoreContext } from './context.ts';
 import * as keys from './keys.ts';
 import * as oauthStates from './oauth-states.ts';
+import * as subscriptions from './subscriptions.ts';
+import * as events from './trigger-events.ts';
 import type { Store } from './types.ts';
 import * as users from './users.ts';
 
@@ -36,6 +38,24 @@ export function createStore(ctx: StoreContext): Store {
     putOAuthState: (state) => oauthStates.putOAuthState(ctx, state),
     takeOAuthState: (state) => oauthStates.takeOAuthState(ctx, state),
     rotateKey: (newKey) => keys.rotateKey(ctx, newKey),
+    createSubscription: (input) => subscriptions.createSubscription(ctx, input),
+    getSubscription: (id, ownerId) => subscriptions.getSubscription(ctx, id, ownerId),
+    listSubscriptions: (ownerId, filter) => subscriptions.listSubscriptions(ctx, ownerId, filter),
+    subscriptionsOfConnection: (connectionId) => subscriptions.subscriptionsOfConnection(ctx, connectionId),
+    updateSubscription: (id, patch) => subscriptions.updateSubscription(ctx, id, patch),
+    deleteSubscription: (id, ownerId) => subscriptions.deleteSubscription(ctx, id, ownerId),
+    subscriptionSigningSecret: (id) => subscriptions.subscriptionSigningSecret(ctx, id),
+    deliveryCounts: (ids) => subscriptions.deliveryCounts(ctx, ids),
+    claimPolls: (owner, now, leaseMs, limit) => subscriptions.claimPolls(ctx, owner, now, leaseMs, limit),
+    finishPoll: (id, owner, result) => subscriptions.finishPoll(ctx, id, owner, result),
+    releaseLeases: (owner) => subscriptions.releaseLeases(ctx, owner),
+    addEvents: (id, list, now) => events.addEvents(ctx, id, list, now),
+    listEvents: (id, query) => events.listEvents(ctx, id, query),
+    getEvent: (id, eventId) => events.getEvent(ctx, id, eventId),
+    claimDeliveries: (owner, now, leaseMs, limit) => events.claimDeliveries(ctx, owner, now, leaseMs, limit),
+    finishDelivery: (eventId, owner, outcome, now) =>
+      events.finishDelivery(ctx, eventId, owner, outcome, now),
+    replayEvents: (id, now, eventId) => events.replayEvents(ctx, id, now, eventId),
     close() {
       closed ??= ctx.engine.close();
       return closed;

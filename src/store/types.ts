@@ -5,6 +5,8 @@
  * the explicit `secrets…` methods the runtime uses.
  */
 
+import type { TriggerStore } from './trigger-types.ts';
+
 export type Role = 'admin' | 'maker';
 
 export interface User {
@@ -133,7 +135,7 @@ export interface ConnectionPatch {
  * The store. Every method is scoped by the caller: the server passes the acting user's id where a
  * record belongs to a user, and a record of another user is `undefined` (the API answers 404).
  */
-export interface Store {
+export interface Store extends TriggerStore {
   readonly engine: 'sqlite' | 'postgres';
 
   createUser(name: string, role: Role): Promise<User>;

@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate.ts';
 import { migration as initial } from './001-initial.ts';
+import { migration as triggers } from './002-triggers.ts';
 
 /** Every migration, in version order; a test checks that each file of this folder is listed. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, triggers];

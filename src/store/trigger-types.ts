@@ -1,0 +1,175 @@
+/**
+ * What the store keeps for triggers: subscriptions (a connection, a trigger operation and its
+ * arguments, where events go) and their events, each stored before it is delivered.
+ */
+import type { JsonValue } from '../connector/json.ts';
+
+export type SubscriptionKind = 'webhook' | 'polling';
+/** `active` runs; `stopped` was stopped by its owner; `error` was stopped by flowport (`statusReason`). */
+export type SubscriptionStatus = 'active' | 'stopped' | 'error';
+/** `none`: no sink, kept in the event log only. `dead`: every attempt failed; a replay makes it `pending`. */
+export type DeliveryStatus = 'none' | 'pending' | 'delivered' | 'dead';
+
+export interface SubscriptionRecord {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly connectionId: string;
+  readonly connectorId: string;
+  readonly operationId: string;
+  readonly kind: SubscriptionKind;
+  /** The trigger's arguments (`{ parameters, body }`). */
+  readonly arguments: JsonValue;
+  /** SHA-256 (hex) of the callback secret (webhooks). */
+  readonly callbackHash: string | undefined;
+  readonly sinkUrl: string | undefined;
+  readonly intervalSeconds: number;
+  readonly backfill: boolean;
+  /** The webhook `Subscription` or the `PollState`, as the trigger engine made it. */
+  readonly state: JsonValue | undefined;
+  readonly status: SubscriptionStatus;
+  readonly statusReason: string | undefined;
+  /** Epoch milliseconds (polling). */
+  readonly nextPollAt: number | undefined;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface NewSubscription {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly connectionId: string;
+  readonly connectorId: string;
+  readonly operationId: string;
+  readonly kind: SubscriptionKind;
+  readonly arguments: JsonValue;
+  readonly callbackHash?: string;
+  readonly sinkUrl?: string;
+  /** Stored sealed; read back only by `subscriptionSigningSecret`. */
+  readonly signingSecret?: string;
+  readonly intervalSeconds: number;
+  readonly backfill: boolean;
+  readonly state?: JsonValue;
+  readonly status: SubscriptionStatus;
+  readonly statusReason?: string;
+  readonly nextPollAt?: number;
+}
+
+export interface SubscriptionPatch {
+  readonly state?: JsonValue;
+  readonly status?: SubscriptionStatus;
+  /** Cleared when `status` is given without it. */
+  readonly statusReason?: string | null;
+  readonly nextPollAt?: number | null;
+}
+
+export interface NewTriggerEvent {
+  readonly idempotencyKey: string;
+  readonly receivedAt: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: JsonValue;
+}
+
+export interface DeliveryInfo {
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  readonly lastStatus: number | undefined;
+  readonly lastError: string | undefined;
+  /** Epoch milliseconds. */
+  readonly nextAttemptAt: number | undefined;
+  readonly deliveredAt: string | undefined;
+}
+
+export interface TriggerEventRecord {
+  readonly id: string;
+  /** Increases with every stored event (the event log's cursor). */
+  readonly seq: number;
+  readonly subscriptionId: string;
+  readonly idempotencyKey: string;
+  readonly receivedAt: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: JsonValue;
+  readonly delivery: DeliveryInfo;
+}
+
+/** An event claimed for delivery, with where it goes. */
+export interface DueDelivery {
+  readonly event: TriggerEventRecord;
+  readonly subscription: Pick<SubscriptionRecord, 'id' | 'connectorId' | 'operationId' | 'kind' | 'sinkUrl'>;
+  readonly signingSecret: string | undefined;
+}
+
+/** The outcome of one delivery attempt. */
+export type DeliveryOutcome =
+  | { readonly delivered: true; readonly status: number }
+  | {
+      readonly delivered: false;
+      readonly status?: number;
+      readonly error: string;
+      /** Epoch milliseconds of the next attempt; undefined: dead-lettered. */
+      readonly nextAttemptAt: number | undefined;
+    };
+
+export interface EventQuery {
+  /** Only events with a larger `seq`. */
+  readonly after?: number;
+  /** Default 100, at most 1,000. */
+  readonly limit?: number;
+  readonly delivery?: DeliveryStatus;
+}
+
+export type DeliveryCounts = Readonly<Record<DeliveryStatus, number>> & { readonly events: number };
+
+/** The trigger part of the `Store`. */
+export interface TriggerStore {
+  createSubscription(input: NewSubscription): Promise<SubscriptionRecord>;
+  /** `ownerId` undefined: any owner (the scheduler, the callback receiver). */
+  getSubscription(id: string, ownerId: string | undefined): Promise<SubscriptionRecord | undefined>;
+  listSubscriptions(
+    ownerId: string,
+    filter?: { readonly connectionId?: string },
+  ): Promise<SubscriptionRecord[]>;
+  /** Subscriptions of a connection, any owner (stopping them when the connection goes). */
+  subscriptionsOfConnection(connectionId: string): Promise<SubscriptionRecord[]>;
+  updateSubscription(id: string, patch: SubscriptionPatch): Promise<SubscriptionRecord | undefined>;
+  deleteSubscription(id: string, ownerId: string | undefined): Promise<boolean>;
+  subscriptionSigningSecret(id: string): Promise<string | undefined>;
+  deliveryCounts(subscriptionIds: readonly string[]): Promise<Map<string, DeliveryCounts>>;
+
+  /**
+   * Leases up to `limit` active polling subscriptions due at `now` to `owner` until `now + leaseMs`
+   * (`for update skip locked` on Postgres: nodes never claim the same subscription).
+   */
+  claimPolls(owner: string, now: number, leaseMs: number, limit: number): Promise<SubscriptionRecord[]>;
+  /**
+   * In one transaction, while `owner` still holds the lease: stores the poll's events (an idempotency
+   * key already stored is skipped), the new state and due time, and releases the lease. Undefined when
+   * the lease was lost (nothing stored).
+   */
+  finishPoll(
+    id: string,
+    owner: string,
+    result: {
+      readonly state: JsonValue;
+      readonly nextPollAt: number;
+      readonly events: readonly NewTriggerEvent[];
+      readonly now: number;
+    },
+  ): Promise<TriggerEventRecord[] | undefined>;
+  /** Releases every lease `owner` holds (a node starting again after a crash). */
+  releaseLeases(owner: string): Promise<number>;
+
+  /** Stores events of a subscription (webhook callbacks); returns the ones not stored before. */
+  addEvents(
+    subscriptionId: string,
+    events: readonly NewTriggerEvent[],
+    now: number,
+  ): Promise<TriggerEventRecord[]>;
+  listEvents(subscriptionId: string, query?: EventQuery): Promise<TriggerEventRecord[]>;
+  getEvent(subscriptionId: string, eventId: string): Promise<TriggerEventRecord | undefined>;
+  /** Leases up to `limit` pending deliveries due at `now`. */
+  claimDeliveries(owner: string, now: number, leaseMs: number, limit: number): Promise<DueDelivery[]>;
+  /** Records an attempt while `owner` holds the lease; false when the lease was lost. */
+  finishDelivery(eventId: string, owner: string, outcome: DeliveryOutcome, now: number): Promise<boolean>;
+  /** Makes dead (or, with `eventId`, that one delivered or dead) events pending again; returns how many. */
+  replayEvents(subscriptionId: string, now: number, eventId?: string): Promise<number>;
+}
