@@ -95,6 +95,8 @@ describe('maskUrl', () => {
     ['/a', '/a'],
     ['/a?x=1&y', '/a?x=***&y'],
     ['/oauth/callback?code=c&state=s', '/oauth/callback?code=***&state=***'],
+    ['/hooks/sub_1/s3cr3t', '/hooks/sub_1/***'],
+    ['/hooks/sub_1/s3cr3t?x=1', '/hooks/sub_1/***?x=***'],
   ])('masks %s as %s', (url, masked) => {
     expect(maskUrl(url)).toBe(masked);
   });

@@ -29,8 +29,15 @@ export const REDACT_PATHS: readonly string[] = [
   '*.values',
 ];
 
-/** A URL with every query value replaced by `***`: `/oauth/callback?code=***&state=***`. */
+/** Webhook callback URLs carry their credential in the path: `/hooks/<id>/<secret>`. */
+const HOOK_SECRET = /^(\/hooks\/[^/?#]+\/)[^/?#]+/;
+
+/**
+ * A URL with every query value replaced by `***` (`/oauth/callback?code=***&state=***`) and the
+ * secret of a webhook callback path by `***` (`/hooks/sub_1/***`).
+ */
 export function maskUrl(url: string): string {
+  if (url.startsWith('/hooks/')) url = url.replace(HOOK_SECRET, '$1***');
   const q = url.indexOf('?');
   if (q < 0) return url;
   const query = url
