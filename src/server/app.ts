@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { TransportOptions } from '../runtime/send/transport.ts';
@@ -17,10 +18,15 @@ import { connectionRoutes } from './routes/connections.ts';
 import { connectorRoutes } from './routes/connectors.ts';
 import { type ConsoleOptions, consoleRoutes } from './routes/console.ts';
 import { healthRoutes } from './routes/health.ts';
+import { hookRoutes } from './routes/hooks.ts';
 import { invokeRoutes } from './routes/invoke.ts';
 import { operationRoutes } from './routes/operations.ts';
+import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
+import { EventFeed } from './triggers/feed.ts';
+import { createScheduler, type Scheduler, type SchedulerOptions } from './triggers/scheduler.ts';
+import { createTriggerService, type TriggerService, type TriggerServiceOptions } from './triggers/service.ts';
 
 const MiB = 1024 * 1024;
 
@@ -62,14 +68,30 @@ export interface AppOptions {
   readonly cache?: CacheOptions;
   /** Close the store when the app closes (default true: the app owns the store it is given). */
   readonly closeStore?: boolean;
+  /** Trigger subscriptions: the scheduler and where backends send callbacks (docs/triggers.md). */
+  readonly triggers?: TriggerOptions;
   /** The web console served at `/` (its built files); `false` serves none. */
   readonly console?: ConsoleOptions | false;
+}
+
+export interface TriggerOptions extends TriggerServiceOptions, Partial<SchedulerOptions> {
+  /** Run the scheduler (polls, deliveries) in this process. Default true. */
+  readonly run?: boolean;
+  /** Largest webhook callback body. Default 16 MiB. */
+  readonly callbackBodyLimit?: number;
+}
+
+/** This node's name in leases: `local` on SQLite (one process), host and process id on Postgres. */
+function defaultNodeId(store: Store): string {
+  return store.engine === 'sqlite' ? 'local' : `${hostname()}:${process.pid}`;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The dependencies the routes share (registry, store, clock). */
     flowport: ServerDeps;
+    /** The trigger service, its scheduler and the in-process event feed. */
+    triggers: { service: TriggerService; scheduler: Scheduler; feed: EventFeed };
   }
 }
 
@@ -159,6 +181,28 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(async (scope) => tokenRoutes(scope, ctx));
   await app.register(async (scope) => userRoutes(scope, ctx));
   await app.register(async (scope) => invokeRoutes(scope, ctx));
+
+  const triggerOptions = options.triggers ?? {};
+  const feed = new EventFeed();
+  let wakeScheduler = () => {};
+  const triggers = createTriggerService(ctx, feed, () => wakeScheduler(), triggerOptions);
+  const scheduler = createScheduler(ctx, triggers, feed, {
+    ...triggerOptions,
+    nodeId: triggerOptions.nodeId ?? defaultNodeId(options.store),
+    log: (message, detail) => app.log.warn(detail ?? {}, message),
+  });
+  wakeScheduler = scheduler.wake;
+  app.decorate('triggers', { service: triggers, scheduler, feed });
+  await app.register(async (scope) =>
+    subscriptionRoutes(scope, ctx, { service: triggers, feed, wake: scheduler.wake }),
+  );
+  await app.register(async (scope) =>
+    hookRoutes(scope, {
+      service: triggers,
+      ...(triggerOptions.callbackBodyLimit !== undefined && { bodyLimit: triggerOptions.callbackBodyLimit }),
+    }),
+  );
+  if (triggerOptions.run !== false) app.addHook('onReady', () => scheduler.start());
   await app.register(async (scope) =>
     oauthPlugin(scope, { ...deps, ...(options.oauthFetch && { fetch: options.oauthFetch }) }),
   );
@@ -176,6 +220,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   app.addHook('onClose', async () => {
+    await scheduler.stop();
     await registry.close();
     if (options.closeStore !== false) await store.close();
   });

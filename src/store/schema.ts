@@ -81,6 +81,8 @@ export interface Database {
     arguments: string;
     /** SHA-256 (hex) of the callback URL's secret; webhooks only. */
     callback_hash: string | null;
+    /** The request header with the sender's delivery id (webhooks), for idempotency keys. */
+    delivery_id_header: string | null;
     sink_url: string | null;
     /** Sealed HMAC key of the deliveries to `sink_url`. */
     signing_secret: string | null;

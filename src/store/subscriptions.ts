@@ -29,6 +29,7 @@ export async function createSubscription(
     kind: input.kind,
     arguments: JSON.stringify(input.arguments),
     callback_hash: input.callbackHash ?? null,
+    delivery_id_header: input.deliveryIdHeader ?? null,
     sink_url: input.sinkUrl ?? null,
     signing_secret:
       input.signingSecret === undefined
@@ -259,6 +260,7 @@ export function toRecord(row: Row): SubscriptionRecord {
     kind: row.kind as SubscriptionKind,
     arguments: JSON.parse(row.arguments) as JsonValue,
     callbackHash: optional(row.callback_hash),
+    deliveryIdHeader: optional(row.delivery_id_header),
     sinkUrl: optional(row.sink_url),
     intervalSeconds: Number(row.interval_seconds),
     backfill: Number(row.backfill) === 1,

@@ -21,6 +21,8 @@ export interface SubscriptionRecord {
   readonly arguments: JsonValue;
   /** SHA-256 (hex) of the callback secret (webhooks). */
   readonly callbackHash: string | undefined;
+  /** The request header carrying the sender's delivery id (webhooks). */
+  readonly deliveryIdHeader: string | undefined;
   readonly sinkUrl: string | undefined;
   readonly intervalSeconds: number;
   readonly backfill: boolean;
@@ -43,6 +45,7 @@ export interface NewSubscription {
   readonly kind: SubscriptionKind;
   readonly arguments: JsonValue;
   readonly callbackHash?: string;
+  readonly deliveryIdHeader?: string;
   readonly sinkUrl?: string;
   /** Stored sealed; read back only by `subscriptionSigningSecret`. */
   readonly signingSecret?: string;

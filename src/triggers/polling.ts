@@ -92,7 +92,8 @@ const POLL_FAILURES: ReadonlySet<FlowportErrorCode> = new Set<FlowportErrorCode>
 
 const compiled = new WeakMap<Connector, readonly CompiledPolicy[]>();
 
-function policiesOf(connector: Connector): readonly CompiledPolicy[] {
+/** The connector's compiled policies, once per connector (splitting and the `pollingtrigger` policy). */
+export function policiesOf(connector: Connector): readonly CompiledPolicy[] {
   let list = compiled.get(connector);
   if (!list) {
     list = compilePolicies(connector).policies;

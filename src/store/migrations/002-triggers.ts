@@ -20,6 +20,7 @@ export const migration: Migration = {
       .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('webhook', 'polling')`))
       .addColumn('arguments', 'text', (c) => c.notNull())
       .addColumn('callback_hash', 'text')
+      .addColumn('delivery_id_header', 'text')
       .addColumn('sink_url', 'text')
       .addColumn('signing_secret', 'text')
       .addColumn('interval_seconds', 'integer', (c) => c.notNull())

@@ -1,0 +1,262 @@
+/**
+ * Trigger subscriptions of `flowport serve`: creating one subscribes at the backend (webhooks) or
+ * schedules its first poll (polling); callbacks become stored events; deleting one unsubscribes.
+ * Events are stored before anything else happens to them (delivery: scheduler.ts).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { JsonValue } from '../../connector/json.ts';
+import type { Operation } from '../../connector/model.ts';
+import { FlowportError } from '../../errors.ts';
+import { maskSecrets } from '../../runtime/connection/secrets.ts';
+import type { Arguments, Connection } from '../../runtime/types.ts';
+import { newId, tokenMatches } from '../../store/tokens.ts';
+import type { SubscriptionRecord, TriggerEventRecord } from '../../store/trigger-types.ts';
+import type { ConnectionInfo } from '../../store/types.ts';
+import { DEFAULT_INTERVAL_SECONDS, initialPollState, policiesOf } from '../../triggers/polling.ts';
+import {
+  type CallbackRequest,
+  callbackEvents,
+  type Subscription,
+  subscribe,
+  type UnsubscribeResult,
+  unsubscribe,
+} from '../../triggers/webhook.ts';
+import type { AppContext } from '../context.ts';
+import type { LoadedConnector } from '../deps.ts';
+import { notFound, ServerError } from '../errors.ts';
+import type { EventFeed } from './feed.ts';
+
+export interface NewSubscriptionInput {
+  readonly connectionId: string;
+  readonly operationId: string;
+  /** Arguments by parameter name (the body parameter under its own name), as for invoke. */
+  readonly parameters?: Readonly<Record<string, JsonValue>>;
+  /** The body parameter's value (an alternative to giving it in `parameters`). */
+  readonly body?: JsonValue;
+  readonly sink?: { readonly url: string };
+  readonly intervalSeconds?: number;
+  readonly backfill?: boolean;
+  readonly deliveryIdHeader?: string;
+}
+
+export interface TriggerServiceOptions {
+  /** Base of the callback URLs given to backends; default the server's public URL. */
+  readonly callbackBaseUrl?: string;
+  /** Shortest polling interval a subscription may ask for. Default 1 s (the platform's is 60 s). */
+  readonly minIntervalSeconds?: number;
+}
+
+/** A stored connection opened for the trigger engine (no API caller: the scheduler, callbacks). */
+export interface OpenTrigger {
+  readonly info: ConnectionInfo;
+  readonly loaded: LoadedConnector;
+  readonly connection: Connection;
+  readonly operation: Operation;
+  readonly secrets: readonly string[];
+}
+
+export interface TriggerService {
+  create(
+    ownerId: string,
+    input: NewSubscriptionInput,
+  ): Promise<{ subscription: SubscriptionRecord; signingSecret?: string }>;
+  /** Unsubscribes (webhooks) and deletes; a refused unsubscribe is reported, and the record goes anyway. */
+  remove(
+    ownerId: string | undefined,
+    id: string,
+  ): Promise<{ subscription: SubscriptionRecord; unsubscribe: UnsubscribeResult | undefined }>;
+  /** Stores the events of a webhook callback; the status to answer the sender with. */
+  receive(
+    id: string,
+    secret: string,
+    request: CallbackRequest,
+  ): Promise<{ status: number; events: TriggerEventRecord[] }>;
+  open(sub: SubscriptionRecord): Promise<OpenTrigger>;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function httpUrl(value: string, what: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ServerError('BAD_REQUEST', `${what} \`${value}\` is not a URL; give an absolute http(s) URL.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ServerError('BAD_REQUEST', `${what} must be http or https, not \`${url.protocol}\`.`);
+  if (url.username || url.password)
+    throw new ServerError(
+      'BAD_REQUEST',
+      `${what} must not carry a user name or password; the deliveries are signed instead.`,
+    );
+  return url.toString();
+}
+
+export function createTriggerService(
+  ctx: AppContext,
+  feed: EventFeed,
+  wake: () => void,
+  options: TriggerServiceOptions = {},
+): TriggerService {
+  const callbackBase = (options.callbackBaseUrl ?? ctx.publicUrl).replace(/\/+$/, '');
+  const minInterval = options.minIntervalSeconds ?? 1;
+
+  async function openFor(info: ConnectionInfo, operationId: string): Promise<OpenTrigger> {
+    const loaded = await ctx.registry.get(info.connectorId);
+    if (!loaded) throw notFound('connector', info.connectorId);
+    const operation = loaded.connector.operation(operationId);
+    if (!operation)
+      throw new FlowportError(
+        'OPERATION_NOT_FOUND',
+        `The connector has no operation \`${operationId}\`; \`GET /api/v1/connectors/${info.connectorId}/operations\` lists its triggers.`,
+      );
+    const connection = await ctx.resolveConnection(info, loaded);
+    const secrets = Object.values(await ctx.store.connectionSecrets(info.id));
+    return { info, loaded, connection, operation, secrets };
+  }
+
+  async function open(sub: SubscriptionRecord): Promise<OpenTrigger> {
+    const info = await ctx.store.getConnection(sub.connectionId, undefined);
+    if (!info) throw notFound('connection', sub.connectionId);
+    return openFor(info, sub.operationId);
+  }
+
+  return {
+    open,
+
+    async create(ownerId, input) {
+      const info = await ctx.store.getConnection(input.connectionId, ownerId);
+      if (!info) throw notFound('connection', input.connectionId);
+      const t = await openFor(info, input.operationId);
+      const kind = t.operation.kind;
+      if (kind !== 'webhook-trigger' && kind !== 'polling-trigger') {
+        throw new FlowportError(
+          'TRIGGER_NOT_A_TRIGGER',
+          `Operation \`${input.operationId}\` is ${kind === 'callback-action' ? 'a callback action: invoke it instead' : 'an action, not a trigger'}; \`GET /api/v1/connectors/${info.connectorId}/operations\` lists the triggers.`,
+        );
+      }
+      const interval = input.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS;
+      if (interval < minInterval)
+        throw new ServerError('BAD_REQUEST', `\`intervalSeconds\` must be at least ${minInterval}.`);
+      const args: Record<string, JsonValue> = { ...(input.parameters ?? {}) };
+      if (input.body !== undefined) {
+        const bodyParam = t.operation.parameters.find((p) => p.in === 'body');
+        if (!bodyParam)
+          throw new ServerError(
+            'BAD_REQUEST',
+            `Operation \`${input.operationId}\` takes no body; remove \`body\`.`,
+          );
+        args[bodyParam.name] = input.body;
+      }
+      const sinkUrl = input.sink ? httpUrl(input.sink.url, '`sink.url`') : undefined;
+      const signingSecret = sinkUrl ? `whsec_${randomBytes(32).toString('base64url')}` : undefined;
+      const id = newId('sub');
+      const base = {
+        id,
+        ownerId,
+        connectionId: info.id,
+        connectorId: info.connectorId,
+        operationId: input.operationId,
+        arguments: args,
+        intervalSeconds: interval,
+        backfill: input.backfill === true,
+        status: 'active' as const,
+        ...(sinkUrl && { sinkUrl, signingSecret }),
+      };
+
+      if (kind === 'polling-trigger') {
+        const state = initialPollState(t.loaded.runtime, input.operationId) as unknown as JsonValue;
+        const subscription = await ctx.store.createSubscription({
+          ...base,
+          kind: 'polling',
+          state,
+          nextPollAt: ctx.now(),
+        });
+        wake();
+        return { subscription, ...(signingSecret && { signingSecret }) };
+      }
+
+      // Stored first, so that a callback arriving before the backend answers is accepted.
+      const secret = randomBytes(24).toString('base64url');
+      const callbackUrl = `${callbackBase}/hooks/${id}/${secret}`;
+      await ctx.store.createSubscription({
+        ...base,
+        kind: 'webhook',
+        callbackHash: sha256(secret),
+        ...(input.deliveryIdHeader && { deliveryIdHeader: input.deliveryIdHeader }),
+      });
+      let made: Subscription;
+      try {
+        made = await subscribe(t.loaded.runtime, input.operationId, args as Arguments, {
+          connection: t.connection,
+          callbackUrl,
+        });
+      } catch (error) {
+        await ctx.store.deleteSubscription(id, ownerId);
+        if (error instanceof Error)
+          error.message = maskSecrets(error.message.replaceAll(secret, '…'), t.secrets);
+        throw error;
+      }
+      const stored = { ...made, callbackUrl: `${callbackBase}/hooks/${id}/…` };
+      const subscription = await ctx.store.updateSubscription(id, { state: stored as unknown as JsonValue });
+      if (!subscription) throw notFound('subscription', id);
+      return { subscription, ...(signingSecret && { signingSecret }) };
+    },
+
+    async remove(ownerId, id) {
+      const sub = await ctx.store.getSubscription(id, ownerId);
+      if (!sub) throw notFound('subscription', id);
+      let result: UnsubscribeResult | undefined;
+      const state = sub.state as Partial<Subscription> | undefined;
+      if (sub.kind === 'webhook' && sub.status === 'active' && state?.operationId) {
+        try {
+          const t = await open(sub);
+          result = await unsubscribe(
+            t.loaded.runtime,
+            { operationId: state.operationId, location: state.location },
+            { connection: t.connection },
+          );
+        } catch (error) {
+          // The connection or connector is gone: nothing can unsubscribe any more.
+          result = {
+            ok: false,
+            via: 'none',
+            warnings: [],
+            error: {
+              code: error instanceof FlowportError ? error.code : 'TRIGGER_UNSUBSCRIBE_FAILED',
+              message: error instanceof Error ? error.message : String(error),
+            },
+          };
+        }
+      }
+      await ctx.store.deleteSubscription(id, ownerId);
+      return { subscription: sub, unsubscribe: result };
+    },
+
+    async receive(id, secret, request) {
+      const sub = await ctx.store.getSubscription(id, undefined);
+      if (sub?.kind !== 'webhook' || !sub.callbackHash || !tokenMatches(sub.callbackHash, secret))
+        return { status: 404, events: [] };
+      // 410 tells well-behaved senders to stop (the platform's answer for a deleted trigger).
+      if (sub.status !== 'active') return { status: 410, events: [] };
+      const loaded = await ctx.registry.get(sub.connectorId);
+      const operation = loaded?.connector.operation(sub.operationId);
+      if (!loaded || !operation) return { status: 410, events: [] };
+      const { events } = callbackEvents(loaded.connector, operation, request, {
+        subscriptionId: sub.id,
+        receivedAt: new Date(ctx.now()),
+        policies: policiesOf(loaded.connector),
+        ...(sub.deliveryIdHeader && { deliveryIdHeader: sub.deliveryIdHeader }),
+      });
+      const stored = await ctx.store.addEvents(sub.id, events, ctx.now());
+      if (stored.length > 0) {
+        feed.notify(sub.id);
+        if (sub.sinkUrl) wake();
+      }
+      return { status: 202, events: stored };
+    },
+  };
+}

@@ -1,0 +1,286 @@
+/**
+ * Triggers through `flowport serve` against the Brightdesk demo backend, on SQLite and Postgres:
+ * a webhook subscription whose events are stored, delivered (signed) to a sink and readable in the
+ * event log and its live stream, and that leaves nothing behind at the backend when deleted; a
+ * polling subscription whose first poll sets the baseline and whose later polls fire; dead letters
+ * and replay.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type DemoBackend, startDemoBackend } from '../../examples/demo-backend/server.ts';
+import { listen, type RunningServer } from '../../src/server/lifecycle.ts';
+import {
+  createTestServer,
+  freePort,
+  postgresAvailable,
+  type TestServer,
+  uploadOf,
+} from '../../src/server/testing.ts';
+import { verifySignature } from '../../src/triggers/signature.ts';
+
+const BRIGHTDESK = new URL('../../examples/brightdesk/', import.meta.url).pathname;
+const NEW_TICKET = { teamId: 'support', subject: 'Printer on fire', requesterEmail: 'sam@contoso.example' };
+const havePostgres = await postgresAvailable();
+
+interface Received {
+  readonly headers: IncomingMessage['headers'];
+  readonly text: string;
+}
+
+let t: TestServer | undefined;
+let server: RunningServer | undefined;
+let backend: DemoBackend | undefined;
+let sink: Server | undefined;
+afterEach(async () => {
+  await server?.close();
+  await t?.close();
+  await backend?.close();
+  await new Promise((r) => (sink ? sink.close(r) : r(undefined)));
+  server = t = backend = sink = undefined;
+});
+
+/** A sink that answers with `statuses` in turn (then 204) and records what it got. */
+async function startSink(statuses: number[] = []) {
+  const got: Received[] = [];
+  sink = createServer((req, res) => {
+    let text = '';
+    req.on('data', (c) => (text += c));
+    req.on('end', () => {
+      got.push({ headers: req.headers, text });
+      res.writeHead(statuses.shift() ?? 204).end();
+    });
+  });
+  await new Promise<void>((r) => sink?.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(sink.address() as AddressInfo).port}/events`, got };
+}
+
+async function start(engine: 'sqlite' | 'postgres') {
+  backend = await startDemoBackend({ port: 0, retryAfter: 2 });
+  const port = await freePort();
+  t = await createTestServer({
+    engine,
+    publicUrl: `http://127.0.0.1:${port}`,
+    backendOverrides: { brightdesk: backend.apiUrl },
+    triggers: { tickMs: 50, delivery: { baseDelayMs: 50, maxAttempts: 3 } },
+  });
+  server = await listen(t.app, { port, signals: [], shutdownTimeoutMs: 2000 });
+  const imported = await call('POST', '/api/v1/connectors', { files: uploadOf(BRIGHTDESK) }, t.admin.headers);
+  expect(imported.status).toBe(201);
+  const connection = await call('POST', '/api/v1/connections', {
+    connectorId: 'brightdesk',
+    parameterSet: 'api-key',
+    values: { api_key: backend.apiKey },
+  });
+  expect(connection.status, connection.text).toBe(201);
+  return { connectionId: connection.json().id as string };
+}
+
+async function call(method: string, path: string, body?: unknown, as = t?.maker.headers) {
+  const res = await fetch(`${server?.url}${path}`, {
+    method,
+    headers: { ...as, ...(body !== undefined && { 'content-type': 'application/json' }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
+}
+
+async function until<T>(
+  what: string,
+  check: () => Promise<T | undefined> | T | undefined,
+  ms = 15_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function backendHooks(): Promise<unknown[]> {
+  const res = await fetch(`${backend?.apiUrl}/hooks`, { headers: { 'x-api-key': backend?.apiKey ?? '' } });
+  return ((await res.json()) as { value: unknown[] }).value;
+}
+
+describe.each(['sqlite', 'postgres'] as const)('triggers through flowport serve on %s', (engine) => {
+  const skip = engine === 'postgres' && !havePostgres;
+
+  it.skipIf(skip)(
+    'webhook: subscribe, store, deliver signed, stream, unsubscribe',
+    { timeout: 30_000 },
+    async () => {
+      const { connectionId } = await start(engine);
+      const out = await startSink();
+      const created = await call('POST', '/api/v1/subscriptions', {
+        connectionId,
+        operationId: 'OnTicketCreated',
+        body: { teamId: 'support' },
+        sink: { url: out.url },
+      });
+      expect(created.status, created.text).toBe(201);
+      const { subscription, signingSecret } = created.json();
+      expect(subscription).toMatchObject({ kind: 'webhook', status: 'active', webhook: { status: 201 } });
+      expect(signingSecret).toMatch(/^whsec_/);
+      const hooks = (await backendHooks()) as { url: string }[];
+      expect(hooks).toHaveLength(1);
+      // The callback secret is only ever given to the backend.
+      const secret = hooks[0]?.url.split('/').at(-1) ?? '';
+      expect(secret).toHaveLength(32);
+      expect(created.text).not.toContain(secret);
+      expect((await call('GET', '/api/v1/subscriptions')).text).not.toContain(secret);
+
+      // The live stream, opened before the event.
+      const controller = new AbortController();
+      const stream = await fetch(`${server?.url}/api/v1/subscriptions/${subscription.id}/events/stream`, {
+        headers: t?.maker.headers,
+        signal: controller.signal,
+      });
+      expect(stream.headers.get('content-type')).toContain('text/event-stream');
+      const reader = stream.body?.getReader();
+      let streamed = '';
+      const streamedEvent = (async () => {
+        const decoder = new TextDecoder();
+        while (!streamed.includes('event: event')) {
+          const chunk = await reader?.read();
+          if (!chunk || chunk.done) break;
+          streamed += decoder.decode(chunk.value);
+        }
+      })();
+
+      backend?.createTicket(NEW_TICKET);
+      const got = await until('the delivery', () => out.got[0]);
+      const payload = JSON.parse(got.text);
+      expect(payload).toMatchObject({
+        subscriptionId: subscription.id,
+        operationId: 'OnTicketCreated',
+        kind: 'webhook',
+      });
+      expect(payload.body).toMatchObject({ event: 'ticket.created', ticket: { subject: 'Printer on fire' } });
+      expect(got.headers['flowport-idempotency-key']).toBe(payload.idempotencyKey);
+      expect(verifySignature(signingSecret, got.text, got.headers['flowport-signature'] as string)).toBe(
+        true,
+      );
+
+      await streamedEvent;
+      controller.abort();
+      expect(streamed).toMatch(/^id: \d+$/m);
+      expect(streamed).toContain(payload.idempotencyKey);
+
+      const log = await until('the delivered status', async () => {
+        const r = (await call('GET', `/api/v1/subscriptions/${subscription.id}/events`)).json();
+        return r.value[0]?.delivery.status === 'delivered' ? r : undefined;
+      });
+      expect(log.value).toHaveLength(1);
+      const view = (await call('GET', `/api/v1/subscriptions/${subscription.id}`)).json();
+      expect(view.counts).toMatchObject({ events: 1, delivered: 1 });
+
+      // Another user sees nothing of it.
+      const foreign = await fetch(`${server?.url}/api/v1/subscriptions/${subscription.id}`, {
+        headers: t?.other.headers,
+      });
+      expect(foreign.status).toBe(404);
+
+      const deleted = await call('DELETE', `/api/v1/subscriptions/${subscription.id}`);
+      expect(deleted.json().unsubscribe).toMatchObject({ ok: true });
+      expect(await backendHooks()).toEqual([]);
+      expect((await call('GET', `/api/v1/subscriptions/${subscription.id}`)).status).toBe(404);
+    },
+  );
+
+  it.skipIf(skip)(
+    'webhook callbacks: wrong secret 404, other methods 405, redelivery stored once',
+    { timeout: 30_000 },
+    async () => {
+      const { connectionId } = await start(engine);
+      const created = await call('POST', '/api/v1/subscriptions', {
+        connectionId,
+        operationId: 'OnTicketCreated',
+        body: { teamId: 'support' },
+      });
+      const { subscription } = created.json();
+      const hook = (await backendHooks())[0] as { url: string };
+      expect(hook.url).toMatch(new RegExp(`/hooks/${subscription.id}/[A-Za-z0-9_-]{32}$`));
+      const body = JSON.stringify({ id: 'evt_1', event: 'ticket.created', ticket: { id: 't1' } });
+      const post = (url: string) =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect((await post(`${server?.url}/hooks/${subscription.id}/wrong`)).status).toBe(404);
+      expect((await fetch(hook.url)).status).toBe(405);
+      expect((await post(hook.url)).status).toBe(202);
+      expect((await post(hook.url)).status).toBe(202);
+      const events = (await call('GET', `/api/v1/subscriptions/${subscription.id}/events`)).json().value;
+      expect(events).toHaveLength(1);
+      expect(events[0].delivery.status).toBe('none');
+    },
+  );
+
+  it.skipIf(skip)(
+    'polling: baseline first, then fires; 202 and Retry-After honoured',
+    { timeout: 30_000 },
+    async () => {
+      const { connectionId } = await start(engine);
+      backend?.createTicket(NEW_TICKET);
+      const created = await call('POST', '/api/v1/subscriptions', {
+        connectionId,
+        operationId: 'OnTicketChanged',
+        parameters: { teamId: 'support' },
+        intervalSeconds: 1,
+      });
+      expect(created.status, created.text).toBe(201);
+      const { subscription } = created.json();
+      expect(subscription.kind).toBe('polling');
+      const baselined = await until('the first poll', async () => {
+        const s = (await call('GET', `/api/v1/subscriptions/${subscription.id}`)).json();
+        return s.polling?.lastPollAt ? s : undefined;
+      });
+      expect(baselined.counts.events).toBe(0);
+      // Nothing new: 202, and the next poll waits for the longer of the interval (1 s) and Retry-After (2 s).
+      const waiting = await until('a 202 poll', async () => {
+        const s = (await call('GET', `/api/v1/subscriptions/${subscription.id}`)).json();
+        return s.polling?.lastStatus === 202 ? s : undefined;
+      });
+      expect(Date.parse(waiting.polling.nextPollAt) - Date.parse(waiting.polling.lastPollAt)).toBe(2000);
+      backend?.createTicket({ ...NEW_TICKET, subject: 'Second' });
+      backend?.createTicket({ ...NEW_TICKET, subject: 'Third' });
+      const events = await until('the events of a later poll', async () => {
+        const r = (await call('GET', `/api/v1/subscriptions/${subscription.id}/events`)).json().value;
+        return r.length >= 2 ? r : undefined;
+      });
+      expect(events.map((e: { body: { subject: string } }) => e.body.subject).sort()).toEqual([
+        'Second',
+        'Third',
+      ]);
+    },
+  );
+
+  it.skipIf(skip)('dead-letters after the last attempt and replays', { timeout: 30_000 }, async () => {
+    const { connectionId } = await start(engine);
+    const out = await startSink([500, 500, 500]);
+    const { subscription } = (
+      await call('POST', '/api/v1/subscriptions', {
+        connectionId,
+        operationId: 'OnTicketCreated',
+        body: { teamId: 'support' },
+        sink: { url: out.url },
+      })
+    ).json();
+    backend?.createTicket(NEW_TICKET);
+    const dead = await until('the dead letter', async () => {
+      const r = (await call('GET', `/api/v1/subscriptions/${subscription.id}/events?delivery=dead`)).json()
+        .value;
+      return r[0];
+    });
+    expect(dead.delivery).toMatchObject({ status: 'dead', attempts: 3, lastStatus: 500 });
+    expect(out.got).toHaveLength(3);
+    expect(new Set(out.got.map((g) => g.headers['flowport-idempotency-key'])).size).toBe(1);
+    expect(out.got.map((g) => g.headers['flowport-delivery-attempt'])).toEqual(['1', '2', '3']);
+    const replay = await call('POST', `/api/v1/subscriptions/${subscription.id}/replay`);
+    expect(replay.json()).toEqual({ replayed: 1 });
+    await until('the replayed delivery', () => out.got[3]);
+    expect(out.got[3]?.headers['flowport-idempotency-key']).toBe(
+      out.got[0]?.headers['flowport-idempotency-key'],
+    );
+  });
+});
