@@ -255,6 +255,24 @@ describe.each(['sqlite', 'postgres'] as const)('triggers through flowport serve 
     },
   );
 
+  it.skipIf(skip)(
+    'deleting the connection unsubscribes its webhooks at the backend',
+    { timeout: 30_000 },
+    async () => {
+      const { connectionId } = await start(engine);
+      const created = await call('POST', '/api/v1/subscriptions', {
+        connectionId,
+        operationId: 'OnTicketCreated',
+        body: { teamId: 'support' },
+      });
+      expect(created.status).toBe(201);
+      expect(await backendHooks()).toHaveLength(1);
+      expect((await call('DELETE', `/api/v1/connections/${connectionId}`)).status).toBe(204);
+      expect(await backendHooks()).toEqual([]);
+      expect((await call('GET', '/api/v1/subscriptions')).json().value).toEqual([]);
+    },
+  );
+
   it.skipIf(skip)('dead-letters after the last attempt and replays', { timeout: 30_000 }, async () => {
     const { connectionId } = await start(engine);
     const out = await startSink([500, 500, 500]);

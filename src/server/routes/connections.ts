@@ -191,9 +191,25 @@ export async function connectionRoutes(app: FastifyInstance, ctx: AppContext): P
 
   app.delete<{ Params: { id: string } }>(
     '/api/v1/connections/:id',
-    { schema: { tags, summary: 'Delete a connection and its tokens', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a connection, its tokens and its trigger subscriptions',
+        description:
+          'Webhook subscriptions of the connection are unsubscribed at the backend first (while the connection can still sign in); a refused unsubscribe does not stop the delete.',
+        params: idParams,
+      },
+    },
     async (request, reply) => {
       const caller = callerOf(request);
+      await findConnection(ctx, caller, request.params.id);
+      for (const sub of await ctx.store.listSubscriptions(caller.user.id, {
+        connectionId: request.params.id,
+      })) {
+        const { unsubscribe } = await app.triggers.service.remove(caller.user.id, sub.id);
+        if (unsubscribe && !unsubscribe.ok)
+          request.log.warn({ subscriptionId: sub.id, error: unsubscribe.error?.code }, 'unsubscribe refused');
+      }
       const deleted = await ctx.store.deleteConnection(request.params.id, caller.user.id);
       if (!deleted) throw notFound('connection', request.params.id);
       reply.code(204);
