@@ -1,7 +1,9 @@
 /**
  * Webhook subscriptions: `POST /hooks` subscribes a URL to an event (201 with `Location`),
  * `DELETE /hooks/{id}` unsubscribes (204), `GET /hooks` lists them. When an event happens the
- * backend POSTs its JSON to every matching subscription once; failures are recorded, not retried.
+ * backend POSTs its JSON to every matching subscription; an attempt that gets no 2xx is retried
+ * (same body, same `X-Brightdesk-Delivery`) up to `attempts` times with doubling delays, as
+ * production webhook senders do. Every attempt is recorded.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -44,6 +46,10 @@ export interface WebhookOptions {
   readonly now: () => number;
   readonly fetch: typeof globalThis.fetch;
   readonly onDelivery: (delivery: Delivery) => void;
+  /** Attempts per delivery (default 1: no retries). */
+  readonly attempts?: number;
+  /** Delay before the first retry, doubled after each (default 200 ms, at most 5 s). */
+  readonly retryDelayMs?: number;
 }
 
 export class Webhooks {
@@ -88,7 +94,23 @@ export class Webhooks {
       hookId: hook.id,
       ticket,
     };
-    const base = { hookId: hook.id, url: hook.url, event, eventId: payload.id };
+    const body = JSON.stringify(payload);
+    const attempts = Math.max(1, this.#options.attempts ?? 1);
+    let delay = this.#options.retryDelayMs ?? 200;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      if (attempt > 1) {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(delay * 2, 5_000);
+        // Unsubscribed meanwhile: stop.
+        if (!this.#hooks.has(hook.id)) return;
+      }
+      const ok = await this.#attempt(hook, event, payload.id, body);
+      if (ok) return;
+    }
+  }
+
+  async #attempt(hook: Hook, event: HookEvent, eventId: string, body: string): Promise<boolean> {
+    const base = { hookId: hook.id, url: hook.url, event, eventId };
     let delivery: Delivery;
     try {
       const response = await this.#options.fetch(hook.url, {
@@ -97,9 +119,9 @@ export class Webhooks {
           'content-type': 'application/json',
           'user-agent': 'Brightdesk-Webhooks/1.0',
           'x-brightdesk-event': event,
-          'x-brightdesk-delivery': payload.id,
+          'x-brightdesk-delivery': eventId,
         },
-        body: JSON.stringify(payload),
+        body,
         redirect: 'manual',
         signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
       });
@@ -110,6 +132,7 @@ export class Webhooks {
       delivery = { ...base, error: `${error instanceof Error ? error.message : String(error)}${cause}` };
     }
     this.#options.onDelivery(delivery);
+    return delivery.status !== undefined && delivery.status >= 200 && delivery.status < 300;
   }
 }
 

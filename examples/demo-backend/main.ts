@@ -2,7 +2,7 @@
  * Starts the Brightdesk demo backend from the command line.
  *
  *   node examples/demo-backend/main.ts [--port 4100] [--host 127.0.0.1] [--api-key KEY]
- *     [--token-lifetime 600] [--retry-after 15] [--redirect-uri URL]... [--quiet]
+ *     [--token-lifetime 600] [--retry-after 15] [--webhook-attempts 5] [--redirect-uri URL]... [--quiet]
  */
 import { parseArgs } from 'node:util';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from './oauth.ts';
@@ -15,6 +15,7 @@ const USAGE = `Usage: node examples/demo-backend/main.ts [options]
   --api-key <key>        API key to accept (default ${DEMO_API_KEY}, or $BRIGHTDESK_API_KEY)
   --token-lifetime <s>   OAuth access token lifetime in seconds (default 600)
   --retry-after <s>      Retry-After of the polling endpoint (default 15)
+  --webhook-attempts <n> attempts per webhook delivery, retried with doubling delays (default 5)
   --redirect-uri <url>   an OAuth redirect URI to allow besides loopback ones; repeatable
   --quiet                no request log
   -h, --help             this help`;
@@ -46,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
       apiKey: values['api-key'] ?? process.env.BRIGHTDESK_API_KEY ?? DEMO_API_KEY,
       tokenLifetime: number('token-lifetime', values['token-lifetime'], 600),
       retryAfter: number('retry-after', values['retry-after'], 15),
+      webhookAttempts: Math.max(1, number('webhook-attempts', values['webhook-attempts'], 5)),
       redirectUris: values['redirect-uri'] ?? [],
       ...(!values.quiet && { log: (line: string) => console.log(`${new Date().toISOString()} ${line}`) }),
     });
@@ -76,6 +78,7 @@ function parse(argv: string[]) {
       'api-key': { type: 'string' },
       'token-lifetime': { type: 'string' },
       'retry-after': { type: 'string' },
+      'webhook-attempts': { type: 'string' },
       'redirect-uri': { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

@@ -37,6 +37,10 @@ export interface DemoBackendOptions {
   readonly redirectUris?: readonly string[];
   /** Sends webhook deliveries (default the global `fetch`). */
   readonly fetch?: typeof globalThis.fetch;
+  /** Attempts per webhook delivery; failed ones are retried with doubling delays (default 1). */
+  readonly webhookAttempts?: number;
+  /** Delay before the first webhook retry in milliseconds (default 200). */
+  readonly webhookRetryDelayMs?: number;
   /** Receives one line per request and per webhook delivery (default: silent). */
   readonly log?: (line: string) => void;
 }
@@ -83,6 +87,8 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
   const hooks = new Webhooks({
     now,
     fetch: options.fetch ?? globalThis.fetch,
+    ...(options.webhookAttempts !== undefined && { attempts: options.webhookAttempts }),
+    ...(options.webhookRetryDelayMs !== undefined && { retryDelayMs: options.webhookRetryDelayMs }),
     onDelivery(delivery) {
       deliveries.push(delivery);
       log?.(`webhook ${delivery.event} → ${delivery.url} ${delivery.status ?? `failed (${delivery.error})`}`);

@@ -516,6 +516,40 @@ describe('the demo webhook subscription API', () => {
   });
 });
 
+describe('demo webhook retries', () => {
+  it('retries a failed delivery with the same body and delivery id until it is accepted', async () => {
+    const bodies: { id: string | undefined; body: string }[] = [];
+    const statuses = [503, 500, 204];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        bodies.push({ id: req.headers['x-brightdesk-delivery'] as string | undefined, body });
+        res.writeHead(statuses.shift() ?? 204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const backend = await startDemoBackend({
+      port: 0,
+      apiKey: KEY,
+      webhookAttempts: 5,
+      webhookRetryDelayMs: 10,
+    });
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+      expect((await post(backend, '/hooks', { url, event: 'ticket.created' })).status).toBe(201);
+      backend.createTicket(NEW_TICKET);
+      await backend.events.settled();
+      expect(bodies).toHaveLength(3);
+      expect(new Set(bodies.map((b) => `${b.id} ${b.body}`)).size).toBe(1);
+      expect(backend.events.deliveries.map((d) => d.status)).toEqual([503, 500, 204]);
+    } finally {
+      await backend.close();
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
+  });
+});
+
 describe('the demo polling endpoint', () => {
   let backend: DemoBackend;
   beforeAll(async () => {

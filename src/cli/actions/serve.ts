@@ -26,6 +26,12 @@ export interface ServeFlags {
   logLevel: string;
   /** Requests per minute per API token; 0 turns the limit off. */
   rateLimit?: number;
+  /** This node's name in trigger leases (Postgres; default host:pid). */
+  nodeId?: string;
+  /** Base URL backends send webhook callbacks to (default the public URL). */
+  callbackUrl?: string;
+  /** `--no-triggers`: this node runs no polls or deliveries. */
+  triggers: boolean;
 }
 
 export interface StartedServer {
@@ -89,6 +95,11 @@ export async function startServer(
     }),
     logger: { level: flags.logLevel },
     backendOverrides: parseBackends(flags.backend),
+    triggers: {
+      run: flags.triggers !== false,
+      ...(flags.nodeId && { nodeId: flags.nodeId }),
+      ...(flags.callbackUrl && { callbackBaseUrl: flags.callbackUrl }),
+    },
   });
   const registry = app.flowport.registry;
   const folders = dirs.flatMap((d) => discoverConnectors(resolve(d)));

@@ -51,6 +51,15 @@ export function serveCommand(io: Io, setExit: (code: number) => void): Command {
       }),
     )
     .option('--no-watch', 'do not reload connector folders when they change')
+    .option(
+      '--callback-url <url>',
+      'base URL backends send webhook callbacks to, e.g. a tunnel (default the public URL)',
+    )
+    .option(
+      '--node-id <name>',
+      "this node's name in trigger leases; a node restarted under the same name resumes its work at once (default host:pid; 'local' on SQLite)",
+    )
+    .option('--no-triggers', 'run no trigger polls or deliveries in this process (API only)')
     .addOption(
       new Option('--log-level <level>', 'request log level')
         .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
