@@ -2,7 +2,8 @@
  * `npm start`: flowport's main job on the embedded default, with nothing to sign up for. Starts the
  * Brightdesk demo backend (examples/demo-backend), `flowport serve` with the example connectors on
  * SQLite, makes an API-key connection to the demo and runs an action through the server, then keeps
- * serving until Ctrl-C. `npm start -- --once` stops after the demo (CI).
+ * serving until Ctrl-C, printing the web console's address signed in as the first admin.
+ * `npm start -- --once` stops after the demo (CI).
  */
 
 import { readFileSync } from 'node:fs';
@@ -82,6 +83,10 @@ const lines = [
   `  connectors: ${started.imported.map((c) => c.id).join(', ')}`,
   `  demo backend (Brightdesk helpdesk): ${demo.url}`,
   `  connection ${connection.id}: ${name}`,
+  '',
+  // The token rides in the fragment, which the browser never sends; the console moves it to
+  // sessionStorage and removes it from the address bar.
+  `Web console, signed in as the first admin: ${base}/console/#token=${token}`,
   '',
   `ListTickets through the server answered ${result.status} in ${Math.round(result.durationMs)} ms:`,
   ...(result.body.value ?? []).map((t) => `  ${t.id}  ${t.status.padEnd(8)} ${t.subject}`),

@@ -1,20 +1,36 @@
 /**
  * The web console (`web/`, built into `web/dist` by `npm run build:web`) served at `/`. Files under
- * `/assets/` carry a content hash in their names and are cached for a year; every other path that
- * is not an API route gets `index.html`, so that the console's own routes survive a reload.
+ * `/assets/` carry a content hash in their names and are cached for a year; every `/console/...` path
+ * gets `index.html`, so that the console's own routes survive a reload. Also here: the few read-only
+ * views the console needs that the REST API does not give (`/api/v1/console/...`), and the rule
+ * docs (`/docs/rules/<id>`) the validation report links to.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { ServerError } from '../errors.ts';
+import { marked } from 'marked';
+import { isObject, type JsonObject, type JsonValue, own } from '../../connector/json.ts';
+import type { Connector, Operation, Parameter } from '../../connector/model.ts';
+import { FlowportError } from '../../errors.ts';
+import { callerOf } from '../auth.ts';
+import { notFound, ServerError } from '../errors.ts';
+import { validationSummarySchema } from '../schemas.ts';
 
-/** `web/dist` of this checkout or package (src/server/routes → ../../../web/dist; dist/ → ../web/dist). */
+/** The checkout or package root: the nearest folder up with a `package.json` (sources, bundle or lib). */
+function rootDir(): string {
+  let dir = fileURLToPath(new URL('.', import.meta.url));
+  for (let up = 0; up < 6; up++) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    dir = dirname(dir);
+  }
+  return process.cwd();
+}
+
+/** `web/dist` of this checkout or package. */
 export function defaultConsoleDir(): string {
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  return here.includes(`${sep}src${sep}server${sep}`)
-    ? join(here, '..', '..', '..', 'web', 'dist')
-    : join(here, '..', 'web', 'dist');
+  return join(rootDir(), 'web', 'dist');
 }
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -29,13 +45,132 @@ const TYPES: Readonly<Record<string, string>> = {
   '.map': 'application/json',
 };
 
+/** The console's pages may load only their own scripts and styles, and talk only to this server. */
+const CONSOLE_CSP =
+  "default-src 'self'; img-src 'self' blob: data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
 export interface ConsoleOptions {
   /** The built console; default `defaultConsoleDir()`. */
   readonly dir?: string;
+  /** The rule doc pages (`<id>.md`); default `docs/rules` of the checkout or package. */
+  readonly rulesDir?: string;
 }
+
+const TEXT_FILES = /\.(json|md|csx|ts|js|txt|ya?ml)$/i;
+const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Inlines local `$ref`s of a schema for a form; cycles and depth past `depth` stay as `$ref`. */
+export function inlineRefs(
+  connector: Connector,
+  node: JsonValue | undefined,
+  depth = 8,
+): JsonValue | undefined {
+  if (Array.isArray(node)) return node.map((n) => inlineRefs(connector, n, depth) ?? null);
+  if (!isObject(node)) return node;
+  const ref = own(node, '$ref');
+  if (typeof ref === 'string') {
+    const target = depth > 0 ? connector.resolve(ref) : undefined;
+    if (!target || !isObject(target.value)) return node;
+    const { $ref: _ref, ...siblings } = node;
+    return inlineRefs(connector, { ...target.value, ...siblings }, depth - 1);
+  }
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(node)) {
+    // Examples and test values are data, not schema: kept as they are.
+    const inlined =
+      key === 'example' || key === 'x-ms-test-value' ? value : inlineRefs(connector, value, depth);
+    if (inlined !== undefined) Object.defineProperty(out, key, { value: inlined, enumerable: true });
+  }
+  return out;
+}
+
+function parameterView(connector: Connector, p: Parameter) {
+  const raw = p.raw;
+  const items = own(raw, 'items');
+  return {
+    name: p.name,
+    in: p.in,
+    label: p.summary ?? p.name,
+    description: p.description ?? null,
+    required: p.required,
+    type: p.type ?? (p.in === 'body' ? 'object' : 'string'),
+    format: p.format ?? null,
+    visibility: p.visibility,
+    enum: Array.isArray(own(raw, 'enum')) ? own(raw, 'enum') : null,
+    default: p.default ?? null,
+    items: isObject(items) ? inlineRefs(connector, items) : null,
+    schema: p.schema ? inlineRefs(connector, p.schema) : null,
+    dynamicValues: p.dynamic.some(
+      (d) => d.extension === 'x-ms-dynamic-values' || d.extension === 'x-ms-dynamic-list',
+    ),
+    dynamicSchema: p.dynamic.some(
+      (d) => d.extension === 'x-ms-dynamic-schema' || d.extension === 'x-ms-dynamic-properties',
+    ),
+    testValue: own(raw, 'x-ms-test-value') ?? null,
+  };
+}
+
+/** One operation with what a test form needs: parameter schemas inlined, enums, dynamic markers. */
+export function operationDetail(connector: Connector, operation: Operation) {
+  const hint = own(operation.raw, 'x-ms-trigger-hint');
+  return {
+    operationId: operation.id ?? null,
+    method: operation.method.toUpperCase(),
+    path: operation.path,
+    kind: operation.kind,
+    visibility: operation.visibility,
+    deprecated: operation.deprecated,
+    summary: operation.summary ?? null,
+    description: operation.description ?? null,
+    triggerHint: typeof hint === 'string' ? hint : null,
+    consumes: operation.consumes,
+    parameters: operation.parameters.map((p) => parameterView(connector, p)),
+    responses: operation.responses.map((r) => ({
+      status: r.status,
+      description: r.description ?? null,
+      schema: r.schema ? inlineRefs(connector, r.schema, 4) : null,
+    })),
+  };
+}
+
+/** A gallery card: what `GET /api/v1/connectors/{id}` does not say (brand, publisher, counts). */
+export function galleryCard(connector: Connector) {
+  const actions = connector.operations.filter(
+    (o) =>
+      o.visibility !== 'internal' && !o.deprecated && (o.kind === 'action' || o.kind === 'callback-action'),
+  ).length;
+  const triggers = connector.operations.filter(
+    (o) => o.visibility !== 'internal' && !o.deprecated && o.kind.endsWith('trigger'),
+  ).length;
+  const info = connector.definition.raw;
+  const description = own(own(info, 'info'), 'description');
+  return {
+    brandColor: connector.properties.iconBrandColor ?? null,
+    publisher: connector.properties.publisher ?? connector.properties.stackOwner ?? null,
+    description: typeof description === 'string' ? description : null,
+    actions,
+    triggers,
+    parameterSets: connector.properties.parameterSets.map((s) => ({
+      name: s.name,
+      displayName: s.displayName ?? s.name,
+    })),
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const nullableString = { type: ['string', 'null'] } as const;
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
+} as const;
 
 export async function consoleRoutes(app: FastifyInstance, options: ConsoleOptions = {}): Promise<void> {
   const dir = normalize(options.dir ?? defaultConsoleDir());
+  const rulesDir = normalize(options.rulesDir ?? join(rootDir(), 'docs', 'rules'));
   const notBuilt = () =>
     new ServerError(
       'ROUTE_NOT_FOUND',
@@ -53,16 +188,24 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
   }
 
   // Public (the console signs in with a token itself) and left out of the OpenAPI document.
-  const config = { public: true, rateLimit: false, openapi: false };
+  const config = { public: true, rateLimit: false, openapi: false } as const;
 
-  app.get('/', { config }, async (_request, reply) => {
+  async function sendIndex(_request: unknown, reply: import('fastify').FastifyReply) {
     const index = await file('index.html');
     if (!index) throw notBuilt();
     return reply
       .type(TYPES['.html'] as string)
       .header('cache-control', 'no-cache')
+      .header('content-security-policy', CONSOLE_CSP)
+      .header('referrer-policy', 'no-referrer')
+      .header('x-content-type-options', 'nosniff')
       .send(index);
-  });
+  }
+
+  app.get('/', { config }, sendIndex);
+  app.get('/console', { config }, sendIndex);
+  // Console pages (`/console/...`) reload into the app.
+  app.get('/console/*', { config }, sendIndex);
 
   app.get('/assets/*', { config }, async (request, reply) => {
     const rest = (request.params as { '*': string })['*'];
@@ -71,16 +214,163 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
     return reply
       .type(TYPES[extname(rest)] ?? 'application/octet-stream')
       .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff')
       .send(bytes);
   });
 
-  // Console pages (`/console/...`) reload into the app.
-  app.get('/console/*', { config }, async (_request, reply) => {
-    const index = await file('index.html');
-    if (!index) throw notBuilt();
+  // Rule docs, rendered from docs/rules/<id>.md (our own files, so the HTML is trusted).
+  app.get<{ Params: { id: string } }>('/docs/rules/:id', { config }, async (request, reply) => {
+    const id = request.params.id.replace(/\.md$/, '');
+    if (!RULE_ID.test(id)) throw new ServerError('ROUTE_NOT_FOUND', `No rule \`${id}\`.`);
+    let text: string;
+    try {
+      text = await readFile(join(rulesDir, `${id}.md`), 'utf8');
+    } catch {
+      throw new ServerError(
+        'ROUTE_NOT_FOUND',
+        `No rule doc \`${id}\`; \`/docs/rules/README\` lists the rules.`,
+      );
+    }
+    const body = (await marked.parse(text)).replace(/href="([a-z0-9-]+)\.md"/g, 'href="$1"');
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(id)} · flowport rules</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}pre{background:#f3f4f6;padding:.75rem;overflow:auto}code{font-size:.9em}table{border-collapse:collapse}td,th{border:1px solid #ccd;padding:.25rem .5rem}</style></head><body><main>${body}</main></body></html>`;
     return reply
       .type(TYPES['.html'] as string)
-      .header('cache-control', 'no-cache')
-      .send(index);
+      .header('cache-control', 'public, max-age=300')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'")
+      .send(html);
   });
+
+  const tags = ['console'];
+  const registry = () => app.flowport.registry;
+
+  async function loaded(id: string) {
+    const l = await registry().get(id);
+    if (!l) throw notFound('connector', id);
+    return l;
+  }
+
+  app.get(
+    '/api/v1/console/connectors',
+    {
+      schema: {
+        tags,
+        summary: 'Connectors as gallery cards',
+        description:
+          'For the web console: each connector with its brand colour, publisher, numbers of actions and triggers (internal and deprecated ones left out) and the validation summary of its latest version.',
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              connectors: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: { type: 'string' },
+                    title: { type: 'string' },
+                    version: { type: 'integer' },
+                    brandColor: nullableString,
+                    publisher: nullableString,
+                    description: nullableString,
+                    actions: { type: 'integer' },
+                    triggers: { type: 'integer' },
+                    parameterSets: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: { name: { type: 'string' }, displayName: { type: 'string' } },
+                      },
+                    },
+                    validation: validationSummarySchema,
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      callerOf(request);
+      const infos = await app.flowport.store.listConnectors();
+      const connectors = await Promise.all(
+        infos.map(async (info) => {
+          const [l, version] = await Promise.all([
+            registry().get(info.id),
+            app.flowport.store.getConnectorVersion(info.id),
+          ]);
+          if (!l) return undefined;
+          return {
+            id: info.id,
+            title: info.title,
+            version: info.latestVersion,
+            ...galleryCard(l.connector),
+            validation: version?.validation,
+          };
+        }),
+      );
+      return { connectors: connectors.filter((c) => c !== undefined) };
+    },
+  );
+
+  app.get<{ Params: { id: string; operationId: string } }>(
+    '/api/v1/console/connectors/:id/operations/:operationId',
+    {
+      schema: {
+        tags,
+        summary: 'One operation, ready for a test form',
+        description:
+          'For the web console: parameters with their schemas (local `$ref`s inlined), enums, defaults, test values, and whether they have dynamic values or a dynamic schema.',
+        params: {
+          type: 'object',
+          required: ['id', 'operationId'],
+          properties: {
+            id: { type: 'string', minLength: 1, maxLength: 200 },
+            operationId: { type: 'string', minLength: 1, maxLength: 200 },
+          },
+        },
+      },
+    },
+    async (request) => {
+      callerOf(request);
+      const { connector } = await loaded(request.params.id);
+      const operation = connector.operation(request.params.operationId);
+      if (!operation)
+        throw new FlowportError(
+          'OPERATION_NOT_FOUND',
+          `The connector has no operation \`${request.params.operationId}\`.`,
+        );
+      return operationDetail(connector, operation);
+    },
+  );
+
+  app.get<{ Params: { id: string; name: string } }>(
+    '/api/v1/console/connectors/:id/files/:name',
+    {
+      schema: {
+        tags,
+        summary: 'A text file of the latest version',
+        description:
+          'For the validation report: the source lines findings point at (`apiDefinition.swagger.json`, `apiProperties.json`, readme, custom code).',
+        params: {
+          type: 'object',
+          required: ['id', 'name'],
+          properties: { ...idParams.properties, name: { type: 'string', minLength: 1, maxLength: 255 } },
+        },
+        response: {
+          200: { description: 'The file.', content: { 'text/plain': { schema: { type: 'string' } } } },
+        },
+      },
+    },
+    async (request, reply) => {
+      callerOf(request);
+      const version = await app.flowport.store.getConnectorVersion(request.params.id);
+      if (!version) throw notFound('connector', request.params.id);
+      const found = version.files.find((f) => f.name === request.params.name);
+      if (!found || !TEXT_FILES.test(found.name))
+        throw notFound(`text file of connector \`${request.params.id}\` named`, request.params.name);
+      reply.type('text/plain; charset=utf-8').header('cache-control', 'private, no-cache');
+      return Buffer.from(found.bytes.buffer, found.bytes.byteOffset, found.bytes.byteLength).toString('utf8');
+    },
+  );
 }

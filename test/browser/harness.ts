@@ -1,0 +1,126 @@
+/**
+ * What the browser tests share: the console built once, the Brightdesk demo backend, a listening
+ * `flowport serve` app on loopback with the demo connector imported, and headless Debian Chromium
+ * driven by playwright-core. Screenshots go to `test/browser/.screenshots/` (not committed).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { type DemoBackend, startDemoBackend } from '../../examples/demo-backend/server.ts';
+import { listen, type RunningServer } from '../../src/server/lifecycle.ts';
+import { createTestServer, type TestServer } from '../../src/server/testing.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const root = new URL('../..', import.meta.url).pathname;
+export const WEB_DIST = join(root, 'web', 'dist');
+export const SCREENSHOTS = join(root, 'test', 'browser', '.screenshots');
+const BRIGHTDESK = join(root, 'examples', 'brightdesk');
+
+export const haveChromium = existsSync(CHROMIUM);
+
+function newestUnder(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the console unless `npm test` (its `pretest`) already built it from the current sources. */
+export async function ensureConsoleBuilt(): Promise<void> {
+  const index = join(WEB_DIST, 'index.html');
+  const sources = Math.max(
+    newestUnder(join(root, 'web', 'src')),
+    statSync(join(root, 'web', 'index.html')).mtimeMs,
+  );
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'web', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The demo connector's files, its OAuth endpoints pointed at this run's demo backend (the folder
+ * names port 4100, which may be taken by `npm start`).
+ */
+export function brightdeskUpload(demoUrl: string): { name: string; content: string }[] {
+  return readdirSync(BRIGHTDESK).map((name) => {
+    let bytes = readFileSync(join(BRIGHTDESK, name));
+    if (name === 'apiProperties.json')
+      bytes = Buffer.from(bytes.toString('utf8').replaceAll('http://127.0.0.1:4100', demoUrl));
+    return { name, content: bytes.toString('base64') };
+  });
+}
+
+export interface ConsoleRig {
+  readonly t: TestServer;
+  readonly server: RunningServer;
+  readonly demo: DemoBackend;
+  /** `http://127.0.0.1:<port>` of flowport. */
+  readonly url: string;
+  api<T>(method: string, path: string, body?: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The demo backend and a flowport app on its public URL, with Brightdesk imported by the admin. */
+export async function startRig(): Promise<ConsoleRig> {
+  const demo = await startDemoBackend({ port: 0 });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const t = await createTestServer({
+    publicUrl: url,
+    backendOverrides: { brightdesk: demo.apiUrl },
+    transportOptions: { retry: { count: 0 } },
+    console: { dir: WEB_DIST },
+  });
+  const server = await listen(t.app, { port, signals: [], shutdownTimeoutMs: 2000 });
+  const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { ...t.admin.headers, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  await api('POST', '/api/v1/connectors?id=brightdesk', { files: brightdeskUpload(demo.url) });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    t,
+    server,
+    demo,
+    url,
+    api,
+    close: async () => {
+      await server.close();
+      await t.close();
+      await demo.close();
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
+import { ApiError, api, onSignedOut } from './api/client.ts';
+import { clearToken, getToken, setToken } from './api/token.ts';
+import type { User } from './api/types.ts';
+import { PageTitle, ProblemMessage, titleTakesFocus } from './components/common.tsx';
+import { ConnectionsPage } from './pages/ConnectionsPage.tsx';
+import { ConnectorPage } from './pages/ConnectorPage.tsx';
+import { GalleryPage } from './pages/GalleryPage.tsx';
+import { OperationPage } from './pages/OperationPage.tsx';
+import { TriggersPage } from './pages/TriggersPage.tsx';
+import { ValidationPage } from './pages/ValidationPage.tsx';
+
+function NavLink({ href, children }: { href: string; children: string }) {
+  const [exact] = useRoute(href);
+  const [nested] = useRoute(`${href}/*?`);
+  const active = href === '/' ? exact : nested;
+  return (
+    <Link href={href} aria-current={active ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+function SignIn({ onSignedIn }: { onSignedIn: (user: User) => void }) {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<Error | undefined>();
+  const [busy, setBusy] = useState(false);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setToken(value);
+    try {
+      onSignedIn(await api.me());
+    } catch (e) {
+      clearToken();
+      setError(
+        e instanceof ApiError && e.status === 401
+          ? new Error('This token is not valid on this server (unknown or revoked).')
+          : (e as Error),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <main id="main" className="sign-in">
+      <PageTitle sub="Paste an API token of this server. It is kept for this browser tab only.">
+        Sign in to flowport
+      </PageTitle>
+      <form onSubmit={submit} className="card form">
+        <label htmlFor="token">API token</label>
+        <input
+          id="token"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="fp_…"
+          required
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
+        <p className="hint">
+          <code>npm start</code> prints a link that signs you in; <code>flowport token create</code> makes a
+          token.
+        </p>
+        <button type="submit" disabled={busy || value.trim() === ''}>
+          Sign in
+        </button>
+        {error && <ProblemMessage error={error} />}
+      </form>
+    </main>
+  );
+}
+
+/** Moves focus to the new page's title after each navigation (not on the first load). */
+function FocusOnNavigation() {
+  const [location] = useLocation();
+  const previous = useRef(location);
+  useEffect(() => {
+    if (previous.current === location) return;
+    previous.current = location;
+    titleTakesFocus();
+  }, [location]);
+  return null;
+}
+
+export function App() {
+  const [user, setUser] = useState<User | undefined>();
+  const [checking, setChecking] = useState(() => getToken() !== null);
+  const [error, setError] = useState<Error | undefined>();
+
+  useEffect(() => onSignedOut(() => setUser(undefined)), []);
+  useEffect(() => {
+    if (!getToken()) return;
+    const controller = new AbortController();
+    api
+      .me(controller.signal)
+      .then(setUser, (e: Error) => {
+        if (!controller.signal.aborted && !(e instanceof ApiError && e.status === 401)) setError(e);
+      })
+      .finally(() => !controller.signal.aborted && setChecking(false));
+    return () => controller.abort();
+  }, []);
+
+  return (
+    <Router base="/console">
+      <FocusOnNavigation />
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <Link href="/" className="brand">
+          flowport
+        </Link>
+        {user && (
+          <nav aria-label="Main">
+            <NavLink href="/">Connectors</NavLink>
+            <NavLink href="/connections">Connections</NavLink>
+            <NavLink href="/triggers">Triggers</NavLink>
+          </nav>
+        )}
+        {user && (
+          <div className="who">
+            <span>
+              {user.name} <span className="muted">({user.role})</span>
+            </span>
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                clearToken();
+                setUser(undefined);
+              }}
+            >
+              Sign out
+            </button>
+          </div>
+        )}
+      </header>
+      {checking && !user ? (
+        <main id="main">
+          <p role="status">Signing in…</p>
+        </main>
+      ) : !user ? (
+        <>
+          {error && <ProblemMessage error={error} />}
+          <SignIn onSignedIn={setUser} />
+        </>
+      ) : (
+        <main id="main">
+          <Switch>
+            <Route path="/" component={GalleryPage} />
+            <Route path="/connectors/:id">{(p) => <ConnectorPage id={p.id} />}</Route>
+            <Route path="/connectors/:id/validation">{(p) => <ValidationPage id={p.id} />}</Route>
+            <Route path="/connectors/:id/operations/:op">
+              {(p) => <OperationPage id={p.id} operationId={p.op} />}
+            </Route>
+            <Route path="/connections" component={ConnectionsPage} />
+            <Route path="/triggers" component={TriggersPage} />
+            <Route>
+              <PageTitle>Page not found</PageTitle>
+              <p>
+                <Link href="/">Back to the connectors</Link>
+              </p>
+            </Route>
+          </Switch>
+        </main>
+      )}
+    </Router>
+  );
+}

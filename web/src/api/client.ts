@@ -1,0 +1,214 @@
+/**
+ * The console's only way to the server: the REST API with the user's bearer token. Errors are the
+ * server's RFC 9457 problems, thrown as `ApiError` with their `code` and `detail`.
+ */
+import { clearToken, getToken } from './token.ts';
+import type {
+  Connection,
+  ConnectionTest,
+  ConnectorDetail,
+  DynamicValue,
+  GalleryCard,
+  InvokeResult,
+  JsonObject,
+  JsonValue,
+  OperationDetail,
+  OperationsView,
+  Subscription,
+  TriggerEvent,
+  User,
+  ValidationReport,
+} from './types.ts';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly errors: readonly string[];
+  constructor(status: number, code: string, detail: string, errors: readonly string[] = []) {
+    super(detail);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.errors = errors;
+  }
+}
+
+/** Listeners told when the token stops working (revoked, expired), so the app shows sign-in. */
+const signedOut = new Set<() => void>();
+export function onSignedOut(listener: () => void): () => void {
+  signedOut.add(listener);
+  return () => signedOut.delete(listener);
+}
+
+export function authHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  const token = getToken();
+  return { ...(token && { authorization: `Bearer ${token}` }), ...extra };
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  let code = `HTTP_${response.status}`;
+  let detail = `${response.status} ${response.statusText}`;
+  let errors: string[] = [];
+  try {
+    const body = (await response.json()) as { code?: string; detail?: string; errors?: unknown };
+    if (typeof body.code === 'string') code = body.code;
+    if (typeof body.detail === 'string') detail = body.detail;
+    if (Array.isArray(body.errors)) errors = body.errors.map(String);
+  } catch {
+    // Not a problem document (a proxy's page): the status line says enough.
+  }
+  return new ApiError(response.status, code, detail, errors);
+}
+
+export async function request(
+  method: string,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<Response> {
+  const response = await fetch(path, {
+    method,
+    headers: authHeaders(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+    ...(signal && { signal }),
+  });
+  if (!response.ok) {
+    const error = await problemOf(response);
+    if (response.status === 401) {
+      clearToken();
+      for (const listener of signedOut) listener();
+    }
+    throw error;
+  }
+  return response;
+}
+
+async function json<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await request(method, path, body, signal);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+const enc = encodeURIComponent;
+const connectionOps = (connectionId: string, operationId: string) =>
+  `/api/v1/connections/${enc(connectionId)}/operations/${enc(operationId)}`;
+
+export const api = {
+  me: (signal?: AbortSignal) => json<User>('GET', '/api/v1/users/me', undefined, signal),
+
+  gallery: (signal?: AbortSignal) =>
+    json<{ connectors: GalleryCard[] }>('GET', '/api/v1/console/connectors', undefined, signal),
+  connector: (id: string, signal?: AbortSignal) =>
+    json<ConnectorDetail>('GET', `/api/v1/connectors/${enc(id)}`, undefined, signal),
+  operations: (id: string, signal?: AbortSignal) =>
+    json<OperationsView>('GET', `/api/v1/connectors/${enc(id)}/operations`, undefined, signal),
+  operation: (id: string, operationId: string, signal?: AbortSignal) =>
+    json<OperationDetail>(
+      'GET',
+      `/api/v1/console/connectors/${enc(id)}/operations/${enc(operationId)}`,
+      undefined,
+      signal,
+    ),
+  validation: (id: string, signal?: AbortSignal) =>
+    json<ValidationReport>('GET', `/api/v1/connectors/${enc(id)}/validation`, undefined, signal),
+  async file(id: string, name: string, signal?: AbortSignal): Promise<string> {
+    return (
+      await request('GET', `/api/v1/console/connectors/${enc(id)}/files/${enc(name)}`, undefined, signal)
+    ).text();
+  },
+  async icon(id: string, signal?: AbortSignal): Promise<Blob> {
+    return (await request('GET', `/api/v1/connectors/${enc(id)}/icon`, undefined, signal)).blob();
+  },
+
+  connections: (connectorId?: string, signal?: AbortSignal) =>
+    json<{ connections: Connection[] }>(
+      'GET',
+      `/api/v1/connections${connectorId ? `?connectorId=${enc(connectorId)}` : ''}`,
+      undefined,
+      signal,
+    ),
+  createConnection: (body: {
+    connectorId: string;
+    name?: string;
+    parameterSet?: string;
+    values: Record<string, string>;
+  }) => json<Connection>('POST', '/api/v1/connections', body),
+  deleteConnection: (id: string) => json<void>('DELETE', `/api/v1/connections/${enc(id)}`),
+  testConnection: (id: string) => json<ConnectionTest>('POST', `/api/v1/connections/${enc(id)}/test`, {}),
+  oauthStart: (id: string, body: { returnTo: string; clientId?: string; clientSecret?: string }) =>
+    json<{ authorizationUrl: string; redirectUri: string; warnings?: string[] }>(
+      'POST',
+      `/api/v1/connections/${enc(id)}/oauth/start`,
+      body,
+    ),
+  oauthRevoke: (id: string) => json<unknown>('POST', `/api/v1/connections/${enc(id)}/oauth/revoke`, {}),
+
+  invoke: (connectionId: string, operationId: string, parameters: JsonObject) =>
+    json<InvokeResult>('POST', connectionOps(connectionId, operationId), { parameters, trace: true }),
+  dynamicValues: (
+    connectionId: string,
+    operationId: string,
+    target: string,
+    parameters: JsonObject,
+    signal?: AbortSignal,
+  ) =>
+    json<{ values: DynamicValue[] }>(
+      'POST',
+      `${connectionOps(connectionId, operationId)}/dynamic-values`,
+      { target, parameters },
+      signal,
+    ),
+  dynamicSchema: (
+    connectionId: string,
+    operationId: string,
+    target: string,
+    parameters: JsonObject,
+    signal?: AbortSignal,
+  ) =>
+    json<{ schema: JsonObject }>(
+      'POST',
+      `${connectionOps(connectionId, operationId)}/dynamic-schema`,
+      { target, parameters },
+      signal,
+    ),
+
+  subscriptions: (connectionId?: string, signal?: AbortSignal) =>
+    json<{ value: Subscription[] }>(
+      'GET',
+      `/api/v1/subscriptions${connectionId ? `?connectionId=${enc(connectionId)}` : ''}`,
+      undefined,
+      signal,
+    ),
+  createSubscription: (body: {
+    connectionId: string;
+    operationId: string;
+    parameters?: JsonObject;
+    body?: JsonValue;
+    sink?: { url: string };
+    intervalSeconds?: number;
+  }) => json<{ subscription: Subscription; signingSecret?: string }>('POST', '/api/v1/subscriptions', body),
+  deleteSubscription: (id: string) =>
+    json<{
+      subscription: Subscription;
+      unsubscribe: { ok: boolean; via: string; status?: number; warnings: string[] };
+    }>('DELETE', `/api/v1/subscriptions/${enc(id)}`),
+  events: (
+    id: string,
+    query: { after?: number; limit?: number; delivery?: string } = {},
+    signal?: AbortSignal,
+  ) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) q.set(k, String(v));
+    const s = q.toString();
+    return json<{ value: TriggerEvent[] }>(
+      'GET',
+      `/api/v1/subscriptions/${enc(id)}/events${s ? `?${s}` : ''}`,
+      undefined,
+      signal,
+    );
+  },
+  replayEvent: (id: string, eventId: string) =>
+    json<unknown>('POST', `/api/v1/subscriptions/${enc(id)}/events/${enc(eventId)}/replay`, {}),
+  replayDead: (id: string) =>
+    json<{ replayed: number }>('POST', `/api/v1/subscriptions/${enc(id)}/replay`, {}),
+};

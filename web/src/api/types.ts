@@ -1,0 +1,201 @@
+/** The REST API's records as the console reads them (see `GET /api/openapi.json`). */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface ValidationSummary {
+  readonly preset: string;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+export interface GalleryCard {
+  readonly id: string;
+  readonly title: string;
+  readonly version: number;
+  readonly brandColor: string | null;
+  readonly publisher: string | null;
+  readonly description: string | null;
+  readonly actions: number;
+  readonly triggers: number;
+  readonly parameterSets: readonly { readonly name: string; readonly displayName: string }[];
+  readonly validation?: ValidationSummary;
+}
+
+export type Visibility = 'important' | 'none' | 'advanced' | 'internal';
+export type OperationKind = 'action' | 'polling-trigger' | 'webhook-trigger' | 'callback-action';
+
+export interface OperationSummary {
+  readonly operationId: string | null;
+  readonly method: string;
+  readonly path: string;
+  readonly kind: OperationKind;
+  readonly visibility: Visibility;
+  readonly deprecated: boolean;
+  readonly summary: string | null;
+  readonly description: string | null;
+}
+
+export interface OperationsView {
+  readonly title: string | null;
+  readonly operations: readonly OperationSummary[];
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface ParameterDetail {
+  readonly name: string;
+  readonly in: string;
+  readonly label: string;
+  readonly description: string | null;
+  readonly required: boolean;
+  readonly type: string;
+  readonly format: string | null;
+  readonly visibility: Visibility;
+  readonly enum: readonly JsonValue[] | null;
+  readonly default: JsonValue;
+  readonly items: JsonObject | null;
+  readonly schema: JsonObject | null;
+  readonly dynamicValues: boolean;
+  readonly dynamicSchema: boolean;
+  readonly testValue: JsonValue;
+}
+
+export interface OperationDetail extends OperationSummary {
+  readonly triggerHint: string | null;
+  readonly consumes: readonly string[];
+  readonly parameters: readonly ParameterDetail[];
+}
+
+export interface ConnectionParameter {
+  readonly name: string;
+  readonly set?: string;
+  readonly type: string;
+  readonly displayName: string;
+  readonly description?: string;
+  readonly required: boolean;
+  readonly secret: boolean;
+  readonly hidden: boolean;
+  readonly defaultValue?: string;
+  readonly allowedValues?: readonly { readonly value: string; readonly text?: string }[];
+}
+
+export interface ConnectorDetail {
+  readonly connector: { readonly id: string; readonly title: string; readonly latestVersion: number };
+  readonly validation?: ValidationSummary;
+  readonly parameterSets: readonly string[];
+  readonly connectionParameters: readonly ConnectionParameter[];
+  readonly operationCount: number;
+}
+
+export type ConnectionStatus = 'connected' | 'unauthenticated' | 'error';
+
+export interface Connection {
+  readonly id: string;
+  readonly connectorId: string;
+  readonly name: string;
+  readonly parameterSet?: string;
+  readonly values: Readonly<Record<string, string>>;
+  readonly secretsSet: readonly string[];
+  readonly status: ConnectionStatus;
+  readonly statusReason?: string;
+  readonly hasTokens: boolean;
+  readonly tokenExpiresAt?: string;
+  readonly createdAt?: string;
+}
+
+export interface ConnectionTest {
+  readonly ok: boolean;
+  readonly status?: number;
+  readonly operationId?: string;
+  readonly method?: 'capability' | 'fallback' | 'none';
+  readonly error?: { readonly code: string; readonly message: string };
+  readonly connection: Connection;
+}
+
+export interface InvokeResult {
+  readonly operationId: string;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly bodyKind: 'none' | 'json' | 'text' | 'binary';
+  readonly body?: JsonValue;
+  readonly durationMs: number;
+  readonly pages: number;
+  readonly warnings: readonly string[];
+  readonly connectionStatus?: ConnectionStatus;
+  readonly request?: {
+    readonly method: string;
+    readonly url: string;
+    readonly headers: Record<string, string>;
+  };
+  readonly trace?: readonly string[];
+}
+
+export interface DynamicValue {
+  readonly value: JsonValue;
+  readonly displayName?: string;
+  readonly description?: string;
+  readonly disabled?: boolean;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file?: string;
+  readonly pointer?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export interface ValidationReport {
+  readonly version: number;
+  readonly summary: ValidationSummary;
+  readonly findings: readonly Finding[];
+}
+
+export interface User {
+  readonly id: string;
+  readonly name: string;
+  readonly role: 'admin' | 'maker';
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'dead' | 'none';
+
+export interface Subscription {
+  readonly id: string;
+  readonly connectionId: string;
+  readonly connectorId: string;
+  readonly operationId: string;
+  readonly kind: 'webhook' | 'polling';
+  readonly status: 'active' | 'stopped' | 'error';
+  readonly statusReason: string | null;
+  readonly sink: { readonly url: string } | null;
+  readonly intervalSeconds: number | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly counts: {
+    readonly events: number;
+    readonly pending: number;
+    readonly delivered: number;
+    readonly dead: number;
+  };
+}
+
+export interface TriggerEvent {
+  readonly id: string;
+  readonly seq: number;
+  readonly idempotencyKey: string | null;
+  readonly receivedAt: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: JsonValue;
+  readonly delivery: {
+    readonly status: DeliveryStatus;
+    readonly attempts: number;
+    readonly lastStatus: number | null;
+    readonly lastError: string | null;
+    readonly nextAttemptAt: string | null;
+    readonly deliveredAt: string | null;
+  };
+}

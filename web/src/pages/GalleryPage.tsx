@@ -1,0 +1,53 @@
+import { Link } from 'wouter';
+import { api } from '../api/client.ts';
+import { Async, ConnectorIcon, PageTitle, ValidationBadge } from '../components/common.tsx';
+import { useLoad } from '../components/use-load.ts';
+
+export function GalleryPage() {
+  const [loaded] = useLoad((signal) => api.gallery(signal), []);
+  return (
+    <>
+      <PageTitle sub="The connectors this server hosts. Open one to try its operations.">
+        Connectors
+      </PageTitle>
+      <Async loaded={loaded} what="the connectors">
+        {({ connectors }) =>
+          connectors.length === 0 ? (
+            <p>
+              No connectors yet. Start <code>flowport serve ./my-connector</code> or import one with{' '}
+              <code>POST /api/v1/connectors</code>.
+            </p>
+          ) : (
+            <ul className="gallery">
+              {connectors.map((c) => (
+                <li
+                  key={c.id}
+                  className="card connector-card"
+                  style={{ borderTopColor: c.brandColor ?? undefined }}
+                >
+                  <ConnectorIcon id={c.id} color={c.brandColor} />
+                  <div>
+                    <h2>
+                      <Link href={`/connectors/${encodeURIComponent(c.id)}`}>{c.title}</Link>
+                    </h2>
+                    <p className="muted">{c.publisher ?? 'Unknown publisher'}</p>
+                    <p>
+                      {c.actions} action{c.actions === 1 ? '' : 's'} · {c.triggers} trigger
+                      {c.triggers === 1 ? '' : 's'}
+                    </p>
+                    <Link
+                      href={`/connectors/${encodeURIComponent(c.id)}/validation`}
+                      aria-label={`Validation report of ${c.title}`}
+                    >
+                      <ValidationBadge summary={c.validation} />
+                    </Link>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Async>
+    </>
+  );
+}

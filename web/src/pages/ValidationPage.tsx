@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { api } from '../api/client.ts';
+import type { Finding, Severity } from '../api/types.ts';
+import { Async, PageTitle, ValidationBadge } from '../components/common.tsx';
+import { useLoad } from '../components/use-load.ts';
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+const TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Information' };
+
+/** Lines around `line` (1-based) of a file, fetched once per file. */
+function useSource(connectorId: string) {
+  const [files, setFiles] = useState<Record<string, string[] | null>>({});
+  const asked = useRef(new Set<string>());
+  const request = useCallback(
+    (name: string) => {
+      if (asked.current.has(name)) return;
+      asked.current.add(name);
+      // Findings name files under the connector's folder (`brightdesk/apiProperties.json`).
+      api.file(connectorId, name.slice(name.lastIndexOf('/') + 1)).then(
+        (text) => setFiles((f) => ({ ...f, [name]: text.split(/\r\n|\n|\r/) })),
+        () => setFiles((f) => ({ ...f, [name]: [] })),
+      );
+    },
+    [connectorId],
+  );
+  return { files, request };
+}
+
+function SourceLines({ lines, line, column }: { lines: string[]; line: number; column: number | undefined }) {
+  const from = Math.max(1, line - 2);
+  const to = Math.min(lines.length, line + 2);
+  const shown = [];
+  for (let n = from; n <= to; n++) shown.push(n);
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be reachable by keyboard
+    <section className="scroll source" tabIndex={0} aria-label={`Source lines ${from} to ${to}`}>
+      <pre>
+        {shown.map((n) => (
+          <div key={n} className={n === line ? 'hit' : undefined}>
+            <span className="ln" aria-hidden="true">
+              {String(n).padStart(5)}
+            </span>{' '}
+            {n === line && (
+              <span className="visually-hidden">
+                line {n}, column {column}:{' '}
+              </span>
+            )}
+            {(lines[n - 1] ?? '').slice(0, 300)}
+          </div>
+        ))}
+      </pre>
+    </section>
+  );
+}
+
+function FindingItem({
+  finding,
+  source,
+}: {
+  finding: Finding;
+  source: { files: Record<string, string[] | null>; request: (name: string) => void };
+}) {
+  const { file, line } = finding;
+  const { request } = source;
+  useEffect(() => {
+    if (file && line) request(file);
+  }, [file, line, request]);
+  const lines = file ? source.files[file] : undefined;
+  return (
+    <li className="finding">
+      <p>{finding.message}</p>
+      <p className="muted small">
+        {file ? (
+          <code>
+            {file}
+            {line !== undefined && `:${line}`}
+            {finding.column !== undefined && `:${finding.column}`}
+          </code>
+        ) : null}
+        {finding.pointer && (
+          <>
+            {' '}
+            · <code>{finding.pointer || '/'}</code>
+          </>
+        )}
+      </p>
+      {lines && line !== undefined && lines.length > 0 && (
+        <SourceLines lines={lines} line={line} column={finding.column} />
+      )}
+    </li>
+  );
+}
+
+export function ValidationPage({ id }: { id: string }) {
+  const [loaded] = useLoad((signal) => api.validation(id, signal), [id]);
+  const source = useSource(id);
+  return (
+    <Async loaded={loaded} what="the validation report">
+      {(report) => {
+        const bySeverity = SEVERITIES.map((severity) => {
+          const rules = new Map<string, Finding[]>();
+          for (const f of report.findings.filter((x) => x.severity === severity)) {
+            const list = rules.get(f.ruleId) ?? [];
+            list.push(f);
+            rules.set(f.ruleId, list);
+          }
+          return { severity, rules: [...rules.entries()].sort((a, b) => b[1].length - a[1].length) };
+        });
+        return (
+          <>
+            <nav aria-label="Breadcrumb" className="crumbs">
+              <Link href={`/connectors/${encodeURIComponent(id)}`}>{id}</Link> › validation
+            </nav>
+            <PageTitle
+              sub={
+                <>
+                  Version {report.version}, preset <code>{report.summary.preset}</code>:{' '}
+                  {report.summary.errors} errors, {report.summary.warnings} warnings, {report.summary.infos}{' '}
+                  infos.
+                </>
+              }
+            >
+              Validation report <ValidationBadge summary={report.summary} />
+            </PageTitle>
+            {report.findings.length === 0 && (
+              <p>No findings: the connector passes every rule of the preset.</p>
+            )}
+            {bySeverity
+              .filter((g) => g.rules.length > 0)
+              .map((g) => (
+                <section
+                  key={g.severity}
+                  aria-labelledby={`sev-${g.severity}`}
+                  className={`severity ${g.severity}`}
+                >
+                  <h2 id={`sev-${g.severity}`}>
+                    {TITLES[g.severity]} ({g.rules.reduce((n, [, l]) => n + l.length, 0)})
+                  </h2>
+                  {g.rules.map(([ruleId, findings]) => (
+                    <details key={ruleId} open={g.severity === 'error' || g.rules.length <= 5}>
+                      <summary>
+                        <code>{ruleId}</code> ({findings.length})
+                      </summary>
+                      <p>
+                        <a
+                          href={`/docs/rules/${encodeURIComponent(ruleId)}`}
+                          target="_blank"
+                          rel="noreferrer"
+                        >
+                          About the rule <code>{ruleId}</code>
+                          <span className="visually-hidden"> (opens in a new tab)</span>
+                        </a>
+                      </p>
+                      <ul className="findings">
+                        {findings.map((f, i) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: findings can repeat
+                          <FindingItem key={i} finding={f} source={source} />
+                        ))}
+                      </ul>
+                    </details>
+                  ))}
+                </section>
+              ))}
+          </>
+        );
+      }}
+    </Async>
+  );
+}
