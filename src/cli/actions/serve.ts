@@ -31,7 +31,7 @@ export interface ServeFlags {
   /** Base URL backends send webhook callbacks to (default the public URL). */
   callbackUrl?: string;
   /** `--no-triggers`: this node runs no polls or deliveries. */
-  triggers: boolean;
+  triggers?: boolean;
 }
 
 export interface StartedServer {
