@@ -12,7 +12,7 @@ const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '1000' },
     kills: { type: 'string', default: '10' },
-    interval: { type: 'string', default: '10' },
+    interval: { type: 'string', default: '50' },
     only: { type: 'string' },
   },
 });

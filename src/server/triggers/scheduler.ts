@@ -31,6 +31,8 @@ export interface SchedulerOptions {
   readonly pollLeaseMs?: number;
   readonly delivery?: Partial<DeliveryPolicy>;
   readonly fetch?: typeof fetch;
+  /** Called as each poll starts with how late it is (due time to start), for benchmarks and metrics. */
+  readonly onPollStart?: (lateMs: number) => void;
   /** Failures are logged here (never with secrets). */
   readonly log?: (message: string, detail?: Record<string, unknown>) => void;
 }
@@ -80,6 +82,7 @@ export function createScheduler(
   async function runPoll(sub: SubscriptionRecord): Promise<void> {
     stats.polls++;
     const started = ctx.now();
+    options.onPollStart?.(started - (sub.nextPollAt ?? started));
     const previous = sub.state as unknown as PollState | undefined;
     let state: JsonValue;
     let nextPollAt: number;
