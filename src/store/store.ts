@@ -56,6 +56,7 @@ export function createStore(ctx: StoreContext): Store {
     finishDelivery: (eventId, owner, outcome, now) =>
       events.finishDelivery(ctx, eventId, owner, outcome, now),
     replayEvents: (id, now, eventId) => events.replayEvents(ctx, id, now, eventId),
+    pruneEvents: (before) => events.pruneEvents(ctx, before),
     close() {
       closed ??= ctx.engine.close();
       return closed;

@@ -170,6 +170,24 @@ describe.each(testEngines)('trigger subscriptions and events on $name', (engine)
     expect(await store.replayEvents('sub_1', 3_000, a?.event.id)).toBe(1);
   });
 
+  it('prunes old events, except those still waiting for a delivery', async () => {
+    const { store, sub } = await fresh();
+    await store.createSubscription(sub({ kind: 'webhook', sinkUrl: 'http://127.0.0.1:9/sink' }));
+    await store.addEvents('sub_1', [event('old-pending')], 1);
+    await store.addEvents('sub_1', [{ ...event('new'), receivedAt: '2026-12-01T00:00:00.000Z' }], 1);
+    const [due] = await store.claimDeliveries('n', 1, 1_000, 1);
+    await store.addEvents('sub_1', [event('old-delivered')], 1);
+    const delivered = (await store.listEvents('sub_1')).find((e) => e.idempotencyKey === 'old-delivered');
+    await store.claimDeliveries('n', 2, 1_000, 10);
+    await store.finishDelivery(delivered?.id ?? '', 'n', { delivered: true, status: 200 }, 3);
+    expect(due?.event.idempotencyKey).toBe('old-pending');
+    expect(await store.pruneEvents('2026-11-28T00:00:00.000Z')).toBe(1);
+    expect((await store.listEvents('sub_1')).map((e) => e.idempotencyKey).sort()).toEqual([
+      'new',
+      'old-pending',
+    ]);
+  });
+
   it('drops the subscription and its events with the connection', async () => {
     const { store, ada, connection, sub } = await fresh();
     await store.createSubscription(sub({ kind: 'webhook' }));

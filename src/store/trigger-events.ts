@@ -248,3 +248,12 @@ export function toEvent(row: Row | (Omit<Row, 'seq'> & { seq: number | string })
     },
   };
 }
+
+export async function pruneEvents(ctx: StoreContext, before: string): Promise<number> {
+  const result = await ctx.db
+    .deleteFrom('trigger_events')
+    .where('received_at', '<', before)
+    .where('delivery_status', '!=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

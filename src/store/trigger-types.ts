@@ -173,6 +173,11 @@ export interface TriggerStore {
   claimDeliveries(owner: string, now: number, leaseMs: number, limit: number): Promise<DueDelivery[]>;
   /** Records an attempt while `owner` holds the lease; false when the lease was lost. */
   finishDelivery(eventId: string, owner: string, outcome: DeliveryOutcome, now: number): Promise<boolean>;
+  /**
+   * Deletes events received before `before` (ISO 8601) that are not waiting for a delivery
+   * (`pending`); returns how many.
+   */
+  pruneEvents(before: string): Promise<number>;
   /** Makes dead (or, with `eventId`, that one delivered or dead) events pending again; returns how many. */
   replayEvents(subscriptionId: string, now: number, eventId?: string): Promise<number>;
 }

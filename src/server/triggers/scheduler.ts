@@ -31,6 +31,8 @@ export interface SchedulerOptions {
   readonly pollLeaseMs?: number;
   readonly delivery?: Partial<DeliveryPolicy>;
   readonly fetch?: typeof fetch;
+  /** Events older than this are deleted (unless still waiting for a delivery). Default 7 days; 0 keeps them. */
+  readonly eventRetentionDays?: number;
   /** Called as each poll starts with how late it is (due time to start), for benchmarks and metrics. */
   readonly onPollStart?: (lateMs: number) => void;
   /** Failures are logged here (never with secrets). */
@@ -71,6 +73,17 @@ export function createScheduler(
   let ticking: Promise<void> | undefined;
   let again = false;
   const stopping = new AbortController();
+  const retentionMs = (options.eventRetentionDays ?? 7) * 86_400_000;
+  let pruneTimer: NodeJS.Timeout | undefined;
+  async function prune(): Promise<void> {
+    if (retentionMs <= 0) return;
+    try {
+      const n = await ctx.store.pruneEvents(new Date(ctx.now() - retentionMs).toISOString());
+      if (n > 0) log('old events pruned', { count: n });
+    } catch (error) {
+      log('pruning old events failed', { error: String(error) });
+    }
+  }
 
   function track<T>(work: Promise<T>): void {
     inFlight.add(work);
@@ -234,10 +247,14 @@ export function createScheduler(
       }
       running = true;
       schedule(0);
+      void prune();
+      pruneTimer = setInterval(() => void prune(), 600_000);
+      pruneTimer.unref();
     },
     async stop() {
       running = false;
       if (timer) clearTimeout(timer);
+      if (pruneTimer) clearInterval(pruneTimer);
       stopping.abort();
       await ticking;
       await Promise.allSettled([...inFlight]);
