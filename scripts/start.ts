@@ -85,9 +85,9 @@ const lines = [
   `  connection ${connection.id}: ${name}`,
   '',
   // The token rides in the fragment, which the browser never sends; the console moves it to
-  // sessionStorage and removes it from the address bar.
-  `Web console, signed in as the first admin: ${base}/console/#token=${token}`,
-  '',
+  // sessionStorage and removes it from the address bar. Not printed by --once (CI logs; the server
+  // is gone by then anyway).
+  ...(once ? [] : [`Web console, signed in as the first admin: ${base}/console/#token=${token}`, '']),
   `ListTickets through the server answered ${result.status} in ${Math.round(result.durationMs)} ms:`,
   ...(result.body.value ?? []).map((t) => `  ${t.id}  ${t.status.padEnd(8)} ${t.subject}`),
   '',

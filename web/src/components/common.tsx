@@ -10,7 +10,7 @@ export function ProblemMessage({ error, title }: { error: Error; title?: string 
   return (
     <div className="problem" role="alert">
       {title && <strong>{title} </strong>}
-      {error.message}
+      <RichText text={error.message} />
       {code && <span className="code"> ({code})</span>}
       {errors.length > 0 && (
         <ul>
@@ -163,5 +163,20 @@ export function HeaderTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A finding or problem message with its `code spans` shown as code. */
+export function RichText({ text }: { text: string }) {
+  const parts = text.split('`');
+  // An odd count of backticks leaves the last one as text.
+  if (parts.length % 2 === 0) return <>{text}</>;
+  return (
+    <>
+      {parts.map((part, i) =>
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one string, in order
+        i % 2 === 1 ? <code key={i}>{part}</code> : part,
+      )}
+    </>
   );
 }

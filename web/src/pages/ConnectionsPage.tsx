@@ -296,6 +296,19 @@ function ConnectionRow({
             {connection.status === 'unauthenticated' ? 'Sign in' : 'Sign in again'}
           </button>
         )}
+        {connection.hasTokens && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy !== undefined}
+            onClick={act('sign-out', async () => {
+              await api.oauthRevoke(connection.id);
+              onChanged(`Signed ${connection.name} out.`);
+            })}
+          >
+            Sign out
+          </button>
+        )}
         <button
           type="button"
           className="danger"

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client.ts';
 import type { Finding, Severity } from '../api/types.ts';
-import { Async, PageTitle, ValidationBadge } from '../components/common.tsx';
+import { Async, PageTitle, RichText, ValidationBadge } from '../components/common.tsx';
 import { useLoad } from '../components/use-load.ts';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -69,7 +69,9 @@ function FindingItem({
   const lines = file ? source.files[file] : undefined;
   return (
     <li className="finding">
-      <p>{finding.message}</p>
+      <p>
+        <RichText text={finding.message} />
+      </p>
       <p className="muted small">
         {file ? (
           <code>
