@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DemoBackend, startDemoBackend } from '../../examples/demo-backend/server.ts';
+import { runRemoteTrigger } from '../../src/cli/actions/trigger-remote.ts';
 import { listen, type RunningServer } from '../../src/server/lifecycle.ts';
 import {
   createTestServer,
@@ -270,6 +271,48 @@ describe.each(['sqlite', 'postgres'] as const)('triggers through flowport serve 
       expect((await call('DELETE', `/api/v1/connections/${connectionId}`)).status).toBe(204);
       expect(await backendHooks()).toEqual([]);
       expect((await call('GET', '/api/v1/subscriptions')).json().value).toEqual([]);
+    },
+  );
+
+  it.skipIf(skip)(
+    'flowport trigger --connection subscribes through the server, prints events, unsubscribes on stop',
+    { timeout: 30_000 },
+    async () => {
+      const { connectionId } = await start(engine);
+      const out = { stdout: '', stderr: '' };
+      const io = {
+        stdout: { write: (text: string) => (out.stdout += text), isTTY: false },
+        stderr: { write: (text: string) => (out.stderr += text), isTTY: false },
+      };
+      const controller = new AbortController();
+      const running = runRemoteTrigger(
+        'brightdesk',
+        'OnTicketCreated',
+        {
+          param: [],
+          body: '{"teamId":"support"}',
+          backfill: false,
+          format: 'json',
+          callbackHost: '127.0.0.1',
+          conn: [],
+          connection: connectionId,
+          server: server?.url,
+          apiToken: t?.maker.token,
+        },
+        io as never,
+        { signal: controller.signal },
+      );
+      await until('the subscription', async () => ((await backendHooks()).length === 1 ? true : undefined));
+      backend?.createTicket(NEW_TICKET);
+      await until('the printed event', () => out.stdout.includes('Printer on fire'));
+      controller.abort();
+      expect(await running).toBe(0);
+      const line = JSON.parse(out.stdout.trim().split('\n')[0] ?? '{}');
+      expect(line.body).toMatchObject({ event: 'ticket.created' });
+      expect(out.stderr).toMatch(/subscribed on .* as sub_/);
+      expect(out.stderr).toMatch(/unsubscribed/);
+      expect(out.stderr).not.toContain(t?.maker.token ?? 'no token');
+      expect(await backendHooks()).toEqual([]);
     },
   );
 

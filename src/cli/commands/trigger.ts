@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import type { TriggerFlags } from '../actions/trigger.ts';
+import type { RemoteTriggerFlags } from '../actions/trigger-remote.ts';
 import { collect } from '../collect.ts';
 import { addConnectionOptions, positiveInt } from './run.ts';
 import type { Io } from './validate.ts';
@@ -20,6 +20,19 @@ export function triggerCommand(io: Io, setExit: (code: number) => void): Command
       )
       .option('--body <json>', 'the body parameter as JSON, or `@file.json`'),
   )
+    .option(
+      '--connection <id>',
+      'subscribe in a running `flowport serve` with a connection stored there (<connector> is then its id there)',
+    )
+    .option('--server <url>', 'the server for --connection (default $FLOWPORT_URL or http://127.0.0.1:4321)')
+    .option(
+      '--home <dir>',
+      'home folder holding admin.token, for --connection (default $FLOWPORT_HOME or ~/.flowport)',
+    )
+    .option(
+      '--api-token <token>',
+      "API token for --connection (default $FLOWPORT_API_TOKEN or the home folder's admin.token)",
+    )
     .option(
       '--base-url <url>',
       'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
@@ -63,16 +76,23 @@ unsubscribe, callback), 2 usage error.
 
 Examples:
   flowport trigger ./brightdesk OnTicketCreated --base-url http://127.0.0.1:4100/api/v1 --conn-set api-key --conn api_key=$KEY
-  flowport trigger ./brightdesk OnTicketChanged --interval 15 --format json --conn-file conn.json`,
+  flowport trigger ./brightdesk OnTicketChanged --interval 15 --format json --conn-file conn.json
+  flowport trigger brightdesk OnTicketCreated --connection con_… --body '{"teamId":"support"}'   (through flowport serve)`,
     )
-    .action(async (connector: string, operationId: string, flags: TriggerFlags) => {
+    .action(async (connector: string, operationId: string, flags: RemoteTriggerFlags) => {
       const { runTrigger } = await import('../actions/trigger.ts');
+      const { runRemoteTrigger } = await import('../actions/trigger-remote.ts');
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       try {
-        setExit(await runTrigger(connector, operationId, flags, io, { signal: controller.signal }));
+        const control = { signal: controller.signal };
+        setExit(
+          flags.connection !== undefined
+            ? await runRemoteTrigger(connector, operationId, flags, io, control)
+            : await runTrigger(connector, operationId, flags, io, control),
+        );
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
