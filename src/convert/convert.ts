@@ -3,6 +3,7 @@ import { isObject, type JsonObject, ownObject, ownString } from '../connector/js
 import type { PresetName } from '../validate/rule.ts';
 import { buildApiProperties } from './api-properties.ts';
 import { brandColor } from './brand-color.ts';
+import { credentialPolicies } from './credentials.ts';
 import { enrich } from './enrich.ts';
 import { drawIcon } from './icon.ts';
 import { type ApiInput, readInput } from './input.ts';
@@ -116,9 +117,10 @@ export function convertInput(input: ApiInput, options: ConvertOptions = {}): Con
         else kept++;
       }
   const routed = routePolicies(ownObject(swagger, 'paths') ?? {});
+  const sent = credentialPolicies(ownObject(swagger, 'paths') ?? {}, parts.credentials ?? []);
   const apiProperties = buildApiProperties({
     connectionParameters: parts.connectionParameters,
-    policies: [...parts.policies, ...routed],
+    policies: [...parts.policies, ...sent, ...routed],
     brandColor: color,
     publisher,
     hasTriggers,

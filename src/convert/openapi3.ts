@@ -9,6 +9,7 @@ import {
 } from '../connector/json.ts';
 import { escapeSegment, join } from '../connector/pointer.ts';
 import { createOas3Context, type Oas3Context } from './context.ts';
+import { CREDENTIALS_MARK, type Credential } from './credentials.ts';
 import type { Losses } from './loss.ts';
 import { convertParameter } from './parameters.ts';
 import { componentName, deref } from './refs.ts';
@@ -24,6 +25,8 @@ export interface SwaggerParts {
   readonly swagger: JsonObject;
   readonly connectionParameters: JsonObject;
   readonly policies: readonly JsonObject[];
+  /** Extra credentials sent by policies to the operations marked with `CREDENTIALS_MARK`. */
+  readonly credentials?: readonly Credential[];
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
@@ -239,6 +242,8 @@ export function convertOpenApi3(root: JsonObject, losses: Losses): SwaggerParts 
     if (security !== undefined) out.security = security;
     else if (Array.isArray(op.security) && op.security.length > 0 && auth.scheme !== undefined)
       out.security = [];
+    const credentials = auth.requirementCredentials((op.security ?? root.security) as JsonValue | undefined);
+    if (credentials.length > 0) out[CREDENTIALS_MARK] = credentials;
     if (op.callbacks !== undefined)
       for (const s of convertCallbacks(op, pointer, ownString(op, 'operationId') ?? `${method} ${path}`, ctx))
         if (paths[s.path] === undefined) setOwn(paths, s.path, s.item);
@@ -275,5 +280,6 @@ export function convertOpenApi3(root: JsonObject, losses: Losses): SwaggerParts 
     swagger,
     connectionParameters: { ...target.connectionParameters, ...auth.connectionParameters },
     policies: [...target.policies, ...auth.policies],
+    credentials: auth.credentials,
   };
 }

@@ -7,6 +7,7 @@ import {
   ownString,
 } from '../connector/json.ts';
 import { join } from '../connector/pointer.ts';
+import { CREDENTIALS_MARK } from './credentials.ts';
 import type { Losses } from './loss.ts';
 import type { SwaggerParts } from './openapi3.ts';
 import { createRouter, ROUTE_MARK } from './routes.ts';
@@ -268,11 +269,19 @@ export function convertSwagger2(root: JsonObject, losses: Losses): SwaggerParts 
     if (global !== undefined) swagger.security = global;
     else if (swagger.security !== undefined) delete swagger.security;
     for (const { op, at } of operations) {
+      const credentials = auth.requirementCredentials(op.security ?? root.security);
+      if (credentials.length > 0) op[CREDENTIALS_MARK] = credentials;
       if (op.security === undefined) continue;
       const req = auth.requirement(op.security, join(at, 'security'));
       if (req !== undefined) op.security = req;
+      else if (credentials.length > 0 && auth.scheme !== undefined) op.security = [];
       else delete op.security;
     }
   }
-  return { swagger, connectionParameters: auth.connectionParameters, policies: auth.policies };
+  return {
+    swagger,
+    connectionParameters: auth.connectionParameters,
+    policies: auth.policies,
+    credentials: auth.credentials,
+  };
 }

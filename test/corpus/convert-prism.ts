@@ -171,7 +171,7 @@ export function testConnection(connector: Connector): Connection {
     const fallback =
       p.type === 'int' ? '1' : p.type === 'bool' ? 'true' : `test-${p.name.replace(/[^a-z0-9]/gi, '')}`;
     const chosen = typeof first === 'string' ? first : ownString(p.raw, 'defaultValue');
-    values[p.name] = chosen ?? (p.type === 'securestring' && bearer ? `Bearer ${fallback}` : fallback);
+    values[p.name] = chosen ?? (p.name === 'api_key' && bearer ? `Bearer ${fallback}` : fallback);
   }
   return {
     values,
