@@ -89,6 +89,7 @@ export interface ConsoleRig {
 
 /** The demo backend and a flowport app on its public URL, with Brightdesk imported by the admin. */
 export async function startRig(): Promise<ConsoleRig> {
+  // Deliveries fail fast and are retried quickly, so that a dead letter shows within a test.
   const demo = await startDemoBackend({ port: 0 });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -97,6 +98,7 @@ export async function startRig(): Promise<ConsoleRig> {
     backendOverrides: { brightdesk: demo.apiUrl },
     transportOptions: { retry: { count: 0 } },
     console: { dir: WEB_DIST },
+    triggers: { tickMs: 100, delivery: { maxAttempts: 2, baseDelayMs: 100, timeoutMs: 2000 } },
   });
   const server = await listen(t.app, { port, signals: [], shutdownTimeoutMs: 2000 });
   const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {

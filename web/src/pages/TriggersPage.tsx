@@ -211,7 +211,28 @@ function EventRow({ event, onReplay }: { event: TriggerEvent; onReplay: () => vo
   );
 }
 
-/** The events of one subscription: the latest page, then live from the server-sent event stream. */
+const SHOWN = 200;
+
+/**
+ * The newest events of a subscription. The API lists oldest first (by a global `seq`), so pages of
+ * 1,000 are read to the end (at most 20) and the newest {@link SHOWN} kept.
+ */
+async function latestEvents(
+  id: string,
+  signal?: AbortSignal,
+): Promise<{ events: TriggerEvent[]; lastSeq: number }> {
+  let kept: TriggerEvent[] = [];
+  let after = 0;
+  for (let page = 0; page < 20; page++) {
+    const { value } = await api.events(id, { after, limit: 1000 }, signal);
+    kept = [...kept, ...value].slice(-SHOWN);
+    if (value.length > 0) after = value[value.length - 1]!.seq;
+    if (value.length < 1000) break;
+  }
+  return { events: kept, lastSeq: after };
+}
+
+/** The events of one subscription: the newest ones, then live from the server-sent event stream. */
 function EventLog({ subscription, onChanged }: { subscription: Subscription; onChanged: () => void }) {
   const [events, setEvents] = useState<TriggerEvent[]>([]);
   const [state, setState] = useState<string>('connecting');
@@ -235,19 +256,19 @@ function EventLog({ subscription, onChanged }: { subscription: Subscription; onC
       setEvents((prev) => {
         const byId = new Map(prev.map((e) => [e.id, e]));
         for (const e of list) byId.set(e.id, e);
-        return [...byId.values()].sort((a, b) => b.seq - a.seq).slice(0, 200);
+        return [...byId.values()].sort((a, b) => b.seq - a.seq).slice(0, SHOWN);
       });
     (async () => {
-      let after: number | undefined;
+      let after = 0;
       try {
-        const first = await api.events(subscription.id, { limit: 50 }, controller.signal);
-        add(first.value);
-        after = first.value.reduce((m, e) => Math.max(m, e.seq), 0);
+        const latest = await latestEvents(subscription.id, controller.signal);
+        add(latest.events);
+        after = latest.lastSeq;
       } catch (e) {
         if (!controller.signal.aborted) setError(e as Error);
       }
       await readEventStream({
-        url: `/api/v1/subscriptions/${encodeURIComponent(subscription.id)}/events/stream${after ? `?after=${after}` : ''}`,
+        url: `/api/v1/subscriptions/${encodeURIComponent(subscription.id)}/events/stream?after=${after}`,
         signal: controller.signal,
         onState: (s, detail) => setState(detail ? `${s}: ${detail}` : s),
         onMessage: (m) => {
@@ -256,7 +277,7 @@ function EventLog({ subscription, onChanged }: { subscription: Subscription; onC
             add([JSON.parse(m.data) as TriggerEvent]);
             countsChanged();
           } catch {
-            // A malformed message is skipped; the next page load shows the event.
+            // A malformed message is skipped; the next refresh shows the event.
           }
         },
       });
@@ -264,13 +285,38 @@ function EventLog({ subscription, onChanged }: { subscription: Subscription; onC
     return () => controller.abort();
   }, [subscription.id]);
 
+  // The stream brings new events; their delivery status changes later, so pending ones are re-read.
+  const pending = events.some((e) => e.delivery.status === 'pending');
+  const oldestShown = events.length > 0 ? events[events.length - 1]!.seq : 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `countsChanged` is stable in effect
+  useEffect(() => {
+    if (!pending) return;
+    const controller = new AbortController();
+    const timer = setInterval(() => {
+      api.events(subscription.id, { after: oldestShown - 1, limit: 1000 }, controller.signal).then(
+        (page) => {
+          setEvents((prev) => {
+            const fresh = new Map(page.value.map((e) => [e.id, e]));
+            return prev.map((e) => fresh.get(e.id) ?? e);
+          });
+          countsChanged();
+        },
+        () => undefined,
+      );
+    }, 2000);
+    return () => {
+      clearInterval(timer);
+      controller.abort();
+    };
+  }, [pending, oldestShown, subscription.id]);
+
   const replay = async (fn: () => Promise<string>) => {
     setError(undefined);
     try {
       setMessage(await fn());
       onChanged();
-      const fresh = await api.events(subscription.id, { limit: 50 });
-      setEvents(fresh.value.slice().sort((a, b) => b.seq - a.seq));
+      const fresh = await latestEvents(subscription.id);
+      setEvents(fresh.events.slice().sort((a, b) => b.seq - a.seq));
     } catch (e) {
       setError(e as Error);
     }
