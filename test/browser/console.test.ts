@@ -5,7 +5,9 @@
  * trigger and watch an event arrive (or see the console say the server lacks the API) → open the
  * validation report. One screenshot per page in `test/browser/.screenshots/`.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -297,6 +299,47 @@ describe.skipIf(!haveChromium)('web console in Chromium', () => {
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     await shot('9-narrow-operation');
+  });
+
+  it('passes axe-core (WCAG 2 A and AA) on every page', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const pages = [
+      '/console/',
+      '/console/connectors/brightdesk',
+      '/console/connectors/brightdesk/operations/CreateTicket',
+      '/console/connections',
+      '/console/triggers',
+      '/console/connectors/brightdesk/validation',
+    ];
+    const found: string[] = [];
+    for (const path of pages) {
+      await page.goto(`${rig.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+      await page.evaluate(axe);
+      const violations = await page.evaluate<
+        { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]
+      >(
+        `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
+      );
+      for (const v of violations)
+        found.push(
+          `${path}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
+    }
+    // And the sign-in form, once the token is gone.
+    await page.evaluate('sessionStorage.clear()');
+    await page.goto(`${rig.url}/console/`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in to flowport' }).waitFor();
+    await page.evaluate(axe);
+    const signIn = await page.evaluate<{ id: string }[]>(
+      `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then((r) => r.violations.map((v) => ({ id: v.id })))`,
+    );
+    for (const v of signIn) found.push(`sign-in: ${v.id}`);
+    await shot('10-sign-in');
+    expect(found).toEqual([]);
   });
 
   it('logged no script errors', () => {

@@ -45,11 +45,9 @@ export function GalleryPage() {
                       {c.actions} action{c.actions === 1 ? '' : 's'} · {c.triggers} trigger
                       {c.triggers === 1 ? '' : 's'}
                     </p>
-                    <Link
-                      href={`/connectors/${encodeURIComponent(c.id)}/validation`}
-                      aria-label={`Validation report of ${c.title}`}
-                    >
+                    <Link href={`/connectors/${encodeURIComponent(c.id)}/validation`}>
                       <ValidationBadge summary={c.validation} />
+                      <span className="visually-hidden"> in the validation report of {c.title}</span>
                     </Link>
                   </div>
                 </li>

@@ -419,8 +419,8 @@ export function TriggersPage() {
                       </p>
                       {s.statusReason && <p>{s.statusReason}</p>}
                       <p className="small">
-                        {s.counts.events} events: {s.counts.pending} pending, {s.counts.delivered} delivered,{' '}
-                        {s.counts.dead} dead
+                        {s.counts.events} event{s.counts.events === 1 ? '' : 's'}: {s.counts.pending} pending,{' '}
+                        {s.counts.delivered} delivered, {s.counts.dead} dead
                       </p>
                       <div className="actions-row">
                         <button
