@@ -123,6 +123,18 @@ interface CallState {
 }
 const DEFAULT_MAX_PAGES = 100;
 
+/** The request as sent (undefined when custom code answered alone) and the response. */
+interface Exchanged {
+  readonly wire: WireRequest | undefined;
+  readonly response: RuntimeResponse;
+}
+
+/** Per operation, fixed for the runtime's life. */
+interface OperationPlan {
+  readonly policies: readonly CompiledPolicy[];
+  readonly linkName: string | undefined;
+}
+
 function findOperation(connector: Connector, operationId: string): Operation {
   const operation = connector.operation(operationId);
   if (operation) return operation;
@@ -147,6 +159,22 @@ function originOf(url: string): string {
   return origin;
 }
 
+const pinned = new Map<string, { readonly allowedOrigins: readonly string[] }>();
+
+/** Wire options that keep a request on the origin of `baseUrl`; one object per distinct base URL. */
+function sameOriginAs(baseUrl: string): { readonly allowedOrigins: readonly string[] } {
+  let wireOptions = pinned.get(baseUrl);
+  if (wireOptions === undefined) {
+    wireOptions = { allowedOrigins: [originOf(baseUrl)] };
+    if (pinned.size > 256) pinned.clear();
+    pinned.set(baseUrl, wireOptions);
+  }
+  return wireOptions;
+}
+
+const REFRESH = { forceRefresh: true } as const;
+const NO_REFRESH = { forceRefresh: false } as const;
+
 /**
  * A connector ready to run: policies compiled once, one transport with keep-alive pools.
  *
@@ -161,16 +189,20 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
   const runtimeBaseUrl = options.runtimeBaseUrl ?? 'flowport://runtime';
   const customCode = options.customCode ?? customCodeFor(connector, { runtimeBaseUrl });
   const checked = new WeakMap<Connection, { connection: Connection; auth: Auth }>();
-  const byOperation = new Map<string, CompiledPolicy[]>();
+  const buildOptions = options.baseUrl ? { baseUrl: options.baseUrl } : {};
+  const plans = new WeakMap<Operation, OperationPlan>();
 
-  function policiesFor(operation: Operation): CompiledPolicy[] {
-    const key = operation.id ?? operation.label;
-    let list = byOperation.get(key);
-    if (!list) {
-      list = policies.filter((p) => p.appliesTo(operation.id));
-      byOperation.set(key, list);
+  /** What invoking `operation` needs that does not change between calls, computed on its first call. */
+  function planFor(operation: Operation): OperationPlan {
+    let plan = plans.get(operation);
+    if (!plan) {
+      plan = {
+        policies: policies.filter((p) => p.appliesTo(operation.id)),
+        linkName: nextLinkName(operation),
+      };
+      plans.set(operation, plan);
     }
-    return list;
+    return plan;
   }
 
   function prepare(connection: Connection): { connection: Connection; auth: Auth } {
@@ -185,22 +217,23 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
 
   async function sendOnce(
     operation: Operation,
+    list: readonly CompiledPolicy[],
     request: RuntimeRequest,
     pathValues: Readonly<Record<string, string>>,
     state: CallState,
     warnings: string[],
     forceRefresh: boolean,
     signal: AbortSignal | undefined,
-  ): Promise<{ wire: WireRequest | undefined; response: RuntimeResponse }> {
+  ): Promise<Exchanged> {
     const trace = state.trace;
     trace?.push(`request: ${request.method} ${request.absoluteUrl ?? request.baseUrl + request.path}`);
-    await state.auth.apply(request, operation, { forceRefresh });
+    const applied = state.auth.apply(request, operation, forceRefresh ? REFRESH : NO_REFRESH);
+    // API key and basic auth finish at once; only a token provider makes the call wait.
+    if (applied !== undefined) await applied;
     trace?.push(`auth: ${state.auth.kind}${forceRefresh ? ' (token refreshed)' : ''}`);
-    const send = (wire: WireRequest, opts?: { readonly signal?: AbortSignal }) => {
-      const s = opts?.signal ?? signal;
-      return transport.send(wire, s ? { signal: s } : undefined);
-    };
-    const list = policiesFor(operation);
+    const sendOptions = signal ? { signal } : undefined;
+    const send = (wire: WireRequest, opts?: { readonly signal?: AbortSignal }) =>
+      transport.send(wire, opts?.signal ? { signal: opts.signal } : sendOptions);
     const ctx: PolicyContext | undefined =
       list.length === 0
         ? undefined
@@ -224,13 +257,15 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
         }
       : undefined;
     if (ctx) await runRequestPolicies(list, request, ctx, run);
-    const allowed = request.absoluteUrl && !state.pinOrigin ? undefined : [originOf(request.baseUrl)];
-    const wire = toWireRequest(request, allowed ? { allowedOrigins: allowed } : undefined);
+    const wire = toWireRequest(
+      request,
+      request.absoluteUrl && !state.pinOrigin ? undefined : sameOriginAs(request.baseUrl),
+    );
     const custom = operation.customCode
       ? customCode(operation, request, wire, state.connection, send)
       : undefined;
     if (custom) trace?.push('custom code: script.ts');
-    const response = await (custom ?? send(wire));
+    const response = await (custom ?? transport.send(wire, sendOptions));
     trace?.push(`response: ${response.status}`);
     if (ctx) {
       await runResponsePolicies(list, response, ctx, 'response', run);
@@ -239,21 +274,36 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
     return { wire, response };
   }
 
-  async function call(
+  function call(
     operation: Operation,
+    list: readonly CompiledPolicy[],
     request: RuntimeRequest,
     pathValues: Readonly<Record<string, string>>,
     state: CallState,
     warnings: string[],
     signal: AbortSignal | undefined,
-  ): Promise<{ wire: WireRequest | undefined; response: RuntimeResponse }> {
-    const snapshot = state.auth.kind === 'oauth2' ? cloneRequest(request) : undefined;
-    const first = await sendOnce(operation, request, pathValues, state, warnings, false, signal);
+  ): Promise<Exchanged> {
+    if (state.auth.kind !== 'oauth2')
+      return sendOnce(operation, list, request, pathValues, state, warnings, false, signal);
+    return callWithRefresh(operation, list, request, pathValues, state, warnings, signal);
+  }
+
+  async function callWithRefresh(
+    operation: Operation,
+    list: readonly CompiledPolicy[],
+    request: RuntimeRequest,
+    pathValues: Readonly<Record<string, string>>,
+    state: CallState,
+    warnings: string[],
+    signal: AbortSignal | undefined,
+  ): Promise<Exchanged> {
+    const snapshot = cloneRequest(request);
+    const first = await sendOnce(operation, list, request, pathValues, state, warnings, false, signal);
     // An expired or revoked OAuth token: refresh once and repeat the whole call (the platform does
     // the same before it marks the connection unauthenticated).
-    if (first.response.status !== 401 || !snapshot) return first;
+    if (first.response.status !== 401) return first;
     warnings.push('The backend answered 401; the OAuth token was refreshed and the call repeated.');
-    return sendOnce(operation, snapshot, pathValues, state, warnings, true, signal);
+    return sendOnce(operation, list, snapshot, pathValues, state, warnings, true, signal);
   }
 
   async function invoke(
@@ -273,26 +323,24 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
       );
     }
     const state: CallState = {
-      ...prepared,
+      connection: prepared.connection,
+      auth: prepared.auth,
       status: prepared.connection.status,
       trace: invokeOptions.trace ? [] : undefined,
       pinOrigin: invokeOptions.url !== undefined,
     };
-    const warnings: string[] = [];
-    const built = buildRequest(
-      connector,
-      operation,
-      args,
-      options.baseUrl ? { baseUrl: options.baseUrl } : {},
-    );
-    warnings.push(...(built.warnings ?? []));
+    const built = buildRequest(connector, operation, args, buildOptions);
+    // The build's own warnings come first; the call adds its own to the same list.
+    const warnings = built.warnings;
     if (invokeOptions.url !== undefined) built.request.absoluteUrl = invokeOptions.url;
-    const linkName = nextLinkName(operation);
+    const plan = planFor(operation);
+    const linkName = plan.linkName;
     const paging = invokeOptions.allPages === true && linkName !== undefined;
     // Auth and request policies change the request in place; next pages start from the built one.
     const pristine = paging ? cloneRequest(built.request) : undefined;
     const { wire, response } = await call(
       operation,
+      plan.policies,
       built.request,
       built.pathValues,
       state,
@@ -330,7 +378,15 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
           absoluteUrl: link.url,
         };
         next.headers.delete('content-type');
-        const page = await call(operation, next, built.pathValues, state, warnings, invokeOptions.signal);
+        const page = await call(
+          operation,
+          plan.policies,
+          next,
+          built.pathValues,
+          state,
+          warnings,
+          invokeOptions.signal,
+        );
         if (page.response.status < 200 || page.response.status >= 300) {
           final = page.response;
           break;

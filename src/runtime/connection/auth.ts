@@ -19,9 +19,14 @@ export interface Auth {
   /**
    * Adds the connection's credentials to `request`. Does nothing for an operation with its own
    * `"security": []`; throws `CONNECTION_UNAUTHENTICATED` when `connection.status` is `unauthenticated`
-   * (read at call time), before touching the request.
+   * (read at call time), before touching the request. Returns a promise only when the scheme waits
+   * for a token (OAuth 2); `await` works either way.
    */
-  apply(request: RuntimeRequest, operation: Operation, options?: { forceRefresh?: boolean }): Promise<void>;
+  apply(
+    request: RuntimeRequest,
+    operation: Operation,
+    options?: { forceRefresh?: boolean },
+  ): Promise<void> | undefined;
 }
 
 /** Tried in order; the first that matches wins (decision in docs/runtime/connections.md). */
@@ -59,14 +64,14 @@ export function resolveAuth(connector: Connector, connection: Connection): Auth 
   return {
     kind: scheme.kind,
     warnings: [...warnings, ...unusedDefinitionWarnings(ctx, scheme.kind)],
-    async apply(request, operation, options = {}) {
+    apply(request, operation, options = {}) {
       if (connection.status === 'unauthenticated')
         throw new FlowportError(
           'CONNECTION_UNAUTHENTICATED',
           `The connection is unauthenticated, so \`${operation.label}\` was not sent; sign in again or update the connection.`,
         );
-      if (optsOutOfAuth(operation)) return;
-      await apply(request, operation, options);
+      if (optsOutOfAuth(operation)) return undefined;
+      return apply(request, operation, options);
     },
   };
 }

@@ -143,6 +143,7 @@ describe('listDynamicValues', () => {
 
   it('passes a Zoho Mail `parameterReference` to the sender lookup of a body property.', async () => {
     const fake = fakeCall({
+      // biome-ignore lint/correctness/noComponentHookFactories: an operation id, not a React component.
       Get_Sender_Details: (args) => ({
         body: { sendMailDetails: [{ fromAddress: `me@${String(args.account_id)}.example` }] },
       }),

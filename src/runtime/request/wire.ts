@@ -32,11 +32,18 @@ export function toWireRequest(request: RuntimeRequest, options: WireOptions = {}
 }
 
 function joinUrl(request: RuntimeRequest): string {
-  let query = '';
-  for (const [name, value] of request.query)
-    query += `${query === '' ? '' : '&'}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  const query = queryText(request.query);
   const path = request.path === '' || request.path.startsWith('/') ? request.path : `/${request.path}`;
   return `${request.baseUrl}${path}${query === '' ? '' : `?${query}`}`;
+}
+
+/** The query, each name and value percent-encoded once (`encodeURIComponent`), joined by `&`. */
+function queryText(query: URLSearchParams): string {
+  let text = '';
+  query.forEach((value, name) => {
+    text += `${text === '' ? '' : '&'}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  });
+  return text;
 }
 
 interface BaseInfo {
@@ -73,9 +80,19 @@ function baseInfo(base: string): BaseInfo | undefined {
 
 /**
  * Characters the URL parser keeps as they are in a path and in a query of an http(s) URL (it would
- * percent-encode `'` in a query, spaces, quotes, `<`, `>`, backticks and braces).
+ * percent-encode `'` in a query, spaces, quotes, `<`, `>`, backticks and braces): 1 at their code.
  */
-const KEPT = /^\/[A-Za-z0-9\-._~!$&()*+,;=:@/%?]*$/;
+const KEPT = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&()*+,;=:@/%?')
+  KEPT[c.charCodeAt(0)] = 1;
+
+function allKept(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || KEPT[code] === 0) return false;
+  }
+  return true;
+}
 
 /**
  * The URL without parsing it again, when the base URL is already in the parser's form and the path
@@ -85,14 +102,17 @@ const KEPT = /^\/[A-Za-z0-9\-._~!$&()*+,;=:@/%?]*$/;
 function fastUrl(request: RuntimeRequest, allowedOrigins: readonly string[] | undefined): string | undefined {
   const info = baseInfo(request.baseUrl);
   if (info === undefined) return undefined;
-  const full = joinUrl(request);
-  const rest = full.slice(request.baseUrl.length);
-  if (!KEPT.test(rest)) return undefined;
-  const path = rest.split('?')[0] ?? '';
-  if (hasDotSegment(path)) return undefined;
+  // An empty path (then a query follows the base directly) takes the full check.
+  if (request.path === '') return undefined;
+  const path = request.path.charCodeAt(0) === 47 ? request.path : `/${request.path}`;
+  if (!allKept(path)) return undefined;
+  const mark = path.indexOf('?');
+  if (hasDotSegment(mark < 0 ? path : path.slice(0, mark))) return undefined;
+  const query = queryText(request.query);
+  if (!allKept(query)) return undefined;
   if (allowedOrigins !== undefined && !allowedOrigins.some((o) => sameOrigin(o, info.origin)))
     return undefined;
-  return full;
+  return query === '' ? `${request.baseUrl}${path}` : `${request.baseUrl}${path}?${query}`;
 }
 
 function checkUrl(text: string, allowedOrigins: readonly string[] | undefined): string {

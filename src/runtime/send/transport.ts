@@ -3,8 +3,9 @@ import type { Dispatcher } from 'undici';
 import { FlowportError } from '../../errors.ts';
 import { lazy } from '../../lazy.ts';
 import type { RuntimeResponse, Transport, WireRequest } from '../types.ts';
-import { decodeBody } from './decode.ts';
-import { abandon, discard, readBody, tooLarge } from './read-body.ts';
+import { BackendHeaders } from './backend-headers.ts';
+import { type DecodeSubject, decodeBody } from './decode.ts';
+import { abandon, discard, type ReadBodyOptions, readBody, tooLarge } from './read-body.ts';
 import { followRedirect, isRedirectStatus, type RedirectHop, type RedirectMode } from './redirect.ts';
 import {
   backoffDelay,
@@ -130,22 +131,30 @@ export function createTransport(options: TransportOptions = {}): Transport {
     return target;
   }
 
+  function dispatch(
+    hop: RedirectHop,
+    target: Target,
+    signal: AbortSignal | undefined,
+  ): Promise<Dispatcher.ResponseData> {
+    return dispatcher.request({
+      origin: target.origin,
+      path: target.path,
+      method: hop.method as Dispatcher.HttpMethod,
+      headers: hop.headers,
+      body: hop.body ?? null,
+      signal: signal ?? null,
+      headersTimeout: timeouts.headersTimeoutMs,
+      bodyTimeout: timeouts.bodyTimeoutMs,
+    });
+  }
+
+  /** One request, redirects followed (`follow-same-origin`). */
   async function exchange(wire: WireRequest, signal: AbortSignal | undefined): Promise<Exchange> {
     let hop: RedirectHop = wire;
     for (let hops = 0; ; hops++) {
       const target = resolveTarget(hop.url, hop.method);
-      const data = await dispatcher.request({
-        origin: target.origin,
-        path: target.path,
-        method: hop.method as Dispatcher.HttpMethod,
-        headers: hop.headers,
-        body: hop.body ?? null,
-        signal: signal ?? null,
-        headersTimeout: timeouts.headersTimeoutMs,
-        bodyTimeout: timeouts.bodyTimeoutMs,
-      });
-      if (redirect === 'manual' || !isRedirectStatus(data.statusCode))
-        return { data, method: hop.method, target };
+      const data = await dispatch(hop, target, signal);
+      if (!isRedirectStatus(data.statusCode)) return { data, method: hop.method, target };
       const location = firstValue(data.headers.location);
       let next: RedirectHop | undefined;
       try {
@@ -168,41 +177,39 @@ export function createTransport(options: TransportOptions = {}): Transport {
   }
 
   async function toResponse({ data, method, target }: Exchange): Promise<RuntimeResponse> {
-    const headers = toHeaders(data.headers);
+    const raw = data.headers;
     const status = data.statusCode;
     if (method === 'HEAD' || status === 204 || status === 304) {
       discard(data.body);
-      return { status, headers, body: { kind: 'none' } };
+      return { status, headers: new BackendHeaders(raw), body: { kind: 'none' } };
     }
-    const encoding = headers.get('content-encoding');
-    const declared = headers.get('content-length');
+    const encoding = headerValue(raw, 'content-encoding');
+    const declared = headerValue(raw, 'content-length');
     if (declared !== null && encoding === null && Number(declared) > maxResponseBytes) {
       abandon(data.body);
       throw tooLarge({ target: describeTarget(method, target), maxBytes: maxResponseBytes });
     }
-    const label = describeTarget(method, target);
-    const read = await readBody(data.body, {
-      maxBytes: maxResponseBytes,
-      timeoutMs: timeouts.bodyTimeoutMs,
-      contentEncoding: encoding,
-      target: label,
-    });
-    if (read.decoded) {
-      headers.delete('content-encoding');
-      headers.delete('content-length');
-    } else if (
-      encoding !== null &&
-      encoding.trim().toLowerCase() !== 'identity' &&
-      read.bytes.byteLength > 0
-    ) {
+    const reading = new BodyReading(
+      method,
+      target,
+      status,
+      encoding,
+      maxResponseBytes,
+      timeouts.bodyTimeoutMs,
+    );
+    const read = await readBody(data.body, reading);
+    if (read.decoded)
+      return {
+        status,
+        headers: new BackendHeaders(raw, DECODED),
+        body: decodeBody(read.bytes, headerValue(raw, 'content-type'), reading),
+      };
+    const headers = new BackendHeaders(raw);
+    if (encoding !== null && encoding.trim().toLowerCase() !== 'identity' && read.bytes.byteLength > 0) {
       // Stacked or unknown encodings (`gzip, br`, `zstd`) stay as they came: bytes, not garbled text.
       return { status, headers, body: { kind: 'binary', bytes: read.bytes } };
     }
-    return {
-      status,
-      headers,
-      body: decodeBody(read.bytes, headers.get('content-type'), { target: label, status }),
-    };
+    return { status, headers, body: decodeBody(read.bytes, headerValue(raw, 'content-type'), reading) };
   }
 
   async function send(
@@ -213,7 +220,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
     for (let attempt = 1; ; attempt++) {
       let exchanged: Exchange | undefined;
       try {
-        exchanged = await exchange(wire, signal);
+        if (redirect === 'manual') {
+          // A 3xx is the response: one request, without the redirect loop's own promise.
+          const target = resolveTarget(wire.url, wire.method);
+          exchanged = { data: await dispatch(wire, target, signal), method: wire.method, target };
+        } else exchanged = await exchange(wire, signal);
         const status = exchanged.data.statusCode;
         if (attempt <= retry.count && isRetryableStatus(status)) {
           const delayMs = statusRetryDelay(
@@ -275,20 +286,49 @@ function firstValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** undici's header object to `Headers`; a value `Headers` will not hold is dropped, not fatal. */
-function toHeaders(raw: IncomingHttpHeaders): Headers {
-  const headers = new Headers();
-  for (const name in raw) {
-    const value = raw[name];
-    if (value === undefined) continue;
-    try {
-      if (typeof value === 'string') headers.append(name, value);
-      else for (const item of value) headers.append(name, item);
-    } catch {
-      // A backend header Fetch rejects (a NUL byte, a malformed name) must not lose the whole response.
-    }
+/** A header of undici's header object as `Headers.get` reads it: repeated values joined by `, `. */
+function headerValue(raw: IncomingHttpHeaders, name: string): string | null {
+  const value = raw[name];
+  if (value === undefined) return null;
+  return typeof value === 'string' ? value : value.join(', ');
+}
+
+/** Headers that no longer describe a body flowport decompressed. */
+const DECODED = ['content-encoding', 'content-length'];
+
+/**
+ * What reading and decoding one body needs; the target (`GET api.example.com/v1/items`) is worded
+ * only when a message names it, which most responses never need.
+ */
+class BodyReading implements ReadBodyOptions, DecodeSubject {
+  readonly method: string;
+  readonly at: Target;
+  readonly status: number;
+  readonly contentEncoding: string | null;
+  readonly maxBytes: number;
+  readonly timeoutMs: number;
+  #label: string | undefined;
+
+  constructor(
+    method: string,
+    at: Target,
+    status: number,
+    contentEncoding: string | null,
+    maxBytes: number,
+    timeoutMs: number,
+  ) {
+    this.method = method;
+    this.at = at;
+    this.status = status;
+    this.contentEncoding = contentEncoding;
+    this.maxBytes = maxBytes;
+    this.timeoutMs = timeoutMs;
   }
-  return headers;
+
+  get target(): string {
+    this.#label ??= describeTarget(this.method, this.at);
+    return this.#label;
+  }
 }
 
 function defaultSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -7,7 +7,9 @@ export const anonymous: AuthScheme = {
   create() {
     return {
       warnings: [],
-      apply: async function applyNothing() {},
+      apply: function applyNothing() {
+        return undefined;
+      },
     };
   },
 };

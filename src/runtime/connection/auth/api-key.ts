@@ -114,13 +114,14 @@ export const apiKey: AuthScheme = {
     const placements = placementsOf(ctx, warnings);
     return {
       warnings,
-      apply: async function applyApiKey(request, operation) {
+      apply: function applyApiKey(request, operation) {
         const requested = requestedDefinitions(operation, placements);
         for (const p of placements) {
           if (requested && !requested.has(p.definition)) continue;
           if (p.in === 'header') request.headers.set(p.name, p.value);
           else setQuery(request, p.name, p.value);
         }
+        return undefined;
       },
     };
   },

@@ -38,8 +38,9 @@ export const basic: AuthScheme = {
     const header = basicCredentials(username, password);
     return {
       warnings: [],
-      apply: async function applyBasic(request) {
+      apply: function applyBasic(request) {
         request.headers.set('Authorization', header);
+        return undefined;
       },
     };
   },

@@ -22,12 +22,15 @@ export interface AuthContext {
   readonly parameters: readonly ConnectionParameter[];
 }
 
-/** Adds credentials to a request. */
+/**
+ * Adds credentials to a request. Returns a promise only when it has to wait (for a token); schemes
+ * whose credentials are known return undefined, so a call does not wait a turn for nothing.
+ */
 export type ApplyAuth = (
   request: RuntimeRequest,
   operation: Operation,
   options: ApplyOptions,
-) => Promise<void>;
+) => Promise<void> | undefined;
 
 /** One authentication scheme: declarative `kind`, a test, and a factory that validates once. */
 export interface AuthScheme {
