@@ -163,6 +163,28 @@ describe.skipIf(!haveChromium)('web console in Chromium', () => {
     await shot('5-operation-body');
   });
 
+  it('uploads a text file through a file input, and refuses a binary one', async () => {
+    await page.goto(`${rig.url}/console/connectors/brightdesk/operations/AddAttachment`);
+    await page.getByRole('heading', { level: 1, name: 'Attach a file to a ticket' }).waitFor();
+    await page.getByLabel('Ticket ID').fill('T-1001');
+    const file = page.locator('input[type="file"]');
+    await file.setInputFiles({
+      name: 'bin.dat',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from([0xff, 0xfe, 0x00, 0x81]),
+    });
+    await page.getByText('This file is not text').waitFor();
+    await file.setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Steps to reproduce: none.'),
+    });
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByText('Status 201').waitFor();
+    const body = (await page.getByRole('region', { name: 'Response body' }).textContent()) ?? '';
+    expect(body).toContain('"size": 25');
+  });
+
   it('creates an OAuth connection through the provider and comes back connected', async () => {
     await page.goto(`${rig.url}/console/connections?connector=brightdesk`);
     await page.getByRole('heading', { level: 2, name: 'New connection' }).waitFor();

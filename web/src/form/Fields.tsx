@@ -209,12 +209,18 @@ function FileField({ name, path, schema, required, label, description }: FieldPr
             setError('Files up to 1 MiB can be sent through the console.');
             return form.setValue(path, undefined);
           }
-          form.setValue(path, await file.text());
+          // The invoke API takes JSON arguments: a file goes as its text, so only text files can.
+          try {
+            form.setValue(path, new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer()));
+          } catch {
+            setError('This file is not text: binary uploads cannot be sent through the console yet.');
+            form.setValue(path, undefined);
+          }
         }}
       />
       <Hint
         id={`${id}-hint`}
-        text={`${description ?? (typeof schema.description === 'string' ? schema.description : '')} The file is sent as text (the invoke API takes JSON arguments only).`.trim()}
+        text={`${description ?? (typeof schema.description === 'string' ? schema.description : '')} Text files up to 1 MiB (the invoke API takes JSON arguments only).`.trim()}
       />
       {error && (
         <p className="field-error" role="alert">
