@@ -87,3 +87,75 @@ describe('Postman collections', () => {
     expect(result.stats.inputOperations).toBe(2);
   });
 });
+
+describe('Postman requests that write their own headers', () => {
+  const request = (name: string, method: string, path: string[], header: object[], body?: object) => ({
+    name,
+    request: {
+      method,
+      header,
+      url: { raw: `{{api}}/${path.join('/')}`, host: ['{{api}}'], path },
+      ...(body && { body }),
+    },
+  });
+  const json = { 'Content-Type': 'application/json' };
+  const headers = (h: Record<string, string>) => Object.entries(h).map(([key, value]) => ({ key, value }));
+  const result = convert(
+    JSON.stringify({
+      info: { name: 'Blog', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      variable: [{ key: 'api', value: 'https://blog.example.org/api' }],
+      item: [
+        request('Current user', 'GET', ['user'], headers({ ...json, Authorization: 'Token {{token}}' })),
+        request('Tags', 'GET', ['tags'], headers(json)),
+        request(
+          'Profile',
+          'GET',
+          ['profiles', 'celeb_{{username}}'],
+          headers({ Authorization: 'Token {{token}}' }),
+        ),
+        request('Create', 'POST', ['articles'], headers({ ...json, Authorization: 'Token {{token}}' }), {
+          mode: 'raw',
+          raw: '{"title": "x"}',
+        }),
+        request('Legacy', 'GET', ['legacy'], headers({ Authorization: 'Basic {{basic}}' })),
+      ],
+    }),
+    { preset: false },
+  );
+  const swagger = result.swagger as Record<string, any>;
+
+  it('makes the hand-written Authorization header an API key that only the requests writing it send', () => {
+    expect(swagger.securityDefinitions).toEqual({
+      authorization: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'Authorization' }),
+    });
+    expect(swagger.security).toEqual([{ authorization: [] }]);
+    expect(swagger.paths['/user'].get.security).toBeUndefined();
+    expect(swagger.paths['/tags'].get.security).toEqual([]);
+    const header = result.losses.filter((l) => l.construct === 'Authorization header');
+    expect(header.map((l) => l.pointer)).toEqual([
+      '/item/0/request/header/1/value',
+      '/item/4/request/header/0/value',
+    ]);
+    expect(header[1]?.action).toMatch(/`Basic \{\{basic\}\}` differs from the connection's `Token <token>`/);
+  });
+
+  it('keeps a constant Content-Type on a request without a body as an internal header', () => {
+    expect(swagger.paths['/tags'].get.parameters).toContainEqual(
+      expect.objectContaining({
+        in: 'header',
+        name: 'Content-Type',
+        default: 'application/json',
+        required: true,
+      }),
+    );
+    const create = swagger.paths['/articles'].post.parameters.map((p: { in: string }) => p.in);
+    expect(create).toEqual(['body']);
+  });
+
+  it('makes a variable inside a path segment a path parameter', () => {
+    const op = swagger.paths['/profiles/celeb_{username}']?.get;
+    expect(op?.parameters).toContainEqual(
+      expect.objectContaining({ in: 'path', name: 'username', required: true }),
+    );
+  });
+});

@@ -9,6 +9,7 @@ import {
 import { join } from '../connector/pointer.ts';
 import type { Losses } from './loss.ts';
 import type { SwaggerParts } from './openapi3.ts';
+import { authorizationHeader, collectionScheme } from './postman-auth.ts';
 import { createRouter, ROUTE_MARK } from './routes.ts';
 import { convertSecurity } from './security.ts';
 import { splitUrl } from './servers.ts';
@@ -157,45 +158,6 @@ function baseOf(
   return { base: m?.[1], prefix: m?.[1] ?? '' };
 }
 
-/** Postman auth → an OpenAPI 3 security scheme, so one mapping serves both. */
-function securityScheme(auth: JsonObject | undefined): JsonObject | undefined {
-  if (!auth) return undefined;
-  const type = ownString(auth, 'type');
-  const values = new Map<string, string>();
-  for (const entry of ownArray(auth, type ?? '') ?? [])
-    if (isObject(entry)) values.set(ownString(entry, 'key') ?? '', String(entry.value ?? ''));
-  if (type === 'apikey')
-    return {
-      type: 'apiKey',
-      in: values.get('in') === 'query' ? 'query' : 'header',
-      name: values.get('key') || 'api_key',
-    };
-  if (type === 'bearer') return { type: 'http', scheme: 'bearer' };
-  if (type === 'basic') return { type: 'http', scheme: 'basic' };
-  if (type === 'oauth2') {
-    const grant = values.get('grant_type') ?? 'authorization_code';
-    const flow =
-      grant === 'authorization_code'
-        ? 'authorizationCode'
-        : grant === 'client_credentials'
-          ? 'clientCredentials'
-          : grant;
-    const scopes: JsonObject = {};
-    for (const s of (values.get('scope') ?? '').split(/\s+/)) if (s) scopes[s] = s;
-    return {
-      type: 'oauth2',
-      flows: {
-        [flow]: {
-          authorizationUrl: values.get('authUrl') ?? '',
-          tokenUrl: values.get('accessTokenUrl') ?? '',
-          scopes,
-        },
-      },
-    };
-  }
-  return { type: type ?? 'none' };
-}
-
 /**
  * A Postman v2.1 collection → Swagger 2.0. Each request becomes an operation (folders become tags);
  * `:name` and unresolved `{{name}}` path segments become path parameters; query and header entries
@@ -215,15 +177,24 @@ export function convertPostman(collection: JsonObject, losses: Losses): SwaggerP
       'base URL',
       `${prefix ? `\`${prefix}\` has no absolute URL value` : 'no base URL found'}; \`host\` is left out, so set it before the connector can call the API`,
     );
-  const scheme = securityScheme(ownObject(collection, 'auth'));
+  const scheme = collectionScheme(ownObject(collection, 'auth'));
+  const collectionAuth = scheme && scheme.type !== 'none' && scheme.type !== 'noauth';
+  const headerAuth = collectionAuth
+    ? undefined
+    : authorizationHeader(
+        requests.map((r) => ({ pointer: r.pointer, headers: ownArray(r.request, 'header') ?? [] })),
+        losses,
+      );
   const auth = convertSecurity(
     {},
     losses,
     base,
     '/auth',
-    scheme && scheme.type !== 'none' && scheme.type !== 'noauth'
+    collectionAuth
       ? { [String(ownObject(collection, 'auth')?.type ?? 'auth')]: scheme }
-      : {},
+      : headerAuth
+        ? { authorization: headerAuth.scheme }
+        : {},
   );
   const place = createRouter();
   const paths: JsonObject = {};
@@ -250,10 +221,7 @@ export function convertPostman(collection: JsonObject, losses: Losses): SwaggerP
     const baseSegments = basePath.split('/').filter((s) => s !== '');
     if (baseSegments.length > 0 && baseSegments.every((s, i) => segments[i] === s))
       segments = segments.slice(baseSegments.length);
-    const template = segments.map((s) => {
-      const colon = /^:(.+)$/.exec(s);
-      const name = colon?.[1] ?? /^\{\{?([^{}]+)\}\}?$/.exec(s)?.[1];
-      if (name === undefined) return s.replace(VARIABLE, (_m, v: string) => variables.get(v) ?? v);
+    const pathParameter = (name: string) => {
       const clean = name.replace(/[^A-Za-z0-9_.-]/g, '_');
       if (!parameters.some((p) => p.name === clean))
         parameters.push({
@@ -266,6 +234,13 @@ export function convertPostman(collection: JsonObject, losses: Losses): SwaggerP
           ...(pathVars.get(name) && { description: pathVars.get(name) ?? '' }),
         });
       return `{${clean}}`;
+    };
+    const template = segments.map((s) => {
+      const colon = /^:(.+)$/.exec(s);
+      const name = colon?.[1] ?? /^\{\{?([^{}]+)\}\}?$/.exec(s)?.[1];
+      if (name !== undefined) return pathParameter(name);
+      // A variable inside a segment (`celeb_{{username}}`): its collection value, else a parameter.
+      return s.replace(VARIABLE, (_m, v: string) => variables.get(v) || pathParameter(v));
     });
     const path = `/${template.join('/')}`;
     for (const q of url.query) {
@@ -284,10 +259,14 @@ export function convertPostman(collection: JsonObject, losses: Losses): SwaggerP
       VARIABLE.lastIndex = 0;
     }
     let consumes: string | undefined;
+    let listedType: JsonObject | undefined;
     for (const h of ownArray(r.request, 'header') ?? []) {
       const key = ownString(h, 'key');
       if (!key || own(h, 'disabled') === true) continue;
-      if (key.toLowerCase() === 'content-type') consumes = ownString(h, 'value');
+      if (key.toLowerCase() === 'content-type') {
+        consumes = ownString(h, 'value');
+        if (isObject(h)) listedType = h;
+      }
       if (SKIPPED_HEADERS.has(key.toLowerCase())) continue;
       if (parameters.some((p) => p.in === 'header' && String(p.name).toLowerCase() === key.toLowerCase()))
         continue;
@@ -358,6 +337,23 @@ export function convertPostman(collection: JsonObject, losses: Losses): SwaggerP
       consumes = 'application/octet-stream';
     } else if (mode) losses.add(bodyAt, 'request body', `\`${mode}\` body dropped; not supported`);
 
+    // A request without a body that still lists a constant `Content-Type` sends it as written.
+    const typeValue = ownString(listedType, 'value') ?? '';
+    if (
+      listedType &&
+      typeValue !== '' &&
+      !typeValue.includes('{{') &&
+      !parameters.some((p) => p.in === 'body' || p.in === 'formData')
+    )
+      parameters.push({
+        name: ownString(listedType, 'key') ?? 'Content-Type',
+        in: 'header',
+        required: true,
+        type: 'string',
+        default: typeValue,
+        'x-ms-visibility': 'internal',
+        'x-ms-summary': 'Content type',
+      });
     const saved = r.responses
       .filter(isObject)
       .find((x) => typeof x.code === 'number' && x.code >= 200 && x.code < 300);
@@ -389,7 +385,8 @@ export function convertPostman(collection: JsonObject, losses: Losses): SwaggerP
     if (r.folders.length > 0) op.tags = [r.folders[0] ?? ''];
     if (consumes && consumes !== 'application/json') op.consumes = [consumes.split(';')[0] ?? consumes];
     const requestAuth = ownObject(r.request, 'auth');
-    if (ownString(requestAuth, 'type') === 'noauth' && auth.scheme) op.security = [];
+    if (headerAuth && !headerAuth.requests.has(r.pointer)) op.security = [];
+    else if (ownString(requestAuth, 'type') === 'noauth' && auth.scheme) op.security = [];
     else if (
       requestAuth &&
       ownString(requestAuth, 'type') !== ownString(ownObject(collection, 'auth'), 'type')

@@ -2,14 +2,20 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WireRequest } from '../../src/runtime/types.ts';
-import { type ConvertSweepRow, summariseConversion, sweepConversion } from './convert-prism.ts';
+import {
+  type ConvertSweepRow,
+  type PostmanRoute,
+  prismPostmanPath,
+  summariseConversion,
+  sweepConversion,
+} from './convert-prism.ts';
 
 const apis = resolve(process.env.FLOWPORT_APIS ?? '../shared/apis');
 
 /**
  * A fixed sample chosen for what it exercises (not for how it scores): OpenAPI 3.0 and 3.1, Swagger
- * 2.0, a relative server, server variables (`dynamichosturl`), multipart and octet-stream bodies,
- * API-key and bearer security.
+ * 2.0, a Postman collection, a relative server, server variables (`dynamichosturl`), multipart and
+ * octet-stream bodies, API-key and bearer security.
  */
 const SAMPLE = [
   // OpenAPI 3.0: query arrays, a JSON body, path parameters, a server with a base path.
@@ -24,6 +30,8 @@ const SAMPLE = [
   'readmeio__oas-examples__file-uploads.json',
   // A relative server URL (no host): the connector is called with a base URL.
   'OAI__OpenAPI-Specification__link-example.json',
+  // Postman: hand-written `Authorization` headers, `{{variable}}` path segments, constant headers.
+  'gothinkster__realworld__postman-conduit.json',
 ];
 
 const present = SAMPLE.filter((f) => existsSync(join(apis, f)));
@@ -79,8 +87,51 @@ describe.skipIf(present.length === 0)(
         expect(row, id).toMatchObject({ verdict: 'rejected' });
       }
     });
+
+    it('rejects Postman requests that lose their Authorization header (negative control of the header auth)', {
+      timeout: 60_000,
+    }, async () => {
+      const file = 'gothinkster__realworld__postman-conduit.json';
+      if (!present.includes(file)) return;
+      const rows = await sweep([file], (wire) => {
+        const headers = new Headers(wire.headers);
+        headers.delete('authorization');
+        return { ...wire, headers };
+      });
+      for (const id of ['CurrentUser', 'CreateArticle', 'FollowProfile'])
+        expect(
+          rows.find((r) => r.operationId === id),
+          id,
+        ).toMatchObject({ verdict: 'rejected' });
+      expect(rows.find((r) => r.operationId === 'AllTags')).toMatchObject({ verdict: 'accepted' });
+    });
   },
 );
+
+describe('prismPostmanPath', () => {
+  const route = (method: string, literal: string, source: string): PostmanRoute => ({
+    method,
+    literal,
+    pattern: new RegExp(source, 'i'),
+    variable: literal.includes('{{'),
+  });
+  const routes = [
+    route('get', '/articles/feed', '^/articles/feed/?$'),
+    route('get', '/articles/{{slug}}', '^/articles/[^/]+/?$'),
+    route('get', '/profiles/celeb_{{USERNAME}}', '^/profiles/celeb_[^/]+/?$'),
+  ];
+
+  it('sends a value for a {{variable}} segment as the literal text Prism routes', () => {
+    expect(prismPostmanPath(routes, 'GET', '/articles/how-to')).toBe('/articles/{{slug}}');
+    expect(prismPostmanPath(routes, 'GET', '/profiles/celeb_jake')).toBe('/profiles/celeb_{{USERNAME}}');
+  });
+
+  it('leaves a path that a route without variables matches, or that no route of the method matches', () => {
+    expect(prismPostmanPath(routes, 'GET', '/articles/feed')).toBe('/articles/feed');
+    expect(prismPostmanPath(routes, 'DELETE', '/articles/how-to')).toBe('/articles/how-to');
+    expect(prismPostmanPath(routes, 'GET', '/tags')).toBe('/tags');
+  });
+});
 
 describe.skipIf(present.length > 0)('Prism judges converted connectors', () => {
   it(`is skipped: ${apis} is absent (set FLOWPORT_APIS)`, () => {});

@@ -8,13 +8,23 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { isObject, type JsonObject, own, ownArray, ownObject, ownString } from '../../src/connector/json.ts';
+import {
+  isObject,
+  type JsonObject,
+  type JsonValue,
+  own,
+  ownArray,
+  ownObject,
+  ownString,
+} from '../../src/connector/json.ts';
 import { connectorFromFiles } from '../../src/connector/load.ts';
-import type { Connector } from '../../src/connector/model.ts';
+import type { Connector, Operation } from '../../src/connector/model.ts';
 import { convert } from '../../src/convert/convert.ts';
 import { type ApiInput, readInput } from '../../src/convert/input.ts';
 import { isFlowportError } from '../../src/errors.ts';
+import { argumentKey } from '../../src/runtime/request/arguments.ts';
 import { exampleArguments } from '../../src/runtime/request/example-arguments.ts';
+import { exampleValue } from '../../src/runtime/request/example-value.ts';
 import { createRuntime } from '../../src/runtime/runtime.ts';
 import { createTransport } from '../../src/runtime/send/transport.ts';
 import type { Connection, ResponseBody, Transport, WireRequest } from '../../src/runtime/types.ts';
@@ -96,6 +106,79 @@ export function originalServers(input: ApiInput): OriginalServer[] {
   return out.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
 }
 
+/** A request path of a Postman original, as Prism routes it: `{{variable}}` parts stay literal text. */
+export interface PostmanRoute {
+  readonly method: string;
+  /** The path as Prism knows it (`/articles/{{slug}}`). */
+  readonly literal: string;
+  /** Matches a concrete path; `{{variable}}` parts and `:name` segments match any text. */
+  readonly pattern: RegExp;
+  /** True when the path holds a `{{variable}}`, which Prism cannot route a real value to. */
+  readonly variable: boolean;
+}
+
+function postmanPath(url: unknown): string[] {
+  if (typeof url === 'string')
+    return url
+      .split('?')[0]!
+      .replace(/^[a-z]+:\/\/[^/]+/i, '')
+      .replace(/^\{\{[^}]+\}\}/, '')
+      .split('/')
+      .filter((x) => x !== '');
+  const path = own(url as JsonValue, 'path');
+  if (Array.isArray(path))
+    return path.map((x) => (typeof x === 'string' ? x : (ownString(x, 'value') ?? '')));
+  return typeof path === 'string' ? path.split('/').filter((x) => x !== '') : [];
+}
+
+/** The request paths of a Postman collection, folders included. */
+export function postmanRoutes(input: ApiInput): PostmanRoute[] {
+  if (input.format !== 'postman-2.1') return [];
+  const out: PostmanRoute[] = [];
+  const walk = (items: unknown) => {
+    if (!Array.isArray(items)) return;
+    for (const item of items) {
+      if (!isObject(item)) continue;
+      if (Array.isArray(item.item)) walk(item.item);
+      const request = item.request;
+      if (request === undefined) continue;
+      const method = (ownString(request, 'method') ?? 'GET').toLowerCase();
+      const segments = postmanPath(typeof request === 'string' ? request : own(request, 'url'));
+      const source = segments
+        .map((seg) =>
+          seg.startsWith(':')
+            ? '[^/]+'
+            : seg
+                .split(/(\{\{[^{}]+\}\})/)
+                .map((part) => (/^\{\{[^{}]+\}\}$/.test(part) ? '[^/]+' : escapeRegExp(part)))
+                .join(''),
+        )
+        .join('/');
+      out.push({
+        method,
+        literal: `/${segments.join('/')}`,
+        pattern: new RegExp(`^/${source}/?$`, 'i'),
+        variable: segments.some((seg) => seg.includes('{{')),
+      });
+    }
+  };
+  walk(own(input.document, 'item'));
+  return out;
+}
+
+/**
+ * Prism (http-spec) keeps a Postman request's unresolved `{{variable}}` path parts as literal text, so
+ * no real value reaches the route. When no route without variables matches the path flowport built
+ * but one with variables does, the path is sent as Prism knows it (`/articles/{{slug}}`); the rest of
+ * the request (method, query, headers, body, security) is judged as built.
+ */
+export function prismPostmanPath(routes: readonly PostmanRoute[], method: string, path: string): string {
+  const m = method.toLowerCase();
+  const mine = routes.filter((r) => r.method === m && r.pattern.test(path));
+  if (mine.length === 0 || mine.some((r) => !r.variable)) return path;
+  return mine[0]!.literal;
+}
+
 /**
  * Sends what flowport built to the mock: the part of the URL that matches one of the original's
  * absolute servers goes into `__server` (Prism checks scheme, host and base path), the rest is the
@@ -111,6 +194,7 @@ export function originalTransport(
   fallbackBase: string,
   onSend: (url: string) => void,
   mutate?: (wire: WireRequest) => WireRequest,
+  postman: readonly PostmanRoute[] = [],
 ): Transport {
   const inner = createTransport({ retry: { count: 0 } });
   const base = fallbackBase === '/' ? '' : fallbackBase.replace(/\/$/, '');
@@ -143,6 +227,7 @@ export function originalTransport(
       if (!absolute && !relative && servers.some((s) => s.absolute))
         server = `${url.protocol}//${url.host}${base}`;
       if (!path.startsWith('/')) path = `/${path}`;
+      if (postman.length > 0) path = prismPostmanPath(postman, wire.method, path);
       const target = new URL(prismUrl + path + url.search);
       if (server !== undefined) target.searchParams.set('__server', server);
       onSend(target.toString());
@@ -297,11 +382,35 @@ export interface ConvertSweepOptions {
   readonly mutate?: (wire: WireRequest) => WireRequest;
 }
 
+/** What the harness reads from the original: its servers and, for a Postman collection, its request paths. */
+interface Original {
+  readonly servers: readonly OriginalServer[];
+  readonly postman: readonly PostmanRoute[];
+}
+
+/**
+ * A Postman request is one recorded call, not a contract: Prism requires every query parameter it
+ * lists, where the connector keeps them optional (with the recorded value as `x-ms-test-value`). A
+ * tester replaying the collection sends them: each optional query parameter gets its test value (or
+ * an example value).
+ */
+function replayArguments(connector: Connector, operation: Operation, args: Record<string, unknown>): void {
+  for (const parameter of operation.parameters) {
+    if (parameter.in.toLowerCase() !== 'query' || parameter.required) continue;
+    const key = argumentKey(parameter, operation.parameters);
+    if (Object.hasOwn(args, key)) continue;
+    const test = own(parameter.raw, 'x-ms-test-value');
+    const value =
+      test !== undefined ? test : exampleValue(connector, parameter.raw, key, { nonEmpty: true }).value;
+    if (value !== undefined) args[key] = value;
+  }
+}
+
 async function callAll(
   api: string,
   part: ConvertedConnector,
   prism: () => Promise<PrismMock>,
-  servers: readonly OriginalServer[],
+  original: Original,
   rows: ConvertSweepRow[],
   options: ConvertSweepOptions,
 ): Promise<void> {
@@ -314,12 +423,13 @@ async function callAll(
   const open = () => {
     const transport = originalTransport(
       mock.url,
-      servers,
+      original.servers,
       connector.definition.basePath ?? '/',
       (url) => {
         target = url;
       },
       options.mutate,
+      original.postman,
     );
     // A description without an absolute server gives a connector without `host`; a tester passes
     // `--base-url`, here a placeholder whose path is the connector's basePath.
@@ -343,6 +453,7 @@ async function callAll(
         ({ transport, runtime } = open());
       }
       const { args, missing } = exampleArguments(connector, operation);
+      if (original.postman.length > 0) replayArguments(connector, operation, args);
       if (missing.length > 0) {
         row({ operationId, verdict: 'not-built', cause: 'NO_EXAMPLE', detail: missing.join(', ') });
         continue;
@@ -441,14 +552,14 @@ export async function sweepConversion(
         });
     return rows;
   }
-  const servers = originalServers(input);
+  const original: Original = { servers: originalServers(input), postman: postmanRoutes(input) };
   const prism = async () => {
     if (mock && !mock.exited) return mock;
     mock = await startPrism(file, 180_000, ['--max-old-space-size=3072']);
     return mock;
   };
   try {
-    for (const part of parts) await callAll(api, part, prism, servers, rows, options);
+    for (const part of parts) await callAll(api, part, prism, original, rows, options);
   } finally {
     await mock?.stop();
   }
