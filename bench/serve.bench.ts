@@ -1,19 +1,24 @@
 /**
- * `npm run bench:serve` — invoking an operation through a running `flowport serve` (a separate
- * process, as in production) versus calling the same backend directly, in one run, at 32 requests in
- * flight, on SQLite and on Postgres: throughput ratio (target ≥ 0.6) and added latency at p50 / p99
- * (target p99 overhead ≤ 3 ms). The backend runs in its own process too. Prints medians of the runs.
+ * `npm run bench:serve` — invoking an operation through `flowport serve` versus calling the same
+ * backend directly, in one run, at 32 requests in flight, on SQLite and on Postgres: throughput ratio
+ * (target ≥ 0.6) and added latency at p50 / p99 (target p99 overhead ≤ 3 ms).
+ *
+ * Harness (bench/serve-harness.ts): three processes. The backend (bench/backend.ts) and
+ * `flowport serve` (bin/flowport.js, as a user starts it: token check, connection and connector from
+ * the store, the runtime's invoke, masking, the response schema) each run in a child process; the
+ * bench process only generates load, with one undici agent for both paths. Direct and served runs
+ * alternate, so background load hits both alike. A third path, the floor, sends the same request to
+ * a bare Fastify + undici pass-through (bench/serve-floor.ts): what any Node proxy hop costs here.
+ *
+ * On a machine with fewer cores than busy processes the served path also pays for sharing the CPU
+ * with the client and the backend, which the direct path does not; the CPU columns (user + system
+ * time of the server process and of the backend per request, from /proc) do not depend on that
+ * sharing and are the figure to compare between versions.
+ *
  * Options: --runs N (default 3), --requests N per run (default 5000), --engines sqlite,postgres,
- * --delays 0,10 (backend answer delays in ms to measure; 0 makes the run CPU-bound: client, server and
- * backend share the machine's cores, so every microsecond flowport spends shows).
+ * --delays 0,10 (backend answer delays in ms; 0 makes the run CPU-bound), --no-floor.
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Agent, request } from 'undici';
-import { type TestDatabase, testEngines } from '../src/store/testing.ts';
+import { cpuMs, load, setup } from './serve-harness.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -24,8 +29,8 @@ const runs = Number(opt('--runs', '3'));
 const perRun = Number(opt('--requests', '5000'));
 const engines = opt('--engines', 'sqlite,postgres').split(',');
 const delays = opt('--delays', '0,10').split(',').map(Number);
+const withFloor = !args.includes('--no-floor');
 const CONCURRENCY = 32;
-const root = new URL('..', import.meta.url).pathname;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -37,166 +42,82 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+interface Path {
+  rps: number[];
+  p50: number[];
+  p99: number[];
+  /** CPU µs per request of the proxy process (server or floor), when measured. */
+  cpu: number[];
 }
+const path = (): Path => ({ rps: [], p50: [], p99: [], cpu: [] });
 
-async function startBackend(delayMs: number): Promise<{ url: string; child: ChildProcess }> {
-  const child = fork(join(root, 'bench/backend.ts'), [], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, BENCH_BACKEND_DELAY_MS: String(delayMs) },
-  });
-  const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(Number(m))));
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
-async function startServe(home: string, databaseUrl: string | undefined, backendUrl: string) {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      join(root, 'bin/flowport.js'),
-      'serve',
-      join(root, 'examples/tasklane'),
-      '--port',
-      String(port),
-      '--home',
-      home,
-      '--backend',
-      `tasklane=${backendUrl}/v1`,
-      '--log-level',
-      'warn',
-      '--rate-limit',
-      '0',
-      '--no-watch',
-      ...(databaseUrl ? ['--database-url', databaseUrl] : []),
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return { url, child };
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('flowport serve did not start');
-}
-
-/** `total` calls with 32 in flight: requests per second and each call's latency in ms. */
-async function load(total: number, one: () => Promise<void>): Promise<{ rps: number; latencies: number[] }> {
-  let started = 0;
-  const latencies: number[] = [];
-  const t = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (started < total) {
-        started++;
-        const s = performance.now();
-        await one();
-        latencies.push(performance.now() - s);
-      }
-    }),
-  );
-  return { rps: total / ((performance.now() - t) / 1000), latencies };
-}
-
-const agent = new Agent({ keepAliveTimeout: 10_000 });
 const rows: string[][] = [];
+const us = (xs: number[]) => (xs.length ? `${Math.round(median(xs))} µs` : '');
 
 for (const delayMs of delays)
   for (const engine of engines) {
-    const backend = await startBackend(delayMs);
-    let database: TestDatabase | undefined;
-    let home = mkdtempSync(join(tmpdir(), 'flowport-bench-'));
-    let databaseUrl: string | undefined;
-    if (engine === 'postgres') {
-      database = await testEngines.find((e) => e.name === 'postgres')!.create();
-      home = database.home;
-      databaseUrl = database.databaseUrl;
-    }
-    const serve = await startServe(home, databaseUrl, backend.url);
-    const token = readFileSync(join(home, 'admin.token'), 'utf8').trim();
-    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const created = await fetch(`${serve.url}/api/v1/connections`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ connectorId: 'tasklane', values: { api_key: 'bench-key' } }),
-    });
-    const { id } = (await created.json()) as { id: string };
-    const invokeBody = JSON.stringify({ parameters: { projectId: 'p1', status: 'open' } });
-
-    const direct = async () => {
-      const res = await request(`${backend.url}/v1/projects/p1/tasks?status=open`, {
-        headers: { 'x-api-key': 'bench-key', accept: 'application/json' },
-        dispatcher: agent,
-      });
-      await res.body.json();
+    const s = await setup({ engine, delayMs });
+    const backendCpu: number[] = [];
+    const measure = async (one: () => Promise<void>, into: Path, proxy?: Parameters<typeof cpuMs>[0]) => {
+      const p0 = proxy && cpuMs(proxy);
+      const b0 = cpuMs(s.backend.child);
+      const r = await load(perRun, CONCURRENCY, one);
+      into.rps.push(r.rps);
+      into.p50.push(percentile(r.latencies, 50));
+      into.p99.push(percentile(r.latencies, 99));
+      const p1 = proxy && cpuMs(proxy);
+      const b1 = cpuMs(s.backend.child);
+      if (p0 !== undefined && p1 !== undefined) into.cpu.push(((p1 - p0) / perRun) * 1000);
+      if (!proxy && b0 !== undefined && b1 !== undefined) backendCpu.push(((b1 - b0) / perRun) * 1000);
     };
-    const viaServe = async () => {
-      const res = await request(`${serve.url}/api/v1/connections/${id}/operations/ListTasks`, {
-        method: 'POST',
-        headers: auth,
-        body: invokeBody,
-        dispatcher: agent,
-      });
-      const json = (await res.body.json()) as { status?: number };
-      if (res.statusCode !== 200 || json.status !== 200) throw new Error(`serve answered ${res.statusCode}`);
-    };
-
-    await load(1000, direct);
-    await load(1000, viaServe);
-    const d = { rps: [] as number[], p50: [] as number[], p99: [] as number[] };
-    const s = { rps: [] as number[], p50: [] as number[], p99: [] as number[] };
+    await load(1000, CONCURRENCY, s.direct);
+    await load(2000, CONCURRENCY, s.viaServe);
+    if (withFloor) await load(2000, CONCURRENCY, s.viaFloor);
+    const d = path();
+    const v = path();
+    const f = path();
     for (let r = 0; r < runs; r++) {
-      const a = await load(perRun, direct);
-      const b = await load(perRun, viaServe);
-      d.rps.push(a.rps);
-      d.p50.push(percentile(a.latencies, 50));
-      d.p99.push(percentile(a.latencies, 99));
-      s.rps.push(b.rps);
-      s.p50.push(percentile(b.latencies, 50));
-      s.p99.push(percentile(b.latencies, 99));
+      await measure(s.direct, d);
+      await measure(s.viaServe, v, s.serve.child);
+      if (withFloor) await measure(s.viaFloor, f, s.floor.child);
     }
-    serve.child.kill('SIGTERM');
-    await new Promise((r) => serve.child.once('exit', r));
-    await database?.cleanup();
-    backend.child.kill();
+    await s.close();
     const label = `${engine}, backend +${delayMs} ms`;
+    const line = (name: string, p: Path, cpu: string) => [
+      label,
+      name,
+      `${Math.round(median(p.rps))} req/s`,
+      `${median(p.p50).toFixed(2)} ms`,
+      `${median(p.p99).toFixed(2)} ms`,
+      cpu,
+    ];
+    const versus = (name: string, p: Path) => [
+      label,
+      name,
+      (median(p.rps) / median(d.rps)).toFixed(2),
+      `+${(median(p.p50) - median(d.p50)).toFixed(2)} ms`,
+      `+${(median(p.p99) - median(d.p99)).toFixed(2)} ms`,
+      '',
+    ];
     rows.push(
-      [
-        label,
-        'direct to the backend (baseline)',
-        `${Math.round(median(d.rps))} req/s`,
-        `${median(d.p50).toFixed(2)} ms`,
-        `${median(d.p99).toFixed(2)} ms`,
-      ],
-      [
-        label,
-        'through flowport serve',
-        `${Math.round(median(s.rps))} req/s`,
-        `${median(s.p50).toFixed(2)} ms`,
-        `${median(s.p99).toFixed(2)} ms`,
-      ],
-      [
-        label,
-        'ratio (target ≥ 0.6) / added latency (target p99 ≤ 3 ms)',
-        (median(s.rps) / median(d.rps)).toFixed(2),
-        `+${(median(s.p50) - median(d.p50)).toFixed(2)} ms`,
-        `+${(median(s.p99) - median(d.p99)).toFixed(2)} ms`,
-      ],
+      line('direct to the backend (baseline)', d, `${us(backendCpu)} (backend)`),
+      line('through flowport serve', v, us(v.cpu)),
+      versus('  ratio (target ≥ 0.6) / added latency (target p99 ≤ 3 ms)', v),
     );
+    if (withFloor)
+      rows.push(
+        line('through a bare pass-through (floor)', f, us(f.cpu)),
+        versus('  floor ratio / added latency', f),
+      );
   }
 
-await agent.close();
-const header = ['engine, backend', 'path', 'throughput', 'p50', 'p99'];
+const header = ['engine, backend', 'path', 'throughput', 'p50', 'p99', 'CPU per request'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 console.log(`serve benchmark — ${runs} runs × ${perRun} calls, ${CONCURRENCY} in flight, medians\n`);
-for (const r of [header, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+for (const r of [header, ...rows])
+  console.log(
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );

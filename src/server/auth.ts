@@ -38,7 +38,9 @@ export function bearerToken(header: string | undefined): string | undefined {
 export function registerAuth(app: FastifyInstance, store: Store): void {
   app.decorateRequest('caller', undefined);
   app.addHook('onRequest', async function authenticate(request, reply) {
-    if (request.routeOptions.config?.public === true) return;
+    // `routeOptions` is a getter that builds an object: read it once.
+    const config = request.routeOptions.config;
+    if (config?.public === true) return;
     const token = bearerToken(request.headers.authorization);
     const verified = token === undefined ? undefined : await store.verifyToken(token);
     if (!verified) {
@@ -51,8 +53,7 @@ export function registerAuth(app: FastifyInstance, store: Store): void {
       );
     }
     request.caller = { user: verified.user, tokenId: verified.info.id };
-    const admin = request.routeOptions.config?.admin;
-    if (admin !== undefined) adminOf(request, admin);
+    if (config?.admin !== undefined) adminOf(request, config.admin);
   });
 }
 

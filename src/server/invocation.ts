@@ -3,7 +3,7 @@
  * record status changes the runtime reports, and show results with every secret masked.
  */
 import type { JsonValue } from '../connector/json.ts';
-import { maskSecrets, secretValues } from '../runtime/connection/secrets.ts';
+import { MIN_SECRET_LENGTH, maskSecrets, secretValues } from '../runtime/connection/secrets.ts';
 import type { InvokeResult } from '../runtime/runtime.ts';
 import type { Arguments, Connection, ConnectionStatus, RuntimeResponse } from '../runtime/types.ts';
 import type { ConnectionInfo } from '../store/types.ts';
@@ -96,27 +96,69 @@ export function callerFor(ctx: AppContext, open: OpenConnection) {
 
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 const MAYBE_CREDENTIAL = /bearer|basic|authorization/i;
+const CREDENTIAL_SCHEME = /^(Bearer|Basic|Token)\s/i;
 
-/** Builds a masker for one set of secrets: strings are only run through `maskSecrets` when needed. */
-export function createMasker(secrets: readonly string[]) {
-  const checked = secrets.filter((s) => s.length >= 4);
-  const forms = checked.flatMap((s) => [
-    s,
-    encodeURIComponent(s),
-    new URLSearchParams({ s }).toString().slice(2),
-  ]);
-  const text = (value: string): string =>
-    MAYBE_CREDENTIAL.test(value) || forms.some((f) => value.includes(f))
-      ? maskSecrets(value, checked)
-      : value;
-  const json = (value: JsonValue): JsonValue => {
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface Masker {
+  /** `maskSecrets(value, secrets)`, skipped when the text holds neither a secret nor a credential word. */
+  text(value: string): string;
+  /** Every string and key masked; the value itself when nothing in it needs masking. */
+  json(value: JsonValue): JsonValue;
+  /** Plain headers; credential headers keep only their scheme (`Bearer ***`). */
+  headers(h: Headers): Record<string, string>;
+}
+
+// Keyed by the secrets array: an open connection keeps its array, so its masker is built once.
+const maskers = new WeakMap<readonly string[], Masker>();
+
+/**
+ * The masker of one set of secrets, built once per array: the secrets' forms (as is, percent- and
+ * form-encoded, as `maskSecrets` masks them) are compiled into one pattern, and strings that match
+ * neither it nor a credential word are passed through untouched.
+ */
+export function createMasker(secrets: readonly string[]): Masker {
+  const known = maskers.get(secrets);
+  if (known) return known;
+  const checked = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
+  const forms = [
+    ...new Set(
+      checked.flatMap((s) => [s, encodeURIComponent(s), new URLSearchParams({ s }).toString().slice(2)]),
+    ),
+  ].sort((a, b) => b.length - a.length);
+  const alternation = forms.map(escapeRegExp).join('|');
+  // `maskSecrets` with these secrets: its credential patterns first, then every form, longest first.
+  const formPattern = forms.length > 0 ? new RegExp(alternation, 'g') : undefined;
+  // One test for "might need masking"; case-insensitive, so it may say yes when the forms would not.
+  const suspect = new RegExp(
+    forms.length > 0 ? `bearer|basic|authorization|${alternation}` : MAYBE_CREDENTIAL.source,
+    'i',
+  );
+  const mask = (value: string): string => {
+    const out = MAYBE_CREDENTIAL.test(value) ? maskSecrets(value, []) : value;
+    return formPattern ? out.replace(formPattern, '***') : out;
+  };
+  const text = (value: string): string => (suspect.test(value) ? mask(value) : value);
+  const clean = (value: JsonValue): boolean => {
+    if (typeof value === 'string') return !suspect.test(value);
+    if (value === null || typeof value !== 'object') return true;
+    if (Array.isArray(value)) {
+      for (const item of value) if (!clean(item)) return false;
+      return true;
+    }
+    for (const key in value) if (suspect.test(key) || !clean(value[key] as JsonValue)) return false;
+    return true;
+  };
+  const copy = (value: JsonValue): JsonValue => {
     if (typeof value === 'string') return text(value);
-    if (Array.isArray(value)) return value.map(json);
+    if (Array.isArray(value)) return value.map(copy);
     if (value !== null && typeof value === 'object') {
       const out: Record<string, JsonValue> = {};
       for (const [k, v] of Object.entries(value)) {
         Object.defineProperty(out, text(k), {
-          value: json(v),
+          value: copy(v),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -126,11 +168,12 @@ export function createMasker(secrets: readonly string[]) {
     }
     return value;
   };
+  const json = (value: JsonValue): JsonValue => (clean(value) ? value : copy(value));
   const headers = (h: Headers): Record<string, string> => {
     const out: Record<string, string> = {};
     for (const [name, value] of h) {
       if (CREDENTIAL_HEADERS.has(name)) {
-        const scheme = /^(Bearer|Basic|Token)\s/i.exec(value)?.[1];
+        const scheme = CREDENTIAL_SCHEME.exec(value)?.[1];
         out[name] = scheme ? `${scheme} ***` : '***';
       } else {
         out[name] = text(value);
@@ -138,7 +181,9 @@ export function createMasker(secrets: readonly string[]) {
     }
     return out;
   };
-  return { text, json, headers };
+  const masker = { text, json, headers };
+  maskers.set(secrets, masker);
+  return masker;
 }
 
 function base64(bytes: Uint8Array): string {
