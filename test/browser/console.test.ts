@@ -5,7 +5,7 @@
  * trigger and watch an event arrive (or see the console say the server lacks the API) → open the
  * validation report. One screenshot per page in `test/browser/.screenshots/`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -35,6 +35,7 @@ describe.skipIf(!haveChromium)('web console in Chromium', () => {
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
+    rmSync(SCREENSHOTS, { recursive: true, force: true });
     await ensureConsoleBuilt();
     rig = await startRig();
     browser = await launchChromium();
@@ -119,6 +120,23 @@ describe.skipIf(!haveChromium)('web console in Chromium', () => {
     const item = page.getByRole('listitem').filter({ hasText: 'Demo by key' });
     await item.waitFor();
     expect(await item.textContent()).toContain('connected');
+    await item.getByRole('button', { name: 'Test' }).click();
+    await item.getByText('Test passed').waitFor();
+    // Editing replaces the secret (never shown): a wrong key fails the test, the right one passes.
+    const setKey = async (key: string) => {
+      await item.getByRole('button', { name: 'Edit' }).click();
+      const input = item.getByRole('form', { name: 'Edit Demo by key' }).getByLabel('API key');
+      expect(await input.inputValue()).toBe('');
+      expect(await input.getAttribute('placeholder')).toBe('set (type to replace)');
+      await input.fill(key);
+      await item.getByRole('button', { name: 'Save' }).click();
+      await item.getByRole('form', { name: 'Edit Demo by key' }).waitFor({ state: 'detached' });
+      await page.getByText('Saved Demo by key.').waitFor();
+    };
+    await setKey('not-the-key');
+    await item.getByRole('button', { name: 'Test' }).click();
+    await item.getByText(/Test failed/).waitFor();
+    await setKey(rig.demo.apiKey);
     await item.getByRole('button', { name: 'Test' }).click();
     await item.getByText('Test passed').waitFor();
     await shot('3-connections');

@@ -133,6 +133,8 @@ export const api = {
     parameterSet?: string;
     values: Record<string, string>;
   }) => json<Connection>('POST', '/api/v1/connections', body),
+  updateConnection: (id: string, body: { name?: string; values?: Record<string, string | null> }) =>
+    json<Connection>('PATCH', `/api/v1/connections/${enc(id)}`, body),
   deleteConnection: (id: string) => json<void>('DELETE', `/api/v1/connections/${enc(id)}`),
   testConnection: (id: string) => json<ConnectionTest>('POST', `/api/v1/connections/${enc(id)}/test`, {}),
   oauthStart: (id: string, body: { returnTo: string; clientId?: string; clientSecret?: string }) =>

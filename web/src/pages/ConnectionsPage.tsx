@@ -21,12 +21,16 @@ function ParameterInput({
   p,
   value,
   onChange,
+  idPrefix = 'cp',
+  placeholder,
 }: {
   p: ConnectionParameter;
   value: string;
   onChange: (value: string) => void;
+  idPrefix?: string;
+  placeholder?: string | undefined;
 }) {
-  const id = `cp-${p.name}`;
+  const id = `${idPrefix}-${p.name}`;
   const hint = p.description ? `${id}-hint` : undefined;
   return (
     <div className="field">
@@ -72,6 +76,7 @@ function ParameterInput({
           type={p.secret ? 'password' : p.type.toLowerCase() === 'int' ? 'number' : 'text'}
           autoComplete="off"
           value={value}
+          placeholder={placeholder}
           required={p.required}
           aria-describedby={hint}
           onChange={(e) => onChange(e.target.value)}
@@ -240,6 +245,80 @@ function CreateConnection({
   );
 }
 
+/** Rename a connection or change its values; secret values are only replaced, never shown. */
+function EditConnection({
+  connection,
+  onDone,
+}: {
+  connection: Connection;
+  onDone: (message?: string) => void;
+}) {
+  const [detail] = useLoad(
+    (signal) => api.connector(connection.connectorId, signal),
+    [connection.connectorId],
+  );
+  const [name, setName] = useState(connection.name);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | undefined>();
+  const parameters =
+    detail.state === 'done'
+      ? detail.value.connectionParameters.filter(
+          (p) =>
+            !p.hidden &&
+            !isOAuth(p) &&
+            (connection.parameterSet ? p.set === connection.parameterSet : !p.set),
+        )
+      : [];
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const changed = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+      await api.updateConnection(connection.id, {
+        ...(name.trim() !== connection.name && { name: name.trim() }),
+        ...(Object.keys(changed).length > 0 && { values: changed }),
+      });
+      onDone(`Saved ${name.trim()}.`);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const id = `edit-${connection.id}`;
+  return (
+    <form className="form" onSubmit={submit} aria-label={`Edit ${connection.name}`}>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Name</label>
+        <input id={`${id}-name`} value={name} required onChange={(e) => setName(e.target.value)} />
+      </div>
+      {parameters.map((p) => (
+        <ParameterInput
+          key={p.name}
+          idPrefix={id}
+          p={{ ...p, required: false }}
+          value={values[p.name] ?? (p.secret ? '' : (connection.values[p.name] ?? ''))}
+          placeholder={
+            p.secret && connection.secretsSet.includes(p.name) ? 'set (type to replace)' : undefined
+          }
+          onChange={(v) => setValues((prev) => ({ ...prev, [p.name]: v }))}
+        />
+      ))}
+      <div className="actions-row">
+        <button type="submit" disabled={busy}>
+          {busy ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="secondary" onClick={() => onDone()}>
+          Cancel
+        </button>
+      </div>
+      {error && <ProblemMessage error={error} title="Not saved:" />}
+    </form>
+  );
+}
+
 function ConnectionRow({
   connection,
   onChanged,
@@ -249,6 +328,7 @@ function ConnectionRow({
 }) {
   const [busy, setBusy] = useState<string | undefined>();
   const [test, setTest] = useState<ConnectionTest | undefined>();
+  const [editing, setEditing] = useState(false);
   const [error, setError] = useState<Error | undefined>();
   const act = (what: string, fn: () => Promise<void>) => async () => {
     setBusy(what);
@@ -296,6 +376,15 @@ function ConnectionRow({
             {connection.status === 'unauthenticated' ? 'Sign in' : 'Sign in again'}
           </button>
         )}
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={editing}
+          disabled={busy !== undefined}
+          onClick={() => setEditing((e) => !e)}
+        >
+          Edit
+        </button>
         {connection.hasTokens && (
           <button
             type="button"
@@ -322,6 +411,15 @@ function ConnectionRow({
           Delete
         </button>
       </div>
+      {editing && (
+        <EditConnection
+          connection={connection}
+          onDone={(message) => {
+            setEditing(false);
+            if (message) onChanged(message);
+          }}
+        />
+      )}
       {test && (
         <p className={test.ok ? 'ok-text' : 'bad-text'}>
           Test {test.ok ? 'passed' : 'failed'}

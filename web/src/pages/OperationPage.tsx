@@ -1,6 +1,6 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { api } from '../api/client.ts';
+import { ApiError, api } from '../api/client.ts';
 import type {
   Connection,
   InvokeResult,
@@ -116,6 +116,25 @@ export function ConnectionPicker({
   );
 }
 
+/** A binary response body: its size and a download link (a blob URL, made from the base64 body). */
+function BinaryBody({ base64, type }: { base64: string; type: string | undefined }) {
+  const url = useMemo(() => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    return URL.createObjectURL(new Blob([bytes], { type: type ?? 'application/octet-stream' }));
+  }, [base64, type]);
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  const size =
+    Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
+  return (
+    <p>
+      Binary body, {size} bytes{type ? ` (${type})` : ''}.{' '}
+      <a href={url} download="response">
+        Download it
+      </a>
+    </p>
+  );
+}
+
 function statusTone(status: number): string {
   return status < 300 ? 'ok' : status < 500 ? 'warn' : 'bad';
 }
@@ -172,9 +191,10 @@ export function RunResult({ result, sent }: { result: InvokeResult; sent: JsonOb
           {result.bodyKind === 'none' ? (
             <p className="muted">No body.</p>
           ) : result.bodyKind === 'binary' ? (
-            <p className="muted">
-              Binary body, {Math.round(((result.body as string)?.length ?? 0) * 0.75)} bytes.
-            </p>
+            <BinaryBody
+              base64={typeof result.body === 'string' ? result.body : ''}
+              type={result.headers['content-type']}
+            />
           ) : (
             <JsonBlock value={result.body} label="Response body" />
           )}
@@ -309,6 +329,11 @@ function TestForm({
       </form>
       <div aria-live="polite">
         {error && <ProblemMessage error={error} title="The call could not be made:" />}
+        {error instanceof ApiError && error.status === 409 && (
+          <p className="notice">
+            The connection needs a sign-in: <Link href="/connections">sign in on the Connections page</Link>.
+          </p>
+        )}
         {result && <RunResult result={result.result} sent={result.sent} />}
       </div>
     </FormContext.Provider>
