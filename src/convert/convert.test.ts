@@ -165,3 +165,37 @@ describe('convert', () => {
     expect([...result.icon.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 });
+
+describe('an Accept header parameter the API requires', () => {
+  it('becomes the produces of an operation whose responses name no media type', () => {
+    const result = convert(
+      JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 'Exports', version: '1' },
+        servers: [{ url: 'https://exports.example.org' }],
+        paths: {
+          '/download/{id}': {
+            get: {
+              operationId: 'Download',
+              parameters: [
+                { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+                {
+                  name: 'Accept',
+                  in: 'header',
+                  required: true,
+                  schema: { type: 'string', enum: ['application/octet-stream'] },
+                },
+              ],
+              responses: { '200': { description: 'The file' } },
+            },
+          },
+        },
+      }),
+      { preset: false },
+    );
+    const op = (result.swagger as Record<string, any>).paths['/download/{id}'].get;
+    expect(op.produces).toEqual(['application/octet-stream']);
+    expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(['id']);
+    expect(result.losses.map((l) => l.construct)).toContain('Accept header');
+  });
+});

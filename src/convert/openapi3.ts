@@ -11,7 +11,7 @@ import { escapeSegment, join } from '../connector/pointer.ts';
 import { createOas3Context, type Oas3Context } from './context.ts';
 import { CREDENTIALS_MARK, type Credential } from './credentials.ts';
 import type { Losses } from './loss.ts';
-import { convertParameter } from './parameters.ts';
+import { acceptedMediaTypes, convertParameter } from './parameters.ts';
 import { componentName, deref } from './refs.ts';
 import { convertRequestBody } from './request-body.ts';
 import { convertResponses } from './responses.ts';
@@ -154,7 +154,14 @@ export function convertOpenApi3(root: JsonObject, losses: Losses): SwaggerParts 
       if (!op) continue;
       const opPointer = join(itemPointer, method);
       const placed = place(method, path);
-      const converted = convertOperation(op, opPointer, method, placed.path, pathParams);
+      const converted = convertOperation(
+        op,
+        opPointer,
+        method,
+        placed.path,
+        pathParams,
+        ownArray(item, 'parameters') ?? [],
+      );
       const server = op.servers !== undefined ? ownServer(op.servers, target) : pathServer;
       const where = op.servers !== undefined ? join(opPointer, 'servers') : join(itemPointer, 'servers');
       if (server?.url) {
@@ -192,6 +199,7 @@ export function convertOpenApi3(root: JsonObject, losses: Losses): SwaggerParts 
     method: string,
     path: string,
     pathParams: JsonObject[],
+    itemParams: readonly JsonValue[],
   ): JsonObject {
     const out: JsonObject = {};
     for (const key of [
@@ -237,6 +245,17 @@ export function convertOpenApi3(root: JsonObject, losses: Losses): SwaggerParts 
     const responses = convertResponses(op.responses, join(pointer, 'responses'), ctx);
     const produces = responses.produces[0];
     if (produces && produces !== 'application/json') out.produces = [...responses.produces];
+    const accepted = produces
+      ? []
+      : acceptedMediaTypes([...itemParams, ...(ownArray(op, 'parameters') ?? [])], ctx);
+    if (accepted.length > 0 && accepted.join() !== 'application/json') {
+      out.produces = accepted;
+      losses.add(
+        join(pointer, 'parameters'),
+        'Accept header',
+        `its allowed value${accepted.length > 1 ? 's' : ''} (${accepted.map((t) => `\`${t}\``).join(', ')}) became the operation's \`produces\`, which the request's \`Accept\` header follows`,
+      );
+    }
     out.responses = responses.responses;
     const security = auth.requirement(op.security as JsonValue | undefined, join(pointer, 'security'));
     if (security !== undefined) out.security = security;

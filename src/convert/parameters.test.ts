@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../connector/json.ts';
 import { testContext } from './_fixtures.ts';
-import { convertParameter } from './parameters.ts';
+import { acceptedMediaTypes, convertParameter } from './parameters.ts';
 
 const cases: { name: string; input: JsonObject; output: JsonObject[]; loss?: string }[] = [
   {
@@ -118,4 +118,25 @@ describe('convertParameter', () => {
       if (c.loss) expect(ctx.losses.items.map((l) => l.construct)).toContain(c.loss);
       else expect(ctx.losses.items).toEqual([]);
     });
+});
+
+describe('acceptedMediaTypes', () => {
+  const accept = (schema: JsonObject, name = 'Accept') => ({ name, in: 'header', required: true, schema });
+
+  it.each([
+    ['an enum', accept({ type: 'string', enum: ['application/octet-stream'] }), ['application/octet-stream']],
+    ['a default', accept({ type: 'string', default: 'text/csv' }), ['text/csv']],
+    ['no media type', accept({ type: 'string', enum: ['anything'] }), []],
+    ['another header', accept({ type: 'string', enum: ['text/csv'] }, 'X-Format'), []],
+  ])('reads the media types of an Accept header parameter with %s', (_, param, expected) => {
+    expect(acceptedMediaTypes([param], testContext())).toEqual(expected);
+  });
+
+  it('follows a reference to a component parameter', () => {
+    const ctx = testContext(
+      {},
+      { components: { parameters: { Accept: accept({ type: 'string', enum: ['text/csv'] }) } } },
+    );
+    expect(acceptedMediaTypes([{ $ref: '#/components/parameters/Accept' }], ctx)).toEqual(['text/csv']);
+  });
 });

@@ -101,6 +101,24 @@ export function exampleOf(holder: JsonObject, ctx: Oas3Context): JsonValue | und
   return undefined;
 }
 
+const MEDIA_TYPE = /^[\w!#$&^.+-]+\/[\w!#$&^.+*-]+$/;
+
+/**
+ * The media types a required-by-the-API `Accept` header parameter allows (its schema's `enum`, else
+ * `default`), among `parameters` (unresolved); empty when there is none. OpenAPI ignores such a
+ * parameter, but an API that needs `Accept: application/octet-stream` says so there.
+ */
+export function acceptedMediaTypes(parameters: readonly JsonValue[], ctx: Oas3Context): string[] {
+  for (const value of parameters) {
+    const param = derefObject(ctx.root, value);
+    if (ownString(param, 'in') !== 'header' || ownString(param, 'name')?.toLowerCase() !== 'accept') continue;
+    const schema = derefObject(ctx.root, param?.schema);
+    const listed = Array.isArray(schema?.enum) ? schema.enum : [schema?.default];
+    return listed.filter((t): t is string => typeof t === 'string' && MEDIA_TYPE.test(t));
+  }
+  return [];
+}
+
 /**
  * One OpenAPI 3 parameter (already resolved) → the Swagger 2.0 parameters that carry it: none for
  * cookies, several for a `deepObject` or exploded object in the query, one otherwise.
