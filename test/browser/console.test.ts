@@ -292,6 +292,28 @@ describe.skipIf(!haveChromium)('web console in Chromium', () => {
     }
   });
 
+  it('subscribes to a polling trigger at an interval and shows the changes it finds', async () => {
+    if (!(await page.getByRole('heading', { level: 2, name: 'Subscribe to a trigger' }).isVisible())) return;
+    await page.getByLabel('Trigger', { exact: true }).selectOption('OnTicketChanged');
+    await page.getByLabel('Polling interval (seconds)').fill('1');
+    await page.getByLabel('Deliver events to (URL, optional)').fill('');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByText(/^Subscribed to OnTicketChanged\.$/).waitFor();
+    const card = page.getByRole('listitem').filter({ hasText: 'OnTicketChanged' });
+    expect(await card.textContent()).toContain('polling every 1 s');
+    await page.getByText(/Live stream: open/).waitFor();
+    rig.demo.createTicket({
+      teamId: 'it-ops',
+      subject: 'Badge reader offline',
+      requesterEmail: 'ops@contoso.example',
+    });
+    const event = page.locator('li.event').filter({ hasText: 'Badge reader offline' });
+    // Event bodies are in the page even while their <details> are closed.
+    await event.first().waitFor({ state: 'attached', timeout: 20_000 });
+    await event.first().locator('summary').click();
+    await shot('7c-triggers-polling');
+  });
+
   it('shows the validation report grouped by severity and rule, with source lines and the rule doc', async () => {
     const report = await rig.api<{ findings: { ruleId: string; severity: string; line?: number }[] }>(
       'GET',
