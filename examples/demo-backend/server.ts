@@ -9,6 +9,7 @@ import Fastify, { type FastifyError } from 'fastify';
 import { authenticate } from './auth.ts';
 import { registerChanges } from './changes.ts';
 import { DemoData, type NewTicket, type Ticket } from './data.ts';
+import { registerExports } from './exports.ts';
 import { type Delivery, type HookEvent, registerHooks, Webhooks } from './hooks.ts';
 import { BASE_PATH, sendError } from './http.ts';
 import { checkNewTicket } from './input.ts';
@@ -146,6 +147,14 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
       registerChanges(api, data, options.retryAfter ?? 15);
       registerTickets(api, data, emit);
       registerHooks(api, hooks);
+      registerExports(api, data, {
+        fetch: options.fetch ?? globalThis.fetch,
+        now,
+        track: (work) => {
+          inFlight.add(work);
+          void work.finally(() => inFlight.delete(work));
+        },
+      });
     },
     { prefix: BASE_PATH },
   );

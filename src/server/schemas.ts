@@ -160,5 +160,11 @@ export const invokeResultSchema = {
       properties: { method: string, url: string, headers: stringMap },
     },
     trace: { type: 'array', items: string },
+    callback: {
+      type: 'object',
+      description:
+        'Callback actions: the callback the backend sent to the notification URL (the invoke waits for it).',
+      properties: { receivedAt: string, headers: stringMap, body: {} },
+    },
   },
 } as const;

@@ -4,7 +4,8 @@
  */
 import type { JsonValue } from '../connector/json.ts';
 
-export type SubscriptionKind = 'webhook' | 'polling';
+/** `callback`: the one-shot wait of a callback action being invoked (deleted when it ends). */
+export type SubscriptionKind = 'webhook' | 'polling' | 'callback';
 /** `active` runs; `stopped` was stopped by its owner; `error` was stopped by flowport (`statusReason`). */
 export type SubscriptionStatus = 'active' | 'stopped' | 'error';
 /** `none`: no sink, kept in the event log only. `dead`: every attempt failed; a replay makes it `pending`. */

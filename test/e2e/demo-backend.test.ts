@@ -128,6 +128,7 @@ describe('the Brightdesk connector against the demo backend', () => {
       'AddAttachment',
       'CreateTicket',
       'DeleteTicket',
+      'ExportTickets',
       'GetCurrentAgent',
       'GetTeamFields',
       'GetTicket',

@@ -316,6 +316,29 @@ describe.each(['sqlite', 'postgres'] as const)('triggers through flowport serve 
     },
   );
 
+  it.skipIf(skip)(
+    'a callback action answers once the backend has called back',
+    { timeout: 30_000 },
+    async () => {
+      const { connectionId } = await start(engine);
+      backend?.createTicket(NEW_TICKET);
+      const invoked = await call('POST', `/api/v1/connections/${connectionId}/operations/ExportTickets`, {
+        parameters: { body: { teamId: 'support' } },
+        callbackTimeoutSeconds: 20,
+      });
+      expect(invoked.status, invoked.text).toBe(200);
+      const r = invoked.json();
+      expect(r.status).toBe(202);
+      expect(r.body).toMatchObject({ status: 'running', teamId: 'support' });
+      expect(r.callback.body).toMatchObject({ status: 'completed' });
+      expect(r.callback.body.count).toBe(r.callback.body.tickets.length);
+      expect(r.callback.body.tickets.map((x: { subject: string }) => x.subject)).toContain('Printer on fire');
+      // The one-shot wait left nothing behind.
+      expect((await call('GET', '/api/v1/subscriptions')).json().value).toEqual([]);
+      expect(await t?.store.listSubscriptions(t.maker.user.id)).toEqual([]);
+    },
+  );
+
   it.skipIf(skip)('dead-letters after the last attempt and replays', { timeout: 30_000 }, async () => {
     const { connectionId } = await start(engine);
     const out = await startSink([500, 500, 500]);

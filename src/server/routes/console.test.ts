@@ -116,7 +116,7 @@ describe('console views of the API', () => {
       brandColor: '#1f5fa8',
       publisher: 'Brightdesk Labs',
       // 12 operations, 4 of them internal (GetCurrentAgent, ListTeams, GetTeamFields, DeleteHook).
-      actions: 6,
+      actions: 7,
       triggers: 2,
       parameterSets: [
         { name: 'api-key', displayName: 'API key' },

@@ -34,6 +34,12 @@ const invokeBody = {
     parameters: argumentsSchema,
     allPages: { type: 'boolean', description: 'Follow `x-ms-pageable` next links and merge the pages.' },
     trace: { type: 'boolean', description: 'Return the steps taken (auth, each policy, custom code).' },
+    callbackTimeoutSeconds: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 3600,
+      description: 'Callback actions: how long to wait for the callback (default 600).',
+    },
   },
 } as const;
 
@@ -57,6 +63,7 @@ interface InvokeBody {
   readonly parameters?: Record<string, JsonValue>;
   readonly allPages?: boolean;
   readonly trace?: boolean;
+  readonly callbackTimeoutSeconds?: number;
 }
 
 interface DynamicBody {
@@ -99,8 +106,22 @@ export async function operationRoutes(app: FastifyInstance, ctx: AppContext): Pr
       },
     },
     async (request) => {
-      const open = await openConnection(ctx, callerOf(request), request.params.id);
+      const caller = callerOf(request);
+      const open = await openConnection(ctx, caller, request.params.id);
       const trace = request.body?.trace === true;
+      if (open.loaded.connector.operation(request.params.operationId)?.kind === 'callback-action') {
+        // The answer waits for the backend's callback to the notification URL (docs/triggers.md).
+        const seconds = request.body?.callbackTimeoutSeconds;
+        const { result, callback } = await app.triggers.service.invokeCallbackAction(
+          caller.user.id,
+          open,
+          request.params.operationId,
+          (request.body?.parameters ?? {}) as Arguments,
+          { ...(seconds !== undefined && { timeoutMs: seconds * 1000 }) },
+        );
+        const shown = presentResult(result, open.secrets, trace);
+        return callback ? { ...shown, callback: masked(open, callback) } : shown;
+      }
       const result = await invokeWith(
         ctx,
         open,

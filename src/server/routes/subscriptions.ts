@@ -219,7 +219,7 @@ export async function subscriptionRoutes(
 
   async function own(request: FastifyRequest, id: string): Promise<SubscriptionRecord> {
     const sub = await ctx.store.getSubscription(id, callerOf(request).user.id);
-    if (!sub) throw notFound('subscription', id);
+    if (!sub || sub.kind === 'callback') throw notFound('subscription', id);
     return sub;
   }
   async function withCounts(sub: SubscriptionRecord) {
@@ -267,9 +267,12 @@ export async function subscriptionRoutes(
       },
     },
     async (request) => {
-      const subs = await ctx.store.listSubscriptions(callerOf(request).user.id, {
-        ...(request.query.connectionId && { connectionId: request.query.connectionId }),
-      });
+      // The one-shot waits of callback actions being invoked are not subscriptions to show.
+      const subs = (
+        await ctx.store.listSubscriptions(callerOf(request).user.id, {
+          ...(request.query.connectionId && { connectionId: request.query.connectionId }),
+        })
+      ).filter((s) => s.kind !== 'callback');
       const counts = await ctx.store.deliveryCounts(subs.map((s) => s.id));
       return { value: subs.map((s) => subscriptionView(s, counts.get(s.id))) };
     },

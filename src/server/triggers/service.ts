@@ -12,6 +12,11 @@ import type { Arguments, Connection } from '../../runtime/types.ts';
 import { newId, tokenMatches } from '../../store/tokens.ts';
 import type { SubscriptionRecord, TriggerEventRecord } from '../../store/trigger-types.ts';
 import type { ConnectionInfo } from '../../store/types.ts';
+import {
+  type CallbackActionResult,
+  DEFAULT_CALLBACK_TIMEOUT_MS,
+  invokeWithCallback,
+} from '../../triggers/callback-action.ts';
 import { DEFAULT_INTERVAL_SECONDS, initialPollState, policiesOf } from '../../triggers/polling.ts';
 import {
   type CallbackRequest,
@@ -72,6 +77,21 @@ export interface TriggerService {
     request: CallbackRequest,
   ): Promise<{ status: number; events: TriggerEventRecord[] }>;
   open(sub: SubscriptionRecord): Promise<OpenTrigger>;
+  /**
+   * Invokes a callback action with a callback URL of this server and waits for the callback
+   * (any node may receive it: it is stored like a webhook event, and the waiting node reads it).
+   */
+  invokeCallbackAction(
+    ownerId: string,
+    target: {
+      readonly info: ConnectionInfo;
+      readonly loaded: LoadedConnector;
+      readonly connection: Connection;
+    },
+    operationId: string,
+    args: Arguments,
+    options?: { readonly timeoutMs?: number; readonly signal?: AbortSignal },
+  ): Promise<CallbackActionResult>;
 }
 
 function sha256(text: string): string {
@@ -206,6 +226,64 @@ export function createTriggerService(
       return { subscription, ...(signingSecret && { signingSecret }) };
     },
 
+    async invokeCallbackAction(ownerId, target, operationId, args, opts = {}) {
+      const id = newId('cb');
+      const secret = randomBytes(24).toString('base64url');
+      await ctx.store.createSubscription({
+        id,
+        ownerId,
+        connectionId: target.info.id,
+        connectorId: target.info.connectorId,
+        operationId,
+        kind: 'callback',
+        arguments: {},
+        callbackHash: sha256(secret),
+        intervalSeconds: 0,
+        backfill: false,
+        status: 'active',
+      });
+      try {
+        return await invokeWithCallback(target.loaded.runtime, operationId, args, {
+          connection: target.connection,
+          callbackUrl: `${callbackBase}/hooks/${id}/${secret}`,
+          timeoutMs: opts.timeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS,
+          now: ctx.now,
+          ...(opts.signal && { signal: opts.signal }),
+          waitForCallback: (signal) =>
+            new Promise<CallbackRequest>((resolve, reject) => {
+              let done = false;
+              const check = async () => {
+                const [event] = await ctx.store.listEvents(id, { limit: 1 });
+                if (!event || done) return;
+                finish();
+                // The stored (decoded) body, re-encoded for the engine to decode again.
+                resolve({
+                  headers: { ...event.headers, 'content-type': 'application/json' },
+                  bytes: Buffer.from(JSON.stringify(event.body ?? null)),
+                });
+              };
+              const run = () => void check().catch((error: unknown) => (finish(), reject(error)));
+              const stopListening = feed.listen(id, run);
+              // Another node may take the callback: its store read is the only news of it.
+              const timer = setInterval(run, 500);
+              const finish = () => {
+                done = true;
+                stopListening();
+                clearInterval(timer);
+                signal.removeEventListener('abort', onAbort);
+              };
+              const onAbort = () => {
+                finish();
+                reject(signal.reason);
+              };
+              signal.addEventListener('abort', onAbort, { once: true });
+            }),
+        });
+      } finally {
+        await ctx.store.deleteSubscription(id, undefined);
+      }
+    },
+
     async remove(ownerId, id) {
       const sub = await ctx.store.getSubscription(id, ownerId);
       if (!sub) throw notFound('subscription', id);
@@ -238,7 +316,8 @@ export function createTriggerService(
 
     async receive(id, secret, request) {
       const sub = await ctx.store.getSubscription(id, undefined);
-      if (sub?.kind !== 'webhook' || !sub.callbackHash || !tokenMatches(sub.callbackHash, secret))
+      // Webhook subscriptions and the one-shot waits of callback actions take callbacks; polls do not.
+      if (!sub?.callbackHash || sub.kind === 'polling' || !tokenMatches(sub.callbackHash, secret))
         return { status: 404, events: [] };
       // 410 tells well-behaved senders to stop (the platform's answer for a deleted trigger).
       if (sub.status !== 'active') return { status: 410, events: [] };

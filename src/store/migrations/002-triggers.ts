@@ -17,7 +17,7 @@ export const migration: Migration = {
       .addColumn('connection_id', 'text', (c) => c.notNull().references('connections.id').onDelete('cascade'))
       .addColumn('connector_id', 'text', (c) => c.notNull())
       .addColumn('operation_id', 'text', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('webhook', 'polling')`))
+      .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('webhook', 'polling', 'callback')`))
       .addColumn('arguments', 'text', (c) => c.notNull())
       .addColumn('callback_hash', 'text')
       .addColumn('delivery_id_header', 'text')
