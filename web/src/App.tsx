@@ -87,22 +87,28 @@ function FocusOnNavigation() {
 }
 
 export function App() {
+  // With a token the pages render at once, their API calls in parallel with the check of the token;
+  // a 401 from any call (onSignedOut) shows the sign-in form instead.
+  const [signedIn, setSignedIn] = useState(() => getToken() !== null);
   const [user, setUser] = useState<User | undefined>();
-  const [checking, setChecking] = useState(() => getToken() !== null);
   const [error, setError] = useState<Error | undefined>();
 
-  useEffect(() => onSignedOut(() => setUser(undefined)), []);
+  useEffect(
+    () =>
+      onSignedOut(() => {
+        setSignedIn(false);
+        setUser(undefined);
+      }),
+    [],
+  );
   useEffect(() => {
-    if (!getToken()) return;
+    if (!signedIn || user) return;
     const controller = new AbortController();
-    api
-      .me(controller.signal)
-      .then(setUser, (e: Error) => {
-        if (!controller.signal.aborted && !(e instanceof ApiError && e.status === 401)) setError(e);
-      })
-      .finally(() => !controller.signal.aborted && setChecking(false));
+    api.me(controller.signal).then(setUser, (e: Error) => {
+      if (!controller.signal.aborted && !(e instanceof ApiError && e.status === 401)) setError(e);
+    });
     return () => controller.abort();
-  }, []);
+  }, [signedIn, user]);
 
   return (
     <Router base="/console">
@@ -114,23 +120,26 @@ export function App() {
         <Link href="/" className="brand">
           flowport
         </Link>
-        {user && (
+        {signedIn && (
           <nav aria-label="Main">
             <NavLink href="/">Connectors</NavLink>
             <NavLink href="/connections">Connections</NavLink>
             <NavLink href="/triggers">Triggers</NavLink>
           </nav>
         )}
-        {user && (
+        {signedIn && (
           <div className="who">
-            <span>
-              {user.name} <span className="muted">({user.role})</span>
-            </span>
+            {user && (
+              <span>
+                {user.name} <span className="muted">({user.role})</span>
+              </span>
+            )}
             <button
               type="button"
               className="link"
               onClick={() => {
                 clearToken();
+                setSignedIn(false);
                 setUser(undefined);
               }}
             >
@@ -139,17 +148,16 @@ export function App() {
           </div>
         )}
       </header>
-      {checking && !user ? (
-        <main id="main">
-          <p role="status">Signing in…</p>
-        </main>
-      ) : !user ? (
-        <>
-          {error && <ProblemMessage error={error} />}
-          <SignIn onSignedIn={setUser} />
-        </>
+      {!signedIn ? (
+        <SignIn
+          onSignedIn={(u) => {
+            setUser(u);
+            setSignedIn(true);
+          }}
+        />
       ) : (
         <main id="main">
+          {error && <ProblemMessage error={error} title="The server did not answer:" />}
           <Switch>
             <Route path="/" component={GalleryPage} />
             <Route path="/connectors/:id">{(p) => <ConnectorPage id={p.id} />}</Route>
