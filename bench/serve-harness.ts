@@ -45,7 +45,8 @@ export function startFloor(backendUrl: string): Promise<Child> {
 
 /**
  * `flowport serve examples/tasklane` as a user starts it (bin/flowport.js), with tasklane's calls sent
- * to the local backend, warn-level logs and no rate limit (600 a minute would refuse the load).
+ * to the local backend and warn-level logs. The per-token rate limit stays on, counting every call,
+ * with a maximum no run reaches (the default 600 a minute would refuse the load).
  */
 export async function startServe(options: {
   home: string;
@@ -70,7 +71,7 @@ export async function startServe(options: {
       '--log-level',
       'warn',
       '--rate-limit',
-      '0',
+      String(1e9),
       '--no-watch',
       ...(options.databaseUrl ? ['--database-url', options.databaseUrl] : []),
     ],

@@ -190,30 +190,50 @@ function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
+/** An invocation as the API shows it (`invokeResultSchema`). */
+export interface PresentedResult {
+  operationId: string;
+  status: number;
+  headers: Record<string, string>;
+  bodyKind: 'none' | 'json' | 'text' | 'binary';
+  body?: JsonValue;
+  durationMs: number;
+  pages: number;
+  warnings: string[];
+  connectionStatus?: ConnectionStatus;
+  request?: { method: string; url: string; headers: Record<string, string> };
+  trace?: string[];
+}
+
 /** The API's view of an invocation: status, headers, body and the request sent, secrets masked. */
-export function presentResult(result: InvokeResult, secrets: readonly string[], trace: boolean) {
+export function presentResult(
+  result: InvokeResult,
+  secrets: readonly string[],
+  trace: boolean,
+): PresentedResult {
   const mask = createMasker(secrets);
   const { response } = result;
   const body = response.body;
-  return {
+  const shown: PresentedResult = {
     operationId: result.operationId,
     status: response.status,
     headers: mask.headers(response.headers),
     bodyKind: body.kind,
-    ...(body.kind === 'json' && { body: mask.json(body.value) }),
-    ...(body.kind === 'text' && { body: mask.text(body.text) }),
-    ...(body.kind === 'binary' && { body: base64(body.bytes) }),
     durationMs: Math.round(result.durationMs * 1000) / 1000,
     pages: result.pages,
-    warnings: result.warnings.map(mask.text),
-    ...(result.connectionStatus !== undefined && { connectionStatus: result.connectionStatus }),
-    ...(result.request && {
-      request: {
-        method: result.request.method,
-        url: mask.text(result.request.url),
-        headers: mask.headers(result.request.headers),
-      },
-    }),
-    ...(trace && { trace: result.trace.map(mask.text) }),
+    warnings: result.warnings.length === 0 ? [] : result.warnings.map(mask.text),
   };
+  if (body.kind === 'json') shown.body = mask.json(body.value);
+  else if (body.kind === 'text') shown.body = mask.text(body.text);
+  else if (body.kind === 'binary') shown.body = base64(body.bytes);
+  if (result.connectionStatus !== undefined) shown.connectionStatus = result.connectionStatus;
+  if (result.request) {
+    shown.request = {
+      method: result.request.method,
+      url: mask.text(result.request.url),
+      headers: mask.headers(result.request.headers),
+    };
+  }
+  if (trace) shown.trace = result.trace.map(mask.text);
+  return shown;
 }
