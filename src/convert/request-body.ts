@@ -108,12 +108,23 @@ export function convertRequestBody(
   }
 
   const m = mediaType.toLowerCase();
+  const binary = !(isJson(m) || m.includes('xml') || m.startsWith('text/'));
   const schema =
     isJson(m) || m.includes('xml')
       ? convertSchema(media.schema, schemaPointer, ctx)
       : m.startsWith('text/')
         ? { type: 'string' }
         : { type: 'string', format: 'binary' };
+  // `format: byte` means base64 text, which a binary media type contradicts; the bytes are sent as
+  // the media type (and usually the description: "byte array of file") says.
+  const declared = deref(ctx.root, media.schema).value;
+  const encoded = ownString(declared, 'format') ?? ownString(declared, 'contentEncoding');
+  if (binary && (encoded === 'byte' || encoded === 'base64'))
+    losses.add(
+      schemaPointer,
+      'binary body',
+      `\`${encoded}\` (base64 text) in a \`${listed(mediaType)}\` body became \`format: binary\`: the connector sends the file's bytes, as the media type says; if the API really wants base64 text, change the schema to \`format: byte\``,
+    );
   const param: JsonObject = { name: 'body', in: 'body', required, schema };
   if (description) param.description = description;
   param['x-ms-summary'] = 'Body';

@@ -284,6 +284,11 @@ export interface ConvertSweepRow {
   readonly cause?: string;
   readonly detail?: string;
   readonly sent?: string;
+  /**
+   * For a rejection: why it is not the conversion's fault, confirmed by a control (see
+   * {@link excuseOf}). Excused rejections stay rejections; the summary counts them apart.
+   */
+  readonly excuse?: string;
 }
 
 function textOf(body: ResponseBody): string {
@@ -382,10 +387,62 @@ export interface ConvertSweepOptions {
   readonly mutate?: (wire: WireRequest) => WireRequest;
 }
 
-/** What the harness reads from the original: its servers and, for a Postman collection, its request paths. */
+/** What the harness reads from the original: its servers and paths, and a Postman collection's request paths. */
 interface Original {
   readonly servers: readonly OriginalServer[];
   readonly postman: readonly PostmanRoute[];
+  /** OpenAPI / Swagger path templates by method, as patterns over a concrete path. */
+  readonly templates: readonly { readonly method: string; readonly path: string; readonly pattern: RegExp }[];
+}
+
+const TEMPLATE_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+function originalTemplates(input: ApiInput): Original['templates'] {
+  if (input.format === 'postman-2.1') return [];
+  const out: { method: string; path: string; pattern: RegExp }[] = [];
+  for (const [path, item] of Object.entries(ownObject(input.document, 'paths') ?? {})) {
+    if (!isObject(item)) continue;
+    const source = path
+      .split(/(\{[^}]*\})/)
+      .map((part) => (/^\{[^}]*\}$/.test(part) ? '[^/]+' : escapeRegExp(part)))
+      .join('');
+    for (const method of TEMPLATE_METHODS)
+      if (isObject(item[method])) out.push({ method, path, pattern: new RegExp(`^${source}/?$`) });
+  }
+  return out;
+}
+
+/**
+ * Why a rejection is not the conversion's fault, when a control confirms it; undefined otherwise.
+ * - `AMBIGUOUS_ROUTE_IN_ORIGINAL`: the original has two path templates of the method matching the
+ *   path (OpenAPI forbids templates that differ only in variable names) and Prism objects only to path
+ *   parameters: it routed the request to the other template.
+ * - `BASE64_BODY_IN_ORIGINAL`: the original types a binary body as base64 text (`format: byte`), the
+ *   connector sends the bytes (a reported decision); the same request with its body base64-encoded is
+ *   accepted, so nothing else differs.
+ */
+async function excuseOf(
+  original: Original,
+  transport: Transport,
+  wire: WireRequest | undefined,
+  target: string | undefined,
+  violations: readonly string[],
+): Promise<string | undefined> {
+  if (!wire || violations.length === 0) return undefined;
+  if (target && violations.every((v) => v.startsWith('path.'))) {
+    const path = new URL(target).pathname;
+    const method = wire.method.toLowerCase();
+    const matching = original.templates.filter((t) => t.method === method && t.pattern.test(path));
+    if (matching.length > 1)
+      return `AMBIGUOUS_ROUTE_IN_ORIGINAL: ${matching.map((t) => t.path).join(' and ')} both match ${path}`;
+  }
+  if (wire.body && violations.every((v) => /^body: .*format "(byte|base64)"/.test(v))) {
+    const encoded = new TextEncoder().encode(Buffer.from(wire.body).toString('base64'));
+    const again = await transport.send({ ...wire, body: encoded });
+    if (again.status < 400)
+      return 'BASE64_BODY_IN_ORIGINAL: the same request with its body base64-encoded is accepted';
+  }
+  return undefined;
 }
 
 /**
@@ -489,7 +546,16 @@ async function callAll(
             status === 401 && part.schemesNotKept.length > 0
               ? ` (not kept: ${part.schemesNotKept.join(', ')})`
               : '';
-          row({ operationId, verdict: 'rejected', status, cause: `${type}${note}`, detail, sent });
+          const excuse = await excuseOf(original, transport, result.request, target, violations);
+          row({
+            operationId,
+            verdict: 'rejected',
+            status,
+            cause: `${type}${note}`,
+            detail,
+            sent,
+            ...(excuse && { excuse }),
+          });
         }
       } catch (error) {
         // The socket may close before the process is reaped.
@@ -552,7 +618,11 @@ export async function sweepConversion(
         });
     return rows;
   }
-  const original: Original = { servers: originalServers(input), postman: postmanRoutes(input) };
+  const original: Original = {
+    servers: originalServers(input),
+    postman: postmanRoutes(input),
+    templates: originalTemplates(input),
+  };
   const prism = async () => {
     if (mock && !mock.exited) return mock;
     mock = await startPrism(file, 180_000, ['--max-old-space-size=3072']);
@@ -575,9 +645,13 @@ export interface ConvertSweepSummary {
   readonly accepted: number;
   readonly validatedOnly: number;
   readonly rejected: number;
+  /** Rejections with an excuse a control confirmed (counted in `rejected` too). */
+  readonly excused: number;
   readonly notBuilt: number;
   /** accepted / judged (1 when nothing was judged). */
   readonly share: number;
+  /** accepted / (judged − excused): the share with the excused rejections set aside. */
+  readonly shareExcused: number;
   readonly table: string;
 }
 
@@ -591,6 +665,9 @@ export function summariseConversion(rows: readonly ConvertSweepRow[], top = 20):
   const validatedOnly = rows.filter((r) => r.validatedOnly).length;
   const judged = accepted + rejected + notBuilt;
   const share = judged === 0 ? 1 : accepted / judged;
+  const excusedRows = rows.filter((r) => r.verdict === 'rejected' && r.excuse !== undefined);
+  const excused = excusedRows.length;
+  const shareExcused = judged - excused === 0 ? 1 : accepted / (judged - excused);
   const apis = [...new Set(rows.map((r) => r.api))];
   const lines = apis.map((api) => {
     const mine = rows.filter((r) => r.api === api);
@@ -602,6 +679,7 @@ export function summariseConversion(rows: readonly ConvertSweepRow[], top = 20):
     `descriptions ${apis.length}; operations ${rows.length}; skipped ${skipped} (${causes(rows.filter((r) => r.verdict === 'skipped'))})`,
     `judged ${judged}: accepted ${accepted} (of which ${validatedOnly} validated but not mocked), rejected ${rejected}, not built ${notBuilt}`,
     `share accepted ${(share * 100).toFixed(2)}% (${accepted}/${judged})`,
+    `excused ${excused} of the rejections (${causes(excusedRows.map((r) => ({ ...r, cause: r.excuse?.split(':')[0] })))}); share with them set aside ${(shareExcused * 100).toFixed(2)}% (${accepted}/${judged - excused})`,
   );
   for (const [title, verdict] of [
     ['rejected by Prism:', 'rejected'],
@@ -612,7 +690,10 @@ export function summariseConversion(rows: readonly ConvertSweepRow[], top = 20):
     lines.push('', title);
     for (const r of list.slice(0, top))
       lines.push(
-        `  ${r.api} ${r.operationId}: ${r.cause ?? ''} ${r.detail ?? ''} ${r.sent ?? ''}`.slice(0, 400),
+        `  ${r.api} ${r.operationId}: ${r.excuse ? `[excused: ${r.excuse}] ` : ''}${r.cause ?? ''} ${r.detail ?? ''} ${r.sent ?? ''}`.slice(
+          0,
+          400,
+        ),
       );
     if (list.length > top) lines.push(`  … ${list.length - top} more`);
   }
@@ -624,8 +705,10 @@ export function summariseConversion(rows: readonly ConvertSweepRow[], top = 20):
     accepted,
     validatedOnly,
     rejected,
+    excused,
     notBuilt,
     share,
+    shareExcused,
     table: lines.join('\n'),
   };
 }
