@@ -5,7 +5,7 @@
  * trigger and watch an event arrive (or see the console say the server lacks the API) → open the
  * validation report. One screenshot per page in `test/browser/.screenshots/`.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -35,7 +35,10 @@ describe.skipIf(!haveChromium)('web console in Chromium', () => {
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
-    rmSync(SCREENSHOTS, { recursive: true, force: true });
+    // Failure shots of an earlier run would mislead (the corpus test writes beside them meanwhile).
+    for (const name of existsSync(SCREENSHOTS) ? readdirSync(SCREENSHOTS) : []) {
+      if (name.startsWith('failed-')) rmSync(join(SCREENSHOTS, name), { force: true });
+    }
     await ensureConsoleBuilt();
     rig = await startRig();
     browser = await launchChromium();

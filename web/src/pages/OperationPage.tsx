@@ -364,7 +364,8 @@ export function OperationPage({ id, operationId }: { id: string; operationId: st
                 <code>
                   {operation.method} {operation.path}
                 </code>{' '}
-                · {operation.kind.replace('-', ' ')} · {operation.visibility}
+                · {operation.kind.replace('-', ' ')}
+                {operation.visibility !== 'none' && ` · ${operation.visibility}`}
                 {operation.deprecated && ' · deprecated'}
               </>
             }
