@@ -1,7 +1,8 @@
 /**
  * `npm run bench:triggers-crash`: the crash test of issue 5 at full size — `flowport serve` killed
  * with SIGKILL ten times at random moments while the demo backend emits 1,000 numbered webhook
- * events; then the same with two nodes on Postgres behind a round-robin proxy, one killed at a time.
+ * events; then the same with two nodes on Postgres behind a round-robin proxy, one killed at a time;
+ * then both again with a polling subscription (every second) on the ticket changes instead.
  * Prints one row per run. Options: `--events N --kills K --interval ms --only sqlite|postgres`.
  */
 import { parseArgs } from 'node:util';
@@ -20,8 +21,10 @@ const events = Number(values.events);
 const kills = Number(values.kills);
 const interval = Number(values.interval);
 const runs = [
-  { engine: 'sqlite' as const, nodes: 1 as const },
-  { engine: 'postgres' as const, nodes: 2 as const },
+  { engine: 'sqlite' as const, nodes: 1 as const, trigger: 'webhook' as const },
+  { engine: 'postgres' as const, nodes: 2 as const, trigger: 'webhook' as const },
+  { engine: 'sqlite' as const, nodes: 1 as const, trigger: 'polling' as const },
+  { engine: 'postgres' as const, nodes: 2 as const, trigger: 'polling' as const },
 ].filter((r) => !values.only || r.engine === values.only);
 
 console.log(
@@ -41,7 +44,16 @@ const rows: string[][] = [
 ];
 for (const run of runs) {
   if (run.engine === 'postgres' && !(await postgresAvailable())) {
-    rows.push([`${run.engine}, ${run.nodes}`, 'skipped: Postgres does not answer', '', '', '', '', '', '']);
+    rows.push([
+      `${run.trigger}, ${run.engine}, ${run.nodes}`,
+      'skipped: Postgres does not answer',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
     continue;
   }
   const r = await crashRun({
@@ -49,10 +61,10 @@ for (const run of runs) {
     events,
     kills,
     emitIntervalMs: interval,
-    log: (line) => console.error(`  ${run.engine}: ${line}`),
+    log: (line) => console.error(`  ${run.trigger} ${run.engine}: ${line}`),
   });
   rows.push([
-    `${r.engine}, ${r.nodes}`,
+    `${r.trigger}, ${r.engine}, ${r.nodes}`,
     String(r.emitted),
     String(r.delivered),
     r.missing.length === 0 ? '0' : `${r.missing.length} (${r.missing.slice(0, 5).join(', ')}…)`,

@@ -22,6 +22,8 @@ const root = new URL('../..', import.meta.url).pathname;
 export interface CrashOptions {
   readonly engine: 'sqlite' | 'postgres';
   readonly nodes: 1 | 2;
+  /** A webhook subscription (default), or a polling one (every second) on the ticket changes. */
+  readonly trigger?: 'webhook' | 'polling';
   readonly events: number;
   readonly kills: number;
   /** Time between two emitted events. */
@@ -34,6 +36,7 @@ export interface CrashOptions {
 export interface CrashReport {
   readonly engine: string;
   readonly nodes: number;
+  readonly trigger: string;
   readonly emitted: number;
   readonly kills: number;
   /** Distinct event numbers the sink received. */
@@ -109,8 +112,13 @@ export async function crashRun(options: CrashOptions): Promise<CrashReport> {
     let text = '';
     req.on('data', (c: Buffer) => (text += c.toString()));
     req.on('end', () => {
-      const payload = JSON.parse(text) as { idempotencyKey: string; body: { ticket: { subject: string } } };
-      const n = Number(payload.body.ticket.subject.replace(/^#/, ''));
+      const payload = JSON.parse(text) as {
+        idempotencyKey: string;
+        body: { ticket?: { subject: string }; subject?: string };
+      };
+      // Webhook events carry the ticket; polled changes are the ticket itself.
+      const subject = payload.body.ticket?.subject ?? payload.body.subject ?? '';
+      const n = Number(subject.replace(/^#/, ''));
       const keys = received.get(n) ?? new Set<string>();
       keys.add(payload.idempotencyKey);
       received.set(n, keys);
@@ -181,12 +189,24 @@ export async function crashRun(options: CrashOptions): Promise<CrashReport> {
       parameterSet: 'api-key',
       values: { api_key: backend.apiKey },
     });
-    await post('/api/v1/subscriptions', {
+    const polling = options.trigger === 'polling';
+    const made = (await post('/api/v1/subscriptions', {
       connectionId: connection.id,
-      operationId: 'OnTicketCreated',
-      body: { teamId: 'support' },
+      operationId: polling ? 'OnTicketChanged' : 'OnTicketCreated',
+      ...(polling
+        ? { parameters: { teamId: 'support' }, intervalSeconds: 1 }
+        : { body: { teamId: 'support' } }),
       sink: { url: sinkUrl },
-    });
+    })) as unknown as { subscription: { id: string } };
+    if (polling) {
+      // The first poll sets the baseline: events before it would not fire.
+      for (;;) {
+        const res = await fetch(`${api}/api/v1/subscriptions/${made.subscription.id}`, { headers });
+        const view = (await res.json()) as { polling?: { lastPollAt?: string } };
+        if (view.polling?.lastPollAt) break;
+        await sleep(100);
+      }
+    }
 
     // Kill moments: uniformly random over the emission window.
     const window = options.events * options.emitIntervalMs;
@@ -221,6 +241,7 @@ export async function crashRun(options: CrashOptions): Promise<CrashReport> {
     return {
       engine: options.engine,
       nodes: options.nodes,
+      trigger: options.trigger ?? 'webhook',
       emitted: options.events,
       kills: options.kills,
       delivered: received.size,
