@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ownArray, ownObject, ownString } from '../connector/json.ts';
 import { connectorFromFiles } from '../connector/load.ts';
 import { validateConnector } from '../validate/validate.ts';
 import { convert } from './convert.ts';
@@ -193,9 +194,9 @@ describe('an Accept header parameter the API requires', () => {
       }),
       { preset: false },
     );
-    const op = (result.swagger as Record<string, any>).paths['/download/{id}'].get;
-    expect(op.produces).toEqual(['application/octet-stream']);
-    expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(['id']);
+    const op = ownObject(ownObject(ownObject(result.swagger, 'paths'), '/download/{id}'), 'get');
+    expect(op?.produces).toEqual(['application/octet-stream']);
+    expect(ownArray(op, 'parameters')?.map((p) => ownString(p, 'name'))).toEqual(['id']);
     expect(result.losses.map((l) => l.construct)).toContain('Accept header');
   });
 });
