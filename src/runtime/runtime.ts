@@ -172,6 +172,7 @@ function sameOriginAs(baseUrl: string): { readonly allowedOrigins: readonly stri
   return wireOptions;
 }
 
+const NO_TRACE: readonly string[] = Object.freeze([]);
 const REFRESH = { forceRefresh: true } as const;
 const NO_REFRESH = { forceRefresh: false } as const;
 
@@ -215,7 +216,33 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
     return entry;
   }
 
-  async function sendOnce(
+  /** Steps 5–9 for one request. */
+  function sendOnce(
+    operation: Operation,
+    list: readonly CompiledPolicy[],
+    request: RuntimeRequest,
+    pathValues: Readonly<Record<string, string>>,
+    state: CallState,
+    warnings: string[],
+    forceRefresh: boolean,
+    signal: AbortSignal | undefined,
+  ): Promise<Exchanged> {
+    if (list.length > 0 || state.trace || operation.customCode)
+      return sendThroughSteps(operation, list, request, pathValues, state, warnings, forceRefresh, signal);
+    // No policy, custom code or trace: auth, then the backend, without a frame of its own.
+    const applied = state.auth.apply(request, operation, forceRefresh ? REFRESH : NO_REFRESH);
+    const sendOptions = signal ? { signal } : undefined;
+    const sendDirect = (): Promise<Exchanged> => {
+      const wire = toWireRequest(
+        request,
+        request.absoluteUrl && !state.pinOrigin ? undefined : sameOriginAs(request.baseUrl),
+      );
+      return transport.send(wire, sendOptions).then((response) => ({ wire, response }));
+    };
+    return applied === undefined ? sendDirect() : applied.then(sendDirect);
+  }
+
+  async function sendThroughSteps(
     operation: Operation,
     list: readonly CompiledPolicy[],
     request: RuntimeRequest,
@@ -407,7 +434,7 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
       pages,
       warnings,
       connectionStatus: state.status,
-      trace: state.trace ?? [],
+      trace: state.trace ?? NO_TRACE,
     };
   }
 

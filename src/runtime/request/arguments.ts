@@ -11,6 +11,12 @@ export function argumentKey(parameter: Parameter, parameters: readonly Parameter
   return shared ? `${parameter.in}:${parameter.name}` : parameter.name;
 }
 
+/** Marks a parameter no argument names (an argument may be `undefined` itself). */
+export const NOT_GIVEN: unique symbol = Symbol('not given');
+
+/** Per parameter, in the order of the list: the caller's value or {@link NOT_GIVEN}. */
+export type MatchedArguments = Array<ArgumentValue | undefined | typeof NOT_GIVEN>;
+
 /**
  * Assigns each argument to the parameter it names. A key is a parameter name, or `in:name`
  * (`query:id`) to pick one of two parameters that share a name in different locations. Unknown keys,
@@ -20,56 +26,69 @@ export function matchArguments(
   operation: Operation,
   parameters: readonly Parameter[],
   args: Arguments,
-): Map<Parameter, ArgumentValue> {
-  const matched = new Map<Parameter, ArgumentValue>();
-  const keys = new Map<Parameter, string>();
-  const unknown: string[] = [];
+): MatchedArguments {
+  const matched: MatchedArguments = new Array(parameters.length).fill(NOT_GIVEN);
+  let unknown: string[] | undefined;
   const names = byName(parameters);
   for (const key in args) {
     if (!Object.hasOwn(args, key)) continue;
-    const value = args[key] as ArgumentValue;
-    let found = names.get(key) ?? NONE;
-    if (found.length > 1)
-      throw new FlowportError(
-        'PARAMETER_INVALID',
-        `Operation \`${operation.label}\` has several parameters named \`${key}\`; pass ${found.map((p) => `\`${p.in}:${p.name}\``).join(' or ')} instead.`,
-      );
-    if (found.length === 0) {
-      const colon = key.indexOf(':');
-      const location = colon > 0 ? key.slice(0, colon).toLowerCase() : '';
-      if (LOCATIONS.includes(location))
-        found = parameters.filter((p) => p.in.toLowerCase() === location && p.name === key.slice(colon + 1));
-    }
-    const parameter = found[0];
-    if (!parameter) {
-      unknown.push(key);
+    const at = indexOf(operation, parameters, names, key);
+    if (at < 0) {
+      (unknown ??= []).push(key);
       continue;
     }
-    const previous = keys.get(parameter);
-    if (previous !== undefined)
+    if (matched[at] !== NOT_GIVEN) {
+      let previous: string | undefined;
+      for (const k in args) {
+        if (k === key) break;
+        if (Object.hasOwn(args, k) && indexOf(operation, parameters, names, k) === at) {
+          previous = k;
+          break;
+        }
+      }
       throw new FlowportError(
         'PARAMETER_INVALID',
-        `Operation \`${operation.label}\` got parameter \`${parameter.name}\` twice (as \`${previous}\` and \`${key}\`); pass it once.`,
+        `Operation \`${operation.label}\` got parameter \`${parameters[at]?.name}\` twice (as \`${previous}\` and \`${key}\`); pass it once.`,
       );
-    keys.set(parameter, key);
-    matched.set(parameter, value);
+    }
+    matched[at] = args[key];
   }
-  if (unknown.length > 0) throw unknownError(operation, parameters, unknown);
+  if (unknown) throw unknownError(operation, parameters, unknown);
   return matched;
 }
 
-const NONE: readonly Parameter[] = [];
-const indexes = new WeakMap<readonly Parameter[], Map<string, Parameter[]>>();
+/** Where in `parameters` an argument key points: `name`, or `in:name`; -1 for none; throws when ambiguous. */
+function indexOf(
+  operation: Operation,
+  parameters: readonly Parameter[],
+  names: ReadonlyMap<string, readonly number[]>,
+  key: string,
+): number {
+  const found = names.get(key);
+  if (found !== undefined && found.length > 1)
+    throw new FlowportError(
+      'PARAMETER_INVALID',
+      `Operation \`${operation.label}\` has several parameters named \`${key}\`; pass ${found.map((i) => `\`${parameters[i]?.in}:${parameters[i]?.name}\``).join(' or ')} instead.`,
+    );
+  if (found !== undefined) return found[0] ?? -1;
+  const colon = key.indexOf(':');
+  const location = colon > 0 ? key.slice(0, colon).toLowerCase() : '';
+  if (!LOCATIONS.includes(location)) return -1;
+  return parameters.findIndex((p) => p.in.toLowerCase() === location && p.name === key.slice(colon + 1));
+}
 
-/** Parameters by name, built once per parameter list. */
-function byName(parameters: readonly Parameter[]): Map<string, Parameter[]> {
+const indexes = new WeakMap<readonly Parameter[], Map<string, number[]>>();
+
+/** Indexes of parameters by name, built once per parameter list. */
+function byName(parameters: readonly Parameter[]): Map<string, number[]> {
   let index = indexes.get(parameters);
   if (!index) {
     index = new Map();
-    for (const p of parameters) {
-      const list = index.get(p.name);
-      if (list) list.push(p);
-      else index.set(p.name, [p]);
+    for (let i = 0; i < parameters.length; i++) {
+      const name = (parameters[i] as Parameter).name;
+      const list = index.get(name);
+      if (list) list.push(i);
+      else index.set(name, [i]);
     }
     indexes.set(parameters, index);
   }

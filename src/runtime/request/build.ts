@@ -3,7 +3,7 @@ import type { Connector, Operation, Parameter } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
 import type { Arguments, ArgumentValue, RequestBody, RuntimeRequest } from '../types.ts';
 import { acceptFor } from './accept.ts';
-import { matchArguments } from './arguments.ts';
+import { matchArguments, NOT_GIVEN } from './arguments.ts';
 import { baseUrlOf, overrideBaseUrl } from './base-url.ts';
 import { type BuiltBody, bodyFromFormData, bodyFromParameter } from './body.ts';
 import { coerceValue, enumWarning, isFileValue, type ValueSpec } from './coerce.ts';
@@ -55,9 +55,12 @@ export function buildRequest(
   let bodyParameter: Parameter | undefined;
   let bodyValue: ArgumentValue | undefined;
   let headerContentType: string | undefined;
+  let acceptGiven = false;
 
-  for (const { parameter, location, where, spec } of plan.steps) {
-    const value = chooseValue(operation, parameter, given.get(parameter), warnings);
+  for (let i = 0; i < plan.steps.length; i++) {
+    const { parameter, location, where, spec } = plan.steps[i] as ParameterStep;
+    const argument = given[i];
+    const value = chooseValue(operation, parameter, argument === NOT_GIVEN ? undefined : argument, warnings);
     if (location === 'body') {
       bodyParameter = parameter;
       bodyValue = value;
@@ -78,7 +81,10 @@ export function buildRequest(
     if (warning) warnings.push(warning);
     switch (location) {
       case 'path': {
-        const text = collectionTexts(coerced, singleText(parameter.collectionFormat)).join(',');
+        const text =
+          typeof coerced === 'string'
+            ? coerced
+            : collectionTexts(coerced, singleText(parameter.collectionFormat)).join(',');
         if (text === '')
           throw new FlowportError('PARAMETER_INVALID', `${where} is empty; a path parameter needs a value.`);
         const segment = encodeOrFail(text, parameter.urlEncoding, mode, where);
@@ -88,13 +94,18 @@ export function buildRequest(
         break;
       }
       case 'query':
-        for (const text of queryTexts(coerced, parameter, where)) query.append(parameter.name, text);
+        if (typeof coerced === 'string' && coerced !== '') query.append(parameter.name, coerced);
+        else for (const text of queryTexts(coerced, parameter, where)) query.append(parameter.name, text);
         break;
       case 'header': {
-        const text = collectionTexts(coerced, singleText(parameter.collectionFormat)).join(',');
+        const text =
+          typeof coerced === 'string'
+            ? coerced
+            : collectionTexts(coerced, singleText(parameter.collectionFormat)).join(',');
         setHeader(headers, parameter.name, text, where);
-        if (parameter.name.toLowerCase() === 'content-type')
-          headerContentType = headers.get('content-type') ?? text;
+        const name = parameter.name.toLowerCase();
+        if (name === 'content-type') headerContentType = headers.get('content-type') ?? text;
+        else if (name === 'accept') acceptGiven = true;
         break;
       }
       case 'formdata':
@@ -126,7 +137,7 @@ export function buildRequest(
       `The content type of operation \`${operation.label}\``,
     );
   const accept = plan.accept;
-  if (accept !== undefined && !headers.has('accept')) headers.set('Accept', accept);
+  if (accept !== undefined && !acceptGiven) headers.set('Accept', accept);
 
   const body: RequestBody = built.body;
   const request: RuntimeRequest = {

@@ -113,6 +113,8 @@ export function enumWarning(
 ): string | undefined {
   const allowed = ownArray(schema, 'enum');
   if (!allowed || allowed.length === 0) return undefined;
+  // The common case, a listed scalar: no lists made.
+  if ((value === null || typeof value !== 'object') && allowed.includes(value)) return undefined;
   const values = Array.isArray(value) ? value : [value];
   const outside = values.filter((v) => !allowed.some((a) => sameJson(a, v)));
   if (outside.length === 0) return undefined;

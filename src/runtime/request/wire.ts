@@ -13,8 +13,8 @@ const encoder = new TextEncoder();
 
 /**
  * Serialises a request for the transport: one URL (`absoluteUrl`, or `baseUrl` + `path` + the query
- * percent-encoded once), a copy of the headers with `Content-Type` added when a body has none, and
- * the body bytes. Refuses (`REQUEST_UNSAFE`) URLs that are not http(s), carry credentials, contain a
+ * percent-encoded once), the headers — the request's own object, or a copy when a `Content-Type` is
+ * added for a body that has none — and the body bytes. Refuses (`REQUEST_UNSAFE`) URLs that are not http(s), carry credentials, contain a
  * backslash or control character, or have a `.`/`..` segment; `UPSTREAM_HOST_REFUSED` outside
  * `allowedOrigins`.
  *
@@ -26,9 +26,14 @@ export function toWireRequest(request: RuntimeRequest, options: WireOptions = {}
     request.absoluteUrl === undefined
       ? (fastUrl(request, options.allowedOrigins) ?? checkUrl(joinUrl(request), options.allowedOrigins))
       : checkUrl(request.absoluteUrl, options.allowedOrigins);
-  const headers = new Headers(request.headers);
-  const body = serialiseBody(request.body, headers);
-  return { method: request.method.toUpperCase(), url, headers, body };
+  const body = serialiseBody(request.body, request.headers);
+  let headers = request.headers;
+  // Copied only when a `Content-Type` is added: the request's own headers never change.
+  if (body.contentType !== undefined) {
+    headers = new Headers(headers);
+    headers.set('Content-Type', body.contentType);
+  }
+  return { method: request.method.toUpperCase(), url, headers, body: body.bytes };
 }
 
 function joinUrl(request: RuntimeRequest): string {
@@ -166,25 +171,33 @@ function sameOrigin(allowed: string, origin: string): boolean {
   return normal === origin;
 }
 
-function serialiseBody(body: RequestBody, headers: Headers): Uint8Array | undefined {
-  const contentType = (fallback: string) => {
-    if (!headers.has('content-type')) headers.set('Content-Type', fallback);
-  };
+interface SerialisedBody {
+  readonly bytes: Uint8Array | undefined;
+  /** The `Content-Type` to set: the body's own when the request declares none; multipart's boundary. */
+  readonly contentType: string | undefined;
+}
+
+const NO_BODY: SerialisedBody = { bytes: undefined, contentType: undefined };
+
+function serialiseBody(body: RequestBody, headers: Headers): SerialisedBody {
+  const serialised = (bytes: Uint8Array, fallback: string): SerialisedBody => ({
+    bytes,
+    contentType: headers.has('content-type') ? undefined : fallback,
+  });
   switch (body.kind) {
     case 'none':
-      return undefined;
+      return NO_BODY;
     case 'json':
-      contentType('application/json');
-      return encoder.encode(JSON.stringify(body.value));
+      return serialised(encoder.encode(JSON.stringify(body.value)), 'application/json');
     case 'form':
-      contentType('application/x-www-form-urlencoded');
-      return encoder.encode(new URLSearchParams(body.fields).toString());
+      return serialised(
+        encoder.encode(new URLSearchParams(body.fields).toString()),
+        'application/x-www-form-urlencoded',
+      );
     case 'text':
-      contentType('text/plain; charset=utf-8');
-      return encoder.encode(body.text);
+      return serialised(encoder.encode(body.text), 'text/plain; charset=utf-8');
     case 'binary':
-      contentType('application/octet-stream');
-      return body.bytes;
+      return serialised(body.bytes, 'application/octet-stream');
     case 'multipart': {
       const declared = headers.get('content-type');
       const type =
@@ -195,8 +208,7 @@ function serialiseBody(body: RequestBody, headers: Headers): Uint8Array | undefi
         const boundary = randomBoundary();
         try {
           const bytes = encodeMultipart(body.parts, boundary);
-          headers.set('Content-Type', `${type}; boundary=${boundary}`);
-          return bytes;
+          return { bytes, contentType: `${type}; boundary=${boundary}` };
         } catch (error) {
           if (!(error instanceof RangeError) || attempt > 3) throw error;
         }

@@ -5,7 +5,7 @@ import { lazy } from '../../lazy.ts';
 import type { RuntimeResponse, Transport, WireRequest } from '../types.ts';
 import { BackendHeaders } from './backend-headers.ts';
 import { type DecodeSubject, decodeBody } from './decode.ts';
-import { abandon, discard, type ReadBodyOptions, readBody, tooLarge } from './read-body.ts';
+import { abandon, type BodyBytes, discard, type ReadBodyOptions, readBody, tooLarge } from './read-body.ts';
 import { followRedirect, isRedirectStatus, type RedirectHop, type RedirectMode } from './redirect.ts';
 import {
   backoffDelay,
@@ -176,7 +176,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
   }
 
-  async function toResponse({ data, method, target }: Exchange): Promise<RuntimeResponse> {
+  /** The response of an exchange; sync for bodiless ones, else once the body is read. */
+  function toResponse({ data, method, target }: Exchange): RuntimeResponse | Promise<RuntimeResponse> {
     const raw = data.headers;
     const status = data.statusCode;
     if (method === 'HEAD' || status === 204 || status === 304) {
@@ -193,23 +194,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
       method,
       target,
       status,
+      raw,
       encoding,
       maxResponseBytes,
       timeouts.bodyTimeoutMs,
     );
-    const read = await readBody(data.body, reading);
-    if (read.decoded)
-      return {
-        status,
-        headers: new BackendHeaders(raw, DECODED),
-        body: decodeBody(read.bytes, headerValue(raw, 'content-type'), reading),
-      };
-    const headers = new BackendHeaders(raw);
-    if (encoding !== null && encoding.trim().toLowerCase() !== 'identity' && read.bytes.byteLength > 0) {
-      // Stacked or unknown encodings (`gzip, br`, `zstd`) stay as they came: bytes, not garbled text.
-      return { status, headers, body: { kind: 'binary', bytes: read.bytes } };
-    }
-    return { status, headers, body: decodeBody(read.bytes, headerValue(raw, 'content-type'), reading) };
+    return readBody(data.body, reading).then((read) => reading.response(read));
   }
 
   async function send(
@@ -304,6 +294,7 @@ class BodyReading implements ReadBodyOptions, DecodeSubject {
   readonly method: string;
   readonly at: Target;
   readonly status: number;
+  readonly raw: IncomingHttpHeaders;
   readonly contentEncoding: string | null;
   readonly maxBytes: number;
   readonly timeoutMs: number;
@@ -313,6 +304,7 @@ class BodyReading implements ReadBodyOptions, DecodeSubject {
     method: string,
     at: Target,
     status: number,
+    raw: IncomingHttpHeaders,
     contentEncoding: string | null,
     maxBytes: number,
     timeoutMs: number,
@@ -320,6 +312,7 @@ class BodyReading implements ReadBodyOptions, DecodeSubject {
     this.method = method;
     this.at = at;
     this.status = status;
+    this.raw = raw;
     this.contentEncoding = contentEncoding;
     this.maxBytes = maxBytes;
     this.timeoutMs = timeoutMs;
@@ -328,6 +321,24 @@ class BodyReading implements ReadBodyOptions, DecodeSubject {
   get target(): string {
     this.#label ??= describeTarget(this.method, this.at);
     return this.#label;
+  }
+
+  /** The response once the body is in: decoded by its `Content-Type`. */
+  response(read: BodyBytes): RuntimeResponse {
+    const { status, raw, contentEncoding: encoding } = this;
+    const contentType = headerValue(raw, 'content-type');
+    if (read.decoded)
+      return {
+        status,
+        headers: new BackendHeaders(raw, DECODED),
+        body: decodeBody(read.bytes, contentType, this),
+      };
+    const headers = new BackendHeaders(raw);
+    if (encoding !== null && encoding.trim().toLowerCase() !== 'identity' && read.bytes.byteLength > 0) {
+      // Stacked or unknown encodings (`gzip, br`, `zstd`) stay as they came: bytes, not garbled text.
+      return { status, headers, body: { kind: 'binary', bytes: read.bytes } };
+    }
+    return { status, headers, body: decodeBody(read.bytes, contentType, this) };
   }
 }
 
