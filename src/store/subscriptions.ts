@@ -104,6 +104,7 @@ export async function updateSubscription(
 ): Promise<SubscriptionRecord | undefined> {
   const set: Partial<Row> = { updated_at: isoNow(ctx) };
   if (patch.state !== undefined) set.state = JSON.stringify(patch.state);
+  if (patch.callbackHash !== undefined) set.callback_hash = patch.callbackHash;
   if (patch.status !== undefined) {
     set.status = patch.status;
     set.status_reason = patch.statusReason ?? null;

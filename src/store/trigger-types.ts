@@ -60,6 +60,8 @@ export interface NewSubscription {
 
 export interface SubscriptionPatch {
   readonly state?: JsonValue;
+  /** A new callback secret's hash (a webhook subscribed again). */
+  readonly callbackHash?: string;
   readonly status?: SubscriptionStatus;
   /** Cleared when `status` is given without it. */
   readonly statusReason?: string | null;

@@ -339,6 +339,41 @@ describe.each(['sqlite', 'postgres'] as const)('triggers through flowport serve 
     },
   );
 
+  it.skipIf(skip)(
+    'stopping unsubscribes at the backend; starting subscribes again with a new URL',
+    { timeout: 30_000 },
+    async () => {
+      const { connectionId } = await start(engine);
+      const { subscription } = (
+        await call('POST', '/api/v1/subscriptions', {
+          connectionId,
+          operationId: 'OnTicketCreated',
+          body: { teamId: 'support' },
+        })
+      ).json();
+      const first = ((await backendHooks()) as { url: string }[])[0]?.url;
+      const stopped = await call('PATCH', `/api/v1/subscriptions/${subscription.id}`, { enabled: false });
+      expect(stopped.json()).toMatchObject({
+        subscription: { status: 'stopped' },
+        unsubscribe: { ok: true },
+      });
+      expect(await backendHooks()).toEqual([]);
+      // The old callback URL is refused with 410 (stop sending).
+      expect((await fetch(first ?? '', { method: 'POST', body: '{}' })).status).toBe(410);
+      const started = await call('PATCH', `/api/v1/subscriptions/${subscription.id}`, { enabled: true });
+      expect(started.json().subscription).toMatchObject({ status: 'active', webhook: { status: 201 } });
+      const again = ((await backendHooks()) as { url: string }[])[0]?.url;
+      expect(again).toBeDefined();
+      expect(again).not.toBe(first);
+      expect((await fetch(first ?? '', { method: 'POST', body: '{}' })).status).toBe(404);
+      backend?.createTicket(NEW_TICKET);
+      await until(
+        'the event after the restart',
+        async () => (await call('GET', `/api/v1/subscriptions/${subscription.id}/events`)).json().value[0],
+      );
+    },
+  );
+
   it.skipIf(skip)('dead-letters after the last attempt and replays', { timeout: 30_000 }, async () => {
     const { connectionId } = await start(engine);
     const out = await startSink([500, 500, 500]);

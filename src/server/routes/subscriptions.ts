@@ -284,6 +284,47 @@ export async function subscriptionRoutes(
     async (request) => withCounts(await own(request, request.params.id)),
   );
 
+  app.patch<{ Params: { id: string }; Body: { enabled: boolean } }>(
+    '/api/v1/subscriptions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Stop or start a subscription',
+        description:
+          '`enabled: false` stops it (webhooks: unsubscribes at the backend; the record and its events stay). `enabled: true` starts it again (webhooks: subscribes again with a new callback URL; polling: from the stored cursor, so what changed meanwhile fires).',
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['enabled'],
+          additionalProperties: false,
+          properties: { enabled: { type: 'boolean' } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              subscription: subscriptionSchema,
+              unsubscribe: {
+                type: 'object',
+                properties: {
+                  ok: { type: 'boolean' },
+                  via: { type: 'string' },
+                  status: { type: 'integer' },
+                  error: errorSchema,
+                  warnings: { type: 'array', items: { type: 'string' } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const r = await service.setEnabled(callerOf(request).user.id, request.params.id, request.body.enabled);
+      return { subscription: await withCounts(r.subscription), unsubscribe: r.unsubscribe };
+    },
+  );
+
   app.delete<{ Params: { id: string } }>(
     '/api/v1/subscriptions/:id',
     {

@@ -112,7 +112,8 @@ export function createScheduler(
           signal: AbortSignal.any([AbortSignal.timeout(pollLeaseMs - 5_000), stopping.signal]),
         });
         state = r.state as unknown as JsonValue;
-        nextPollAt = ctx.now() + r.delayMs;
+        // The poll's own clock reading, so that `lastPollAt` + delay = `nextPollAt` exactly.
+        nextPollAt = Date.parse(r.nextPollAt);
         events = r.events;
       } catch (error) {
         if (stopping.signal.aborted) return; // the lease is released by stop(); the poll repeats

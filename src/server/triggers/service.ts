@@ -65,6 +65,15 @@ export interface TriggerService {
     ownerId: string,
     input: NewSubscriptionInput,
   ): Promise<{ subscription: SubscriptionRecord; signingSecret?: string }>;
+  /**
+   * Stops (webhooks: unsubscribes at the backend) or starts again (webhooks: subscribes again with a
+   * new callback secret; polling: from the stored cursor, so changes made meanwhile fire).
+   */
+  setEnabled(
+    ownerId: string,
+    id: string,
+    enabled: boolean,
+  ): Promise<{ subscription: SubscriptionRecord; unsubscribe?: UnsubscribeResult }>;
   /** Unsubscribes (webhooks) and deletes; a refused unsubscribe is reported, and the record goes anyway. */
   remove(
     ownerId: string | undefined,
@@ -144,6 +153,52 @@ export function createTriggerService(
     return openFor(info, sub.operationId);
   }
 
+  /** Subscribes `sub` at its backend with a new callback secret; stores the secret's hash and the answer. */
+  async function subscribeAtBackend(sub: SubscriptionRecord, t: OpenTrigger): Promise<SubscriptionRecord> {
+    const secret = randomBytes(24).toString('base64url');
+    await ctx.store.updateSubscription(sub.id, { callbackHash: sha256(secret) });
+    let made: Subscription;
+    try {
+      made = await subscribe(t.loaded.runtime, sub.operationId, sub.arguments as Arguments, {
+        connection: t.connection,
+        callbackUrl: `${callbackBase}/hooks/${sub.id}/${secret}`,
+      });
+    } catch (error) {
+      if (error instanceof Error)
+        error.message = maskSecrets(error.message.replaceAll(secret, '…'), t.secrets);
+      throw error;
+    }
+    const stored = { ...made, callbackUrl: `${callbackBase}/hooks/${sub.id}/…` };
+    const updated = await ctx.store.updateSubscription(sub.id, { state: stored as unknown as JsonValue });
+    if (!updated) throw notFound('subscription', sub.id);
+    return updated;
+  }
+
+  /** Unsubscribes at the backend; failures are reported, never thrown (§9.4). */
+  async function unsubscribeAtBackend(sub: SubscriptionRecord): Promise<UnsubscribeResult | undefined> {
+    const state = sub.state as Partial<Subscription> | undefined;
+    if (sub.kind !== 'webhook' || sub.status !== 'active' || !state?.operationId) return undefined;
+    try {
+      const t = await open(sub);
+      return await unsubscribe(
+        t.loaded.runtime,
+        { operationId: state.operationId, location: state.location },
+        { connection: t.connection },
+      );
+    } catch (error) {
+      // The connection or connector is gone: nothing can unsubscribe any more.
+      return {
+        ok: false,
+        via: 'none',
+        warnings: [],
+        error: {
+          code: error instanceof FlowportError ? error.code : 'TRIGGER_UNSUBSCRIBE_FAILED',
+          message: error instanceof Error ? error.message : String(error),
+        },
+      };
+    }
+  }
+
   return {
     open,
 
@@ -200,30 +255,47 @@ export function createTriggerService(
       }
 
       // Stored first, so that a callback arriving before the backend answers is accepted.
-      const secret = randomBytes(24).toString('base64url');
-      const callbackUrl = `${callbackBase}/hooks/${id}/${secret}`;
-      await ctx.store.createSubscription({
+      const subscription = await ctx.store.createSubscription({
         ...base,
         kind: 'webhook',
-        callbackHash: sha256(secret),
         ...(input.deliveryIdHeader && { deliveryIdHeader: input.deliveryIdHeader }),
       });
-      let made: Subscription;
       try {
-        made = await subscribe(t.loaded.runtime, input.operationId, args as Arguments, {
-          connection: t.connection,
-          callbackUrl,
-        });
+        return {
+          subscription: await subscribeAtBackend(subscription, t),
+          ...(signingSecret && { signingSecret }),
+        };
       } catch (error) {
         await ctx.store.deleteSubscription(id, ownerId);
-        if (error instanceof Error)
-          error.message = maskSecrets(error.message.replaceAll(secret, '…'), t.secrets);
         throw error;
       }
-      const stored = { ...made, callbackUrl: `${callbackBase}/hooks/${id}/…` };
-      const subscription = await ctx.store.updateSubscription(id, { state: stored as unknown as JsonValue });
-      if (!subscription) throw notFound('subscription', id);
-      return { subscription, ...(signingSecret && { signingSecret }) };
+    },
+
+    async setEnabled(ownerId, id, enabled) {
+      const sub = await ctx.store.getSubscription(id, ownerId);
+      if (!sub || sub.kind === 'callback') throw notFound('subscription', id);
+      if (enabled === (sub.status === 'active')) return { subscription: sub };
+      if (!enabled) {
+        const unsubscribe = sub.kind === 'webhook' ? await unsubscribeAtBackend(sub) : undefined;
+        const subscription = await ctx.store.updateSubscription(id, {
+          status: 'stopped',
+          statusReason: 'Stopped by its owner.',
+        });
+        if (!subscription) throw notFound('subscription', id);
+        return { subscription, ...(unsubscribe && { unsubscribe }) };
+      }
+      if (sub.kind === 'polling') {
+        const subscription = await ctx.store.updateSubscription(id, {
+          status: 'active',
+          nextPollAt: ctx.now(),
+        });
+        if (!subscription) throw notFound('subscription', id);
+        wake();
+        return { subscription };
+      }
+      const subscription = await subscribeAtBackend(sub, await open(sub));
+      const active = await ctx.store.updateSubscription(id, { status: 'active' });
+      return { subscription: active ?? subscription };
     },
 
     async invokeCallbackAction(ownerId, target, operationId, args, opts = {}) {
@@ -287,29 +359,7 @@ export function createTriggerService(
     async remove(ownerId, id) {
       const sub = await ctx.store.getSubscription(id, ownerId);
       if (!sub) throw notFound('subscription', id);
-      let result: UnsubscribeResult | undefined;
-      const state = sub.state as Partial<Subscription> | undefined;
-      if (sub.kind === 'webhook' && sub.status === 'active' && state?.operationId) {
-        try {
-          const t = await open(sub);
-          result = await unsubscribe(
-            t.loaded.runtime,
-            { operationId: state.operationId, location: state.location },
-            { connection: t.connection },
-          );
-        } catch (error) {
-          // The connection or connector is gone: nothing can unsubscribe any more.
-          result = {
-            ok: false,
-            via: 'none',
-            warnings: [],
-            error: {
-              code: error instanceof FlowportError ? error.code : 'TRIGGER_UNSUBSCRIBE_FAILED',
-              message: error instanceof Error ? error.message : String(error),
-            },
-          };
-        }
-      }
+      const result = await unsubscribeAtBackend(sub);
       await ctx.store.deleteSubscription(id, ownerId);
       return { subscription: sub, unsubscribe: result };
     },
