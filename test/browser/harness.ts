@@ -3,7 +3,8 @@
  * `flowport serve` app on loopback with the demo connector imported, and headless Debian Chromium
  * driven by playwright-core. Screenshots go to `test/browser/.screenshots/` (not committed).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
@@ -36,16 +37,44 @@ function newestUnder(dir: string): number {
   return newest;
 }
 
-/** Builds the console unless `npm test` (its `pretest`) already built it from the current sources. */
-export async function ensureConsoleBuilt(): Promise<void> {
+function builtFromCurrentSources(): boolean {
   const index = join(WEB_DIST, 'index.html');
   const sources = Math.max(
     newestUnder(join(root, 'web', 'src')),
     statSync(join(root, 'web', 'index.html')).mtimeMs,
   );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(root, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  return existsSync(index) && statSync(index).mtimeMs >= sources;
+}
+
+/**
+ * Builds the console (as `npm run build:web` does) unless `npm test` (its `pretest`) already built it
+ * from the current sources. Test files run in parallel: a lock folder lets one of them build.
+ */
+export async function ensureConsoleBuilt(): Promise<void> {
+  const lock = join(root, 'web', '.build.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a killed run is taken over after two minutes.
+      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 120_000)
+        rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    if (builtFromCurrentSources()) return;
+    // In a process of its own: Vitest sets NODE_ENV=test, which would make Vite bundle React's
+    // development build.
+    execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web'], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: 'inherit',
+    });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -106,6 +106,9 @@ function parameterView(connector: Connector, p: Parameter) {
     dynamicSchema: p.dynamic.some(
       (d) => d.extension === 'x-ms-dynamic-schema' || d.extension === 'x-ms-dynamic-properties',
     ),
+    // A hierarchical picker (`POST …/tree`): `x-ms-dynamic-tree`, or the file picker capability.
+    dynamicTree:
+      own(raw, 'x-ms-dynamic-tree') !== undefined || p.dynamic.some((d) => d.capability === 'file-picker'),
     testValue: own(raw, 'x-ms-test-value') ?? null,
   };
 }
@@ -320,7 +323,7 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
         tags,
         summary: 'One operation, ready for a test form',
         description:
-          'For the web console: parameters with their schemas (local `$ref`s inlined), enums, defaults, test values, and whether they have dynamic values or a dynamic schema.',
+          'For the web console: parameters with their schemas (local `$ref`s inlined), enums, defaults, test values, and whether they have dynamic values, a dynamic schema or a tree picker.',
         params: {
           type: 'object',
           required: ['id', 'operationId'],

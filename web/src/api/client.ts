@@ -15,6 +15,7 @@ import type {
   OperationDetail,
   OperationsView,
   Subscription,
+  TreeNode,
   TriggerEvent,
   User,
   ValidationReport,
@@ -173,6 +174,19 @@ export const api = {
       { target, parameters },
       signal,
     ),
+
+  tree: (
+    connectionId: string,
+    operationId: string,
+    target: string,
+    parameters: JsonObject,
+    selectedItem?: JsonValue,
+  ) =>
+    json<{ nodes: TreeNode[] }>('POST', `${connectionOps(connectionId, operationId)}/tree`, {
+      target,
+      parameters,
+      ...(selectedItem !== undefined && { selectedItem }),
+    }),
 
   subscriptions: (connectionId?: string, signal?: AbortSignal) =>
     json<{ value: Subscription[] }>(

@@ -59,6 +59,7 @@ export interface ParameterDetail {
   readonly schema: JsonObject | null;
   readonly dynamicValues: boolean;
   readonly dynamicSchema: boolean;
+  readonly dynamicTree: boolean;
   readonly testValue: JsonValue;
 }
 
@@ -198,4 +199,14 @@ export interface TriggerEvent {
     readonly nextAttemptAt: string | null;
     readonly deliveredAt: string | null;
   };
+}
+
+export interface TreeNode {
+  readonly value: JsonValue;
+  readonly displayName?: string;
+  readonly fullTitle?: string;
+  readonly isParent?: boolean;
+  readonly selectable?: boolean;
+  readonly mediaType?: string;
+  readonly item?: JsonValue;
 }

@@ -75,3 +75,10 @@ export function prune(value: JsonValue | undefined): JsonValue | undefined {
   }
   return value;
 }
+
+/** A hierarchical picker: `x-ms-dynamic-tree`, or dynamic values with the file picker capability. */
+export function hasDynamicTree(schema: JsonObject | undefined): boolean {
+  if (!schema) return false;
+  const values = schema['x-ms-dynamic-values'];
+  return 'x-ms-dynamic-tree' in schema || (isObject(values) && values.capability === 'file-picker');
+}

@@ -33,6 +33,7 @@ export function schemaOf(p: ParameterDetail): JsonObject {
     ...(p.description && { description: p.description }),
     ...(p.dynamicValues && { 'x-ms-dynamic-values': {} }),
     ...(p.dynamicSchema && { 'x-ms-dynamic-schema': {} }),
+    ...(p.dynamicTree && { 'x-ms-dynamic-tree': {} }),
   };
 }
 
