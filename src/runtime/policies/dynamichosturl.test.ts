@@ -52,6 +52,11 @@ describe('dynamichosturl', () => {
       'https://bar.example.com',
     ],
     ['a trailing slash is trimmed', "@connectionParameters('url')", 'http://x.test'],
+    [
+      'a parameter named in another case (Easyvista reads `Host` for `host`)',
+      "https://@connectionParameters('Host')",
+      'https://api.deepl.com/v2',
+    ],
     ['a constant host (Cradl AI)', 'https://auth.lucidtech.ai', 'https://auth.lucidtech.ai'],
   ];
   for (const [name, template, expected] of cases) {

@@ -18,17 +18,37 @@ export interface Message {
 /**
  * Expression scope of a policy: `@headers()` and `@body()` read the message being transformed (the
  * response in the Response and Failure sections, DECIDE 6), `@queryParameters()` the request's query,
- * `@connectionParameters()` the connection's values (`token:x` keys included).
+ * `@connectionParameters()` the connection's values (`token:x` keys included), by
+ * {@link connectionParameterValue}.
  */
 export function messageScope(message: Message, request: RuntimeRequest, ctx: PolicyContext): ExpressionScope {
   const values = ctx.connection.values;
   return {
     header: (name) => message.headers.get(name) ?? undefined,
     queryParameter: (name) => request.query.get(name) ?? undefined,
-    connectionParameter: (name) => (Object.hasOwn(values, name) ? values[name] : undefined),
+    connectionParameter: (name) => connectionParameterValue(values, name),
     body: () => bodyValue(message.body),
     item: () => undefined,
     triggerBody: () => undefined,
     originalMethod: () => ctx.operation.method.toUpperCase(),
   };
+}
+
+/**
+ * The connection value `@connectionParameters('name')` reads: the parameter with exactly that name,
+ * else the first whose name differs only in letter case, else undefined (the expression's default
+ * applies). The platform resolves names without regard to case: the certified Easyvista connector
+ * reads `Host` for its `host` parameter, and Tulip `factoryURL` for `factoryUrl`.
+ *
+ * @example
+ * connectionParameterValue({ host: 'acme.easyvista.com' }, 'Host'); // 'acme.easyvista.com'
+ */
+export function connectionParameterValue(
+  values: Readonly<Record<string, string>>,
+  name: string,
+): string | undefined {
+  if (Object.hasOwn(values, name)) return values[name];
+  const lower = name.toLowerCase();
+  for (const key in values) if (Object.hasOwn(values, key) && key.toLowerCase() === lower) return values[key];
+  return undefined;
 }
