@@ -49,7 +49,7 @@ export function createStore(ctx: StoreContext): Store {
     claimPolls: (owner, now, leaseMs, limit) => subscriptions.claimPolls(ctx, owner, now, leaseMs, limit),
     finishPoll: (id, owner, result) => subscriptions.finishPoll(ctx, id, owner, result),
     releaseLeases: (owner) => subscriptions.releaseLeases(ctx, owner),
-    addEvents: (id, list, now) => events.addEvents(ctx, id, list, now),
+    addEvents: (id, list, now, hasSink) => events.addEvents(ctx, id, list, now, hasSink),
     listEvents: (id, query) => events.listEvents(ctx, id, query),
     getEvent: (id, eventId) => events.getEvent(ctx, id, eventId),
     claimDeliveries: (owner, now, leaseMs, limit) => events.claimDeliveries(ctx, owner, now, leaseMs, limit),

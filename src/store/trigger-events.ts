@@ -64,8 +64,12 @@ export async function addEvents(
   subscriptionId: string,
   events: readonly NewTriggerEvent[],
   now: number,
+  hasSink?: boolean,
 ): Promise<TriggerEventRecord[]> {
   if (events.length === 0) return [];
+  // One statement when the caller knows where events go (a callback's hot path).
+  if (hasSink !== undefined && events.length <= CHUNK)
+    return insertEvents(ctx.db, subscriptionId, events, hasSink, now);
   return ctx.db.transaction().execute(async (trx) => {
     const sub = await trx
       .selectFrom('trigger_subscriptions')

@@ -169,6 +169,8 @@ export interface TriggerStore {
     subscriptionId: string,
     events: readonly NewTriggerEvent[],
     now: number,
+    /** Whether the subscription has a sink, when the caller knows (spares a read). */
+    hasSink?: boolean,
   ): Promise<TriggerEventRecord[]>;
   listEvents(subscriptionId: string, query?: EventQuery): Promise<TriggerEventRecord[]>;
   getEvent(subscriptionId: string, eventId: string): Promise<TriggerEventRecord | undefined>;

@@ -153,10 +153,26 @@ export function createTriggerService(
     return openFor(info, sub.operationId);
   }
 
+  const cache = new Map<string, { at: number; value: Promise<SubscriptionRecord | undefined> }>();
+  const CACHE_MS = 1_000;
+  /** The subscription as read at most a second ago (or now, when `fresh`). */
+  function recent(id: string, fresh: boolean): Promise<SubscriptionRecord | undefined> {
+    const hit = cache.get(id);
+    const now = Date.now();
+    if (!fresh && hit && now - hit.at < CACHE_MS) return hit.value;
+    const value = ctx.store.getSubscription(id, undefined);
+    cache.set(id, { at: now, value });
+    if (cache.size > 10_000) cache.delete(cache.keys().next().value as string);
+    value.catch(() => cache.delete(id));
+    return value;
+  }
+  const forget = (id: string) => cache.delete(id);
+
   /** Subscribes `sub` at its backend with a new callback secret; stores the secret's hash and the answer. */
   async function subscribeAtBackend(sub: SubscriptionRecord, t: OpenTrigger): Promise<SubscriptionRecord> {
     const secret = randomBytes(24).toString('base64url');
     await ctx.store.updateSubscription(sub.id, { callbackHash: sha256(secret) });
+    forget(sub.id);
     let made: Subscription;
     try {
       made = await subscribe(t.loaded.runtime, sub.operationId, sub.arguments as Arguments, {
@@ -281,6 +297,7 @@ export function createTriggerService(
           status: 'stopped',
           statusReason: 'Stopped by its owner.',
         });
+        forget(id);
         if (!subscription) throw notFound('subscription', id);
         return { subscription, ...(unsubscribe && { unsubscribe }) };
       }
@@ -361,14 +378,19 @@ export function createTriggerService(
       if (!sub) throw notFound('subscription', id);
       const result = await unsubscribeAtBackend(sub);
       await ctx.store.deleteSubscription(id, ownerId);
+      forget(id);
       return { subscription: sub, unsubscribe: result };
     },
 
     async receive(id, secret, request) {
-      const sub = await ctx.store.getSubscription(id, undefined);
+      // A short-lived copy of the record spares a read per callback; anything but a match with an
+      // active subscription is checked against the store before it is refused.
+      const accepts = (x: SubscriptionRecord | undefined): x is SubscriptionRecord =>
+        x?.callbackHash !== undefined && x.kind !== 'polling' && tokenMatches(x.callbackHash, secret);
+      let sub = await recent(id, false);
+      if (!accepts(sub) || sub.status !== 'active') sub = await recent(id, true);
       // Webhook subscriptions and the one-shot waits of callback actions take callbacks; polls do not.
-      if (!sub?.callbackHash || sub.kind === 'polling' || !tokenMatches(sub.callbackHash, secret))
-        return { status: 404, events: [] };
+      if (!accepts(sub)) return { status: 404, events: [] };
       // 410 tells well-behaved senders to stop (the platform's answer for a deleted trigger).
       if (sub.status !== 'active') return { status: 410, events: [] };
       const loaded = await ctx.registry.get(sub.connectorId);
@@ -380,7 +402,7 @@ export function createTriggerService(
         policies: policiesOf(loaded.connector),
         ...(sub.deliveryIdHeader && { deliveryIdHeader: sub.deliveryIdHeader }),
       });
-      const stored = await ctx.store.addEvents(sub.id, events, ctx.now());
+      const stored = await ctx.store.addEvents(sub.id, events, ctx.now(), sub.sinkUrl !== undefined);
       if (stored.length > 0) {
         feed.notify(sub.id);
         if (sub.sinkUrl) wake();
