@@ -286,7 +286,10 @@ describe.skipIf(!haveChromium)('web console in Chromium', () => {
       expect(received.length).toBe(2);
       await shot('7b-triggers-dead');
       sinkStatus = 200;
+      await page.getByLabel('Show').selectOption('dead');
+      expect(await page.locator('li.event').count()).toBe(1);
       await replay.click();
+      await page.getByLabel('Show').selectOption('all');
       await event.getByText('delivered').waitFor({ timeout: 20_000 });
       expect(received.length).toBe(3);
       expect(received[2]!.body).toContain('Invoice twice');

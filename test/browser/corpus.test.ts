@@ -86,6 +86,16 @@ describe.skipIf(!haveCorpus || !haveChromium)('the console on corpus connectors'
     expect(ids.length).toBe(SAMPLE);
   });
 
+  it('filters the gallery by title or publisher', async () => {
+    await page.goto(`${url}/console/`);
+    const filter = page.getByRole('searchbox', { name: 'Filter connectors' });
+    await filter.fill('postman');
+    await page.getByText(`1 of ${ids.length} shown.`).waitFor();
+    expect(await page.locator('.connector-card').count()).toBe(1);
+    await filter.fill('');
+    await page.getByText(`${ids.length} of ${ids.length} shown.`).waitFor();
+  });
+
   it('opens every connector page, its operations’ test forms and its validation report', async () => {
     let forms = 0;
     for (const id of ids) {

@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client.ts';
+import type { GalleryCard } from '../api/types.ts';
 import { Async, ConnectorIcon, PageTitle, ValidationBadge } from '../components/common.tsx';
 import { useLoad } from '../components/use-load.ts';
 
@@ -12,8 +13,17 @@ function RenderedMark() {
   return null;
 }
 
+const FILTER_FROM = 7;
+
+function matches(card: GalleryCard, words: string[]): boolean {
+  const text = `${card.title} ${card.publisher ?? ''} ${card.id} ${card.description ?? ''}`.toLowerCase();
+  return words.every((w) => text.includes(w));
+}
+
 export function GalleryPage() {
   const [loaded] = useLoad((signal) => api.gallery(signal), []);
+  const [filter, setFilter] = useState('');
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   return (
     <>
       <PageTitle sub="The connectors this server hosts. Open one to try its operations.">
@@ -27,32 +37,52 @@ export function GalleryPage() {
               <code>POST /api/v1/connectors</code>.
             </p>
           ) : (
-            <ul className="gallery">
-              <RenderedMark />
-              {connectors.map((c) => (
-                <li
-                  key={c.id}
-                  className="card connector-card"
-                  style={{ borderTopColor: c.brandColor ?? undefined }}
-                >
-                  <ConnectorIcon id={c.id} color={c.brandColor} />
-                  <div>
-                    <h2>
-                      <Link href={`/connectors/${encodeURIComponent(c.id)}`}>{c.title}</Link>
-                    </h2>
-                    <p className="muted">{c.publisher ?? 'Unknown publisher'}</p>
-                    <p>
-                      {c.actions} action{c.actions === 1 ? '' : 's'} · {c.triggers} trigger
-                      {c.triggers === 1 ? '' : 's'}
-                    </p>
-                    <Link href={`/connectors/${encodeURIComponent(c.id)}/validation`}>
-                      <ValidationBadge summary={c.validation} />
-                      <span className="visually-hidden"> in the validation report of {c.title}</span>
-                    </Link>
-                  </div>
-                </li>
-              ))}
-            </ul>
+            <>
+              {connectors.length >= FILTER_FROM && (
+                <div className="field filter">
+                  <label htmlFor="filter">Filter connectors</label>
+                  <input
+                    id="filter"
+                    type="search"
+                    value={filter}
+                    placeholder="Title, publisher or id"
+                    aria-describedby="filter-count"
+                    onChange={(e) => setFilter(e.target.value)}
+                  />
+                  <p className="hint" id="filter-count" role="status">
+                    {connectors.filter((c) => matches(c, words)).length} of {connectors.length} shown.
+                  </p>
+                </div>
+              )}
+              <ul className="gallery">
+                <RenderedMark />
+                {connectors
+                  .filter((c) => matches(c, words))
+                  .map((c) => (
+                    <li
+                      key={c.id}
+                      className="card connector-card"
+                      style={{ borderTopColor: c.brandColor ?? undefined }}
+                    >
+                      <ConnectorIcon id={c.id} color={c.brandColor} />
+                      <div>
+                        <h2>
+                          <Link href={`/connectors/${encodeURIComponent(c.id)}`}>{c.title}</Link>
+                        </h2>
+                        <p className="muted">{c.publisher ?? 'Unknown publisher'}</p>
+                        <p>
+                          {c.actions} action{c.actions === 1 ? '' : 's'} · {c.triggers} trigger
+                          {c.triggers === 1 ? '' : 's'}
+                        </p>
+                        <Link href={`/connectors/${encodeURIComponent(c.id)}/validation`}>
+                          <ValidationBadge summary={c.validation} />
+                          <span className="visually-hidden"> in the validation report of {c.title}</span>
+                        </Link>
+                      </div>
+                    </li>
+                  ))}
+              </ul>
+            </>
           )
         }
       </Async>

@@ -4,6 +4,7 @@ import { ApiError, api } from '../api/client.ts';
 import { readEventStream } from '../api/sse.ts';
 import type {
   Connection,
+  DeliveryStatus,
   JsonObject,
   OperationDetail,
   OperationSummary,
@@ -238,6 +239,7 @@ function EventLog({ subscription, onChanged }: { subscription: Subscription; onC
   const [state, setState] = useState<string>('connecting');
   const [error, setError] = useState<Error | undefined>();
   const [message, setMessage] = useState<string | undefined>();
+  const [show, setShow] = useState<'all' | DeliveryStatus>('all');
   // The counts on the subscription card follow the stream, at most every 2 s.
   const refresh = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const countsChanged = () => {
@@ -322,6 +324,7 @@ function EventLog({ subscription, onChanged }: { subscription: Subscription; onC
     }
   };
   const dead = events.filter((e) => e.delivery.status === 'dead').length;
+  const shown = show === 'all' ? events : events.filter((e) => e.delivery.status === show);
   return (
     <section aria-labelledby="events-heading" className="card">
       <h3 id="events-heading">
@@ -341,13 +344,26 @@ function EventLog({ subscription, onChanged }: { subscription: Subscription; onC
           Replay all dead events
         </button>
       )}
+      <div className="field filter">
+        <label htmlFor="events-show">Show</label>
+        <select id="events-show" value={show} onChange={(e) => setShow(e.target.value as typeof show)}>
+          <option value="all">all events</option>
+          <option value="pending">pending deliveries</option>
+          <option value="delivered">delivered</option>
+          <option value="dead">dead (failed every attempt)</option>
+          <option value="none">not delivered anywhere (no sink)</option>
+        </select>
+      </div>
       <div aria-live="polite">{message && <p className="notice">{message}</p>}</div>
       {error && <ProblemMessage error={error} />}
+      {events.length > 0 && shown.length === 0 && (
+        <p className="muted">No such events among the newest {events.length}.</p>
+      )}
       {events.length === 0 ? (
         <p className="muted">No events yet. Make the backend send one (for the demo: create a ticket).</p>
       ) : (
         <ol className="events" aria-label="Events, newest first">
-          {events.map((e) => (
+          {shown.map((e) => (
             <EventRow
               key={e.id}
               event={e}
