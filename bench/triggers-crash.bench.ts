@@ -28,11 +28,11 @@ const runs = [
 ].filter((r) => !values.only || r.engine === values.only);
 
 console.log(
-  `trigger crash test — ${events} webhook events, one every ${interval} ms, ${kills} kills (SIGKILL) per run\n`,
+  `trigger crash test — ${events} numbered events (tickets created), one every ${interval} ms, ${kills} kills (SIGKILL) per run\n`,
 );
 const rows: string[][] = [
   [
-    'engine, nodes',
+    'trigger, engine, nodes',
     'emitted',
     'delivered',
     'missing',
