@@ -95,6 +95,8 @@ const lines = [
   `  export FLOWPORT_URL=${base} FLOWPORT_HOME=${home}`,
   '  npx flowport connections',
   `  npx flowport run brightdesk GetTicket --connection ${connection.id} -p ticketId=T-1001`,
+  `  npx flowport trigger brightdesk OnTicketCreated --connection ${connection.id} --body '{"teamId":"support"}'`,
+  `      (prints each new ticket; create one with \`npx flowport run brightdesk CreateTicket --connection ${connection.id} --body '{"teamId":"support","subject":"Hello","requesterEmail":"you@contoso.example"}'\`)`,
   `  curl -H "Authorization: Bearer $(cat ${join(home, ADMIN_TOKEN_FILE)})" ${base}/api/v1/connectors`,
   `  API description: ${base}/api/openapi.json`,
 ];
