@@ -202,6 +202,7 @@ export const api = {
     body?: JsonValue;
     sink?: { url: string };
     intervalSeconds?: number;
+    backfill?: boolean;
   }) => json<{ subscription: Subscription; signingSecret?: string }>('POST', '/api/v1/subscriptions', body),
   deleteSubscription: (id: string) =>
     json<{

@@ -14,7 +14,11 @@ function returnTo(): string {
 
 async function signIn(connection: Connection, client: { clientId?: string; clientSecret?: string } = {}) {
   const start = await api.oauthStart(connection.id, { returnTo: returnTo(), ...client });
-  window.location.assign(start.authorizationUrl);
+  // The URL comes from the connector's settings: only a web address is followed.
+  const url = new URL(start.authorizationUrl);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`The authorization URL of this connector is not a web address (${url.protocol}).`);
+  window.location.assign(url.href);
 }
 
 function ParameterInput({

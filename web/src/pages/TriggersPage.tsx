@@ -62,6 +62,7 @@ function NewSubscription({
   const [args, setArgs] = useState<JsonObject>({});
   const [sink, setSink] = useState('');
   const [interval, setIntervalSeconds] = useState('');
+  const [backfill, setBackfill] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | undefined>();
   const form: FormState = useMemo(
@@ -90,7 +91,8 @@ function NewSubscription({
         ...(Object.keys(parameters).length > 0 && { parameters }),
         ...(body !== undefined && { body }),
         ...(sink.trim() && { sink: { url: sink.trim() } }),
-        ...(interval && { intervalSeconds: Number(interval) }),
+        ...(chosen.kind === 'polling-trigger' && interval && { intervalSeconds: Number(interval) }),
+        ...(chosen.kind === 'polling-trigger' && backfill && { backfill: true }),
       });
       onCreated(created.subscription, created.signingSecret);
     } catch (e) {
@@ -156,6 +158,14 @@ function NewSubscription({
                 value={interval}
                 onChange={(e) => setIntervalSeconds(e.target.value)}
               />
+            </div>
+          )}
+          {chosen?.kind === 'polling-trigger' && (
+            <div className="field">
+              <label className="radio">
+                <input type="checkbox" checked={backfill} onChange={(e) => setBackfill(e.target.checked)} />{' '}
+                Fire for what the first poll finds (backfill); by default it only sets the starting point.
+              </label>
             </div>
           )}
           <div className="field">
