@@ -93,6 +93,25 @@ export const eventSchema = {
   },
 } as const;
 
+/** A subscription after a stop or a delete, with what the backend said to the unsubscribe. */
+const changedSchema = {
+  type: 'object',
+  properties: {
+    subscription: subscriptionSchema,
+    unsubscribe: {
+      type: 'object',
+      properties: {
+        ok: { type: 'boolean' },
+        via: { type: 'string' },
+        operationId: { type: 'string' },
+        status: { type: 'integer' },
+        error: errorSchema,
+        warnings: { type: 'array', items: { type: 'string' } },
+      },
+    },
+  },
+} as const;
+
 const createBody = {
   type: 'object',
   required: ['connectionId', 'operationId'],
@@ -299,24 +318,7 @@ export async function subscriptionRoutes(
           additionalProperties: false,
           properties: { enabled: { type: 'boolean' } },
         },
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              subscription: subscriptionSchema,
-              unsubscribe: {
-                type: 'object',
-                properties: {
-                  ok: { type: 'boolean' },
-                  via: { type: 'string' },
-                  status: { type: 'integer' },
-                  error: errorSchema,
-                  warnings: { type: 'array', items: { type: 'string' } },
-                },
-              },
-            },
-          },
-        },
+        response: { 200: changedSchema },
       },
     },
     async (request) => {
@@ -334,25 +336,7 @@ export async function subscriptionRoutes(
         description:
           'Webhooks: sends the unsubscribe (`DELETE` to the `Location`, or the matching delete operation). The subscription and its events are deleted even when the backend refuses; `unsubscribe.ok` says whether one is left behind there.',
         params: idParams,
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              subscription: subscriptionSchema,
-              unsubscribe: {
-                type: 'object',
-                properties: {
-                  ok: { type: 'boolean' },
-                  via: { type: 'string' },
-                  operationId: { type: 'string' },
-                  status: { type: 'integer' },
-                  error: errorSchema,
-                  warnings: { type: 'array', items: { type: 'string' } },
-                },
-              },
-            },
-          },
-        },
+        response: { 200: changedSchema },
       },
     },
     async (request) => {
