@@ -1,0 +1,103 @@
+import { useEffect, useMemo } from 'react';
+import type { InvokeResult, JsonObject } from '../api/types.ts';
+import { HeaderTable, JsonBlock, StatusBadge } from '../components/common.tsx';
+import { isObject } from '../form/values.ts';
+
+/** A binary response body: its size and a download link (a blob URL, made from the base64 body). */
+function BinaryBody({ base64, type }: { base64: string; type: string | undefined }) {
+  const url = useMemo(() => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    return URL.createObjectURL(new Blob([bytes], { type: type ?? 'application/octet-stream' }));
+  }, [base64, type]);
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  const size =
+    Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
+  return (
+    <p>
+      Binary body, {size} bytes{type ? ` (${type})` : ''}.{' '}
+      <a href={url} download="response">
+        Download it
+      </a>
+    </p>
+  );
+}
+
+function statusTone(status: number): string {
+  return status < 300 ? 'ok' : status < 500 ? 'warn' : 'bad';
+}
+
+export function RunResult({ result, sent }: { result: InvokeResult; sent: JsonObject }) {
+  const body = Object.values(sent).find((v) => isObject(v) || Array.isArray(v));
+  return (
+    <section aria-labelledby="result-heading" className="result">
+      <h2 id="result-heading">Result</h2>
+      <p className="result-line" role="status">
+        <span className={`badge ${statusTone(result.status)}`}>Status {result.status}</span>{' '}
+        <span>{result.durationMs.toFixed(1)} ms</span>
+        {result.pages > 1 && <span> · {result.pages} pages</span>}
+        {result.connectionStatus && (
+          <span>
+            {' '}
+            · connection <StatusBadge status={result.connectionStatus} />
+          </span>
+        )}
+      </p>
+      {result.warnings.length > 0 && (
+        <ul className="warnings" aria-label="Warnings">
+          {result.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <div className="result-grid">
+        <section aria-labelledby="request-heading">
+          <h3 id="request-heading">Request</h3>
+          {result.request ? (
+            <>
+              <p className="request-line">
+                <code>
+                  {result.request.method} {result.request.url}
+                </code>
+              </p>
+              <HeaderTable headers={result.request.headers} caption="Request headers" />
+            </>
+          ) : (
+            <p className="muted">No request was sent (custom code answered).</p>
+          )}
+          {body !== undefined && (
+            <>
+              <h4>Body (as given)</h4>
+              <JsonBlock value={body} label="Request body" />
+            </>
+          )}
+        </section>
+        <section aria-labelledby="response-heading">
+          <h3 id="response-heading">Response</h3>
+          <HeaderTable headers={result.headers} caption="Response headers" />
+          <h4>Body</h4>
+          {result.bodyKind === 'none' ? (
+            <p className="muted">No body.</p>
+          ) : result.bodyKind === 'binary' ? (
+            <BinaryBody
+              base64={typeof result.body === 'string' ? result.body : ''}
+              type={result.headers['content-type']}
+            />
+          ) : (
+            <JsonBlock value={result.body} label="Response body" />
+          )}
+        </section>
+      </div>
+      {result.trace && result.trace.length > 0 && (
+        <details>
+          <summary>Trace ({result.trace.length} steps)</summary>
+          <ol className="trace">
+            {result.trace.map((t, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: steps can repeat
+              <li key={i}>{t}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
+}
