@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { DemoData } from './data.ts';
-import { sendError } from './http.ts';
+import { isHttpUrl, sendError } from './http.ts';
 
 export interface ExportOptions {
   readonly fetch: typeof globalThis.fetch;
@@ -16,15 +16,6 @@ export interface ExportOptions {
   readonly track: (work: Promise<void>) => void;
 }
 
-function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 export function registerExports(api: FastifyInstance, data: DemoData, options: ExportOptions): void {
   api.post('/exports', async (request, reply) => {

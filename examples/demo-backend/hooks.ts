@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Ticket } from './data.ts';
-import { apiUrl, sendError } from './http.ts';
+import { apiUrl, isHttpUrl, sendError } from './http.ts';
 import { checkTeamFilter } from './input.ts';
 
 export const HOOK_EVENTS = ['ticket.created', 'ticket.updated', 'ticket.deleted'] as const;
@@ -136,15 +136,6 @@ export class Webhooks {
   }
 }
 
-function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 /** Adds the subscription routes to the API scope. */
 export function registerHooks(api: FastifyInstance, hooks: Webhooks): void {

@@ -34,3 +34,14 @@ export function queryValue(request: FastifyRequest, name: string): string | unde
   const value = query[name];
   return Array.isArray(value) ? value[0] : value;
 }
+
+/** Whether `value` is an absolute http(s) URL (webhook and export callback targets). */
+export function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
