@@ -4,9 +4,12 @@
  * example arguments through `createRuntime` (test/corpus/prism.ts). Prints the share of attempted
  * operations Prism accepts and the causes of the rest.
  * Options: --limit N (an evenly spread sample of N connectors), --only <name> (folder name, or a part of
- * it; repeatable), --json <file> (every row), --jobs N (Prism processes at once, default and max 2).
+ * it; repeatable), --json <file> (every row), --jobs N (Prism processes at once, default and max 2),
+ * --rows <file> (each connector's rows appended as one JSON line when it is done; with --resume the
+ * connectors already in the file are not swept again, and the summary covers all its rows). The whole
+ * corpus takes hours on two cores: run it with --rows, and --resume after an interruption.
  */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { discoverConnectors } from '../src/connector/discover.ts';
 import { loadConnectorSync } from '../src/connector/load.ts';
@@ -19,6 +22,8 @@ const limit = Number(values('--limit')[0] ?? Number.POSITIVE_INFINITY);
 const only = values('--only').map((o) => o.toLowerCase());
 const jsonOut = values('--json')[0];
 const jobs = Math.max(1, Math.min(2, Number(values('--jobs')[0] ?? 2)));
+const rowsOut = values('--rows')[0];
+const resume = argv.includes('--resume');
 
 const root = new URL('..', import.meta.url).pathname;
 const corpus = process.env.FLOWPORT_CORPUS ?? join(root, '../shared/corpus');
@@ -37,8 +42,20 @@ if (Number.isFinite(limit) && limit < sources.length) {
   sources = Array.from({ length: limit }, (_, i) => sources[Math.floor(i * step)]!);
 }
 
-const started = performance.now();
 const rows: SweepRow[] = [];
+if (rowsOut && resume && existsSync(rowsOut)) {
+  const swept = new Set<string>();
+  for (const line of readFileSync(rowsOut, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const got = JSON.parse(line) as { connector: string; rows: SweepRow[] };
+    swept.add(got.connector);
+    rows.push(...got.rows);
+  }
+  sources = sources.filter((s) => !swept.has(relative(corpus, s)));
+  process.stderr.write(`Resuming: ${swept.size} connectors already swept, ${sources.length} to go\n`);
+} else if (rowsOut) writeFileSync(rowsOut, '');
+
+const started = performance.now();
 let next = 0;
 let done = 0;
 async function worker(): Promise<void> {
@@ -60,6 +77,7 @@ async function worker(): Promise<void> {
       ];
     }
     rows.push(...got);
+    if (rowsOut) appendFileSync(rowsOut, `${JSON.stringify({ connector: name, rows: got })}\n`);
     done++;
     const bad = got.filter((r) => r.verdict === 'rejected' || r.verdict === 'not-built').length;
     process.stderr.write(
