@@ -27,6 +27,7 @@ import { userRoutes } from './routes/users.ts';
 import { EventFeed } from './triggers/feed.ts';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './triggers/scheduler.ts';
 import { createTriggerService, type TriggerService, type TriggerServiceOptions } from './triggers/service.ts';
+import { isLocalServer, publicOnlyFetch } from './triggers/sink-guard.ts';
 
 const MiB = 1024 * 1024;
 
@@ -186,8 +187,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const feed = new EventFeed();
   let wakeScheduler = () => {};
   const triggers = createTriggerService(ctx, feed, () => wakeScheduler(), triggerOptions);
+  const privateSinks = triggerOptions.privateSinks ?? isLocalServer(publicUrl);
   const scheduler = createScheduler(ctx, triggers, feed, {
     ...triggerOptions,
+    // Deliveries reach public addresses only, unless private sinks are allowed (sink-guard.ts).
+    ...(!triggerOptions.fetch && !privateSinks && { fetch: publicOnlyFetch() }),
     nodeId: triggerOptions.nodeId ?? defaultNodeId(options.store),
     log: (message, detail) => app.log.warn(detail ?? {}, message),
   });

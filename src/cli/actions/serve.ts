@@ -32,6 +32,8 @@ export interface ServeFlags {
   callbackUrl?: string;
   /** `--no-triggers`: this node runs no polls or deliveries. */
   triggers?: boolean;
+  /** Allow sink URLs on internal addresses (default: only when the public URL is one). */
+  privateSinks?: boolean;
 }
 
 export interface StartedServer {
@@ -99,6 +101,7 @@ export async function startServer(
       run: flags.triggers !== false,
       ...(flags.nodeId && { nodeId: flags.nodeId }),
       ...(flags.callbackUrl && { callbackBaseUrl: flags.callbackUrl }),
+      ...(flags.privateSinks !== undefined && { privateSinks: flags.privateSinks }),
     },
   });
   const registry = app.flowport.registry;

@@ -60,6 +60,10 @@ export function serveCommand(io: Io, setExit: (code: number) => void): Command {
       "this node's name in trigger leases; a node restarted under the same name resumes its work at once (default host:pid; 'local' on SQLite)",
     )
     .option('--no-triggers', 'run no trigger polls or deliveries in this process (API only)')
+    .option(
+      '--private-sinks',
+      'let trigger deliveries go to internal addresses (loopback, private networks); by default only when the public URL is one',
+    )
     .addOption(
       new Option('--log-level <level>', 'request log level')
         .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

@@ -30,6 +30,7 @@ import type { AppContext } from '../context.ts';
 import type { LoadedConnector } from '../deps.ts';
 import { notFound, ServerError } from '../errors.ts';
 import type { EventFeed } from './feed.ts';
+import { isLocalServer, refusedSinkHost } from './sink-guard.ts';
 
 export interface NewSubscriptionInput {
   readonly connectionId: string;
@@ -49,6 +50,11 @@ export interface TriggerServiceOptions {
   readonly callbackBaseUrl?: string;
   /** Shortest polling interval a subscription may ask for. Default 1 s (the platform's is 60 s). */
   readonly minIntervalSeconds?: number;
+  /**
+   * Whether sink URLs may point at internal addresses (loopback, private networks). Default: only
+   * when the server's own public URL is one (a developer's machine); see sink-guard.ts.
+   */
+  readonly privateSinks?: boolean;
 }
 
 /** A stored connection opened for the trigger engine (no API caller: the scheduler, callbacks). */
@@ -132,6 +138,7 @@ export function createTriggerService(
 ): TriggerService {
   const callbackBase = (options.callbackBaseUrl ?? ctx.publicUrl).replace(/\/+$/, '');
   const minInterval = options.minIntervalSeconds ?? 1;
+  const privateSinks = options.privateSinks ?? isLocalServer(ctx.publicUrl);
 
   async function openFor(info: ConnectionInfo, operationId: string): Promise<OpenTrigger> {
     const loaded = await ctx.registry.get(info.connectorId);
@@ -243,6 +250,8 @@ export function createTriggerService(
         args[bodyParam.name] = input.body;
       }
       const sinkUrl = input.sink ? httpUrl(input.sink.url, '`sink.url`') : undefined;
+      const refused = sinkUrl && !privateSinks ? refusedSinkHost(new URL(sinkUrl)) : undefined;
+      if (refused) throw new ServerError('BAD_REQUEST', `\`sink.url\`: ${refused}`);
       const signingSecret = sinkUrl ? `whsec_${randomBytes(32).toString('base64url')}` : undefined;
       const id = newId('sub');
       const base = {
