@@ -108,6 +108,26 @@ const cases: { name: string; input: JsonObject; output: JsonObject[]; loss?: str
     ],
     loss: 'parameter style',
   },
+  {
+    name: 'an example outside the enum is not used as the test value, reported',
+    input: {
+      name: 'metric',
+      in: 'query',
+      required: true,
+      schema: { type: 'string', enum: ['BANDWIDTH', 'LATENCY'], example: 'latency' },
+    },
+    output: [
+      {
+        name: 'metric',
+        in: 'query',
+        required: true,
+        type: 'string',
+        enum: ['BANDWIDTH', 'LATENCY'],
+        'x-ms-summary': 'Metric',
+      },
+    ],
+    loss: 'parameter example',
+  },
 ];
 
 describe('convertParameter', () => {

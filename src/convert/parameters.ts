@@ -171,7 +171,15 @@ export function convertParameter(param: JsonObject, pointer: string, ctx: Oas3Co
     const example = testValue(paramName, exampleOf(param, ctx) ?? s.example);
     const kind =
       typeof example === 'number' ? (Number.isInteger(example) ? 'integer' : 'number') : typeof example;
-    if (example !== undefined && (kind === out.type || (kind === 'integer' && out.type === 'number')))
+    const allowed = Array.isArray(out.enum) ? out.enum : undefined;
+    if (example !== undefined && allowed && !allowed.includes(example))
+      // Cloudflare's `metric` has `example: latency` beside `enum: [BANDWIDTH, DNS, LATENCY]`.
+      losses.add(
+        pointer,
+        'parameter example',
+        `\`${String(example)}\` is not one of \`${paramName}\`'s allowed values; not used as its \`x-ms-test-value\``,
+      );
+    else if (example !== undefined && (kind === out.type || (kind === 'integer' && out.type === 'number')))
       out['x-ms-test-value'] = example;
     if (location === 'path') out['x-ms-url-encoding'] = 'single';
     if (param.deprecated === true) out['x-ms-visibility'] = 'advanced';

@@ -367,6 +367,8 @@ export interface ConvertedConnector {
   readonly connector: Connector;
   /** Security schemes the conversion could not keep (in the loss report): a 401 may come from them. */
   readonly schemesNotKept: readonly string[];
+  /** The operations to call when the sweep samples ({@link ConvertSweepOptions.sample}); all when absent. */
+  readonly sampled?: ReadonlySet<unknown>;
 }
 
 /** Loads what `convert()` produced for a description: the whole connector, or each split part. */
@@ -385,6 +387,12 @@ export function convertedConnectors(file: string, text: string): ConvertedConnec
 export interface ConvertSweepOptions {
   /** Changes each request before Prism sees it (negative controls). */
   readonly mutate?: (wire: WireRequest) => WireRequest;
+  /**
+   * Calls at most this many operations per description, evenly spaced over all its connectors'
+   * operations (every k-th), for descriptions too large for Prism to answer every call; the others
+   * get no row.
+   */
+  readonly sample?: number;
 }
 
 /** What the harness reads from the original: its servers and paths, and a Postman collection's request paths. */
@@ -498,6 +506,7 @@ async function callAll(
   let { transport, runtime } = open();
   try {
     for (const operation of connector.operations) {
+      if (part.sampled && !part.sampled.has(operation)) continue;
       const operationId = operation.id ?? `${operation.method} ${operation.path}`;
       if (own(operation.raw, 'x-flowport-skeleton') === true) {
         row({ operationId, verdict: 'skipped', cause: 'WEBHOOK_SKELETON' });
@@ -600,7 +609,16 @@ export async function sweepConversion(
   const api = basename(file);
   const text = readFileSync(file, 'utf8');
   const input = readInput(text, api);
-  const parts = convertedConnectors(file, text);
+  let parts = convertedConnectors(file, text);
+  const total = parts.reduce((n, p) => n + p.connector.operations.length, 0);
+  if (options.sample !== undefined && options.sample < total) {
+    const step = Math.ceil(total / Math.max(1, options.sample));
+    let i = 0;
+    parts = parts.map((p) => ({
+      ...p,
+      sampled: new Set(p.connector.operations.filter(() => i++ % step === 0)),
+    }));
+  }
   const rows: ConvertSweepRow[] = [];
   let mock: PrismMock | undefined;
   try {
