@@ -16,7 +16,8 @@
  * sharing and are the figure to compare between versions.
  *
  * Options: --runs N (default 3), --requests N per run (default 5000), --engines sqlite,postgres,
- * --delays 0,10 (backend answer delays in ms; 0 makes the run CPU-bound), --no-floor.
+ * --delays 0,10 (backend answer delays in ms; 0 makes the run CPU-bound), --no-floor, --concurrency N
+ * (calls in flight, default 32 as the targets say; 1 shows the time a call adds without queueing).
  */
 import { cpuMs, load, setup } from './serve-harness.ts';
 
@@ -30,7 +31,7 @@ const perRun = Number(opt('--requests', '5000'));
 const engines = opt('--engines', 'sqlite,postgres').split(',');
 const delays = opt('--delays', '0,10').split(',').map(Number);
 const withFloor = !args.includes('--no-floor');
-const CONCURRENCY = 32;
+const concurrency = Number(opt('--concurrency', '32'));
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -61,7 +62,7 @@ for (const delayMs of delays)
     const measure = async (one: () => Promise<void>, into: Path, proxy?: Parameters<typeof cpuMs>[0]) => {
       const p0 = proxy && cpuMs(proxy);
       const b0 = cpuMs(s.backend.child);
-      const r = await load(perRun, CONCURRENCY, one);
+      const r = await load(perRun, concurrency, one);
       into.rps.push(r.rps);
       into.p50.push(percentile(r.latencies, 50));
       into.p99.push(percentile(r.latencies, 99));
@@ -70,9 +71,9 @@ for (const delayMs of delays)
       if (p0 !== undefined && p1 !== undefined) into.cpu.push(((p1 - p0) / perRun) * 1000);
       if (!proxy && b0 !== undefined && b1 !== undefined) backendCpu.push(((b1 - b0) / perRun) * 1000);
     };
-    await load(1000, CONCURRENCY, s.direct);
-    await load(2000, CONCURRENCY, s.viaServe);
-    if (withFloor) await load(2000, CONCURRENCY, s.viaFloor);
+    await load(1000, concurrency, s.direct);
+    await load(2000, concurrency, s.viaServe);
+    if (withFloor) await load(2000, concurrency, s.viaFloor);
     const d = path();
     const v = path();
     const f = path();
@@ -113,7 +114,7 @@ for (const delayMs of delays)
 
 const header = ['engine, backend', 'path', 'throughput', 'p50', 'p99', 'CPU per request'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-console.log(`serve benchmark — ${runs} runs × ${perRun} calls, ${CONCURRENCY} in flight, medians\n`);
+console.log(`serve benchmark — ${runs} runs × ${perRun} calls, ${concurrency} in flight, medians\n`);
 for (const r of [header, ...rows])
   console.log(
     r
