@@ -27,7 +27,8 @@ export function matchArguments(
   parameters: readonly Parameter[],
   args: Arguments,
 ): MatchedArguments {
-  const matched: MatchedArguments = new Array(parameters.length).fill(NOT_GIVEN);
+  const matched: MatchedArguments = [];
+  for (let i = 0; i < parameters.length; i++) matched.push(NOT_GIVEN);
   let unknown: string[] | undefined;
   const names = byName(parameters);
   for (const key in args) {
