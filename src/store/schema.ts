@@ -110,6 +110,8 @@ export interface Database {
     headers: string;
     /** JSON. */
     body: string;
+    /** JSON array of what the trigger engine noticed (a payload that does not match its schema). */
+    warnings: string | null;
     delivery_status: string;
     attempts: number;
     next_attempt_at: number | string | null;

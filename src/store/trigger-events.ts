@@ -38,6 +38,7 @@ export async function insertEvents(
       received_at: e.receivedAt,
       headers: JSON.stringify(e.headers),
       body: JSON.stringify(e.body),
+      warnings: e.warnings && e.warnings.length > 0 ? JSON.stringify(e.warnings) : null,
       delivery_status: hasSink ? 'pending' : 'none',
       attempts: 0,
       next_attempt_at: hasSink ? now : null,
@@ -242,6 +243,7 @@ export function toEvent(row: Row | (Omit<Row, 'seq'> & { seq: number | string })
     receivedAt: row.received_at,
     headers: JSON.parse(row.headers) as Record<string, string>,
     body: JSON.parse(row.body) as JsonValue,
+    warnings: row.warnings === null ? [] : (JSON.parse(row.warnings) as string[]),
     delivery: {
       status: row.delivery_status as DeliveryStatus,
       attempts: Number(row.attempts),

@@ -73,6 +73,8 @@ export interface NewTriggerEvent {
   readonly receivedAt: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: JsonValue;
+  /** What the trigger engine noticed about the payload (it is stored all the same). */
+  readonly warnings?: readonly string[];
 }
 
 export interface DeliveryInfo {
@@ -94,6 +96,7 @@ export interface TriggerEventRecord {
   readonly receivedAt: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: JsonValue;
+  readonly warnings: readonly string[];
   readonly delivery: DeliveryInfo;
 }
 

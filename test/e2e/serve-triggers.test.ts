@@ -214,6 +214,17 @@ describe.each(['sqlite', 'postgres'] as const)('triggers through flowport serve 
       const events = (await call('GET', `/api/v1/subscriptions/${subscription.id}/events`)).json().value;
       expect(events).toHaveLength(1);
       expect(events[0].delivery.status).toBe('none');
+      expect(events[0].warnings).toEqual([]);
+      // A payload that does not match `x-ms-notification-content` is kept, with a warning.
+      const odd = await fetch(hook.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '"just text"',
+      });
+      expect(odd.status).toBe(202);
+      const after = (await call('GET', `/api/v1/subscriptions/${subscription.id}/events`)).json().value;
+      expect(after[1].body).toBe('just text');
+      expect(after[1].warnings.join(' ')).toMatch(/not an object/);
     },
   );
 

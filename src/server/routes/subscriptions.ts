@@ -79,6 +79,12 @@ export const eventSchema = {
     receivedAt: { type: 'string' },
     headers: stringMap,
     body: anyJson,
+    warnings: {
+      type: 'array',
+      items: { type: 'string' },
+      description:
+        'What flowport noticed about the payload (e.g. it does not match `x-ms-notification-content`).',
+    },
     delivery: {
       type: 'object',
       properties: {

@@ -11,7 +11,7 @@
 import type { JsonValue } from '../../connector/json.ts';
 import { maskSecrets } from '../../runtime/connection/secrets.ts';
 import type { Arguments } from '../../runtime/types.ts';
-import type { DueDelivery, SubscriptionRecord } from '../../store/trigger-types.ts';
+import type { DueDelivery, NewTriggerEvent, SubscriptionRecord } from '../../store/trigger-types.ts';
 import { type PollState, poll } from '../../triggers/polling.ts';
 import type { AppContext } from '../context.ts';
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, deliver } from './delivery.ts';
@@ -99,7 +99,7 @@ export function createScheduler(
     const previous = sub.state as unknown as PollState | undefined;
     let state: JsonValue;
     let nextPollAt: number;
-    let events: Awaited<ReturnType<typeof poll>>['events'] = [];
+    let events: NewTriggerEvent[] = [];
     try {
       const t = await service.open(sub);
       try {
@@ -114,7 +114,7 @@ export function createScheduler(
         state = r.state as unknown as JsonValue;
         // The poll's own clock reading, so that `lastPollAt` + delay = `nextPollAt` exactly.
         nextPollAt = Date.parse(r.nextPollAt);
-        events = r.events;
+        events = r.warnings.length > 0 ? r.events.map((e) => ({ ...e, warnings: r.warnings })) : r.events;
       } catch (error) {
         if (stopping.signal.aborted) return; // the lease is released by stop(); the poll repeats
         const message = maskSecrets(error instanceof Error ? error.message : String(error), t.secrets);

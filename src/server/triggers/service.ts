@@ -405,13 +405,18 @@ export function createTriggerService(
       const loaded = await ctx.registry.get(sub.connectorId);
       const operation = loaded?.connector.operation(sub.operationId);
       if (!loaded || !operation) return { status: 410, events: [] };
-      const { events } = callbackEvents(loaded.connector, operation, request, {
+      const { events, warnings } = callbackEvents(loaded.connector, operation, request, {
         subscriptionId: sub.id,
         receivedAt: new Date(ctx.now()),
         policies: policiesOf(loaded.connector),
         ...(sub.deliveryIdHeader && { deliveryIdHeader: sub.deliveryIdHeader }),
       });
-      const stored = await ctx.store.addEvents(sub.id, events, ctx.now(), sub.sinkUrl !== undefined);
+      const stored = await ctx.store.addEvents(
+        sub.id,
+        events.map((e) => ({ ...e, warnings })),
+        ctx.now(),
+        sub.sinkUrl !== undefined,
+      );
       if (stored.length > 0) {
         feed.notify(sub.id);
         if (sub.sinkUrl) wake();

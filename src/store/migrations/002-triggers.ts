@@ -60,6 +60,7 @@ export const migration: Migration = {
       .addColumn('received_at', 'text', (c) => c.notNull())
       .addColumn('headers', 'text', (c) => c.notNull())
       .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('warnings', 'text')
       .addColumn('delivery_status', 'text', (c) =>
         c.notNull().check(sql`delivery_status in ('none', 'pending', 'delivered', 'dead')`),
       )
