@@ -228,6 +228,26 @@ describe('extra credentials', () => {
     });
   });
 
+  it('gives two extra keys whose names spell alike distinct connection parameters', () => {
+    const losses = createLosses();
+    const auth = convertSecurity(
+      {
+        components: {
+          securitySchemes: {
+            main: { type: 'apiKey', in: 'header', name: 'X-Main' },
+            header: { type: 'apiKey', in: 'header', name: 'X-Key' },
+            query: { type: 'apiKey', in: 'query', name: 'x_key' },
+          },
+        },
+        paths: { '/a': { get: op([{ main: [], header: [], query: [] }]), put: op([{ main: [] }]) } },
+      },
+      losses,
+      undefined,
+    );
+    expect(auth.requirementCredentials([{ main: [], header: [], query: [] }])).toEqual(['x_key', 'x_key_2']);
+    expect(Object.keys(auth.connectionParameters)).toEqual(['api_key', 'x_key', 'x_key_2']);
+  });
+
   it('cannot send basic credentials or a second Authorization header by policy', () => {
     const losses = createLosses();
     const auth = convertSecurity(

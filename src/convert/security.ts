@@ -376,13 +376,15 @@ export function convertSecurity(
   if (mapped?.definition?.type === 'basic' || oauth) keptHeaders.add('authorization');
   // By what they send: schemes sending the same key or token share one credential.
   const extras = new Map<string, Credential | undefined>();
+  const taken = new Set(Object.keys(connectionParameters));
   const extraFor = (name: string): Credential | undefined => {
     const candidate = candidates.find((c) => c.name === name);
     const key = candidate && name !== keptName ? credentialKey(candidate.scheme) : undefined;
     if (!candidate || key === undefined) return undefined;
     if (extras.has(key)) return extras.get(key);
-    let credential = extraCredential(name, candidate.scheme, new Set(Object.keys(connectionParameters)));
+    let credential = extraCredential(name, candidate.scheme, taken);
     if (credential?.header !== undefined && keptHeaders.has(credential.header)) credential = undefined;
+    if (credential) taken.add(credential.parameter);
     extras.set(key, credential);
     return credential;
   };
@@ -409,8 +411,8 @@ export function convertSecurity(
         c.pointer,
         'security scheme',
         `\`${c.name}\` not kept as the connection's authentication (\`${keptName}\` was kept)${
-          extraCredential(c.name, c.scheme, new Set())
-            ? '; operations that need it alone or with it send it from a connection parameter of its own'
+          extraFor(c.name)
+            ? `; operations that need it send it from the \`${extraFor(c.name)?.parameter}\` connection parameter`
             : ''
         }`,
       );
