@@ -60,7 +60,13 @@ export function buildRequest(
   for (let i = 0; i < plan.steps.length; i++) {
     const { parameter, location, where, spec } = plan.steps[i] as ParameterStep;
     const argument = given[i];
-    const value = chooseValue(operation, parameter, argument === NOT_GIVEN ? undefined : argument, warnings);
+    const value = chooseValue(
+      operation,
+      parameter,
+      location === 'path',
+      argument === NOT_GIVEN ? undefined : argument,
+      warnings,
+    );
     if (location === 'body') {
       bodyParameter = parameter;
       bodyValue = value;
@@ -124,8 +130,8 @@ export function buildRequest(
         `Operation \`${operation.label}\` has a body parameter, so its \`formData\` values are not sent.`,
       );
   } else built = bodyFromFormData(operation, formData, headerContentType);
-  missing.push(...built.missing);
-  warnings.push(...built.warnings);
+  if (built.missing.length > 0) missing.push(...built.missing);
+  if (built.warnings.length > 0) warnings.push(...built.warnings);
   if (missing.length > 0) throw requiredError(operation, missing);
 
   const path = substitute(operation, plan.path, encoded, warnings);
@@ -155,11 +161,12 @@ export function buildRequest(
 function chooseValue(
   operation: Operation,
   parameter: Parameter,
+  inPath: boolean,
   value: ArgumentValue | undefined,
   warnings: string[],
 ): ArgumentValue | undefined {
   const given = value === null ? undefined : value;
-  const required = parameter.required || parameter.in.toLowerCase() === 'path';
+  const required = parameter.required || inPath;
   if (parameter.visibility === 'internal' && required && parameter.default !== undefined) {
     if (given !== undefined && JSON.stringify(given) !== JSON.stringify(parameter.default))
       warnings.push(
