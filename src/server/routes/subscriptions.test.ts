@@ -82,6 +82,12 @@ describe('subscriptions API', () => {
     });
     expect(ftp.statusCode).toBe(400);
     expect(ftp.json().detail).toMatch(/http or https/);
+    const missing = await post({
+      connectionId,
+      operationId: 'OnTicketChanged',
+      parameters: { teamId: 'nope', triggerState: 'x' },
+    });
+    expect([201, 400]).toContain(missing.statusCode);
     const other = await server.call(server.other, 'POST', '/api/v1/subscriptions', {
       connectionId,
       operationId: 'OnTicketChanged',

@@ -3,13 +3,14 @@
  * schedules its first poll (polling); callbacks become stored events; deleting one unsubscribes.
  * Events are stored before anything else happens to them (delivery: scheduler.ts).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { JsonValue } from '../../connector/json.ts';
 import type { Operation } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
 import { maskSecrets } from '../../runtime/connection/secrets.ts';
+import { buildRequest } from '../../runtime/request/build.ts';
 import type { Arguments, Connection } from '../../runtime/types.ts';
-import { newId, tokenMatches } from '../../store/tokens.ts';
+import { hashToken, newId, tokenMatches } from '../../store/tokens.ts';
 import type { SubscriptionRecord, TriggerEventRecord } from '../../store/trigger-types.ts';
 import type { ConnectionInfo } from '../../store/types.ts';
 import {
@@ -109,10 +110,6 @@ export interface TriggerService {
   ): Promise<CallbackActionResult>;
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
 function httpUrl(value: string, what: string): string {
   let url: URL;
   try {
@@ -178,7 +175,7 @@ export function createTriggerService(
   /** Subscribes `sub` at its backend with a new callback secret; stores the secret's hash and the answer. */
   async function subscribeAtBackend(sub: SubscriptionRecord, t: OpenTrigger): Promise<SubscriptionRecord> {
     const secret = randomBytes(24).toString('base64url');
-    await ctx.store.updateSubscription(sub.id, { callbackHash: sha256(secret) });
+    await ctx.store.updateSubscription(sub.id, { callbackHash: hashToken(secret) });
     forget(sub.id);
     let made: Subscription;
     try {
@@ -268,6 +265,8 @@ export function createTriggerService(
       };
 
       if (kind === 'polling-trigger') {
+        // Arguments that cannot make a request are refused now, not at the first poll.
+        buildRequest(t.loaded.connector, t.operation, args as Arguments);
         const state = initialPollState(t.loaded.runtime, input.operationId) as unknown as JsonValue;
         const subscription = await ctx.store.createSubscription({
           ...base,
@@ -335,7 +334,7 @@ export function createTriggerService(
         operationId,
         kind: 'callback',
         arguments: {},
-        callbackHash: sha256(secret),
+        callbackHash: hashToken(secret),
         intervalSeconds: 0,
         backfill: false,
         status: 'active',
