@@ -11,9 +11,10 @@
  * a bare Fastify + undici pass-through (bench/serve-floor.ts): what any Node proxy hop costs here.
  *
  * On a machine with fewer cores than busy processes the served path also pays for sharing the CPU
- * with the client and the backend, which the direct path does not; the CPU columns (user + system
- * time of the server process and of the backend per request, from /proc) do not depend on that
- * sharing and are the figure to compare between versions.
+ * with the client and the backend, which the direct path does not. The CPU column (user + system
+ * time per request of the server, the floor and the backend, from /proc) depends much less on that
+ * sharing or on other work on the machine; the server's against the floor's from the same run is
+ * the figure to compare between versions (docs/server.md, "Performance").
  *
  * Options: --runs N (default 3), --requests N per run (default 5000), --engines sqlite,postgres,
  * --delays 0,10 (backend answer delays in ms; 0 makes the run CPU-bound), --no-floor, --concurrency N
