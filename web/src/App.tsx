@@ -1,15 +1,27 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { ApiError, api, onSignedOut } from './api/client.ts';
 import { clearToken, getToken, setToken } from './api/token.ts';
 import type { User } from './api/types.ts';
 import { PageTitle, ProblemMessage, titleTakesFocus } from './components/common.tsx';
-import { ConnectionsPage } from './pages/ConnectionsPage.tsx';
-import { ConnectorPage } from './pages/ConnectorPage.tsx';
 import { GalleryPage } from './pages/GalleryPage.tsx';
-import { OperationPage } from './pages/OperationPage.tsx';
-import { TriggersPage } from './pages/TriggersPage.tsx';
-import { ValidationPage } from './pages/ValidationPage.tsx';
+
+// The gallery comes with the first script; the other pages load when first opened.
+const ConnectionsPage = lazy(() =>
+  import('./pages/ConnectionsPage.tsx').then((m) => ({ default: m.ConnectionsPage })),
+);
+const ConnectorPage = lazy(() =>
+  import('./pages/ConnectorPage.tsx').then((m) => ({ default: m.ConnectorPage })),
+);
+const OperationPage = lazy(() =>
+  import('./pages/OperationPage.tsx').then((m) => ({ default: m.OperationPage })),
+);
+const TriggersPage = lazy(() =>
+  import('./pages/TriggersPage.tsx').then((m) => ({ default: m.TriggersPage })),
+);
+const ValidationPage = lazy(() =>
+  import('./pages/ValidationPage.tsx').then((m) => ({ default: m.ValidationPage })),
+);
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const [exact] = useRoute(href);
@@ -158,22 +170,30 @@ export function App() {
       ) : (
         <main id="main">
           {error && <ProblemMessage error={error} title="The server did not answer:" />}
-          <Switch>
-            <Route path="/" component={GalleryPage} />
-            <Route path="/connectors/:id">{(p) => <ConnectorPage id={p.id} />}</Route>
-            <Route path="/connectors/:id/validation">{(p) => <ValidationPage id={p.id} />}</Route>
-            <Route path="/connectors/:id/operations/:op">
-              {(p) => <OperationPage id={p.id} operationId={p.op} />}
-            </Route>
-            <Route path="/connections" component={ConnectionsPage} />
-            <Route path="/triggers" component={TriggersPage} />
-            <Route>
-              <PageTitle>Page not found</PageTitle>
-              <p>
-                <Link href="/">Back to the connectors</Link>
+          <Suspense
+            fallback={
+              <p className="muted" role="status">
+                Loading…
               </p>
-            </Route>
-          </Switch>
+            }
+          >
+            <Switch>
+              <Route path="/" component={GalleryPage} />
+              <Route path="/connectors/:id">{(p) => <ConnectorPage id={p.id} />}</Route>
+              <Route path="/connectors/:id/validation">{(p) => <ValidationPage id={p.id} />}</Route>
+              <Route path="/connectors/:id/operations/:op">
+                {(p) => <OperationPage id={p.id} operationId={p.op} />}
+              </Route>
+              <Route path="/connections" component={ConnectionsPage} />
+              <Route path="/triggers" component={TriggersPage} />
+              <Route>
+                <PageTitle>Page not found</PageTitle>
+                <p>
+                  <Link href="/">Back to the connectors</Link>
+                </p>
+              </Route>
+            </Switch>
+          </Suspense>
         </main>
       )}
     </Router>

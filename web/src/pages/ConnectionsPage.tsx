@@ -1,23 +1,26 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearch } from 'wouter';
 import { api } from '../api/client.ts';
 import { Async, PageTitle } from '../components/common.tsx';
 import { useLoad } from '../components/use-load.ts';
-
 import { ConnectionRow } from './ConnectionRow.tsx';
 import { CreateConnection } from './CreateConnection.tsx';
 
 export function ConnectionsPage() {
   const search = new URLSearchParams(useSearch());
+  // Back from an OAuth sign-in: the callback names the connection and its status in the query.
   const [message, setMessage] = useState<string | undefined>(() => {
-    // Back from an OAuth sign-in: the callback names the connection and its status.
     const status = search.get('status');
     if (!search.get('connection') || !status) return undefined;
-    window.history.replaceState(null, '', '/console/connections');
     return status === 'connected'
       ? 'Signed in: the connection is connected.'
       : `The sign-in did not finish (${status}${search.get('error') ? `: ${search.get('error')}` : ''}).`;
   });
+  // The query is removed after the render (changing the location while rendering restarts it).
+  const fromCallback = search.has('connection') && search.has('status');
+  useEffect(() => {
+    if (fromCallback) window.history.replaceState(null, '', '/console/connections');
+  }, [fromCallback]);
   const [loaded, reload] = useLoad(async (signal) => {
     const [{ connections }, { connectors }] = await Promise.all([
       api.connections(undefined, signal),
