@@ -128,6 +128,42 @@ const cases: { name: string; input: JsonObject; output: JsonObject[]; loss?: str
     ],
     loss: 'parameter example',
   },
+  {
+    name: 'an example longer than its maxLength is not used as the test value, reported',
+    input: {
+      name: 'image_id',
+      in: 'path',
+      required: true,
+      schema: { type: 'string', maxLength: 32, example: '107b9558-dd06-4bbd-5fef-9c2c16bb7900' },
+    },
+    output: [
+      {
+        name: 'image_id',
+        in: 'path',
+        required: true,
+        type: 'string',
+        maxLength: 32,
+        'x-ms-summary': 'Image ID',
+        'x-ms-url-encoding': 'single',
+      },
+    ],
+    loss: 'parameter example',
+  },
+  {
+    name: 'an example that matches its pattern becomes the test value',
+    input: { name: 'code', in: 'query', schema: { type: 'string', pattern: '^[A-Z]{3}$', example: 'EUR' } },
+    output: [
+      {
+        name: 'code',
+        in: 'query',
+        required: false,
+        type: 'string',
+        pattern: '^[A-Z]{3}$',
+        'x-ms-summary': 'Code',
+        'x-ms-test-value': 'EUR',
+      },
+    ],
+  },
 ];
 
 describe('convertParameter', () => {

@@ -88,6 +88,34 @@ function testValue(name: string, value: JsonValue | undefined): JsonValue | unde
   return value;
 }
 
+function compile(pattern: string, flags: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern, flags);
+  } catch {
+    return undefined;
+  }
+}
+
+/** How an example breaks the parameter's own constraints (enum, pattern, length, bounds); undefined when it fits. */
+function violation(value: JsonValue, p: JsonObject): string | undefined {
+  if (Array.isArray(p.enum) && !p.enum.includes(value)) return 'is not one of the allowed values';
+  if (typeof value === 'string') {
+    const pattern = ownString(p, 'pattern');
+    const re = pattern === undefined ? undefined : (compile(pattern, 'u') ?? compile(pattern, ''));
+    if (re && !re.test(value)) return `does not match the pattern \`${pattern}\``;
+    const length = [...value].length;
+    if (typeof p.maxLength === 'number' && length > p.maxLength)
+      return `is longer than ${p.maxLength} characters`;
+    if (typeof p.minLength === 'number' && length < p.minLength)
+      return `is shorter than ${p.minLength} characters`;
+  }
+  if (typeof value === 'number') {
+    if (typeof p.maximum === 'number' && value > p.maximum) return `is above the maximum ${p.maximum}`;
+    if (typeof p.minimum === 'number' && value < p.minimum) return `is below the minimum ${p.minimum}`;
+  }
+  return undefined;
+}
+
 /** The example an OpenAPI parameter or media type gives: `example`, else the first of `examples`. */
 export function exampleOf(holder: JsonObject, ctx: Oas3Context): JsonValue | undefined {
   if (holder.example !== undefined) return holder.example;
@@ -171,13 +199,13 @@ export function convertParameter(param: JsonObject, pointer: string, ctx: Oas3Co
     const example = testValue(paramName, exampleOf(param, ctx) ?? s.example);
     const kind =
       typeof example === 'number' ? (Number.isInteger(example) ? 'integer' : 'number') : typeof example;
-    const allowed = Array.isArray(out.enum) ? out.enum : undefined;
-    if (example !== undefined && allowed && !allowed.includes(example))
+    const broken = example === undefined ? undefined : violation(example, out);
+    if (broken !== undefined)
       // Cloudflare's `metric` has `example: latency` beside `enum: [BANDWIDTH, DNS, LATENCY]`.
       losses.add(
         pointer,
         'parameter example',
-        `\`${String(example)}\` is not one of \`${paramName}\`'s allowed values; not used as its \`x-ms-test-value\``,
+        `\`${String(example)}\` ${broken}; not used as \`${paramName}\`'s \`x-ms-test-value\``,
       );
     else if (example !== undefined && (kind === out.type || (kind === 'integer' && out.type === 'number')))
       out['x-ms-test-value'] = example;
