@@ -3,8 +3,10 @@
  * policies → undici → decode) against a local HTTP backend, versus raw undici `request` calls to the
  * same backend, in one run, at 64 requests in flight; then heap use over 100,000 invocations.
  * The backend runs in a child process so that it does not share the event loop with the client.
- * Prints medians. Options: --runs N (default 5), --requests N per run (default 20000),
- * --memory-requests N (default 100000).
+ * Prints medians. Also prints the client's CPU time per request on each side (user + system, this
+ * process only): on a shared machine other processes take the CPU away from both sides unevenly, and
+ * CPU time per request is what they change least. Options: --runs N (default 5), --requests N per run
+ * (default 20000), --memory-requests N (default 100000).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
@@ -36,9 +38,11 @@ async function startBackend(): Promise<{ url: string; child: ChildProcess }> {
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
-async function inFlight(total: number, one: () => Promise<void>): Promise<number> {
+/** Requests per second; pushes the client's CPU µs per request to `cpu` when given. */
+async function inFlight(total: number, one: () => Promise<void>, cpu?: number[]): Promise<number> {
   let started = 0;
   const t = performance.now();
+  const before = process.cpuUsage();
   async function lane() {
     while (started < total) {
       started++;
@@ -46,7 +50,10 @@ async function inFlight(total: number, one: () => Promise<void>): Promise<number
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
-  return total / ((performance.now() - t) / 1000);
+  const seconds = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(before);
+  cpu?.push((used.user + used.system) / total);
+  return total / seconds;
 }
 
 const { url, child } = await startBackend();
@@ -74,9 +81,11 @@ await inFlight(2_000, raw);
 await inFlight(2_000, viaFlowport);
 const rawRps: number[] = [];
 const fpRps: number[] = [];
+const rawCpu: number[] = [];
+const fpCpu: number[] = [];
 for (let r = 0; r < runs; r++) {
-  rawRps.push(await inFlight(perRun, raw));
-  fpRps.push(await inFlight(perRun, viaFlowport));
+  rawRps.push(await inFlight(perRun, raw, rawCpu));
+  fpRps.push(await inFlight(perRun, viaFlowport, fpCpu));
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -98,6 +107,9 @@ const rows: [string, string][] = [
   ['raw undici request (baseline)', `${Math.round(rawMedian)} req/s`],
   ['flowport invoke (ListTasks, API key, JSON)', `${Math.round(fpMedian)} req/s`],
   ['ratio flowport / raw (target ≥ 0.85)', (fpMedian / rawMedian).toFixed(2)],
+  ['client CPU per request, raw', `${median(rawCpu).toFixed(1)} µs`],
+  ['client CPU per request, flowport', `${median(fpCpu).toFixed(1)} µs`],
+  ['CPU ratio raw / flowport', (median(rawCpu) / median(fpCpu)).toFixed(2)],
   [`heap after ${step} invocations`, `${heap[0]!.toFixed(1)} MB`],
   [`heap after ${memoryRequests} invocations`, `${heap.at(-1)!.toFixed(1)} MB`],
   [
