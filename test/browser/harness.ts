@@ -3,10 +3,11 @@
  * `flowport serve` app on loopback with the demo connector imported, and headless Debian Chromium
  * driven by playwright-core. Screenshots go to `test/browser/.screenshots/` (not committed).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { type Browser, chromium } from 'playwright-core';
 import { type DemoBackend, startDemoBackend } from '../../examples/demo-backend/server.ts';
 import { listen, type RunningServer } from '../../src/server/lifecycle.ts';
@@ -26,55 +27,20 @@ const root = new URL('../..', import.meta.url).pathname;
 export const WEB_DIST = join(root, 'web', 'dist');
 export const SCREENSHOTS = join(root, 'test', 'browser', '.screenshots');
 const BRIGHTDESK = join(root, 'examples', 'brightdesk');
+const execFileAsync = promisify(execFile);
 
 export const haveChromium = existsSync(CHROMIUM);
 
-function newestUnder(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-function builtFromCurrentSources(): boolean {
-  const index = join(WEB_DIST, 'index.html');
-  const sources = Math.max(
-    newestUnder(join(root, 'web', 'src')),
-    statSync(join(root, 'web', 'index.html')).mtimeMs,
-  );
-  return existsSync(index) && statSync(index).mtimeMs >= sources;
-}
-
 /**
- * Builds the console (as `npm run build:web` does) unless `npm test` (its `pretest`) already built it
- * from the current sources. Test files run in parallel: a lock folder lets one of them build.
+ * Builds the console as `npm run build:web` does (`web/build.ts`: skipped when `web/dist` was built
+ * from the same sources, which `npm test` already did in `pretest`; serialised by a lock, since test
+ * files run in parallel). A process of its own: Vitest's NODE_ENV=test must not reach Vite.
  */
 export async function ensureConsoleBuilt(): Promise<void> {
-  const lock = join(root, 'web', '.build.lock');
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // A lock left by a killed run is taken over after two minutes.
-      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 120_000)
-        rmSync(lock, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  try {
-    if (builtFromCurrentSources()) return;
-    // In a process of its own: Vitest sets NODE_ENV=test, which would make Vite bundle React's
-    // development build.
-    execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web'], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: 'inherit',
-    });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  await execFileAsync(process.execPath, [join(root, 'web', 'build.ts')], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 export function launchChromium(): Promise<Browser> {
