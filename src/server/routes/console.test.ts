@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer, uploadOf } from '../testing.ts';
+import { createTestServer, type TestServer, uploadFrom, uploadOf } from '../testing.ts';
 
 const BRIGHTDESK = new URL('../../../examples/brightdesk/', import.meta.url).pathname;
 
@@ -157,6 +157,43 @@ describe('console views of the API', () => {
     const missing = await t.call(t.maker, 'GET', '/api/v1/console/connectors/brightdesk/operations/Nope');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('OPERATION_NOT_FOUND');
+  });
+
+  it('inline recursive schemas to a bounded depth, leaving the deepest `$ref` as it is', async () => {
+    t = await createTestServer({ console: { dir } });
+    const swagger = {
+      swagger: '2.0',
+      info: { title: 'Trees', version: '1' },
+      host: 'trees.example',
+      paths: {
+        '/nodes': {
+          post: {
+            operationId: 'AddNode',
+            parameters: [{ name: 'body', in: 'body', schema: { $ref: '#/definitions/Node' } }],
+            responses: { 200: { description: 'ok' } },
+          },
+        },
+      },
+      definitions: {
+        Node: {
+          type: 'object',
+          properties: {
+            name: { type: 'string' },
+            children: { type: 'array', items: { $ref: '#/definitions/Node' } },
+          },
+        },
+      },
+    };
+    await t.call(t.admin, 'POST', '/api/v1/connectors?id=trees', { files: uploadFrom(swagger) });
+    const op = (await t.call(t.maker, 'GET', '/api/v1/console/connectors/trees/operations/AddNode')).json();
+    let node = op.parameters[0].schema;
+    let depth = 0;
+    while (node.properties) {
+      node = node.properties.children.items;
+      depth++;
+    }
+    expect(depth).toBe(8);
+    expect(node).toEqual({ $ref: '#/definitions/Node' });
   });
 
   it('give the text files findings point into, and no other file', async () => {
