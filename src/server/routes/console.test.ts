@@ -159,7 +159,7 @@ describe('console views of the API', () => {
     expect(missing.json().code).toBe('OPERATION_NOT_FOUND');
   });
 
-  it('inline recursive schemas to a bounded depth, leaving the deepest `$ref` as it is', async () => {
+  it('inline a recursive schema once, leaving the `$ref` that closes the cycle as it is', async () => {
     t = await createTestServer({ console: { dir } });
     const swagger = {
       swagger: '2.0',
@@ -192,7 +192,7 @@ describe('console views of the API', () => {
       node = node.properties.children.items;
       depth++;
     }
-    expect(depth).toBe(8);
+    expect(depth).toBe(1);
     expect(node).toEqual({ $ref: '#/definitions/Node' });
   });
 

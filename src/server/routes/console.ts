@@ -59,29 +59,44 @@ export interface ConsoleOptions {
 const TEXT_FILES = /\.(json|md|csx|ts|js|txt|ya?ml)$/i;
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Inlines local `$ref`s of a schema for a form; cycles and depth past `depth` stay as `$ref`. */
+/** Most schema nodes one parameter's inlined schema may have (wide, cross-referencing definitions). */
+const INLINE_BUDGET = 20_000;
+
+/**
+ * Inlines local `$ref`s of a schema for a form. A `$ref` to a definition already being inlined
+ * above (a cycle), deeper than `depth`, or past the node budget stays a `$ref`.
+ */
 export function inlineRefs(
   connector: Connector,
   node: JsonValue | undefined,
   depth = 8,
 ): JsonValue | undefined {
-  if (Array.isArray(node)) return node.map((n) => inlineRefs(connector, n, depth) ?? null);
-  if (!isObject(node)) return node;
-  const ref = own(node, '$ref');
-  if (typeof ref === 'string') {
-    const target = depth > 0 ? connector.resolve(ref) : undefined;
-    if (!target || !isObject(target.value)) return node;
-    const { $ref: _ref, ...siblings } = node;
-    return inlineRefs(connector, { ...target.value, ...siblings }, depth - 1);
-  }
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(node)) {
-    // Examples and test values are data, not schema: kept as they are.
-    const inlined =
-      key === 'example' || key === 'x-ms-test-value' ? value : inlineRefs(connector, value, depth);
-    if (inlined !== undefined) Object.defineProperty(out, key, { value: inlined, enumerable: true });
-  }
-  return out;
+  let budget = INLINE_BUDGET;
+  const open = new Set<string>();
+  const visit = (n: JsonValue | undefined, level: number): JsonValue | undefined => {
+    budget--;
+    if (Array.isArray(n)) return n.map((x) => visit(x, level) ?? null);
+    if (!isObject(n)) return n;
+    const ref = own(n, '$ref');
+    if (typeof ref === 'string') {
+      if (open.has(ref) || level >= depth || budget <= 0) return n;
+      const target = connector.resolve(ref);
+      if (!target || !isObject(target.value)) return n;
+      const { $ref: _ref, ...siblings } = n;
+      open.add(ref);
+      const inlined = visit({ ...target.value, ...siblings }, level + 1);
+      open.delete(ref);
+      return inlined;
+    }
+    const out: JsonObject = {};
+    for (const [key, value] of Object.entries(n)) {
+      // Examples and test values are data, not schema: kept as they are.
+      const inlined = key === 'example' || key === 'x-ms-test-value' ? value : visit(value, level);
+      if (inlined !== undefined) Object.defineProperty(out, key, { value: inlined, enumerable: true });
+    }
+    return out;
+  };
+  return visit(node, 0);
 }
 
 function parameterView(connector: Connector, p: Parameter) {
@@ -128,11 +143,7 @@ export function operationDetail(connector: Connector, operation: Operation) {
     triggerHint: typeof hint === 'string' ? hint : null,
     consumes: operation.consumes,
     parameters: operation.parameters.map((p) => parameterView(connector, p)),
-    responses: operation.responses.map((r) => ({
-      status: r.status,
-      description: r.description ?? null,
-      schema: r.schema ? inlineRefs(connector, r.schema, 4) : null,
-    })),
+    responses: operation.responses.map((r) => ({ status: r.status, description: r.description ?? null })),
   };
 }
 
