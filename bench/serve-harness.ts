@@ -45,7 +45,7 @@ export function startFloor(backendUrl: string): Promise<Child> {
 
 /**
  * `flowport serve examples/tasklane` as a user starts it (bin/flowport.js), with tasklane's calls sent
- * to the local backend and warn-level logs. The per-token rate limit stays on, counting every call,
+ * to the local backend and warn-level logs (`logLevel`). The per-token rate limit stays on, counting every call,
  * with a maximum no run reaches (the default 600 a minute would refuse the load).
  */
 export async function startServe(options: {
@@ -53,6 +53,8 @@ export async function startServe(options: {
   databaseUrl?: string | undefined;
   backendUrl: string;
   nodeOptions?: readonly string[];
+  /** `--log-level`; default `warn`. */
+  logLevel?: string;
 }): Promise<Child> {
   const port = await freePort();
   const child = spawn(
@@ -69,7 +71,7 @@ export async function startServe(options: {
       '--backend',
       `tasklane=${options.backendUrl}/v1`,
       '--log-level',
-      'warn',
+      options.logLevel ?? 'warn',
       '--rate-limit',
       String(1e9),
       '--no-watch',
@@ -152,6 +154,7 @@ export async function setup(options: {
   engine: string;
   delayMs: number;
   nodeOptions?: readonly string[];
+  logLevel?: string;
 }): Promise<Setup> {
   const backend = await startBackend(options.delayMs);
   let database: TestDatabase | undefined;
@@ -167,6 +170,7 @@ export async function setup(options: {
     databaseUrl,
     backendUrl: backend.url,
     ...(options.nodeOptions && { nodeOptions: options.nodeOptions }),
+    ...(options.logLevel && { logLevel: options.logLevel }),
   });
   const token = readFileSync(join(home, 'admin.token'), 'utf8').trim();
   const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

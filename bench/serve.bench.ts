@@ -18,7 +18,8 @@
  *
  * Options: --runs N (default 3), --requests N per run (default 5000), --engines sqlite,postgres,
  * --delays 0,10 (backend answer delays in ms; 0 makes the run CPU-bound), --no-floor, --concurrency N
- * (calls in flight, default 32 as the targets say; 1 shows the time a call adds without queueing).
+ * (calls in flight, default 32 as the targets say; 1 shows the time a call adds without queueing),
+ * --log-level L (the server's, default warn: no line per request; `info`, the CLI's default, adds two).
  */
 import { cpuMs, load, setup } from './serve-harness.ts';
 
@@ -32,6 +33,7 @@ const perRun = Number(opt('--requests', '5000'));
 const engines = opt('--engines', 'sqlite,postgres').split(',');
 const delays = opt('--delays', '0,10').split(',').map(Number);
 const withFloor = !args.includes('--no-floor');
+const logLevel = opt('--log-level', 'warn');
 const concurrency = Number(opt('--concurrency', '32'));
 
 const median = (xs: number[]) => {
@@ -58,7 +60,7 @@ const us = (xs: number[]) => (xs.length ? `${Math.round(median(xs))} µs` : '');
 
 for (const delayMs of delays)
   for (const engine of engines) {
-    const s = await setup({ engine, delayMs });
+    const s = await setup({ engine, delayMs, logLevel });
     const backendCpu: number[] = [];
     const measure = async (one: () => Promise<void>, into: Path, proxy?: Parameters<typeof cpuMs>[0]) => {
       const p0 = proxy && cpuMs(proxy);
