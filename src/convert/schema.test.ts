@@ -101,6 +101,16 @@ const cases: { name: string; input: JsonObject; output: JsonObject; loss?: strin
     loss: 'array without items',
   },
   {
+    name: 'an `allOf` member that requires a sibling’s property gets a copy of its definition',
+    input: { allOf: [{ $ref: '#/components/schemas/Dog' }, { required: ['bark'] }] },
+    output: {
+      allOf: [
+        { $ref: '#/definitions/Dog' },
+        { type: 'object', required: ['bark'], properties: { bark: { type: 'boolean' } } },
+      ],
+    },
+  },
+  {
     name: 'required names without a property are dropped',
     input: { type: 'object', required: ['a', 'b'], properties: { a: { type: 'string' } } },
     output: { type: 'object', required: ['a'], properties: { a: { type: 'string' } } },

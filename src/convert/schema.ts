@@ -370,6 +370,44 @@ function mergeInto(base: JsonObject, extra: JsonObject): JsonObject {
   return out;
 }
 
+/** The definition of property `name` in an input schema or its `allOf` members, references followed. */
+function propertyIn(root: JsonObject, value: JsonValue, name: string, depth = 0): JsonValue | undefined {
+  const schema = deref(root, value).value;
+  if (!isObject(schema) || depth > 8) return undefined;
+  const found = own(own(schema, 'properties'), name);
+  if (found !== undefined) return found;
+  if (!Array.isArray(schema.allOf)) return undefined;
+  for (const m of schema.allOf) {
+    const inner = propertyIn(root, m, name, depth + 1);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
+/**
+ * `allOf: [{$ref: Monitor}, {required: [expected_codes]}]` (Cloudflare) requires a property a sibling
+ * defines; a connector's `required` may only name properties beside it, so the member gets a copy of
+ * the sibling's definition and keeps the requirement instead of losing it.
+ */
+function lendRequiredProperties(members: readonly JsonValue[], root: JsonObject): JsonValue[] {
+  return members.map((m, i) => {
+    if (!isObject(m) || m.$ref !== undefined || !Array.isArray(m.required)) return m;
+    const props = isObject(m.properties) ? m.properties : {};
+    const lent: JsonObject = {};
+    for (const name of m.required) {
+      if (typeof name !== 'string' || name in props) continue;
+      for (const [j, sibling] of members.entries()) {
+        const found = j === i ? undefined : propertyIn(root, sibling, name);
+        if (found === undefined) continue;
+        setOwn(lent, name, found);
+        break;
+      }
+    }
+    if (Object.keys(lent).length === 0) return m;
+    return { ...m, type: m.type ?? 'object', properties: { ...props, ...lent } };
+  });
+}
+
 function plain(value: JsonObject, pointer: string, w: Walk): JsonObject {
   const { losses } = w.ctx;
   const out: JsonObject = {};
@@ -410,7 +448,8 @@ function plain(value: JsonObject, pointer: string, w: Walk): JsonObject {
       if (typeof v === 'boolean') out.additionalProperties = v;
       else out.additionalProperties = walk(v, join(pointer, 'additionalProperties'), w);
     } else if (key === 'allOf' && Array.isArray(v)) {
-      out.allOf = v.map((m, i) => walk(m, join(pointer, 'allOf', i), w));
+      const members = lendRequiredProperties(v, w.ctx.root);
+      out.allOf = members.map((m, i) => walk(m, join(pointer, 'allOf', i), w));
     } else if (key === 'required') {
       if (Array.isArray(v)) out.required = v.filter((r) => typeof r === 'string');
     } else if (key === 'enum') {
