@@ -29,6 +29,17 @@ describe('createTargetParser', () => {
     expect(parse('https://b.example/3')).toEqual({ origin: 'https://b.example', path: '/3' });
   });
 
+  it('does not take a longer host or a port after the remembered host for the same origin', () => {
+    const parse = createTargetParser();
+    parse('https://b.example/1');
+    expect(parse('https://b.example.evil.test/2').origin).toBe('https://b.example.evil.test');
+    parse('https://b.example/1');
+    expect(parse('https://b.example:8443/2').origin).toBe('https://b.example:8443');
+    parse('https://b.example/1');
+    expect(parse('https://b.example?q=1#f')).toEqual({ origin: 'https://b.example', path: '/?q=1' });
+    expect(parse('https://b.example')).toEqual({ origin: 'https://b.example', path: '/' });
+  });
+
   const refused: [string, string, string][] = [
     ['a relative URL', '/v1/items', 'UPSTREAM_HOST_REFUSED'],
     ['a file URL', 'file:///etc/passwd', 'UPSTREAM_HOST_REFUSED'],

@@ -20,6 +20,14 @@ export function createTargetParser(): (url: string) => Target {
   let lastRaw = '';
   let lastOrigin = '';
   return function parseTarget(url: string): Target {
+    // The same origin as last time: only the path is cut out.
+    const known = lastRaw.length;
+    if (known > 0 && url.startsWith(lastRaw)) {
+      const next = url.charCodeAt(known);
+      // end of the URL, `/`, `?` or `#`
+      if (Number.isNaN(next) || next === 47 || next === 63 || next === 35)
+        return { origin: lastOrigin, path: pathOf(url, known) };
+    }
     const schemeEnd = url.indexOf('://');
     if (schemeEnd < 0) throw refused(url);
     let authorityEnd = url.length;
@@ -36,13 +44,17 @@ export function createTargetParser(): (url: string) => Target {
       lastOrigin = normaliseOrigin(raw, url);
       lastRaw = raw;
     }
-    let path = url.slice(authorityEnd);
-    const hash = path.indexOf('#');
-    if (hash >= 0) path = path.slice(0, hash);
-    if (path === '') path = '/';
-    else if (path.charCodeAt(0) === 63) path = `/${path}`;
-    return { origin: lastOrigin, path };
+    return { origin: lastOrigin, path: pathOf(url, authorityEnd) };
   };
+}
+
+/** The path and query after the authority, fragment removed; `/` when empty. */
+function pathOf(url: string, authorityEnd: number): string {
+  const hash = url.indexOf('#', authorityEnd);
+  let path = hash < 0 ? url.slice(authorityEnd) : url.slice(authorityEnd, hash);
+  if (path === '') path = '/';
+  else if (path.charCodeAt(0) === 63) path = `/${path}`;
+  return path;
 }
 
 function normaliseOrigin(raw: string, url: string): string {
