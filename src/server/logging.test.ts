@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
+import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { maskUrl } from './logging.ts';
+import { loggerOptions, maskUrl } from './logging.ts';
 import { type Backend, createTestServer, startBackend, type TestServer, uploadOf } from './testing.ts';
 
 const TASKLANE = new URL('../../examples/tasklane/', import.meta.url).pathname;
@@ -87,6 +88,65 @@ describe('request logs', () => {
     expect(refused.map((e) => e.errorCode)).toEqual(['NOT_FOUND', 'UNAUTHORIZED']);
     expect(refused.every((e) => e.level === 30)).toBe(true);
     expect(entries.some((e) => e.level >= 50)).toBe(false);
+  });
+});
+
+describe('redaction', () => {
+  /** The fields of the one line `write` logs, through Fastify's pino with flowport's options. */
+  function logged(write: (log: import('fastify').FastifyBaseLogger) => void, extra: object = {}) {
+    const log = capture();
+    const app = Fastify({ logger: loggerOptions({ level: 'info', stream: log.stream, ...extra }) });
+    write(app.log);
+    const fields = JSON.parse(log.lines.at(-1) ?? '{}') as Record<string, unknown>;
+    for (const key of ['level', 'time', 'pid', 'hostname', 'msg']) delete fields[key];
+    return fields;
+  }
+  const R = '[redacted]';
+
+  it.each([
+    [
+      'top-level names',
+      { token: 't', password: 3, code: 'c', keep: 1 },
+      { token: R, password: R, code: R, keep: 1 },
+    ],
+    [
+      'names one level down',
+      { a: { accessToken: 'x', values: { k: 'v' }, code: 'kept', keep: 1 } },
+      { a: { accessToken: R, values: R, code: 'kept', keep: 1 } },
+    ],
+    ['names two levels down (not censored)', { a: { b: { token: 'x' } } }, { a: { b: { token: 'x' } } }],
+    ['arrays (not searched)', { a: [{ token: 'x' }] }, { a: [{ token: 'x' }] }],
+    ['a plain line', { s: 'x', n: 1, b: true, z: null }, { s: 'x', n: 1, b: true, z: null }],
+  ])('censors %s', (_name, fields, expected) => {
+    expect(logged((log) => log.info(fields, 'line'))).toEqual(expected);
+  });
+
+  it('leaves the logged object unchanged', () => {
+    const fields = { token: 't', a: { secrets: 's' } };
+    logged((log) => log.info(fields, 'line'));
+    expect(fields).toEqual({ token: 't', a: { secrets: 's' } });
+  });
+
+  it('censors request and response headers a custom serializer keeps', () => {
+    const serializers = { req: (r: { headers: object }) => ({ headers: r.headers }) };
+    const req = { headers: { authorization: 'Bearer x', cookie: 'c', accept: 'a' } };
+    expect(logged((log) => log.info({ req }, 'line'), { serializers })).toEqual({
+      req: { headers: { authorization: R, cookie: R, accept: 'a' } },
+    });
+    const res = { headers: { 'set-cookie': 'c' }, token: 't' };
+    expect(logged((log) => log.info({ res: { statusCode: 1 }, other: res }, 'line'))).toEqual({
+      res: { statusCode: 1 },
+      other: { headers: { 'set-cookie': 'c' }, token: R },
+    });
+  });
+
+  it('censors the fields of an error and the bindings of child loggers', () => {
+    const err = Object.assign(new Error('boom'), { token: 't', code: 'E_X' });
+    const line = logged((log) => log.error({ err }, 'failed'));
+    expect(line.err).toMatchObject({ message: 'boom', token: R, code: 'E_X' });
+    expect(
+      logged((log) => log.child({ reqId: 'r1', token: 't', a: { refreshToken: 'x', keep: 1 } }).info('line')),
+    ).toEqual({ reqId: 'r1', token: R, a: { refreshToken: R, keep: 1 } });
   });
 });
 

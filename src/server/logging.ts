@@ -51,26 +51,154 @@ export function maskUrl(url: string): string {
   return `${url.slice(0, q)}?${query}`;
 }
 
+/** What a censored value is written as. */
+const CENSOR = '[redacted]';
+
+/**
+ * `REDACT_PATHS` read into the three shapes it uses: top-level names (`token`), names one level down
+ * in any top-level value (`*.token`), and header names under `req.headers` / `res.headers`.
+ */
+function redactionShape(paths: readonly string[]) {
+  const top = new Set<string>();
+  const nested: string[] = [];
+  const headers = new Map<string, string[]>();
+  for (const path of paths) {
+    const header = /^(\w+)\.headers(?:\.(\w+)|\["([^"]+)"\])$/.exec(path);
+    if (header) {
+      const list = headers.get(header[1]!) ?? [];
+      list.push((header[2] ?? header[3])!);
+      headers.set(header[1]!, list);
+    } else if (path.startsWith('*.')) nested.push(path.slice(2));
+    else if (/^\w+$/.test(path)) top.add(path);
+    else throw new Error(`Redaction path \`${path}\` has a shape loggerOptions does not read.`);
+  }
+  return { top, nested, headers };
+}
+
+const SHAPE = redactionShape(REDACT_PATHS);
+
+/** A shallow copy keeping the prototype, as pino's redaction copies what it censors. */
+function copyOf(value: object): Record<string, unknown> {
+  return Object.assign(Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>, value);
+}
+
+/**
+ * The value logged under `key` with `REDACT_PATHS` applied, copied only when something is censored
+ * (the logged object itself is never changed). Names are looked up with `in`, as pino does.
+ */
+export function censorField(key: string, value: unknown): unknown {
+  if (SHAPE.top.has(key)) return value === undefined ? value : CENSOR;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const name of SHAPE.nested) {
+    if (name in value) {
+      copy ??= copyOf(value);
+      copy[name] = CENSOR;
+    }
+  }
+  const headerNames = SHAPE.headers.get(key);
+  const headers = headerNames && (value as { headers?: unknown }).headers;
+  if (headerNames && headers !== null && typeof headers === 'object') {
+    let censored: Record<string, unknown> | undefined;
+    for (const name of headerNames) {
+      if (name in headers) {
+        censored ??= copyOf(headers);
+        censored[name] = CENSOR;
+      }
+    }
+    if (censored) {
+      copy ??= copyOf(value);
+      copy.headers = censored;
+    }
+  }
+  return copy ?? value;
+}
+
+/** Every field of a log object (or a child logger's bindings) censored; the object itself when none is. */
+function censorFields(object: Record<string, unknown>, skip: ReadonlySet<string>): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (const key of Object.keys(object)) {
+    if (skip.has(key)) continue;
+    const value = object[key];
+    const censored = censorField(key, value);
+    if (censored !== value) {
+      out ??= { ...object };
+      out[key] = censored;
+    }
+  }
+  return out ?? object;
+}
+
+// A child logger's bindings are serialised when it is made and skip `formatters.bindings` (pino
+// applies that to the root's only): they are censored after the fact, in `onChild`, when their text
+// names a censored field. Flowport binds none; Fastify binds `reqId`, which passes the test.
+const CHINDINGS = 'pino.chindings';
+const NAMED = new RegExp(`"(?:${[...new Set([...SHAPE.top, ...SHAPE.nested])].join('|')})":`);
+let chindings: symbol | undefined;
+
+function censorChildBindings(child: object): void {
+  chindings ??= Object.getOwnPropertySymbols(child).find((s) => s.description === CHINDINGS);
+  if (chindings === undefined) return;
+  const record = child as Record<symbol, unknown>;
+  const text = record[chindings];
+  if (typeof text !== 'string' || !NAMED.test(text)) return;
+  const bindings = JSON.parse(`{${text.slice(1)}}`) as Record<string, unknown>;
+  const censored = censorFields(bindings, new Set());
+  if (censored !== bindings) record[chindings] = `,${JSON.stringify(censored).slice(1, -1)}`;
+}
+
+type Serializer = (value: unknown) => unknown;
+type Formatter = (object: Record<string, unknown>) => Record<string, unknown>;
+
 /** Fastify logger options: flowport's redaction and serializers merged over the caller's options. */
 export type LoggerOption = boolean | (Exclude<FastifyServerOptions['logger'], boolean | undefined> & object);
 
+/**
+ * Pino options for Fastify with `REDACT_PATHS` applied to every log line and child binding.
+ *
+ * The censoring is flowport's own (`censorField`): pino's `redact` parses each path again for every
+ * value it redacts, and with `*.` paths it runs on every field of every line — about 50 µs of the
+ * 70–130 µs two request lines cost at `info`. Serialised fields are censored after their serializer
+ * (wrapped here), the others in `formatters.log`, child bindings in `onChild`; `err`, serialised by
+ * Fastify's own serializer, is left to pino's `redact` (errors are rare), as are any `redact` paths
+ * the caller adds.
+ */
 export function loggerOptions(option: LoggerOption | undefined): FastifyServerOptions['logger'] {
   if (option === false || option === undefined) return false;
   const base = option === true ? {} : (option as Record<string, unknown>);
   const redact = base.redact;
   const extra = Array.isArray(redact) ? (redact as string[]) : [];
+  const serializers: Record<string, Serializer> = {
+    req: (req) => {
+      const r = req as FastifyRequest;
+      return { method: r.method, url: maskUrl(r.url), remoteAddress: r.ip };
+    },
+    res: (res) => ({ statusCode: (res as FastifyReply).statusCode }),
+    ...((base.serializers as Record<string, Serializer> | undefined) ?? {}),
+  };
+  const wrapped: Record<string, Serializer> = {};
+  for (const [key, serialize] of Object.entries(serializers)) {
+    wrapped[key] = (value) => censorField(key, serialize(value));
+  }
+  // Fields pino serialises: censored by their wrapper, or (`err`) by pino's redact.
+  const serialised = new Set([...Object.keys(wrapped), 'err']);
+  const formatters = (base.formatters as Record<string, Formatter | undefined> | undefined) ?? {};
+  const noFields = new Set<string>();
   return {
     level: 'info',
     ...base,
-    redact: { paths: [...REDACT_PATHS, ...extra], censor: '[redacted]' },
-    serializers: {
-      req: (req: FastifyRequest) => ({
-        method: req.method,
-        url: maskUrl(req.url),
-        remoteAddress: req.ip,
-      }),
-      res: (res: FastifyReply) => ({ statusCode: res.statusCode }),
-      ...((base.serializers as Record<string, unknown> | undefined) ?? {}),
+    redact: { paths: [...SHAPE.nested.map((name) => `err.${name}`), ...extra], censor: CENSOR },
+    serializers: wrapped,
+    formatters: {
+      ...formatters,
+      log: (object: Record<string, unknown>) =>
+        censorFields(formatters.log ? formatters.log(object) : object, serialised),
+      bindings: (bindings: Record<string, unknown>) =>
+        censorFields(formatters.bindings ? formatters.bindings(bindings) : bindings, noFields),
+    },
+    onChild: (child: object) => {
+      censorChildBindings(child);
+      (base.onChild as ((child: object) => void) | undefined)?.(child);
     },
   } as FastifyServerOptions['logger'];
 }
