@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +124,23 @@ describe('console views of the API', () => {
       ],
       validation: { preset: 'recommended', errors: 0, warnings: 1 },
     });
+  });
+
+  it('give the card of the latest version after a new import', async () => {
+    t = await withBrightdesk();
+    expect((await t.call(t.maker, 'GET', '/api/v1/console/connectors')).json().connectors[0].publisher).toBe(
+      'Brightdesk Labs',
+    );
+    const props = readFileSync(join(BRIGHTDESK, 'apiProperties.json'), 'utf8').replace(
+      '"publisher": "Brightdesk Labs"',
+      '"publisher": "Brightdesk Inc"',
+    );
+    const again = await t.call(t.admin, 'POST', '/api/v1/connectors?id=brightdesk', {
+      files: uploadOf(BRIGHTDESK, { 'apiProperties.json': props }),
+    });
+    expect(again.statusCode).toBe(201);
+    const [card] = (await t.call(t.maker, 'GET', '/api/v1/console/connectors')).json().connectors;
+    expect(card).toMatchObject({ version: 2, publisher: 'Brightdesk Inc' });
   });
 
   it('give an operation with its body schema inlined, enums and dynamic markers', async () => {

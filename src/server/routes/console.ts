@@ -12,8 +12,10 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { marked } from 'marked';
 import { isObject, type JsonObject, type JsonValue, own } from '../../connector/json.ts';
+import { connectorFromFiles } from '../../connector/load.ts';
 import type { Connector, Operation, Parameter } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
+import type { ValidationSummary } from '../../store/types.ts';
 import { callerOf } from '../auth.ts';
 import { notFound, ServerError } from '../errors.ts';
 import { validationSummarySchema } from '../schemas.ts';
@@ -255,6 +257,24 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
   });
 
   const tags = ['console'];
+
+  // A version never changes: its card is computed once, from its files (no runtime is started, so a
+  // gallery of hundreds of connectors does not churn the registry's loaded runtimes).
+  const cards = new Map<string, ReturnType<typeof galleryCard> & { validation: ValidationSummary }>();
+  async function cardOf(id: string, version: number) {
+    const key = `${id}@${version}`;
+    const cached = cards.get(key);
+    if (cached) return cached;
+    const stored = await app.flowport.store.getConnectorVersion(id, version);
+    if (!stored) return undefined;
+    const card = {
+      ...galleryCard(connectorFromFiles(stored.files, { source: id })),
+      validation: stored.validation,
+    };
+    if (cards.size >= 1000) cards.delete(cards.keys().next().value as string);
+    cards.set(key, card);
+    return card;
+  }
   const registry = () => app.flowport.registry;
 
   async function loaded(id: string) {
@@ -309,18 +329,8 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
       const infos = await app.flowport.store.listConnectors();
       const connectors = await Promise.all(
         infos.map(async (info) => {
-          const [l, version] = await Promise.all([
-            registry().get(info.id),
-            app.flowport.store.getConnectorVersion(info.id),
-          ]);
-          if (!l) return undefined;
-          return {
-            id: info.id,
-            title: info.title,
-            version: info.latestVersion,
-            ...galleryCard(l.connector),
-            validation: version?.validation,
-          };
+          const card = await cardOf(info.id, info.latestVersion);
+          return card && { id: info.id, title: info.title, version: info.latestVersion, ...card };
         }),
       );
       return { connectors: connectors.filter((c) => c !== undefined) };
