@@ -141,6 +141,13 @@ describe('console views of the API', () => {
     expect(again.statusCode).toBe(201);
     const [card] = (await t.call(t.maker, 'GET', '/api/v1/console/connectors')).json().connectors;
     expect(card).toMatchObject({ version: 2, publisher: 'Brightdesk Inc' });
+    // Deleted and imported again: version 1 again, with other files.
+    expect((await t.call(t.admin, 'DELETE', '/api/v1/connectors/brightdesk')).statusCode).toBe(204);
+    await t.call(t.admin, 'POST', '/api/v1/connectors?id=brightdesk', {
+      files: uploadOf(BRIGHTDESK, { 'apiProperties.json': props.replace('Brightdesk Inc', 'Brightdesk Co') }),
+    });
+    const [fresh] = (await t.call(t.maker, 'GET', '/api/v1/console/connectors')).json().connectors;
+    expect(fresh).toMatchObject({ version: 1, publisher: 'Brightdesk Co' });
   });
 
   it('give an operation with its body schema inlined, enums and dynamic markers', async () => {

@@ -261,8 +261,9 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
   // A version never changes: its card is computed once, from its files (no runtime is started, so a
   // gallery of hundreds of connectors does not churn the registry's loaded runtimes).
   const cards = new Map<string, ReturnType<typeof galleryCard> & { validation: ValidationSummary }>();
-  async function cardOf(id: string, version: number) {
-    const key = `${id}@${version}`;
+  async function cardOf(id: string, version: number, updatedAt: string) {
+    // `updatedAt` too: a connector deleted and imported again starts at version 1 again.
+    const key = `${id}@${version}@${updatedAt}`;
     const cached = cards.get(key);
     if (cached) return cached;
     const stored = await app.flowport.store.getConnectorVersion(id, version);
@@ -329,7 +330,7 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
       const infos = await app.flowport.store.listConnectors();
       const connectors = await Promise.all(
         infos.map(async (info) => {
-          const card = await cardOf(info.id, info.latestVersion);
+          const card = await cardOf(info.id, info.latestVersion, info.updatedAt);
           return card && { id: info.id, title: info.title, version: info.latestVersion, ...card };
         }),
       );
