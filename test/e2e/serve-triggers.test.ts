@@ -144,7 +144,7 @@ describe.each(['sqlite', 'postgres'] as const)('triggers through flowport serve 
       let streamed = '';
       const streamedEvent = (async () => {
         const decoder = new TextDecoder();
-        while (!streamed.includes('event: event')) {
+        while (!streamed.includes('"status":"delivered"')) {
           const chunk = await reader?.read();
           if (!chunk || chunk.done) break;
           streamed += decoder.decode(chunk.value);
@@ -169,6 +169,9 @@ describe.each(['sqlite', 'postgres'] as const)('triggers through flowport serve 
       controller.abort();
       expect(streamed).toMatch(/^id: \d+$/m);
       expect(streamed).toContain(payload.idempotencyKey);
+      // The stream also tells when the delivery went through (sent again with the same id, or
+      // already delivered when first sent).
+      expect(streamed).toMatch(/event: (event|delivery)\ndata: .*"status":"delivered"/);
 
       const log = await until('the delivered status', async () => {
         const r = (await call('GET', `/api/v1/subscriptions/${subscription.id}/events`)).json();

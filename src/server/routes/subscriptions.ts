@@ -383,7 +383,7 @@ export async function subscriptionRoutes(
         tags,
         summary: 'The event log as a live stream (server-sent events)',
         description:
-          'Each stored event as `id: <seq>`, `event: event`, `data: <event JSON>`; delivery changes are sent again with the same id. Resumes after `Last-Event-ID` (or `?after=`). A comment every 15 s keeps proxies from closing it.',
+          'Each stored event as `id: <seq>`, `event: event`, `data: <event JSON>`; when the delivery of an event sent while it was pending changes (delivered, retried, dead), it comes again as `event: delivery` with the same id. Resumes after `Last-Event-ID` (or `?after=`). A comment every 15 s keeps proxies from closing it.',
         params: idParams,
         querystring: {
           type: 'object',
@@ -413,6 +413,28 @@ export async function subscriptionRoutes(
     });
     res.write(': flowport event stream\n\n');
     let closed = false;
+    // Events sent while a delivery was pending: when their delivery changes, they are sent again as
+    // `event: delivery` with the same id (a bounded number, oldest dropped first).
+    const watched = new Map<number, string>();
+    const deliveryKey = (e: TriggerEventRecord) => `${e.delivery.status}/${e.delivery.attempts}`;
+    const watch = (e: TriggerEventRecord) => {
+      if (e.delivery.status !== 'pending') return;
+      watched.set(e.seq, deliveryKey(e));
+      if (watched.size > 1_000) watched.delete(watched.keys().next().value as number);
+    };
+    const refreshDeliveries = async () => {
+      if (watched.size === 0) return;
+      const from = Math.min(...watched.keys()) - 1;
+      const events = await ctx.store.listEvents(sub.id, { after: from, limit: 1_000 });
+      if (closed) return;
+      for (const event of events) {
+        const before = watched.get(event.seq);
+        if (before === undefined || before === deliveryKey(event)) continue;
+        res.write(`id: ${event.seq}\nevent: delivery\ndata: ${JSON.stringify(eventView(event))}\n\n`);
+        if (event.delivery.status === 'pending') watched.set(event.seq, deliveryKey(event));
+        else watched.delete(event.seq);
+      }
+    };
     let reading: Promise<void> | undefined;
     let pending = false;
     const read = async () => {
@@ -429,9 +451,11 @@ export async function subscriptionRoutes(
             for (const event of events) {
               res.write(`id: ${event.seq}\nevent: event\ndata: ${JSON.stringify(eventView(event))}\n\n`);
               after = event.seq;
+              watch(event);
             }
             if (events.length < 500) break;
           }
+          await refreshDeliveries();
         } while (pending && !closed);
       })()
         .catch((error: unknown) => request.log.warn({ err: error }, 'event stream read failed'))
