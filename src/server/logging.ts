@@ -86,7 +86,7 @@ function copyOf(value: object): Record<string, unknown> {
  * The value logged under `key` with `REDACT_PATHS` applied, copied only when something is censored
  * (the logged object itself is never changed). Names are looked up with `in`, as pino does.
  */
-export function censorField(key: string, value: unknown): unknown {
+function censorField(key: string, value: unknown): unknown {
   if (SHAPE.top.has(key)) return value === undefined ? value : CENSOR;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   let copy: Record<string, unknown> | undefined;
