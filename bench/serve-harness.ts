@@ -4,7 +4,7 @@
  * production; the load generator is the only thing running in the bench process.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -211,6 +211,7 @@ export async function setup(options: {
       await stop(serve.child);
       await stop(floor.child);
       await database?.cleanup();
+      if (!database) rmSync(home, { recursive: true, force: true });
       await stop(backend.child);
       await agent.close();
     },
