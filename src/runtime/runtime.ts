@@ -333,6 +333,68 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
     return sendOnce(operation, list, snapshot, pathValues, state, warnings, true, signal);
   }
 
+  /** Step 11: follows `x-ms-pageable` next links from the first page and merges the pages. */
+  async function followPages(
+    operationId: string,
+    operation: Operation,
+    list: readonly CompiledPolicy[],
+    pathValues: Readonly<Record<string, string>>,
+    state: CallState,
+    warnings: string[],
+    first: {
+      readonly pristine: RuntimeRequest;
+      readonly linkName: string;
+      readonly wire: WireRequest | undefined;
+      readonly response: RuntimeResponse;
+      readonly maxPages: number;
+      readonly signal: AbortSignal | undefined;
+    },
+  ): Promise<{ response: RuntimeResponse; pages: number }> {
+    const { pristine, linkName, wire, response } = first;
+    let final = response;
+    let pages = 1;
+    const bodies: ResponseBody[] = [response.body];
+    const seen = new Set<string>();
+    const max = first.maxPages;
+    const origin = wire ? originOf(wire.url) : undefined;
+    let link = nextLinkOf(response.body, linkName);
+    while (link && pages < max) {
+      if (seen.has(link.url)) {
+        warnings.push('Paging stopped: the backend returned the same next link twice.');
+        break;
+      }
+      seen.add(link.url);
+      if (!link.routed) {
+        warnings.push(
+          `Followed a raw next link; in the Power Platform paging needs the \`updatenextlink\` policy on \`${operationId}\`.`,
+        );
+      }
+      if (origin && originOf(link.url) !== origin) {
+        throw new FlowportError(
+          'PAGING_FAILED',
+          `The next-page link of \`${operationId}\` points to another host (${originOf(link.url)}); flowport only follows links on ${origin}.`,
+        );
+      }
+      const next: RuntimeRequest = {
+        ...cloneRequest(pristine),
+        body: { kind: 'none' },
+        absoluteUrl: link.url,
+      };
+      next.headers.delete('content-type');
+      const page = await call(operation, list, next, pathValues, state, warnings, first.signal);
+      if (page.response.status < 200 || page.response.status >= 300) {
+        final = page.response;
+        break;
+      }
+      bodies.push(page.response.body);
+      pages++;
+      link = nextLinkOf(page.response.body, linkName);
+    }
+    if (link && pages >= max) warnings.push(`Paging stopped at the cap of ${max} pages.`);
+    if (final === response) final = { ...response, body: mergePages(bodies, linkName) };
+    return { response: final, pages };
+  }
+
   async function invoke(
     operationId: string,
     args: Arguments = {},
@@ -374,57 +436,19 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
       warnings,
       invokeOptions.signal,
     );
-    let final = response;
-    let pages = 1;
-    if (pristine && linkName && response.status >= 200 && response.status < 300) {
-      const bodies: ResponseBody[] = [response.body];
-      const seen = new Set<string>();
-      const max = invokeOptions.maxPages ?? DEFAULT_MAX_PAGES;
-      const origin = wire ? originOf(wire.url) : undefined;
-      let link = nextLinkOf(response.body, linkName);
-      while (link && pages < max) {
-        if (seen.has(link.url)) {
-          warnings.push('Paging stopped: the backend returned the same next link twice.');
-          break;
-        }
-        seen.add(link.url);
-        if (!link.routed) {
-          warnings.push(
-            `Followed a raw next link; in the Power Platform paging needs the \`updatenextlink\` policy on \`${operationId}\`.`,
-          );
-        }
-        if (origin && originOf(link.url) !== origin) {
-          throw new FlowportError(
-            'PAGING_FAILED',
-            `The next-page link of \`${operationId}\` points to another host (${originOf(link.url)}); flowport only follows links on ${origin}.`,
-          );
-        }
-        const next: RuntimeRequest = {
-          ...cloneRequest(pristine),
-          body: { kind: 'none' },
-          absoluteUrl: link.url,
-        };
-        next.headers.delete('content-type');
-        const page = await call(
-          operation,
-          plan.policies,
-          next,
-          built.pathValues,
-          state,
-          warnings,
-          invokeOptions.signal,
-        );
-        if (page.response.status < 200 || page.response.status >= 300) {
-          final = page.response;
-          break;
-        }
-        bodies.push(page.response.body);
-        pages++;
-        link = nextLinkOf(page.response.body, linkName);
-      }
-      if (link && pages >= max) warnings.push(`Paging stopped at the cap of ${max} pages.`);
-      if (final === response) final = { ...response, body: mergePages(bodies, linkName) };
-    }
+    const paged =
+      pristine && linkName && response.status >= 200 && response.status < 300
+        ? await followPages(operationId, operation, plan.policies, built.pathValues, state, warnings, {
+            pristine,
+            linkName,
+            wire,
+            response,
+            maxPages: invokeOptions.maxPages ?? DEFAULT_MAX_PAGES,
+            signal: invokeOptions.signal,
+          })
+        : undefined;
+    const final = paged?.response ?? response;
+    const pages = paged?.pages ?? 1;
     return {
       operationId,
       request: wire,
