@@ -29,13 +29,13 @@ export function matchArguments(
 ): MatchedArguments {
   const matched: MatchedArguments = [];
   for (let i = 0; i < parameters.length; i++) matched.push(NOT_GIVEN);
-  let unknown: string[] | undefined;
+  const unknown: string[] = [];
   const names = byName(parameters);
   for (const key in args) {
     if (!Object.hasOwn(args, key)) continue;
     const at = indexOf(operation, parameters, names, key);
     if (at < 0) {
-      (unknown ??= []).push(key);
+      unknown.push(key);
       continue;
     }
     if (matched[at] !== NOT_GIVEN) {
@@ -54,7 +54,7 @@ export function matchArguments(
     }
     matched[at] = args[key];
   }
-  if (unknown) throw unknownError(operation, parameters, unknown);
+  if (unknown.length > 0) throw unknownError(operation, parameters, unknown);
   return matched;
 }
 
