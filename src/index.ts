@@ -39,8 +39,8 @@ export {
 } from './triggers/callback-action.ts';
 export type { TriggerEvent } from './triggers/event.ts';
 export { initialPollState, type PollResult, type PollState, poll } from './triggers/polling.ts';
-export { type SplitPlan, splitBody, splitPlan } from './triggers/split.ts';
 export { SIGNATURE_HEADER, signPayload, verifySignature } from './triggers/signature.ts';
+export { type SplitPlan, splitBody, splitPlan } from './triggers/split.ts';
 export { callbackEvents, type Subscription, subscribe, unsubscribe } from './triggers/webhook.ts';
 export { type FlowportConfig, loadConfig, parseConfig } from './validate/config.ts';
 export type { Diagnostic, Summary } from './validate/diagnostic.ts';
