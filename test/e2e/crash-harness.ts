@@ -61,7 +61,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 async function ready(url: string, child: ChildProcess): Promise<void> {
-  const end = Date.now() + 60_000;
+  const end = Date.now() + 120_000;
   while (Date.now() < end) {
     if (child.exitCode !== null) throw new Error(`flowport serve exited with ${child.exitCode}`);
     try {

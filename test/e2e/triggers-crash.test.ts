@@ -19,8 +19,8 @@ describe('trigger events survive kill -9 of flowport serve', () => {
   const available = runs.filter((r) => r.run.engine !== 'postgres' || havePostgres);
   for (const r of runs)
     if (!available.includes(r)) it.skip(`${r.name}: Postgres does not answer at 127.0.0.1:5432`);
-  it.each(available)('$name, killed twice', { timeout: 120_000 }, async ({ run }) => {
-    const report = await crashRun({ ...run, events: 60, kills: 2, emitIntervalMs: 40, settleMs: 60_000 });
+  it.each(available)('$name, killed twice', { timeout: 300_000 }, async ({ run }) => {
+    const report = await crashRun({ ...run, events: 60, kills: 2, emitIntervalMs: 40, settleMs: 90_000 });
     expect(report.missing).toEqual([]);
     expect(report.keyMismatches).toBe(0);
     expect(report.delivered).toBe(60);
