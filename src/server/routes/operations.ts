@@ -6,6 +6,7 @@ import { getDynamicSchema, listDynamicValues, treeBrowse, treeOpen } from '../..
 import type { Arguments } from '../../runtime/types.ts';
 import { callerOf } from '../auth.ts';
 import type { AppContext } from '../context.ts';
+import { withFileArguments } from '../file-arguments.ts';
 import {
   callerFor,
   createMasker,
@@ -109,29 +110,28 @@ export async function operationRoutes(app: FastifyInstance, ctx: AppContext): Pr
       const caller = callerOf(request);
       const open = await openConnection(ctx, caller, request.params.id);
       const trace = request.body?.trace === true;
-      if (open.loaded.connector.operation(request.params.operationId)?.kind === 'callback-action') {
+      const operation = open.loaded.connector.operation(request.params.operationId);
+      // Files come in the platform's `{ "$content-type", "$content" }` shape (file-arguments.ts).
+      const args: Arguments = operation
+        ? withFileArguments(operation, request.body?.parameters ?? {})
+        : ((request.body?.parameters ?? {}) as Arguments);
+      if (operation?.kind === 'callback-action') {
         // The answer waits for the backend's callback to the notification URL (docs/triggers.md).
         const seconds = request.body?.callbackTimeoutSeconds;
         const { result, callback } = await app.triggers.service.invokeCallbackAction(
           caller.user.id,
           open,
           request.params.operationId,
-          (request.body?.parameters ?? {}) as Arguments,
+          args,
           { ...(seconds !== undefined && { timeoutMs: seconds * 1000 }) },
         );
         const shown = presentResult(result, open.secrets, trace);
         return callback ? { ...shown, callback: masked(open, callback) } : shown;
       }
-      const result = await invokeWith(
-        ctx,
-        open,
-        request.params.operationId,
-        (request.body?.parameters ?? {}) as Arguments,
-        {
-          ...(request.body?.allPages !== undefined && { allPages: request.body.allPages }),
-          trace,
-        },
-      );
+      const result = await invokeWith(ctx, open, request.params.operationId, args, {
+        ...(request.body?.allPages !== undefined && { allPages: request.body.allPages }),
+        trace,
+      });
       return presentResult(result, open.secrets, trace);
     },
   );

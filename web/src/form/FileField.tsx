@@ -2,7 +2,19 @@ import { useId, useState } from 'react';
 import { type FieldProps, Hint, Label, useForm } from './context.tsx';
 import { labelOf } from './values.ts';
 
-/** A file input; the file goes as text (the invoke API takes JSON arguments). */
+const MAX_FILE_BYTES = 700 * 1024;
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * A file input: the file goes as `{ "$content-type", "$content" (base64), "$filename" }`, the shape
+ * the invoke API turns into a file for `formData` file parameters and binary bodies.
+ */
 export function FileField({ name, path, schema, required, label, description }: FieldProps) {
   const form = useForm();
   const id = useId();
@@ -19,22 +31,24 @@ export function FileField({ name, path, schema, required, label, description }: 
           const file = e.target.files?.[0];
           setError(undefined);
           if (!file) return form.setValue(path, undefined);
-          if (file.size > 1024 * 1024) {
-            setError('Files up to 1 MiB can be sent through the console.');
+          if (file.size > MAX_FILE_BYTES) {
+            setError(
+              'Files up to 700 KB can be sent through the console (the invoke API takes JSON, base64 makes them a third larger).',
+            );
             return form.setValue(path, undefined);
           }
-          // The invoke API takes JSON arguments: a file goes as its text, so only text files can.
-          try {
-            form.setValue(path, new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer()));
-          } catch {
-            setError('This file is not text: binary uploads cannot be sent through the console yet.');
-            form.setValue(path, undefined);
-          }
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          // A file goes in the platform's binary shape; the server makes it the file it sends on.
+          form.setValue(path, {
+            '$content-type': file.type || 'application/octet-stream',
+            $content: toBase64(bytes),
+            $filename: file.name,
+          });
         }}
       />
       <Hint
         id={`${id}-hint`}
-        text={`${description ?? (typeof schema.description === 'string' ? schema.description : '')} Text files up to 1 MiB (the invoke API takes JSON arguments only).`.trim()}
+        text={`${description ?? (typeof schema.description === 'string' ? schema.description : '')} Any file up to 700 KB.`.trim()}
       />
       {error && (
         <p className="field-error" role="alert">
