@@ -13,32 +13,24 @@ export function positiveInt(flag: string) {
 }
 
 export function runCommand(io: Io, setExit: (code: number) => void): Command {
-  return addConnectionOptions(
-    new Command('run')
-      .description('Call one operation of a connector and print the request sent and the response.')
-      .argument('<connector>', 'connector folder, zip or swagger file')
-      .argument('<operationId>', 'the operation to call (see `flowport operations`)')
-      .option(
-        '-p, --param <name=value>',
-        'a parameter value; repeat for each (`@file` reads a file)',
-        collect,
-        [],
-      )
-      .option('--body <json>', 'the body parameter as JSON, or `@file.json`'),
-  )
-    .option(
+  return addServerOptions(
+    addConnectionOptions(
+      new Command('run')
+        .description('Call one operation of a connector and print the request sent and the response.')
+        .argument('<connector>', 'connector folder, zip or swagger file')
+        .argument('<operationId>', 'the operation to call (see `flowport operations`)')
+        .option(
+          '-p, --param <name=value>',
+          'a parameter value; repeat for each (`@file` reads a file)',
+          collect,
+          [],
+        )
+        .option('--body <json>', 'the body parameter as JSON, or `@file.json`'),
+    ).option(
       '--connection <id>',
       'use a connection stored in a running `flowport serve` (<connector> is then its id there)',
-    )
-    .option('--server <url>', 'the server for --connection (default $FLOWPORT_URL or http://127.0.0.1:4321)')
-    .option(
-      '--home <dir>',
-      'home folder holding admin.token, for --connection (default $FLOWPORT_HOME or ~/.flowport)',
-    )
-    .option(
-      '--api-token <token>',
-      "API token for --connection (default $FLOWPORT_API_TOKEN or the home folder's admin.token)",
-    )
+    ),
+  )
     .option(
       '--base-url <url>',
       'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
@@ -87,6 +79,20 @@ Examples:
       const { runRun } = await import('../actions/run.ts');
       setExit(await runRun(connector, operationId, flags, io));
     });
+}
+
+/** `--server`, `--home`, `--api-token`: how `--connection` reaches a running server (`run`, `trigger`). */
+export function addServerOptions(command: Command): Command {
+  return command
+    .option('--server <url>', 'the server for --connection (default $FLOWPORT_URL or http://127.0.0.1:4321)')
+    .option(
+      '--home <dir>',
+      'home folder holding admin.token, for --connection (default $FLOWPORT_HOME or ~/.flowport)',
+    )
+    .option(
+      '--api-token <token>',
+      "API token for --connection (default $FLOWPORT_API_TOKEN or the home folder's admin.token)",
+    );
 }
 
 /** `--conn`, `--conn-file`, `--conn-set`, `--token`, shared by `run` and `smoke`. */

@@ -1,38 +1,30 @@
 import { Command, Option } from 'commander';
 import type { RemoteTriggerFlags } from '../actions/trigger-remote.ts';
 import { collect } from '../collect.ts';
-import { addConnectionOptions, positiveInt } from './run.ts';
+import { addConnectionOptions, addServerOptions, positiveInt } from './run.ts';
 import type { Io } from './validate.ts';
 
 export function triggerCommand(io: Io, setExit: (code: number) => void): Command {
-  return addConnectionOptions(
-    new Command('trigger')
-      .description(
-        'The trigger lab: subscribe to a webhook trigger (or poll a polling trigger) and print its events until Ctrl-C.',
-      )
-      .argument('<connector>', 'connector folder, zip or swagger file')
-      .argument('<operationId>', 'a webhook or polling trigger, or a callback action')
-      .option(
-        '-p, --param <name=value>',
-        'a parameter value; repeat for each (`@file` reads a file)',
-        collect,
-        [],
-      )
-      .option('--body <json>', 'the body parameter as JSON, or `@file.json`'),
-  )
-    .option(
+  return addServerOptions(
+    addConnectionOptions(
+      new Command('trigger')
+        .description(
+          'The trigger lab: subscribe to a webhook trigger (or poll a polling trigger) and print its events until Ctrl-C.',
+        )
+        .argument('<connector>', 'connector folder, zip or swagger file')
+        .argument('<operationId>', 'a webhook or polling trigger, or a callback action')
+        .option(
+          '-p, --param <name=value>',
+          'a parameter value; repeat for each (`@file` reads a file)',
+          collect,
+          [],
+        )
+        .option('--body <json>', 'the body parameter as JSON, or `@file.json`'),
+    ).option(
       '--connection <id>',
       'subscribe in a running `flowport serve` with a connection stored there (<connector> is then its id there)',
-    )
-    .option('--server <url>', 'the server for --connection (default $FLOWPORT_URL or http://127.0.0.1:4321)')
-    .option(
-      '--home <dir>',
-      'home folder holding admin.token, for --connection (default $FLOWPORT_HOME or ~/.flowport)',
-    )
-    .option(
-      '--api-token <token>',
-      "API token for --connection (default $FLOWPORT_API_TOKEN or the home folder's admin.token)",
-    )
+    ),
+  )
     .option(
       '--base-url <url>',
       'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
