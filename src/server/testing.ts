@@ -173,13 +173,4 @@ export async function startBackend(handler: BackendHandler): Promise<Backend> {
   };
 }
 
-/** A TCP port free on 127.0.0.1 right now (for a server whose public URL must be known before it listens). */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { freePort } from './free-port.ts';

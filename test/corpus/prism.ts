@@ -6,7 +6,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -27,23 +26,12 @@ import { essence } from '../../src/runtime/request/media-type.ts';
 import { createRuntime, type Runtime } from '../../src/runtime/runtime.ts';
 import { createTransport } from '../../src/runtime/send/transport.ts';
 import type { Arguments, Connection, ResponseBody, Transport, WireRequest } from '../../src/runtime/types.ts';
+import { freePort } from '../../src/server/free-port.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const PRISM = join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js');
 /** Log kept per Prism process (a request logs a few kB at the default level). */
 const LOG_KEEP = 256 * 1024;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface PrismMock {
   readonly url: string;

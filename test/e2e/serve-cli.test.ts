@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/cli/actions/serve.ts';
 import { main } from '../../src/cli/main.ts';
+import { freePort } from '../../src/server/free-port.ts';
 import { openStore } from '../../src/store/open.ts';
 import { testEngines } from '../../src/store/testing.ts';
 
@@ -161,15 +162,6 @@ async function ready(url: string, child: ChildProcess): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`flowport serve did not become ready: ${log}`);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('two flowport serve processes on one Postgres', () => {
