@@ -44,6 +44,12 @@ export async function startTestProvider(options: {
   readonly redirectUri: string;
   /** Access token lifetime in seconds. */
   readonly accessTokenTtl: number;
+  /**
+   * Lifetime of access tokens issued by a refresh, when it should differ: a test that expires the
+   * first token quickly but checks the refreshed one afterwards must not race its expiry on a
+   * loaded machine.
+   */
+  readonly refreshedAccessTokenTtl?: number;
 }): Promise<TestProvider> {
   const server = createServer();
   const issuer = await listen(server);
@@ -63,7 +69,15 @@ export async function startTestProvider(options: {
     ],
     pkce: { required: () => true },
     findAccount: async (_ctx: unknown, sub: string) => ({ accountId: sub, claims: async () => ({ sub }) }),
-    ttl: { AccessToken: options.accessTokenTtl, AuthorizationCode: 60, RefreshToken: 3600, Grant: 3600 },
+    ttl: {
+      AccessToken: (ctx: { oidc?: { params?: { grant_type?: unknown } } } | undefined) =>
+        ctx?.oidc?.params?.grant_type === 'refresh_token'
+          ? (options.refreshedAccessTokenTtl ?? options.accessTokenTtl)
+          : options.accessTokenTtl,
+      AuthorizationCode: 60,
+      RefreshToken: 3600,
+      Grant: 3600,
+    },
     // Refresh tokens without `offline_access`, rotated on every use: a second refresh with a used
     // token is detected by the provider, which then revokes the grant.
     issueRefreshToken: async () => true,

@@ -39,7 +39,11 @@ describe('refresh across two server processes on one Postgres', () => {
   let user: User;
 
   beforeAll(async () => {
-    provider = await startTestProvider({ redirectUri: `${PUBLIC_URL}/oauth/callback`, accessTokenTtl: 1 });
+    provider = await startTestProvider({
+      redirectUri: `${PUBLIC_URL}/oauth/callback`,
+      accessTokenTtl: 1,
+      refreshedAccessTokenTtl: 60,
+    });
     database = await postgres.create();
     stores = [await database.open(), await database.open()];
     locks = [refreshLockFor(database.databaseUrl), refreshLockFor(database.databaseUrl)];
