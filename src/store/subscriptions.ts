@@ -103,6 +103,8 @@ export async function updateSubscription(
   patch: SubscriptionPatch,
 ): Promise<SubscriptionRecord | undefined> {
   const set: Partial<Row> = { updated_at: isoNow(ctx) };
+  if (patch.arguments !== undefined) set.arguments = JSON.stringify(patch.arguments);
+  if (patch.intervalSeconds !== undefined) set.interval_seconds = patch.intervalSeconds;
   if (patch.state !== undefined) set.state = JSON.stringify(patch.state);
   if (patch.callbackHash !== undefined) set.callback_hash = patch.callbackHash;
   if (patch.status !== undefined) {
@@ -112,6 +114,10 @@ export async function updateSubscription(
     set.status_reason = patch.statusReason;
   }
   if (patch.nextPollAt !== undefined) set.next_poll_at = patch.nextPollAt;
+  if (patch.clearLease) {
+    set.lease_owner = null;
+    set.lease_until = null;
+  }
   const row = await ctx.db
     .updateTable('trigger_subscriptions')
     .set(set)

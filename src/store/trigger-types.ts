@@ -59,6 +59,9 @@ export interface NewSubscription {
 }
 
 export interface SubscriptionPatch {
+  /** New trigger arguments (the caller resets `state` with them where the cursor depends on them). */
+  readonly arguments?: Readonly<Record<string, JsonValue>>;
+  readonly intervalSeconds?: number;
   readonly state?: JsonValue;
   /** A new callback secret's hash (a webhook subscribed again). */
   readonly callbackHash?: string;
@@ -66,6 +69,8 @@ export interface SubscriptionPatch {
   /** Cleared when `status` is given without it. */
   readonly statusReason?: string | null;
   readonly nextPollAt?: number | null;
+  /** Drops a poll's lease, so that a poll in flight with the old arguments cannot store its cursor. */
+  readonly clearLease?: boolean;
 }
 
 export interface NewTriggerEvent {

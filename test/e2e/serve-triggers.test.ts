@@ -271,6 +271,92 @@ describe.each(['sqlite', 'postgres'] as const)('triggers through flowport serve 
   );
 
   it.skipIf(skip)(
+    'changing arguments: a webhook subscribes again with them, a refusal leaves status error, polling starts over',
+    { timeout: 30_000 },
+    async () => {
+      const { connectionId } = await start(engine);
+      const patch = (id: string, body: unknown) => call('PATCH', `/api/v1/subscriptions/${id}`, body);
+      const created = await call('POST', '/api/v1/subscriptions', {
+        connectionId,
+        operationId: 'OnTicketCreated',
+        body: { teamId: 'support' },
+      });
+      const { subscription } = created.json();
+      const [first] = (await backendHooks()) as { url: string; teamId: string }[];
+      expect(first?.teamId).toBe('support');
+
+      const moved = await patch(subscription.id, { body: { teamId: 'billing' } });
+      expect(moved.status, moved.text).toBe(200);
+      expect(moved.json().unsubscribe).toMatchObject({ ok: true });
+      expect(moved.json().subscription).toMatchObject({
+        status: 'active',
+        parameters: { body: { teamId: 'billing' } },
+      });
+      const hooks = (await backendHooks()) as { url: string; teamId: string }[];
+      expect(hooks.map((h) => h.teamId)).toEqual(['billing']);
+      // The old callback URL is dead: its secret was replaced.
+      const stale = await fetch(first?.url ?? '', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(stale.status).toBe(404);
+
+      // The backend refuses the new arguments: nothing is left subscribed, the reason is kept.
+      const refused = await patch(subscription.id, { body: { teamId: 'no-such-team' } });
+      expect(refused.status).toBe(502);
+      expect(refused.json()).toMatchObject({ code: 'TRIGGER_SUBSCRIBE_FAILED' });
+      const failed = (await call('GET', `/api/v1/subscriptions/${subscription.id}`)).json();
+      expect(failed).toMatchObject({ status: 'error' });
+      expect(failed.statusReason).toMatch(/Subscribing again failed/);
+      expect(await backendHooks()).toEqual([]);
+      // Fixed arguments bring it back.
+      const fixed = await patch(subscription.id, { body: { teamId: 'support' } });
+      expect(fixed.json().subscription).toMatchObject({ status: 'active' });
+      expect(((await backendHooks()) as { teamId: string }[]).map((h) => h.teamId)).toEqual(['support']);
+      expect((await patch(subscription.id, {})).status).toBe(400);
+      expect((await patch(subscription.id, { intervalSeconds: 0 })).status).toBe(400);
+
+      const polled = await call('POST', '/api/v1/subscriptions', {
+        connectionId,
+        operationId: 'OnTicketChanged',
+        parameters: { teamId: 'support' },
+        intervalSeconds: 1,
+      });
+      const poll = polled.json().subscription;
+      await until('the first poll', async () => {
+        const s = (await call('GET', `/api/v1/subscriptions/${poll.id}`)).json();
+        return s.polling?.lastPollAt ? s : undefined;
+      });
+      // Stopped, then changed: it stays stopped, with the new arguments and interval.
+      expect((await patch(poll.id, { enabled: false })).json().subscription.status).toBe('stopped');
+      const changed = (
+        await patch(poll.id, { parameters: { teamId: 'billing' }, intervalSeconds: 2 })
+      ).json();
+      expect(changed.subscription).toMatchObject({
+        status: 'stopped',
+        intervalSeconds: 2,
+        parameters: { teamId: 'billing' },
+      });
+      expect(changed.subscription.polling?.lastPollAt).toBeUndefined();
+      backend?.createTicket(NEW_TICKET);
+      // Started again: a new baseline (the support ticket made meanwhile does not fire), then billing only.
+      await patch(poll.id, { enabled: true });
+      await until('the new baseline', async () => {
+        const s = (await call('GET', `/api/v1/subscriptions/${poll.id}`)).json();
+        return s.polling?.lastPollAt ? s : undefined;
+      });
+      backend?.createTicket({ ...NEW_TICKET, subject: 'Support again' });
+      backend?.createTicket({ ...NEW_TICKET, teamId: 'billing', subject: 'Billing one' });
+      const events = await until('the billing event', async () => {
+        const r = (await call('GET', `/api/v1/subscriptions/${poll.id}/events`)).json().value;
+        return r.length >= 1 ? r : undefined;
+      });
+      expect(events.map((e: { body: { subject: string } }) => e.body.subject)).toEqual(['Billing one']);
+    },
+  );
+
+  it.skipIf(skip)(
     'deleting the connection unsubscribes its webhooks at the backend',
     { timeout: 30_000 },
     async () => {

@@ -12,7 +12,7 @@ import type { AppContext } from '../context.ts';
 import { notFound, ServerError } from '../errors.ts';
 import { anyJson, argumentsSchema, idParams } from '../schemas.ts';
 import type { EventFeed } from '../triggers/feed.ts';
-import type { NewSubscriptionInput, TriggerService } from '../triggers/service.ts';
+import type { NewSubscriptionInput, SubscriptionChange, TriggerService } from '../triggers/service.ts';
 
 const tags = ['triggers'];
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
@@ -309,26 +309,31 @@ export async function subscriptionRoutes(
     async (request) => withCounts(await own(request, request.params.id)),
   );
 
-  app.patch<{ Params: { id: string }; Body: { enabled: boolean } }>(
+  app.patch<{ Params: { id: string }; Body: SubscriptionChange }>(
     '/api/v1/subscriptions/:id',
     {
       schema: {
         tags,
-        summary: 'Stop or start a subscription',
+        summary: 'Change, stop or start a subscription',
         description:
-          '`enabled: false` stops it (webhooks: unsubscribes at the backend; the record and its events stay). `enabled: true` starts it again (webhooks: subscribes again with a new callback URL; polling: from the stored cursor, so what changed meanwhile fires).',
+          "`enabled: false` stops it (webhooks: unsubscribes at the backend; the record and its events stay). `enabled: true` starts it again (webhooks: subscribes again with a new callback URL; polling: from the stored cursor, so what changed meanwhile fires). `parameters` / `body` change its arguments as editing a flow's trigger does: a webhook is unsubscribed and subscribed again with them (a refusal leaves it in status `error`), polling starts over with a baseline poll. `parameters` replaces the arguments given at creation; the body argument is kept unless `parameters` names it or `body` is given. `intervalSeconds` changes the polling interval from the next poll on.",
         params: idParams,
         body: {
           type: 'object',
-          required: ['enabled'],
+          minProperties: 1,
           additionalProperties: false,
-          properties: { enabled: { type: 'boolean' } },
+          properties: {
+            enabled: { type: 'boolean' },
+            parameters: argumentsSchema,
+            body: anyJson,
+            intervalSeconds: { type: 'integer', minimum: 1 },
+          },
         },
         response: { 200: changedSchema },
       },
     },
     async (request) => {
-      const r = await service.setEnabled(callerOf(request).user.id, request.params.id, request.body.enabled);
+      const r = await service.update(callerOf(request).user.id, request.params.id, request.body);
       return { subscription: await withCounts(r.subscription), unsubscribe: r.unsubscribe };
     },
   );

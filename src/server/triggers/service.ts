@@ -26,6 +26,7 @@ import {
   subscribe,
   type UnsubscribeResult,
   unsubscribe,
+  withCallbackUrl,
 } from '../../triggers/webhook.ts';
 import type { AppContext } from '../context.ts';
 import type { LoadedConnector } from '../deps.ts';
@@ -44,6 +45,20 @@ export interface NewSubscriptionInput {
   readonly intervalSeconds?: number;
   readonly backfill?: boolean;
   readonly deliveryIdHeader?: string;
+}
+
+/** What `PATCH /api/v1/subscriptions/{id}` may change; absent fields stay as they are. */
+export interface SubscriptionChange {
+  readonly enabled?: boolean;
+  /**
+   * New arguments by parameter name, replacing those given at creation; the body argument is kept
+   * unless these name it or `body` is given. Webhooks are unsubscribed and subscribed again with them; polling starts over from a
+   * baseline poll, since the stored cursor belongs to the old query.
+   */
+  readonly parameters?: Readonly<Record<string, JsonValue>>;
+  /** A new value of the body argument alone. */
+  readonly body?: JsonValue;
+  readonly intervalSeconds?: number;
 }
 
 export interface TriggerServiceOptions {
@@ -80,6 +95,15 @@ export interface TriggerService {
     ownerId: string,
     id: string,
     enabled: boolean,
+  ): Promise<{ subscription: SubscriptionRecord; unsubscribe?: UnsubscribeResult }>;
+  /**
+   * Changes arguments, interval or enabled state together. A webhook whose new subscription the
+   * backend refuses is left in status `error` with the reason, and the error is thrown.
+   */
+  update(
+    ownerId: string,
+    id: string,
+    change: SubscriptionChange,
   ): Promise<{ subscription: SubscriptionRecord; unsubscribe?: UnsubscribeResult }>;
   /** Unsubscribes (webhooks) and deletes; a refused unsubscribe is reported, and the record goes anyway. */
   remove(
@@ -125,6 +149,22 @@ function httpUrl(value: string, what: string): string {
       `${what} must not carry a user name or password; the deliveries are signed instead.`,
     );
   return url.toString();
+}
+
+/** The stored arguments of a trigger: `parameters` by name, `body` under the body parameter's name. */
+function triggerArguments(
+  operation: Operation,
+  parameters: Readonly<Record<string, JsonValue>> | undefined,
+  body: JsonValue | undefined,
+): Record<string, JsonValue> {
+  const args: Record<string, JsonValue> = { ...(parameters ?? {}) };
+  if (body !== undefined) {
+    const bodyParam = operation.parameters.find((p) => p.in === 'body');
+    if (!bodyParam)
+      throw new ServerError('BAD_REQUEST', `Operation \`${operation.id}\` takes no body; remove \`body\`.`);
+    args[bodyParam.name] = body;
+  }
+  return args;
 }
 
 export function createTriggerService(
@@ -219,8 +259,125 @@ export function createTriggerService(
     }
   }
 
+  function checkInterval(seconds: number): void {
+    if (seconds < minInterval)
+      throw new ServerError('BAD_REQUEST', `\`intervalSeconds\` must be at least ${minInterval}.`);
+  }
+
+  async function setEnabled(
+    ownerId: string,
+    id: string,
+    enabled: boolean,
+  ): Promise<{ subscription: SubscriptionRecord; unsubscribe?: UnsubscribeResult }> {
+    const sub = await ctx.store.getSubscription(id, ownerId);
+    if (!sub || sub.kind === 'callback') throw notFound('subscription', id);
+    if (enabled === (sub.status === 'active')) return { subscription: sub };
+    if (!enabled) {
+      const unsubscribe = sub.kind === 'webhook' ? await unsubscribeAtBackend(sub) : undefined;
+      const subscription = await ctx.store.updateSubscription(id, {
+        status: 'stopped',
+        statusReason: 'Stopped by its owner.',
+      });
+      forget(id);
+      if (!subscription) throw notFound('subscription', id);
+      return { subscription, ...(unsubscribe && { unsubscribe }) };
+    }
+    if (sub.kind === 'polling') {
+      const subscription = await ctx.store.updateSubscription(id, {
+        status: 'active',
+        nextPollAt: ctx.now(),
+      });
+      if (!subscription) throw notFound('subscription', id);
+      wake();
+      return { subscription };
+    }
+    return { subscription: await resubscribe(sub, await open(sub)) };
+  }
+
+  /** Subscribes a webhook again; a refusal leaves it in status `error` with the reason. */
+  async function resubscribe(sub: SubscriptionRecord, t: OpenTrigger): Promise<SubscriptionRecord> {
+    try {
+      const subscription = await subscribeAtBackend(sub, t);
+      const active = await ctx.store.updateSubscription(sub.id, { status: 'active' });
+      return active ?? subscription;
+    } catch (error) {
+      await ctx.store.updateSubscription(sub.id, {
+        status: 'error',
+        statusReason: `Subscribing again failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+      forget(sub.id);
+      throw error;
+    }
+  }
+
+  async function changeArguments(
+    sub: SubscriptionRecord,
+    change: SubscriptionChange,
+  ): Promise<{ subscription: SubscriptionRecord; unsubscribe?: UnsubscribeResult }> {
+    const t = await open(sub);
+    const old = sub.arguments as Record<string, JsonValue>;
+    const bodyName = t.operation.parameters.find((p) => p.in === 'body')?.name;
+    const kept: Record<string, JsonValue> = { ...(change.parameters ?? old) };
+    // The body argument stays unless `body` or `parameters` gives a new one.
+    if (bodyName !== undefined && !(bodyName in kept) && old[bodyName] !== undefined)
+      kept[bodyName] = old[bodyName];
+    const args = triggerArguments(t.operation, kept, change.body);
+    // A subscription in error (its last subscribe was refused) tries again with the new arguments.
+    const enabled = change.enabled ?? sub.status !== 'stopped';
+    const interval = change.intervalSeconds !== undefined ? { intervalSeconds: change.intervalSeconds } : {};
+    if (sub.kind === 'polling') {
+      // Checked before anything changes: arguments that cannot make a request are a 400.
+      buildRequest(t.loaded.connector, t.operation, args as Arguments);
+      const subscription = await ctx.store.updateSubscription(sub.id, {
+        arguments: args,
+        ...interval,
+        // The cursor belongs to the old query: start over with a baseline poll.
+        state: initialPollState(t.loaded.runtime, sub.operationId) as unknown as JsonValue,
+        clearLease: true,
+        ...(enabled
+          ? { status: 'active' as const, nextPollAt: ctx.now() }
+          : { status: 'stopped' as const, statusReason: 'Stopped by its owner.' }),
+      });
+      if (!subscription) throw notFound('subscription', sub.id);
+      if (enabled) wake();
+      return { subscription };
+    }
+    // Checked before the old subscription is given up.
+    buildRequest(
+      t.loaded.connector,
+      t.operation,
+      withCallbackUrl(t.operation, args as Arguments, `${callbackBase}/hooks/${sub.id}/check`).args,
+    );
+    const unsubscribe = await unsubscribeAtBackend(sub);
+    const changed = await ctx.store.updateSubscription(sub.id, {
+      arguments: args,
+      ...interval,
+      status: 'stopped',
+      statusReason: enabled ? 'Subscribing again with new arguments.' : 'Stopped by its owner.',
+    });
+    forget(sub.id);
+    if (!changed) throw notFound('subscription', sub.id);
+    const subscription = enabled ? await resubscribe(changed, t) : changed;
+    return { subscription, ...(unsubscribe && { unsubscribe }) };
+  }
+
   return {
     open,
+    setEnabled,
+
+    async update(ownerId, id, change) {
+      const sub = await ctx.store.getSubscription(id, ownerId);
+      if (!sub || sub.kind === 'callback') throw notFound('subscription', id);
+      if (change.intervalSeconds !== undefined) checkInterval(change.intervalSeconds);
+      if (change.parameters !== undefined || change.body !== undefined) return changeArguments(sub, change);
+      if (change.intervalSeconds !== undefined) {
+        const changed = await ctx.store.updateSubscription(id, { intervalSeconds: change.intervalSeconds });
+        if (!changed) throw notFound('subscription', id);
+        if (change.enabled === undefined) return { subscription: changed };
+      }
+      if (change.enabled === undefined) return { subscription: sub };
+      return setEnabled(ownerId, id, change.enabled);
+    },
 
     async create(ownerId, input) {
       const info = await ctx.store.getConnection(input.connectionId, ownerId);
@@ -234,18 +391,8 @@ export function createTriggerService(
         );
       }
       const interval = input.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS;
-      if (interval < minInterval)
-        throw new ServerError('BAD_REQUEST', `\`intervalSeconds\` must be at least ${minInterval}.`);
-      const args: Record<string, JsonValue> = { ...(input.parameters ?? {}) };
-      if (input.body !== undefined) {
-        const bodyParam = t.operation.parameters.find((p) => p.in === 'body');
-        if (!bodyParam)
-          throw new ServerError(
-            'BAD_REQUEST',
-            `Operation \`${input.operationId}\` takes no body; remove \`body\`.`,
-          );
-        args[bodyParam.name] = input.body;
-      }
+      checkInterval(interval);
+      const args = triggerArguments(t.operation, input.parameters, input.body);
       const sinkUrl = input.sink ? httpUrl(input.sink.url, '`sink.url`') : undefined;
       const refused = sinkUrl && !privateSinks ? refusedSinkHost(new URL(sinkUrl)) : undefined;
       if (refused) throw new ServerError('BAD_REQUEST', `\`sink.url\`: ${refused}`);
@@ -293,34 +440,6 @@ export function createTriggerService(
         await ctx.store.deleteSubscription(id, ownerId);
         throw error;
       }
-    },
-
-    async setEnabled(ownerId, id, enabled) {
-      const sub = await ctx.store.getSubscription(id, ownerId);
-      if (!sub || sub.kind === 'callback') throw notFound('subscription', id);
-      if (enabled === (sub.status === 'active')) return { subscription: sub };
-      if (!enabled) {
-        const unsubscribe = sub.kind === 'webhook' ? await unsubscribeAtBackend(sub) : undefined;
-        const subscription = await ctx.store.updateSubscription(id, {
-          status: 'stopped',
-          statusReason: 'Stopped by its owner.',
-        });
-        forget(id);
-        if (!subscription) throw notFound('subscription', id);
-        return { subscription, ...(unsubscribe && { unsubscribe }) };
-      }
-      if (sub.kind === 'polling') {
-        const subscription = await ctx.store.updateSubscription(id, {
-          status: 'active',
-          nextPollAt: ctx.now(),
-        });
-        if (!subscription) throw notFound('subscription', id);
-        wake();
-        return { subscription };
-      }
-      const subscription = await subscribeAtBackend(sub, await open(sub));
-      const active = await ctx.store.updateSubscription(id, { status: 'active' });
-      return { subscription: active ?? subscription };
     },
 
     async invokeCallbackAction(ownerId, target, operationId, args, opts = {}) {
