@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import pc from 'picocolors';
+import { requestBodyPreview } from '../../runtime/request/body-preview.ts';
 import type { InvokeResult } from '../../runtime/runtime.ts';
 import type { ResponseBody, WireRequest } from '../../runtime/types.ts';
 
@@ -16,14 +17,13 @@ function headerLines(headers: Headers): string[] {
   return [...headers].map(([name, value]) => `  ${name}: ${value}`);
 }
 
-const decoder = new TextDecoder();
-
 function requestBodyText(request: WireRequest): string | undefined {
-  if (!request.body || request.body.length === 0) return undefined;
-  const type = request.headers.get('content-type') ?? '';
-  if (/json|text|xml|x-www-form-urlencoded/i.test(type)) return cut(decoder.decode(request.body));
-  if (/multipart/i.test(type)) return cut(decoder.decode(request.body).replace(/[^\t\n\r\x20-\x7e]+/g, '·'));
-  return `<${request.body.length} bytes>`;
+  const preview = requestBodyPreview(request, BODY_PREVIEW);
+  if (preview === undefined) return undefined;
+  if (preview.text === undefined) return `<${preview.bytes} bytes>`;
+  return preview.omitted > 0
+    ? `${preview.text}\n… (${preview.omitted} more characters; use --output to save the whole body)`
+    : preview.text;
 }
 
 function cut(text: string): string {
