@@ -61,6 +61,17 @@ describe('authentication', () => {
     expectProblem(await t.call(t.maker, 'GET', '/api/v1/connectors'), 401, 'UNAUTHORIZED');
   });
 
+  it('refuses a request to an unknown route without a token with 401, not 404', async () => {
+    t = await createTestServer();
+    expectProblem(await t.call(undefined, 'GET', '/api/v1/nothing'), 401, 'UNAUTHORIZED');
+  });
+
+  it('refuses a maker an admin route with 403 and lets an admin through', async () => {
+    t = await createTestServer();
+    expectProblem(await t.call(t.maker, 'GET', '/api/v1/users'), 403, 'FORBIDDEN');
+    expect((await t.call(t.admin, 'GET', '/api/v1/users')).statusCode).toBe(200);
+  });
+
   it('refuses a malformed Authorization header', async () => {
     t = await createTestServer();
     const res = await t.app.inject({

@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { TransportOptions } from '../runtime/send/transport.ts';
 import type { Store } from '../store/types.ts';
@@ -9,10 +8,11 @@ import { createConnectionResolver } from './connection.ts';
 import type { AppContext, BodyLimits } from './context.ts';
 import type { ConnectorRegistry, ServerDeps, TokenProviderFactory } from './deps.ts';
 import { classify, PROBLEM_CONTENT_TYPE, ServerError, toProblem } from './errors.ts';
-import { type LoggerOption, loggerOptions } from './logging.ts';
+import { type LoggerOption, loggerOptions, requestLogger } from './logging.ts';
 import { oauthPlugin } from './oauth/plugin.ts';
 import { type StoredTokenProviderOptions, storedTokenProviders } from './oauth/token-provider.ts';
 import { collectRoutes, openApiDocument } from './openapi.ts';
+import { type RateLimitOptions, registerRateLimit } from './rate-limit.ts';
 import { createRegistry } from './registry.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { connectorRoutes } from './routes/connectors.ts';
@@ -31,12 +31,7 @@ import { isLocalServer, publicOnlyFetch } from './triggers/sink-guard.ts';
 
 const MiB = 1024 * 1024;
 
-export interface RateLimitOptions {
-  /** Requests per token (per client address without a token) in `timeWindow`. Default 600. */
-  readonly max?: number;
-  /** Milliseconds or a duration (`'1 minute'`). Default one minute. */
-  readonly timeWindow?: number | string;
-}
+export type { RateLimitOptions } from './rate-limit.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -112,8 +107,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     import: options.importBodyLimit ?? 10 * MiB,
     unzipped: 50 * MiB,
   };
+  const logger = loggerOptions(options.logger);
   const app = Fastify({
-    logger: loggerOptions(options.logger),
+    logger,
+    // Each request's child logger is made on its first line (logging.ts).
+    ...(logger && { childLoggerFactory: requestLogger }),
     bodyLimit: limits.default,
     // Request ids are generated here, never taken from a client header.
     requestIdHeader: false,
@@ -161,19 +159,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     );
   });
   registerAuth(app, store);
-  if (options.rateLimit !== false) {
-    await app.register(rateLimit, {
-      max: options.rateLimit?.max ?? 600,
-      timeWindow: options.rateLimit?.timeWindow ?? '1 minute',
-      // The auth hook runs first (an app-level onRequest hook), so the caller is known here.
-      keyGenerator: (request) => (request.caller ? `token:${request.caller.tokenId}` : `ip:${request.ip}`),
-      errorResponseBuilder: (_request, context) =>
-        new ServerError(
-          'RATE_LIMITED',
-          `Too many requests for this API token (at most ${context.max} per window); retry in ${context.after}.`,
-        ),
-    });
-  }
+  // After the auth hook: it counts per caller.
+  if (options.rateLimit !== false) registerRateLimit(app, options.rateLimit);
 
   await app.register(async (scope) => healthRoutes(scope, ctx));
   await app.register(async (scope) => connectorRoutes(scope, ctx));

@@ -2,8 +2,9 @@
  * API authentication: `Authorization: Bearer fp_…` checked by the store (hashed, constant-time), and
  * the role checks routes use. Routes opt out with `config: { public: true }`.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Store } from '../store/types.ts';
+import { peekToken } from './cached-store.ts';
 import type { Caller } from './deps.ts';
 import { ServerError } from './errors.ts';
 
@@ -31,30 +32,80 @@ export function bearerToken(header: string | undefined): string | undefined {
   return token !== undefined && token.length <= MAX_TOKEN_LENGTH ? token : undefined;
 }
 
+type Verified = Awaited<ReturnType<Store['verifyToken']>>;
+
+function unauthorized(reply: FastifyReply, hadToken: boolean): ServerError {
+  reply.header('www-authenticate', 'Bearer realm="flowport"');
+  return new ServerError(
+    'UNAUTHORIZED',
+    hadToken
+      ? 'The API token is unknown or revoked; create a new one with `flowport token create`.'
+      : 'This endpoint needs an API token; send `Authorization: Bearer fp_…` (create one with `flowport token create`).',
+  );
+}
+
+/** Sets `request.caller` from a verified token; the error to answer with otherwise. */
+function accept(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  verified: Verified,
+  admin: string | undefined,
+): Error | undefined {
+  if (!verified) return unauthorized(reply, true);
+  request.caller = { user: verified.user, tokenId: verified.info.id };
+  if (admin !== undefined && verified.user.role !== 'admin') return forbidden(admin);
+  return undefined;
+}
+
 /**
- * Adds the hook that authenticates every request to a non-public route. A missing, malformed,
- * unknown or revoked token is a 401 problem with `WWW-Authenticate: Bearer`.
+ * The auth hook of routes with `admin` (or none). A callback hook: with the token's check in the
+ * store's read cache (`peekToken`) it finishes at once, with no promise; else it waits for the store.
+ */
+function authenticator(store: Store, admin: string | undefined): onRequestHookHandler {
+  return function authenticate(request, reply, done) {
+    const token = bearerToken(request.headers.authorization);
+    if (token === undefined) {
+      done(unauthorized(reply, false));
+      return;
+    }
+    const known = peekToken(store, token);
+    if (known) {
+      done(accept(request, reply, known.value, admin));
+      return;
+    }
+    store.verifyToken(token).then((verified) => done(accept(request, reply, verified, admin)), done);
+  };
+}
+
+/**
+ * Authenticates every request to a non-public route. A missing, malformed, unknown or revoked token
+ * is a 401 problem with `WWW-Authenticate: Bearer`; a non-admin on an `admin` route is a 403.
+ *
+ * Each route gets its own hook when it is added (`onRoute`), so public routes run none and a route's
+ * `config` is read once, not through `request.routeOptions` (a getter that builds an object) per
+ * call. Requests to unknown routes are authenticated too, so they answer 401 before 404, as when
+ * this was one hook for the whole app. The hook goes first among a route's `onRequest` hooks: the
+ * rate limit keys on the caller it sets.
  */
 export function registerAuth(app: FastifyInstance, store: Store): void {
   app.decorateRequest('caller', undefined);
-  app.addHook('onRequest', async function authenticate(request, reply) {
-    // `routeOptions` is a getter that builds an object: read it once.
-    const config = request.routeOptions.config;
+  const anyone = authenticator(store, undefined);
+  app.addHook('onRoute', (route) => {
+    const config = route.config;
     if (config?.public === true) return;
-    const token = bearerToken(request.headers.authorization);
-    const verified = token === undefined ? undefined : await store.verifyToken(token);
-    if (!verified) {
-      reply.header('www-authenticate', 'Bearer realm="flowport"');
-      throw new ServerError(
-        'UNAUTHORIZED',
-        token === undefined
-          ? 'This endpoint needs an API token; send `Authorization: Bearer fp_…` (create one with `flowport token create`).'
-          : 'The API token is unknown or revoked; create a new one with `flowport token create`.',
-      );
-    }
-    request.caller = { user: verified.user, tokenId: verified.info.id };
-    if (config?.admin !== undefined) adminOf(request, config.admin);
+    const own = route.onRequest;
+    const hook = config?.admin === undefined ? anyone : authenticator(store, config.admin);
+    // A new array: Fastify copies a GET route's options for its HEAD route, arrays shared.
+    route.onRequest = own === undefined ? [hook] : [hook, ...(Array.isArray(own) ? own : [own])];
   });
+  app.addHook('onRequest', function authenticateUnknownRoute(request, reply, done) {
+    if (request.is404) anyone.call(app, request, reply, done);
+    else done();
+  });
+}
+
+function forbidden(action: string): ServerError {
+  return new ServerError('FORBIDDEN', `Only admins can ${action}; ask an admin of this server.`);
 }
 
 /** The authenticated caller; routes behind the auth hook always have one. */
@@ -67,8 +118,6 @@ export function callerOf(request: FastifyRequest): Caller {
 /** The caller, who must be an admin (`FORBIDDEN` otherwise: the action, not a record, is refused). */
 export function adminOf(request: FastifyRequest, action: string): Caller {
   const caller = callerOf(request);
-  if (caller.user.role !== 'admin') {
-    throw new ServerError('FORBIDDEN', `Only admins can ${action}; ask an admin of this server.`);
-  }
+  if (caller.user.role !== 'admin') throw forbidden(action);
   return caller;
 }

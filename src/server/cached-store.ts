@@ -9,6 +9,8 @@ import type { Store } from '../store/types.ts';
 interface Entry<V> {
   readonly value: Promise<V>;
   readonly expires: number;
+  /** The value, once the load has resolved. */
+  settled?: { readonly value: V };
 }
 
 /** A small TTL map with in-flight sharing and a size bound (oldest entries dropped first). */
@@ -29,13 +31,25 @@ class TtlCache<V> {
     const hit = this.#entries.get(key);
     if (hit && hit.expires > now) return hit.value;
     const value = load();
-    this.#entries.set(key, { value, expires: now + this.#ttlMs });
-    // A failed load is not remembered.
-    value.catch(() => {
-      if (this.#entries.get(key)?.value === value) this.#entries.delete(key);
-    });
+    const entry: Entry<V> = { value, expires: now + this.#ttlMs };
+    this.#entries.set(key, entry);
+    value.then(
+      (settled) => {
+        entry.settled = { value: settled };
+      },
+      // A failed load is not remembered.
+      () => {
+        if (this.#entries.get(key) === entry) this.#entries.delete(key);
+      },
+    );
     if (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value as string);
     return value;
+  }
+
+  /** What `get(key)` would resolve to without loading: the settled value of a fresh entry. */
+  peek(key: string): { readonly value: V } | undefined {
+    const hit = this.#entries.get(key);
+    return hit && hit.expires > this.#now() ? hit.settled : undefined;
   }
 
   delete(key: string): void {
@@ -55,13 +69,25 @@ export interface CacheOptions {
   readonly now?: () => number;
 }
 
+type Verified = Awaited<ReturnType<Store['verifyToken']>>;
+
+const tokenCaches = new WeakMap<Store, TtlCache<Verified>>();
+
+/**
+ * What `store.verifyToken(token)` resolves to, when `store` is a cached store holding a fresh, settled
+ * answer for `token`; undefined when it has to be awaited. Lets the auth hook finish without a promise.
+ */
+export function peekToken(store: Store, token: string): { readonly value: Verified } | undefined {
+  return tokenCaches.get(store)?.peek(token);
+}
+
 /** Wraps `store` with the read cache; every other method passes through. */
 export function cachedStore(store: Store, options: CacheOptions = {}): Store {
   const ttl = options.ttlMs ?? 2_000;
   if (ttl <= 0) return store;
   const max = options.max ?? 10_000;
   const now = options.now ?? Date.now;
-  const tokens = new TtlCache<Awaited<ReturnType<Store['verifyToken']>>>(ttl, max, now);
+  const tokens = new TtlCache<Verified>(ttl, max, now);
   const connections = new TtlCache<Awaited<ReturnType<Store['getConnection']>>>(ttl, max, now);
   const secrets = new TtlCache<Awaited<ReturnType<Store['connectionSecrets']>>>(ttl, max, now);
   const connectors = new TtlCache<Awaited<ReturnType<Store['getConnector']>>>(ttl, max, now);
@@ -71,7 +97,7 @@ export function cachedStore(store: Store, options: CacheOptions = {}): Store {
     secrets.delete(id);
   };
 
-  return {
+  const cached: Store = {
     ...bindAll(store),
     engine: store.engine,
     verifyToken: (token) => tokens.get(token, () => store.verifyToken(token)),
@@ -127,6 +153,8 @@ export function cachedStore(store: Store, options: CacheOptions = {}): Store {
       }
     },
   };
+  tokenCaches.set(cached, tokens);
+  return cached;
 }
 
 /** The store's methods bound to it, as own properties of a plain object. */

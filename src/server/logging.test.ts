@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loggerOptions, maskUrl } from './logging.ts';
+import { loggerOptions, maskUrl, requestLogger } from './logging.ts';
 import { type Backend, createTestServer, startBackend, type TestServer, uploadOf } from './testing.ts';
 
 const TASKLANE = new URL('../../examples/tasklane/', import.meta.url).pathname;
@@ -88,6 +88,40 @@ describe('request logs', () => {
     expect(refused.map((e) => e.errorCode)).toEqual(['NOT_FOUND', 'UNAUTHORIZED']);
     expect(refused.every((e) => e.level === 30)).toBe(true);
     expect(entries.some((e) => e.level >= 50)).toBe(false);
+  });
+});
+
+describe('request loggers', () => {
+  it('write the lines an eager child writes, with the request id, at the levels enabled', async () => {
+    const log = capture();
+    const app = Fastify({
+      logger: loggerOptions({ level: 'warn', stream: log.stream }),
+      childLoggerFactory: requestLogger,
+    });
+    app.get('/quiet', async (request) => {
+      request.log.info({ token: 't' }, 'not written');
+      return 'ok';
+    });
+    app.get('/warns', async (request) => {
+      request.log.warn({ token: 't' }, 'written');
+      request.log.child({ step: 2 }).error('from a child');
+      return 'ok';
+    });
+    app.get('/verbose', { logLevel: 'info' }, async () => 'ok');
+    await app.inject({ url: '/quiet' });
+    expect(log.lines).toEqual([]);
+    await app.inject({ url: '/warns' });
+    await app.inject({ url: '/verbose' });
+    await app.close();
+    const lines = log.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => [l.msg, l.reqId])).toEqual([
+      ['written', 'req-2'],
+      ['from a child', 'req-2'],
+      ['incoming request', 'req-3'],
+      ['request completed', 'req-3'],
+    ]);
+    expect(lines[0]).toMatchObject({ token: '[redacted]' });
+    expect(lines[1]).toMatchObject({ step: 2, level: 50 });
   });
 });
 

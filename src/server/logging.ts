@@ -3,7 +3,7 @@
  * query values are replaced (the OAuth callback's `code` and `state` arrive there), and fields that
  * carry tokens or secrets are censored wherever they appear in a log object.
  */
-import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 
 /** Paths pino censors (`[redacted]`) in every log line. */
 export const REDACT_PATHS: readonly string[] = [
@@ -202,3 +202,78 @@ export function loggerOptions(option: LoggerOption | undefined): FastifyServerOp
     },
   } as FastifyServerOptions['logger'];
 }
+
+type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+type Bindings = Parameters<FastifyBaseLogger['child']>[0];
+type ChildOptions = Parameters<FastifyBaseLogger['child']>[1];
+
+/**
+ * A request's logger, made into a child of the app's logger (its `reqId` binding serialised and
+ * censored) on the first line logged at an enabled level. Fastify makes a child per request and
+ * calls `info` on it twice; at `warn` no request writes a line, and the child cost about 8 µs of
+ * every call. The lines written are the child's, so they are those an eager child writes.
+ */
+class RequestLogger {
+  readonly #parent: FastifyBaseLogger & { isLevelEnabled(level: string): boolean };
+  readonly #bindings: Bindings;
+  #child: FastifyBaseLogger | undefined;
+
+  constructor(parent: FastifyBaseLogger, bindings: Bindings) {
+    this.#parent = parent as FastifyBaseLogger & { isLevelEnabled(level: string): boolean };
+    this.#bindings = bindings;
+  }
+
+  #write(level: Level, args: unknown[]): void {
+    if (this.#child === undefined && !this.#parent.isLevelEnabled(level)) return;
+    this.#child ??= this.#parent.child(this.#bindings);
+    (this.#child[level] as (...a: unknown[]) => void)(...args);
+  }
+
+  get level(): string {
+    return this.#child?.level ?? this.#parent.level;
+  }
+
+  set level(level: string) {
+    this.#child ??= this.#parent.child(this.#bindings);
+    this.#child.level = level;
+  }
+
+  child(bindings: Bindings, options?: ChildOptions): FastifyBaseLogger {
+    this.#child ??= this.#parent.child(this.#bindings);
+    return this.#child.child(bindings, options);
+  }
+
+  fatal(...args: unknown[]): void {
+    this.#write('fatal', args);
+  }
+  error(...args: unknown[]): void {
+    this.#write('error', args);
+  }
+  warn(...args: unknown[]): void {
+    this.#write('warn', args);
+  }
+  info(...args: unknown[]): void {
+    this.#write('info', args);
+  }
+  debug(...args: unknown[]): void {
+    this.#write('debug', args);
+  }
+  trace(...args: unknown[]): void {
+    this.#write('trace', args);
+  }
+  silent(): void {}
+}
+
+/**
+ * Fastify's `childLoggerFactory` for a pino logger: a `RequestLogger` per request, or the child at
+ * once when the route sets its own level or serializers (the lazy logger checks the app's level).
+ */
+export const requestLogger: NonNullable<FastifyServerOptions['childLoggerFactory']> = function requestLogger(
+  logger,
+  bindings,
+  options,
+) {
+  if (options.level !== undefined || options.serializers !== undefined)
+    return logger.child(bindings, options);
+  return new RequestLogger(logger, bindings) as unknown as FastifyBaseLogger;
+};

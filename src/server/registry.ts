@@ -33,6 +33,8 @@ export function createRegistry(options: RegistryOptions): ConnectorRegistry {
   const max = options.maxLoaded ?? 64;
   const loaded = new Map<string, Promise<LoadedConnector | undefined>>();
   const overrides = new Map(Object.entries(options.backendOverrides ?? {}));
+  // The key inserted last into `loaded`.
+  let newest: string | undefined;
 
   async function load(id: string, version: number): Promise<LoadedConnector | undefined> {
     const stored = await store.getConnectorVersion(id, version);
@@ -62,11 +64,16 @@ export function createRegistry(options: RegistryOptions): ConnectorRegistry {
       let entry = loaded.get(key);
       if (entry) {
         // Re-insert: a Map iterates in insertion order, so the first key is the least recently used.
-        loaded.delete(key);
-        loaded.set(key, entry);
+        // Not needed when it is the last one already (the usual case: one connector in use).
+        if (key !== newest) {
+          loaded.delete(key);
+          loaded.set(key, entry);
+          newest = key;
+        }
       } else {
         entry = load(connectorId, wanted);
         loaded.set(key, entry);
+        newest = key;
         // A failed or empty load is not cached: the version may appear (or the store recover).
         entry.then(
           (value) => {
