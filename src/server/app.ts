@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { TransportOptions } from '../runtime/send/transport.ts';
 import type { Store } from '../store/types.ts';
@@ -12,7 +13,6 @@ import { type LoggerOption, loggerOptions, requestLogger } from './logging.ts';
 import { oauthPlugin } from './oauth/plugin.ts';
 import { type StoredTokenProviderOptions, storedTokenProviders } from './oauth/token-provider.ts';
 import { collectRoutes, openApiDocument } from './openapi.ts';
-import { type RateLimitOptions, registerRateLimit } from './rate-limit.ts';
 import { createRegistry } from './registry.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { connectorRoutes } from './routes/connectors.ts';
@@ -31,7 +31,12 @@ import { isLocalServer, publicOnlyFetch } from './triggers/sink-guard.ts';
 
 const MiB = 1024 * 1024;
 
-export type { RateLimitOptions } from './rate-limit.ts';
+export interface RateLimitOptions {
+  /** Requests per token (per client address without a token) in `timeWindow`. Default 600. */
+  readonly max?: number;
+  /** Milliseconds or a duration (`'1 minute'`). Default one minute. */
+  readonly timeWindow?: number | string;
+}
 
 export interface AppOptions {
   readonly store: Store;
@@ -159,8 +164,21 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     );
   });
   registerAuth(app, store);
-  // After the auth hook: it counts per caller.
-  if (options.rateLimit !== false) registerRateLimit(app, options.rateLimit);
+  if (options.rateLimit !== false) {
+    await app.register(rateLimit, {
+      max: options.rateLimit?.max ?? 600,
+      timeWindow: options.rateLimit?.timeWindow ?? '1 minute',
+      // Authentication is a hook of each route (auth.ts), and a route's hooks run after the app's:
+      // counting at `preHandler` sees the caller.
+      hook: 'preHandler',
+      keyGenerator: (request) => (request.caller ? `token:${request.caller.tokenId}` : `ip:${request.ip}`),
+      errorResponseBuilder: (_request, context) =>
+        new ServerError(
+          'RATE_LIMITED',
+          `Too many requests for this API token (at most ${context.max} per window); retry in ${context.after}.`,
+        ),
+    });
+  }
 
   await app.register(async (scope) => healthRoutes(scope, ctx));
   await app.register(async (scope) => connectorRoutes(scope, ctx));
