@@ -2,8 +2,10 @@
  * Using a stored connection: find it for its owner, load its connector, make the runtime connection,
  * record status changes the runtime reports, and show results with every secret masked.
  */
+
 import type { JsonValue } from '../connector/json.ts';
 import { MIN_SECRET_LENGTH, maskSecrets, secretValues } from '../runtime/connection/secrets.ts';
+import { type BodyPreview, requestBodyPreview } from '../runtime/request/body-preview.ts';
 import type { InvokeResult } from '../runtime/runtime.ts';
 import type { Arguments, Connection, ConnectionStatus, RuntimeResponse } from '../runtime/types.ts';
 import type { ConnectionInfo } from '../store/types.ts';
@@ -208,9 +210,18 @@ export interface PresentedResult {
   pages: number;
   warnings: string[];
   connectionStatus?: ConnectionStatus;
-  request?: { method: string; url: string; headers: Record<string, string> };
+  request?: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    /** The body as sent (policies and encoding applied): text, or only its size for bytes. */
+    body?: BodyPreview;
+  };
   trace?: string[];
 }
+
+/** Request bodies are shown up to this many characters. */
+const SENT_BODY_PREVIEW = 64 * 1024;
 
 /** The API's view of an invocation: status, headers, body and the request sent, secrets masked. */
 export function presentResult(
@@ -240,6 +251,9 @@ export function presentResult(
       url: mask.text(result.request.url),
       headers: mask.headers(result.request.headers),
     };
+    const sent = requestBodyPreview(result.request, SENT_BODY_PREVIEW);
+    if (sent !== undefined)
+      shown.request.body = sent.text === undefined ? sent : { ...sent, text: mask.text(sent.text) };
   }
   if (trace) shown.trace = result.trace.map(mask.text);
   return shown;

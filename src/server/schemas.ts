@@ -157,7 +157,18 @@ export const invokeResultSchema = {
     request: {
       type: 'object',
       description: 'The first request sent to the backend, secrets masked.',
-      properties: { method: string, url: string, headers: stringMap },
+      properties: {
+        method: string,
+        url: string,
+        headers: stringMap,
+        body: {
+          type: 'object',
+          description:
+            'The body as sent (after policies and encoding), secrets masked: `text` for JSON, text, XML, form and multipart bodies (binary parts shown as `·`), cut after 64 KiB with `omitted` characters left out; only `bytes` for other bodies.',
+          properties: { text: string, bytes: { type: 'integer' }, omitted: { type: 'integer' } },
+          required: ['bytes', 'omitted'],
+        },
+      },
     },
     trace: { type: 'array', items: string },
     callback: {

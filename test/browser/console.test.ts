@@ -182,6 +182,10 @@ describe.skipIf(!haveChromium)('web console in Chromium', () => {
     const body = (await page.getByRole('region', { name: 'Response body' }).textContent()) ?? '';
     expect(body).toContain('Refund for order 1042');
     expect(body).toContain('INV-2310');
+    // The request body as flowport sent it (after encoding), not only what the form held.
+    await page.getByRole('heading', { name: 'Body (as sent)' }).waitFor();
+    const sent = (await page.getByRole('region', { name: 'Request body' }).textContent()) ?? '';
+    expect(JSON.parse(sent)).toMatchObject({ teamId: 'billing', subject: 'Refund for order 1042' });
     await shot('5-operation-body');
   });
 

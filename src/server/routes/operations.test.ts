@@ -76,6 +76,26 @@ describe('invoking operations', () => {
     expect(backend!.requests[0]?.headers['x-api-key']).toBe(KEY);
   });
 
+  it('shows the body as sent, secrets masked in it too', async () => {
+    const { server, id } = await setup();
+    const res = await server.call(server.maker, 'POST', `/api/v1/connections/${id}/operations/CreateTask`, {
+      parameters: { projectId: 'p1', body: { title: `Rotate ${KEY}` } },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const sent = res.json().request?.body;
+    expect(JSON.parse(sent.text)).toEqual({ title: 'Rotate ***' });
+    expect(sent).toMatchObject({ omitted: 0 });
+    // The size is that of what went over the wire, the real key included.
+    expect(sent.bytes).toBe(Buffer.byteLength(JSON.stringify({ title: `Rotate ${KEY}` })));
+    expect(res.body).not.toContain(KEY);
+    expect(backend!.requests[0]?.body).toContain(KEY);
+    // Without a body there is none to show.
+    const list = await server.call(server.maker, 'POST', `/api/v1/connections/${id}/operations/ListTasks`, {
+      parameters: { projectId: 'p1' },
+    });
+    expect(list.json().request.body).toBeUndefined();
+  });
+
   it('returns a backend error status as a result, not as a problem', async () => {
     const { server, id } = await setup();
     const res = await server.call(server.maker, 'POST', `/api/v1/connections/${id}/operations/ListTasks`, {

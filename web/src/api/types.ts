@@ -129,6 +129,8 @@ export interface InvokeResult {
     readonly method: string;
     readonly url: string;
     readonly headers: Record<string, string>;
+    /** The body as sent (after policies and encoding), secrets masked: text, or only its size. */
+    readonly body?: { readonly text?: string; readonly bytes: number; readonly omitted: number };
   };
   readonly trace?: readonly string[];
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import type { InvokeResult, JsonObject } from '../api/types.ts';
+import type { InvokeResult, JsonObject, JsonValue } from '../api/types.ts';
 import { HeaderTable, JsonBlock, StatusBadge } from '../components/common.tsx';
 import { isObject } from '../form/values.ts';
 
@@ -19,6 +19,39 @@ function BinaryBody({ base64, type }: { base64: string; type: string | undefined
         Download it
       </a>
     </p>
+  );
+}
+
+/** The request body as flowport sent it: pretty JSON, text, or its size when it is bytes. */
+function SentBody({
+  body,
+  contentType,
+}: {
+  body: NonNullable<NonNullable<InvokeResult['request']>['body']>;
+  contentType: string | undefined;
+}) {
+  const json = useMemo(() => {
+    if (body.text === undefined || body.omitted > 0 || !/json/i.test(contentType ?? '')) return undefined;
+    try {
+      return JSON.parse(body.text) as JsonValue;
+    } catch {
+      return undefined;
+    }
+  }, [body, contentType]);
+  return (
+    <>
+      <h4>Body (as sent)</h4>
+      {body.text === undefined ? (
+        <p>
+          Binary body, {body.bytes} bytes{contentType ? ` (${contentType})` : ''}.
+        </p>
+      ) : (
+        <JsonBlock
+          value={json ?? (body.omitted > 0 ? `${body.text}\n… ${body.omitted} more characters` : body.text)}
+          label="Request body"
+        />
+      )}
+    </>
   );
 }
 
@@ -64,11 +97,15 @@ export function RunResult({ result, sent }: { result: InvokeResult; sent: JsonOb
           ) : (
             <p className="muted">No request was sent (custom code answered).</p>
           )}
-          {body !== undefined && (
-            <>
-              <h4>Body (as given)</h4>
-              <JsonBlock value={body} label="Request body" />
-            </>
+          {result.request?.body ? (
+            <SentBody body={result.request.body} contentType={result.request.headers['content-type']} />
+          ) : (
+            body !== undefined && (
+              <>
+                <h4>Body (as given)</h4>
+                <JsonBlock value={body} label="Request body" />
+              </>
+            )
           )}
         </section>
         <section aria-labelledby="response-heading">
