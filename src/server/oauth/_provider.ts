@@ -53,6 +53,10 @@ export async function startTestProvider(options: {
 }): Promise<TestProvider> {
   const server = createServer();
   const issuer = await listen(server);
+  const accessTokenTtl = (ctx: { oidc?: { params?: { grant_type?: unknown } } } | undefined) =>
+    ctx?.oidc?.params?.grant_type === 'refresh_token'
+      ? (options.refreshedAccessTokenTtl ?? options.accessTokenTtl)
+      : options.accessTokenTtl;
   const clientId = 'flowport-test';
   const clientSecret = `secret-${randomBytes(12).toString('hex')}`;
   const grants = { authorization_code: 0, refresh_token: 0 };
@@ -70,10 +74,7 @@ export async function startTestProvider(options: {
     pkce: { required: () => true },
     findAccount: async (_ctx: unknown, sub: string) => ({ accountId: sub, claims: async () => ({ sub }) }),
     ttl: {
-      AccessToken: (ctx: { oidc?: { params?: { grant_type?: unknown } } } | undefined) =>
-        ctx?.oidc?.params?.grant_type === 'refresh_token'
-          ? (options.refreshedAccessTokenTtl ?? options.accessTokenTtl)
-          : options.accessTokenTtl,
+      AccessToken: accessTokenTtl,
       AuthorizationCode: 60,
       RefreshToken: 3600,
       Grant: 3600,
