@@ -1,4 +1,4 @@
-import { defineConfig, type OutputOptions } from 'rolldown';
+import { defineConfig, type OutputOptions, type Plugin } from 'rolldown';
 
 /**
  * - ASCII output without JSDoc: Node's compile cache hashes each module's text as UTF-8, which is
@@ -12,22 +12,52 @@ const output: OutputOptions = {
   comments: { legal: true, annotation: false, jsdoc: false },
 };
 
+/** What `validateFast` (src/cli/validate-fast.ts) runs, which goes to `rules.mjs`. */
+const VALIDATE_PATH =
+  /[\\/]src[\\/](validate|connector)[\\/]|[\\/]src[\\/](errors|lazy|version)\.ts$|[\\/]src[\\/]cli[\\/](exit\.ts|actions[\\/]validate\.ts)$/;
+
+/**
+ * Node built-ins of the chunks a fresh `flowport validate` loads, taken with `process.getBuiltinModule`
+ * rather than imported: an ESM import of `node:fs` makes a module of all its exports, whose getters
+ * load `fs/promises`, streams and readline (4% of that process). Only these chunks, which import one
+ * another without cycles (validate → rules → runtime), since a `const` is set when its chunk runs.
+ */
+const builtinsWithoutImports: Plugin = {
+  name: 'builtins-without-imports',
+  renderChunk(code, chunk) {
+    if (!['validate', 'rules', 'rolldown-runtime'].includes(chunk.name)) return null;
+    return code.replace(/^import (.+) from "(node:[\w/]+)";$/gm, (statement, clause: string, id: string) => {
+      const builtin = `process.getBuiltinModule(${JSON.stringify(id)})`;
+      const named = /^\{ (.+) \}$/.exec(clause)?.[1];
+      if (named) return `const { ${named.replaceAll(' as ', ': ')} } = ${builtin};`;
+      if (/^[\w$]+$/.test(clause)) return `const ${clause} = ${builtin};`;
+      throw new Error(`builtins-without-imports: cannot rewrite \`${statement}\` in ${chunk.fileName}.`);
+    });
+  },
+};
+
 /**
  * The published CLI: a few ESM files, so a fresh `flowport` process loads a handful of modules instead
  * of ~400 (start-up time is part of the benchmark). The library itself ships as sources/declarations.
  */
 export default defineConfig([
   {
-    // `validate`: the validate command alone (`validateMain`), which bin/flowport.js starts for it.
-    input: { cli: 'src/cli/main.ts', validate: 'src/cli/commands/validate.ts' },
+    // `validate`: `validateFast`, which bin/flowport.js starts for `validate`, and `validate-command`
+    // the validate command alone (`validateMain`), for the arguments `validateFast` leaves to commander.
+    input: {
+      cli: 'src/cli/main.ts',
+      validate: 'src/cli/validate-fast.ts',
+      'validate-command': 'src/cli/commands/validate.ts',
+    },
     platform: 'node',
     resolve: { mainFields: ['module', 'main'] },
+    plugins: [builtinsWithoutImports],
     output: {
       ...output,
-      // The rules and their helpers in `rules.mjs`, a name `bin/flowport.js` knows: `validate`
-      // compiles it eagerly, so that the compile cache holds all of it (see there).
+      // What `validateFast` runs (the rules, the loader, the engine, the reporters) in `rules.mjs`, which
+      // `bin/flowport.js` imports with eager compilation, so that the compile cache holds all of it.
       chunkFileNames: (chunk) => (chunk.name === 'rules' ? '[name].mjs' : '[name]-[hash].mjs'),
-      codeSplitting: { groups: [{ name: 'rules', test: /[\\/]src[\\/]validate[\\/](rules|helpers)[\\/]/ }] },
+      codeSplitting: { groups: [{ name: 'rules', test: VALIDATE_PATH }] },
     },
   },
   {

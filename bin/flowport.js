@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Cache compiled (and type-stripped) modules between runs: a CLI is started often and briefly.
-import { existsSync } from 'node:fs';
-import module from 'node:module';
+// Built-ins without `import`, which would make ESM facades of them (see rolldown.config.ts).
+const { existsSync } = process.getBuiltinModule('node:fs');
+const module = process.getBuiltinModule('node:module');
 
 module.enableCompileCache?.();
 const argv = process.argv.slice(2);
@@ -12,19 +13,26 @@ if (existsSync(src)) {
   const { main } = await import(src.href);
   process.exitCode = await main(argv);
 } else if (argv[0] === 'validate') {
-  // `validate` runs nearly every function of the rules: compiled eagerly, they all land in the
-  // compile cache, and later runs load them instead of compiling each on its first call (a third of
-  // a fresh process). Only this chunk: eager compilation of code that does not run is a loss.
+  // `validate` runs nearly every function of the rules and of the validate chunk: compiled eagerly,
+  // they all land in the compile cache, and later runs load them instead of compiling each on its
+  // first call (a third of a fresh process). Only these: eager compilation of code that does not run
+  // is a loss.
   const v8 = module.createRequire(import.meta.url)('node:v8');
   v8.setFlagsFromString('--no-lazy');
+  let validateFast;
   try {
-    await import('../dist/rules.mjs');
+    ({ validateFast } = await import('../dist/validate.mjs'));
   } finally {
     v8.setFlagsFromString('--lazy');
   }
-  // The validate command alone: the other commands and their libraries stay unloaded.
-  const { validateMain } = await import('../dist/validate.mjs');
-  process.exitCode = await validateMain(argv);
+  // Usual arguments without commander (`validateFast`); help, errors and the rest with the validate
+  // command alone. Either way the other commands and their libraries stay unloaded.
+  const code = await validateFast(argv);
+  if (code !== undefined) process.exitCode = code;
+  else {
+    const { validateMain } = await import('../dist/validate-command.mjs');
+    process.exitCode = await validateMain(argv);
+  }
 } else {
   const { main } = await import('../dist/cli.mjs');
   process.exitCode = await main(argv);

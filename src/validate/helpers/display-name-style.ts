@@ -1,3 +1,5 @@
+import { asciiFirst } from './ascii-first.ts';
+
 /**
  * Style checks for display strings (`x-ms-summary`, `description`) from Microsoft's connector string
  * guidance: titles in title case, descriptions as full sentences.
@@ -37,9 +39,10 @@ export const TITLE_CASE_MINOR_WORDS: ReadonlySet<string> = new Set([
   'yet',
 ]);
 
-const ALNUM = /[\p{L}\p{N}]/u;
-const UPPER = /\p{Lu}/u;
-const LOWER = /\p{Ll}/u;
+const ALNUM = asciiFirst(String.raw`[\p{L}\p{N}]`, 'u');
+const UPPER = asciiFirst(String.raw`\p{Lu}`, 'u');
+const LOWER = asciiFirst(String.raw`\p{Ll}`, 'u');
+const TRAILING = asciiFirst(String.raw`[^\p{L}\p{N}'-]+$`, 'u');
 
 /**
  * The first word of `text` that breaks title case, or undefined when it is in title case. A word
@@ -53,13 +56,15 @@ export function titleCaseViolation(text: string): string | undefined {
     // Most words open with a capital or a digit: they pass.
     const code = word.charCodeAt(0);
     if ((code >= 65 && code <= 90) || (code >= 48 && code <= 57)) continue;
-    const start = word.search(ALNUM);
+    const start = word.search(ALNUM(word));
     if (start < 0) continue;
     const first = word.charAt(start);
-    if (!LOWER.test(first)) continue;
-    const bare = word.slice(start).replace(/[^\p{L}\p{N}'-]+$/u, '');
+    if (!LOWER(first).test(first)) continue;
+    const rest = word.slice(start);
+    const bare = rest.replace(TRAILING(rest), '');
     if (i > 0 && TITLE_CASE_MINOR_WORDS.has(bare.toLowerCase())) continue;
-    if (UPPER.test(bare.slice(1))) continue;
+    const tail = bare.slice(1);
+    if (UPPER(tail).test(tail)) continue;
     return bare;
   }
   return undefined;

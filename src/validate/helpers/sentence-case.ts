@@ -1,3 +1,5 @@
+import { asciiFirst } from './ascii-first.ts';
+
 /**
  * Heuristic sentence-case check for display strings ("Create a task", not "Create A Task"). Built to
  * keep false positives low: it only speaks up when most words are capitalised, and it leaves acronyms,
@@ -52,10 +54,11 @@ export type CaseIssue =
 
 const LOWER_START = /^\W*[a-z]/;
 const UPPER_AFTER_FIRST = /.[A-Z]/s;
-const HAS_LETTER = /\p{L}/u;
+const HAS_LETTER = asciiFirst(String.raw`\p{L}`, 'u');
 const HAS_LOWER_ASCII = /[a-z]/;
 const LEADING_TAG = /^\s*(?:\([^)]*\)|\[[^\]]*\])\s*/;
-const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu;
+const EDGE_PUNCTUATION = asciiFirst(String.raw`^[^\p{L}\p{N}]+|[^\p{L}\p{N}'\u2019]+$`, 'gu');
+const NOT_ALNUM = asciiFirst(String.raw`[^\p{L}\p{N}]+`, 'u');
 
 /** Words of a text without surrounding punctuation. */
 function words(text: string): string[] {
@@ -65,7 +68,7 @@ function words(text: string): string[] {
     const word =
       isAsciiAlnum(raw.charCodeAt(0)) && isAsciiAlnum(raw.charCodeAt(raw.length - 1))
         ? raw
-        : raw.replace(EDGE_PUNCTUATION, '');
+        : raw.replace(EDGE_PUNCTUATION(raw), '');
     if (word) out.push(word);
   }
   return out;
@@ -73,6 +76,10 @@ function words(text: string): string[] {
 
 function isAsciiAlnum(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function hasLetter(word: string): boolean {
+  return HAS_LETTER(word).test(word);
 }
 
 /**
@@ -91,12 +98,12 @@ export function sentenceCaseIssue(
     names.has(lower) || PROPER.has(lower.endsWith('s') ? lower.replace(/['’]s$/, '') : lower);
   // A lower-case letter stays in its word, which then is not upper case: only look when there is none.
   if (!HAS_LOWER_ASCII.test(text)) {
-    const letters = words(text).filter((w) => HAS_LETTER.test(w));
+    const letters = words(text).filter(hasLetter);
     if (letters.length >= 3 && letters.every((w) => UPPER_WORD.test(w))) return { kind: 'upper-case' };
   }
 
   // A leading tag such as "(internal)" or "[Preview]" is not where the sentence starts.
-  const first = words(text.replace(LEADING_TAG, '')).find((w) => HAS_LETTER.test(w));
+  const first = words(text.replace(LEADING_TAG, '')).find(hasLetter);
   if (first && /^[a-z]{2}/.test(first) && !known(first.toLowerCase()))
     return { kind: 'lower-case-start', word: first };
 
@@ -134,10 +141,6 @@ function atLeastTwo(pattern: RegExp, text: string): boolean {
 
 /** Lower-cased words of a name (the connector title), for `sentenceCaseIssue`'s `names`. */
 export function nameWords(name: string | undefined): Set<string> {
-  return new Set(
-    (name ?? '')
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean),
-  );
+  const lower = (name ?? '').toLowerCase();
+  return new Set(lower.split(NOT_ALNUM(lower)).filter(Boolean));
 }

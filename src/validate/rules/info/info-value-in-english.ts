@@ -1,16 +1,17 @@
+import { asciiFirst } from '../../helpers/ascii-first.ts';
 import { CERTIFICATION, defineRule } from '../../rule.ts';
 
-const LETTER = /\p{L}/gu;
-const NON_LATIN_LETTER = /(?![\p{Script=Latin}])\p{L}/gu;
+const LETTER = asciiFirst(String.raw`\p{L}`, 'gu');
+const NON_LATIN_LETTER = asciiFirst(String.raw`(?![\p{Script=Latin}])\p{L}`, 'gu');
 
 /**
  * Heuristic: text written mostly in a non-Latin script (Cyrillic, CJK, Arabic…) is not English. A few
  * stray symbols (`µs`, a name in Greek) do not count; Latin-script languages are not detected.
  */
 export function notEnglish(text: string): boolean {
-  const nonLatin = text.match(NON_LATIN_LETTER)?.length ?? 0;
+  const nonLatin = text.match(NON_LATIN_LETTER(text))?.length ?? 0;
   if (nonLatin < 3) return false;
-  const letters = text.match(LETTER)?.length ?? 0;
+  const letters = text.match(LETTER(text))?.length ?? 0;
   return nonLatin / letters >= 0.2;
 }
 

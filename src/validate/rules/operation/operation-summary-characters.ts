@@ -1,10 +1,11 @@
 import { join } from '../../../connector/pointer.ts';
+import { asciiFirst } from '../../helpers/ascii-first.ts';
 import { CERTIFICATION, defineRule } from '../../rule.ts';
 
 // Letters, digits, spaces and parentheses per the certification docs; hyphens, apostrophes, commas,
 // periods and colons are tolerated because reviewers accept them (a quarter of certified connectors use
 // them). `/\<>*%&?` are `restricted-characters-in-summary`'s findings.
-const OTHER = /[^\p{L}\p{N} ()\-'’,.:/\\<>*%&?]/gu;
+const OTHER = asciiFirst(String.raw`[^\p{L}\p{N} ()\-'\u2019,.:/\\<>*%&?]`, 'gu');
 
 /** A character for a message: in backticks, or by code point when it is invisible or a backtick. */
 function show(c: string): string {
@@ -23,7 +24,7 @@ export default defineRule({
   fix: 'Spell the symbol out or drop it ("Get item by ID" rather than "Get item #ID"); keep quotes, brackets and emoji out of display names.',
   visit: {
     operation(op, ctx) {
-      const found = op.summary?.match(OTHER);
+      const found = op.summary?.match(OTHER(op.summary));
       if (!found) return;
       const chars = [...new Set(found)].map(show);
       ctx.report({

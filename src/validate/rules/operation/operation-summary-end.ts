@@ -1,7 +1,9 @@
 import { join } from '../../../connector/pointer.ts';
+import { asciiFirst } from '../../helpers/ascii-first.ts';
 import { CERTIFICATION, defineRule } from '../../rule.ts';
 
-const GOOD_END = /[\p{L}\p{N})]$/u;
+const GOOD_END = asciiFirst(String.raw`[\p{L}\p{N})]$`, 'u');
+const BAD_END = asciiFirst(String.raw`[^\p{L}\p{N})]+$`, 'u');
 // Restricted characters (`?`, `*`, …) are `restricted-characters-in-summary`'s findings.
 const RESTRICTED_END = /[/\\<>*%&?]$/;
 
@@ -18,13 +20,17 @@ export default defineRule({
   visit: {
     operation(op, ctx) {
       const summary = op.summary;
-      if (!summary?.trim() || GOOD_END.test(summary) || RESTRICTED_END.test(summary)) return;
+      if (!summary?.trim() || GOOD_END(summary).test(summary) || RESTRICTED_END.test(summary)) return;
       const last = summary.at(-1)!;
       ctx.report({
         message: `The \`summary\` of operation \`${op.label}\` ends with ${last.trim() ? `\`${last}\`` : 'whitespace'}; it must end with an alphanumeric character.`,
         at: join(op.pointer, 'summary'),
-        fix: `Use \`${summary.trim().replace(/[^\p{L}\p{N})]+$/u, '')}\`.`,
+        fix: `Use \`${trimEnd(summary.trim())}\`.`,
       });
     },
   },
 });
+
+function trimEnd(summary: string): string {
+  return summary.replace(BAD_END(summary), '');
+}

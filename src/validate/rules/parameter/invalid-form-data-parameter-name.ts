@@ -1,8 +1,7 @@
 import { join } from '../../../connector/pointer.ts';
+import { isAscii } from '../../helpers/ascii-first.ts';
 import { parameterLabel } from '../../helpers/parameter-label.ts';
 import { ALL, defineRule } from '../../rule.ts';
-
-const NON_ASCII = /\P{ASCII}/u;
 
 export default defineRule({
   id: 'invalid-form-data-parameter-name',
@@ -15,7 +14,7 @@ export default defineRule({
   fix: 'Rename the form field with US-ASCII characters; put the display name in `x-ms-summary` instead.',
   visit: {
     parameter(p, ctx) {
-      if (p.in !== 'formData' || !NON_ASCII.test(p.name)) return;
+      if (p.in !== 'formData' || isAscii(p.name)) return;
       ctx.report({
         message: `The form data parameter name \`${p.name}\` is invalid; all characters must be part of the US-ASCII character set (${parameterLabel(p, ctx.connector, false)}).`,
         at: join(p.pointer, 'name'),

@@ -1,13 +1,14 @@
 import { join } from '../../../connector/pointer.ts';
+import { asciiFirst } from '../../helpers/ascii-first.ts';
 import { isDisplayedParameter } from '../../helpers/parameter-display.ts';
 import { parameterLabel } from '../../helpers/parameter-label.ts';
 import { CERTIFICATION, defineRule } from '../../rule.ts';
 
-const OTHER = /[^\p{L}\p{N}\s()]/gu;
+const OTHER = asciiFirst(String.raw`[^\p{L}\p{N}\s()]`, 'gu');
 /** ASCII letters, digits, spaces and parentheses only: nothing to report (most summaries). */
 const PLAIN = /^[A-Za-z0-9 ()]*$/;
 // A hyphen inside a word (`E-mail`, `Follow-up`) is spelling, not punctuation.
-const WORD_HYPHEN = /(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu;
+const WORD_HYPHEN = asciiFirst(String.raw`(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])`, 'gu');
 
 export default defineRule({
   id: 'parameter-summary-characters',
@@ -21,7 +22,8 @@ export default defineRule({
   visit: {
     parameter(p, ctx) {
       if (p.summary === undefined || PLAIN.test(p.summary) || !isDisplayedParameter(p, ctx.connector)) return;
-      const found = [...new Set(p.summary.replace(WORD_HYPHEN, '').match(OTHER) ?? [])];
+      const words = p.summary.replace(WORD_HYPHEN(p.summary), '');
+      const found = [...new Set(words.match(OTHER(words)) ?? [])];
       if (found.length === 0) return;
       ctx.report({
         message: `The \`x-ms-summary\` \`${p.summary}\` of ${parameterLabel(p, ctx.connector, false)} contains ${found.map((c) => `\`${c}\``).join(' ')}; use only letters, digits, spaces and parentheses.`,

@@ -1,4 +1,5 @@
 import type { Tokens } from 'marked';
+import { asciiFirst } from '../../helpers/ascii-first.ts';
 import { blockAfter, headingKey, outlineOf, plainText } from '../../helpers/markdown-outline.ts';
 import { findSections, README_SECTIONS } from '../../helpers/readme-sections.ts';
 import { isTemplateOwnerText } from '../../helpers/template-placeholders.ts';
@@ -9,15 +10,18 @@ const LABEL = /^\s*publishers?\s*[:\-–—]?\s*/i;
 /** Letters NFD does not decompose. */
 const FOLD: Record<string, string> = { ł: 'l', đ: 'd', ø: 'o', ß: 'ss', æ: 'ae' };
 
+const MARKS = asciiFirst(String.raw`[\p{M}]+`, 'gu');
+const NOT_ALNUM = asciiFirst(String.raw`[^\p{L}\p{N}]+`, 'gu');
+
 /** Letters and digits only, lower-cased, without accents or "and", for a forgiving comparison. */
 function normalize(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+  const decomposed = s.normalize('NFD');
+  const words = decomposed
+    .replace(MARKS(decomposed), '')
     .toLowerCase()
     .replace(/[łđøßæ]/g, (ch) => FOLD[ch] ?? ch)
-    .replace(/&|\band\b/g, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+    .replace(/&|\band\b/g, ' ');
+  return words.replace(NOT_ALNUM(words), '');
 }
 
 export default defineRule({

@@ -1,0 +1,103 @@
+import { discoverConnectors } from '../../connector/discover.ts';
+import { lazy } from '../../lazy.ts';
+import { loadConfig } from '../../validate/config.ts';
+import { severityRank } from '../../validate/diagnostic.ts';
+import type { ValidationResult } from '../../validate/engine.ts';
+import { validateMany } from '../../validate/pool.ts';
+import { formatJson } from '../../validate/reporters/json.ts';
+import { formatPipeline } from '../../validate/reporters/pipeline.ts';
+import { formatSarif } from '../../validate/reporters/sarif.ts';
+import {
+  formatSummaryTable,
+  formatText,
+  formatTotals,
+  type SourceTexts,
+} from '../../validate/reporters/text.ts';
+import type { PresetName, Severity } from '../../validate/rule.ts';
+import { VERSION } from '../../version.ts';
+import { EXIT } from '../exit.ts';
+
+const cliProgress = lazy<typeof import('cli-progress')>('cli-progress');
+
+export interface ValidateFlags {
+  format: 'text' | 'json' | 'sarif' | 'pipeline';
+  preset?: PresetName;
+  failOn: 'error' | 'warning' | 'info' | 'never';
+  config?: string;
+  output?: string;
+  quiet: boolean;
+  color?: boolean;
+  progress?: boolean;
+  frames: boolean;
+  threads?: number;
+}
+
+export interface Io {
+  readonly stdout: { write(s: string): unknown; isTTY?: boolean };
+  readonly stderr: { write(s: string): unknown; isTTY?: boolean };
+}
+
+/** Runs validation for the CLI; returns the exit code. */
+export async function runValidate(paths: string[], flags: ValidateFlags, io: Io): Promise<number> {
+  const config = loadConfig({ ...(flags.config && { file: flags.config }) });
+  const sources = paths.flatMap((p) => discoverConnectors(p));
+  const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
+  // `progress` is true unless `--no-progress` is given (commander's default for a negated option):
+  // the bar is for many connectors on a terminal, and cli-progress is loaded only then.
+  const showProgress =
+    flags.progress !== false && sources.length > 1 && io.stderr.isTTY === true && flags.format === 'text';
+  const bar = showProgress
+    ? new (cliProgress().SingleBar)({
+        format: 'validating {bar} {value}/{total} {name}',
+        hideCursor: true,
+        clearOnComplete: true,
+        stream: process.stderr as NodeJS.WriteStream,
+      })
+    : undefined;
+  bar?.start(sources.length, 0, { name: '' });
+  const outcomes = await validateMany(sources, {
+    ...(flags.preset && { preset: flags.preset }),
+    ...(config && { config }),
+    texts: flags.format === 'text' && flags.frames,
+    ...(flags.threads && { threads: flags.threads }),
+    onProgress: (_done, _total, source) =>
+      bar?.increment(1, { name: source.length > 40 ? `…${source.slice(-39)}` : source }),
+  });
+  bar?.stop();
+  const results: ValidationResult[] = [];
+  const texts = new Map<ValidationResult, SourceTexts | undefined>();
+  const failures: { code: string; message: string }[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.error) failures.push(outcome.error);
+    if (!outcome.result) continue;
+    const result = flags.quiet
+      ? { ...outcome.result, diagnostics: outcome.result.diagnostics.filter((d) => d.severity === 'error') }
+      : outcome.result;
+    results.push(result);
+    texts.set(result, outcome.texts);
+  }
+
+  let output: string;
+  if (flags.format === 'json') output = formatJson(results, VERSION);
+  else if (flags.format === 'sarif') output = formatSarif(results, VERSION);
+  else if (flags.format === 'pipeline') output = formatPipeline(results);
+  else {
+    const parts = results
+      .map((r) => formatText(r, texts.get(r), { color, frames: flags.frames }))
+      .filter((s) => s.trim() !== '');
+    if (results.length > 1) parts.push('', formatSummaryTable(results, color));
+    if (results.length > 0 || failures.length === 0) parts.push('', formatTotals(results, color));
+    output = parts.join('\n').replace(/^\n+/, '');
+  }
+  if (flags.output) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(flags.output, `${output}\n`);
+  } else io.stdout.write(`${output}\n`);
+  for (const f of failures) io.stderr.write(`flowport: ${f.message} [${f.code}]\n`);
+
+  if (failures.length > 0) return EXIT.usage;
+  if (flags.failOn === 'never') return EXIT.ok;
+  const threshold = severityRank(flags.failOn as Severity);
+  const failed = results.some((r) => r.diagnostics.some((d) => severityRank(d.severity) <= threshold));
+  return failed ? EXIT.findings : EXIT.ok;
+}

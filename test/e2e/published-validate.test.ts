@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'rolldown';
+import { beforeAll, describe, expect, it } from 'vitest';
+import configs from '../../rolldown.config.ts';
+import { main } from '../../src/cli/main.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const example = join(root, 'examples/tasklane');
+const installed = mkdtempSync(join(tmpdir(), 'flowport-published-'));
+const cacheDir = join(installed, 'compile-cache');
+
+/** The package as published (bin/ and the bundled dist/), built here, with its dependencies beside it. */
+beforeAll(async () => {
+  for (const config of configs) {
+    await build({
+      ...config,
+      logLevel: 'silent',
+      output: { ...config.output, dir: join(installed, 'dist') },
+    });
+  }
+  mkdirSync(join(installed, 'bin'));
+  cpSync(join(root, 'bin/flowport.js'), join(installed, 'bin/flowport.js'));
+  cpSync(join(root, 'package.json'), join(installed, 'package.json'));
+  symlinkSync(join(root, 'node_modules'), join(installed, 'node_modules'));
+}, 120_000);
+
+/** `flowport …` as a fresh process of the published package, with its own compile cache. */
+function published(argv: string[]) {
+  const run = spawnSync(process.execPath, [join(installed, 'bin/flowport.js'), ...argv], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_COMPILE_CACHE: cacheDir },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+async function inProcess(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
+  return { code, stdout, stderr };
+}
+
+const normalise = (r: { code: number | null; stdout: string; stderr: string }) => ({
+  ...r,
+  stdout: r.stdout.replace(/"generatedAt":\s*"[^"]*"/g, ''),
+});
+
+describe('the published `flowport validate`', () => {
+  it('loads the validate path with built-ins taken without ESM imports', () => {
+    for (const file of ['validate.mjs', 'rules.mjs']) {
+      expect(readFileSync(join(installed, 'dist', file), 'utf8')).not.toMatch(/^import .* from "node:/m);
+    }
+  });
+
+  it.each([
+    [['validate', example, '--no-color']],
+    [['validate', example, '--no-color', '--preset', 'certification', '--fail-on', 'info']],
+    [['validate', example, '-f', 'json']],
+    [['validate', example, '--format', 'sarif', '-q']],
+    [['validate', '/no/such/connector']],
+    [['validate', example, '--help']],
+    [['validate']],
+    [['validate', example, '--bogus']],
+    [['validate', example, '--format=pipeline']],
+    [['validate', example, '--threads', '0']],
+  ])(
+    'answers %j as the CLI in process does, from a cold and a warm compile cache',
+    async (argv) => {
+      const expected = normalise(await inProcess(argv));
+      expect(normalise(published(argv))).toEqual(expected);
+      expect(normalise(published(argv))).toEqual(expected);
+    },
+    60_000,
+  );
+});
