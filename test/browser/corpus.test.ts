@@ -4,20 +4,15 @@
  * is opened in Chromium, with no script error allowed. Skipped, saying so, without the corpus
  * (`FLOWPORT_CORPUS`, default `../shared/corpus`) or Chromium.
  */
+
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/server/free-port.ts';
 import { listen, type RunningServer } from '../../src/server/lifecycle.ts';
 import { createTestServer, type TestServer } from '../../src/server/testing.ts';
-import {
-  ensureConsoleBuilt,
-  freePort,
-  haveChromium,
-  launchChromium,
-  SCREENSHOTS,
-  WEB_DIST,
-} from './harness.ts';
+import { ensureConsoleBuilt, haveChromium, launchChromium, SCREENSHOTS, WEB_DIST } from './harness.ts';
 
 const corpus = resolve(
   new URL('../..', import.meta.url).pathname,

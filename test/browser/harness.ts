@@ -5,11 +5,11 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, chromium } from 'playwright-core';
 import { type DemoBackend, startDemoBackend } from '../../examples/demo-backend/server.ts';
+import { freePort } from '../../src/server/free-port.ts';
 import { listen, type RunningServer } from '../../src/server/lifecycle.ts';
 import { createTestServer, type TestServer } from '../../src/server/testing.ts';
 
@@ -45,18 +45,6 @@ export async function ensureConsoleBuilt(): Promise<void> {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

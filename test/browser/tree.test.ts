@@ -4,6 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/server/free-port.ts';
 import { listen, type RunningServer } from '../../src/server/lifecycle.ts';
 import {
   type Backend,
@@ -12,7 +13,7 @@ import {
   type TestServer,
   uploadFrom,
 } from '../../src/server/testing.ts';
-import { ensureConsoleBuilt, freePort, haveChromium, launchChromium, WEB_DIST } from './harness.ts';
+import { ensureConsoleBuilt, haveChromium, launchChromium, WEB_DIST } from './harness.ts';
 
 const isFolder = '(is_folder eq true)';
 const swagger = {

@@ -15,17 +15,10 @@ export function positiveInt(flag: string) {
 export function runCommand(io: Io, setExit: (code: number) => void): Command {
   return addServerOptions(
     addConnectionOptions(
-      new Command('run')
+      addArgumentOptions(new Command('run'))
         .description('Call one operation of a connector and print the request sent and the response.')
         .argument('<connector>', 'connector folder, zip or swagger file')
-        .argument('<operationId>', 'the operation to call (see `flowport operations`)')
-        .option(
-          '-p, --param <name=value>',
-          'a parameter value; repeat for each (`@file` reads a file)',
-          collect,
-          [],
-        )
-        .option('--body <json>', 'the body parameter as JSON, or `@file.json`'),
+        .argument('<operationId>', 'the operation to call (see `flowport operations`)'),
     ).option(
       '--connection <id>',
       'use a connection stored in a running `flowport serve` (<connector> is then its id there)',
@@ -79,6 +72,18 @@ Examples:
       const { runRun } = await import('../actions/run.ts');
       setExit(await runRun(connector, operationId, flags, io));
     });
+}
+
+/** `--param` and `--body`: the operation's arguments (`run`, `trigger`). */
+export function addArgumentOptions(command: Command): Command {
+  return command
+    .option(
+      '-p, --param <name=value>',
+      'a parameter value; repeat for each (`@file` reads a file)',
+      collect,
+      [],
+    )
+    .option('--body <json>', 'the body parameter as JSON, or `@file.json`');
 }
 
 /** `--server`, `--home`, `--api-token`: how `--connection` reaches a running server (`run`, `trigger`). */

@@ -1,25 +1,17 @@
 import { Command, Option } from 'commander';
 import type { RemoteTriggerFlags } from '../actions/trigger-remote.ts';
-import { collect } from '../collect.ts';
-import { addConnectionOptions, addServerOptions, positiveInt } from './run.ts';
+import { addArgumentOptions, addConnectionOptions, addServerOptions, positiveInt } from './run.ts';
 import type { Io } from './validate.ts';
 
 export function triggerCommand(io: Io, setExit: (code: number) => void): Command {
   return addServerOptions(
     addConnectionOptions(
-      new Command('trigger')
+      addArgumentOptions(new Command('trigger'))
         .description(
           'The trigger lab: subscribe to a webhook trigger (or poll a polling trigger) and print its events until Ctrl-C.',
         )
         .argument('<connector>', 'connector folder, zip or swagger file')
-        .argument('<operationId>', 'a webhook or polling trigger, or a callback action')
-        .option(
-          '-p, --param <name=value>',
-          'a parameter value; repeat for each (`@file` reads a file)',
-          collect,
-          [],
-        )
-        .option('--body <json>', 'the body parameter as JSON, or `@file.json`'),
+        .argument('<operationId>', 'a webhook or polling trigger, or a callback action'),
     ).option(
       '--connection <id>',
       'subscribe in a running `flowport serve` with a connection stored there (<connector> is then its id there)',
