@@ -5,6 +5,14 @@ const { existsSync } = process.getBuiltinModule('node:fs');
 const module = process.getBuiltinModule('node:module');
 
 module.enableCompileCache?.();
+// Output piped into a reader that stops early (`flowport run --help | head`): the reader is gone,
+// so stop quietly, as other command-line tools do, instead of printing a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 const argv = process.argv.slice(2);
 // In a checkout, run the TypeScript sources (Node ≥ 22.18 strips types); the published package
 // carries only the bundled dist/.
