@@ -35,6 +35,8 @@ export type FlowportErrorCode =
   | 'CUSTOM_CODE_TIMEOUT'
   | 'DYNAMIC_LOOKUP_FAILED'
   | 'PAGING_FAILED'
+  | 'ASYNC_ACTION_FAILED'
+  | 'ASYNC_ACTION_TIMEOUT'
   // CLI commands that talk to a running `flowport serve`.
   | 'API_PROBLEM'
   | 'API_UNREACHABLE'

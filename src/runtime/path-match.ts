@@ -88,3 +88,13 @@ export function matchOperation(connector: Connector, method: string, path: strin
   }
   return best?.match;
 }
+
+/** The values of `operation`'s query parameters found in `query` (a matched URL's), by parameter name. */
+export function queryArguments(operation: Operation, query: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const p of operation.parameters) {
+    const value = p.in === 'query' ? query.get(p.name) : null;
+    if (value !== null) out[p.name] = value;
+  }
+  return out;
+}

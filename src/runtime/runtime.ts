@@ -1,10 +1,11 @@
 import type { Connector, Operation } from '../connector/model.ts';
 import { FlowportError } from '../errors.ts';
+import { type AsyncActionOptions, asyncLocation, followAsyncAction } from './async-action.ts';
 import { closest } from './closest.ts';
 import { type Auth, resolveAuth } from './connection/auth.ts';
 import { checkConnection } from './connection/check.ts';
 import { mergePages, nextLinkName, nextLinkOf } from './paging.ts';
-import { matchOperation } from './path-match.ts';
+import { matchOperation, queryArguments } from './path-match.ts';
 import { compilePolicies } from './policies/registry.ts';
 import { runRequestPolicies, runResponsePolicies } from './policies/run.ts';
 import { baseUrlOf, overrideBaseUrl } from './request/base-url.ts';
@@ -37,6 +38,8 @@ export interface RuntimeOptions {
   readonly runtimeBaseUrl?: string;
   /** Custom code (`script.ts`); default: `customCodeFor(connector)`, a worker per run. */
   readonly customCode?: CustomCodeHook;
+  /** Default for `InvokeOptions.async`: how actions answering 202 + `Location` are followed. */
+  readonly async?: AsyncActionOptions | false;
 }
 
 export interface InvokeOptions {
@@ -54,6 +57,12 @@ export interface InvokeOptions {
    * URL after the request policies ran; any other is `UPSTREAM_HOST_REFUSED`.
    */
   readonly url?: string;
+  /**
+   * The asynchronous action pattern (§12.4): an action's 202 with a `Location` is polled until the
+   * answer is not 202, which becomes the result. On by default for actions (not for triggers); `false`
+   * returns the 202 as it is.
+   */
+  readonly async?: AsyncActionOptions | false;
 }
 
 /** An absolute URL mapped back to an operation (runtime spec §13.2, steps 1–3). */
@@ -81,6 +90,8 @@ export interface InvokeResult {
   readonly connectionStatus: ConnectionStatus | undefined;
   /** The steps taken, when `trace` was asked for: `auth: api-key`, `policy: Set header (request)`… */
   readonly trace: readonly string[];
+  /** Set when the action answered 202 and its `Location` was polled (§12.4). */
+  readonly async?: { readonly polls: number; readonly location: string };
 }
 
 export interface Runtime {
@@ -427,7 +438,7 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
     const paging = invokeOptions.allPages === true && linkName !== undefined;
     // Auth and request policies change the request in place; next pages start from the built one.
     const pristine = paging ? cloneRequest(built.request) : undefined;
-    const { wire, response } = await call(
+    const first = await call(
       operation,
       plan.policies,
       built.request,
@@ -436,6 +447,29 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
       warnings,
       invokeOptions.signal,
     );
+    const wire = first.wire;
+    let response = first.response;
+    let asyncInfo: { polls: number; location: string } | undefined;
+    const asyncSetting = invokeOptions.async ?? options.async ?? {};
+    if (response.status === 202 && operation.kind === 'action' && asyncSetting !== false) {
+      const location = asyncLocation(response, wire?.url);
+      if (location === undefined) {
+        warnings.push(
+          'The backend answered 202 without a `Location` to poll, so the 202 is the result (runtime spec §12.4).',
+        );
+      } else {
+        const outcome = await followAsyncAction(
+          operationId,
+          { response, location },
+          (at) => pollLocation(operation, at, wire?.url ?? location, state.connection, invokeOptions.signal),
+          asyncSetting,
+          invokeOptions.signal,
+          state.trace,
+        );
+        response = outcome.response;
+        asyncInfo = { polls: outcome.polls, location: outcome.location };
+      }
+    }
     const paged =
       pristine && linkName && response.status >= 200 && response.status < 300
         ? await followPages(operationId, operation, plan.policies, built.pathValues, state, warnings, {
@@ -459,7 +493,68 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
       warnings,
       connectionStatus: state.status,
       trace: state.trace ?? NO_TRACE,
+      ...(asyncInfo && { async: asyncInfo }),
     };
+  }
+
+  /**
+   * One poll of an asynchronous action's `Location` (§12.4, routed as §13.2): the operation whose
+   * template the URL matches, through its whole pipeline; else a plain GET with the connection's auth
+   * (as `operation`'s security asks). Only the origin the action was sent to, or the runtime's own base.
+   */
+  async function pollLocation(
+    operation: Operation,
+    location: string,
+    firstUrl: string,
+    connection: Connection,
+    signal: AbortSignal | undefined,
+  ): Promise<{ response: RuntimeResponse; url: string }> {
+    const match = locate('GET', location);
+    const target = match?.via === 'runtime' ? match.backendUrl : location;
+    if (target === undefined || originOf(target) !== originOf(firstUrl)) {
+      throw new FlowportError(
+        'ASYNC_ACTION_FAILED',
+        `The 202 of \`${operation.label}\` asks to poll ${target === undefined ? location : originOf(target)}; flowport polls only on ${originOf(firstUrl)}, where the action was sent.`,
+      );
+    }
+    const common = { connection, async: false as const, ...(signal && { signal }) };
+    if (match?.operation.id !== undefined) {
+      const args = { ...queryArguments(match.operation, match.query), ...match.pathValues };
+      try {
+        const result = await invoke(match.operation.id, args, { ...common, url: target });
+        return { response: result.response, url: result.request?.url ?? target };
+      } catch (error) {
+        // The status operation wants arguments the URL does not carry: poll the URL as it is.
+        if (!(error instanceof FlowportError) || !error.code.startsWith('PARAMETER_')) throw error;
+      }
+    }
+    const prepared = prepare(connection);
+    const result = await sendPlain('GET', target, operation, prepared.auth, originOf(firstUrl), signal);
+    return { response: result.response, url: result.wire.url };
+  }
+
+  /** `method` to an absolute URL on the origin of `baseUrl` with `operation`'s auth: no body, no policies. */
+  async function sendPlain(
+    method: string,
+    url: string,
+    operation: Operation,
+    auth: Auth,
+    baseUrl: string,
+    signal: AbortSignal | undefined,
+  ): Promise<Exchanged & { wire: WireRequest }> {
+    const request: RuntimeRequest = {
+      method: method.toUpperCase(),
+      baseUrl,
+      path: '',
+      query: new URLSearchParams(),
+      headers: new Headers(),
+      body: { kind: 'none' },
+      absoluteUrl: url,
+    };
+    await auth.apply(request, operation);
+    const wire = toWireRequest(request, sameOriginAs(baseUrl));
+    const response = await transport.send(wire, signal ? { signal } : undefined);
+    return { wire, response };
   }
 
   let backend: string | undefined | null = null;
@@ -515,20 +610,13 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
         'USAGE',
         'The connector has no base URL, so flowport cannot tell whether the URL is on its host; pass `--base-url`.',
       );
-    const request: RuntimeRequest = {
-      method: method.toUpperCase(),
-      baseUrl: base,
-      path: '',
-      query: new URLSearchParams(),
-      headers: new Headers(),
-      body: { kind: 'none' },
-      absoluteUrl: url,
-    };
-    await prepared.auth.apply(request, operation);
-    const wire = toWireRequest(request, { allowedOrigins: [originOf(base)] });
-    const response = await transport.send(
-      wire,
-      callOptions.signal ? { signal: callOptions.signal } : undefined,
+    const { wire, response } = await sendPlain(
+      method,
+      url,
+      operation,
+      prepared.auth,
+      base,
+      callOptions.signal,
     );
     return {
       operationId: callOptions.operationId,

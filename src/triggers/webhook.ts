@@ -6,6 +6,7 @@
 import { isObject, type JsonObject, type JsonValue, setOwn } from '../connector/json.ts';
 import type { Connector, Operation } from '../connector/model.ts';
 import { FlowportError, type FlowportErrorCode, isFlowportError } from '../errors.ts';
+import { queryArguments } from '../runtime/path-match.ts';
 import { isNotificationUrl, viewSchema } from '../runtime/request/schema.ts';
 import type { InvokeResult, Runtime } from '../runtime/runtime.ts';
 import { bodyKind, parseMediaType, preview } from '../runtime/send/decode.ts';
@@ -167,15 +168,6 @@ export interface UnsubscribeResult {
   readonly warnings: readonly string[];
 }
 
-function queryArgs(operation: Operation, query: URLSearchParams): Record<string, string> {
-  const out: Record<string, string> = Object.create(null);
-  for (const p of operation.parameters) {
-    const value = p.in === 'query' ? query.get(p.name) : null;
-    if (value !== null) out[p.name] = value;
-  }
-  return out;
-}
-
 /**
  * Deletes a subscription (§9.4): `DELETE` on its `Location`, executed as the swagger's delete
  * operation when the `Location` matches one (§13.2; its path parameters extracted, the `Location`
@@ -208,7 +200,7 @@ export async function unsubscribe(
   try {
     let result: InvokeResult;
     if (match && operationId) {
-      const args = { ...queryArgs(match.operation, match.query), ...match.pathValues };
+      const args = { ...queryArguments(match.operation, match.query), ...match.pathValues };
       const url = match.via === 'backend' ? location : match.backendUrl;
       result = await runtime.invoke(operationId, args, { ...common, ...(url !== undefined && { url }) });
     } else {

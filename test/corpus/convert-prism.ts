@@ -527,7 +527,7 @@ async function callAll(
       target = undefined;
       const mark = mock.logMark();
       try {
-        const result = await runtime.invoke(operationId, args, { connection });
+        const result = await runtime.invoke(operationId, args, { connection, async: false });
         const status = result.response.status;
         const sent = describeSent(result.request, target);
         if (status < 400) {

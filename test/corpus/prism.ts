@@ -631,7 +631,7 @@ async function createJudge(
     }
     const mark = prism.logMark();
     try {
-      const result = await runtime.invoke(operationId, args, { connection });
+      const result = await runtime.invoke(operationId, args, { connection, async: false });
       const status = result.response.status;
       const sent = describe(result.request, target);
       if (status < 400) return { connector: name, operationId, verdict: 'accepted', status, sent };

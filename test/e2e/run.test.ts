@@ -38,6 +38,13 @@ beforeAll(async () => {
       const url = new URL(req.url ?? '/', 'http://x');
       if (req.headers['x-api-key'] !== 'secret-key-1') {
         res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"bad key"}');
+      } else if (req.method === 'POST' && body.includes('"title":"Slow"')) {
+        // The asynchronous action pattern: accepted, the result at a status URL.
+        res.writeHead(202, { location: '/jobs/j1', 'retry-after': '0' }).end();
+      } else if (url.pathname === '/jobs/j1') {
+        const polls = seen.filter((s) => s.url === '/jobs/j1').length;
+        if (polls < 2) res.writeHead(202, { 'retry-after': '0' }).end();
+        else res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"t9","title":"Slow"}');
       } else if (url.pathname === '/tasks/missing') {
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
       } else if (url.pathname.endsWith('/events')) {
@@ -105,6 +112,25 @@ describe('flowport run', () => {
     const last = seen.at(-1)!;
     expect(last.headers['x-api-key']).toBe('secret-key-1');
     expect(JSON.parse(last.body)).toEqual({ title: 'Write docs' });
+  });
+
+  it('polls an action answered with 202 Accepted and prints its final answer; --no-async does not', async () => {
+    const args = ['run', tasklane, 'CreateTask', '-p', 'projectId=p1', '--body', '{"title":"Slow"}'];
+    const conn = ['--base-url', base, '--conn', 'api_key=secret-key-1'];
+    const { code, stdout, stderr } = await run(...args, ...conn);
+    expect(code).toBe(0);
+    expect(stderr).toContain('the backend accepted the action (202 Accepted)');
+    expect(stderr).toContain(`polling ${base}/jobs/j1 in 1.0 s`);
+    expect(stdout).toMatch(/← 200 OK .*after 202 Accepted and 2 polls/);
+    expect(stdout).toContain('"id": "t9"');
+    const polls = seen.filter((s) => s.url === '/jobs/j1');
+    expect(polls).toHaveLength(2);
+    expect(polls.every((p) => p.method === 'GET' && p.headers['x-api-key'] === 'secret-key-1')).toBe(true);
+
+    const off = await run(...args, ...conn, '--no-async', '--format', 'json');
+    expect(off.code).toBe(0);
+    expect(JSON.parse(off.stdout).response.status).toBe(202);
+    expect(seen.filter((s) => s.url === '/jobs/j1')).toHaveLength(2);
   });
 
   it('exits 1 when the backend answers an error, and prints JSON when asked', async () => {

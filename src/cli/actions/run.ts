@@ -22,6 +22,9 @@ export interface RunFlags extends ConnectionFlags, ClientFlags {
   maxPages?: number;
   timeout?: number;
   retries?: number;
+  /** False with `--no-async`: an action's 202 is the result. */
+  async?: boolean;
+  asyncTimeout?: number;
   output?: string;
   format: 'text' | 'json';
   verbose: boolean;
@@ -40,6 +43,8 @@ const CALL_FAILURES: ReadonlySet<FlowportErrorCode> = new Set<FlowportErrorCode>
   'CUSTOM_CODE_FAILED',
   'CUSTOM_CODE_TIMEOUT',
   'PAGING_FAILED',
+  'ASYNC_ACTION_FAILED',
+  'ASYNC_ACTION_TIMEOUT',
   'AUTH_REFRESH_FAILED',
   'AUTH_TOKEN_EXPIRED',
   'CONNECTION_UNAUTHENTICATED',
@@ -67,6 +72,7 @@ function resultJson(result: InvokeResult): unknown {
     ok: result.ok,
     durationMs: Math.round(result.durationMs),
     pages: result.pages,
+    ...(result.async && { async: result.async }),
     request: req && {
       method: req.method,
       url: req.url,
@@ -220,6 +226,19 @@ export async function runRun(
       allPages: flags.allPages,
       ...(flags.maxPages && { maxPages: flags.maxPages }),
       trace: flags.verbose,
+      async:
+        flags.async === false
+          ? false
+          : {
+              ...(flags.asyncTimeout && { timeoutMs: flags.asyncTimeout * 1000 }),
+              onPoll: ({ location, waitMs, polls }) => {
+                if (polls === 0)
+                  io.stderr.write('flowport: the backend accepted the action (202 Accepted)\n');
+                io.stderr.write(
+                  `flowport: polling ${mask(location)} in ${(waitMs / 1000).toFixed(1)} s for the result\n`,
+                );
+              },
+            },
     });
     for (const step of result.trace) io.stderr.write(`flowport: ${mask(step)}\n`);
     if (flags.output) saveBody(result, flags.output);

@@ -37,6 +37,13 @@ export function runCommand(io: Io, setExit: (code: number) => void): Command {
     .addOption(
       new Option('--timeout <seconds>', 'response timeout (default 120)').argParser(positiveInt('--timeout')),
     )
+    .option('--no-async', "return an action's 202 Accepted as it is instead of polling its Location")
+    .addOption(
+      new Option(
+        '--async-timeout <seconds>',
+        'longest wait for an asynchronous action (202 + Location) to finish (default 300)',
+      ).argParser(positiveInt('--async-timeout')),
+    )
     .addOption(
       new Option(
         '--retries <n>',

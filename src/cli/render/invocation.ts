@@ -61,7 +61,13 @@ export function renderInvocation(result: InvokeResult, options: RenderOptions): 
   const { status, headers, body } = result.response;
   const statusText = STATUS_CODES[status] ?? '';
   const colour = result.ok ? c.green : c.red;
-  const extra = [`${Math.round(result.durationMs)} ms`, result.pages > 1 ? `${result.pages} pages` : '']
+  const extra = [
+    `${Math.round(result.durationMs)} ms`,
+    result.pages > 1 ? `${result.pages} pages` : '',
+    result.async
+      ? `after 202 Accepted and ${result.async.polls} poll${result.async.polls === 1 ? '' : 's'}`
+      : '',
+  ]
     .filter(Boolean)
     .join(', ');
   out.push(colour(c.bold(`← ${status} ${statusText}`)) + c.dim(`  (${extra})`));
