@@ -37,7 +37,8 @@ export function startFloor(backendUrl: string): Promise<Child> {
 /**
  * `flowport serve examples/tasklane` as a user starts it (bin/flowport.js), with tasklane's calls sent
  * to the local backend and warn-level logs (`logLevel`). The per-token rate limit stays on, counting every call,
- * with a maximum no run reaches (the default 600 a minute would refuse the load).
+ * with a maximum no run reaches (the default 600 a minute would refuse the load); the per-connection
+ * throttle (500 calls a minute) is off, since every call goes through one connection.
  */
 export async function startServe(options: {
   home: string;
@@ -65,6 +66,8 @@ export async function startServe(options: {
       options.logLevel ?? 'warn',
       '--rate-limit',
       String(1e9),
+      '--connection-rate-limit',
+      '0',
       '--no-watch',
       ...(options.databaseUrl ? ['--database-url', options.databaseUrl] : []),
     ],

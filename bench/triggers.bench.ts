@@ -79,6 +79,8 @@ async function serverOn(engine: 'sqlite' | 'postgres', apiUrl: string, lateness?
     store,
     publicUrl: `http://127.0.0.1:${port}`,
     rateLimit: false,
+    // Every subscription polls through one connection: the 500 calls a minute would hold them back.
+    connectionRateLimit: 0,
     closeStore: false,
     backendOverrides: { brightdesk: apiUrl },
     triggers: {

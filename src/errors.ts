@@ -37,6 +37,7 @@ export type FlowportErrorCode =
   | 'PAGING_FAILED'
   | 'ASYNC_ACTION_FAILED'
   | 'ASYNC_ACTION_TIMEOUT'
+  | 'CHUNKED_TRANSFER_FAILED'
   // CLI commands that talk to a running `flowport serve`.
   | 'API_PROBLEM'
   | 'API_UNREACHABLE'

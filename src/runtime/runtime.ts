@@ -1,6 +1,14 @@
 import type { Connector, Operation } from '../connector/model.ts';
 import { FlowportError } from '../errors.ts';
 import { type AsyncActionOptions, asyncLocation, followAsyncAction } from './async-action.ts';
+import {
+  type ChunkedOptions,
+  completeDownload,
+  DEFAULT_CHUNKED,
+  declaresChunkTransfer,
+  decodeWhole,
+  uploadInChunks,
+} from './chunked.ts';
 import { closest } from './closest.ts';
 import { type Auth, resolveAuth } from './connection/auth.ts';
 import { checkConnection } from './connection/check.ts';
@@ -40,6 +48,11 @@ export interface RuntimeOptions {
   readonly customCode?: CustomCodeHook;
   /** Default for `InvokeOptions.async`: how actions answering 202 + `Location` are followed. */
   readonly async?: AsyncActionOptions | false;
+  /**
+   * Chunked transfer (§12.5): sizes and limits; `false` returns a 206 as it is and never uploads in
+   * chunks.
+   */
+  readonly chunked?: ChunkedOptions | false;
 }
 
 export interface InvokeOptions {
@@ -92,6 +105,8 @@ export interface InvokeResult {
   readonly trace: readonly string[];
   /** Set when the action answered 202 and its `Location` was polled (§12.4). */
   readonly async?: { readonly polls: number; readonly location: string };
+  /** Set when the body went up, or the response came down, in chunks (§12.5). */
+  readonly chunked?: { readonly direction: 'upload' | 'download'; readonly parts: number };
 }
 
 export interface Runtime {
@@ -131,6 +146,7 @@ interface CallState {
   readonly trace: string[] | undefined;
   /** An absolute URL given by the caller must stay on the base URL's origin. */
   readonly pinOrigin?: boolean;
+  readonly notes: CallNotes;
 }
 const DEFAULT_MAX_PAGES = 100;
 
@@ -144,6 +160,11 @@ interface Exchanged {
 interface OperationPlan {
   readonly policies: readonly CompiledPolicy[];
   readonly linkName: string | undefined;
+}
+
+/** What a call records on its way that the result reports. */
+interface CallNotes {
+  uploadParts?: number;
 }
 
 function findOperation(connector: Connector, operationId: string): Operation {
@@ -203,6 +224,12 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
   const checked = new WeakMap<Connection, { connection: Connection; auth: Auth }>();
   const buildOptions = options.baseUrl ? { baseUrl: options.baseUrl } : {};
   const plans = new WeakMap<Operation, OperationPlan>();
+  const chunked = options.chunked === false ? undefined : { ...DEFAULT_CHUNKED, ...options.chunked };
+  /** Operations whose large bodies go up in chunks (§12.5); empty when chunking is off. */
+  const chunkUploads = new WeakSet<Operation>();
+  if (chunked)
+    for (const operation of connector.operations)
+      if (operation.kind === 'action' && declaresChunkTransfer(operation)) chunkUploads.add(operation);
 
   /** What invoking `operation` needs that does not change between calls, computed on its first call. */
   function planFor(operation: Operation): OperationPlan {
@@ -238,7 +265,7 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
     forceRefresh: boolean,
     signal: AbortSignal | undefined,
   ): Promise<Exchanged> {
-    if (list.length > 0 || state.trace || operation.customCode)
+    if (list.length > 0 || state.trace || operation.customCode || chunkUploads.has(operation))
       return sendThroughSteps(operation, list, request, pathValues, state, warnings, forceRefresh, signal);
     // No policy, custom code or trace: auth, then the backend, without a frame of its own.
     const applied = state.auth.apply(request, operation, forceRefresh ? REFRESH : NO_REFRESH);
@@ -303,13 +330,35 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
       ? customCode(operation, request, wire, state.connection, send)
       : undefined;
     if (custom) trace?.push('custom code: script.ts');
-    const response = await (custom ?? transport.send(wire, sendOptions));
+    const response = await (custom ?? sendBody(operation, wire, sendOptions, state));
     trace?.push(`response: ${response.status}`);
     if (ctx) {
       await runResponsePolicies(list, response, ctx, 'response', run);
       if (response.status >= 400) await runResponsePolicies(list, response, ctx, 'failure', run);
     }
     return { wire, response };
+  }
+
+  /** Sends `wire`, in chunks when the operation declares `chunkTransfer` and the body is large (§12.5). */
+  async function sendBody(
+    operation: Operation,
+    wire: WireRequest,
+    sendOptions: { readonly signal?: AbortSignal } | undefined,
+    state: CallState,
+  ): Promise<RuntimeResponse> {
+    const body = wire.body;
+    if (!chunked || !chunkUploads.has(operation) || !body || body.byteLength <= chunked.uploadThresholdBytes)
+      return transport.send(wire, sendOptions);
+    const upload = await uploadInChunks(
+      operation.label,
+      { ...wire, body },
+      (w) => transport.send(w, sendOptions),
+      originOf(wire.url),
+      chunked,
+    );
+    state.trace?.push(`upload: ${body.byteLength} bytes in ${upload.parts} chunks`);
+    state.notes.uploadParts = upload.parts;
+    return upload.response;
   }
 
   function call(
@@ -428,6 +477,7 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
       status: prepared.connection.status,
       trace: invokeOptions.trace ? [] : undefined,
       pinOrigin: invokeOptions.url !== undefined,
+      notes: {},
     };
     const built = buildRequest(connector, operation, args, buildOptions);
     // The build's own warnings come first; the call adds its own to the same list.
@@ -470,6 +520,23 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
         asyncInfo = { polls: outcome.polls, location: outcome.location };
       }
     }
+    let download: number | undefined;
+    if (response.status === 206 && wire) {
+      if (chunked && wire.method === 'GET' && operation.kind === 'action' && !wire.headers.has('range')) {
+        const signal = invokeOptions.signal;
+        const done = await completeDownload(
+          operationId,
+          { wire, response },
+          (w) => transport.send(w, signal ? { signal } : undefined),
+          chunked,
+        );
+        response = done.response;
+        if (done.parts > 1) download = done.parts;
+        state.trace?.push(`download: 206, assembled from ${done.parts} parts`);
+      } else if (response.body.kind === 'binary') {
+        response = decodeWhole(response, response.body.bytes, operationId);
+      }
+    }
     const paged =
       pristine && linkName && response.status >= 200 && response.status < 300
         ? await followPages(operationId, operation, plan.policies, built.pathValues, state, warnings, {
@@ -494,6 +561,10 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
       connectionStatus: state.status,
       trace: state.trace ?? NO_TRACE,
       ...(asyncInfo && { async: asyncInfo }),
+      ...(state.notes.uploadParts !== undefined && {
+        chunked: { direction: 'upload' as const, parts: state.notes.uploadParts },
+      }),
+      ...(download !== undefined && { chunked: { direction: 'download' as const, parts: download } }),
     };
   }
 

@@ -6,6 +6,7 @@ import type { Store } from '../store/types.ts';
 import { registerAuth } from './auth.ts';
 import { type CacheOptions, cachedStore } from './cached-store.ts';
 import { createConnectionResolver } from './connection.ts';
+import { createConnectionThrottle } from './connection-throttle.ts';
 import type { AppContext, BodyLimits } from './context.ts';
 import type { ConnectorRegistry, ServerDeps, TokenProviderFactory } from './deps.ts';
 import { classify, PROBLEM_CONTENT_TYPE, ServerError, toProblem } from './errors.ts';
@@ -48,6 +49,11 @@ export interface AppOptions {
   readonly now?: () => number;
   /** Per-token rate limit; `false` turns it off. */
   readonly rateLimit?: RateLimitOptions | false;
+  /**
+   * Backend calls a minute per connection, in each process (runtime spec §12.3): over it an invoke
+   * answers `429 CONNECTION_THROTTLED` and a poll waits. Default 500; 0 turns it off.
+   */
+  readonly connectionRateLimit?: number;
   /** Body limit of every route but imports, in bytes. Default 1 MiB. */
   readonly bodyLimit?: number;
   /** Body limit of connector imports, in bytes. Default 10 MiB. */
@@ -145,6 +151,10 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     ...deps,
     resolveConnection: createConnectionResolver(store, tokenProviders),
     limits,
+    throttle: createConnectionThrottle({
+      now,
+      ...(options.connectionRateLimit !== undefined && { perMinute: options.connectionRateLimit }),
+    }),
   };
 
   app.decorate('flowport', deps);
@@ -155,6 +165,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     else request.log.info({ errorCode: c.code, status: c.status }, 'request refused');
     const instance = request.url.split('?')[0] ?? request.url;
     if (c.status === 401 && !reply.hasHeader('www-authenticate')) reply.header('www-authenticate', 'Bearer');
+    if (error instanceof ServerError && error.headers) reply.headers(error.headers);
     reply.code(c.status).type(PROBLEM_CONTENT_TYPE).send(toProblem(c, instance));
   });
   app.setNotFoundHandler(function routeNotFound(request) {

@@ -1,3 +1,4 @@
+import type { ConnectionThrottle } from './connection-throttle.ts';
 import type { ConnectionResolver, ServerDeps } from './deps.ts';
 
 /** Body size limits in bytes. */
@@ -14,4 +15,6 @@ export interface BodyLimits {
 export interface AppContext extends ServerDeps {
   readonly resolveConnection: ConnectionResolver;
   readonly limits: BodyLimits;
+  /** Calls a minute per connection (runtime spec §12.3), counted in this process. */
+  readonly throttle: ConnectionThrottle;
 }

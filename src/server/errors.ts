@@ -16,6 +16,7 @@ export type ServerErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'IMPORT_INVALID'
   | 'RATE_LIMITED'
+  | 'CONNECTION_THROTTLED'
   | 'NOT_READY'
   | 'INTERNAL';
 
@@ -38,6 +39,7 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, number>> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   IMPORT_INVALID: 422,
   RATE_LIMITED: 429,
+  CONNECTION_THROTTLED: 429,
   NOT_READY: 503,
   INTERNAL: 500,
 
@@ -111,11 +113,18 @@ const TITLES: Readonly<Record<number, string>> = {
 /** An error the server raises itself; the error handler turns it into a problem. */
 export class ServerError extends Error {
   readonly code: ServerErrorCode;
+  /** Response headers the problem is sent with (`retry-after` of a 429). */
+  readonly headers: Readonly<Record<string, string>> | undefined;
 
-  constructor(code: ServerErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: ServerErrorCode,
+    message: string,
+    options?: { cause?: unknown; headers?: Readonly<Record<string, string>> },
+  ) {
+    super(message, options && 'cause' in options ? { cause: options.cause } : undefined);
     this.name = 'ServerError';
     this.code = code;
+    this.headers = options?.headers;
   }
 }
 

@@ -9,6 +9,7 @@ import { type BodyPreview, requestBodyPreview } from '../runtime/request/body-pr
 import type { InvokeResult } from '../runtime/runtime.ts';
 import type { Arguments, Connection, ConnectionStatus, RuntimeResponse } from '../runtime/types.ts';
 import type { ConnectionInfo } from '../store/types.ts';
+import { connectionThrottled } from './connection-throttle.ts';
 import type { AppContext } from './context.ts';
 import type { Caller, LoadedConnector } from './deps.ts';
 import { notFound } from './errors.ts';
@@ -66,9 +67,19 @@ export async function recordStatus(
 }
 
 /**
+ * Counts a call through the connection against its calls a minute (runtime spec §12.3); over the
+ * limit it throws `429 CONNECTION_THROTTLED` with `Retry-After`, before anything is sent.
+ */
+export function throttle(ctx: AppContext, connectionId: string): void {
+  const waitMs = ctx.throttle.take(connectionId);
+  if (waitMs > 0) throw connectionThrottled(connectionId, ctx.throttle.perMinute, waitMs);
+}
+
+/**
  * Invokes through the runtime and keeps the stored status in step: `unauthenticated` when a policy
  * (`setconnectionstatustounauthenticated`) says so. A refused refresh is recorded by the token
  * provider itself (oauth/token-provider.ts), which alone knows a refusal from an unreachable provider.
+ * Every call counts against the connection's throttle first (`throttle`).
  */
 export async function invokeWith(
   ctx: AppContext,
@@ -77,6 +88,7 @@ export async function invokeWith(
   args: Arguments,
   options: { allPages?: boolean; trace?: boolean } = {},
 ): Promise<InvokeResult> {
+  throttle(ctx, open.info.id);
   const invokeOptions: { connection: Connection; allPages?: boolean; trace?: boolean } = {
     connection: open.connection,
   };

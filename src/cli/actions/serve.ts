@@ -26,6 +26,8 @@ export interface ServeFlags {
   logLevel: string;
   /** Requests per minute per API token; 0 turns the limit off. */
   rateLimit?: number;
+  /** Backend calls per minute per connection, in this process (default 500); 0 turns the limit off. */
+  connectionRateLimit?: number;
   /** This node's name in trigger leases (Postgres; default host:pid). */
   nodeId?: string;
   /** Base URL backends send webhook callbacks to (default the public URL). */
@@ -95,6 +97,7 @@ export async function startServer(
     ...(flags.rateLimit !== undefined && {
       rateLimit: flags.rateLimit === 0 ? false : { max: flags.rateLimit },
     }),
+    ...(flags.connectionRateLimit !== undefined && { connectionRateLimit: flags.connectionRateLimit }),
     logger: { level: flags.logLevel },
     backendOverrides: parseBackends(flags.backend),
     triggers: {

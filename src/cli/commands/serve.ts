@@ -11,6 +11,12 @@ function port(v: string): number {
   return n;
 }
 
+function wholeNumber(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more.');
+  return n;
+}
+
 export function serveCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('serve')
     .description(
@@ -49,6 +55,12 @@ export function serveCommand(io: Io, setExit: (code: number) => void): Command {
           throw new InvalidArgumentError('expected a whole number, 0 or more.');
         return n;
       }),
+    )
+    .addOption(
+      new Option(
+        '--connection-rate-limit <n>',
+        'backend calls per minute per connection, counted by each process (default 500, the platform limit; 0 turns it off)',
+      ).argParser(wholeNumber),
     )
     .option('--no-watch', 'do not reload connector folders when they change')
     .option(

@@ -283,6 +283,8 @@ function headerValue(raw: IncomingHttpHeaders, name: string): string | null {
   return typeof value === 'string' ? value : value.join(', ');
 }
 
+const NO_BODY = { kind: 'none' } as const;
+
 /** Headers that no longer describe a body flowport decompressed. */
 const DECODED = ['content-encoding', 'content-length'];
 
@@ -326,6 +328,12 @@ class BodyReading implements ReadBodyOptions, DecodeSubject {
   /** The response once the body is in: decoded by its `Content-Type`. */
   response(read: BodyBytes): RuntimeResponse {
     const { status, raw, contentEncoding: encoding } = this;
+    if (status === 206) {
+      // A part of the content: decoded only once whole (chunked download, runtime/chunked.ts).
+      const headers = read.decoded ? new BackendHeaders(raw, DECODED) : new BackendHeaders(raw);
+      const body = read.bytes.byteLength === 0 ? NO_BODY : { kind: 'binary' as const, bytes: read.bytes };
+      return { status, headers, body };
+    }
     const contentType = headerValue(raw, 'content-type');
     if (read.decoded)
       return {

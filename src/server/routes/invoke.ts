@@ -87,7 +87,7 @@ export async function invokeRoutes(app: FastifyInstance, ctx: AppContext): Promi
         tags: ['compatibility'],
         summary: 'Invoke an operation as the Power Fx connector client does',
         description:
-          "Headers `x-ms-request-method` and `x-ms-request-url` (`/apim/<connectorId>/<connectionId>/<path>?<query>`) name the call; the body is the operation's body. The answer is the backend's.",
+          "Headers `x-ms-request-method` and `x-ms-request-url` (`/apim/<connectorId>/<connectionId>/<path>?<query>`) name the call; the body is the operation's body. The answer is the backend's; over the connection's calls a minute it is a 429 `CONNECTION_THROTTLED` problem with `Retry-After`, and the backend is not called.",
         headers: {
           type: 'object',
           required: ['x-ms-request-method', 'x-ms-request-url'],

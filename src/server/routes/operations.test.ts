@@ -38,11 +38,16 @@ const tasklaneBackend: BackendHandler = (r) => {
   return { status: 404, body: { error: 'no such route' } };
 };
 
-async function setup(handler: BackendHandler = tasklaneBackend, override?: string) {
+async function setup(
+  handler: BackendHandler = tasklaneBackend,
+  override?: string,
+  options: Parameters<typeof createTestServer>[0] = {},
+) {
   backend = await startBackend(handler);
   t = await createTestServer({
     backendOverrides: { tasklane: override ?? `${backend.url}/v1`, orders: backend.url },
     transportOptions: { retry: { count: 0 } },
+    ...options,
   });
   await t.call(t.admin, 'POST', '/api/v1/connectors', { files: uploadOf(TASKLANE) });
   const c = await t.call(t.maker, 'POST', '/api/v1/connections', {
@@ -277,5 +282,91 @@ describe('POST /invoke (Power Fx connector client)', () => {
     });
     expect(noPath.json().code).toBe('OPERATION_NOT_FOUND');
     expect(backend!.requests).toHaveLength(0);
+  });
+});
+
+describe('the per-connection throttle (runtime spec §12.3)', () => {
+  const listTasks = (server: TestServer, id: string) =>
+    server.call(server.maker, 'POST', `/api/v1/connections/${id}/operations/ListTasks`, {
+      parameters: { projectId: 'p1' },
+    });
+
+  it('answers the call over the limit with 429, Retry-After and a code, without calling the backend', async () => {
+    let clock = Date.now();
+    const { server, id } = await setup(tasklaneBackend, undefined, {
+      connectionRateLimit: 3,
+      now: () => clock,
+    });
+    for (let i = 0; i < 3; i++) expect((await listTasks(server, id)).statusCode).toBe(200);
+    expect(backend!.requests).toHaveLength(3);
+
+    const refused = await listTasks(server, id);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    // One of the 3 calls a minute comes back every 20 s.
+    expect(refused.headers['retry-after']).toBe('20');
+    expect(refused.json()).toMatchObject({ status: 429, code: 'CONNECTION_THROTTLED' });
+    expect(refused.json().detail).toMatch(/3 calls .*--connection-rate-limit/);
+    expect(backend!.requests).toHaveLength(3);
+
+    // The gateway route and the design-time lookups go through the same bucket.
+    const gateway = await server.app.inject({
+      method: 'POST',
+      url: '/invoke',
+      headers: {
+        ...server.maker.headers,
+        'x-ms-request-method': 'GET',
+        'x-ms-request-url': `/apim/tasklane/${id}/projects/p1/tasks`,
+      },
+    });
+    expect(gateway.statusCode).toBe(429);
+    expect(gateway.headers['retry-after']).toBe('20');
+    const lookup = await server.call(
+      server.maker,
+      'POST',
+      `/api/v1/connections/${id}/operations/CreateTask/dynamic-values`,
+      { target: 'projectId' },
+    );
+    expect(lookup.statusCode).toBe(429);
+    expect(lookup.json().code).toBe('CONNECTION_THROTTLED');
+    expect(backend!.requests).toHaveLength(3);
+
+    // Another connection has its own bucket.
+    const second = await server.call(server.maker, 'POST', '/api/v1/connections', {
+      connectorId: 'tasklane',
+      values: { api_key: KEY },
+    });
+    expect((await listTasks(server, second.json().id)).statusCode).toBe(200);
+
+    // 20 s later one call is back, and only one.
+    clock += 19_000;
+    expect((await listTasks(server, id)).headers['retry-after']).toBe('1');
+    clock += 1_000;
+    expect((await listTasks(server, id)).statusCode).toBe(200);
+    expect((await listTasks(server, id)).statusCode).toBe(429);
+    expect(backend!.requests).toHaveLength(5);
+  });
+
+  it('allows 500 calls a minute by default, and any number with 0', async () => {
+    const burst = async (server: TestServer, id: string, n: number) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < n; i += 50) {
+        const batch = Array.from({ length: Math.min(50, n - i) }, () => listTasks(server, id));
+        for (const res of await Promise.all(batch)) statuses.push(res.statusCode);
+      }
+      return statuses;
+    };
+    // A still clock: the refill (one call every 120 ms) would let a slow run through.
+    const now = () => 1_700_000_000_000;
+    const byDefault = await setup(tasklaneBackend, undefined, { now });
+    const statuses = await burst(byDefault.server, byDefault.id, 501);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(500);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(1);
+    await t?.close();
+    await backend?.close();
+
+    const off = await setup(tasklaneBackend, undefined, { now, connectionRateLimit: 0 });
+    expect((await burst(off.server, off.id, 600)).every((s) => s === 200)).toBe(true);
+    expect(backend!.requests).toHaveLength(600);
   });
 });

@@ -14,6 +14,7 @@ import {
   type OpenConnection,
   openConnection,
   presentResult,
+  throttle,
 } from '../invocation.ts';
 import { anyJson, argumentsSchema, invokeResultSchema } from '../schemas.ts';
 
@@ -100,7 +101,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: AppContext): Pr
         tags,
         summary: 'Invoke an operation with a connection',
         description:
-          "Runs the operation the way the Power Platform does (auth, policies, custom code, paging) and returns the backend's answer; secrets are masked. A backend error status is a 200 with that `status`; the call failing is a problem (400 for `PARAMETER_*`, 502/504 for `UPSTREAM_*`).",
+          "Runs the operation the way the Power Platform does (auth, policies, custom code, paging) and returns the backend's answer; secrets are masked. A backend error status is a 200 with that `status`; the call failing is a problem (400 for `PARAMETER_*`, 502/504 for `UPSTREAM_*`, 429 `CONNECTION_THROTTLED` with `Retry-After` over the connection's calls a minute).",
         params: operationParams,
         body: invokeBody,
         response: { 200: invokeResultSchema },
@@ -117,6 +118,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: AppContext): Pr
         : ((request.body?.parameters ?? {}) as Arguments);
       if (operation?.kind === 'callback-action') {
         // The answer waits for the backend's callback to the notification URL (docs/triggers.md).
+        throttle(ctx, open.info.id);
         const seconds = request.body?.callbackTimeoutSeconds;
         const { result, callback } = await app.triggers.service.invokeCallbackAction(
           caller.user.id,

@@ -47,7 +47,14 @@ export interface Scheduler {
   stop(): Promise<void>;
   /** One pass (tests): claims and runs what is due now, and waits for it. */
   runOnce(): Promise<{ polls: number; deliveries: number }>;
-  readonly stats: { polls: number; deliveries: number; delivered: number; failedDeliveries: number };
+  /** `postponedPolls`: polls put off because their connection had no call left this minute. */
+  readonly stats: {
+    polls: number;
+    postponedPolls: number;
+    deliveries: number;
+    delivered: number;
+    failedDeliveries: number;
+  };
 }
 
 export function createScheduler(
@@ -64,7 +71,7 @@ export function createScheduler(
   const deliveryLeaseMs = policy.timeoutMs + 30_000;
   const node = options.nodeId;
   const log = options.log ?? (() => undefined);
-  const stats = { polls: 0, deliveries: 0, delivered: 0, failedDeliveries: 0 };
+  const stats = { polls: 0, postponedPolls: 0, deliveries: 0, delivered: 0, failedDeliveries: 0 };
   const inFlight = new Set<Promise<unknown>>();
   let polling = 0;
   let delivering = 0;
@@ -93,6 +100,23 @@ export function createScheduler(
   }
 
   async function runPoll(sub: SubscriptionRecord): Promise<void> {
+    // A poll is a call through the connection (§12.3): without a call left this minute it waits,
+    // state untouched, rather than failing. The random part (up to one interval, at most a minute)
+    // spreads the waiting polls of one connection, so they do not all come back at the same instant
+    // and none is always last in line; each costs at most about twice the writes its schedule would.
+    const waitMs = ctx.throttle.take(sub.connectionId);
+    if (waitMs > 0) {
+      stats.postponedPolls++;
+      const now = ctx.now();
+      const spread = Math.random() * Math.min(sub.intervalSeconds * 1000, 60_000);
+      await ctx.store.finishPoll(sub.id, node, {
+        state: sub.state ?? null,
+        nextPollAt: Math.ceil(now + waitMs + spread),
+        events: [],
+        now,
+      });
+      return;
+    }
     stats.polls++;
     const started = ctx.now();
     options.onPollStart?.(started - (sub.nextPollAt ?? started));
