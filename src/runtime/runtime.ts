@@ -76,6 +76,11 @@ export interface InvokeOptions {
    * returns the 202 as it is.
    */
   readonly async?: AsyncActionOptions | false;
+  /**
+   * A body received from elsewhere, sent as it is when the operation declares no body or form
+   * parameter: a call relayed to a connector URL (`createNotificationUrl`, runtime spec §9.3).
+   */
+  readonly relayedBody?: { readonly bytes: Uint8Array; readonly contentType: string };
 }
 
 /** An absolute URL mapped back to an operation (runtime spec §13.2, steps 1–3). */
@@ -483,6 +488,11 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
     // The build's own warnings come first; the call adds its own to the same list.
     const warnings = built.warnings;
     if (invokeOptions.url !== undefined) built.request.absoluteUrl = invokeOptions.url;
+    const relayed = invokeOptions.relayedBody;
+    if (relayed && built.request.body.kind === 'none' && relayed.bytes.byteLength > 0) {
+      built.request.body = { kind: 'binary', bytes: relayed.bytes };
+      built.request.headers.set('content-type', relayed.contentType);
+    }
     const plan = planFor(operation);
     const linkName = plan.linkName;
     const paging = invokeOptions.allPages === true && linkName !== undefined;

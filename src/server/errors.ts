@@ -75,6 +75,9 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, number>> = {
   CUSTOM_CODE_TIMEOUT: 504,
   DYNAMIC_LOOKUP_FAILED: 502,
   PAGING_FAILED: 502,
+  ASYNC_ACTION_FAILED: 502,
+  ASYNC_ACTION_TIMEOUT: 504,
+  CHUNKED_TRANSFER_FAILED: 502,
   // Only the CLI raises these (client of a server); never answered by the API.
   API_PROBLEM: 502,
   API_UNREACHABLE: 502,

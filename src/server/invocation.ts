@@ -4,6 +4,7 @@
  */
 
 import type { JsonValue } from '../connector/json.ts';
+import type { AsyncActionOptions } from '../runtime/async-action.ts';
 import { MIN_SECRET_LENGTH, maskSecrets, secretValues } from '../runtime/connection/secrets.ts';
 import { type BodyPreview, requestBodyPreview } from '../runtime/request/body-preview.ts';
 import type { InvokeResult } from '../runtime/runtime.ts';
@@ -86,14 +87,20 @@ export async function invokeWith(
   open: OpenConnection,
   operationId: string,
   args: Arguments,
-  options: { allPages?: boolean; trace?: boolean } = {},
+  options: { allPages?: boolean; trace?: boolean; async?: AsyncActionOptions | false } = {},
 ): Promise<InvokeResult> {
   throttle(ctx, open.info.id);
-  const invokeOptions: { connection: Connection; allPages?: boolean; trace?: boolean } = {
+  const invokeOptions: {
+    connection: Connection;
+    allPages?: boolean;
+    trace?: boolean;
+    async?: AsyncActionOptions | false;
+  } = {
     connection: open.connection,
   };
   if (options.allPages !== undefined) invokeOptions.allPages = options.allPages;
   if (options.trace !== undefined) invokeOptions.trace = options.trace;
+  if (options.async !== undefined) invokeOptions.async = options.async;
   const result = await open.loaded.runtime.invoke(operationId, args, invokeOptions);
   if (result.connectionStatus === 'unauthenticated') {
     await recordStatus(
@@ -220,6 +227,10 @@ export interface PresentedResult {
   body?: JsonValue;
   durationMs: number;
   pages: number;
+  /** Set when an asynchronous action's `Location` was polled (runtime spec §12.4). */
+  async?: { polls: number; location: string };
+  /** Set when the body went up, or the response came down, in chunks (§12.5). */
+  chunked?: { direction: 'upload' | 'download'; parts: number };
   warnings: string[];
   connectionStatus?: ConnectionStatus;
   request?: {
@@ -257,6 +268,8 @@ export function presentResult(
   else if (body.kind === 'text') shown.body = mask.text(body.text);
   else if (body.kind === 'binary') shown.body = base64(body.bytes);
   if (result.connectionStatus !== undefined) shown.connectionStatus = result.connectionStatus;
+  if (result.async) shown.async = { polls: result.async.polls, location: mask.text(result.async.location) };
+  if (result.chunked) shown.chunked = { ...result.chunked };
   if (result.request) {
     shown.request = {
       method: result.request.method,

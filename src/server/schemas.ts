@@ -152,6 +152,19 @@ export const invokeResultSchema = {
     body: { description: 'JSON value, text, or base64 of binary bodies (see `bodyKind`).' },
     durationMs: { type: 'number' },
     pages: { type: 'integer' },
+    async: {
+      type: 'object',
+      description:
+        'The action answered 202 Accepted and its `Location` was polled until the final answer (runtime spec §12.4).',
+      properties: { polls: { type: 'integer' }, location: string },
+      required: ['polls', 'location'],
+    },
+    chunked: {
+      type: 'object',
+      description: 'The body went up, or the response came down, in chunks (runtime spec §12.5).',
+      properties: { direction: { type: 'string', enum: ['upload', 'download'] }, parts: { type: 'integer' } },
+      required: ['direction', 'parts'],
+    },
     warnings: { type: 'array', items: string },
     connectionStatus: { type: 'string', enum: ['connected', 'unauthenticated', 'error'] },
     request: {

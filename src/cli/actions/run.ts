@@ -118,6 +118,7 @@ interface RemoteResult {
   body?: unknown;
   durationMs: number;
   pages: number;
+  async?: { polls: number; location: string };
   warnings: string[];
   connectionStatus?: ConnectionStatus;
   request?: { method: string; url: string; headers: Record<string, string> };
@@ -163,7 +164,13 @@ async function runRemote(connectorId: string, operationId: string, flags: RunFla
   const r = await api.request<RemoteResult>(
     'POST',
     `/api/v1/connections/${encodeURIComponent(connection)}/operations/${encodeURIComponent(operationId)}`,
-    { parameters, allPages: flags.allPages, trace: flags.verbose },
+    {
+      parameters,
+      allPages: flags.allPages,
+      trace: flags.verbose,
+      ...(flags.async === false && { async: false }),
+      ...(flags.asyncTimeout && { asyncTimeoutSeconds: Math.min(flags.asyncTimeout, 3600) }),
+    },
   );
   const result: InvokeResult = {
     operationId,
@@ -177,6 +184,7 @@ async function runRemote(connectorId: string, operationId: string, flags: RunFla
     ok: r.status >= 200 && r.status < 300,
     durationMs: r.durationMs,
     pages: r.pages,
+    ...(r.async && { async: r.async }),
     warnings: r.warnings,
     connectionStatus: r.connectionStatus,
     trace: r.trace ?? [],

@@ -101,6 +101,35 @@ describe('invoking operations', () => {
     expect(list.json().request.body).toBeUndefined();
   });
 
+  it('follows an action answered 202 Accepted to its final answer, unless asked not to', async () => {
+    let polls = 0;
+    const { server, id } = await setup((r) => {
+      if (r.method === 'POST')
+        return { status: 202, headers: { location: '/v1/jobs/9', 'retry-after': '0' } };
+      if (r.url === '/v1/jobs/9') {
+        polls++;
+        return polls < 2 ? { status: 202 } : { body: { id: 't9', title: 'Done' } };
+      }
+      return { status: 404, body: {} };
+    });
+    const url = `/api/v1/connections/${id}/operations/CreateTask`;
+    const parameters = { projectId: 'p1', body: { title: 'Slow' } };
+    const res = await server.call(server.maker, 'POST', url, { parameters });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 200,
+      body: { id: 't9' },
+      async: { polls: 2, location: `${backend!.url}/v1/jobs/9` },
+      request: { method: 'POST' },
+    });
+    expect(
+      backend!.requests.filter((r) => r.url === '/v1/jobs/9').map((r) => r.headers['x-api-key']),
+    ).toEqual([KEY, KEY]);
+    const off = await server.call(server.maker, 'POST', url, { parameters, async: false });
+    expect(off.json()).toMatchObject({ status: 202 });
+    expect(off.json().async).toBeUndefined();
+  });
+
   it('returns a backend error status as a result, not as a problem', async () => {
     const { server, id } = await setup();
     const res = await server.call(server.maker, 'POST', `/api/v1/connections/${id}/operations/ListTasks`, {

@@ -42,6 +42,17 @@ const invokeBody = {
       maximum: 3600,
       description: 'Callback actions: how long to wait for the callback (default 600).',
     },
+    async: {
+      type: 'boolean',
+      description:
+        'Follow an action answered `202 Accepted` with a `Location` until its final answer (default true; runtime spec §12.4).',
+    },
+    asyncTimeoutSeconds: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 3600,
+      description: 'How long to wait for an asynchronous action to finish (default 300).',
+    },
   },
 } as const;
 
@@ -66,6 +77,8 @@ interface InvokeBody {
   readonly allPages?: boolean;
   readonly trace?: boolean;
   readonly callbackTimeoutSeconds?: number;
+  readonly async?: boolean;
+  readonly asyncTimeoutSeconds?: number;
 }
 
 interface DynamicBody {
@@ -133,6 +146,14 @@ export async function operationRoutes(app: FastifyInstance, ctx: AppContext): Pr
       const result = await invokeWith(ctx, open, request.params.operationId, args, {
         ...(request.body?.allPages !== undefined && { allPages: request.body.allPages }),
         trace,
+        async:
+          request.body?.async === false
+            ? false
+            : {
+                ...(request.body?.asyncTimeoutSeconds !== undefined && {
+                  timeoutMs: request.body.asyncTimeoutSeconds * 1000,
+                }),
+              },
       });
       return presentResult(result, open.secrets, trace);
     },

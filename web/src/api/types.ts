@@ -123,6 +123,10 @@ export interface InvokeResult {
   readonly body?: JsonValue;
   readonly durationMs: number;
   readonly pages: number;
+  /** The action answered 202 Accepted and its `Location` was polled until the final answer. */
+  readonly async?: { readonly polls: number; readonly location: string };
+  /** The body went up, or the response came down, in chunks. */
+  readonly chunked?: { readonly direction: 'upload' | 'download'; readonly parts: number };
   readonly warnings: readonly string[];
   readonly connectionStatus?: ConnectionStatus;
   readonly request?: {

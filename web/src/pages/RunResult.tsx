@@ -68,6 +68,19 @@ export function RunResult({ result, sent }: { result: InvokeResult; sent: JsonOb
         <span className={`badge ${statusTone(result.status)}`}>Status {result.status}</span>{' '}
         <span>{result.durationMs.toFixed(1)} ms</span>
         {result.pages > 1 && <span> · {result.pages} pages</span>}
+        {result.async && (
+          <span title={`Polled ${result.async.location}`}>
+            {' '}
+            · after 202 Accepted and {result.async.polls} {result.async.polls === 1 ? 'poll' : 'polls'}
+          </span>
+        )}
+        {result.chunked && (
+          <span>
+            {' '}
+            · {result.chunked.direction === 'upload' ? 'uploaded' : 'downloaded'} in {result.chunked.parts}{' '}
+            parts
+          </span>
+        )}
         {result.connectionStatus && (
           <span>
             {' '}
