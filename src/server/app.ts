@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.ts';
 import { hookRoutes } from './routes/hooks.ts';
 import { invokeRoutes } from './routes/invoke.ts';
 import { operationRoutes } from './routes/operations.ts';
+import { relayRoutes } from './routes/relay.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
@@ -222,6 +223,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       ...(triggerOptions.callbackBodyLimit !== undefined && { bodyLimit: triggerOptions.callbackBodyLimit }),
     }),
   );
+  await app.register(async (scope) => relayRoutes(scope, ctx, { publicUrl }));
   if (triggerOptions.run !== false) app.addHook('onReady', () => scheduler.start());
   await app.register(async (scope) =>
     oauthPlugin(scope, { ...deps, ...(options.oauthFetch && { fetch: options.oauthFetch }) }),

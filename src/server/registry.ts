@@ -18,6 +18,11 @@ export interface RegistryOptions {
   readonly transportOptions?: TransportOptions;
 }
 
+/** Where URLs made for a connector (`createNotificationUrl`, routed links) reach flowport again. */
+export function relayBase(publicUrl: string, connectorId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/relay/${encodeURIComponent(connectorId)}`;
+}
+
 /**
  * Loads connector versions from the store on demand, one runtime per version (policies compiled
  * once, one keep-alive transport), least recently used closed past `maxLoaded`. The latest version
@@ -42,7 +47,8 @@ export function createRegistry(options: RegistryOptions): ConnectorRegistry {
     const connector = connectorFromFiles(stored.files, { source: `${id}@${version}` });
     const baseUrl = overrides.get(id);
     const runtime = createRuntime(connector, {
-      runtimeBaseUrl: options.publicUrl,
+      // Links and `createNotificationUrl` of this connector route back through `/relay/<id>` (relay.ts).
+      runtimeBaseUrl: relayBase(options.publicUrl, id),
       ...(baseUrl !== undefined && { baseUrl }),
       ...(options.transportOptions && { transportOptions: options.transportOptions }),
     });

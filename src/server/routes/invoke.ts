@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { JsonValue } from '../../connector/json.ts';
 import type { Operation } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
 import { matchOperation } from '../../runtime/path-match.ts';
-import type { ArgumentValue } from '../../runtime/types.ts';
+import type { ArgumentValue, RuntimeResponse } from '../../runtime/types.ts';
 import { callerOf } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { ServerError } from '../errors.ts';
@@ -28,7 +28,7 @@ function put(args: Record<string, ArgumentValue>, name: string, value: ArgumentV
 }
 
 /** The operation's arguments from the path values, the query, the request headers and the body. */
-function argumentsOf(
+export function argumentsOf(
   operation: Operation,
   pathValues: Readonly<Record<string, string>>,
   query: URLSearchParams,
@@ -134,16 +134,20 @@ export async function invokeRoutes(app: FastifyInstance, ctx: AppContext): Promi
         request.headers['content-type'],
       );
       const result = await invokeWith(ctx, open, match.operation.id, args);
-      const response = result.response;
-      reply.code(response.status);
-      for (const [name, value] of response.headers) {
-        if (!HOP_HEADERS.has(name)) reply.header(name, value);
-      }
-      const body = response.body;
-      if (body.kind === 'json') return reply.type('application/json').send(JSON.stringify(body.value));
-      if (body.kind === 'text') return reply.send(body.text);
-      if (body.kind === 'binary') return reply.send(Buffer.from(body.bytes));
-      return reply.send();
+      return sendAnswer(reply, result.response);
     },
   );
+}
+
+/** The backend's answer as this route's answer: status, headers (without hop-by-hop ones), body. */
+export function sendAnswer(reply: FastifyReply, response: RuntimeResponse): FastifyReply {
+  reply.code(response.status);
+  for (const [name, value] of response.headers) {
+    if (!HOP_HEADERS.has(name)) reply.header(name, value);
+  }
+  const body = response.body;
+  if (body.kind === 'json') return reply.type('application/json').send(JSON.stringify(body.value));
+  if (body.kind === 'text') return reply.send(body.text);
+  if (body.kind === 'binary') return reply.send(Buffer.from(body.bytes));
+  return reply.send();
 }
