@@ -151,7 +151,8 @@ interface CallState {
   readonly trace: string[] | undefined;
   /** An absolute URL given by the caller must stay on the base URL's origin. */
   readonly pinOrigin?: boolean;
-  readonly notes: CallNotes;
+  /** Chunks the body went up in, when it did (§12.5). */
+  uploadParts?: number;
 }
 const DEFAULT_MAX_PAGES = 100;
 
@@ -165,11 +166,6 @@ interface Exchanged {
 interface OperationPlan {
   readonly policies: readonly CompiledPolicy[];
   readonly linkName: string | undefined;
-}
-
-/** What a call records on its way that the result reports. */
-interface CallNotes {
-  uploadParts?: number;
 }
 
 function findOperation(connector: Connector, operationId: string): Operation {
@@ -362,7 +358,7 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
       chunked,
     );
     state.trace?.push(`upload: ${body.byteLength} bytes in ${upload.parts} chunks`);
-    state.notes.uploadParts = upload.parts;
+    state.uploadParts = upload.parts;
     return upload.response;
   }
 
@@ -482,7 +478,6 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
       status: prepared.connection.status,
       trace: invokeOptions.trace ? [] : undefined,
       pinOrigin: invokeOptions.url !== undefined,
-      notes: {},
     };
     const built = buildRequest(connector, operation, args, buildOptions);
     // The build's own warnings come first; the call adds its own to the same list.
@@ -571,8 +566,8 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
       connectionStatus: state.status,
       trace: state.trace ?? NO_TRACE,
       ...(asyncInfo && { async: asyncInfo }),
-      ...(state.notes.uploadParts !== undefined && {
-        chunked: { direction: 'upload' as const, parts: state.notes.uploadParts },
+      ...(state.uploadParts !== undefined && {
+        chunked: { direction: 'upload' as const, parts: state.uploadParts },
       }),
       ...(download !== undefined && { chunked: { direction: 'download' as const, parts: download } }),
     };

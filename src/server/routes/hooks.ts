@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { acceptRawBodies } from '../raw-body.ts';
 import type { TriggerService } from '../triggers/service.ts';
-
-const MiB = 1024 * 1024;
 
 /**
  * `POST /hooks/{subscriptionId}/{secret}`: where backends send webhook callbacks (decision 17 of
@@ -14,12 +13,7 @@ export async function hookRoutes(
   app: FastifyInstance,
   options: { readonly service: TriggerService; readonly bodyLimit?: number },
 ): Promise<void> {
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser(
-    '*',
-    { parseAs: 'buffer', bodyLimit: options.bodyLimit ?? 16 * MiB },
-    (_req, body, done) => done(null, body),
-  );
+  acceptRawBodies(app, options.bodyLimit);
   const config = { public: true, rateLimit: false } as const;
   const params = {
     type: 'object',

@@ -13,9 +13,8 @@ import type { Operation } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
 import type { AppContext } from '../context.ts';
 import { ServerError } from '../errors.ts';
+import { acceptRawBodies } from '../raw-body.ts';
 import { argumentsOf, sendAnswer } from './invoke.ts';
-
-const MiB = 1024 * 1024;
 
 /** True when the operation itself says it needs no credentials (`security: []`). */
 export function isOpenOperation(operation: Operation): boolean {
@@ -44,12 +43,7 @@ export async function relayRoutes(
   ctx: AppContext,
   options: { readonly publicUrl: string; readonly bodyLimit?: number },
 ): Promise<void> {
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser(
-    '*',
-    { parseAs: 'buffer', bodyLimit: options.bodyLimit ?? 16 * MiB },
-    (_req, body, done) => done(null, body),
-  );
+  acceptRawBodies(app, options.bodyLimit);
   const publicUrl = options.publicUrl.replace(/\/+$/, '');
   app.route<{ Params: { connectorId: string; '*': string } }>({
     method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
