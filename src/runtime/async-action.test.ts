@@ -140,6 +140,29 @@ describe('asynchronous actions (runtime spec §12.4)', () => {
     expect(transport.sent).toHaveLength(1);
   });
 
+  it('keeps custom code that answered alone to the connector’s host', async () => {
+    const transport = recordingTransport(() => json(200, { done: true }));
+    const scripted = (location: string) =>
+      createRuntime(memoryConnector(swagger, properties, { 'script.ts': 'export default class {}' }), {
+        transport,
+        async: fast,
+        customCode: (operation) =>
+          operation.id === 'CreateReport' ? Promise.resolve(accepted(location)) : undefined,
+      });
+    const away = await scripted('https://evil.test/x')
+      .invoke('CreateReport', {}, { connection })
+      .catch((e: unknown) => e);
+    expect((away as FlowportError).code).toBe('ASYNC_ACTION_FAILED');
+    expect(transport.sent).toHaveLength(0);
+    const home = await scripted('https://api.reports.test/status/1').invoke(
+      'CreateReport',
+      {},
+      { connection },
+    );
+    expect(home.response.status).toBe(200);
+    expect(transport.sent.map((r) => r.url)).toEqual(['https://api.reports.test/status/1']);
+  });
+
   it('gives up with ASYNC_ACTION_TIMEOUT when the next wait would pass the limit', async () => {
     const { transport, runtime } = runtimeWith(() => accepted('https://api.reports.test/s', '3600'), {
       timeoutMs: 2_000,

@@ -516,7 +516,15 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
         const outcome = await followAsyncAction(
           operationId,
           { response, location },
-          (at) => pollLocation(operation, at, wire?.url ?? location, state.connection, invokeOptions.signal),
+          // Custom code that answered alone sent nothing: the base URL the policies left is the host.
+          (at) =>
+            pollLocation(
+              operation,
+              at,
+              wire?.url ?? built.request.baseUrl,
+              state.connection,
+              invokeOptions.signal,
+            ),
           asyncSetting,
           invokeOptions.signal,
           state.trace,
