@@ -77,10 +77,12 @@ export interface InvokeOptions {
    */
   readonly async?: AsyncActionOptions | false;
   /**
-   * A body received from elsewhere, sent as it is when the operation declares no body or form
-   * parameter: a call relayed to a connector URL (`createNotificationUrl`, runtime spec §9.3).
+   * A call relayed to one of the connector's own URLs (`createNotificationUrl`, runtime spec §9.3) by
+   * someone who has no connection: none is checked or used, so the operation must need no credentials
+   * (`security: []`; the caller checks). `body` is sent as received when the operation declares no
+   * body or form parameter.
    */
-  readonly relayedBody?: { readonly bytes: Uint8Array; readonly contentType: string };
+  readonly relay?: { readonly body?: { readonly bytes: Uint8Array; readonly contentType: string } };
 }
 
 /** An absolute URL mapped back to an operation (runtime spec §13.2, steps 1–3). */
@@ -142,6 +144,12 @@ export interface Runtime {
 }
 
 const EMPTY: Connection = { values: {} };
+
+/** A relayed call's connection and auth: nothing (the operation declares `security: []`). */
+const RELAYED: { readonly connection: Connection; readonly auth: Auth } = {
+  connection: EMPTY,
+  auth: { kind: 'none', warnings: [], apply: () => undefined },
+};
 
 /** What the steps of one invocation share. */
 interface CallState {
@@ -465,7 +473,7 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
     const operation = findOperation(connector, operationId);
     // Before anything is sent: request policies may call the backend (`setvaluefromurl`).
     assertRunnable(connector, operation);
-    const prepared = prepare(invokeOptions.connection ?? EMPTY);
+    const prepared = invokeOptions.relay ? RELAYED : prepare(invokeOptions.connection ?? EMPTY);
     if (prepared.connection.status === 'unauthenticated') {
       throw new FlowportError(
         'CONNECTION_UNAUTHENTICATED',
@@ -483,7 +491,7 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
     // The build's own warnings come first; the call adds its own to the same list.
     const warnings = built.warnings;
     if (invokeOptions.url !== undefined) built.request.absoluteUrl = invokeOptions.url;
-    const relayed = invokeOptions.relayedBody;
+    const relayed = invokeOptions.relay?.body;
     if (relayed && built.request.body.kind === 'none' && relayed.bytes.byteLength > 0) {
       built.request.body = { kind: 'binary', bytes: relayed.bytes };
       built.request.headers.set('content-type', relayed.contentType);

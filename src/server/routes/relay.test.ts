@@ -112,7 +112,12 @@ function swagger(host: string) {
 }
 
 const properties = {
-  connectionParameters: { api_key: { type: 'securestring', uiDefinition: { displayName: 'API key' } } },
+  connectionParameters: {
+    api_key: {
+      type: 'securestring',
+      uiDefinition: { displayName: 'API key', constraints: { required: 'true' } },
+    },
+  },
   scriptOperations: ['OnEvent', 'WebhookResponse'],
 };
 

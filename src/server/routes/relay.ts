@@ -87,10 +87,10 @@ export async function relayRoutes(
       );
       const result = await loaded.runtime.invoke(operation.id, args, {
         async: false,
-        ...(!declaresBody(operation) &&
-          bytes.byteLength > 0 && {
-            relayedBody: { bytes, contentType: contentType ?? 'application/octet-stream' },
-          }),
+        relay:
+          !declaresBody(operation) && bytes.byteLength > 0
+            ? { body: { bytes, contentType: contentType ?? 'application/octet-stream' } }
+            : {},
       });
       return sendAnswer(reply, result.response);
     },
