@@ -178,7 +178,7 @@ export function App() {
             }
           >
             <Switch>
-              <Route path="/" component={GalleryPage} />
+              <Route path="/">{() => <GalleryPage user={user} />}</Route>
               <Route path="/connectors/:id">{(p) => <ConnectorPage id={p.id} />}</Route>
               <Route path="/connectors/:id/validation">{(p) => <ValidationPage id={p.id} />}</Route>
               <Route path="/connectors/:id/operations/:op">

@@ -2,13 +2,16 @@
  * The console's only way to the server: the REST API with the user's bearer token. Errors are the
  * server's RFC 9457 problems, thrown as `ApiError` with their `code` and `detail`.
  */
+import { toBase64 } from './base64.ts';
 import { clearToken, getToken } from './token.ts';
 import type {
   Connection,
   ConnectionTest,
   ConnectorDetail,
+  ConnectorUpload,
   DynamicValue,
   GalleryCard,
+  ImportResult,
   InvokeResult,
   JsonObject,
   JsonValue,
@@ -61,16 +64,31 @@ async function problemOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, detail, errors);
 }
 
-export async function request(
+export function request(
   method: string,
   path: string,
   body?: unknown,
   signal?: AbortSignal,
 ): Promise<Response> {
+  return send(
+    method,
+    path,
+    body === undefined ? undefined : { body: JSON.stringify(body), type: 'application/json' },
+    signal,
+  );
+}
+
+/** A call with a body of any type (`application/zip` bytes); a problem answer is thrown as `ApiError`. */
+async function send(
+  method: string,
+  path: string,
+  payload?: { body: BodyInit; type: string },
+  signal?: AbortSignal,
+): Promise<Response> {
   const response = await fetch(path, {
     method,
-    headers: authHeaders(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    ...(body !== undefined && { body: JSON.stringify(body) }),
+    headers: authHeaders(payload ? { 'content-type': payload.type } : {}),
+    ...(payload && { body: payload.body }),
     ...(signal && { signal }),
   });
   if (!response.ok) {
@@ -119,6 +137,28 @@ export const api = {
   },
   async icon(id: string, signal?: AbortSignal): Promise<Blob> {
     return (await request('GET', `/api/v1/connectors/${enc(id)}/icon`, undefined, signal)).blob();
+  },
+  /** Imports a connector (admins): a zip goes as its bytes, loose files as base64 in JSON. */
+  async importConnector(upload: ConnectorUpload, options: { id?: string; preset?: string } = {}) {
+    let response: Response;
+    if ('zip' in upload) {
+      const query = new URLSearchParams();
+      for (const [k, v] of Object.entries(options)) if (v) query.set(k, v);
+      const s = query.toString();
+      response = await send('POST', `/api/v1/connectors${s ? `?${s}` : ''}`, {
+        body: upload.zip,
+        type: 'application/zip',
+      });
+    } else {
+      const files = await Promise.all(
+        upload.files.map(async (f) => ({
+          name: f.name,
+          content: toBase64(new Uint8Array(await f.arrayBuffer())),
+        })),
+      );
+      response = await request('POST', '/api/v1/connectors', { ...options, files });
+    }
+    return (await response.json()) as ImportResult;
   },
 
   connections: (connectorId?: string, signal?: AbortSignal) =>

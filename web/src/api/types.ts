@@ -162,6 +162,18 @@ export interface ValidationReport {
   readonly findings: readonly Finding[];
 }
 
+/** What `POST /api/v1/connectors` answers: the connector, its latest version and that version's findings. */
+export interface ImportResult {
+  readonly connector: { readonly id: string; readonly title: string; readonly latestVersion: number };
+  readonly version: { readonly version: number; readonly validation: ValidationSummary };
+  /** False when the files equal the latest version's (no version was made). */
+  readonly created: boolean;
+  readonly findings: readonly Finding[];
+}
+
+/** A connector to import: a zip of its folder, or its files picked together. */
+export type ConnectorUpload = { readonly zip: Blob } | { readonly files: readonly File[] };
+
 export interface User {
   readonly id: string;
   readonly name: string;

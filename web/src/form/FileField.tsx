@@ -1,15 +1,9 @@
 import { useId, useState } from 'react';
+import { toBase64 } from '../api/base64.ts';
 import { type FieldProps, Hint, Label, useForm } from './context.tsx';
 import { labelOf } from './values.ts';
 
 const MAX_FILE_BYTES = 700 * 1024;
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /**
  * A file input: the file goes as `{ "$content-type", "$content" (base64), "$filename" }`, the shape

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client.ts';
-import type { GalleryCard } from '../api/types.ts';
+import type { GalleryCard, User } from '../api/types.ts';
 import { Async, ConnectorIcon, PageTitle, ValidationBadge } from '../components/common.tsx';
 import { useLoad } from '../components/use-load.ts';
 
@@ -15,13 +15,40 @@ function RenderedMark() {
 
 const FILTER_FROM = 7;
 
+// Admins only, and only once opened: the form stays out of the gallery's first script.
+const ImportConnector = lazy(() =>
+  import('./ImportConnector.tsx').then((m) => ({ default: m.ImportConnector })),
+);
+
+/** A disclosure with the import form; the form mounts when first opened and stays (its outcome too). */
+function ImportSection({ onImported }: { onImported: () => void }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details className="card import" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary>Import a connector</summary>
+      {opened && (
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              Loading the form…
+            </p>
+          }
+        >
+          <ImportConnector onImported={onImported} />
+        </Suspense>
+      )}
+    </details>
+  );
+}
+
 function matches(card: GalleryCard, words: string[]): boolean {
   const text = `${card.title} ${card.publisher ?? ''} ${card.id} ${card.description ?? ''}`.toLowerCase();
   return words.every((w) => text.includes(w));
 }
 
-export function GalleryPage() {
-  const [loaded] = useLoad((signal) => api.gallery(signal), []);
+export function GalleryPage({ user }: { user: User | undefined }) {
+  const [loaded, reload] = useLoad((signal) => api.gallery(signal), []);
+  const admin = user?.role === 'admin';
   const [filter, setFilter] = useState('');
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   return (
@@ -29,12 +56,19 @@ export function GalleryPage() {
       <PageTitle sub="The connectors this server hosts. Open one to try its operations.">
         Connectors
       </PageTitle>
+      {admin && <ImportSection onImported={reload} />}
       <Async loaded={loaded} what="the connectors">
         {({ connectors }) =>
           connectors.length === 0 ? (
             <p>
-              No connectors yet. Start <code>flowport serve ./my-connector</code> or import one with{' '}
-              <code>POST /api/v1/connectors</code>.
+              No connectors yet.{' '}
+              {admin ? (
+                <>
+                  Import one above, or start <code>flowport serve ./my-connector</code>.
+                </>
+              ) : (
+                'An admin of this server can import one.'
+              )}
             </p>
           ) : (
             <>

@@ -1,0 +1,130 @@
+import { type FormEvent, useState } from 'react';
+import { Link } from 'wouter';
+import { api } from '../api/client.ts';
+import type { ConnectorUpload, ImportResult } from '../api/types.ts';
+import { ProblemMessage, ValidationBadge } from '../components/common.tsx';
+
+const PRESETS = ['recommended', 'certification', 'independent-publisher'] as const;
+
+const isZip = (f: File) =>
+  /\.zip$/i.test(f.name) || f.type === 'application/zip' || f.type === 'application/x-zip-compressed';
+
+/** One zip goes as it is; loose files go as a list (the client base64-encodes them). */
+function uploadOf(files: readonly File[]): ConnectorUpload {
+  const zip = files.find(isZip);
+  if (zip && files.length === 1) return { zip };
+  if (zip) throw new Error('Choose either one .zip of the connector folder or its files, not both.');
+  return { files };
+}
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function Outcome({ result }: { result: ImportResult }) {
+  const { connector, version, created } = result;
+  const v = version.validation;
+  const href = `/connectors/${encodeURIComponent(connector.id)}`;
+  return (
+    <div className="notice">
+      <p>
+        {created
+          ? `Imported ${connector.title} (${connector.id}) as version ${version.version}.`
+          : `Unchanged: the files equal version ${version.version} of ${connector.title} (${connector.id}); no version was made.`}
+      </p>
+      <p>
+        <ValidationBadge summary={v} /> Preset <code>{v.preset}</code>: {count(v.errors, 'error')},{' '}
+        {count(v.warnings, 'warning')}, {count(v.infos, 'info')}.{' '}
+        <Link href={`${href}/validation`}>
+          Validation report<span className="visually-hidden"> of {connector.title}</span>
+        </Link>{' '}
+        · <Link href={href}>Open {connector.title}</Link>
+      </p>
+    </div>
+  );
+}
+
+/** The admins' import form: a zip of a connector folder or its files, an optional id and preset. */
+export function ImportConnector({ onImported }: { onImported: (result: ImportResult) => void }) {
+  const [files, setFiles] = useState<File[]>([]);
+  const [id, setId] = useState('');
+  const [preset, setPreset] = useState<string>('recommended');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ImportResult | undefined>();
+  const [error, setError] = useState<Error | undefined>();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    try {
+      const imported = await api.importConnector(uploadOf(files), {
+        ...(id.trim() && { id: id.trim() }),
+        ...(preset !== 'recommended' && { preset }),
+      });
+      setResult(imported);
+      onImported(imported);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit} aria-label="Import a connector">
+      <div className="field">
+        <label htmlFor="import-files">Connector files</label>
+        <input
+          id="import-files"
+          type="file"
+          multiple
+          required
+          aria-describedby="import-files-hint"
+          onChange={(e) => setFiles([...(e.target.files ?? [])])}
+        />
+        <p className="hint" id="import-files-hint">
+          A <code>.zip</code> of the connector folder, or its files chosen together:{' '}
+          <code>apiDefinition.swagger.json</code>, <code>apiProperties.json</code>, <code>icon.png</code>,{' '}
+          <code>script.csx</code>, <code>readme.md</code>…
+        </p>
+        {files.length > 0 && (
+          <p className="hint">
+            Chosen: {files.map((f) => f.name).join(', ')} (
+            {Math.ceil(files.reduce((n, f) => n + f.size, 0) / 1024)} KB).
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="import-id">Connector id (optional)</label>
+        <input
+          id="import-id"
+          value={id}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="my-connector"
+          aria-describedby="import-id-hint"
+          onChange={(e) => setId(e.target.value)}
+        />
+        <p className="hint" id="import-id-hint">
+          Lower-case letters, digits and dashes. Default: from the swagger's <code>info.title</code>. An
+          existing id gets a new version.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="import-preset">Validation preset</label>
+        <select id="import-preset" value={preset} onChange={(e) => setPreset(e.target.value)}>
+          {PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" disabled={busy || files.length === 0}>
+        {busy ? 'Importing…' : 'Import'}
+      </button>
+      <div role="status">{result && <Outcome result={result} />}</div>
+      {error && <ProblemMessage error={error} title="The connector was not imported:" />}
+    </form>
+  );
+}
