@@ -81,6 +81,36 @@ describe('JsonDocument.locateNearest', () => {
     expect(strict.locateNearest('/swagger')?.pointer).toBe('/swagger');
   });
 
+  it('gives the same places for pointers prepared at once as for pointers located one by one', () => {
+    const pointersOf = (value: unknown, at: string, out: string[]) => {
+      out.push(at, `${at}/missing`);
+      if (value && typeof value === 'object')
+        for (const [k, v] of Object.entries(value)) pointersOf(v, `${at}/${escapeSegment(k)}`, out);
+      return out;
+    };
+    const texts = fc.tuple(fc.jsonValue({ maxDepth: 5 }), fc.constantFrom(0, 1, 2, '\t'), fc.boolean());
+    fc.assert(
+      fc.property(texts, ([value, indent, bom]) => {
+        const text = `${bom ? '\uFEFF' : ''}${JSON.stringify(value, null, indent)}`;
+        const pointers = pointersOf(value, '', []);
+        const prepared = new JsonDocument('p.json', text);
+        prepared.prepare(pointers);
+        const single = new JsonDocument('s.json', text);
+        for (const pointer of pointers)
+          expect(prepared.locateNearest(pointer)).toEqual(single.locateNearest(pointer));
+      }),
+    );
+    // Duplicate keys: the last one counts, in both.
+    const text = '{"a": [{"x": [1]}, {"b": {}}], "a": [[], {"b": {"c": [2]}}], "d": {"e": []}}';
+    const pointers = ['/a/1/b/c/0', '/a/0', '/d/e', '/d/e/0', '/a/1/b/x'];
+    const prepared = new JsonDocument('p.json', text);
+    prepared.prepare(pointers);
+    for (const pointer of pointers)
+      expect(prepared.locateNearest(pointer)).toEqual(
+        new JsonDocument('s.json', text).locateNearest(pointer),
+      );
+  });
+
   it('locates thousands of members of a large object in linear time', () => {
     const keys = Array.from({ length: 20_000 }, (_, i) => `key${i}`);
     const doc = new JsonDocument('big.json', JSON.stringify(Object.fromEntries(keys.map((k) => [k, { k }]))));

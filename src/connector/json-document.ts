@@ -96,6 +96,8 @@ export class JsonDocument {
   private readonly bodyStart: number;
   private readonly tooDeep: boolean;
   private lineStarts: Int32Array | undefined;
+  /** Strict JSON only: where each object and array is, so that positioning skips values unread. */
+  private readonly structure: Structure | undefined;
   private tree: JsoncNode | null | undefined;
   private readonly containers = new Map<number, Container | null>();
   private readonly members = new Map<JsoncNode, Map<string, JsoncNode>>();
@@ -117,6 +119,7 @@ export class JsonDocument {
     let value: JsonValue | undefined;
     let strict = false;
     let tooDeep = false;
+    let structure: Structure | undefined;
     if (body.trim() === '') {
       issues.push({ kind: 'empty', message: 'The file is empty', offset: 0, length: 0 });
     } else {
@@ -131,11 +134,12 @@ export class JsonDocument {
       }
       if (strict) {
         const keys = countValueKeys(value, 0);
-        if (keys < 0) {
+        if (keys >= 0) structure = scanStructure(text, this.bodyStart);
+        if (!structure) {
           tooDeep = true;
           value = undefined;
           strict = false;
-        } else if (countTextKeys(body) !== keys) {
+        } else if (structure.keys !== keys) {
           // A duplicate key may have hidden a deeply nested value from the count above.
           if (nestingBeyond(body, MAX_NESTING) >= 0) {
             tooDeep = true;
@@ -154,6 +158,7 @@ export class JsonDocument {
       }
     }
     this.tooDeep = tooDeep;
+    this.structure = strict && !tooDeep ? structure : undefined;
     this.value = value;
     this.strict = strict;
     this.issues = issues;
@@ -257,7 +262,7 @@ export class JsonDocument {
     if (wanted === 0) return;
     const s = this.text;
     const start = skipSpace(s, this.bodyStart);
-    descend(s, start, root, { offset: start, length: 1 });
+    new Descent(s, this.structure).descend(start, root, { offset: start, length: 1 });
     // Every wanted pointer: its own range, or the deepest ancestor that exists in the text.
     // The nearest existing ancestor is kept as a depth; its pointer is cut from the wanted pointer
     // only for the rare pointer that does not exist.
@@ -592,14 +597,21 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
-/** Offsets where lines start: counted, then filled, in a typed array the garbage collector skips. */
+/** Offsets where lines start, in a typed array the garbage collector skips (one pass, grown as needed). */
 function lineStarts(text: string): Int32Array {
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  const starts = new Int32Array(lines);
+  let starts = new Int32Array(256);
   let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
-  return starts;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (n === starts.length) starts = grown(starts);
+    starts[n++] = i + 1;
+  }
+  return starts.subarray(0, n);
+}
+
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 function numericIndex(s: string): number | undefined {
@@ -611,21 +623,60 @@ function numericIndex(s: string): number | undefined {
   return Number(s);
 }
 
-/** Counts `"key":` occurrences: cheap evidence that `JSON.parse` silently dropped a duplicate key. */
-function countTextKeys(s: string): number {
+/**
+ * The objects and arrays of strict JSON text, numbered in the order they open: where each opens and
+ * closes, and the number of the first one opening after it closes. `keys` counts the members in the
+ * text (the colons outside strings), which exceeds the parsed value's when `JSON.parse` dropped a
+ * duplicate key.
+ */
+interface Structure {
+  readonly keys: number;
+  readonly open: Int32Array;
+  readonly close: Int32Array;
+  readonly next: Int32Array;
+}
+
+/** One pass over strict JSON text from `from`: the key count and every container's extent. */
+function scanStructure(s: string, from: number): Structure {
+  let open = new Int32Array(1024);
+  let close = new Int32Array(1024);
+  let next = new Int32Array(1024);
+  let stack = new Int32Array(64);
+  let depth = 0;
+  let count = 0;
   let keys = 0;
-  let i = 0;
-  for (;;) {
-    i = s.indexOf('"', i);
-    if (i < 0) return keys;
-    const end = stringEnd(s, i);
-    if (end < 0) return keys;
-    let m = end;
-    let c = s.charCodeAt(m);
-    while (isSpace(c)) c = s.charCodeAt(++m);
-    if (c === 0x3a) keys++;
-    i = end;
+  const n = s.length;
+  for (let j = from; j < n; j++) {
+    const c = s.charCodeAt(j);
+    // Whitespace first: it is most of what lies between strings in indented files.
+    if (c <= 0x20) continue;
+    if (c === 0x22) {
+      j = stringEnd(s, j) - 1;
+      if (j < 0) break;
+    } else if (c === 0x3a) keys++;
+    else if ((c | 0x20) === 0x7b) {
+      // `{` or `[`
+      if (count === open.length) {
+        open = grown(open);
+        close = grown(close);
+        next = grown(next);
+      }
+      if (depth === stack.length) stack = grown(stack);
+      open[count] = j;
+      stack[depth++] = count++;
+    } else if ((c | 0x20) === 0x7d && depth > 0) {
+      // `}` or `]`
+      const k = stack[--depth] as number;
+      close[k] = j;
+      next[k] = count;
+    }
   }
+  return {
+    keys,
+    open: open.subarray(0, count),
+    close: close.subarray(0, count),
+    next: next.subarray(0, count),
+  };
 }
 
 /** Number of object keys in a parsed value, or -1 when it nests deeper than `MAX_NESTING`. */
@@ -830,40 +881,92 @@ function itemChild(node: TrieNode, index: number): TrieNode | undefined {
 }
 
 /**
- * Descends into the value at `i` along the trie, recording the range of every trie node reached;
- * returns the index just past the value (or -1 on malformed text).
+ * One descent through strict JSON text along a trie, recording the range of every trie node reached.
+ * Values off the trie are skipped: a container by its extent in the text's structure (the descent
+ * meets containers in text order, so the next one's number is known), anything else by a scan.
  */
-function descend(s: string, i: number, node: TrieNode, range: TextRange): number {
-  node.range = range;
-  if (!node.nodes) return skipValue(s, i);
-  const c = s.charCodeAt(i);
-  if (c === 0x7b) {
-    let j = skipSpace(s, i + 1);
-    while (s.charCodeAt(j) === 0x22) {
-      const keyEnd = stringEnd(s, j);
-      if (keyEnd < 0) return -1;
-      const value = skipSpace(s, skipSpace(s, keyEnd) + 1);
-      const child = memberChild(s, j + 1, keyEnd - 1, node);
-      const end = child ? descend(s, value, child, { offset: j, length: keyEnd - j }) : skipValue(s, value);
-      if (end < 0) return -1;
-      j = skipSpace(s, end);
-      if (s.charCodeAt(j) === 0x2c) j = skipSpace(s, j + 1);
-    }
-    return s.charCodeAt(j) === 0x7d ? j + 1 : -1;
+class Descent {
+  private readonly s: string;
+  private readonly structure: Structure | undefined;
+  /** Number of the next container in text order. */
+  private at = 0;
+
+  constructor(s: string, structure: Structure | undefined) {
+    this.s = s;
+    this.structure = structure;
   }
-  if (c === 0x5b) {
-    let j = skipSpace(s, i + 1);
-    let index = 0;
-    while (j < s.length && s.charCodeAt(j) !== 0x5d) {
-      const child = itemChild(node, index);
-      const end = child ? descend(s, j, child, { offset: j, length: 1 }) : skipValue(s, j);
-      if (end < 0) return -1;
-      index++;
-      j = skipSpace(s, end);
-      if (s.charCodeAt(j) !== 0x2c) break;
-      j = skipSpace(s, j + 1);
+
+  /** Number of the container opening at `i`, or -1. */
+  private container(i: number): number {
+    const open = this.structure?.open;
+    if (!open) return -1;
+    let k = this.at;
+    if (open[k] === i) return k;
+    // Out of step (not expected in strict JSON): look it up.
+    let lo = 0;
+    let hi = open.length - 1;
+    while (lo <= hi) {
+      k = (lo + hi) >> 1;
+      const o = open[k] as number;
+      if (o === i) return k;
+      if (o < i) lo = k + 1;
+      else hi = k - 1;
     }
-    return s.charCodeAt(j) === 0x5d ? j + 1 : -1;
+    return -1;
   }
-  return skipValue(s, i);
+
+  /** Index just past the value at `i`, or -1. */
+  private skip(i: number): number {
+    const c = this.s.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b) {
+      const k = this.container(i);
+      const structure = this.structure;
+      if (k >= 0 && structure) {
+        this.at = structure.next[k] as number;
+        return (structure.close[k] as number) + 1;
+      }
+    }
+    return skipValue(this.s, i);
+  }
+
+  /** Descends into the value at `i`; returns the index just past it (or -1 on malformed text). */
+  descend(i: number, node: TrieNode, range: TextRange): number {
+    node.range = range;
+    if (!node.nodes) return this.skip(i);
+    const s = this.s;
+    const c = s.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b) {
+      const k = this.container(i);
+      if (k >= 0) this.at = k + 1;
+    }
+    if (c === 0x7b) {
+      let j = skipSpace(s, i + 1);
+      while (s.charCodeAt(j) === 0x22) {
+        const keyEnd = stringEnd(s, j);
+        if (keyEnd < 0) return -1;
+        const value = skipSpace(s, skipSpace(s, keyEnd) + 1);
+        const child = memberChild(s, j + 1, keyEnd - 1, node);
+        const end = child ? this.descend(value, child, { offset: j, length: keyEnd - j }) : this.skip(value);
+        if (end < 0) return -1;
+        j = skipSpace(s, end);
+        if (s.charCodeAt(j) === 0x2c) j = skipSpace(s, j + 1);
+      }
+      return s.charCodeAt(j) === 0x7d ? j + 1 : -1;
+    }
+    if (c === 0x5b) {
+      let j = skipSpace(s, i + 1);
+      let index = 0;
+      while (j < s.length && s.charCodeAt(j) !== 0x5d) {
+        const child = itemChild(node, index);
+        const end = child ? this.descend(j, child, { offset: j, length: 1 }) : this.skip(j);
+        if (end < 0) return -1;
+        index++;
+        j = skipSpace(s, end);
+        if (s.charCodeAt(j) !== 0x2c) break;
+        j = skipSpace(s, j + 1);
+      }
+      return s.charCodeAt(j) === 0x5d ? j + 1 : -1;
+    }
+    return skipValue(s, i);
+  }
 }
