@@ -106,6 +106,14 @@ export function cachedStore(store: Store, options: CacheOptions = {}): Store {
       tokens.clear();
       return done;
     },
+    async setUserRole(id, role) {
+      try {
+        return await store.setUserRole(id, role);
+      } finally {
+        // A token's check carries its user's role.
+        tokens.clear();
+      }
+    },
     getConnection: (id, ownerId) =>
       connections.get(`${id}|${ownerId ?? ''}`, () => store.getConnection(id, ownerId)),
     connectionSecrets: (id) => secrets.get(id, () => store.connectionSecrets(id)),

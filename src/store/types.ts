@@ -142,6 +142,8 @@ export interface Store extends TriggerStore {
   getUser(id: string): Promise<User | undefined>;
   listUsers(): Promise<User[]>;
   countUsers(): Promise<number>;
+  /** Sets a user's role (undefined: no such user); demoting the last admin is a `CONFLICT`. */
+  setUserRole(id: string, role: Role): Promise<User | undefined>;
 
   /** Creates a token; the returned `token` is shown once and stored only as a hash. */
   createToken(userId: string, name: string): Promise<{ token: string; info: ApiTokenInfo }>;

@@ -23,6 +23,20 @@ describe.each(testEngines)('users and tokens on $name', (engine) => {
     expect(await store.countUsers()).toBe(2);
   });
 
+  it('changes a role and refuses to demote the last admin', async () => {
+    const { store } = await fresh();
+    const ada = await store.createUser('ada', 'admin');
+    const bob = await store.createUser('bob', 'maker');
+    const error = await store.setUserRole(ada.id, 'maker').catch((caught: unknown) => caught);
+    expect(isFlowportError(error) && error.code).toBe('CONFLICT');
+    expect((await store.getUser(ada.id))?.role).toBe('admin');
+    expect(await store.setUserRole(bob.id, 'admin')).toMatchObject({ id: bob.id, role: 'admin' });
+    expect(await store.setUserRole(ada.id, 'maker')).toMatchObject({ id: ada.id, role: 'maker' });
+    const { token } = await store.createToken(ada.id, 'laptop');
+    expect((await store.verifyToken(token))?.user.role).toBe('maker');
+    expect(await store.setUserRole('usr_nobody', 'admin')).toBeUndefined();
+  });
+
   it('refuses a second user with the same name', async () => {
     const { store } = await fresh();
     await store.createUser('ada', 'admin');

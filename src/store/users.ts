@@ -35,6 +35,37 @@ export async function listUsers(ctx: StoreContext): Promise<User[]> {
   return rows.map(toUser);
 }
 
+/**
+ * Sets a user's role; undefined when there is no such user. Demoting the last admin is refused with
+ * `CONFLICT` (in the same statement, so two demotions cannot both pass a separate count).
+ */
+export async function setUserRole(ctx: StoreContext, id: string, role: Role): Promise<User | undefined> {
+  const result = await ctx.db
+    .updateTable('users')
+    .set({ role })
+    .where('id', '=', id)
+    .$if(role !== 'admin', (q) =>
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('users as others')
+            .select('others.id')
+            .where('others.role', '=', 'admin')
+            .where('others.id', '<>', id),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  const user = await getUser(ctx, id);
+  if (user && Number(result.numUpdatedRows) === 0) {
+    throw new FlowportError(
+      'CONFLICT',
+      `\`${user.name}\` is the last admin; make another user an admin first.`,
+    );
+  }
+  return user;
+}
+
 export async function countUsers(ctx: StoreContext): Promise<number> {
   const row = await ctx.db
     .selectFrom('users')

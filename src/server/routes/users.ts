@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../store/types.ts';
 import { callerOf } from '../auth.ts';
 import type { AppContext } from '../context.ts';
-import { tokenInfoSchema, userSchema } from '../schemas.ts';
+import { notFound } from '../errors.ts';
+import { idParams, tokenInfoSchema, userSchema } from '../schemas.ts';
 
 const tags = ['users'];
 
-/** `/api/v1/users`: admins list and create users; everyone can read who they are. */
+/** `/api/v1/users`: admins list, create users and change their role; everyone can read who they are. */
 export async function userRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/users/me',
@@ -62,6 +63,32 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext): Promise
       const { token, info } = await ctx.store.createToken(user.id, request.body.tokenName ?? 'first token');
       reply.code(201).header('cache-control', 'no-store');
       return { user, token, tokenInfo: info };
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: { role: Role } }>(
+    '/api/v1/users/:id',
+    {
+      config: { admin: 'change roles' },
+      schema: {
+        tags,
+        summary: "Change a user's role (admins)",
+        description:
+          'Takes effect on the next call with any of their tokens. Demoting the last admin is `409 CONFLICT`.',
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['role'],
+          additionalProperties: false,
+          properties: { role: { type: 'string', enum: ['admin', 'maker'] } },
+        },
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => {
+      const user = await ctx.store.setUserRole(request.params.id, request.body.role);
+      if (!user) throw notFound('user', request.params.id);
+      return user;
     },
   );
 }
