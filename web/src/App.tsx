@@ -19,6 +19,8 @@ const OperationPage = lazy(() =>
 const TriggersPage = lazy(() =>
   import('./pages/TriggersPage.tsx').then((m) => ({ default: m.TriggersPage })),
 );
+const TokensPage = lazy(() => import('./pages/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
+const UsersPage = lazy(() => import('./pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const ValidationPage = lazy(() =>
   import('./pages/ValidationPage.tsx').then((m) => ({ default: m.ValidationPage })),
 );
@@ -137,6 +139,8 @@ export function App() {
             <NavLink href="/">Connectors</NavLink>
             <NavLink href="/connections">Connections</NavLink>
             <NavLink href="/triggers">Triggers</NavLink>
+            <NavLink href="/tokens">API tokens</NavLink>
+            {user?.role === 'admin' && <NavLink href="/users">Users</NavLink>}
           </nav>
         )}
         {signedIn && (
@@ -186,6 +190,8 @@ export function App() {
               </Route>
               <Route path="/connections" component={ConnectionsPage} />
               <Route path="/triggers" component={TriggersPage} />
+              <Route path="/tokens" component={TokensPage} />
+              <Route path="/users">{() => <UsersPage user={user} onMeChanged={setUser} />}</Route>
               <Route>
                 <PageTitle>Page not found</PageTitle>
                 <p>

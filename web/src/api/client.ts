@@ -9,6 +9,7 @@ import type {
   ConnectionTest,
   ConnectorDetail,
   ConnectorUpload,
+  CreatedToken,
   DynamicValue,
   GalleryCard,
   ImportResult,
@@ -17,7 +18,9 @@ import type {
   JsonValue,
   OperationDetail,
   OperationsView,
+  Role,
   Subscription,
+  TokenInfo,
   TreeNode,
   TriggerEvent,
   User,
@@ -114,6 +117,23 @@ const connectionOps = (connectionId: string, operationId: string) =>
 
 export const api = {
   me: (signal?: AbortSignal) => json<User>('GET', '/api/v1/users/me', undefined, signal),
+  users: (signal?: AbortSignal) => json<{ users: User[] }>('GET', '/api/v1/users', undefined, signal),
+  /** Creates a user (admins) with a first token, which is in this answer only. */
+  createUser: (body: { name: string; role: Role; tokenName?: string }) =>
+    json<{ user: User; token: string; tokenInfo: TokenInfo }>('POST', '/api/v1/users', body),
+  setRole: (id: string, role: Role) => json<User>('PATCH', `/api/v1/users/${enc(id)}`, { role }),
+
+  /** The caller's tokens, or (admins) another user's. */
+  tokens: (userId?: string, signal?: AbortSignal) =>
+    json<{ tokens: TokenInfo[] }>(
+      'GET',
+      `/api/v1/tokens${userId ? `?userId=${enc(userId)}` : ''}`,
+      undefined,
+      signal,
+    ),
+  createToken: (name: string, userId?: string) =>
+    json<CreatedToken>('POST', '/api/v1/tokens', { name, ...(userId && { userId }) }),
+  revokeToken: (id: string) => json<void>('DELETE', `/api/v1/tokens/${enc(id)}`),
 
   gallery: (signal?: AbortSignal) =>
     json<{ connectors: GalleryCard[] }>('GET', '/api/v1/console/connectors', undefined, signal),

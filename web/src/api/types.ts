@@ -174,10 +174,31 @@ export interface ImportResult {
 /** A connector to import: a zip of its folder, or its files picked together. */
 export type ConnectorUpload = { readonly zip: Blob } | { readonly files: readonly File[] };
 
+export type Role = 'admin' | 'maker';
+
 export interface User {
   readonly id: string;
   readonly name: string;
-  readonly role: 'admin' | 'maker';
+  readonly role: Role;
+  /** ISO 8601. */
+  readonly createdAt: string;
+}
+
+/** An API token as listed: its first characters, never the token. Tokens do not expire. */
+export interface TokenInfo {
+  readonly id: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly prefix: string;
+  readonly createdAt: string;
+  readonly lastUsedAt?: string;
+  readonly revokedAt?: string;
+}
+
+/** A new token: `token` is in this answer only. */
+export interface CreatedToken {
+  readonly token: string;
+  readonly info: TokenInfo;
 }
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'dead' | 'none';

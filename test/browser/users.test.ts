@@ -1,0 +1,302 @@
+/**
+ * The Users and API tokens pages in headless Chromium: an admin creates a user and a token for them,
+ * the new user signs in with it, creates and revokes a token of their own and cannot see Users.
+ * Token values appear once on screen and never in a request URL or in storage beyond the session's.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ConsoleRig,
+  ensureConsoleBuilt,
+  haveChromium,
+  launchChromium,
+  SCREENSHOTS,
+  startRig,
+} from './harness.ts';
+
+interface TokenInfo {
+  readonly id: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly revokedAt?: string;
+}
+interface User {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
+}
+
+const axeSource = () => readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.1 A and AA violations on the page as it is (axe evaluated through DevTools, past the CSP). */
+async function axeViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
+  await page.waitForLoadState('networkidle');
+  if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(axeSource());
+  return page.evaluate<{ id: string; targets: string[] }[]>(
+    `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then((r) => r.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
+  );
+}
+
+const overflow = (page: Page) =>
+  page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+
+describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
+  let rig: ConsoleRig;
+  let browser: Browser;
+  let adminContext: BrowserContext;
+  let makerContext: BrowserContext;
+  let admin: Page;
+  let dana: Page;
+  const problems: string[] = [];
+  const requested: string[] = [];
+  const secrets: Record<string, string> = {};
+
+  const watch = (page: Page) => {
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      // Demoting the last admin answers 409 on purpose.
+      if (m.type() === 'error' && !/status of 409/.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+    page.on('request', (r) => requested.push(r.url()));
+  };
+  const newTokenRegion = (page: Page, name: RegExp) => page.getByRole('region', { name });
+  const userRow = (name: string) =>
+    admin
+      .getByRole('listitem')
+      .filter({ has: admin.getByRole('heading', { level: 3, name: new RegExp(`^${name}`) }) });
+
+  beforeAll(async () => {
+    await ensureConsoleBuilt();
+    rig = await startRig();
+    browser = await launchChromium();
+    const options = {
+      viewport: { width: 1280, height: 900 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    };
+    adminContext = await browser.newContext(options);
+    makerContext = await browser.newContext(options);
+    admin = await adminContext.newPage();
+    dana = await makerContext.newPage();
+    watch(admin);
+    watch(dana);
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail')
+      for (const [who, page] of [
+        ['admin', admin],
+        ['dana', dana],
+      ] as const)
+        await page.screenshot({
+          path: join(
+            SCREENSHOTS,
+            `failed-users-${who}-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`,
+          ),
+          fullPage: true,
+        });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await rig?.close();
+  });
+
+  it('shows admins a Users entry in the navigation, reached by keyboard', async () => {
+    await admin.goto(`${rig.url}/console/#token=${rig.t.admin.token}`);
+    await admin.getByRole('heading', { level: 1, name: 'Connectors' }).waitFor();
+    const nav = admin.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Users' }).focus();
+    await admin.keyboard.press('Enter');
+    await admin.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    expect(await admin.evaluate('document.activeElement?.tagName')).toBe('H1');
+    expect(await nav.getByRole('link', { name: 'Users' }).getAttribute('aria-current')).toBe('page');
+    expect(admin.url()).toBe(`${rig.url}/console/users`);
+    for (const name of ['admin', 'maker', 'other']) await userRow(name).waitFor();
+    expect(await userRow('admin').textContent()).toContain('(you)');
+  });
+
+  it('creates a user and shows their first token once, with a copy button', async () => {
+    const form = admin.getByRole('form', { name: 'Create a user' });
+    await form.getByLabel('Name', { exact: true }).fill('dana');
+    expect(await form.getByLabel('Role').inputValue()).toBe('maker');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    const shown = newTokenRegion(admin, /New token “first token” for dana/);
+    await shown.waitFor();
+    expect(await shown.textContent()).toContain('Copy it now: you will not see it again.');
+    const value = shown.getByLabel('The new token');
+    secrets.first = await value.inputValue();
+    expect(secrets.first).toMatch(/^fp_/);
+    // Focus moved to the value, so a screen reader reads it with the warning.
+    expect(await admin.evaluate('document.activeElement?.className')).toBe('secret');
+    await shown.getByRole('button', { name: 'Copy the token' }).click();
+    await shown.getByText('Copied to the clipboard.').waitFor();
+    expect(await admin.evaluate('navigator.clipboard.readText()')).toBe(secrets.first);
+    await userRow('dana').waitFor();
+    const { users } = await rig.api<{ users: User[] }>('GET', '/api/v1/users');
+    expect(users.find((u) => u.name === 'dana')?.role).toBe('maker');
+    await shown.getByRole('button', { name: 'Done, I have copied it' }).click();
+    await shown.waitFor({ state: 'detached' });
+    expect(await admin.content()).not.toContain(secrets.first);
+    // The form is back for the next user.
+    await admin.getByRole('form', { name: 'Create a user' }).waitFor();
+  });
+
+  it("creates a token for another user from their row and lists that user's tokens", async () => {
+    const row = userRow('dana');
+    const toggle = row.getByRole('button', { name: 'Tokens of dana' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await row.locator('.token strong', { hasText: 'first token' }).waitFor();
+    const form = row.getByRole('form', { name: 'Create a token for dana' });
+    await form.getByLabel('Token name').fill('laptop');
+    await form.getByLabel('Token name').press('Enter');
+    const shown = newTokenRegion(admin, /New token “laptop” for dana/);
+    await shown.waitFor();
+    secrets.laptop = await shown.getByLabel('The new token').inputValue();
+    await row.locator('.token strong', { hasText: 'laptop' }).waitFor();
+    const dana = (await rig.api<{ users: User[] }>('GET', '/api/v1/users')).users.find(
+      (u) => u.name === 'dana',
+    );
+    const { tokens } = await rig.api<{ tokens: TokenInfo[] }>('GET', `/api/v1/tokens?userId=${dana?.id}`);
+    expect(tokens.map((t) => t.name).sort()).toEqual(['first token', 'laptop']);
+    expect(tokens.every((t) => t.userId === dana?.id)).toBe(true);
+    await admin.screenshot({ path: join(SCREENSHOTS, '12-users.png'), fullPage: true });
+  });
+
+  it('passes axe-core on the Users page with a new token and a token list shown', async () => {
+    expect(await axeViolations(admin)).toEqual([]);
+  });
+
+  it('fits a narrow window on the Users page', async () => {
+    await admin.setViewportSize({ width: 380, height: 800 });
+    expect(await overflow(admin)).toBeLessThanOrEqual(0);
+    await admin.screenshot({ path: join(SCREENSHOTS, '12b-users-narrow.png'), fullPage: true });
+    await admin.setViewportSize({ width: 1280, height: 900 });
+    await newTokenRegion(admin, /New token “laptop”/)
+      .getByRole('button', { name: 'Done, I have copied it' })
+      .click();
+  });
+
+  it('changes roles and refuses, in the words of the server, to demote the last admin', async () => {
+    admin.once('dialog', (d) => d.accept());
+    const own = userRow('admin');
+    await own.getByLabel('Role of admin').selectOption('maker');
+    await own.getByRole('button', { name: 'Change role of admin' }).click();
+    const alert = own.getByRole('alert');
+    await alert.getByText(/last admin/).waitFor();
+    expect(await alert.textContent()).toContain('(CONFLICT)');
+    expect(await own.getByLabel('Role of admin').inputValue()).toBe('admin');
+
+    await userRow('maker').getByLabel('Role of maker').selectOption('admin');
+    await userRow('maker').getByRole('button', { name: 'Change role of maker' }).click();
+    await admin.getByText('maker is now an admin.').waitFor();
+    expect((await rig.t.store.getUser(rig.t.maker.user.id))?.role).toBe('admin');
+    await userRow('maker').getByLabel('Role of maker').selectOption('maker');
+    await userRow('maker').getByRole('button', { name: 'Change role of maker' }).click();
+    await admin.getByText('maker is now a maker.').waitFor();
+    expect((await rig.t.store.getUser(rig.t.maker.user.id))?.role).toBe('maker');
+  });
+
+  it('lets the new user sign in with the token the admin created', async () => {
+    await dana.goto(`${rig.url}/console/`);
+    await dana.getByLabel('API token').fill(secrets.laptop ?? '');
+    await dana.getByRole('button', { name: 'Sign in' }).click();
+    await dana.getByRole('heading', { level: 1, name: 'Connectors' }).waitFor();
+    await dana.getByText('(maker)').waitFor();
+    const nav = dana.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    await nav.getByRole('link', { name: 'API tokens' }).click();
+    await dana.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
+    const laptop = dana.locator('.token').filter({ hasText: 'laptop' });
+    await laptop.waitFor();
+    expect(await laptop.textContent()).toContain('this console');
+    expect(await laptop.textContent()).toMatch(/last used/);
+    await dana.locator('.token').filter({ hasText: 'first token' }).getByText('never used').waitFor();
+  });
+
+  it('creates a token of their own, shown once', async () => {
+    const form = dana.getByRole('form', { name: 'Create a token' });
+    await form.getByLabel('Token name').fill('ci');
+    await form.getByRole('button', { name: 'Create token' }).click();
+    const shown = newTokenRegion(dana, /New token “ci”/);
+    await shown.waitFor();
+    expect(await shown.textContent()).toContain('you will not see it again');
+    secrets.ci = await shown.getByLabel('The new token').inputValue();
+    await shown.getByRole('button', { name: 'Copy the token' }).click();
+    await shown.getByText('Copied to the clipboard.').waitFor();
+    expect(await dana.evaluate('navigator.clipboard.readText()')).toBe(secrets.ci);
+    await dana.locator('.token').filter({ hasText: 'ci' }).first().waitFor();
+    expect(await axeViolations(dana)).toEqual([]);
+    await dana.setViewportSize({ width: 380, height: 800 });
+    expect(await overflow(dana)).toBeLessThanOrEqual(0);
+    await dana.screenshot({ path: join(SCREENSHOTS, '13-tokens-narrow.png'), fullPage: true });
+    await dana.setViewportSize({ width: 1280, height: 900 });
+    await shown.getByRole('button', { name: 'Done, I have copied it' }).click();
+    await shown.waitFor({ state: 'detached' });
+    expect(await dana.content()).not.toContain(secrets.ci);
+    const me = await fetch(`${rig.url}/api/v1/users/me`, {
+      headers: { authorization: `Bearer ${secrets.ci}` },
+    });
+    expect((await me.json()).name).toBe('dana');
+  });
+
+  it('revokes it after a confirmation, and it stops working', async () => {
+    const row = dana.locator('.token').filter({ has: dana.locator('strong', { hasText: /^ci$/ }) });
+    const revoke = row.getByRole('button', { name: 'Revoke ci' });
+    // Cancelled: nothing happens.
+    dana.once('dialog', (d) => d.dismiss());
+    await revoke.click();
+    expect(await row.count()).toBe(1);
+    let question = '';
+    dana.once('dialog', (d) => {
+      question = d.message();
+      void d.accept();
+    });
+    await revoke.click();
+    await dana.getByText('Revoked “ci”.').waitFor();
+    expect(question).toContain('Revoke “ci”?');
+    await row.waitFor({ state: 'detached' });
+    await dana.getByText('Revoked tokens (1)').click();
+    await dana.locator('.revoked').getByText('ci', { exact: true }).waitFor();
+    const me = await fetch(`${rig.url}/api/v1/users/me`, {
+      headers: { authorization: `Bearer ${secrets.ci}` },
+    });
+    expect(me.status).toBe(401);
+    expect(await axeViolations(dana)).toEqual([]);
+    await dana.screenshot({ path: join(SCREENSHOTS, '13-tokens.png'), fullPage: true });
+  });
+
+  it('tells a maker who opens the Users address that it is for admins only', async () => {
+    const before = requested.length;
+    await dana.goto(`${rig.url}/console/users`);
+    await dana.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    await dana.getByText('Admins only.').waitFor();
+    expect(await dana.getByRole('form', { name: 'Create a user' }).count()).toBe(0);
+    expect(requested.slice(before).filter((u) => u.includes('/api/v1/users') && !u.endsWith('/me'))).toEqual(
+      [],
+    );
+    expect(await axeViolations(dana)).toEqual([]);
+  });
+
+  it('kept every token out of addresses and storage', async () => {
+    const values = Object.values(secrets);
+    expect(values).toHaveLength(3);
+    for (const url of requested) for (const v of values) expect(url).not.toContain(v);
+    for (const page of [admin, dana]) {
+      expect(await page.evaluate('localStorage.length')).toBe(0);
+      const session = await page.evaluate<string>('JSON.stringify(sessionStorage)');
+      for (const v of [secrets.first, secrets.ci]) expect(session).not.toContain(v);
+    }
+    // The session holds the token the tab signed in with, and only that.
+    expect(await dana.evaluate('sessionStorage.getItem("flowport.token")')).toBe(secrets.laptop);
+  });
+
+  it('logged no script errors', () => {
+    expect(problems).toEqual([]);
+  });
+});

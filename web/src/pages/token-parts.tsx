@@ -1,0 +1,225 @@
+/**
+ * What the API tokens and Users pages share: a token list with revoke, the form that creates one,
+ * and the new token shown once. A token's value lives only in this component state: never in the
+ * address, storage or the console log.
+ */
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { api } from '../api/client.ts';
+import { getToken } from '../api/token.ts';
+import type { CreatedToken, TokenInfo } from '../api/types.ts';
+import { ProblemMessage } from '../components/common.tsx';
+
+/** A timestamp in the reader's locale, machine-readable in `dateTime`. */
+export function When({ iso }: { iso: string }) {
+  const date = new Date(iso);
+  return (
+    <time dateTime={iso} title={iso}>
+      {date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+    </time>
+  );
+}
+
+/** Whether `info` is the token this tab is signed in with (the prefix is the token's first characters). */
+function isCurrent(info: TokenInfo): boolean {
+  return getToken()?.startsWith(info.prefix) ?? false;
+}
+
+/**
+ * A token just created: its value with a copy button and the warning that it is shown once. Focus
+ * moves to the value, so screen readers read its label and the warning.
+ */
+export function NewToken({
+  created,
+  owner,
+  onDone,
+}: {
+  created: CreatedToken;
+  owner?: string;
+  onDone: () => void;
+}) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<string | undefined>();
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(created.token);
+      setCopied('Copied to the clipboard.');
+    } catch {
+      // No clipboard access (an insecure origin, a denied permission): the text is selected instead.
+      input.current?.focus();
+      input.current?.select();
+      setCopied('Could not reach the clipboard: the token is selected, press Ctrl+C (⌘C) to copy it.');
+    }
+  }
+  return (
+    <section className="notice new-token" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>
+        New token “{created.info.name}”{owner && ` for ${owner}`}
+      </h3>
+      <p id={`${id}-warn`}>
+        <strong>Copy it now: you will not see it again.</strong> The server keeps only a hash of it. Treat it
+        like a password: whoever has it acts as {owner ?? 'you'}.
+      </p>
+      <label htmlFor={`${id}-value`} className="visually-hidden">
+        The new token
+      </label>
+      <div className="inline">
+        <input
+          id={`${id}-value`}
+          ref={input}
+          className="secret"
+          readOnly
+          value={created.token}
+          spellCheck={false}
+          autoComplete="off"
+          aria-describedby={`${id}-warn`}
+        />
+        <button type="button" onClick={copy}>
+          Copy<span className="visually-hidden"> the token</span>
+        </button>
+      </div>
+      <p className="small" role="status">
+        {copied}
+      </p>
+      <button type="button" className="secondary" onClick={onDone}>
+        Done, I have copied it
+      </button>
+    </section>
+  );
+}
+
+/** A token's name: a form that creates one (for `userId` when an admin gives another user one). */
+export function CreateTokenForm({
+  userId,
+  label,
+  onCreated,
+}: {
+  userId?: string;
+  label: string;
+  onCreated: (created: CreatedToken) => void;
+}) {
+  const id = useId();
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | undefined>();
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      onCreated(await api.createToken(name.trim(), userId));
+      setName('');
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form className="form" onSubmit={submit} aria-label={label}>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Token name</label>
+        <input
+          id={`${id}-name`}
+          value={name}
+          required
+          maxLength={200}
+          autoComplete="off"
+          placeholder="laptop, ci…"
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <p className="hint" id={`${id}-hint`}>
+          What it is for, to recognise it later. Tokens do not expire: revoke the ones no longer used.
+        </p>
+      </div>
+      <button type="submit" disabled={busy || name.trim() === ''}>
+        {busy ? 'Creating…' : 'Create token'}
+      </button>
+      {error && <ProblemMessage error={error} title="No token was created:" />}
+    </form>
+  );
+}
+
+/** Tokens, active ones first, with their dates and a Revoke button (asks first). */
+export function TokenList({
+  tokens,
+  owner,
+  onRevoked,
+}: {
+  tokens: readonly TokenInfo[];
+  owner?: string;
+  onRevoked: (info: TokenInfo) => void;
+}) {
+  const [busy, setBusy] = useState<string | undefined>();
+  const [error, setError] = useState<Error | undefined>();
+  const active = tokens.filter((t) => !t.revokedAt);
+  const revoked = tokens.filter((t) => t.revokedAt);
+  async function revoke(info: TokenInfo) {
+    const current = isCurrent(info);
+    const question = current
+      ? `Revoke “${info.name}”? This console is signed in with it: you will be signed out.`
+      : `Revoke “${info.name}”${owner ? ` of ${owner}` : ''}? Anything using it stops working at once.`;
+    if (!window.confirm(question)) return;
+    setBusy(info.id);
+    setError(undefined);
+    try {
+      await api.revokeToken(info.id);
+      onRevoked(info);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+  return (
+    <>
+      {active.length === 0 && <p className="muted">No active tokens.</p>}
+      <ul className="tokens">
+        {active.map((t) => (
+          <li key={t.id} className="token">
+            <div>
+              <strong>{t.name}</strong> <code>{t.prefix}…</code>
+              {isCurrent(t) && <span className="badge ok">this console</span>}
+              <p className="muted small">
+                Created <When iso={t.createdAt} /> · {t.lastUsedAt ? 'last used ' : 'never used'}
+                {t.lastUsedAt && <When iso={t.lastUsedAt} />} · no expiry
+              </p>
+            </div>
+            <button
+              type="button"
+              className="danger small"
+              disabled={busy !== undefined}
+              onClick={() => revoke(t)}
+            >
+              {busy === t.id ? 'Revoking…' : 'Revoke'}
+              <span className="visually-hidden"> {t.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error && <ProblemMessage error={error} title="Not revoked:" />}
+      {revoked.length > 0 && (
+        <details className="revoked">
+          <summary>Revoked tokens ({revoked.length})</summary>
+          <ul className="tokens">
+            {revoked.map((t) => (
+              <li key={t.id} className="token">
+                <div>
+                  <span>{t.name}</span> <code>{t.prefix}…</code>
+                  <p className="muted small">
+                    Created <When iso={t.createdAt} /> · revoked <When iso={t.revokedAt ?? ''} />
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}
