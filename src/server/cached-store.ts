@@ -106,11 +106,11 @@ export function cachedStore(store: Store, options: CacheOptions = {}): Store {
       tokens.clear();
       return done;
     },
-    async setUserRole(id, role) {
+    async updateUser(id, patch) {
       try {
-        return await store.setUserRole(id, role);
+        return await store.updateUser(id, patch);
       } finally {
-        // A token's check carries its user's role.
+        // A token's check carries its user's role and whether they are disabled.
         tokens.clear();
       }
     },

@@ -22,6 +22,7 @@ export const userSchema = {
     name: string,
     role: { type: 'string', enum: ['admin', 'maker'] },
     createdAt: dateTime,
+    disabledAt: { ...dateTime, description: 'Set while the user is disabled: their tokens are refused.' },
   },
 } as const;
 

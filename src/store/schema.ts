@@ -8,7 +8,7 @@ import type { Generated } from 'kysely';
 export interface Database {
   flowport_migrations: { version: number; name: string; applied_at: string };
   flowport_meta: { key: string; value: string };
-  users: { id: string; name: string; role: string; created_at: string };
+  users: { id: string; name: string; role: string; created_at: string; disabled_at: string | null };
   api_tokens: {
     id: string;
     user_id: string;

@@ -17,7 +17,7 @@ export function createStore(ctx: StoreContext): Store {
     getUser: (id) => users.getUser(ctx, id),
     listUsers: () => users.listUsers(ctx),
     countUsers: () => users.countUsers(ctx),
-    setUserRole: (id, role) => users.setUserRole(ctx, id, role),
+    updateUser: (id, patch) => users.updateUser(ctx, id, patch),
     createToken: (userId, name) => users.createToken(ctx, userId, name),
     verifyToken: (token) => users.verifyToken(ctx, token),
     listTokens: (userId) => users.listTokens(ctx, userId),

@@ -15,6 +15,14 @@ export interface User {
   readonly role: Role;
   /** ISO 8601. */
   readonly createdAt: string;
+  /** When an admin disabled the user (ISO 8601): their tokens are refused until enabled again. */
+  readonly disabledAt: string | undefined;
+}
+
+/** What an admin can change of a user. */
+export interface UserPatch {
+  readonly role?: Role;
+  readonly disabled?: boolean;
 }
 
 export interface ApiTokenInfo {
@@ -142,8 +150,11 @@ export interface Store extends TriggerStore {
   getUser(id: string): Promise<User | undefined>;
   listUsers(): Promise<User[]>;
   countUsers(): Promise<number>;
-  /** Sets a user's role (undefined: no such user); demoting the last admin is a `CONFLICT`. */
-  setUserRole(id: string, role: Role): Promise<User | undefined>;
+  /**
+   * Changes a user's role or disables / enables them (undefined: no such user). A change that would
+   * leave no enabled admin is a `CONFLICT`.
+   */
+  updateUser(id: string, patch: UserPatch): Promise<User | undefined>;
 
   /** Creates a token; the returned `token` is shown once and stored only as a hash. */
   createToken(userId: string, name: string): Promise<{ token: string; info: ApiTokenInfo }>;

@@ -27,14 +27,41 @@ describe.each(testEngines)('users and tokens on $name', (engine) => {
     const { store } = await fresh();
     const ada = await store.createUser('ada', 'admin');
     const bob = await store.createUser('bob', 'maker');
-    const error = await store.setUserRole(ada.id, 'maker').catch((caught: unknown) => caught);
+    const error = await store.updateUser(ada.id, { role: 'maker' }).catch((caught: unknown) => caught);
     expect(isFlowportError(error) && error.code).toBe('CONFLICT');
     expect((await store.getUser(ada.id))?.role).toBe('admin');
-    expect(await store.setUserRole(bob.id, 'admin')).toMatchObject({ id: bob.id, role: 'admin' });
-    expect(await store.setUserRole(ada.id, 'maker')).toMatchObject({ id: ada.id, role: 'maker' });
+    expect(await store.updateUser(bob.id, { role: 'admin' })).toMatchObject({ id: bob.id, role: 'admin' });
+    expect(await store.updateUser(ada.id, { role: 'maker' })).toMatchObject({ id: ada.id, role: 'maker' });
     const { token } = await store.createToken(ada.id, 'laptop');
     expect((await store.verifyToken(token))?.user.role).toBe('maker');
-    expect(await store.setUserRole('usr_nobody', 'admin')).toBeUndefined();
+    expect(await store.updateUser('usr_nobody', { role: 'admin' })).toBeUndefined();
+  });
+
+  it('disables a user, refusing their tokens until enabled again, but never the last enabled admin', async () => {
+    let clock = Date.parse('2026-01-01T00:00:00Z');
+    const { store } = await fresh(() => clock);
+    const ada = await store.createUser('ada', 'admin');
+    const bob = await store.createUser('bob', 'maker');
+    const { token } = await store.createToken(bob.id, 'ci');
+    expect((await store.updateUser(bob.id, { disabled: true }))?.disabledAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(await store.verifyToken(token)).toBeUndefined();
+    clock += 60_000;
+    // Disabling again keeps the first time.
+    expect((await store.updateUser(bob.id, { disabled: true }))?.disabledAt).toBe('2026-01-01T00:00:00.000Z');
+    expect((await store.listUsers()).find((u) => u.id === bob.id)?.disabledAt).toBeDefined();
+    expect((await store.updateUser(bob.id, { disabled: false }))?.disabledAt).toBeUndefined();
+    expect((await store.verifyToken(token))?.user).toMatchObject({ id: bob.id, disabledAt: undefined });
+
+    const refused = await store.updateUser(ada.id, { disabled: true }).catch((caught: unknown) => caught);
+    expect(isFlowportError(refused) && refused.code).toBe('CONFLICT');
+    // A disabled admin does not count: with bob an admin but disabled, ada is still the last one.
+    await store.updateUser(bob.id, { role: 'admin' });
+    await store.updateUser(bob.id, { disabled: true });
+    const still = await store.updateUser(ada.id, { role: 'maker' }).catch((caught: unknown) => caught);
+    expect(isFlowportError(still) && still.code).toBe('CONFLICT');
+    // A disabled admin can be demoted: nothing is lost.
+    expect((await store.updateUser(bob.id, { role: 'maker' }))?.role).toBe('maker');
+    expect((await store.getUser(ada.id))?.disabledAt).toBeUndefined();
   });
 
   it('refuses a second user with the same name', async () => {

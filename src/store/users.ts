@@ -2,7 +2,7 @@ import { FlowportError } from '../errors.ts';
 import { isoNow, optional, type StoreContext } from './context.ts';
 import type { Database } from './schema.ts';
 import { looksLikeToken, newApiToken, newId, tokenMatches } from './tokens.ts';
-import type { ApiTokenInfo, Role, User } from './types.ts';
+import type { ApiTokenInfo, Role, User, UserPatch } from './types.ts';
 
 /** `lastUsedAt` is written at most this often per token, so verifying is not a write per request. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
@@ -11,7 +11,7 @@ type UserRow = Database['users'];
 type TokenRow = Database['api_tokens'];
 
 export async function createUser(ctx: StoreContext, name: string, role: Role): Promise<User> {
-  const row: UserRow = { id: newId('usr'), name, role, created_at: isoNow(ctx) };
+  const row: UserRow = { id: newId('usr'), name, role, created_at: isoNow(ctx), disabled_at: null };
   try {
     await ctx.db.insertInto('users').values(row).execute();
   } catch (cause) {
@@ -36,23 +36,37 @@ export async function listUsers(ctx: StoreContext): Promise<User[]> {
 }
 
 /**
- * Sets a user's role; undefined when there is no such user. Demoting the last admin is refused with
- * `CONFLICT` (in the same statement, so two demotions cannot both pass a separate count).
+ * Changes a user's role or disables / enables them; undefined when there is no such user. A change
+ * that would leave no enabled admin is refused with `CONFLICT`, in the same statement (so two such
+ * changes cannot both pass a separate count). Disabling twice keeps the first time.
  */
-export async function setUserRole(ctx: StoreContext, id: string, role: Role): Promise<User | undefined> {
+export async function updateUser(ctx: StoreContext, id: string, patch: UserPatch): Promise<User | undefined> {
+  const set: Partial<UserRow> = {};
+  if (patch.role) set.role = patch.role;
+  if (patch.disabled === false) set.disabled_at = null;
+  const stepsDown = patch.role === 'maker' || patch.disabled === true;
   const result = await ctx.db
     .updateTable('users')
-    .set({ role })
+    .set((eb) => ({
+      ...set,
+      ...(patch.disabled === true && { disabled_at: eb.fn.coalesce('disabled_at', eb.val(isoNow(ctx))) }),
+    }))
     .where('id', '=', id)
-    .$if(role !== 'admin', (q) =>
+    .$if(stepsDown, (q) =>
       q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('users as others')
-            .select('others.id')
-            .where('others.role', '=', 'admin')
-            .where('others.id', '<>', id),
-        ),
+        eb.or([
+          // Not an enabled admin now: nothing to keep.
+          eb('role', '<>', 'admin'),
+          eb('disabled_at', 'is not', null),
+          eb.exists(
+            eb
+              .selectFrom('users as others')
+              .select('others.id')
+              .where('others.role', '=', 'admin')
+              .where('others.disabled_at', 'is', null)
+              .where('others.id', '<>', id),
+          ),
+        ]),
       ),
     )
     .executeTakeFirst();
@@ -60,7 +74,7 @@ export async function setUserRole(ctx: StoreContext, id: string, role: Role): Pr
   if (user && Number(result.numUpdatedRows) === 0) {
     throw new FlowportError(
       'CONFLICT',
-      `\`${user.name}\` is the last admin; make another user an admin first.`,
+      `\`${user.name}\` is the last enabled admin; make another user an admin first.`,
     );
   }
   return user;
@@ -107,14 +121,19 @@ export async function verifyToken(
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('api_tokens')
-    .select(['users.name as user_name', 'users.role as user_role', 'users.created_at as user_created_at'])
+    .select([
+      'users.name as user_name',
+      'users.role as user_role',
+      'users.created_at as user_created_at',
+      'users.disabled_at as user_disabled_at',
+    ])
     .where('api_tokens.prefix', '=', token.slice(0, 8))
     .execute();
   let match: (typeof candidates)[number] | undefined;
   for (const candidate of candidates) {
     if (tokenMatches(candidate.hash, token)) match = candidate;
   }
-  if (!match || match.revoked_at !== null) return undefined;
+  if (!match || match.revoked_at !== null || match.user_disabled_at !== null) return undefined;
   const now = ctx.now();
   let lastUsed = match.last_used_at;
   if (lastUsed === null || Date.parse(lastUsed) + LAST_USED_RESOLUTION_MS <= now) {
@@ -130,6 +149,7 @@ export async function verifyToken(
     name: match.user_name,
     role: match.user_role,
     created_at: match.user_created_at,
+    disabled_at: null,
   });
   return { user, info: toTokenInfo({ ...match, last_used_at: lastUsed }) };
 }
@@ -175,6 +195,7 @@ function toUser(row: UserRow): User {
     name: row.name,
     role: row.role === 'admin' ? 'admin' : 'maker',
     createdAt: row.created_at,
+    disabledAt: optional(row.disabled_at),
   };
 }
 

@@ -58,8 +58,9 @@ describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
-      // Demoting the last admin answers 409 on purpose.
-      if (m.type() === 'error' && !/status of 409/.test(m.text())) problems.push(`console: ${m.text()}`);
+      // Demoting the last admin answers 409, and a disabled user's console 401, on purpose.
+      if (m.type() === 'error' && !/status of (401|409)/.test(m.text()))
+        problems.push(`console: ${m.text()}`);
     });
     page.on('request', (r) => requested.push(r.url()));
   };
@@ -188,7 +189,7 @@ describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
     await own.getByLabel('Role of admin').selectOption('maker');
     await own.getByRole('button', { name: 'Change role of admin' }).click();
     const alert = own.getByRole('alert');
-    await alert.getByText(/last admin/).waitFor();
+    await alert.getByText(/last enabled admin/).waitFor();
     expect(await alert.textContent()).toContain('(CONFLICT)');
     expect(await own.getByLabel('Role of admin').inputValue()).toBe('admin');
 
@@ -242,7 +243,7 @@ describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
     const me = await fetch(`${rig.url}/api/v1/users/me`, {
       headers: { authorization: `Bearer ${secrets.ci}` },
     });
-    expect((await me.json()).name).toBe('dana');
+    expect(((await me.json()) as User).name).toBe('dana');
   });
 
   it('revokes it after a confirmation, and it stops working', async () => {
@@ -287,13 +288,44 @@ describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
     const values = Object.values(secrets);
     expect(values).toHaveLength(3);
     for (const url of requested) for (const v of values) expect(url).not.toContain(v);
-    for (const page of [admin, dana]) {
+    for (const [page, others] of [
+      [admin, values],
+      [dana, [secrets.first, secrets.ci]],
+    ] as const) {
       expect(await page.evaluate('localStorage.length')).toBe(0);
       const session = await page.evaluate<string>('JSON.stringify(sessionStorage)');
-      for (const v of [secrets.first, secrets.ci]) expect(session).not.toContain(v);
+      for (const v of others) expect(session).not.toContain(v);
     }
     // The session holds the token the tab signed in with, and only that.
     expect(await dana.evaluate('sessionStorage.getItem("flowport.token")')).toBe(secrets.laptop);
+  });
+
+  it('disables the user, signing their console out at its next call, and enables them again', async () => {
+    expect(
+      await userRow('admin')
+        .getByRole('button', { name: /^Disable/ })
+        .count(),
+    ).toBe(0);
+    let question = '';
+    admin.once('dialog', (d) => {
+      question = d.message();
+      void d.accept();
+    });
+    await userRow('dana').getByRole('button', { name: 'Disable dana' }).click();
+    await admin.getByText('dana is disabled.').waitFor();
+    expect(question).toContain('Their API tokens stop working at once');
+    await userRow('dana').locator('.badge.bad', { hasText: 'disabled' }).waitFor();
+    await dana.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens' }).click();
+    await dana.getByRole('heading', { level: 1, name: 'Sign in to flowport' }).waitFor();
+    expect(await dana.evaluate('sessionStorage.getItem("flowport.token")')).toBeNull();
+    expect(await axeViolations(admin)).toEqual([]);
+
+    await userRow('dana').getByRole('button', { name: 'Enable dana' }).click();
+    await admin.getByText('dana is enabled again.').waitFor();
+    const me = await fetch(`${rig.url}/api/v1/users/me`, {
+      headers: { authorization: `Bearer ${secrets.laptop}` },
+    });
+    expect(me.status).toBe(200);
   });
 
   it('logged no script errors', () => {

@@ -7,7 +7,7 @@ afterEach(async () => {
   t = undefined;
 });
 
-describe.each(['sqlite', 'postgres'] as const)('changing a role on %s', (engine) => {
+describe.each(['sqlite', 'postgres'] as const)('changing a user on %s', (engine) => {
   it("lets an admin promote and demote a user, with effect on the user's next call", async () => {
     t = await createTestServer({ engine });
     expect((await t.call(t.maker, 'GET', '/api/v1/users')).statusCode).toBe(403);
@@ -27,13 +27,39 @@ describe.each(['sqlite', 'postgres'] as const)('changing a role on %s', (engine)
     const refused = await t.call(t.admin, 'PATCH', `/api/v1/users/${t.admin.user.id}`, { role: 'maker' });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('CONFLICT');
-    expect(refused.json().detail).toContain('last admin');
+    expect(refused.json().detail).toContain('last enabled admin');
     expect((await t.call(t.admin, 'GET', '/api/v1/users/me')).json().role).toBe('admin');
+  });
+  it('disables a user, whose tokens are refused at once, and enables them again', async () => {
+    t = await createTestServer({ engine });
+    const disabled = await t.call(t.admin, 'PATCH', `/api/v1/users/${t.maker.user.id}`, { disabled: true });
+    expect(disabled.statusCode).toBe(200);
+    expect(disabled.json().disabledAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const refused = await t.call(t.maker, 'GET', '/api/v1/users/me');
+    expect(refused.statusCode).toBe(401);
+    const listed = (await t.call(t.admin, 'GET', '/api/v1/users')).json().users;
+    expect(listed.find((u: { id: string }) => u.id === t?.maker.user.id).disabledAt).toBeDefined();
+    // Their tokens are kept, and an admin still sees them.
+    expect(
+      (await t.call(t.admin, 'GET', `/api/v1/tokens?userId=${t.maker.user.id}`)).json().tokens,
+    ).toHaveLength(1);
+    const enabled = await t.call(t.admin, 'PATCH', `/api/v1/users/${t.maker.user.id}`, { disabled: false });
+    expect(enabled.json().disabledAt).toBeUndefined();
+    expect((await t.call(t.maker, 'GET', '/api/v1/users/me')).statusCode).toBe(200);
+  });
+
+  it('refuses an admin disabling themselves', async () => {
+    t = await createTestServer({ engine });
+    await t.call(t.admin, 'PATCH', `/api/v1/users/${t.maker.user.id}`, { role: 'admin' });
+    const refused = await t.call(t.admin, 'PATCH', `/api/v1/users/${t.admin.user.id}`, { disabled: true });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('cannot disable yourself');
+    expect((await t.call(t.admin, 'GET', '/api/v1/users/me')).statusCode).toBe(200);
   });
 });
 
-describe('changing a role', () => {
-  it('refuses makers, unknown users and unknown roles', async () => {
+describe('changing a user', () => {
+  it('refuses makers, unknown users, unknown roles and empty changes', async () => {
     t = await createTestServer();
     const byMaker = await t.call(t.maker, 'PATCH', `/api/v1/users/${t.maker.user.id}`, { role: 'admin' });
     expect(byMaker.statusCode).toBe(403);
@@ -48,6 +74,7 @@ describe('changing a role', () => {
       name: 'x',
     });
     expect(extra.statusCode).toBe(400);
+    expect((await t.call(t.admin, 'PATCH', `/api/v1/users/${t.maker.user.id}`, {})).statusCode).toBe(400);
   });
 
   it('is described in the OpenAPI document', async () => {
@@ -55,10 +82,9 @@ describe('changing a role', () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const patch = doc.paths['/api/v1/users/{id}'].patch;
     expect(patch.tags).toEqual(['users']);
-    expect(patch.requestBody.content['application/json'].schema.properties.role.enum).toEqual([
-      'admin',
-      'maker',
-    ]);
+    const body = patch.requestBody.content['application/json'].schema;
+    expect(body.properties.role.enum).toEqual(['admin', 'maker']);
+    expect(body.properties.disabled.type).toBe('boolean');
     expect(patch.responses['200'].content['application/json'].schema.properties.role).toBeDefined();
     expect(patch.description).toContain('409 CONFLICT');
     expect(patch.description).toContain('Admins only.');

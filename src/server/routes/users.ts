@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '../../store/types.ts';
+import { FlowportError } from '../../errors.ts';
+import type { Role, UserPatch } from '../../store/types.ts';
 import { callerOf } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -7,7 +8,7 @@ import { idParams, tokenInfoSchema, userSchema } from '../schemas.ts';
 
 const tags = ['users'];
 
-/** `/api/v1/users`: admins list, create users and change their role; everyone can read who they are. */
+/** `/api/v1/users`: admins list, create, change and disable users; everyone can read who they are. */
 export async function userRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/users/me',
@@ -66,28 +67,35 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   );
 
-  app.patch<{ Params: { id: string }; Body: { role: Role } }>(
+  app.patch<{ Params: { id: string }; Body: UserPatch }>(
     '/api/v1/users/:id',
     {
-      config: { admin: 'change roles' },
+      config: { admin: 'change users' },
       schema: {
         tags,
-        summary: "Change a user's role (admins)",
+        summary: "Change a user's role, or disable or enable them (admins)",
         description:
-          'Takes effect on the next call with any of their tokens. Demoting the last admin is `409 CONFLICT`.',
+          "Takes effect on the next call with any of their tokens: a disabled user's tokens are refused (`401`) until they are enabled again; their tokens are kept. A change that would leave no enabled admin, or disabling yourself, is `409 CONFLICT`.",
         params: idParams,
         body: {
           type: 'object',
-          required: ['role'],
+          minProperties: 1,
           additionalProperties: false,
-          properties: { role: { type: 'string', enum: ['admin', 'maker'] } },
+          properties: {
+            role: { type: 'string', enum: ['admin', 'maker'] },
+            disabled: { type: 'boolean' },
+          },
         },
         response: { 200: userSchema },
       },
     },
     async (request) => {
-      const user = await ctx.store.setUserRole(request.params.id, request.body.role);
-      if (!user) throw notFound('user', request.params.id);
+      const { id } = request.params;
+      if (request.body.disabled === true && id === callerOf(request).user.id) {
+        throw new FlowportError('CONFLICT', 'You cannot disable yourself; ask another admin.');
+      }
+      const user = await ctx.store.updateUser(id, request.body);
+      if (!user) throw notFound('user', id);
       return user;
     },
   );

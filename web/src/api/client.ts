@@ -121,7 +121,8 @@ export const api = {
   /** Creates a user (admins) with a first token, which is in this answer only. */
   createUser: (body: { name: string; role: Role; tokenName?: string }) =>
     json<{ user: User; token: string; tokenInfo: TokenInfo }>('POST', '/api/v1/users', body),
-  setRole: (id: string, role: Role) => json<User>('PATCH', `/api/v1/users/${enc(id)}`, { role }),
+  updateUser: (id: string, patch: { role?: Role; disabled?: boolean }) =>
+    json<User>('PATCH', `/api/v1/users/${enc(id)}`, patch),
 
   /** The caller's tokens, or (admins) another user's. */
   tokens: (userId?: string, signal?: AbortSignal) =>

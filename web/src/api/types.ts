@@ -182,6 +182,8 @@ export interface User {
   readonly role: Role;
   /** ISO 8601. */
   readonly createdAt: string;
+  /** Set while an admin has disabled the user: their tokens are refused. */
+  readonly disabledAt?: string;
 }
 
 /** An API token as listed: its first characters, never the token. Tokens do not expire. */

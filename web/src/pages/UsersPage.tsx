@@ -11,6 +11,14 @@ const ROLES: readonly { value: Role; label: string }[] = [
   { value: 'admin', label: 'admin: also connectors, users and every token' },
 ];
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function countLine(users: readonly User[]): string {
+  const admins = users.filter((u) => u.role === 'admin' && !u.disabledAt).length;
+  const disabled = users.filter((u) => u.disabledAt).length;
+  return `${count(users.length, 'user')}, ${count(admins, 'enabled admin')}${disabled ? `, ${disabled} disabled` : ''}.`;
+}
+
 /** A new user with a first token, which the answer shows once. */
 function CreateUser({ onCreated }: { onCreated: (user: User, first: CreatedToken) => void }) {
   const [name, setName] = useState('');
@@ -135,6 +143,25 @@ function UserRow({
   const [error, setError] = useState<Error | undefined>();
   const [open, setOpen] = useState(false);
   const self = user.id === me.id;
+  async function setDisabled(disabled: boolean) {
+    if (
+      disabled &&
+      !window.confirm(
+        `Disable ${user.name}? Their API tokens stop working at once (they are kept: enabling ${user.name} again restores them).`,
+      )
+    )
+      return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const changed = await api.updateUser(user.id, { disabled });
+      onChanged(`${changed.name} is ${changed.disabledAt ? 'disabled' : 'enabled again'}.`);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
   const base = `user-${user.id}`;
   async function changeRole(event: FormEvent) {
     event.preventDefault();
@@ -147,7 +174,7 @@ function UserRow({
     setBusy(true);
     setError(undefined);
     try {
-      const changed = await api.setRole(user.id, role);
+      const changed = await api.updateUser(user.id, { role });
       if (self) onMeChanged(changed);
       onChanged(`${changed.name} is now ${changed.role === 'admin' ? 'an admin' : 'a maker'}.`);
     } catch (e) {
@@ -162,10 +189,18 @@ function UserRow({
       <h3 id={`${base}-name`}>
         {user.name}
         <span className={`badge ${user.role === 'admin' ? 'ok' : 'neutral'}`}>{user.role}</span>
+        {user.disabledAt && <span className="badge bad">disabled</span>}
         {self && <span className="muted small">(you)</span>}
       </h3>
       <p className="muted small">
-        Created <When iso={user.createdAt} /> · <code>{user.id}</code>
+        Created <When iso={user.createdAt} />
+        {user.disabledAt && (
+          <>
+            {' '}
+            · disabled <When iso={user.disabledAt} />
+          </>
+        )}{' '}
+        · <code>{user.id}</code>
       </p>
       <form className="inline role-form" onSubmit={changeRole}>
         <label htmlFor={`${base}-role`} className="visually-hidden">
@@ -188,8 +223,18 @@ function UserRow({
         >
           Tokens<span className="visually-hidden"> of {user.name}</span>
         </button>
+        {!self &&
+          (user.disabledAt ? (
+            <button type="button" className="secondary" disabled={busy} onClick={() => setDisabled(false)}>
+              Enable<span className="visually-hidden"> {user.name}</span>
+            </button>
+          ) : (
+            <button type="button" className="danger" disabled={busy} onClick={() => setDisabled(true)}>
+              Disable<span className="visually-hidden"> {user.name}</span>
+            </button>
+          ))}
       </form>
-      {error && <ProblemMessage error={error} title="The role was not changed:" />}
+      {error && <ProblemMessage error={error} title="Not changed:" />}
       <div id={`${base}-tokens`}>{open && <UserTokens user={user} onMessage={onChanged} />}</div>
     </li>
   );
@@ -245,15 +290,11 @@ function AdminUsers({ me, onMeChanged }: { me: User; onMeChanged: (me: User) => 
           <Async loaded={loaded} what="the users">
             {({ users }) => (
               <>
-                <p className="muted">
-                  {users.length} user{users.length === 1 ? '' : 's'},{' '}
-                  {users.filter((u) => u.role === 'admin').length} admin
-                  {users.filter((u) => u.role === 'admin').length === 1 ? '' : 's'}.
-                </p>
+                <p className="muted">{countLine(users)}</p>
                 <ul className="users">
                   {users.map((u) => (
                     <UserRow
-                      key={`${u.id}-${u.role}`}
+                      key={`${u.id}-${u.role}-${u.disabledAt ?? ''}`}
                       user={u}
                       me={me}
                       onChanged={changed}
