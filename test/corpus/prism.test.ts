@@ -114,6 +114,34 @@ describe.skipIf(present.length === 0)('Prism judges the requests flowport builds
     expect(broken.find((r) => r.operationId === 'SendInvitation')).toMatchObject({ verdict: 'rejected' });
   });
 
+  it('accepts a request whose responses Prism cannot mock only when Prism validates it (negative control)', {
+    timeout: 120_000,
+  }, async () => {
+    // CreateANewSpecificationVersion declares a boolean answered as text/plain, which Prism cannot
+    // mock: it validates the request, then fails. The re-judging replaces the responses only, so a
+    // request without its required form fields must still be refused.
+    const name = 'certified-connectors/AlisQI';
+    if (!existsSync(join(root, name))) return;
+    const connector = loadConnectorSync(join(root, name));
+    const plain = await sweepSource(connector, name);
+    expect(plain.find((r) => r.operationId === 'CreateANewSpecificationVersion')).toMatchObject({
+      verdict: 'excused',
+      cause: 'PRISM_MOCK_FAILED_AFTER_VALIDATION',
+      rest: 'accepted',
+    });
+    const noFields = (wire: WireRequest, operation: Operation): WireRequest => {
+      if (operation.id !== 'CreateANewSpecificationVersion') return wire;
+      const headers = new Headers(wire.headers);
+      headers.set('content-type', 'multipart/form-data; boundary=x');
+      const body = '--x\r\nContent-Disposition: form-data; name="reason"\r\n\r\nnone\r\n--x--\r\n';
+      return { ...wire, headers, body: new TextEncoder().encode(body) };
+    };
+    const broken = await sweepSource(connector, name, { mutate: noFields });
+    expect(broken.find((r) => r.operationId === 'CreateANewSpecificationVersion')).toMatchObject({
+      verdict: 'rejected',
+    });
+  });
+
   it('rejects requests sent to another host (negative control of `__server`)', {
     timeout: 120_000,
   }, async () => {
