@@ -142,6 +142,44 @@ describe.skipIf(present.length === 0)('Prism judges the requests flowport builds
     });
   });
 
+  // One operation per patch kind: Prism refuses it as the swagger stands (excused), accepts it once
+  // patched, and must still refuse it on the patched copy when its required query is dropped.
+  const PATCHED = [
+    [
+      'certified-connectors/AvePoint Cloud Governance',
+      'Flow_CreateHookForCommon',
+      'SECURITY_SCHEME_MISMATCH',
+    ],
+    ['certified-connectors/Vonage', 'BasicNumberInsight', 'SECURITY_WITHOUT_CONNECTION_PARAMETER'],
+    ['certified-connectors/GreenSign', 'GetSigningActions', 'PRISM_UNROUTABLE_PATH_TEMPLATE'],
+  ] as const;
+  it.each(PATCHED)(
+    're-judges %s %s (%s) and refuses it there without its required query (negative control)',
+    {
+      timeout: 120_000,
+    },
+    async (name, operationId, cause) => {
+      if (!existsSync(join(root, name))) return;
+      const connector = loadConnectorSync(join(root, name));
+      const plain = await sweepSource(connector, name);
+      expect(plain.find((r) => r.operationId === operationId)).toMatchObject({
+        verdict: 'excused',
+        cause,
+        rest: 'accepted',
+      });
+      const dropQuery = (wire: WireRequest, operation: Operation): WireRequest => {
+        if (operation.id !== operationId) return wire;
+        const url = new URL(wire.url);
+        url.search = url.searchParams.has('__server')
+          ? `?__server=${encodeURIComponent(url.searchParams.get('__server')!)}`
+          : '';
+        return { ...wire, url: url.toString() };
+      };
+      const broken = await sweepSource(connector, name, { mutate: dropQuery });
+      expect(broken.find((r) => r.operationId === operationId)).toMatchObject({ verdict: 'rejected' });
+    },
+  );
+
   it('rejects requests sent to another host (negative control of `__server`)', {
     timeout: 120_000,
   }, async () => {
