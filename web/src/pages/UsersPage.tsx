@@ -112,7 +112,7 @@ function UserTokens({ user, onMessage }: { user: User; onMessage: (message: stri
         )}
       </Async>
       {created ? (
-        <NewToken created={created} owner={user.name} onDone={() => setCreated(undefined)} />
+        <NewToken created={created} owner={user.name} heading="h5" onDone={() => setCreated(undefined)} />
       ) : (
         <CreateTokenForm
           userId={user.id}

@@ -32,10 +32,13 @@ export function NewToken({
   created,
   owner,
   onDone,
+  heading: Heading = 'h3',
 }: {
   created: CreatedToken;
   owner?: string;
   onDone: () => void;
+  /** The heading's level where it is shown (under an `h2` section by default). */
+  heading?: 'h3' | 'h5';
 }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -57,9 +60,9 @@ export function NewToken({
   }
   return (
     <section className="notice new-token" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>
+      <Heading id={`${id}-h`}>
         New token “{created.info.name}”{owner && ` for ${owner}`}
-      </h3>
+      </Heading>
       <p id={`${id}-warn`}>
         <strong>Copy it now: you will not see it again.</strong> The server keeps only a hash of it. Treat it
         like a password: whoever has it acts as {owner ?? 'you'}.
