@@ -13,11 +13,24 @@ for (const stream of [process.stdout, process.stderr]) {
     process.exit(process.exitCode ?? 0);
   });
 }
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(
+    `flowport: needs Node.js 22.12 or newer; this is ${process.version}. Install a current LTS release and run it again. [NODE_TOO_OLD]\n`,
+  );
+  process.exit(2);
+}
 const argv = process.argv.slice(2);
 // In a checkout, run the TypeScript sources (Node ≥ 22.18 strips types); the published package
 // carries only the bundled dist/.
 const src = new URL('../src/cli/main.ts', import.meta.url);
 if (existsSync(src)) {
+  if (!process.features.typescript) {
+    process.stderr.write(
+      `flowport: a checkout runs its TypeScript sources, which needs Node.js 22.18 or newer; this is ${process.version}. Run it as \`npx flowport …\`, which uses the Node.js the project pins. [NODE_TOO_OLD]\n`,
+    );
+    process.exit(2);
+  }
   const { main } = await import(src.href);
   process.exitCode = await main(argv);
 } else if (argv[0] === 'validate') {

@@ -60,7 +60,7 @@ describe('flowport CLI', () => {
   it('exits 2 for an unknown option value without a stack trace', async () => {
     const { code, stderr } = await run('validate', example, '--format', 'xml');
     expect(code).toBe(2);
-    expect(stderr).toMatch(/Allowed choices are text, json, sarif, pipeline/);
+    expect(stderr).toMatch(/Allowed choices are text, json, sarif, pipeline, paconn/);
     expect(stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
@@ -98,6 +98,26 @@ describe('flowport CLI', () => {
     expect(stdout).toMatch(
       /##\[error\].*OperationIdRequired: Operation `GET \/a` has no `operationId`\. ValuePath: \/paths\/~1a\/get/,
     );
+  });
+
+  it("writes paconn's format: the verdict line, then Error lines with the path", async () => {
+    const dir = brokenConnector();
+    writeFileSync(
+      join(dir, 'apiDefinition.swagger.json'),
+      JSON.stringify({ swagger: '2.0', paths: { '/a': { get: { responses: {} } } } }),
+    );
+    const { code, stdout } = await run('validate', dir, '--format', 'paconn');
+    expect(code).toBe(1);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe(
+      'Swagger certification failed with errors. Please fix the errors and validate again.',
+    );
+    expect(lines).toContain('Error : paths/~1a/get : Operation `GET /a` has no `operationId`.');
+    expect(lines.filter((l) => l.startsWith('Error : ')).length).toBeGreaterThan(1);
+    const ok = await run('validate', example, '--format', 'paconn');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^Swagger certification succeeded$/m);
+    expect(ok.stdout).not.toMatch(/^Error : /m);
   });
 
   it('honours --fail-on warning and a config file that turns a rule off', async () => {

@@ -5,6 +5,7 @@ import { severityRank } from '../../validate/diagnostic.ts';
 import type { ValidationResult } from '../../validate/engine.ts';
 import { validateMany } from '../../validate/pool.ts';
 import { formatJson } from '../../validate/reporters/json.ts';
+import { formatPaconn } from '../../validate/reporters/paconn.ts';
 import { formatPipeline } from '../../validate/reporters/pipeline.ts';
 import { formatSarif } from '../../validate/reporters/sarif.ts';
 import {
@@ -20,7 +21,7 @@ import { EXIT } from '../exit.ts';
 const cliProgress = lazy<typeof import('cli-progress')>('cli-progress');
 
 export interface ValidateFlags {
-  format: 'text' | 'json' | 'sarif' | 'pipeline';
+  format: 'text' | 'json' | 'sarif' | 'pipeline' | 'paconn';
   preset?: PresetName;
   failOn: 'error' | 'warning' | 'info' | 'never';
   config?: string;
@@ -81,6 +82,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
   if (flags.format === 'json') output = formatJson(results, VERSION);
   else if (flags.format === 'sarif') output = formatSarif(results, VERSION);
   else if (flags.format === 'pipeline') output = formatPipeline(results);
+  else if (flags.format === 'paconn') output = formatPaconn(results);
   else {
     const parts = results
       .map((r) => formatText(r, texts.get(r), { color, frames: flags.frames }))

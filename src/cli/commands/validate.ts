@@ -15,8 +15,11 @@ export function validateCommand(io: Io, setExit: (code: number) => void): Comman
       'connector folders, zips or swagger files; a folder of connectors checks each one',
     )
     .addOption(
-      new Option('-f, --format <format>', 'output format')
-        .choices(['text', 'json', 'sarif', 'pipeline'])
+      new Option(
+        '-f, --format <format>',
+        'output format (pipeline: the lines of the PR pipeline; paconn: the text `paconn validate` prints)',
+      )
+        .choices(['text', 'json', 'sarif', 'pipeline', 'paconn'])
         .default('text'),
     )
     .addOption(
