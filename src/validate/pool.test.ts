@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateMany } from './pool.ts';
+import { createValidationPool, validateMany } from './pool.ts';
 
 const example = new URL('../../examples/tasklane', import.meta.url).pathname;
 
@@ -29,5 +29,24 @@ describe('validateMany', () => {
     expect(two[0]?.result?.summary.error).toBe(0);
     expect(two.at(-1)?.error?.code).toBe('CONNECTOR_NOT_FOUND');
     expect(progress).toEqual(list.map((_, i) => i + 1));
+  });
+});
+
+describe('createValidationPool', () => {
+  it('keeps its workers between calls and gives the same outcomes as one thread each time', async () => {
+    const list = sources();
+    const one = await validateMany(list, { threads: 1 });
+    const pool = createValidationPool({ threads: 2 });
+    try {
+      // Two calls at once: the second waits for the first.
+      const [first, second] = await Promise.all([pool.validateMany(list), pool.validateMany(list)]);
+      for (const outcomes of [first, second]) {
+        expect(outcomes.map((o) => o.source)).toEqual(list);
+        expect(outcomes.map((o) => o.result?.diagnostics)).toEqual(one.map((o) => o.result?.diagnostics));
+      }
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.validateMany(list)).rejects.toThrow('closed');
   });
 });

@@ -1,11 +1,28 @@
 import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import { type Outcome, type RunOptions, runOne } from './run-one.ts';
 
-export interface ManyOptions extends RunOptions {
-  /** Threads to use, the main one included; default: the machine's cores, at most 4. 1 = no workers. */
-  readonly threads?: number;
+export interface JobOptions extends RunOptions {
   /** Called after each source, in completion order. */
   readonly onProgress?: (done: number, total: number, source: string) => void;
+}
+
+export interface ManyOptions extends JobOptions {
+  /** Threads to use, the main one included; default: the machine's cores, at most 4. 1 = no workers. */
+  readonly threads?: number;
+}
+
+/**
+ * Threads kept for validating many connectors again and again (a server, a watcher, a benchmark):
+ * the workers load the validator once and stay warm between calls.
+ */
+export interface ValidationPool {
+  /** Threads in use, the main one included. */
+  readonly threads: number;
+  /** Like {@link validateMany}; calls made while one runs wait for it. */
+  validateMany(sources: readonly string[], options?: JobOptions): Promise<Outcome[]>;
+  /** Stops the workers; the pool cannot be used afterwards. */
+  close(): Promise<void>;
 }
 
 // Below this many sources a worker's start-up costs more than it saves.
@@ -13,51 +30,168 @@ const MIN_SOURCES_FOR_WORKERS = 8;
 
 const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.mjs', import.meta.url);
 
+/** A job as a worker receives it: sources and one shared queue index, taken with `Atomics.add`. */
+export interface Job {
+  readonly job: number;
+  readonly sources: readonly string[];
+  readonly next: Int32Array;
+  readonly options: RunOptions;
+}
+
+/** What a worker posts: an outcome, a failure (a bug, not a bad connector), or the end of its share. */
+export type WorkerMessage =
+  | { readonly job: number; readonly index: number; readonly outcome: Outcome }
+  | { readonly job: number; readonly index: number; readonly crash: string }
+  | { readonly job: number; readonly done: true };
+
+interface Running {
+  readonly id: number;
+  onMessage(message: WorkerMessage): void;
+  fail(error: Error): void;
+}
+
+const defaultThreads = () => Math.min(4, availableParallelism());
+
+/**
+ * Starts `threads - 1` worker threads at once (they load the validator while the caller goes on);
+ * the main thread is the last one. Close the pool when done with it.
+ *
+ * @example
+ * const pool = createValidationPool();
+ * const outcomes = await pool.validateMany(['connectors/a', 'connectors/b']);
+ * await pool.close();
+ */
+export function createValidationPool(options: { readonly threads?: number } = {}): ValidationPool {
+  return new Pool(Math.max(1, options.threads ?? defaultThreads()));
+}
+
 /**
  * Validates many sources using every core: the main thread starts at once while worker threads
  * load, and all of them take the next source from one shared queue. Outcomes come back in input
- * order.
+ * order. The workers are started for this call and stopped after it; callers that validate again
+ * and again keep a {@link createValidationPool} instead.
  */
 export async function validateMany(
   sources: readonly string[],
   options: ManyOptions = {},
 ): Promise<Outcome[]> {
-  const { onProgress, threads: wanted, ...runOptions } = options;
-  const threads = Math.max(1, wanted ?? Math.min(4, availableParallelism()));
-  const outcomes: Outcome[] = new Array(sources.length);
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  let done = 0;
-  const finish = (index: number, outcome: Outcome) => {
-    outcomes[index] = outcome;
-    done++;
-    onProgress?.(done, sources.length, outcome.source);
-  };
+  const { threads, ...job } = options;
+  const pool = new Pool(
+    sources.length < MIN_SOURCES_FOR_WORKERS ? 1 : Math.max(1, threads ?? defaultThreads()),
+  );
+  try {
+    return await pool.validateMany(sources, job);
+  } finally {
+    await pool.close();
+  }
+}
 
-  const workers: Promise<void>[] = [];
-  if (threads > 1 && sources.length >= MIN_SOURCES_FOR_WORKERS) {
-    // Loaded here: `node:worker_threads` costs a fresh process checking one connector a few ms.
-    const { Worker } = await import('node:worker_threads');
+class Pool implements ValidationPool {
+  readonly threads: number;
+  private readonly workers: Worker[] = [];
+  private running: Running | undefined;
+  private jobs = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private broken: Error | undefined;
+
+  constructor(threads: number) {
+    this.threads = threads;
+    if (threads <= 1) return;
+    // Not imported at the top: `node:worker_threads` costs a fresh process checking one connector a few ms.
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
     for (let w = 0; w < threads - 1; w++) {
-      workers.push(
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(workerUrl, { workerData: { sources, next, options: runOptions } });
-          worker.on('message', (m: { index: number; outcome?: Outcome; crash?: string }) => {
-            if (m.outcome) finish(m.index, m.outcome);
-            else reject(new Error(`validation worker failed on ${sources[m.index]}: ${m.crash}`));
-          });
-          worker.on('error', reject);
-          worker.on('exit', () => resolve());
-        }),
-      );
+      const worker = new Worker(workerUrl);
+      worker.on('message', (m: WorkerMessage) => this.running?.onMessage(m));
+      worker.on('error', (error) => this.lost(error));
+      worker.on('exit', () => this.lost(new Error('a validation worker stopped')));
+      // An idle pool does not keep the process alive; a running job refs its workers.
+      worker.unref();
+      this.workers.push(worker);
     }
   }
-  // The main thread works too, yielding now and then so that workers' results are taken in.
-  for (;;) {
-    const index = Atomics.add(next, 0, 1);
-    if (index >= sources.length) break;
-    finish(index, runOne(sources[index] as string, runOptions));
-    if (workers.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+
+  validateMany(sources: readonly string[], options: JobOptions = {}): Promise<Outcome[]> {
+    const run = this.queue.then(() => this.run(sources, options));
+    this.queue = run.catch(() => undefined);
+    return run;
   }
-  await Promise.all(workers);
-  return outcomes;
+
+  async close(): Promise<void> {
+    this.broken ??= new Error('the validation pool is closed');
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private lost(error: Error): void {
+    if (this.workers.length === 0) return;
+    this.broken ??= error;
+    this.running?.fail(error);
+  }
+
+  private async run(sources: readonly string[], options: JobOptions): Promise<Outcome[]> {
+    if (this.broken && this.workers.length === 0 && this.threads > 1) throw this.broken;
+    const { onProgress, ...runOptions } = options;
+    const outcomes: Outcome[] = new Array(sources.length);
+    let done = 0;
+    const finish = (index: number, outcome: Outcome) => {
+      outcomes[index] = outcome;
+      done++;
+      onProgress?.(done, sources.length, outcome.source);
+    };
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const workers = sources.length >= MIN_SOURCES_FOR_WORKERS && !this.broken ? this.workers : [];
+    let failure: Error | undefined;
+    let settle: (() => void) | undefined;
+    let pending = workers.length;
+    const finished = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    const end = () => {
+      if (pending === 0) settle?.();
+    };
+    if (workers.length > 0) {
+      const id = ++this.jobs;
+      this.running = {
+        id,
+        onMessage: (m) => {
+          if (m.job !== id) return;
+          if ('outcome' in m) finish(m.index, m.outcome);
+          else if ('crash' in m)
+            failure ??= new Error(`validation worker failed on ${sources[m.index]}: ${m.crash}`);
+          else {
+            pending--;
+            end();
+          }
+        },
+        fail: (error) => {
+          failure ??= error;
+          pending = 0;
+          end();
+        },
+      };
+      const job: Job = { job: id, sources, next, options: runOptions };
+      for (const worker of workers) {
+        worker.ref();
+        worker.postMessage(job);
+      }
+    }
+    end();
+    try {
+      // The main thread works too, yielding now and then so that workers' results are taken in.
+      while (failure === undefined) {
+        const index = Atomics.add(next, 0, 1);
+        if (index >= sources.length) break;
+        finish(index, runOne(sources[index] as string, runOptions));
+        if (workers.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      await finished;
+    } finally {
+      // After a failure, workers take no more of this job's sources.
+      Atomics.store(next, 0, sources.length);
+      this.running = undefined;
+      for (const worker of workers) worker.unref();
+    }
+    if (failure) throw failure;
+    return outcomes;
+  }
 }
