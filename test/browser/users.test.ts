@@ -142,6 +142,8 @@ describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
     await shown.getByRole('button', { name: 'Done, I have copied it' }).click();
     await shown.waitFor({ state: 'detached' });
     expect(await admin.content()).not.toContain(secrets.first);
+    // Focus stays in the section, on its heading.
+    expect(await admin.evaluate('document.activeElement?.textContent')).toBe('New user');
     // The form is back for the next user.
     await admin.getByRole('form', { name: 'Create a user' }).waitFor();
   });
@@ -240,6 +242,7 @@ describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
     await shown.getByRole('button', { name: 'Done, I have copied it' }).click();
     await shown.waitFor({ state: 'detached' });
     expect(await dana.content()).not.toContain(secrets.ci);
+    expect(await dana.evaluate('document.activeElement?.textContent')).toBe('New token');
     const me = await fetch(`${rig.url}/api/v1/users/me`, {
       headers: { authorization: `Bearer ${secrets.ci}` },
     });

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client.ts';
 import type { CreatedToken, Role, User } from '../api/types.ts';
@@ -96,9 +96,12 @@ function CreateUser({ onCreated }: { onCreated: (user: User, first: CreatedToken
 function UserTokens({ user, onMessage }: { user: User; onMessage: (message: string) => void }) {
   const [loaded, reload] = useLoad((signal) => api.tokens(user.id, signal), [user.id]);
   const [created, setCreated] = useState<CreatedToken | undefined>();
+  const heading = useRef<HTMLHeadingElement>(null);
   return (
     <div className="user-tokens">
-      <h4>Tokens of {user.name}</h4>
+      <h4 tabIndex={-1} ref={heading}>
+        Tokens of {user.name}
+      </h4>
       <Async loaded={loaded} what={`the tokens of ${user.name}`}>
         {({ tokens }) => (
           <TokenList
@@ -112,7 +115,15 @@ function UserTokens({ user, onMessage }: { user: User; onMessage: (message: stri
         )}
       </Async>
       {created ? (
-        <NewToken created={created} owner={user.name} heading="h5" onDone={() => setCreated(undefined)} />
+        <NewToken
+          created={created}
+          owner={user.name}
+          heading="h5"
+          onDone={() => {
+            setCreated(undefined);
+            heading.current?.focus();
+          }}
+        />
       ) : (
         <CreateTokenForm
           userId={user.id}
@@ -276,6 +287,7 @@ function AdminUsers({ me, onMeChanged }: { me: User; onMeChanged: (me: User) => 
   const [loaded, reload] = useLoad((signal) => api.users(signal), []);
   const [message, setMessage] = useState<string | undefined>();
   const [first, setFirst] = useState<{ user: User; token: CreatedToken } | undefined>();
+  const newUserHeading = useRef<HTMLHeadingElement>(null);
   const changed = (m: string) => {
     setMessage(m);
     reload();
@@ -307,7 +319,9 @@ function AdminUsers({ me, onMeChanged }: { me: User; onMeChanged: (me: User) => 
           </Async>
         </section>
         <section aria-labelledby="new-user-heading">
-          <h2 id="new-user-heading">New user</h2>
+          <h2 id="new-user-heading" tabIndex={-1} ref={newUserHeading}>
+            New user
+          </h2>
           {first ? (
             <NewToken
               created={first.token}
@@ -315,6 +329,7 @@ function AdminUsers({ me, onMeChanged }: { me: User; onMeChanged: (me: User) => 
               onDone={() => {
                 setFirst(undefined);
                 setMessage(undefined);
+                newUserHeading.current?.focus();
               }}
             />
           ) : (
