@@ -107,6 +107,25 @@ describe.each(testEngines)('trigger subscriptions and events on $name', (engine)
     expect((await store.claimPolls('node-a', 50_000, 30_000, 10)).map((s) => s.id)).toEqual(['sub_2']);
   });
 
+  it("holds a disabled owner's polls and deliveries, losing nothing, until the owner is enabled", async () => {
+    const { store, ada, sub } = await fresh();
+    await store.createSubscription(sub());
+    await store.createSubscription(
+      sub({ kind: 'webhook', nextPollAt: undefined, sinkUrl: 'http://127.0.0.1:9/sink', signingSecret: 's' }),
+    );
+    await store.updateUser(ada.id, { disabled: true });
+    expect(await store.claimPolls('node-a', 2_000, 30_000, 10)).toEqual([]);
+    // A webhook's events still arrive and are stored while the owner is disabled…
+    expect(await store.addEvents('sub_2', [event('a')], 2_000)).toHaveLength(1);
+    expect(await store.claimDeliveries('node-a', 3_000, 5_000, 10)).toEqual([]);
+    // …and go out, with the waiting poll, once the owner is enabled again.
+    await store.updateUser(ada.id, { disabled: false });
+    expect((await store.claimPolls('node-a', 4_000, 30_000, 10)).map((s) => s.id)).toEqual(['sub_1']);
+    expect(
+      (await store.claimDeliveries('node-a', 4_000, 5_000, 10)).map((d) => d.event.idempotencyKey),
+    ).toEqual(['a']);
+  });
+
   it('stores each idempotency key once and pages the event log by sequence', async () => {
     const { store, sub } = await fresh();
     await store.createSubscription(sub({ kind: 'webhook' }));

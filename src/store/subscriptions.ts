@@ -191,6 +191,18 @@ export async function claimPolls(
       .where('kind', '=', 'polling')
       .where('next_poll_at', '<=', now)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+      // A disabled owner's subscriptions wait: no poll spends their connection until they are enabled.
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('users')
+              .select('users.id')
+              .whereRef('users.id', '=', 'trigger_subscriptions.owner_id')
+              .where('users.disabled_at', 'is not', null),
+          ),
+        ),
+      )
       .orderBy('next_poll_at')
       .limit(limit)
       .$if(ctx.engine.lockRows, (q) => q.forUpdate().skipLocked())

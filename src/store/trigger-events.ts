@@ -128,6 +128,19 @@ export async function claimDeliveries(
       .where('delivery_status', '=', 'pending')
       .where('next_attempt_at', '<=', now)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+      // A disabled owner's events are kept and delivered once the owner is enabled again.
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('trigger_subscriptions')
+              .innerJoin('users', 'users.id', 'trigger_subscriptions.owner_id')
+              .select('users.id')
+              .whereRef('trigger_subscriptions.id', '=', 'trigger_events.subscription_id')
+              .where('users.disabled_at', 'is not', null),
+          ),
+        ),
+      )
       .orderBy('next_attempt_at')
       .limit(limit)
       .$if(ctx.engine.lockRows, (q) => q.forUpdate().skipLocked())
