@@ -135,9 +135,17 @@ describe('flowport serve and its client commands', () => {
         (await store.listUsers()).find((u) => u.role === 'admin')!.id,
       );
       expect(await store.connectionSecrets(connection!.id)).toEqual({ api_key: 'key-42' });
+      const bob = (await store.listUsers()).find((u) => u.name === 'bob')!;
+      await store.updateUser(bob.id, { disabled: true });
     } finally {
       await store.close();
     }
+    // A disabled user: the list says so, and a new token comes with a warning that it is refused.
+    const listed = await cli('token', 'list', '--user', 'bob', '--home', home);
+    expect(listed.stdout).toMatch(/bob\s+maker, disabled/);
+    const refused = await cli('token', 'create', '--user', 'bob', '--home', home);
+    expect(refused.code).toBe(0);
+    expect(refused.stderr).toMatch(/bob is disabled .*refused until an admin enables them/);
   });
 });
 

@@ -44,6 +44,10 @@ export async function tokenCreate(flags: TokenCreateFlags, io: Io): Promise<numb
     io.stderr.write(
       `flowport: token ${info.id} (${info.prefix}…) for ${user.name} (${user.role}); it is shown only once.\n`,
     );
+    if (user.disabledAt)
+      io.stderr.write(
+        `flowport: ${user.name} is disabled (since ${user.disabledAt.slice(0, 19)}): the token is refused until an admin enables them (console Users page, or PATCH /api/v1/users/${user.id} with {"disabled": false}).\n`,
+      );
     return EXIT.ok;
   });
 }
@@ -60,7 +64,7 @@ export async function tokenList(flags: StoreFlags & { user?: string }, io: Io): 
           [
             t.id.padEnd(37),
             user.name.padEnd(12),
-            user.role.padEnd(7),
+            (user.disabledAt ? `${user.role}, disabled` : user.role).padEnd(7),
             t.name.padEnd(20),
             `${t.prefix}…`.padEnd(9),
             t.createdAt.slice(0, 19).padEnd(21),
