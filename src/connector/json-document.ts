@@ -242,42 +242,57 @@ export class JsonDocument {
    */
   prepare(pointers: Iterable<string>): void {
     if (!this.strict || this.tooDeep) return;
-    const root = trieNode();
+    const root = trieNode('', '');
     let wanted = 0;
     for (const pointer of pointers) {
       if (this.cache.has(pointer)) continue;
       let node = root;
-      // The segments of the pointer, without the arrays `split` makes: this runs for every finding.
+      // The segments of the pointer, matched in place: this runs for every finding.
       for (let from = 1; from <= pointer.length; ) {
         let to = pointer.indexOf('/', from);
         if (to < 0) to = pointer.length;
-        const segment = unescapeSegment(pointer.slice(from, to));
-        node = childOf(node, segment) ?? addChild(node, segment);
+        node = segmentChild(node, pointer, from, to);
         from = to + 1;
       }
-      if (node.pointers) node.pointers.push(pointer);
-      else node.pointers = [pointer];
+      if (node.pointer === undefined) node.pointer = pointer;
+      else if (node.more) node.more.push(pointer);
+      else node.more = [pointer];
       wanted++;
     }
     if (wanted === 0) return;
     const s = this.text;
     const start = skipSpace(s, this.bodyStart);
-    new Descent(s, this.structure).descend(start, root, { offset: start, length: 1 });
-    // Every wanted pointer: its own range, or the deepest ancestor that exists in the text.
-    // The nearest existing ancestor is kept as a depth; its pointer is cut from the wanted pointer
-    // only for the rare pointer that does not exist.
-    const settle = (node: TrieNode, depth: number, best: { depth: number; range: TextRange }) => {
-      const range = node.range;
-      const here = range ? { depth, range } : best;
-      for (const pointer of node.pointers ?? []) {
-        this.cache.set(pointer, {
-          nearest: range ? { pointer, range } : { pointer: prefix(pointer, here.depth), range: here.range },
-          complete: range !== undefined,
-        });
-      }
-      for (const child of node.nodes ?? []) settle(child, depth + 1, here);
-    };
-    settle(root, 0, { depth: 0, range: root.range ?? { offset: start, length: 1 } });
+    new Descent(s, this.structure).descend(start, root, start, 1);
+    if (root.offset < 0) {
+      root.offset = start;
+      root.length = 1;
+    }
+    this.settle(root, 0, 0, root);
+  }
+
+  /**
+   * Caches every wanted pointer below `node`: its own range, or that of the deepest ancestor that
+   * exists in the text (`best`, at `bestDepth`), whose pointer is cut from the wanted pointer only
+   * for the rare pointer that does not exist.
+   */
+  private settle(node: TrieNode, depth: number, bestDepth: number, best: TrieNode): void {
+    const reached = node.offset >= 0;
+    const here = reached ? node : best;
+    const hereDepth = reached ? depth : bestDepth;
+    if (node.pointer !== undefined) {
+      const range = { offset: here.offset, length: here.length };
+      this.settled(node.pointer, reached, hereDepth, range);
+      if (node.more) for (const pointer of node.more) this.settled(pointer, reached, hereDepth, range);
+    }
+    for (let child: TrieNode | undefined = node.first; child; child = child.next)
+      this.settle(child, depth + 1, hereDepth, here);
+  }
+
+  private settled(pointer: string, complete: boolean, depth: number, range: TextRange): void {
+    this.cache.set(pointer, {
+      nearest: { pointer: complete ? pointer : prefix(pointer, depth), range },
+      complete,
+    });
   }
 
   /** The deepest node on the way to `pointer`; cached, since the engine asks once per finding. */
@@ -684,7 +699,9 @@ function countValueKeys(value: unknown, depth: number): number {
   if (depth > MAX_NESTING) return -1;
   let n = 0;
   if (Array.isArray(value)) {
-    for (const v of value) {
+    // An indexed loop: `for…of` here allocates an iterator result per item.
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
       if (typeof v === 'object' && v !== null) {
         const k = countValueKeys(v, depth + 1);
         if (k < 0) return -1;
@@ -814,43 +831,101 @@ function prefix(pointer: string, depth: number): string {
   return depth === 0 ? '' : pointer.slice(0, end);
 }
 
+/**
+ * A node of the trie of wanted pointers. Children are a list through `next` (no arrays: a run makes
+ * a hundred thousand nodes), indexed in maps once there are many.
+ */
 interface TrieNode {
-  /** Child segments (unescaped) and their nodes, in insertion order (arrays made on first use). */
-  keys: string[] | undefined;
-  nodes: TrieNode[] | undefined;
-  /** The same by key, once there are too many for a scan. */
+  /** The segment, unescaped, and as the first pointer through it wrote it. */
+  readonly key: string;
+  readonly raw: string;
+  first: TrieNode | undefined;
+  next: TrieNode | undefined;
+  /** The last child found, tried first: findings in a row often share their first segments. */
+  last: TrieNode | undefined;
+  children: number;
   byKey: Map<string, TrieNode> | undefined;
-  /** Pointers that end at this node. */
-  pointers: string[] | undefined;
-  /** Where the member or item is, once the descent has reached it. */
-  range: TextRange | undefined;
+  byRaw: Map<string, TrieNode> | undefined;
+  /** The pointer that ends at this node; others (other spellings of it, rare) after it. */
+  pointer: string | undefined;
+  more: string[] | undefined;
+  /** Where the member or item is, once the descent has reached it (-1 before). */
+  offset: number;
+  length: number;
 }
 
 /** Children a trie node scans for (comparing text in place) before it indexes them in a map. */
 const SCANNED_CHILDREN = 8;
 
-function trieNode(): TrieNode {
-  return { keys: undefined, nodes: undefined, byKey: undefined, pointers: undefined, range: undefined };
+function trieNode(key: string, raw: string): TrieNode {
+  return {
+    key,
+    raw,
+    first: undefined,
+    next: undefined,
+    last: undefined,
+    children: 0,
+    byKey: undefined,
+    byRaw: undefined,
+    pointer: undefined,
+    more: undefined,
+    offset: -1,
+    length: 0,
+  };
 }
 
 function childOf(node: TrieNode, key: string): TrieNode | undefined {
   if (node.byKey) return node.byKey.get(key);
-  const i = node.keys ? node.keys.indexOf(key) : -1;
-  return i < 0 ? undefined : node.nodes?.[i];
+  for (let child: TrieNode | undefined = node.first; child; child = child.next)
+    if (child.key === key) return child;
+  return undefined;
 }
 
-function addChild(node: TrieNode, key: string): TrieNode {
-  const child = trieNode();
-  node.keys ??= [];
-  node.nodes ??= [];
-  const keys = node.keys;
-  const nodes = node.nodes;
-  keys.push(key);
-  nodes.push(child);
-  if (node.byKey) node.byKey.set(key, child);
-  else if (keys.length > SCANNED_CHILDREN)
-    node.byKey = new Map(keys.map((k, i) => [k, nodes[i] as TrieNode]));
-  return child;
+/**
+ * The child for the pointer segment `pointer[from, to)`, added when missing. Segments are compared
+ * in place, so that only new children cost a string.
+ */
+function segmentChild(node: TrieNode, pointer: string, from: number, to: number): TrieNode {
+  const length = to - from;
+  const last = node.last;
+  if (last && last.raw.length === length && pointer.startsWith(last.raw, from)) return last;
+  let found: TrieNode | undefined;
+  if (node.byRaw) found = node.byRaw.get(pointer.slice(from, to));
+  else {
+    for (let child: TrieNode | undefined = node.first; child; child = child.next) {
+      if (child.raw.length === length && pointer.startsWith(child.raw, from)) {
+        found = child;
+        break;
+      }
+    }
+  }
+  if (!found) {
+    const raw = pointer.slice(from, to);
+    const key = unescapeSegment(raw);
+    // Another spelling of a key already there (`~2`, `~02`) shares its node, as the key does.
+    found = childOf(node, key);
+    if (!found) {
+      found = trieNode(key, raw);
+      found.next = node.first;
+      node.first = found;
+      node.children++;
+      if (node.byKey) {
+        node.byKey.set(key, found);
+        node.byRaw?.set(raw, found);
+      } else if (node.children > SCANNED_CHILDREN) {
+        const byKey = new Map<string, TrieNode>();
+        const byRaw = new Map<string, TrieNode>();
+        for (let child: TrieNode | undefined = node.first; child; child = child.next) {
+          byKey.set(child.key, child);
+          byRaw.set(child.raw, child);
+        }
+        node.byKey = byKey;
+        node.byRaw = byRaw;
+      }
+    } else node.byRaw?.set(raw, found);
+  }
+  node.last = found;
+  return found;
 }
 
 /**
@@ -862,11 +937,9 @@ function memberChild(s: string, from: number, to: number, node: TrieNode): TrieN
     if (s.charCodeAt(k) === 0x5c) return childOf(node, JSON.parse(s.slice(from - 1, to + 1)) as string);
   }
   if (node.byKey) return node.byKey.get(s.slice(from, to));
-  const { keys } = node;
   const length = to - from;
-  for (let n = 0; keys && n < keys.length; n++) {
-    const key = keys[n] as string;
-    if (key.length === length && s.startsWith(key, from)) return node.nodes?.[n];
+  for (let child: TrieNode | undefined = node.first; child; child = child.next) {
+    if (child.key.length === length && s.startsWith(child.key, from)) return child;
   }
   return undefined;
 }
@@ -874,9 +947,8 @@ function memberChild(s: string, from: number, to: number, node: TrieNode): TrieN
 /** The child for the item at `index`: the trie holds array indexes as canonical decimal segments. */
 function itemChild(node: TrieNode, index: number): TrieNode | undefined {
   if (node.byKey) return node.byKey.get(String(index));
-  const { keys } = node;
-  for (let n = 0; keys && n < keys.length; n++)
-    if (numericIndex(keys[n] as string) === index) return node.nodes?.[n];
+  for (let child: TrieNode | undefined = node.first; child; child = child.next)
+    if (numericIndex(child.key) === index) return child;
   return undefined;
 }
 
@@ -930,9 +1002,10 @@ class Descent {
   }
 
   /** Descends into the value at `i`; returns the index just past it (or -1 on malformed text). */
-  descend(i: number, node: TrieNode, range: TextRange): number {
-    node.range = range;
-    if (!node.nodes) return this.skip(i);
+  descend(i: number, node: TrieNode, offset: number, length: number): number {
+    node.offset = offset;
+    node.length = length;
+    if (!node.first) return this.skip(i);
     const s = this.s;
     const c = s.charCodeAt(i);
     if (c === 0x7b || c === 0x5b) {
@@ -946,7 +1019,7 @@ class Descent {
         if (keyEnd < 0) return -1;
         const value = skipSpace(s, skipSpace(s, keyEnd) + 1);
         const child = memberChild(s, j + 1, keyEnd - 1, node);
-        const end = child ? this.descend(value, child, { offset: j, length: keyEnd - j }) : this.skip(value);
+        const end = child ? this.descend(value, child, j, keyEnd - j) : this.skip(value);
         if (end < 0) return -1;
         j = skipSpace(s, end);
         if (s.charCodeAt(j) === 0x2c) j = skipSpace(s, j + 1);
@@ -958,7 +1031,7 @@ class Descent {
       let index = 0;
       while (j < s.length && s.charCodeAt(j) !== 0x5d) {
         const child = itemChild(node, index);
-        const end = child ? this.descend(j, child, { offset: j, length: 1 }) : this.skip(j);
+        const end = child ? this.descend(j, child, j, 1) : this.skip(j);
         if (end < 0) return -1;
         index++;
         j = skipSpace(s, end);
