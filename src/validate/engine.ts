@@ -24,11 +24,14 @@ interface Pending {
   readonly report: Report;
 }
 
-/** A rule's context for one connector: a class rather than a closure per rule and connector. */
+/**
+ * A rule's context: a class rather than a closure per rule and connector, and kept with the rule
+ * list to serve connector after connector (`bind` points it at the next one).
+ */
 class Context implements RuleContext {
-  readonly connector: Connector;
+  connector: Connector;
   private readonly active: ActiveRule;
-  private readonly pending: Pending[];
+  private pending: Pending[];
 
   constructor(connector: Connector, active: ActiveRule, pending: Pending[]) {
     this.connector = connector;
@@ -36,10 +39,21 @@ class Context implements RuleContext {
     this.pending = pending;
   }
 
+  bind(connector: Connector, pending: Pending[]): void {
+    this.connector = connector;
+    this.pending = pending;
+  }
+
   report(report: Report): void {
     this.pending.push({ active: this.active, report });
   }
 }
+
+/**
+ * Contexts of a rule list not in use by a run (a rule validating inside its visit would get new ones).
+ * They keep the last connector they served until the next run binds them to another.
+ */
+const idleContexts = new WeakMap<readonly ActiveRule[], Context[]>();
 
 /**
  * Runs the given rules over a connector in one walk and returns the findings, positioned and sorted.
@@ -52,7 +66,9 @@ export function runRules(
 ): ValidationResult {
   const pending: Pending[] = [];
   const plan = planOf(rules);
-  const contexts = rules.map((active) => new Context(connector, active, pending));
+  const contexts = idleContexts.get(rules) ?? rules.map((active) => new Context(connector, active, pending));
+  idleContexts.delete(rules);
+  for (let i = 0; i < contexts.length; i++) (contexts[i] as Context).bind(connector, pending);
   const failed = (index: number, error: unknown) => {
     pending.push({
       active: { rule: INTERNAL, severity: 'error' },
@@ -123,6 +139,7 @@ export function runRules(
   for (const set of props.parameterSets) for (const p of set.parameters) run(plan.connectionParameter, p);
   for (const p of props.policies) run(plan.policy, p);
 
+  idleContexts.set(rules, contexts);
   prepareLocations(connector, pending);
   const diagnostics = pending.map(({ active, report }) => position(connector, active, report));
   diagnostics.sort(compareDiagnostics);
