@@ -4,6 +4,7 @@ import { ApiError, api, onSignedOut } from './api/client.ts';
 import { clearToken, getToken, setToken } from './api/token.ts';
 import type { User } from './api/types.ts';
 import { PageTitle, ProblemMessage, titleTakesFocus } from './components/common.tsx';
+import { useAction } from './components/use-action.ts';
 import { GalleryPage } from './pages/GalleryPage.tsx';
 
 // The gallery comes with the first script; the other pages load when first opened.
@@ -38,25 +39,18 @@ function NavLink({ href, children }: { href: string; children: string }) {
 
 function SignIn({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   const [value, setValue] = useState('');
-  const [error, setError] = useState<Error | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setToken(value);
-    try {
-      onSignedIn(await api.me());
-    } catch (e) {
-      clearToken();
-      setError(
-        e instanceof ApiError && e.status === 401
+    await run(async () => onSignedIn(await api.me()), {
+      onError: (e) => {
+        clearToken();
+        return e instanceof ApiError && e.status === 401
           ? new Error('This token is not valid on this server (unknown or revoked).')
-          : (e as Error),
-      );
-    } finally {
-      setBusy(false);
-    }
+          : e;
+      },
+    });
   }
   return (
     <main id="main" className="sign-in">

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { Connection, ConnectionTest } from '../api/types.ts';
 import { ProblemMessage, StatusBadge } from '../components/common.tsx';
+import { useAction } from '../components/use-action.ts';
 import { useLoad } from '../components/use-load.ts';
 
 import { isOAuth, ParameterInput, signIn } from './connection-parts.tsx';
@@ -20,8 +21,7 @@ function EditConnection({
   );
   const [name, setName] = useState(connection.name);
   const [values, setValues] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | undefined>();
+  const { busy, error, run } = useAction();
   const parameters =
     detail.state === 'done'
       ? detail.value.connectionParameters.filter(
@@ -33,20 +33,14 @@ function EditConnection({
       : [];
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const changed = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
       await api.updateConnection(connection.id, {
         ...(name.trim() !== connection.name && { name: name.trim() }),
         ...(Object.keys(changed).length > 0 && { values: changed }),
       });
       onDone(`Saved ${name.trim()}.`);
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   const id = `edit-${connection.id}`;
   return (
@@ -88,21 +82,10 @@ export function ConnectionRow({
   connection: Connection;
   onChanged: (message: string) => void;
 }) {
-  const [busy, setBusy] = useState<string | undefined>();
+  const { busy, running, error, run } = useAction();
   const [test, setTest] = useState<ConnectionTest | undefined>();
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<Error | undefined>();
-  const act = (what: string, fn: () => Promise<void>) => async () => {
-    setBusy(what);
-    setError(undefined);
-    try {
-      await fn();
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const act = (name: string, fn: () => Promise<void>) => () => run(fn, { name });
   const oauthLike = connection.hasTokens || connection.status === 'unauthenticated';
   return (
     <li className="card connection" aria-labelledby={`conn-${connection.id}`}>
@@ -119,20 +102,20 @@ export function ConnectionRow({
         <button
           type="button"
           className="secondary"
-          disabled={busy !== undefined}
+          disabled={busy}
           onClick={act('test', async () => {
             const result = await api.testConnection(connection.id);
             setTest(result);
             onChanged(`Tested ${connection.name}: ${result.ok ? 'it works' : 'it failed'}.`);
           })}
         >
-          {busy === 'test' ? 'Testing…' : 'Test'}
+          {running === 'test' ? 'Testing…' : 'Test'}
         </button>
         {oauthLike && (
           <button
             type="button"
             className="secondary"
-            disabled={busy !== undefined}
+            disabled={busy}
             onClick={act('sign-in', () => signIn(connection))}
           >
             {connection.status === 'unauthenticated' ? 'Sign in' : 'Sign in again'}
@@ -142,7 +125,7 @@ export function ConnectionRow({
           type="button"
           className="secondary"
           aria-expanded={editing}
-          disabled={busy !== undefined}
+          disabled={busy}
           onClick={() => setEditing((e) => !e)}
         >
           Edit
@@ -151,7 +134,7 @@ export function ConnectionRow({
           <button
             type="button"
             className="secondary"
-            disabled={busy !== undefined}
+            disabled={busy}
             onClick={act('sign-out', async () => {
               await api.oauthRevoke(connection.id);
               onChanged(`Signed ${connection.name} out.`);
@@ -163,7 +146,7 @@ export function ConnectionRow({
         <button
           type="button"
           className="danger"
-          disabled={busy !== undefined}
+          disabled={busy}
           onClick={act('delete', async () => {
             if (!window.confirm(`Delete the connection “${connection.name}”?`)) return;
             await api.deleteConnection(connection.id);

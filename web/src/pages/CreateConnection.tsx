@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { GalleryCard } from '../api/types.ts';
 import { ProblemMessage } from '../components/common.tsx';
+import { useAction } from '../components/use-action.ts';
 import { useLoad } from '../components/use-load.ts';
 
 import { isOAuth, ParameterInput, signIn } from './connection-parts.tsx';
@@ -24,8 +25,7 @@ export function CreateConnection({
   const [name, setName] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
   const [client, setClient] = useState({ clientId: '', clientSecret: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | undefined>();
+  const { busy, error, run } = useAction();
   const [detail] = useLoad(
     (signal) => (connectorId ? api.connector(connectorId, signal) : Promise.resolve(undefined)),
     [connectorId],
@@ -45,9 +45,7 @@ export function CreateConnection({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const filled = Object.fromEntries(
         Object.entries(values).filter(([k, v]) => v !== '' && parameters.some((p) => p.name === k)),
       );
@@ -67,11 +65,7 @@ export function CreateConnection({
       setValues({});
       setName('');
       onCreated();
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

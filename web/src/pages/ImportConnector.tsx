@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { api } from '../api/client.ts';
 import type { ConnectorUpload, ImportResult } from '../api/types.ts';
 import { ProblemMessage, ValidationBadge } from '../components/common.tsx';
+import { useAction } from '../components/use-action.ts';
 
 const PRESETS = ['recommended', 'certification', 'independent-publisher'] as const;
 
@@ -47,27 +48,20 @@ export function ImportConnector({ onImported }: { onImported: (result: ImportRes
   const [files, setFiles] = useState<File[]>([]);
   const [id, setId] = useState('');
   const [preset, setPreset] = useState<string>('recommended');
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResult | undefined>();
-  const [error, setError] = useState<Error | undefined>();
+  const { busy, error, run } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setResult(undefined);
-    try {
+    await run(async () => {
       const imported = await api.importConnector(uploadOf(files), {
         ...(id.trim() && { id: id.trim() }),
         ...(preset !== 'recommended' && { preset }),
       });
       setResult(imported);
       onImported(imported);
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

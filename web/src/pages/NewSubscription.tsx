@@ -9,6 +9,7 @@ import type {
   Subscription,
 } from '../api/types.ts';
 import { ProblemMessage } from '../components/common.tsx';
+import { useAction } from '../components/use-action.ts';
 import { useLoad } from '../components/use-load.ts';
 import { FormContext, type FormState } from '../form/Field.tsx';
 import { ParameterFields } from '../form/ParameterFields.tsx';
@@ -56,8 +57,7 @@ export function NewSubscription({
   const [sink, setSink] = useState('');
   const [interval, setIntervalSeconds] = useState('');
   const [backfill, setBackfill] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | undefined>();
+  const { busy, error, run } = useAction();
   const form: FormState = useMemo(
     () => ({
       connectionId: connectionId || undefined,
@@ -71,16 +71,15 @@ export function NewSubscription({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!chosen?.operationId || detail.state !== 'done' || !detail.value) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const operation: OperationDetail = detail.value;
+    const operation: OperationDetail = detail.value;
+    const operationId = chosen.operationId;
+    await run(async () => {
       const all = (prune(args) as JsonObject | undefined) ?? {};
       const bodyParam = operation.parameters.find((p) => p.in === 'body');
       const { [bodyParam?.name ?? '\u0000']: body, ...parameters } = all;
       const created = await api.createSubscription({
         connectionId,
-        operationId: chosen.operationId,
+        operationId,
         ...(Object.keys(parameters).length > 0 && { parameters }),
         ...(body !== undefined && { body }),
         ...(sink.trim() && { sink: { url: sink.trim() } }),
@@ -88,11 +87,7 @@ export function NewSubscription({
         ...(chosen.kind === 'polling-trigger' && backfill && { backfill: true }),
       });
       onCreated(created.subscription, created.signingSecret);
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { api } from '../api/client.ts';
 import type { CreatedToken, Role, User } from '../api/types.ts';
 import { Async, PageTitle, ProblemMessage } from '../components/common.tsx';
+import { useAction } from '../components/use-action.ts';
 import { useLoad } from '../components/use-load.ts';
 import { CreateTokenForm, NewToken, TokenList, When } from './token-parts.tsx';
 
@@ -24,13 +25,10 @@ function CreateUser({ onCreated }: { onCreated: (user: User, first: CreatedToken
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('maker');
   const [tokenName, setTokenName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | undefined>();
+  const { busy, error, run } = useAction();
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const { user, token, tokenInfo } = await api.createUser({
         name: name.trim(),
         role,
@@ -39,11 +37,7 @@ function CreateUser({ onCreated }: { onCreated: (user: User, first: CreatedToken
       setName('');
       setTokenName('');
       onCreated(user, { token, info: tokenInfo });
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <form className="form" onSubmit={submit} aria-label="Create a user">
@@ -150,8 +144,7 @@ function UserRow({
   onMeChanged: (me: User) => void;
 }) {
   const [role, setRole] = useState<Role>(user.role);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | undefined>();
+  const { busy, error, run } = useAction();
   const [open, setOpen] = useState(false);
   const self = user.id === me.id;
   async function setDisabled(disabled: boolean) {
@@ -162,16 +155,10 @@ function UserRow({
       )
     )
       return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const changed = await api.updateUser(user.id, { disabled });
       onChanged(`${changed.name} is ${changed.disabledAt ? 'disabled' : 'enabled again'}.`);
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   const base = `user-${user.id}`;
   async function changeRole(event: FormEvent) {
@@ -182,18 +169,19 @@ function UserRow({
       !window.confirm('Make yourself a maker? You will lose access to this page and to imports.')
     )
       return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const changed = await api.updateUser(user.id, { role });
-      if (self) onMeChanged(changed);
-      onChanged(`${changed.name} is now ${changed.role === 'admin' ? 'an admin' : 'a maker'}.`);
-    } catch (e) {
-      setError(e as Error);
-      setRole(user.role);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const changed = await api.updateUser(user.id, { role });
+        if (self) onMeChanged(changed);
+        onChanged(`${changed.name} is now ${changed.role === 'admin' ? 'an admin' : 'a maker'}.`);
+      },
+      {
+        onError: (e) => {
+          setRole(user.role);
+          return e;
+        },
+      },
+    );
   }
   return (
     <li className="card" aria-labelledby={`${base}-name`}>

@@ -8,6 +8,7 @@ import { api } from '../api/client.ts';
 import { getToken } from '../api/token.ts';
 import type { CreatedToken, TokenInfo } from '../api/types.ts';
 import { ProblemMessage } from '../components/common.tsx';
+import { useAction } from '../components/use-action.ts';
 
 /** A timestamp in the reader's locale, machine-readable in `dateTime`. */
 export function When({ iso }: { iso: string }) {
@@ -107,20 +108,13 @@ export function CreateTokenForm({
 }) {
   const id = useId();
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | undefined>();
+  const { busy, error, run } = useAction();
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       onCreated(await api.createToken(name.trim(), userId));
       setName('');
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <form className="form" onSubmit={submit} aria-label={label}>
@@ -158,8 +152,7 @@ export function TokenList({
   owner?: string;
   onRevoked: (info: TokenInfo) => void;
 }) {
-  const [busy, setBusy] = useState<string | undefined>();
-  const [error, setError] = useState<Error | undefined>();
+  const { busy, running, error, run } = useAction();
   const active = tokens.filter((t) => !t.revokedAt);
   const revoked = tokens.filter((t) => t.revokedAt);
   async function revoke(info: TokenInfo) {
@@ -168,16 +161,13 @@ export function TokenList({
       ? `Revoke “${info.name}”? This console is signed in with it: you will be signed out.`
       : `Revoke “${info.name}”${owner ? ` of ${owner}` : ''}? Anything using it stops working at once.`;
     if (!window.confirm(question)) return;
-    setBusy(info.id);
-    setError(undefined);
-    try {
-      await api.revokeToken(info.id);
-      onRevoked(info);
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(undefined);
-    }
+    await run(
+      async () => {
+        await api.revokeToken(info.id);
+        onRevoked(info);
+      },
+      { name: info.id },
+    );
   }
   return (
     <>
@@ -193,13 +183,8 @@ export function TokenList({
                 {t.lastUsedAt && <When iso={t.lastUsedAt} />} · no expiry
               </p>
             </div>
-            <button
-              type="button"
-              className="danger small"
-              disabled={busy !== undefined}
-              onClick={() => revoke(t)}
-            >
-              {busy === t.id ? 'Revoking…' : 'Revoke'}
+            <button type="button" className="danger small" disabled={busy} onClick={() => revoke(t)}>
+              {running === t.id ? 'Revoking…' : 'Revoke'}
               <span className="visually-hidden"> {t.name}</span>
             </button>
           </li>
