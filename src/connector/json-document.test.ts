@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type Node, parseTree } from 'jsonc-parser';
+import { type Node, type ParseError, parse, parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { JsonDocument, MAX_NESTING } from './json-document.ts';
 import { escapeSegment } from './pointer.ts';
@@ -174,6 +174,27 @@ describe('JsonDocument in tolerant mode', () => {
         if (doc.strict) return;
         for (const [pointer, offset] of ranges(parseTree(text), '', new Map()))
           expect(doc.locate(pointer)?.offset).toBe(offset);
+      }),
+    );
+  });
+
+  it('reads trailing commas and raw control characters in strings as jsonc-parser does', () => {
+    // These two are read by JSON.parse once repaired; what jsonc-parser gives is the reference.
+    const slip = fc.constantFrom(',', '\t', '\u0001', ',\n');
+    fc.assert(
+      fc.property(fc.json(), fc.nat(), slip, (json, where, inserted) => {
+        const closers = [...json.matchAll(/[}\]]|"(?:[^"\\]|\\.)*"/g)]
+          .filter((m) => (inserted.startsWith(',') ? m[0].length === 1 : m[0].length > 1))
+          .map((m) => (m.index as number) + (inserted.startsWith(',') ? 0 : 1));
+        // jsonc-parser's `parse` sets a `__proto__` key as a prototype (the test above).
+        if (closers.length === 0 || json.includes('"__proto__"')) return;
+        const at = closers[where % closers.length] as number;
+        const text = json.slice(0, at) + inserted + json.slice(at);
+        const errors: ParseError[] = [];
+        const expected = parse(text, errors, { allowTrailingComma: false });
+        const doc = new JsonDocument('t.json', text);
+        expect(doc.value).toEqual(expected);
+        expect(doc.issues.map((i) => i.offset)).toEqual([...new Set(errors.map((e) => e.offset))]);
       }),
     );
   });

@@ -82,6 +82,92 @@ const SYNTAX_MESSAGES: Record<number, string> = {
   [E.InvalidEscapeCharacter]: 'a backslash escape is not valid JSON',
 };
 
+const SLIP_MESSAGES = {
+  'trailing-comma': 'A trailing comma follows the last item',
+  'control-character': 'A string contains a raw control character; write it as an escape such as `\\n`',
+} as const;
+
+interface Slip {
+  readonly kind: keyof typeof SLIP_MESSAGES;
+  readonly offset: number;
+  readonly length: number;
+}
+
+/**
+ * The value of text whose only faults are trailing commas and raw control characters (not line
+ * breaks) in strings, the two the corpus shows most, read with `JSON.parse` after removing the
+ * commas and escaping the characters; with the faults as jsonc-parser reports them (at the closing
+ * bracket; once per string). Undefined for anything else (comments, other syntax errors), which
+ * jsonc-parser reads: a far slower path, which would also build a tree for positions.
+ */
+function repaired(body: string): { value: JsonValue; slips: Slip[] } | undefined {
+  const slips: Slip[] = [];
+  const parts: string[] = [];
+  let copied = 0;
+  // The last character outside strings that is not a space, and where the last comma was.
+  let last = 0;
+  let comma = -1;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (isSpace(c)) continue;
+    if (c === 0x22) {
+      const end = stringEnd(body, i);
+      if (end < 0) return undefined;
+      let escaped: string | undefined;
+      // The regex finds the next control character (mostly the line break after the string).
+      CONTROL.lastIndex = i + 1;
+      const control = CONTROL.test(body) ? CONTROL.lastIndex - 1 : body.length;
+      for (let k = control; k < end - 1; k++) {
+        const d = body.charCodeAt(k);
+        if (d >= 0x20) continue;
+        // A line break ends the string for jsonc-parser; after a backslash it is an escape error.
+        if (d === 0x0a || d === 0x0d || body.charCodeAt(k - 1) === 0x5c) return undefined;
+        escaped = `${escaped ?? body.slice(i, k)}\\u${d.toString(16).padStart(4, '0')}`;
+        let next = k + 1;
+        while (next < end - 1 && body.charCodeAt(next) >= 0x20) next++;
+        escaped += body.slice(k + 1, next);
+        k = next - 1;
+      }
+      if (escaped !== undefined) {
+        slips.push({ kind: 'control-character', offset: i, length: end - i });
+        parts.push(body.slice(copied, i), `${escaped}"`);
+        copied = end;
+      }
+      last = c;
+      i = end - 1;
+      continue;
+    }
+    if (c === 0x2f) return undefined;
+    if ((c === 0x7d || c === 0x5d) && last === 0x2c) {
+      const before = lastSignificant(body, comma - 1);
+      // `[,]` and `{"a":,}` are other errors.
+      if (before === 0x5b || before === 0x7b || before === 0x2c || before === 0x3a) return undefined;
+      slips.push({ kind: 'trailing-comma', offset: i, length: 1 });
+      parts.push(body.slice(copied, comma));
+      copied = comma + 1;
+    }
+    if (c === 0x2c) comma = i;
+    last = c;
+  }
+  if (slips.length === 0) return undefined;
+  parts.push(body.slice(copied));
+  try {
+    return { value: JSON.parse(parts.join('')) as JsonValue, slips };
+  } catch {
+    return undefined;
+  }
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
+const CONTROL = /[\u0000-\u001f]/g;
+
+/** The last character at or before `i` that is not a space (outside strings, for a comma's left). */
+function lastSignificant(s: string, i: number): number {
+  let j = i;
+  while (j >= 0 && isSpace(s.charCodeAt(j))) j--;
+  return j < 0 ? 0 : s.charCodeAt(j);
+}
+
 /**
  * A parsed JSON file that can say where any JSON pointer sits in its text. Strict JSON is read with
  * `JSON.parse`; positions are computed only when a diagnostic asks for them.
@@ -95,6 +181,7 @@ export class JsonDocument {
   readonly strict: boolean;
   private readonly bodyStart: number;
   private readonly tooDeep: boolean;
+  private readonly indexed: boolean;
   private lineStarts: Int32Array | undefined;
   /** Strict JSON only: where each object and array is, so that positioning skips values unread. */
   private readonly structure: Structure | undefined;
@@ -118,6 +205,9 @@ export class JsonDocument {
     const body = this.bodyStart ? text.slice(1) : text;
     let value: JsonValue | undefined;
     let strict = false;
+    // Positions come from the text itself (strict JSON, or JSON with only trailing commas and raw
+    // control characters in strings, read through `JSON.parse` once repaired), not from a jsonc tree.
+    let indexed = false;
     let tooDeep = false;
     let structure: Structure | undefined;
     if (body.trim() === '') {
@@ -128,23 +218,34 @@ export class JsonDocument {
       try {
         value = JSON.parse(body) as JsonValue;
         strict = true;
+        indexed = true;
       } catch {
         tooDeep = nestingBeyond(body, MAX_NESTING) >= 0;
-        if (!tooDeep) value = this.readTolerant(body, issues);
+        if (!tooDeep) {
+          const repair = repaired(body);
+          if (repair) {
+            value = repair.value;
+            indexed = true;
+            for (const { kind, offset, length } of repair.slips)
+              issues.push({ kind, message: SLIP_MESSAGES[kind], offset: offset + this.bodyStart, length });
+          } else value = this.readTolerant(body, issues);
+        }
       }
-      if (strict) {
+      if (indexed) {
         const keys = countValueKeys(value, 0);
         if (keys >= 0) structure = scanStructure(text, this.bodyStart);
         if (!structure) {
           tooDeep = true;
           value = undefined;
           strict = false;
+          indexed = false;
         } else if (structure.keys !== keys) {
           // A duplicate key may have hidden a deeply nested value from the count above.
           if (nestingBeyond(body, MAX_NESTING) >= 0) {
             tooDeep = true;
             value = undefined;
             strict = false;
+            indexed = false;
           } else this.findDuplicates(body, issues);
         }
       }
@@ -158,7 +259,8 @@ export class JsonDocument {
       }
     }
     this.tooDeep = tooDeep;
-    this.structure = strict && !tooDeep ? structure : undefined;
+    this.indexed = indexed && !tooDeep;
+    this.structure = this.indexed ? structure : undefined;
     this.value = value;
     this.strict = strict;
     this.issues = issues;
@@ -206,11 +308,9 @@ export class JsonDocument {
       if (seen.has(`${kind}:${e.offset}`)) continue;
       seen.add(`${kind}:${e.offset}`);
       const message =
-        kind === 'trailing-comma'
-          ? 'A trailing comma follows the last item'
-          : kind === 'control-character'
-            ? 'A string contains a raw control character; write it as an escape such as `\\n`'
-            : `Invalid JSON: ${SYNTAX_MESSAGES[e.error] ?? 'the text cannot be read'}`;
+        kind === 'trailing-comma' || kind === 'control-character'
+          ? SLIP_MESSAGES[kind]
+          : `Invalid JSON: ${SYNTAX_MESSAGES[e.error] ?? 'the text cannot be read'}`;
       issues.push({ kind, message, offset: e.offset + at, length: Math.max(1, e.length) });
     }
     issues.push(...comments, ...duplicates);
@@ -241,7 +341,7 @@ export class JsonDocument {
    * wanted pointer and skips everything else, so positioning costs one pass however many findings.
    */
   prepare(pointers: Iterable<string>): void {
-    if (!this.strict || this.tooDeep) return;
+    if (!this.indexed) return;
     const root = trieNode('', '');
     let wanted = 0;
     for (const pointer of pointers) {
@@ -302,7 +402,7 @@ export class JsonDocument {
       const segments = split(pointer);
       const walked = this.tooDeep
         ? { range: { offset: skipSpace(this.text, this.bodyStart), length: 1 }, depth: 0 }
-        : this.strict
+        : this.indexed
           ? this.walkStrict(segments)
           : this.walkTolerant(segments);
       const complete = walked?.depth === segments.length;
