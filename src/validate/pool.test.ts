@@ -49,4 +49,14 @@ describe('createValidationPool', () => {
     }
     await expect(pool.validateMany(list)).rejects.toThrow('closed');
   });
+
+  it('ends a call under way when the pool is closed, instead of leaving it waiting', async () => {
+    const pool = createValidationPool({ threads: 2 });
+    const call = pool.validateMany(sources(), {
+      onProgress: (done) => {
+        if (done === 1) void pool.close();
+      },
+    });
+    await expect(call).rejects.toThrow('closed');
+  });
 });

@@ -118,6 +118,7 @@ class Pool implements ValidationPool {
 
   async close(): Promise<void> {
     this.broken ??= new Error('the validation pool is closed');
+    this.running?.fail(this.broken);
     const workers = this.workers.splice(0);
     await Promise.all(workers.map((w) => w.terminate()));
   }
@@ -137,6 +138,7 @@ class Pool implements ValidationPool {
       outcomes[index] = outcome;
       done++;
       onProgress?.(done, sources.length, outcome.source);
+      if (done === sources.length) end();
     };
     const next = new Int32Array(new SharedArrayBuffer(4));
     const workers = sources.length >= MIN_SOURCES_FOR_WORKERS && !this.broken ? this.workers : [];
@@ -146,8 +148,10 @@ class Pool implements ValidationPool {
     const finished = new Promise<void>((resolve) => {
       settle = resolve;
     });
+    // Done when every worker has said so, or as soon as every outcome is in: a worker still
+    // loading has nothing of this job left to do.
     const end = () => {
-      if (pending === 0) settle?.();
+      if (pending === 0 || done === sources.length) settle?.();
     };
     if (workers.length > 0) {
       const id = ++this.jobs;
