@@ -45,7 +45,6 @@ export type WorkerMessage =
   | { readonly job: number; readonly done: true };
 
 interface Running {
-  readonly id: number;
   onMessage(message: WorkerMessage): void;
   fail(error: Error): void;
 }
@@ -92,6 +91,8 @@ class Pool implements ValidationPool {
   private running: Running | undefined;
   private jobs = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  /** Set when a worker failed: the pool goes on with the main thread alone. */
   private broken: Error | undefined;
 
   constructor(threads: number) {
@@ -117,20 +118,20 @@ class Pool implements ValidationPool {
   }
 
   async close(): Promise<void> {
-    this.broken ??= new Error('the validation pool is closed');
-    this.running?.fail(this.broken);
+    this.closed = true;
+    this.running?.fail(new Error('the validation pool is closed'));
     const workers = this.workers.splice(0);
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
   private lost(error: Error): void {
-    if (this.workers.length === 0) return;
+    if (this.closed) return;
     this.broken ??= error;
     this.running?.fail(error);
   }
 
   private async run(sources: readonly string[], options: JobOptions): Promise<Outcome[]> {
-    if (this.broken && this.workers.length === 0 && this.threads > 1) throw this.broken;
+    if (this.closed) throw new Error('the validation pool is closed');
     const { onProgress, ...runOptions } = options;
     const outcomes: Outcome[] = new Array(sources.length);
     let done = 0;
@@ -156,7 +157,6 @@ class Pool implements ValidationPool {
     if (workers.length > 0) {
       const id = ++this.jobs;
       this.running = {
-        id,
         onMessage: (m) => {
           if (m.job !== id) return;
           if ('outcome' in m) finish(m.index, m.outcome);
