@@ -215,6 +215,26 @@ describe('JsonDocument in tolerant mode', () => {
   });
 });
 
+describe('JsonDocument duplicate keys', () => {
+  it.each([
+    ['{"a": 1, "a": 2}', [['/a', 9, 3]]],
+    [
+      '{"x": {"l": [0, {"b": 1, "b": 2}]}, "x": 1}',
+      [
+        ['/x/l/1/b', 25, 3],
+        ['/x', 36, 3],
+      ],
+    ],
+    ['{"\\u0061": 1, "a": 2}', [['/a', 14, 3]]],
+    ['{"a/b~": 1, "a/b~": 2}', [['/a~1b~0', 12, 6]]],
+    ['[{"k": 1, "k": 2,}]', [['/0/k', 10, 3]]],
+    ['{"a": 1, "b": 2}', []],
+  ])('reports them in %s with their pointer and place', (text, expected) => {
+    const issues = new JsonDocument('d.json', text).issues.filter((i) => i.kind === 'duplicate-key');
+    expect(issues.map((i) => [i.pointer, i.offset, i.length])).toEqual(expected);
+  });
+});
+
 describe('JsonDocument nesting limit', () => {
   const nested = (depth: number) => `{"a": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
 

@@ -318,10 +318,13 @@ export class JsonDocument {
   }
 
   private findDuplicates(body: string, issues: ParseIssue[]): void {
-    jsonc().visit(body, duplicateFinder(this.bodyStart, issues), {
-      disallowComments: false,
-      allowTrailingComma: true,
-    });
+    const found: ParseIssue[] = [];
+    if (duplicateKeys(body, this.bodyStart, found)) issues.push(...found);
+    else
+      jsonc().visit(body, duplicateFinder(this.bodyStart, issues), {
+        disallowComments: false,
+        allowTrailingComma: true,
+      });
   }
 
   /** Where the member or item at `pointer` starts (its key, for object members). */
@@ -620,6 +623,70 @@ function treeBuilder(): { visitor: Visitor; root(): JsoncNode | undefined } {
     },
     root: () => current.children?.[0],
   };
+}
+
+/**
+ * `duplicateFinder` without jsonc-parser, for the text `JSON.parse` read (trailing commas allowed):
+ * one recursive pass, whose functions V8 keeps optimised (jsonc-parser's `visit` makes its own anew on
+ * every call). False, with nothing reported, for text it does not expect.
+ */
+function duplicateKeys(s: string, at: number, issues: ParseIssue[]): boolean {
+  const path: (string | number)[] = [];
+  const value = (from: number): number => {
+    const i = skipSpace(s, from);
+    const c = s.charCodeAt(i);
+    if (c === 0x7b) {
+      const keys = new Set<string>();
+      path.push('');
+      let j = skipSpace(s, i + 1);
+      while (s.charCodeAt(j) === 0x22) {
+        const end = stringEnd(s, j);
+        if (end < 0) return -1;
+        let name = s.slice(j + 1, end - 1);
+        if (name.includes('\\')) {
+          try {
+            name = JSON.parse(s.slice(j, end)) as string;
+          } catch {
+            return -1;
+          }
+        }
+        path[path.length - 1] = name;
+        if (keys.has(name))
+          issues.push({
+            kind: 'duplicate-key',
+            message: `The property \`${name}\` appears twice in the same object; only the last one counts`,
+            offset: j + at,
+            length: end - j,
+            pointer: join('', ...path),
+          });
+        else keys.add(name);
+        j = skipSpace(s, end);
+        if (s.charCodeAt(j) !== 0x3a) return -1;
+        j = value(j + 1);
+        if (j < 0) return -1;
+        j = skipSpace(s, j);
+        if (s.charCodeAt(j) === 0x2c) j = skipSpace(s, j + 1);
+      }
+      path.pop();
+      return s.charCodeAt(j) === 0x7d ? j + 1 : -1;
+    }
+    if (c === 0x5b) {
+      path.push(0);
+      let j = skipSpace(s, i + 1);
+      for (let index = 0; j < s.length && s.charCodeAt(j) !== 0x5d; index++) {
+        path[path.length - 1] = index;
+        j = value(j);
+        if (j < 0) return -1;
+        j = skipSpace(s, j);
+        if (s.charCodeAt(j) !== 0x2c) break;
+        j = skipSpace(s, j + 1);
+      }
+      path.pop();
+      return s.charCodeAt(j) === 0x5d ? j + 1 : -1;
+    }
+    return skipValue(s, i);
+  };
+  return value(0) >= 0;
 }
 
 /** Reports each key that repeats one of its object, with its pointer. */
