@@ -1,13 +1,19 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createValidationPool, validateMany } from './pool.ts';
 
 const example = new URL('../../examples/tasklane', import.meta.url).pathname;
 
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
 function sources(): string[] {
   const root = mkdtempSync(join(tmpdir(), 'flowport-pool-'));
+  roots.push(root);
   return Array.from({ length: 10 }, (_, i) => {
     const dir = join(root, `c${i}`);
     cpSync(example, dir, { recursive: true });
