@@ -45,6 +45,12 @@ export { callbackEvents, type Subscription, subscribe, unsubscribe } from './tri
 export { type FlowportConfig, loadConfig, parseConfig } from './validate/config.ts';
 export type { Diagnostic, Summary } from './validate/diagnostic.ts';
 export type { ValidationResult } from './validate/engine.ts';
+export {
+  createValidationPool,
+  type ManyOptions,
+  type ValidationPool,
+  validateMany,
+} from './validate/pool.ts';
 export { activeRules, presetFor, presetRules } from './validate/presets.ts';
 export { findRule, RULES } from './validate/registry.ts';
 export { formatJson } from './validate/reporters/json.ts';

@@ -28,7 +28,9 @@ export interface ValidationPool {
 // Below this many sources a worker's start-up costs more than it saves.
 const MIN_SOURCES_FOR_WORKERS = 8;
 
-const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.mjs', import.meta.url);
+// The worker beside this module, with its extension: sources (.ts), the library (dist/lib, .js) or
+// the bundle (dist, .mjs).
+const workerUrl = new URL(`./worker${/\.[cm]?[jt]s$/.exec(import.meta.url)?.[0] ?? '.mjs'}`, import.meta.url);
 
 /** A job as a worker receives it: sources and one shared queue index, taken with `Atomics.add`. */
 export interface Job {

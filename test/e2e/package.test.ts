@@ -70,18 +70,26 @@ describe.skipIf(!built)('the npm package', () => {
     expect(node([bin, 'operations', example]).stdout).toMatch(/Tasklane — \d+ operations/);
   });
 
-  it('imports as a library: load, validate, build a request, version', () => {
+  it('imports as a library: load, validate, a validation pool on worker threads, build a request, version', () => {
     writeFileSync(
       join(app, 'use.mjs'),
-      `import { createRuntime, loadConnector, validateConnector, VERSION } from 'flowport';
+      `import { createRuntime, createValidationPool, loadConnector, validateConnector, VERSION } from 'flowport';
 const connector = await loadConnector(${JSON.stringify(example)});
 const result = validateConnector(connector, { preset: 'certification' });
 const runtime = createRuntime(connector);
 await runtime.close();
-console.log(JSON.stringify({ operations: connector.operations.length, errors: result.summary.error, VERSION }));`,
+const pool = createValidationPool({ threads: 2 });
+const many = await pool.validateMany(Array.from({ length: 8 }, () => ${JSON.stringify(example)}));
+await pool.close();
+console.log(JSON.stringify({ operations: connector.operations.length, errors: result.summary.error, many: many.filter((o) => o.result).length, VERSION }));`,
     );
     const run = node(['use.mjs']);
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual({ operations: expect.any(Number), errors: 0, VERSION: version });
+    expect(JSON.parse(run.stdout)).toEqual({
+      operations: expect.any(Number),
+      errors: 0,
+      many: 8,
+      VERSION: version,
+    });
   });
 });
