@@ -3,11 +3,10 @@ import { findSections, README_SECTIONS } from '../../helpers/readme-sections.ts'
 import { isNonAsciiSpace } from '../../helpers/unicode-space.ts';
 import { CERTIFICATION, defineRule } from '../../rule.ts';
 
-const STOP_WORDS = new Set(
+const STOP_WORDS =
   'a an the of for by to in on from with and or your my its all any this that is are be as at into via using'.split(
     ' ',
-  ),
-);
+  );
 /** Verbs readmes and summaries use interchangeably ("Retrieve card templates" for "Get card templates"). */
 const SYNONYMS: Record<string, string[]> = {
   get: ['retrieve', 'fetch', 'read', 'return', 'returns', 'gets', 'list', 'lists'],
@@ -15,9 +14,16 @@ const SYNONYMS: Record<string, string[]> = {
   update: ['edit', 'modify', 'change', 'updates'],
   delete: ['remove', 'deletes'],
 };
-const VERBS = new Map(
-  Object.entries(SYNONYMS).flatMap(([verb, synonyms]) => synonyms.map((s) => [s, verb] as const)),
-);
+/**
+ * Canonical form of each stop word ('', none) and verb synonym. A Map, not an object: looking a
+ * freshly sliced word up as a property key interns it first.
+ */
+const SPECIAL = new Map<string, string>([
+  ...STOP_WORDS.map((w) => [w, ''] as const),
+  ...Object.entries(SYNONYMS).flatMap(([verb, synonyms]) => synonyms.map((s) => [s, verb] as const)),
+]);
+const SYNONYM_LISTS = new Map(Object.entries(SYNONYMS));
+const NO_SYNONYMS: readonly string[] = [];
 /**
  * Characters that end a word: white space (as `\s` has it) and ASCII punctuation. Words are runs of
  * anything else; a scan of char codes, faster than a regex over every line.
@@ -39,8 +45,9 @@ function isBreak(c: number): boolean {
 
 /** Canonical form of a lower-case word: undefined for stop words, singular, verb synonyms merged. */
 function canonical(w: string): string | undefined {
-  if (STOP_WORDS.has(w)) return undefined;
-  return VERBS.get(w) ?? (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+  const special = SPECIAL.get(w);
+  if (special !== undefined) return special === '' ? undefined : special;
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 }
 
 /** Hash of a word, as `scanWords` computes it while reading the characters. */
@@ -52,9 +59,10 @@ function hashOf(word: string): number {
 
 /** Hashes of the lower-case words whose canonical form is `word`: itself, its plural, its synonyms. */
 function addForms(word: string, out: Set<number>): void {
-  out.add(hashOf(word));
-  out.add(hashOf(`${word}s`));
-  for (const synonym of Object.hasOwn(SYNONYMS, word) ? SYNONYMS[word]! : []) out.add(hashOf(synonym));
+  const h = hashOf(word);
+  out.add(h);
+  out.add((Math.imul(h, 31) + 0x73) | 0); // `${word}s`
+  for (const synonym of SYNONYM_LISTS.get(word) ?? NO_SYNONYMS) out.add(hashOf(synonym));
 }
 
 /**
@@ -84,6 +92,20 @@ function scanWords(lower: string, found: (word: string, line: number) => void, f
     }
     if (c === 0x0a) line++;
   }
+}
+
+/** Whether a sorted list of line indexes holds `line`. */
+function hasLine(lines: readonly number[], line: number): boolean {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = lines[mid]!;
+    if (at === line) return true;
+    if (at < line) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Canonical content words: lower case, no stop words, singular, verb synonyms merged. */
@@ -130,8 +152,8 @@ export default defineRule({
           addForms(w, forms);
         }
       }
+      // Per wanted word, the lines it is on, in increasing order.
       const linesWith = new Map<string, number[]>();
-      const lineWords = new Map<number, Set<string>>();
       if (wanted.size > 0) {
         scanWords(
           lower,
@@ -139,10 +161,7 @@ export default defineRule({
             if (!wanted.has(w)) return;
             const list = linesWith.get(w);
             if (!list) linesWith.set(w, [line]);
-            else if (list.at(-1) !== line) list.push(line);
-            const set = lineWords.get(line);
-            if (set) set.add(w);
-            else lineWords.set(line, new Set([w]));
+            else if (list[list.length - 1] !== line) list.push(line);
           },
           forms,
         );
@@ -155,7 +174,7 @@ export default defineRule({
           if (!list) return false;
           if (!candidates || list.length < candidates.length) candidates = list;
         }
-        return (candidates ?? []).some((i) => needed.every((w) => lineWords.get(i)?.has(w)));
+        return (candidates ?? []).some((i) => needed.every((w) => hasLine(linesWith.get(w)!, i)));
       };
       // Mentioned by its operationId or by the words of its summary. The summary is checked first:
       // searching the section for each operationId costs more than the word index.
