@@ -22,6 +22,10 @@ export function matchBelow(
     (b): b is 'items' | 'additionalProperties' => b === 'items' || b === 'additionalProperties',
   );
   const allOf = through.includes('allOf');
+  const hasSingle = (schema: JsonObject): boolean => {
+    for (let i = 0; i < single.length; i++) if (isObject(own(schema, single[i] as string))) return true;
+    return false;
+  };
   /** True when `node` (below a schema at `depth`) leads to a match. */
   const leads = (node: JsonValue | undefined, depth: number): boolean => {
     if (!isObject(node)) return false;
@@ -30,11 +34,15 @@ export function matchBelow(
     return resolved !== undefined && (depth >= maxDepth || test(resolved, depth + 1));
   };
   const test = (schema: JsonObject, depth: number): boolean => {
+    const props = properties ? own(schema, 'properties') : undefined;
+    const parts = allOf ? ownArray(schema, 'allOf') : undefined;
+    // Most schemas are leaves (`{ "type": "string" }`): answered without the memo, whose map
+    // operations would cost more than the test itself.
+    if (!isObject(props) && parts === undefined && !hasSingle(schema)) return matches(schema);
     const known = memo.get(schema);
     if (known !== undefined) return known;
     memo.set(schema, true);
     let found = matches(schema);
-    const props = properties ? own(schema, 'properties') : undefined;
     if (!found && isObject(props)) {
       for (const name of Object.keys(props)) {
         if (leads(props[name], depth)) {
@@ -44,8 +52,7 @@ export function matchBelow(
       }
     }
     for (let i = 0; i < single.length && !found; i++) found = leads(own(schema, single[i] as string), depth);
-    const parts = allOf && !found ? ownArray(schema, 'allOf') : undefined;
-    if (parts) for (let i = 0; i < parts.length && !found; i++) found = leads(parts[i], depth);
+    if (parts && !found) for (let i = 0; i < parts.length && !found; i++) found = leads(parts[i], depth);
     memo.set(schema, found);
     return found;
   };
