@@ -24,10 +24,12 @@ export default defineRule({
     connector(c, ctx) {
       const file = c.files.readme;
       if (!file || c.sourceType === 'file') return;
+      const { images } = outlineOf(file);
+      if (images.length === 0) return;
       const present = [...c.otherFiles, ...Object.values(c.files).map((f) => f.name)];
       const exact = new Set(present);
       const lower = new Map(present.map((n) => [n.toLowerCase(), n]));
-      for (const image of outlineOf(file).images) {
+      for (const image of images) {
         const src = image.src.trim();
         if (src === '' || NOT_LOCAL.test(src)) continue;
         const path = decode(src.replace(/[?#].*$/, '')).replace(/^\.\//, '');

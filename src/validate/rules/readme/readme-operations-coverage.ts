@@ -140,28 +140,25 @@ export default defineRule({
       // An operation is mentioned when all the content words of its summary appear on one line of the
       // section (a heading, a list item, a table row). Only the words of summaries are indexed.
       const summaries: (string[] | undefined)[] = [];
-      const wanted = new Set<string>();
       const forms = new Set<number>();
+      // Per wanted word, the lines it is on, in increasing order.
+      const linesWith = new Map<string, number[]>();
       for (const op of c.operations) {
         const summary = op.visibility === 'internal' || op.deprecated ? undefined : op.summary?.trim();
         const needed = summary ? contentWords(summary) : undefined;
         summaries.push(needed);
         for (const w of needed ?? []) {
-          if (wanted.has(w)) continue;
-          wanted.add(w);
+          if (linesWith.has(w)) continue;
+          linesWith.set(w, []);
           addForms(w, forms);
         }
       }
-      // Per wanted word, the lines it is on, in increasing order.
-      const linesWith = new Map<string, number[]>();
-      if (wanted.size > 0) {
+      if (linesWith.size > 0) {
         scanWords(
           lower,
           (w, line) => {
-            if (!wanted.has(w)) return;
             const list = linesWith.get(w);
-            if (!list) linesWith.set(w, [line]);
-            else if (list[list.length - 1] !== line) list.push(line);
+            if (list && list[list.length - 1] !== line) list.push(line);
           },
           forms,
         );
@@ -170,8 +167,8 @@ export default defineRule({
         if (needed.length === 0) return false;
         let candidates: number[] | undefined;
         for (const w of needed) {
-          const list = linesWith.get(w);
-          if (!list) return false;
+          const list = linesWith.get(w)!;
+          if (list.length === 0) return false;
           if (!candidates || list.length < candidates.length) candidates = list;
         }
         return (candidates ?? []).some((i) => needed.every((w) => hasLine(linesWith.get(w)!, i)));
