@@ -1,4 +1,4 @@
-import { entries, isObject, type JsonObject, type JsonValue, own, ownArray } from '../../connector/json.ts';
+import { isObject, type JsonObject, type JsonValue, own, ownArray } from '../../connector/json.ts';
 import type { Connector, Operation } from '../../connector/model.ts';
 import { join, split } from '../../connector/pointer.ts';
 import { extensionMentions } from './extension-mentions.ts';
@@ -114,8 +114,8 @@ function dynamicIndex(connector: Connector): DynamicIndex {
       byHolder.set(holder, entry);
       sites.push(site);
     }
-    if (use && !entry.uses.some((u) => u.operation === use.operation && u.role === use.role))
-      entry.uses.push(use);
+    // One operation's uses arrive together (its inputs, then its outputs), so a repeat is the last.
+    if (use && entry.uses[entry.uses.length - 1] !== use) entry.uses.push(use);
   };
 
   const below = dynamicBelow(connector);
@@ -138,7 +138,7 @@ function dynamicIndex(connector: Connector): DynamicIndex {
       schema = target.schema;
       if (schema !== node) at = target.pointer;
     }
-    if (seen.has(schema) || depth > MAX_DEPTH || !below(schema)) return;
+    if (depth > MAX_DEPTH || !below(schema) || seen.has(schema)) return;
     seen.add(schema);
     at ??= index === undefined ? join(base, key) : join(base, key, index);
     if (hasDynamic(schema)) add(schema, at, 'schema', use);
@@ -153,12 +153,14 @@ function dynamicIndex(connector: Connector): DynamicIndex {
     if (allOf) for (let i = 0; i < allOf.length; i++) walk(allOf[i], at, 'allOf', i, use, seen, depth + 1);
   };
 
+  const seenInput = new Set<JsonObject>();
+  const seenOutput = new Set<JsonObject>();
   for (const item of connector.definition.paths) {
     for (const op of item.operations) {
       const input: DynamicUse = { operation: op, role: 'input' };
       const output: DynamicUse = { operation: op, role: 'output' };
-      const seenInput = new Set<JsonObject>();
-      const seenOutput = new Set<JsonObject>();
+      seenInput.clear();
+      seenOutput.clear();
       for (const p of op.parameters) {
         if (p.in === 'body') {
           if (hasDynamic(p.raw)) add(p.raw, p.pointer, 'body-parameter', input);
@@ -174,8 +176,9 @@ function dynamicIndex(connector: Connector): DynamicIndex {
   }
   // Definitions no operation reaches still get context-free checks (unknown operationIds, shapes).
   const seenDefinitions = new Set<JsonObject>(byHolder.keys());
-  for (const [name, value] of entries(connector.definition.definitions)) {
-    walk(value, '/definitions', name, undefined, undefined, seenDefinitions, 0);
+  const definitions = connector.definition.definitions;
+  for (const name of Object.keys(definitions)) {
+    walk(own(definitions, name), '/definitions', name, undefined, undefined, seenDefinitions, 0);
   }
 
   const calls: DynamicCall[] = [];
