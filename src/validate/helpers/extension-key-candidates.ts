@@ -1,8 +1,25 @@
+import type { Connector } from '../../connector/model.ts';
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 /** Four in five such literals of real connectors: recognised in place, without a slice to hash. */
 const FREQUENT = ['x-ms-summary', 'x-ms-visibility'];
 const FREQUENT_QUOTED = FREQUENT.map((name) => `${name}"`);
+
+const cache = new WeakMap<Connector, ReadonlySet<string> | undefined>();
+
+/**
+ * `extensionKeyCandidates` of the swagger text, when the definition is its strict JSON value (the
+ * candidates then cover every key of the definition); undefined otherwise. Once per connector.
+ */
+export function swaggerKeyCandidates(connector: Connector): ReadonlySet<string> | undefined {
+  if (cache.has(connector)) return cache.get(connector);
+  const doc = connector.documents.swagger;
+  const root = connector.definition.raw;
+  const found = root && doc?.strict && doc.value === root ? extensionKeyCandidates(doc.text) : undefined;
+  cache.set(connector, found);
+  return found;
+}
 
 /**
  * Every distinct string literal of a strict JSON text whose value starts with `x` or `X`: a superset

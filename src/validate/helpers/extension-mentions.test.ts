@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { connectorFromFiles } from '../../connector/load.ts';
 import { testConnector } from './_test-connector.ts';
 import { extensionMentions } from './extension-mentions.ts';
 
@@ -24,5 +25,17 @@ describe('extensionMentions', () => {
       dynamic: true,
       notificationUrl: true,
     });
+  });
+  it('searches text that is not strict JSON (a trailing comma) as well', () => {
+    const text = `{"swagger": "2.0", "paths": {"/a": {"get": {"operationId": "A", "parameters": [
+      {"name": "id", "in": "query", "type": "string", "x-ms-dynamic-values": {"operationId": "A"}},
+    ], "responses": {}}}}}`;
+    const bytes = new TextEncoder().encode(text);
+    const connector = connectorFromFiles([{ name: 'apiDefinition.swagger.json', bytes }], {
+      source: 'test',
+      kind: 'unknown',
+    });
+    expect(connector.documents.swagger?.strict).toBe(false);
+    expect(extensionMentions(connector)).toEqual({ dynamic: true, notificationUrl: false });
   });
 });

@@ -1,6 +1,6 @@
 import { isObject, type JsonValue, own } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
-import { extensionKeyCandidates } from '../../helpers/extension-key-candidates.ts';
+import { swaggerKeyCandidates } from '../../helpers/extension-key-candidates.ts';
 import { misspeltExtension } from '../../helpers/extension-names.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
@@ -89,11 +89,8 @@ export default defineRule({
       if (!root) return;
       // Most documents have no near miss at all: a scan of the text for `"x` literals proves it
       // faster than a walk over every key.
-      const doc = c.documents.swagger;
-      if (doc?.strict && doc.value === root) {
-        const candidates = extensionKeyCandidates(doc.text);
-        if (candidates && !someMisspelt(candidates)) return;
-      }
+      const candidates = swaggerKeyCandidates(c);
+      if (candidates && !someMisspelt(candidates)) return;
       const found = new Map<string, Finding>();
       walk(root, [], false, found);
       for (const [key, { pointer, meant, count }] of found) {
