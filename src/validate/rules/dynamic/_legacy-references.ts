@@ -1,6 +1,6 @@
 import type { Connector, Operation } from '../../../connector/model.ts';
 import { type DynamicArgument, dynamicArguments } from '../../helpers/dynamic-arguments.ts';
-import { type DynamicExtension, superseded } from '../../helpers/dynamic-calls.ts';
+import { COMPANION, type DynamicExtension, superseded } from '../../helpers/dynamic-calls.ts';
 import { operationInputs, resolveInput } from '../../helpers/operation-inputs.ts';
 import type { RuleContext } from '../../rule.ts';
 
@@ -13,19 +13,27 @@ export interface LegacyReferenceProblem {
   readonly problem: 'ambiguous' | 'non-parameter';
 }
 
+const cache = new WeakMap<Connector, readonly LegacyReferenceProblem[]>();
+
 /**
  * References of `x-ms-dynamic-values` / `x-ms-dynamic-schema` that need `x-ms-dynamic-list` /
  * `x-ms-dynamic-properties` beside them, resolved against each operation that uses the extension.
- * Sites that already have the companion are fine: the platform reads the companion.
+ * Sites that already have the companion are fine: the platform reads the companion. Computed once
+ * per connector for the four rules that report them.
  */
-export function legacyReferenceProblems(
-  connector: Connector,
-  extension: DynamicExtension,
-): LegacyReferenceProblem[] {
+export function legacyReferenceProblems(connector: Connector): readonly LegacyReferenceProblem[] {
+  let found = cache.get(connector);
+  if (found) return found;
+  found = collect(connector);
+  cache.set(connector, found);
+  return found;
+}
+
+function collect(connector: Connector): LegacyReferenceProblem[] {
   const found: LegacyReferenceProblem[] = [];
   for (const argument of dynamicArguments(connector)) {
     const { call, value } = argument;
-    if (call.extension !== extension || value.kind !== 'reference') continue;
+    if (COMPANION[call.extension] === undefined || value.kind !== 'reference') continue;
     if (superseded(call)) continue;
     for (const { operation } of call.site.uses) {
       const matches = resolveInput(operationInputs(connector, operation), value.name, 'name');
@@ -48,8 +56,9 @@ export function reportLegacyReferences(
   message: (name: string, source: Operation) => string,
 ): void {
   const reported = new Set<string>();
-  for (const found of legacyReferenceProblems(ctx.connector, extension)) {
-    if (found.problem !== problem || reported.has(found.argument.pointer)) continue;
+  for (const found of legacyReferenceProblems(ctx.connector)) {
+    if (found.argument.call.extension !== extension || found.problem !== problem) continue;
+    if (reported.has(found.argument.pointer)) continue;
     reported.add(found.argument.pointer);
     ctx.report({ message: message(found.name, found.source), at: found.argument.pointer });
   }
