@@ -40,6 +40,29 @@ function png(width: number, height: number, colorType: number, samples: number[]
     chunk('IEND', new Uint8Array()),
   ]);
 }
+/** Rows filtered with None, Sub, Up, Average and Paeth in turn, as an encoder may choose them. */
+function filteredRows(width: number, height: number, bpp: number, pixels: number[]): Buffer {
+  const stride = width * bpp;
+  const at = (x: number, y: number) => (x < 0 || y < 0 ? 0 : pixels[y * stride + x]!);
+  const raw: number[] = [];
+  for (let y = 0; y < height; y++) {
+    const filter = y % 5;
+    raw.push(filter);
+    for (let x = 0; x < stride; x++) {
+      const [left, above, upLeft] = [at(x - bpp, y), at(x, y - 1), at(x - bpp, y - 1)];
+      const p = left + above - upLeft;
+      const paeth =
+        Math.abs(p - left) <= Math.abs(p - above) && Math.abs(p - left) <= Math.abs(p - upLeft)
+          ? left
+          : Math.abs(p - above) <= Math.abs(p - upLeft)
+            ? above
+            : upLeft;
+      const predicted = [0, left, above, (left + above) >> 1, paeth][filter]!;
+      raw.push((at(x, y) - predicted) & 0xff);
+    }
+  }
+  return Buffer.from(raw);
+}
 const samples = (n: number) => Array.from({ length: n }, (_, i) => (i * 37 + 11) & 0xff);
 /** What pngjs itself returns, or the message it throws. */
 function reference(buffer: Buffer) {
@@ -68,6 +91,26 @@ describe('readPng', () => {
   ])('decodes 8-bit %s pixels as pngjs does', (_, colorType, bpp) => {
     const buffer = png(7, 5, colorType, samples(7 * 5 * bpp));
     expect(ours(buffer)).toEqual(reference(buffer));
+  });
+  it.each([
+    ['RGBA', 6, 4, 5],
+    ['grey, rows of whole words', 0, 1, 8],
+    ['RGB', 2, 3, 5],
+  ])('reverses every row filter of %s pixels as pngjs does', (_, colorType, bpp, width) => {
+    const pixels = samples(width * 11 * bpp).map((v, i) => (v * (i % 7)) & 0xff);
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(width, 0);
+    ihdr.writeUInt32BE(11, 4);
+    ihdr.set([8, colorType, 0, 0, 0], 8);
+    const buffer = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(filteredRows(width, 11, bpp, pixels))),
+      chunk('IEND', new Uint8Array()),
+    ]);
+    const decoded = ours(buffer);
+    expect(typeof decoded).not.toBe('string');
+    expect(decoded).toEqual(reference(buffer));
   });
   it('maps palette indexes and palette transparency as pngjs does', () => {
     const plte = chunk('PLTE', new Uint8Array([255, 0, 0, 0, 255, 0, 0, 0, 255]));

@@ -110,6 +110,9 @@ function readEightBit(buffer: Buffer): PngPixels | undefined {
 function unfilter(data: Uint8Array, byteWidth: number, height: number, bpp: number): Uint8Array | undefined {
   if (byteWidth === 0 || height === 0 || data.length !== (byteWidth + 1) * height) return undefined;
   const out = new Uint8Array(byteWidth * height);
+  // Rows of whole 32-bit words (RGBA, and most other widths) add four bytes at a time.
+  const words = byteWidth % 4 === 0 ? new Uint32Array(out.buffer) : undefined;
+  const rowWords = byteWidth >> 2;
   for (let y = 0; y < height; y++) {
     const from = y * (byteWidth + 1) + 1;
     const row = y * byteWidth;
@@ -117,7 +120,15 @@ function unfilter(data: Uint8Array, byteWidth: number, height: number, bpp: numb
     // Bytes outside the image (left of the first pixel, above the first row) count as 0.
     const first = Math.min(bpp, byteWidth);
     if (filter === 0) out.set(data.subarray(from, from + byteWidth), row);
-    else if (filter === 1 || (filter === 4 && y === 0)) {
+    else if (words && bpp === 4 && (filter === 1 || (filter === 4 && y === 0))) {
+      out.set(data.subarray(from, from + byteWidth), row);
+      const w = row >> 2;
+      for (let x = 1; x < rowWords; x++) words[w + x] = addBytes(words[w + x]!, words[w + x - 1]!);
+    } else if (words && filter === 2 && y > 0) {
+      out.set(data.subarray(from, from + byteWidth), row);
+      const w = row >> 2;
+      for (let x = 0; x < rowWords; x++) words[w + x] = addBytes(words[w + x]!, words[w - rowWords + x]!);
+    } else if (filter === 1 || (filter === 4 && y === 0)) {
       // Paeth on the first row always predicts the left byte, as Sub does.
       for (let x = 0; x < first; x++) out[row + x] = data[from + x]!;
       for (let x = bpp; x < byteWidth; x++) out[row + x] = data[from + x]! + out[row + x - bpp]!;
@@ -157,6 +168,11 @@ function paeth(left: number, above: number, upLeft: number): number {
   if (pLeft <= pAbove && pLeft <= pUpLeft) return left;
   if (pAbove <= pUpLeft) return above;
   return upLeft;
+}
+
+/** The four bytes of two 32-bit words added each to each, modulo 256 (no carry between bytes). */
+function addBytes(a: number, b: number): number {
+  return ((a & 0x7f7f7f7f) + (b & 0x7f7f7f7f)) ^ ((a ^ b) & 0x80808080);
 }
 
 /**
