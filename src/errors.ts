@@ -51,6 +51,7 @@ export type FlowportErrorCode =
   | 'SECRET_KEY_INVALID'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'TOKEN_EXPIRY_INVALID'
   // Triggers: subscriptions, polling, callbacks (docs/errors.md, docs/triggers.md).
   | 'TRIGGER_NOT_A_TRIGGER'
   | 'TRIGGER_SUBSCRIBE_FAILED'

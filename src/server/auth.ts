@@ -39,7 +39,7 @@ function unauthorized(reply: FastifyReply, hadToken: boolean): ServerError {
   return new ServerError(
     'UNAUTHORIZED',
     hadToken
-      ? 'The API token is unknown or revoked; create a new one with `flowport token create`.'
+      ? 'The API token is unknown, revoked or expired, or its user is disabled; create a new one with `flowport token create`.'
       : 'This endpoint needs an API token; send `Authorization: Bearer fp_…` (create one with `flowport token create`).',
   );
 }
@@ -78,8 +78,9 @@ function authenticator(store: Store, admin: string | undefined): onRequestHookHa
 }
 
 /**
- * Authenticates every request to a non-public route. A missing, malformed, unknown or revoked token
- * is a 401 problem with `WWW-Authenticate: Bearer`; a non-admin on an `admin` route is a 403.
+ * Authenticates every request to a non-public route. A missing, malformed, unknown, revoked or
+ * expired token is a 401 problem with `WWW-Authenticate: Bearer`; a non-admin on an `admin` route is
+ * a 403.
  *
  * Each route gets its own hook when it is added (`onRoute`), so public routes run none and a route's
  * `config` is read once, not through `request.routeOptions` (a getter that builds an object) per

@@ -8,7 +8,7 @@ import type { Store } from '../store/types.ts';
 
 interface Entry<V> {
   readonly value: Promise<V>;
-  readonly expires: number;
+  expires: number;
   /** The value, once the load has resolved. */
   settled?: { readonly value: V };
 }
@@ -19,11 +19,14 @@ class TtlCache<V> {
   readonly #ttlMs: number;
   readonly #max: number;
   readonly #now: () => number;
+  readonly #until: ((value: V) => number | undefined) | undefined;
 
-  constructor(ttlMs: number, max: number, now: () => number) {
+  /** `until`: a time (epoch ms) a value must not be reused at or after, sooner than the TTL. */
+  constructor(ttlMs: number, max: number, now: () => number, until?: (value: V) => number | undefined) {
     this.#ttlMs = ttlMs;
     this.#max = max;
     this.#now = now;
+    this.#until = until;
   }
 
   get(key: string, load: () => Promise<V>): Promise<V> {
@@ -36,6 +39,8 @@ class TtlCache<V> {
     value.then(
       (settled) => {
         entry.settled = { value: settled };
+        const until = this.#until?.(settled);
+        if (until !== undefined && until < entry.expires) entry.expires = until;
       },
       // A failed load is not remembered.
       () => {
@@ -87,7 +92,10 @@ export function cachedStore(store: Store, options: CacheOptions = {}): Store {
   if (ttl <= 0) return store;
   const max = options.max ?? 10_000;
   const now = options.now ?? Date.now;
-  const tokens = new TtlCache<Verified>(ttl, max, now);
+  // A token that expires within the TTL is not reused past its expiry.
+  const tokens = new TtlCache<Verified>(ttl, max, now, (verified) =>
+    verified?.info.expiresAt === undefined ? undefined : Date.parse(verified.info.expiresAt),
+  );
   const connections = new TtlCache<Awaited<ReturnType<Store['getConnection']>>>(ttl, max, now);
   const secrets = new TtlCache<Awaited<ReturnType<Store['connectionSecrets']>>>(ttl, max, now);
   const connectors = new TtlCache<Awaited<ReturnType<Store['getConnector']>>>(ttl, max, now);

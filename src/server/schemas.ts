@@ -37,6 +37,10 @@ export const tokenInfoSchema = {
     createdAt: dateTime,
     lastUsedAt: dateTime,
     revokedAt: dateTime,
+    expiresAt: {
+      ...dateTime,
+      description: 'When the token stops working; absent: never. An expired token stays listed.',
+    },
   },
 } as const;
 

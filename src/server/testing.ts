@@ -56,7 +56,8 @@ export function uploadFrom(swagger: unknown, properties: Record<string, unknown>
 }
 
 /**
- * An app on a fresh store with an admin and two makers.
+ * An app on a fresh store with an admin and two makers. A `now` clock is the store's and the read
+ * cache's too, so moving it expires tokens.
  * @example
  * const t = await createTestServer();
  * const res = await t.call(t.admin, 'GET', '/api/v1/connectors');
@@ -66,7 +67,7 @@ export async function createTestServer(
 ): Promise<TestServer> {
   const { engine = 'sqlite', ...appOptions } = options;
   const database = await testEngines.find((e) => e.name === engine)!.create();
-  const store = await database.open();
+  const store = await database.open({ now: appOptions.now });
   const make = async (name: string, role: 'admin' | 'maker'): Promise<TestUser> => {
     const user = await store.createUser(name, role);
     const { token } = await store.createToken(user.id, 'test');
@@ -79,6 +80,7 @@ export async function createTestServer(
   const app = await createApp({
     publicUrl: 'http://127.0.0.1:4321',
     rateLimit: false,
+    ...(appOptions.now && { cache: { now: appOptions.now } }),
     ...appOptions,
     store,
     closeStore: false,

@@ -19,6 +19,8 @@ export interface Database {
     created_at: string;
     last_used_at: string | null;
     revoked_at: string | null;
+    /** Migration 4; null: the token never expires. */
+    expires_at: string | null;
   };
   connectors: {
     id: string;

@@ -18,7 +18,7 @@ export function createStore(ctx: StoreContext): Store {
     listUsers: () => users.listUsers(ctx),
     countUsers: () => users.countUsers(ctx),
     updateUser: (id, patch) => users.updateUser(ctx, id, patch),
-    createToken: (userId, name) => users.createToken(ctx, userId, name),
+    createToken: (userId, name, options) => users.createToken(ctx, userId, name, options),
     verifyToken: (token) => users.verifyToken(ctx, token),
     listTokens: (userId) => users.listTokens(ctx, userId),
     revokeToken: (tokenId, userId) => users.revokeToken(ctx, tokenId, userId),

@@ -34,6 +34,17 @@ export interface ApiTokenInfo {
   readonly createdAt: string;
   readonly lastUsedAt: string | undefined;
   readonly revokedAt: string | undefined;
+  /** When the token stops working (ISO 8601); undefined: never. An expired token stays listed. */
+  readonly expiresAt: string | undefined;
+}
+
+/** Options of `createToken`. */
+export interface NewTokenOptions {
+  /**
+   * When the token stops working: an ISO 8601 date-time after now and at most
+   * `MAX_TOKEN_LIFETIME_DAYS` ahead; none (the default) never expires.
+   */
+  readonly expiresAt?: string;
 }
 
 /** Counts of a validation run, stored with each connector version. */
@@ -156,9 +167,19 @@ export interface Store extends TriggerStore {
    */
   updateUser(id: string, patch: UserPatch): Promise<User | undefined>;
 
-  /** Creates a token; the returned `token` is shown once and stored only as a hash. */
-  createToken(userId: string, name: string): Promise<{ token: string; info: ApiTokenInfo }>;
-  /** The user and token for a presented token (constant-time hash comparison), or undefined. Updates `lastUsedAt`. */
+  /**
+   * Creates a token; the returned `token` is shown once and stored only as a hash. An `expiresAt` that
+   * is not a date-time, not after now or too far ahead is a `TOKEN_EXPIRY_INVALID`.
+   */
+  createToken(
+    userId: string,
+    name: string,
+    options?: NewTokenOptions,
+  ): Promise<{ token: string; info: ApiTokenInfo }>;
+  /**
+   * The user and token for a presented token (constant-time hash comparison), or undefined: unknown,
+   * revoked, expired (by the store's clock) or its user disabled. Updates `lastUsedAt`.
+   */
   verifyToken(token: string): Promise<{ user: User; info: ApiTokenInfo } | undefined>;
   listTokens(userId: string): Promise<ApiTokenInfo[]>;
   /** Revokes one of `userId`'s tokens (any token when `userId` is undefined: admins). */

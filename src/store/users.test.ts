@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { isFlowportError } from '../errors.ts';
 import { testEngines } from './testing.ts';
 import { hashToken } from './tokens.ts';
-import { LAST_USED_RESOLUTION_MS } from './users.ts';
+import { LAST_USED_RESOLUTION_MS, MAX_TOKEN_LIFETIME_DAYS } from './users.ts';
 
 describe.each(testEngines)('users and tokens on $name', (engine) => {
   async function fresh(now?: () => number) {
@@ -82,6 +82,7 @@ describe.each(testEngines)('users and tokens on $name', (engine) => {
       name: 'laptop',
       lastUsedAt: undefined,
       revokedAt: undefined,
+      expiresAt: undefined,
     });
     const rows = await db.query('select * from api_tokens');
     expect(rows).toHaveLength(1);
@@ -147,6 +148,56 @@ describe.each(testEngines)('users and tokens on $name', (engine) => {
     expect(await store.revokeToken(bobs.info.id, undefined)).toBe(true);
     expect(await store.verifyToken(bobs.token)).toBeUndefined();
     expect(await store.listTokens(ada.id)).toEqual([]);
+  });
+
+  it('refuses a token from the moment it expires, and keeps listing it', async () => {
+    let clock = Date.parse('2026-01-01T00:00:00Z');
+    const { store } = await fresh(() => clock);
+    const user = await store.createUser('ada', 'maker');
+    // An offset is kept as the same instant, in UTC.
+    const expiring = await store.createToken(user.id, 'ci', { expiresAt: '2026-01-01T03:00:00+02:00' });
+    expect(expiring.info.expiresAt).toBe('2026-01-01T01:00:00.000Z');
+    const lasting = await store.createToken(user.id, 'laptop');
+    expect(lasting.info.expiresAt).toBeUndefined();
+    clock = Date.parse('2026-01-01T00:59:59.999Z');
+    expect((await store.verifyToken(expiring.token))?.info.expiresAt).toBe('2026-01-01T01:00:00.000Z');
+    clock = Date.parse('2026-01-01T01:00:00Z');
+    expect(await store.verifyToken(expiring.token)).toBeUndefined();
+    clock = Date.parse('2036-01-01T00:00:00Z');
+    expect((await store.verifyToken(lasting.token))?.info.name).toBe('laptop');
+    const listed = (await store.listTokens(user.id)).sort((a, b) => a.name.localeCompare(b.name));
+    expect(listed.map((t) => [t.name, t.expiresAt, t.revokedAt])).toEqual([
+      ['ci', '2026-01-01T01:00:00.000Z', undefined],
+      ['laptop', undefined, undefined],
+    ]);
+  });
+
+  it.each([
+    ['not a date', 'soon'],
+    ['a date without a time', '2026-02-01'],
+    ['a day the month does not have', '2026-02-30T00:00:00Z'],
+    ['a time without an offset', '2026-02-01T00:00:00'],
+    ['now', '2026-01-01T00:00:00Z'],
+    ['in the past', '2025-12-31T23:59:59Z'],
+    [
+      'more than ten years ahead',
+      new Date(Date.parse('2026-01-01T00:00:01Z') + MAX_TOKEN_LIFETIME_DAYS * 86_400_000).toISOString(),
+    ],
+  ])('refuses an expiry that is %s, creating no token', async (_, expiresAt) => {
+    const { store } = await fresh(() => Date.parse('2026-01-01T00:00:00Z'));
+    const user = await store.createUser('ada', 'maker');
+    const error = await store.createToken(user.id, 'ci', { expiresAt }).catch((caught: unknown) => caught);
+    expect(isFlowportError(error) && error.code).toBe('TOKEN_EXPIRY_INVALID');
+    expect((error as Error).message).toContain(`\`${expiresAt}\``);
+    expect(await store.listTokens(user.id)).toEqual([]);
+  });
+
+  it('accepts an expiry exactly ten years ahead', async () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    const { store } = await fresh(() => now);
+    const user = await store.createUser('ada', 'maker');
+    const expiresAt = new Date(now + MAX_TOKEN_LIFETIME_DAYS * 86_400_000).toISOString();
+    expect((await store.createToken(user.id, 'ci', { expiresAt })).info.expiresAt).toBe(expiresAt);
   });
 
   it('refuses a token for an unknown user', async () => {

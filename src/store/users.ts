@@ -2,10 +2,15 @@ import { FlowportError } from '../errors.ts';
 import { isoNow, optional, type StoreContext } from './context.ts';
 import type { Database } from './schema.ts';
 import { looksLikeToken, newApiToken, newId, tokenMatches } from './tokens.ts';
-import type { ApiTokenInfo, Role, User, UserPatch } from './types.ts';
+import type { ApiTokenInfo, NewTokenOptions, Role, User, UserPatch } from './types.ts';
 
 /** `lastUsedAt` is written at most this often per token, so verifying is not a write per request. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** The longest a token can be given to live: ten years, the API's `expiresInDays` maximum. */
+export const MAX_TOKEN_LIFETIME_DAYS = 3650;
+
+const DAY_MS = 86_400_000;
 
 type UserRow = Database['users'];
 type TokenRow = Database['api_tokens'];
@@ -92,7 +97,9 @@ export async function createToken(
   ctx: StoreContext,
   userId: string,
   name: string,
+  options: NewTokenOptions = {},
 ): Promise<{ token: string; info: ApiTokenInfo }> {
+  const expiresAt = options.expiresAt === undefined ? null : checkTokenExpiry(options.expiresAt, ctx.now());
   if (!(await getUser(ctx, userId))) {
     throw new FlowportError('NOT_FOUND', `There is no user \`${userId}\`.`);
   }
@@ -106,6 +113,7 @@ export async function createToken(
     created_at: isoNow(ctx),
     last_used_at: null,
     revoked_at: null,
+    expires_at: expiresAt,
   };
   await ctx.db.insertInto('api_tokens').values(row).execute();
   return { token, info: toTokenInfo(row) };
@@ -135,6 +143,7 @@ export async function verifyToken(
   }
   if (!match || match.revoked_at !== null || match.user_disabled_at !== null) return undefined;
   const now = ctx.now();
+  if (isExpired(match.expires_at, now)) return undefined;
   let lastUsed = match.last_used_at;
   if (lastUsed === null || Date.parse(lastUsed) + LAST_USED_RESOLUTION_MS <= now) {
     lastUsed = new Date(now).toISOString();
@@ -189,6 +198,46 @@ export async function revokeToken(
   return true;
 }
 
+/** Whether a token's `expires_at` has passed at `now` (epoch ms); a token without one never expires. */
+export function isExpired(expiresAt: string | null | undefined, now: number): boolean {
+  return expiresAt != null && Date.parse(expiresAt) <= now;
+}
+
+/**
+ * A token expiry as stored (ISO 8601 in UTC, milliseconds); `TOKEN_EXPIRY_INVALID` when it is not an
+ * ISO 8601 date-time with an offset, not after `now` (epoch ms) or more than
+ * `MAX_TOKEN_LIFETIME_DAYS` ahead.
+ * @example checkTokenExpiry('2027-01-31T12:00:00+01:00', Date.now()) // '2027-01-31T11:00:00.000Z'
+ */
+export function checkTokenExpiry(expiresAt: string, now: number): string {
+  // Date.parse takes more than ISO 8601 (`Jan 31 2027`), and rolls `02-30` over into March.
+  const parts = /^(\d{4})-(\d\d)-(\d\d)T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/i.exec(expiresAt);
+  const day = Number(parts?.[3]);
+  const time =
+    parts && new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, day)).getUTCDate() === day
+      ? Date.parse(expiresAt)
+      : Number.NaN;
+  if (Number.isNaN(time)) {
+    throw new FlowportError(
+      'TOKEN_EXPIRY_INVALID',
+      `The token expiry \`${expiresAt}\` is not an ISO 8601 date-time; give one like \`2027-01-31T00:00:00Z\`.`,
+    );
+  }
+  if (time <= now) {
+    throw new FlowportError(
+      'TOKEN_EXPIRY_INVALID',
+      `The token expiry \`${expiresAt}\` is not in the future; give a later date-time, or none for a token that does not expire.`,
+    );
+  }
+  if (time > now + MAX_TOKEN_LIFETIME_DAYS * DAY_MS) {
+    throw new FlowportError(
+      'TOKEN_EXPIRY_INVALID',
+      `The token expiry \`${expiresAt}\` is more than ${MAX_TOKEN_LIFETIME_DAYS} days ahead; give an earlier date-time, or none for a token that does not expire.`,
+    );
+  }
+  return new Date(time).toISOString();
+}
+
 function toUser(row: UserRow): User {
   return {
     id: row.id,
@@ -208,5 +257,6 @@ function toTokenInfo(row: TokenRow): ApiTokenInfo {
     createdAt: row.created_at,
     lastUsedAt: optional(row.last_used_at),
     revokedAt: optional(row.revoked_at),
+    expiresAt: optional(row.expires_at),
   };
 }

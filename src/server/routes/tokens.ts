@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import type { Caller } from '../deps.ts';
 import { notFound, ServerError } from '../errors.ts';
 import { idParams, tokenInfoSchema } from '../schemas.ts';
+import { expiryOf, expiryProperties } from '../token-expiry.ts';
 
 const tags = ['tokens'];
 
@@ -37,13 +38,14 @@ export async function tokenRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
   );
 
-  app.post<{ Body: { name: string; userId?: string } }>(
+  app.post<{ Body: { name: string; userId?: string; expiresInDays?: number; expiresAt?: string } }>(
     '/api/v1/tokens',
     {
       schema: {
         tags,
         summary: 'Create an API token',
-        description: 'The token is in the answer once; only a hash is stored.',
+        description:
+          'The token is in the answer once; only a hash is stored. It expires after `expiresInDays` or at `expiresAt` (one of them, or neither: it never expires); from then on it is refused with `401`, and it stays listed with its `expiresAt`.',
         body: {
           type: 'object',
           required: ['name'],
@@ -51,6 +53,7 @@ export async function tokenRoutes(app: FastifyInstance, ctx: AppContext): Promis
           properties: {
             name: { type: 'string', minLength: 1, maxLength: 200 },
             userId: { type: 'string', description: 'Admins only: create the token for this user.' },
+            ...expiryProperties(),
           },
         },
         response: {
@@ -63,8 +66,11 @@ export async function tokenRoutes(app: FastifyInstance, ctx: AppContext): Promis
       },
     },
     async (request, reply) => {
+      const expiresAt = expiryOf(request.body, ctx.now);
       const userId = await subjectOf(ctx, callerOf(request), request.body.userId);
-      const created = await ctx.store.createToken(userId, request.body.name);
+      const created = await ctx.store.createToken(userId, request.body.name, {
+        ...(expiresAt !== undefined && { expiresAt }),
+      });
       reply.code(201).header('cache-control', 'no-store');
       return created;
     },

@@ -5,6 +5,7 @@ import { callerOf } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { idParams, tokenInfoSchema, userSchema } from '../schemas.ts';
+import { expiryOf, expiryProperties } from '../token-expiry.ts';
 
 const tags = ['users'];
 
@@ -29,14 +30,23 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext): Promise
     async () => ({ users: await ctx.store.listUsers() }),
   );
 
-  app.post<{ Body: { name: string; role: Role; tokenName?: string } }>(
+  app.post<{
+    Body: {
+      name: string;
+      role: Role;
+      tokenName?: string;
+      tokenExpiresInDays?: number;
+      tokenExpiresAt?: string;
+    };
+  }>(
     '/api/v1/users',
     {
       config: { admin: 'create users' },
       schema: {
         tags,
         summary: 'Create a user with a first API token (admins)',
-        description: 'The token is in the answer once; hand it to the user.',
+        description:
+          'The token is in the answer once; hand it to the user. It expires after `tokenExpiresInDays` or at `tokenExpiresAt` (one of them, or neither: it never expires).',
         body: {
           type: 'object',
           required: ['name', 'role'],
@@ -45,6 +55,7 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext): Promise
             name: { type: 'string', minLength: 1, maxLength: 200 },
             role: { type: 'string', enum: ['admin', 'maker'] },
             tokenName: { type: 'string', minLength: 1, maxLength: 200, default: 'first token' },
+            ...expiryProperties('token'),
           },
         },
         response: {
@@ -60,8 +71,11 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext): Promise
       },
     },
     async (request, reply) => {
+      const expiresAt = expiryOf(request.body, ctx.now, 'token');
       const user = await ctx.store.createUser(request.body.name, request.body.role);
-      const { token, info } = await ctx.store.createToken(user.id, request.body.tokenName ?? 'first token');
+      const { token, info } = await ctx.store.createToken(user.id, request.body.tokenName ?? 'first token', {
+        ...(expiresAt !== undefined && { expiresAt }),
+      });
       reply.code(201).header('cache-control', 'no-store');
       return { user, token, tokenInfo: info };
     },
