@@ -149,6 +149,64 @@ describe('flowport serve and its client commands', () => {
   });
 });
 
+describe('flowport token create --expires and token list', () => {
+  it('gives a token an expiry, lists it, marks it once passed, and refuses a bad one', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'flowport-expiry-'));
+    const before = Date.now();
+    const month = await cli('token', 'create', '--user', 'carol', '--expires', '30d', '--home', home);
+    expect(month.code).toBe(0);
+    const stated = /expires (\S+Z)/.exec(month.stderr)?.[1] ?? '';
+    expect(Date.parse(stated) - before).toBeGreaterThan(30 * 86_400_000 - 60_000);
+    expect(Date.parse(stated) - before).toBeLessThanOrEqual(30 * 86_400_000);
+    const date = new Date(before + 365 * 86_400_000).toISOString().slice(0, 10);
+    const day = await cli(
+      'token',
+      'create',
+      '--user',
+      'carol',
+      '--name',
+      'day',
+      '--expires',
+      date,
+      '--home',
+      home,
+    );
+    expect(day.stderr).toContain(`expires ${date}T23:59:59Z`);
+    const lasting = await cli('token', 'create', '--user', 'carol', '--name', 'lasting', '--home', home);
+    expect(lasting.stderr).toContain('never expires');
+
+    // The 30-day token's expiry moved into the past, as if a month went by.
+    const { DatabaseSync } = await import('node:sqlite');
+    const db = new DatabaseSync(join(home, 'flowport.db'));
+    db.prepare("update api_tokens set expires_at = '2026-01-01T00:00:00.000Z' where name = 'cli'").run();
+    db.close();
+    const listed = await cli('token', 'list', '--user', 'carol', '--home', home);
+    expect(listed.stdout.split('\n')[0]).toMatch(/last used\s+expires\s+revoked/);
+    const row = (name: string) => listed.stdout.split('\n').find((line) => line.includes(` ${name} `)) ?? '';
+    expect(row('cli')).toContain('2026-01-01T00:00:00 (expired)');
+    expect(row('day')).toMatch(new RegExp(`${date}T23:59:59 +—`));
+    expect(row('lasting')).toMatch(/ never +—/);
+    const store = await openStore({ home });
+    try {
+      expect(await store.verifyToken(month.stdout.trim())).toBeUndefined();
+      expect((await store.verifyToken(day.stdout.trim()))?.user.name).toBe('carol');
+    } finally {
+      await store.close();
+    }
+
+    const past = await cli('token', 'create', '--user', 'carol', '--expires', '2020-01-01', '--home', home);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toMatch(/not in the future.*\[TOKEN_EXPIRY_INVALID\]/);
+    const bad = await cli('token', 'create', '--user', 'dave', '--expires', '3 weeks', '--home', home);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('`--expires 3 weeks` is not a duration or a date');
+    // Refused before the store: no user `dave` was created.
+    expect(
+      (await cli('token', 'list', '--user', 'dave', '--home', home)).stdout.trim().split('\n'),
+    ).toHaveLength(1);
+  });
+});
+
 function startProcess(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [join(root, 'bin/flowport.js'), 'serve', ...args], {
     env: { ...process.env, ...env },

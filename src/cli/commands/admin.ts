@@ -21,7 +21,11 @@ export function tokenCommand(io: Io, setExit: (code: number) => void): Command {
         )
         .requiredOption('--user <name>', 'user name')
         .addOption(new Option('--role <role>', 'role of a new user').choices(['admin', 'maker']))
-        .option('--name <label>', 'what the token is for', 'cli'),
+        .option('--name <label>', 'what the token is for', 'cli')
+        .option(
+          '--expires <when>',
+          'when it stops working: 30d or 12h from now, a date (2027-01-31: through that day, UTC) or an ISO date-time; at most 3650 days (default: never)',
+        ),
     ).action(async (flags: TokenCreateFlags) => {
       const { tokenCreate } = await import('../actions/admin.ts');
       setExit(await tokenCreate(flags, io));
@@ -30,7 +34,7 @@ export function tokenCommand(io: Io, setExit: (code: number) => void): Command {
   token.addCommand(
     storeOptions(
       new Command('list')
-        .description('List tokens (never their values).')
+        .description('List tokens (never their values), with their expiry; expired ones are marked.')
         .option('--user <name>', 'only this user'),
     ).action(async (flags: StoreFlags & { user?: string }) => {
       const { tokenList } = await import('../actions/admin.ts');
