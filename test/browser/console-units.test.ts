@@ -1,7 +1,14 @@
-/** The console's pure helpers, run in Node: the SSE parser and the form's value helpers. */
+/** The console's pure helpers, run in Node: the SSE parser, the form's value helpers, token expiry words. */
 import { describe, expect, it } from 'vitest';
 import { parseEvents } from '../../web/src/api/sse-parse.ts';
 import { fromInput, getIn, labelOf, prune, setIn } from '../../web/src/form/values.ts';
+import {
+  DEFAULT_EXPIRY,
+  EXPIRY_CHOICES,
+  expiresInDays,
+  expiryText,
+  isExpired,
+} from '../../web/src/pages/token-expiry.ts';
 
 describe('parseEvents', () => {
   it('splits messages on blank lines and keeps an unfinished one for the next chunk', () => {
@@ -51,5 +58,31 @@ describe('form values', () => {
   it('labels fields with x-ms-summary, else the name', () => {
     expect(labelOf({ 'x-ms-summary': 'Team' }, 'teamId')).toBe('Team');
     expect(labelOf({}, 'teamId')).toBe('teamId');
+  });
+});
+
+describe('token expiry words', () => {
+  const now = Date.parse('2026-03-01T12:00:00Z');
+  const at = (ms: number) => new Date(now + ms).toISOString();
+  const HOUR = 3_600_000;
+
+  it.each([
+    [undefined, 'no expiry'],
+    [at(30 * 24 * HOUR), 'expires in 30 days'],
+    [at(30 * 24 * HOUR - 60_000), 'expires in 30 days'],
+    [at(24 * HOUR + 1), 'expires in 2 days'],
+    [at(24 * HOUR), 'expires in 1 day'],
+    [at(3 * HOUR), 'expires in 3 hours'],
+    [at(1), 'expires in 1 hour'],
+    [at(0), 'expired'],
+    [at(-24 * HOUR), 'expired'],
+  ])('says that a token expiring at %s %s', (expiresAt, words) => {
+    expect(expiryText(expiresAt, now)).toBe(words);
+    expect(isExpired(expiresAt, now)).toBe(words === 'expired');
+  });
+
+  it('proposes 30 days, and sends no expiry for "No expiry"', () => {
+    expect(EXPIRY_CHOICES.find((c) => c.value === DEFAULT_EXPIRY)?.label).toBe('30 days');
+    expect(EXPIRY_CHOICES.map((c) => expiresInDays(c.value))).toEqual([7, 30, 90, undefined]);
   });
 });

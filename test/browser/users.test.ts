@@ -22,7 +22,12 @@ interface TokenInfo {
   readonly userId: string;
   readonly name: string;
   readonly revokedAt?: string;
+  readonly expiresAt?: string;
 }
+
+const DAY = 86_400_000;
+/** Days from now to `iso`. */
+const daysUntil = (iso: string | undefined) => (Date.parse(iso ?? '') - Date.now()) / DAY;
 interface User {
   readonly id: string;
   readonly name: string;
@@ -124,6 +129,8 @@ describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
     const form = admin.getByRole('form', { name: 'Create a user' });
     await form.getByLabel('Name', { exact: true }).fill('dana');
     expect(await form.getByLabel('Role').inputValue()).toBe('maker');
+    // The first token expires in 30 days unless the admin chooses otherwise.
+    expect(await form.getByLabel('Expiration of their first token').inputValue()).toBe('30');
     await form.getByRole('button', { name: 'Create user' }).click();
     const shown = newTokenRegion(admin, /New token “first token” for dana/);
     await shown.waitFor();
@@ -155,8 +162,19 @@ describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     await row.locator('.token strong', { hasText: 'first token' }).waitFor();
+    await row.locator('.token', { hasText: 'first token' }).getByText('expires in 30 days').waitFor();
     const form = row.getByRole('form', { name: 'Create a token for dana' });
     await form.getByLabel('Token name').fill('laptop');
+    const expiry = form.getByLabel('Expiration');
+    expect(await expiry.inputValue()).toBe('30');
+    expect(await expiry.locator('option').allTextContents()).toEqual([
+      '7 days',
+      '30 days',
+      '90 days',
+      'No expiry',
+    ]);
+    await expiry.selectOption('7');
+    expect(await form.getByText(/^The token stops working on /).count()).toBe(1);
     await form.getByLabel('Token name').press('Enter');
     const shown = newTokenRegion(admin, /New token “laptop” for dana/);
     await shown.waitFor();
@@ -168,6 +186,10 @@ describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
     const { tokens } = await rig.api<{ tokens: TokenInfo[] }>('GET', `/api/v1/tokens?userId=${dana?.id}`);
     expect(tokens.map((t) => t.name).sort()).toEqual(['first token', 'laptop']);
     expect(tokens.every((t) => t.userId === dana?.id)).toBe(true);
+    const byName = (name: string) => tokens.find((t) => t.name === name)?.expiresAt;
+    expect(daysUntil(byName('first token'))).toBeCloseTo(30, 1);
+    expect(daysUntil(byName('laptop'))).toBeCloseTo(7, 1);
+    await row.locator('.token', { hasText: 'laptop' }).getByText('expires in 7 days').waitFor();
     await admin.screenshot({ path: join(SCREENSHOTS, '12-users.png'), fullPage: true });
   });
 
@@ -225,6 +247,8 @@ describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
   it('creates a token of their own, shown once', async () => {
     const form = dana.getByRole('form', { name: 'Create a token' });
     await form.getByLabel('Token name').fill('ci');
+    await form.getByLabel('Expiration').selectOption({ label: 'No expiry' });
+    await form.getByText('The token works until it is revoked').waitFor();
     await form.getByRole('button', { name: 'Create token' }).click();
     const shown = newTokenRegion(dana, /New token “ci”/);
     await shown.waitFor();
@@ -233,7 +257,13 @@ describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
     await shown.getByRole('button', { name: 'Copy the token' }).click();
     await shown.getByText('Copied to the clipboard.').waitFor();
     expect(await dana.evaluate('navigator.clipboard.readText()')).toBe(secrets.ci);
+    expect(await shown.textContent()).toContain('until it is revoked (it does not expire)');
     await dana.locator('.token').filter({ hasText: 'ci' }).first().waitFor();
+    await dana
+      .locator('.token')
+      .filter({ has: dana.locator('strong', { hasText: /^ci$/ }) })
+      .getByText('no expiry')
+      .waitFor();
     expect(await axeViolations(dana)).toEqual([]);
     await dana.setViewportSize({ width: 380, height: 800 });
     expect(await overflow(dana)).toBeLessThanOrEqual(0);
@@ -273,6 +303,36 @@ describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
     expect(me.status).toBe(401);
     expect(await axeViolations(dana)).toEqual([]);
     await dana.screenshot({ path: join(SCREENSHOTS, '13-tokens.png'), fullPage: true });
+  });
+
+  it('marks a token whose expiry has passed as expired, keeps listing it, and refuses it', async () => {
+    const { users } = await rig.api<{ users: User[] }>('GET', '/api/v1/users');
+    const danaId = users.find((u) => u.name === 'dana')?.id;
+    const { tokens } = await rig.api<{ tokens: TokenInfo[] }>('GET', `/api/v1/tokens?userId=${danaId}`);
+    const first = tokens.find((t) => t.name === 'first token');
+    // As if its 30 days had gone by.
+    await rig.t.database.query('update api_tokens set expires_at = ? where id = ?', [
+      '2026-01-01T00:00:00.000Z',
+      first?.id ?? '',
+    ]);
+    const me = await fetch(`${rig.url}/api/v1/users/me`, {
+      headers: { authorization: `Bearer ${secrets.first}` },
+    });
+    expect(me.status).toBe(401);
+    await dana.reload();
+    await dana.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
+    const row = dana.locator('.token').filter({ has: dana.locator('strong', { hasText: /^first token$/ }) });
+    await row.locator('.badge.bad', { hasText: 'expired' }).waitFor();
+    expect(await row.textContent()).toContain('· expired ');
+    await row.locator('time[datetime="2026-01-01T00:00:00.000Z"]').waitFor();
+    expect(await row.textContent()).not.toContain('expires in');
+    // Listed as it is by the API too.
+    const after = await rig.api<{ tokens: TokenInfo[] }>('GET', `/api/v1/tokens?userId=${danaId}`);
+    expect(after.tokens.find((t) => t.id === first?.id)?.expiresAt).toBe('2026-01-01T00:00:00.000Z');
+    // Still revocable, to tidy the list.
+    await row.getByRole('button', { name: 'Revoke first token' }).waitFor();
+    expect(await axeViolations(dana)).toEqual([]);
+    await dana.screenshot({ path: join(SCREENSHOTS, '13c-tokens-expired.png'), fullPage: true });
   });
 
   it('tells a maker who opens the Users address that it is for admins only', async () => {

@@ -47,7 +47,7 @@ function SignIn({ onSignedIn }: { onSignedIn: (user: User) => void }) {
       onError: (e) => {
         clearToken();
         return e instanceof ApiError && e.status === 401
-          ? new Error('This token is not valid on this server (unknown or revoked).')
+          ? new Error('This token is not valid on this server (unknown, revoked or expired).')
           : e;
       },
     });

@@ -119,7 +119,7 @@ export const api = {
   me: (signal?: AbortSignal) => json<User>('GET', '/api/v1/users/me', undefined, signal),
   users: (signal?: AbortSignal) => json<{ users: User[] }>('GET', '/api/v1/users', undefined, signal),
   /** Creates a user (admins) with a first token, which is in this answer only. */
-  createUser: (body: { name: string; role: Role; tokenName?: string }) =>
+  createUser: (body: { name: string; role: Role; tokenName?: string; tokenExpiresInDays?: number }) =>
     json<{ user: User; token: string; tokenInfo: TokenInfo }>('POST', '/api/v1/users', body),
   updateUser: (id: string, patch: { role?: Role; disabled?: boolean }) =>
     json<User>('PATCH', `/api/v1/users/${enc(id)}`, patch),
@@ -132,8 +132,13 @@ export const api = {
       undefined,
       signal,
     ),
-  createToken: (name: string, userId?: string) =>
-    json<CreatedToken>('POST', '/api/v1/tokens', { name, ...(userId && { userId }) }),
+  /** A token that expires in `expiresInDays` days, or never when undefined. */
+  createToken: (name: string, userId?: string, expiresInDays?: number) =>
+    json<CreatedToken>('POST', '/api/v1/tokens', {
+      name,
+      ...(userId && { userId }),
+      ...(expiresInDays !== undefined && { expiresInDays }),
+    }),
   revokeToken: (id: string) => json<void>('DELETE', `/api/v1/tokens/${enc(id)}`),
 
   gallery: (signal?: AbortSignal) =>

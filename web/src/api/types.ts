@@ -186,7 +186,7 @@ export interface User {
   readonly disabledAt?: string;
 }
 
-/** An API token as listed: its first characters, never the token. Tokens do not expire. */
+/** An API token as listed: its first characters, never the token. Without `expiresAt` it never expires. */
 export interface TokenInfo {
   readonly id: string;
   readonly userId: string;
@@ -195,6 +195,8 @@ export interface TokenInfo {
   readonly createdAt: string;
   readonly lastUsedAt?: string;
   readonly revokedAt?: string;
+  /** When it stops working; an expired token stays listed. */
+  readonly expiresAt?: string;
 }
 
 /** A new token: `token` is in this answer only. */

@@ -5,7 +5,8 @@ import type { CreatedToken, Role, User } from '../api/types.ts';
 import { Async, PageTitle, ProblemMessage } from '../components/common.tsx';
 import { useAction } from '../components/use-action.ts';
 import { useLoad } from '../components/use-load.ts';
-import { CreateTokenForm, NewToken, TokenList, When } from './token-parts.tsx';
+import { DEFAULT_EXPIRY, expiresInDays } from './token-expiry.ts';
+import { CreateTokenForm, ExpirySelect, NewToken, TokenList, When } from './token-parts.tsx';
 
 const ROLES: readonly { value: Role; label: string }[] = [
   { value: 'maker', label: 'maker: connections and own tokens' },
@@ -25,17 +26,21 @@ function CreateUser({ onCreated }: { onCreated: (user: User, first: CreatedToken
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('maker');
   const [tokenName, setTokenName] = useState('');
+  const [expiry, setExpiry] = useState(DEFAULT_EXPIRY);
   const { busy, error, run } = useAction();
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const days = expiresInDays(expiry);
     await run(async () => {
       const { user, token, tokenInfo } = await api.createUser({
         name: name.trim(),
         role,
         ...(tokenName.trim() && { tokenName: tokenName.trim() }),
+        ...(days !== undefined && { tokenExpiresInDays: days }),
       });
       setName('');
       setTokenName('');
+      setExpiry(DEFAULT_EXPIRY);
       onCreated(user, { token, info: tokenInfo });
     });
   }
@@ -78,6 +83,12 @@ function CreateUser({ onCreated }: { onCreated: (user: User, first: CreatedToken
           onChange={(e) => setTokenName(e.target.value)}
         />
       </div>
+      <ExpirySelect
+        id="user-token-expiry"
+        label="Expiration of their first token"
+        value={expiry}
+        onChange={setExpiry}
+      />
       <button type="submit" disabled={busy || name.trim() === ''}>
         {busy ? 'Creating…' : 'Create user'}
       </button>

@@ -9,6 +9,7 @@ import { getToken } from '../api/token.ts';
 import type { CreatedToken, TokenInfo } from '../api/types.ts';
 import { ProblemMessage } from '../components/common.tsx';
 import { useAction } from '../components/use-action.ts';
+import { DEFAULT_EXPIRY, EXPIRY_CHOICES, expiresInDays, expiryText, isExpired } from './token-expiry.ts';
 
 /** A timestamp in the reader's locale, machine-readable in `dateTime`. */
 export function When({ iso }: { iso: string }) {
@@ -17,6 +18,60 @@ export function When({ iso }: { iso: string }) {
     <time dateTime={iso} title={iso}>
       {date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
     </time>
+  );
+}
+
+/** A token's expiry in words ("expires in 30 days", "expired", "no expiry"), the exact time on hover. */
+export function Expiry({ iso }: { iso: string | undefined }) {
+  const text = expiryText(iso, Date.now());
+  if (iso === undefined) return <span>{text}</span>;
+  return (
+    <time
+      dateTime={iso}
+      title={new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+    >
+      {text}
+    </time>
+  );
+}
+
+/**
+ * The expiry select of a new-token form: 7, 30 or 90 days, or none; its hint says when the token
+ * would stop working, or advises against no expiry.
+ */
+export function ExpirySelect({
+  id,
+  value,
+  onChange,
+  label = 'Expiration',
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  label?: string;
+}) {
+  const days = expiresInDays(value);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {EXPIRY_CHOICES.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      <p className="hint" id={`${id}-hint`}>
+        {days === undefined
+          ? 'The token works until it is revoked: prefer one that expires, and make a new one then.'
+          : `The token stops working on ${new Date(Date.now() + days * 86_400_000).toLocaleDateString(undefined, { dateStyle: 'medium' })}.`}
+      </p>
+    </div>
   );
 }
 
@@ -66,7 +121,15 @@ export function NewToken({
       </Heading>
       <p id={`${id}-warn`}>
         <strong>Copy it now: you will not see it again.</strong> The server keeps only a hash of it. Treat it
-        like a password: whoever has it acts as {owner ?? 'you'}.
+        like a password: whoever has it acts as {owner ?? 'you'}
+        {created.info.expiresAt ? (
+          <>
+            {' '}
+            until <When iso={created.info.expiresAt} />, when it expires.
+          </>
+        ) : (
+          ' until it is revoked (it does not expire).'
+        )}
       </p>
       <label htmlFor={`${id}-value`} className="visually-hidden">
         The new token
@@ -96,7 +159,7 @@ export function NewToken({
   );
 }
 
-/** A token's name: a form that creates one (for `userId` when an admin gives another user one). */
+/** A token's name and expiry: a form that creates one (for `userId` when an admin gives another user one). */
 export function CreateTokenForm({
   userId,
   label,
@@ -108,12 +171,14 @@ export function CreateTokenForm({
 }) {
   const id = useId();
   const [name, setName] = useState('');
+  const [expiry, setExpiry] = useState(DEFAULT_EXPIRY);
   const { busy, error, run } = useAction();
   async function submit(event: FormEvent) {
     event.preventDefault();
     await run(async () => {
-      onCreated(await api.createToken(name.trim(), userId));
+      onCreated(await api.createToken(name.trim(), userId, expiresInDays(expiry)));
       setName('');
+      setExpiry(DEFAULT_EXPIRY);
     });
   }
   return (
@@ -131,9 +196,10 @@ export function CreateTokenForm({
           onChange={(e) => setName(e.target.value)}
         />
         <p className="hint" id={`${id}-hint`}>
-          What it is for, to recognise it later. Tokens do not expire: revoke the ones no longer used.
+          What it is for, to recognise it later. Revoke the ones no longer used.
         </p>
       </div>
+      <ExpirySelect id={`${id}-expiry`} value={expiry} onChange={setExpiry} />
       <button type="submit" disabled={busy || name.trim() === ''}>
         {busy ? 'Creating…' : 'Create token'}
       </button>
@@ -142,7 +208,10 @@ export function CreateTokenForm({
   );
 }
 
-/** Tokens, active ones first, with their dates and a Revoke button (asks first). */
+/**
+ * Tokens, active ones first, with their dates, expiry ("expired" ones marked, and kept until revoked)
+ * and a Revoke button (asks first).
+ */
 export function TokenList({
   tokens,
   owner,
@@ -153,6 +222,7 @@ export function TokenList({
   onRevoked: (info: TokenInfo) => void;
 }) {
   const { busy, running, error, run } = useAction();
+  const now = Date.now();
   const active = tokens.filter((t) => !t.revokedAt);
   const revoked = tokens.filter((t) => t.revokedAt);
   async function revoke(info: TokenInfo) {
@@ -178,9 +248,17 @@ export function TokenList({
             <div>
               <strong>{t.name}</strong> <code>{t.prefix}…</code>
               {isCurrent(t) && <span className="badge ok">this console</span>}
+              {isExpired(t.expiresAt, now) && <span className="badge bad">expired</span>}
               <p className="muted small">
                 Created <When iso={t.createdAt} /> · {t.lastUsedAt ? 'last used ' : 'never used'}
-                {t.lastUsedAt && <When iso={t.lastUsedAt} />} · no expiry
+                {t.lastUsedAt && <When iso={t.lastUsedAt} />} ·{' '}
+                {isExpired(t.expiresAt, now) ? (
+                  <>
+                    expired <When iso={t.expiresAt ?? ''} />
+                  </>
+                ) : (
+                  <Expiry iso={t.expiresAt} />
+                )}
               </p>
             </div>
             <button type="button" className="danger small" disabled={busy} onClick={() => revoke(t)}>
