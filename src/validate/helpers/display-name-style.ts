@@ -1,4 +1,5 @@
 import { asciiFirst } from './ascii-first.ts';
+import { isNonAsciiSpace } from './unicode-space.ts';
 
 /**
  * Style checks for display strings (`x-ms-summary`, `description`) from Microsoft's connector string
@@ -50,24 +51,71 @@ const TRAILING = asciiFirst(String.raw`[^\p{L}\p{N}'-]+$`, 'u');
  * first word) and has no capital inside (`iPhone`, `eBay` are names). Words without letters or digits pass.
  */
 export function titleCaseViolation(text: string): string | undefined {
-  const words = text.split(/[\s/]+/).filter((w) => w !== '');
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
-    // Most words open with a capital or a digit: they pass.
-    const code = word.charCodeAt(0);
+  // Words are walked in place (separators `[\s/]+`): most open with a capital or a digit and need no copy.
+  let index = 0;
+  for (let start = skipSeparators(text, 0); start < text.length; index++) {
+    let end = start + 1;
+    let ascii = true;
+    for (let c = text.charCodeAt(end); end < text.length && !isSeparator(c); c = text.charCodeAt(++end))
+      if (c > 127) ascii = false;
+    const code = text.charCodeAt(start);
+    const from = start;
+    start = skipSeparators(text, end);
     if ((code >= 65 && code <= 90) || (code >= 48 && code <= 57)) continue;
-    const start = word.search(ALNUM(word));
-    if (start < 0) continue;
-    const first = word.charAt(start);
-    if (!LOWER(first).test(first)) continue;
-    const rest = word.slice(start);
-    const bare = rest.replace(TRAILING(rest), '');
-    if (i > 0 && TITLE_CASE_MINOR_WORDS.has(bare.toLowerCase())) continue;
-    const tail = bare.slice(1);
-    if (UPPER(tail).test(tail)) continue;
-    return bare;
+    const word =
+      ascii && code >= 97 && code <= 122
+        ? asciiLowerWordViolation(text, from, end, index === 0)
+        : wordViolation(text.slice(from, end), index === 0);
+    if (word !== undefined) return word;
   }
   return undefined;
+}
+
+/** `wordViolation` for an ASCII word that opens with a lower-case letter, without copies or patterns. */
+function asciiLowerWordViolation(
+  text: string,
+  start: number,
+  end: number,
+  first: boolean,
+): string | undefined {
+  let bareEnd = end;
+  while (bareEnd > start && !isBareTail(text.charCodeAt(bareEnd - 1))) bareEnd--;
+  // The minor words are lower-case ASCII of at most four letters.
+  if (!first && bareEnd - start <= 4 && TITLE_CASE_MINOR_WORDS.has(text.slice(start, bareEnd).toLowerCase()))
+    return undefined;
+  for (let i = start + 1; i < bareEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return undefined;
+  }
+  return text.slice(start, bareEnd);
+}
+
+/** ASCII letters, digits, `'` and `-`: what `TRAILING` leaves at the end of a word. */
+function isBareTail(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c === 39 || c === 45;
+}
+
+function wordViolation(word: string, first: boolean): string | undefined {
+  const at = word.search(ALNUM(word));
+  if (at < 0) return undefined;
+  const letter = word.charAt(at);
+  if (!LOWER(letter).test(letter)) return undefined;
+  const rest = word.slice(at);
+  const bare = rest.replace(TRAILING(rest), '');
+  if (!first && TITLE_CASE_MINOR_WORDS.has(bare.toLowerCase())) return undefined;
+  const tail = bare.slice(1);
+  if (UPPER(tail).test(tail)) return undefined;
+  return bare;
+}
+
+function skipSeparators(text: string, i: number): number {
+  while (i < text.length && isSeparator(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `[\s/]`. */
+function isSeparator(c: number): boolean {
+  return c === 47 || c === 32 || (c >= 9 && c <= 13) || (c > 127 && isNonAsciiSpace(c));
 }
 
 const SENTENCE_ENDS = new Set(['.', '!', '?', '…', '。']);

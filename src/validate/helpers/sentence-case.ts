@@ -1,4 +1,5 @@
 import { asciiFirst } from './ascii-first.ts';
+import { isNonAsciiSpace } from './unicode-space.ts';
 
 /**
  * Heuristic sentence-case check for display strings ("Create a task", not "Create A Task"). Built to
@@ -41,8 +42,6 @@ const PROPER: ReadonlySet<string> = new Set(
     .split(' '),
 );
 
-const TITLE_WORD = /^[A-Z][a-z]+(?:['’]s)?$/;
-const LOWER_WORD = /^[a-z]+(?:['’]s)?$/;
 const UPPER_WORD = /^[A-Z]{2,}$/;
 /** Breaks after which a new phrase may start with a capital: `:`, ` - `, brackets, quotes. */
 const PHRASES = /\s[-–—]\s|:\s*|[()[\]"“”]/;
@@ -60,18 +59,33 @@ const LEADING_TAG = /^\s*(?:\([^)]*\)|\[[^\]]*\])\s*/;
 const EDGE_PUNCTUATION = asciiFirst(String.raw`^[^\p{L}\p{N}]+|[^\p{L}\p{N}'\u2019]+$`, 'gu');
 const NOT_ALNUM = asciiFirst(String.raw`[^\p{L}\p{N}]+`, 'u');
 
-/** Words of a text without surrounding punctuation. */
-function words(text: string): string[] {
-  const out: string[] = [];
-  for (const raw of text.split(/\s+/)) {
-    // Most words start and end with an ASCII letter or digit: nothing to strip.
-    const word =
-      isAsciiAlnum(raw.charCodeAt(0)) && isAsciiAlnum(raw.charCodeAt(raw.length - 1))
-        ? raw
-        : raw.replace(EDGE_PUNCTUATION(raw), '');
-    if (word) out.push(word);
-  }
-  return out;
+/** Index of the first code unit at or after `i` that is not `\s`. */
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** End of the run of non-`\s` code units that starts at `i`. */
+function tokenEnd(text: string, i: number): number {
+  while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && isNonAsciiSpace(c));
+}
+
+/**
+ * The token `text[start, end)` without surrounding punctuation, possibly empty: one of the words
+ * `text.split(/\s+/)` would give. The loops below walk tokens in place rather than build word arrays,
+ * as most summaries are read word by word only to be let go.
+ */
+function wordAt(text: string, start: number, end: number): string {
+  // Most words start and end with an ASCII letter or digit: nothing to strip.
+  if (isAsciiAlnum(text.charCodeAt(start)) && isAsciiAlnum(text.charCodeAt(end - 1)))
+    return text.slice(start, end);
+  const raw = text.slice(start, end);
+  return raw.replace(EDGE_PUNCTUATION(raw), '');
 }
 
 function isAsciiAlnum(code: number): boolean {
@@ -82,6 +96,36 @@ function hasLetter(word: string): boolean {
   return HAS_LETTER(word).test(word);
 }
 
+/** Whether a lower-cased word is a name: the connector's, or a proper noun or acronym. */
+function known(lower: string, names: ReadonlySet<string>): boolean {
+  if (names.has(lower)) return true;
+  const n = lower.length;
+  // `PROPER` holds the word without a possessive `'s` / `’s`.
+  const possessive =
+    n >= 2 && lower.charCodeAt(n - 1) === 115 && (lower[n - 2] === "'" || lower[n - 2] === '’');
+  return PROPER.has(possessive ? lower.slice(0, -2) : lower);
+}
+
+/** `[A-Z][a-z]+` (title) or `[a-z]+` (lower), then an optional `'s` / `’s`: `TITLE_WORD`, `LOWER_WORD`. */
+function wordShape(word: string): 'title' | 'lower' | undefined {
+  const n = word.length;
+  const c = word.charCodeAt(0);
+  const title = c >= 65 && c <= 90;
+  let i = title ? 1 : 0;
+  const from = i;
+  while (i < n && isLowerAscii(word.charCodeAt(i))) i++;
+  if (i === from) return undefined;
+  if (i !== n && !(i === n - 2 && (word[i] === "'" || word[i] === '’') && word[i + 1] === 's'))
+    return undefined;
+  return title ? 'title' : 'lower';
+}
+
+function isLowerAscii(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /**
  * Why a display string is not in sentence case, or undefined when it is (or might be).
  * `names` are words that may be capitalised anywhere (the connector title's words), lower-cased.
@@ -89,13 +133,10 @@ function hasLetter(word: string): boolean {
  */
 export function sentenceCaseIssue(
   text: string,
-  names: ReadonlySet<string> = new Set(),
+  names: ReadonlySet<string> = NO_NAMES,
 ): CaseIssue | undefined {
   // Fast path: most summaries have a capital at most in the first letter.
   if (!LOWER_START.test(text) && !UPPER_AFTER_FIRST.test(text)) return undefined;
-  /** Whether a lower-cased word is a name: the connector's, or a proper noun or acronym. */
-  const known = (lower: string) =>
-    names.has(lower) || PROPER.has(lower.endsWith('s') ? lower.replace(/['’]s$/, '') : lower);
   // A lower-case letter stays in its word, which then is not upper case: only look when there is none.
   if (!HAS_LOWER_ASCII.test(text)) {
     const letters = words(text).filter(hasLetter);
@@ -103,8 +144,8 @@ export function sentenceCaseIssue(
   }
 
   // A leading tag such as "(internal)" or "[Preview]" is not where the sentence starts.
-  const first = words(text.replace(LEADING_TAG, '')).find(hasLetter);
-  if (first && /^[a-z]{2}/.test(first) && !known(first.toLowerCase()))
+  const first = firstWordWithLetter(text.replace(LEADING_TAG, ''));
+  if (first && /^[a-z]{2}/.test(first) && !known(first.toLowerCase(), names))
     return { kind: 'lower-case-start', word: first };
 
   // Title case needs two capitalised words, each of which opens with a capital and a small letter.
@@ -113,19 +154,49 @@ export function sentenceCaseIssue(
   let counted = 0;
   for (const phrase of text.split(PHRASES)) {
     // The first word of each phrase may be capitalised in any style.
-    const all = words(phrase);
-    for (let i = 1; i < all.length; i++) {
-      const word = all[i] as string;
-      const lower = word.toLowerCase();
-      if (MINOR.has(lower) || known(lower)) continue;
-      if (TITLE_WORD.test(word)) {
-        capitalised.push(word);
-        counted++;
-      } else if (LOWER_WORD.test(word)) counted++;
+    let opening = true;
+    for (let i = skipSpace(phrase, 0); i < phrase.length; ) {
+      const end = tokenEnd(phrase, i);
+      const word = wordAt(phrase, i, end);
+      i = skipSpace(phrase, end);
+      if (word === '') continue;
+      if (opening) {
+        opening = false;
+        continue;
+      }
+      // Words of neither shape count for nothing, whether minor or known or not.
+      const shape = wordShape(word);
+      if (shape === undefined) continue;
+      const lower = shape === 'lower' ? word : word.toLowerCase();
+      if (MINOR.has(lower) || known(lower, names)) continue;
+      if (shape === 'title') capitalised.push(word);
+      counted++;
     }
   }
   if (capitalised.length >= 2 && capitalised.length * 2 > counted) {
     return { kind: 'title-case', words: capitalised };
+  }
+  return undefined;
+}
+
+/** Words of a text without surrounding punctuation. */
+function words(text: string): string[] {
+  const out: string[] = [];
+  for (let i = skipSpace(text, 0); i < text.length; ) {
+    const end = tokenEnd(text, i);
+    const word = wordAt(text, i, end);
+    if (word) out.push(word);
+    i = skipSpace(text, end);
+  }
+  return out;
+}
+
+function firstWordWithLetter(text: string): string | undefined {
+  for (let i = skipSpace(text, 0); i < text.length; ) {
+    const end = tokenEnd(text, i);
+    const word = wordAt(text, i, end);
+    if (word && hasLetter(word)) return word;
+    i = skipSpace(text, end);
   }
   return undefined;
 }
