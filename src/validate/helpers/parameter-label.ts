@@ -15,7 +15,9 @@ function ownersOf(connector: Connector): Owners {
     // The first path item with a pointer wins, as a search in document order would find it.
     for (const item of connector.definition.paths)
       if (!paths.has(item.pointer)) paths.set(item.pointer, item);
-    owners = { operations: new Map(connector.operations.map((op) => [op.pointer, op])), paths };
+    const operations = new Map<string, Operation>();
+    for (const op of connector.operations) operations.set(op.pointer, op);
+    owners = { operations, paths };
     ownersByConnector.set(connector, owners);
   }
   return owners;
@@ -31,13 +33,17 @@ const PARAMETER_USE = /^(\/paths\/[^/]+(?:\/(?:get|put|post|delete|options|head|
 export function parameterLabel(p: Parameter, connector: Connector, capital = true): string {
   // Rules report in turn on the parameter the engine is visiting: remember the last label.
   if (p !== last.parameter || connector !== last.connector) {
-    last = { parameter: p, connector, label: describe(p, connector) };
+    last = { parameter: p, connector, label: describe(p, connector), lower: undefined };
   }
-  const { label } = last;
-  return capital ? label : label.charAt(0).toLowerCase() + label.slice(1);
+  if (capital) return last.label;
+  last.lower ??= last.label.charAt(0).toLowerCase() + last.label.slice(1);
+  return last.lower;
 }
 
-let last: { parameter?: Parameter; connector?: Connector; label: string } = { label: '' };
+let last: { parameter?: Parameter; connector?: Connector; label: string; lower: string | undefined } = {
+  label: '',
+  lower: undefined,
+};
 
 function describe(p: Parameter, connector: Connector): string {
   const name = p.name === '' ? '(unnamed)' : p.name;

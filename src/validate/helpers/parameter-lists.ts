@@ -52,10 +52,13 @@ function refEntries(item: PathItem): ParameterRefEntry[] {
 }
 
 /** The parameters an operation lists itself (not inherited from its path item), resolved, in order. */
-export function operationOwnParameters(op: Operation): Parameter[] {
-  if (op.parameters.every((p) => p.level === 'operation')) return [...op.parameters];
+export function operationOwnParameters(op: Operation): readonly Parameter[] {
+  const { parameters } = op;
+  let i = 0;
+  while (i < parameters.length && (parameters[i] as Parameter).level === 'operation') i++;
+  if (i === parameters.length) return parameters;
   const prefix = `${op.pointer}/parameters/`;
-  return op.parameters.filter((p) => p.usedAt.startsWith(prefix));
+  return parameters.filter((p) => p.usedAt.startsWith(prefix));
 }
 
 /** `in` + `name`, the identity of a parameter; header names compare case-insensitively (HTTP). */
@@ -85,8 +88,26 @@ let lastDuplicates: { op?: Operation; found: readonly DuplicateParameter[] } = {
 
 /** Later entries of a list that repeat the `name` and `in` of an earlier one. */
 export function duplicateParameters(params: readonly Parameter[]): DuplicateParameter[] {
-  const seen = new Map<string, Parameter>();
   const out: DuplicateParameter[] = [];
+  // Short lists (nearly all) are searched pairwise: no key strings, no map.
+  if (params.length <= SHORT_LIST) {
+    for (let j = 1; j < params.length; j++) {
+      const p = params[j] as Parameter;
+      if (p.name === '' || p.in === '') continue;
+      for (let i = 0; i < j; i++) {
+        const first = params[i] as Parameter;
+        if (first.name === '' || first.in === '' || !sameKey(first, p)) continue;
+        out.push({
+          first,
+          duplicate: p,
+          identical: first.pointer === p.pointer || jsonEqual(first.raw, p.raw),
+        });
+        break;
+      }
+    }
+    return out;
+  }
+  const seen = new Map<string, Parameter>();
   for (const p of params) {
     if (p.name === '' || p.in === '') continue;
     const key = parameterKey(p);
@@ -98,6 +119,18 @@ export function duplicateParameters(params: readonly Parameter[]): DuplicatePara
     out.push({ first, duplicate: p, identical: first.pointer === p.pointer || jsonEqual(first.raw, p.raw) });
   }
   return out;
+}
+
+const SHORT_LIST = 16;
+
+/** `parameterKey(a) === parameterKey(b)`, mostly without building the keys. */
+function sameKey(a: Parameter, b: Parameter): boolean {
+  if (a.in === b.in) {
+    if (a.name === b.name) return true;
+    return a.in === 'header' && a.name.toLowerCase() === b.name.toLowerCase();
+  }
+  // Keys of different locations meet only through a NUL inside `in`.
+  return (a.in.includes('\0') || b.in.includes('\0')) && parameterKey(a) === parameterKey(b);
 }
 
 const MAX_EQUAL_DEPTH = 64;

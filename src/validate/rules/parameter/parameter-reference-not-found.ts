@@ -17,13 +17,15 @@ export default defineRule({
   fix: 'Add the missing entry under the top-level `parameters` object, or correct the name in the `$ref` (names are case-sensitive).',
   visit: {
     pathItem(item, ctx) {
-      for (const { ref, pointer } of parameterRefEntries(item)) {
+      for (const entry of parameterRefEntries(item)) {
+        // `entry.pointer` is built on demand: read it only for a finding.
+        const { ref } = entry;
         // Malformed references are parameter-reference-not-valid's.
         if (typeof ref !== 'string' || !isPointerFragment(ref) || !refIntoSection(ref, PREFIX)) continue;
         if (!refTargetMissing(ctx.connector, ref)) continue;
         ctx.report({
           message: `The parameter reference \`${ref}\` could not be found in the swagger document.`,
-          at: join(pointer, '$ref'),
+          at: join(entry.pointer, '$ref'),
         });
       }
     },

@@ -17,12 +17,14 @@ export default defineRule({
   fix: 'Point the `$ref` at an entry of the top-level `parameters` object, e.g. `#/parameters/TaskId`; references to other files or other sections are not supported.',
   visit: {
     pathItem(item, ctx) {
-      for (const { ref, pointer } of parameterRefEntries(item)) {
+      for (const entry of parameterRefEntries(item)) {
+        // `entry.pointer` is built on demand: read it only for a finding.
+        const { ref } = entry;
         if (typeof ref === 'string' && isPointerFragment(ref) && refIntoSection(ref, PREFIX)) continue;
         const shown = typeof ref === 'string' ? `\`${ref}\`` : `of type \`${jsonType(ref)}\``;
         ctx.report({
           message: `The parameter reference ${shown} is not valid; parameter references must start with \`#/parameters/\` and be valid JSON Pointers.`,
-          at: join(pointer, '$ref'),
+          at: join(entry.pointer, '$ref'),
         });
       }
     },
