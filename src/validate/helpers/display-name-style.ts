@@ -138,6 +138,7 @@ export function isSingleWord(text: string): boolean {
 
 /** Two display strings compared the way a reader would: case, spacing and a final period ignored. */
 export function sameDisplayText(a: string, b: string): boolean {
+  if (a === b) return true;
   // Most descriptions are far longer than their summary; skip the normalising then.
   if (b.length > 2 * a.length + 8 || a.length > 2 * b.length + 8) return false;
   if (differentInitials(a, b)) return false;

@@ -7,13 +7,14 @@ const LIST = SUPPORTED_MIME_TYPES.map((m) => `\`${m}\``).join(', ');
 const KEYS = ['consumes', 'produces'] as const;
 
 function check(list: readonly JsonValue[], base: string, key: string, ctx: RuleContext): void {
-  list.forEach((value, i) => {
-    if (typeof value !== 'string' || mimeVerdict(value) !== 'unsupported') return;
+  for (let i = 0; i < list.length; i++) {
+    const value = list[i];
+    if (typeof value !== 'string' || mimeVerdict(value) !== 'unsupported') continue;
     ctx.report({
       message: `The MIME type \`${value}\` in \`${key}\` is not supported; the supported MIME types are ${LIST}.`,
       at: join(base, key, i),
     });
-  });
+  }
 }
 
 export default defineRule({

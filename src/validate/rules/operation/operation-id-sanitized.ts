@@ -25,12 +25,11 @@ export default defineRule({
       for (const op of connector.operations) {
         const id = op.id;
         if (id === undefined || id.trim() === '') continue;
-        const at = join(op.pointer, 'operationId');
         if (HAS_UNSAFE.test(id)) {
           const sanitized = id.replace(UNSAFE, '');
           ctx.report({
             message: `The operationId \`${id}\` is different from its sanitized value \`${sanitized}\`; avoid non-alphanumeric characters.`,
-            at,
+            at: join(op.pointer, 'operationId'),
             fix: sanitized ? `Rename the operation to \`${sanitized}\`.` : undefined,
           });
           continue;
@@ -41,7 +40,7 @@ export default defineRule({
         else if (twin.id !== id && (id.includes('_') || twin.id?.includes('_'))) {
           ctx.report({
             message: `The operationId \`${id}\` becomes \`${sanitize(id)}\` once sanitized, the same name as operation \`${twin.id}\`.`,
-            at,
+            at: join(op.pointer, 'operationId'),
           });
         }
       }

@@ -1,6 +1,12 @@
-import { own, ownObject } from '../../../connector/json.ts';
+import { type JsonObject, own, ownObject } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
 import { ALL, defineRule } from '../../rule.ts';
+
+/** Whether `responses` has a key other than an extension; `for…in` allocates no key array. */
+function hasStatusKey(responses: JsonObject): boolean {
+  for (const key in responses) if (!key.startsWith('x-')) return true;
+  return false;
+}
 
 export default defineRule({
   id: 'operation-must-have-response',
@@ -17,7 +23,7 @@ export default defineRule({
       // `x-ms-notification-content`, not from the subscription call's response.
       if (op.kind === 'webhook-trigger' && op.notificationContent) return;
       const responses = ownObject(op.raw, 'responses');
-      if (responses && Object.keys(responses).some((k) => !k.startsWith('x-'))) return;
+      if (responses && hasStatusKey(responses)) return;
       ctx.report({
         message: `The operation \`${op.label}\` is not valid; it must contain at least one response definition.`,
         at: own(op.raw, 'responses') === undefined ? op.pointer : join(op.pointer, 'responses'),

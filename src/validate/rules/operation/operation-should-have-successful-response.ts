@@ -1,8 +1,15 @@
-import { ownObject } from '../../../connector/json.ts';
+import { type JsonObject, ownObject } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
 const SUCCESS = /^2\d\d$/;
+
+function statusCodes(responses: JsonObject): string {
+  return Object.keys(responses)
+    .filter((k) => !k.startsWith('x-'))
+    .map((c) => `\`${c}\``)
+    .join(', ');
+}
 
 export default defineRule({
   id: 'operation-should-have-successful-response',
@@ -17,11 +24,16 @@ export default defineRule({
     operation(op, ctx) {
       const responses = ownObject(op.raw, 'responses');
       if (!responses) return;
-      const codes = Object.keys(responses).filter((k) => !k.startsWith('x-'));
       // No responses at all is `operation-must-have-response`'s finding.
-      if (codes.length === 0 || codes.some((k) => SUCCESS.test(k))) return;
+      let codes = 0;
+      for (const key in responses) {
+        if (key.startsWith('x-')) continue;
+        if (SUCCESS.test(key)) return;
+        codes++;
+      }
+      if (codes === 0) return;
       ctx.report({
-        message: `The operation \`${op.label}\` should have at least one successful response definition; it has only ${codes.map((c) => `\`${c}\``).join(', ')}.`,
+        message: `The operation \`${op.label}\` should have at least one successful response definition; it has only ${statusCodes(responses)}.`,
         at: join(op.pointer, 'responses'),
       });
     },
