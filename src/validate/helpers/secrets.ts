@@ -13,6 +13,9 @@ const KNOWN_FORMATS: readonly [RegExp, string][] = [
   [/AccountKey=[A-Za-z0-9+/]{40,}={0,2}/, 'an Azure storage account key'],
 ];
 
+/** A literal each of `KNOWN_FORMATS` contains: one pass rules out nearly every value. */
+const FORMAT_MARKERS = /PRIVATE KEY|eyJ|gh[pousr]_|github_pat_|AKIA|xox|AIza|k_live_|sk-|SG\.|AccountKey=/;
+
 /** Example values published by vendors (AWS documents `AKIAIOSFODNN7EXAMPLE`). */
 const DOCUMENTED_EXAMPLE = /example|sample|dummy|placeholder|x{6,}/i;
 
@@ -21,7 +24,7 @@ const DOCUMENTED_EXAMPLE = /example|sample|dummy|placeholder|x{6,}/i;
  * @example knownSecretFormat('ghp_' + 'a'.repeat(36)) // 'a GitHub token'
  */
 export function knownSecretFormat(value: string): string | undefined {
-  if (value.length < 16 || DOCUMENTED_EXAMPLE.test(value)) return undefined;
+  if (value.length < 16 || !FORMAT_MARKERS.test(value) || DOCUMENTED_EXAMPLE.test(value)) return undefined;
   for (const [pattern, name] of KNOWN_FORMATS) if (pattern.test(value)) return name;
   return undefined;
 }

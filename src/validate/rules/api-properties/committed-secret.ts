@@ -58,6 +58,13 @@ function scan(value: JsonValue | undefined, name: string, s: Scan, depth: number
   return false;
 }
 
+/** Whether `scan` reports a scalar: the test it makes, without its bookkeeping. */
+function secretString(value: JsonValue, name: string, generic: boolean): boolean {
+  if (typeof value !== 'string') return false;
+  if (knownSecretFormat(value)) return true;
+  return generic && CREDENTIAL_NAME.test(name) && looksLikeRandomToken(value);
+}
+
 const inSwagger = (pointer: string): At => pointer;
 const inProperties = (pointer: string): At => ({ file: 'apiProperties', pointer });
 
@@ -78,6 +85,8 @@ export default defineRule({
         const value = own(node.raw, key);
         if (value === undefined) continue;
         const generic = INPUT_KEYS.includes(key);
+        // Most values are one harmless string or number: decide those before setting up a scan.
+        if (typeof value !== 'object' && !secretString(value, name, generic)) continue;
         const base = () => join(node.pointer, key);
         scan(
           value,
