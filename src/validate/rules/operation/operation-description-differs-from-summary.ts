@@ -23,7 +23,7 @@ export default defineRule({
       if (!summary?.trim() || !description?.trim()) return;
       // Cheap exit: normalising only trims and collapses spaces, so a much longer text cannot match.
       if (description.length > 2 * summary.length + 16 || differentInitials(summary, description)) return;
-      if (normalise(summary) !== normalise(description)) return;
+      if (summary !== description && normalise(summary) !== normalise(description)) return;
       ctx.report({
         message: `The \`description\` of operation \`${op.label}\` repeats its \`summary\`; it should add information.`,
         at: join(op.pointer, 'description'),
