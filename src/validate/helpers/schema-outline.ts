@@ -76,24 +76,35 @@ function isLabelled(raw: JsonObject): boolean {
   return Boolean(ownString(raw, 'x-ms-summary')?.trim() && ownString(raw, 'description')?.trim());
 }
 
-interface Walk {
-  count: number;
-  nesting: number;
-  deepest: number;
-  readonly refs: OutlineRef[];
-  unlabelled: number;
-  readonly shown: OutlineStep[][];
-  complete: boolean;
-}
-
 /** The step to a subschema and the frame of its parent: the path, kept while it may be shown. */
 interface Frame {
   readonly parent: Frame | undefined;
-  readonly step: OutlineStep;
+  readonly kind: SubschemaKind;
+  readonly key: string | number;
+}
+
+/**
+ * An outline being walked. The paths of `shown` are kept as frames and turned into steps when first
+ * read: only the schemas reported on need them.
+ */
+class Walk implements SchemaOutline {
+  count = 1;
+  nesting = 1;
+  deepest = 0;
+  readonly refs: OutlineRef[] = [];
+  unlabelled = 0;
+  readonly frames: Frame[] = [];
+  complete = true;
+  private steps: OutlineStep[][] | undefined;
+
+  get shown(): readonly (readonly OutlineStep[])[] {
+    this.steps ??= this.frames.map(stepsTo);
+    return this.steps;
+  }
 }
 
 function outlineOf(raw: JsonObject): SchemaOutline {
-  const walk: Walk = { count: 1, nesting: 1, deepest: 0, refs: [], unlabelled: 0, shown: [], complete: true };
+  const walk = new Walk();
   visitChildren(walk, raw, 0, 0, true, undefined);
   return walk;
 }
@@ -160,12 +171,9 @@ function visit(
   // A `$ref` of any type ends the label check of a branch; only a string one is a reference.
   const labels = checks && ref === undefined;
   // Paths are only followed until the unlabelled properties to show are found.
-  const frame =
-    labels && walk.unlabelled < SHOWN_UNLABELLED
-      ? { parent: parentFrame, step: { kind, key: String(key) } }
-      : undefined;
+  const frame = labels && walk.unlabelled < SHOWN_UNLABELLED ? { parent: parentFrame, kind, key } : undefined;
   if (labels && kind === 'property' && !isLabelled(child)) {
-    if (frame) walk.shown.push(stepsTo(frame));
+    if (frame) walk.frames.push(frame);
     walk.unlabelled++;
   }
   if (typeof ref === 'string') walk.refs.push({ ref, depth, nesting });
@@ -178,6 +186,6 @@ function visit(
 
 function stepsTo(frame: Frame): OutlineStep[] {
   const steps: OutlineStep[] = [];
-  for (let f: Frame | undefined = frame; f; f = f.parent) steps.push(f.step);
+  for (let f: Frame | undefined = frame; f; f = f.parent) steps.push({ kind: f.kind, key: String(f.key) });
   return steps.reverse();
 }
