@@ -26,13 +26,14 @@ export function schemaLabel(node: SchemaNode, connector?: Connector): string {
 
 /** `address.lines[].text` for a node reached through properties and items; empty for a root. */
 export function propertyPath(node: SchemaNode): string {
-  const parts: string[] = [];
+  // Built from the node up, without a parts array: asked for each finding on a schema node.
+  let path = '';
   for (let n: SchemaNode | undefined = node; n?.parent; n = n.parent) {
-    if (n.via === 'property') parts.push(`.${n.propertyName}`);
-    else if (n.via === 'items') parts.push('[]');
-    else if (n.via === 'additionalProperties') parts.push('.*');
+    if (n.via === 'property') path = `.${n.propertyName}${path}`;
+    else if (n.via === 'items') path = `[]${path}`;
+    else if (n.via === 'additionalProperties') path = `.*${path}`;
   }
-  return parts.reverse().join('').replace(/^\./, '');
+  return path.startsWith('.') ? path.slice(1) : path;
 }
 
 function operationName(path: string, method: string, connector: Connector | undefined): string {
@@ -62,17 +63,44 @@ function describeRoot(root: SchemaNode, connector: Connector | undefined): strin
 
 function rootDescription(root: SchemaNode, connector: Connector | undefined): string {
   // Segments are compared escaped (the keywords have no `~` or `/`) and unescaped only when named.
-  const escaped = root.pointer === '' ? [] : root.pointer.slice(1).split('/');
-  const segment = (i: number) => {
-    const s = escaped[i];
+  const { pointer } = root;
+  const name = (i: number) => {
+    const s = segmentAt(pointer, i);
     return s === undefined ? undefined : unescapeSegment(s);
   };
-  const [first] = escaped;
-  if (first === 'definitions') return `definition \`${segment(1)}\``;
-  if (first === 'responses') return `shared response \`${segment(1)}\``;
-  if (first === 'parameters') return `the body of shared parameter \`${segment(1)}\``;
-  if (escaped.includes('x-ms-notification-content')) return `the notification content of \`${segment(1)}\``;
-  const op = operationName(segment(1) ?? '', segment(2) ?? '', connector);
-  if (escaped[3] === 'responses') return `the \`${segment(4)}\` response schema of \`${op}\``;
+  const first = segmentAt(pointer, 0);
+  if (first === 'definitions') return `definition \`${name(1)}\``;
+  if (first === 'responses') return `shared response \`${name(1)}\``;
+  if (first === 'parameters') return `the body of shared parameter \`${name(1)}\``;
+  if (hasSegment(pointer, NOTIFICATION_CONTENT)) return `the notification content of \`${name(1)}\``;
+  const op = operationName(name(1) ?? '', name(2) ?? '', connector);
+  if (segmentAt(pointer, 3) === 'responses') return `the \`${name(4)}\` response schema of \`${op}\``;
   return `the request body of \`${op}\``;
 }
+
+const NOTIFICATION_CONTENT = 'x-ms-notification-content';
+
+/** Segment `index` of a pointer, still escaped; undefined past its end. Read in place, not split. */
+function segmentAt(pointer: string, index: number): string | undefined {
+  if (pointer === '') return undefined;
+  let start = 1;
+  for (let i = 0; i < index; i++) {
+    const slash = pointer.indexOf('/', start);
+    if (slash < 0) return undefined;
+    start = slash + 1;
+  }
+  const end = pointer.indexOf('/', start);
+  return end < 0 ? pointer.slice(start) : pointer.slice(start, end);
+}
+
+/** Whether a segment of the pointer, still escaped, is `segment`. */
+function hasSegment(pointer: string, segment: string): boolean {
+  const slashed = `/${segment}`;
+  for (let at = pointer.indexOf(slashed); at >= 0; at = pointer.indexOf(slashed, at + 1)) {
+    const end = at + slashed.length;
+    if (end === pointer.length || pointer.charCodeAt(end) === SLASH) return true;
+  }
+  return false;
+}
+
+const SLASH = 0x2f;
