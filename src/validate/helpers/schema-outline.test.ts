@@ -24,7 +24,7 @@ describe('schemaOutline', () => {
       { ref: '#/definitions/Tag', depth: 2, nesting: 2 },
     ]);
   });
-  it('counts unlabelled properties and keeps the steps to the first five', () => {
+  it('counts unlabelled properties and keeps the paths to the first five', () => {
     const properties = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((k) => [k, { type: 'string' }]));
     const schema = {
       type: 'array',
@@ -33,10 +33,11 @@ describe('schemaOutline', () => {
     const { unlabelled, shown } = schemaOutline(connector, schema);
     expect(unlabelled).toBe(6);
     expect(shown).toHaveLength(5);
-    expect(shown[0]).toEqual([
-      { kind: 'items', key: '' },
-      { kind: 'property', key: 'a' },
-    ]);
+    expect(shown[0]).toEqual({
+      kind: 'property',
+      key: 'a',
+      parent: { kind: 'items', key: '', parent: undefined },
+    });
   });
   it('walks below a non-string $ref for sizes but not for labels', () => {
     const outline = schemaOutline(connector, { properties: { odd: { $ref: 7, properties: { x: {} } } } });

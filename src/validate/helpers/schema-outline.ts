@@ -11,10 +11,15 @@ export interface OutlineRef {
   readonly nesting: number;
 }
 
-/** How a subschema hangs below its parent: the kind and the property name or tuple index. */
-export interface OutlineStep {
+/**
+ * A path from the schema to one of its subschemas: the last step (how the subschema hangs below its
+ * parent: the kind and the property name or tuple index, `''` for a lone `items` or
+ * `additionalProperties`), linked to the path of the parent. Linked, as the walk keeps it.
+ */
+export interface OutlinePath {
+  readonly parent: OutlinePath | undefined;
   readonly kind: SubschemaKind;
-  readonly key: string;
+  readonly key: string | number;
 }
 
 /**
@@ -39,8 +44,8 @@ export interface SchemaOutline {
    * subschemas with a `$ref` (of any type) are left out with everything below them.
    */
   readonly unlabelled: number;
-  /** Steps from the schema to the first {@link SHOWN_UNLABELLED} unlabelled properties. */
-  readonly shown: readonly (readonly OutlineStep[])[];
+  /** Paths from the schema to the first {@link SHOWN_UNLABELLED} unlabelled properties. */
+  readonly shown: readonly OutlinePath[];
   /** False when the tree goes deeper than {@link MAX_OUTLINE_DEPTH} levels and was cut there. */
   readonly complete: boolean;
 }
@@ -76,41 +81,24 @@ function isLabelled(raw: JsonObject): boolean {
   return Boolean(ownString(raw, 'x-ms-summary')?.trim() && ownString(raw, 'description')?.trim());
 }
 
-/** The step to a subschema and the frame of its parent: the path, kept while it may be shown. */
-interface Frame {
-  readonly parent: Frame | undefined;
-  readonly kind: SubschemaKind;
-  readonly key: string | number;
-}
-
-/**
- * An outline being walked. The paths of `shown` are kept as frames and turned into steps when first
- * read: only the schemas reported on need them.
- */
-class Walk implements SchemaOutline {
-  count = 1;
-  nesting = 1;
-  deepest = 0;
-  readonly refs: OutlineRef[] = [];
-  unlabelled = 0;
-  readonly frames: Frame[] = [];
-  complete = true;
-  private steps: OutlineStep[][] | undefined;
-
-  get shown(): readonly (readonly OutlineStep[])[] {
-    this.steps ??= this.frames.map(stepsTo);
-    return this.steps;
-  }
+interface Walk {
+  count: number;
+  nesting: number;
+  deepest: number;
+  readonly refs: OutlineRef[];
+  unlabelled: number;
+  readonly shown: OutlinePath[];
+  complete: boolean;
 }
 
 function outlineOf(raw: JsonObject): SchemaOutline {
-  const walk = new Walk();
+  const walk: Walk = { count: 1, nesting: 1, deepest: 0, refs: [], unlabelled: 0, shown: [], complete: true };
   visitChildren(walk, raw, 0, 0, true, undefined);
   return walk;
 }
 
 /**
- * Visits the subschemas of `node` (at `depth`, `nesting`, reached through `frame`) in the order of
+ * Visits the subschemas of `node` (at `depth`, `nesting`, reached through `path`) in the order of
  * `forEachSubschema`. `labels`: whether labels are still being checked on this branch.
  */
 function visitChildren(
@@ -119,7 +107,7 @@ function visitChildren(
   depth: number,
   nesting: number,
   labels: boolean,
-  frame: Frame | undefined,
+  path: OutlinePath | undefined,
 ): void {
   if (depth >= MAX_OUTLINE_DEPTH) {
     walk.complete = false;
@@ -129,13 +117,13 @@ function visitChildren(
   const properties = own(node, 'properties');
   if (isObject(properties)) {
     for (const name of Object.keys(properties))
-      visit(walk, properties[name], 'property', name, depth, nesting + 1, checks, frame);
+      visit(walk, properties[name], 'property', name, depth, nesting + 1, checks, path);
   }
   const items = own(node, 'items');
-  if (isObject(items)) visit(walk, items, 'items', '', depth, nesting + 1, checks, frame);
+  if (isObject(items)) visit(walk, items, 'items', '', depth, nesting + 1, checks, path);
   else if (Array.isArray(items)) {
     for (let i = 0; i < items.length; i++)
-      visit(walk, items[i], 'items', i, depth, nesting + 1, checks, frame);
+      visit(walk, items[i], 'items', i, depth, nesting + 1, checks, path);
   }
   visit(
     walk,
@@ -145,11 +133,11 @@ function visitChildren(
     depth,
     nesting + 1,
     checks,
-    frame,
+    path,
   );
   const allOf = ownArray(node, 'allOf');
   if (allOf) {
-    for (let i = 0; i < allOf.length; i++) visit(walk, allOf[i], 'allOf', i, depth, nesting, checks, frame);
+    for (let i = 0; i < allOf.length; i++) visit(walk, allOf[i], 'allOf', i, depth, nesting, checks, path);
   }
 }
 
@@ -162,7 +150,7 @@ function visit(
   parentDepth: number,
   nesting: number,
   checks: boolean,
-  parentFrame: Frame | undefined,
+  parentPath: OutlinePath | undefined,
 ): void {
   if (!isObject(child)) return;
   const depth = parentDepth + 1;
@@ -171,21 +159,15 @@ function visit(
   // A `$ref` of any type ends the label check of a branch; only a string one is a reference.
   const labels = checks && ref === undefined;
   // Paths are only followed until the unlabelled properties to show are found.
-  const frame = labels && walk.unlabelled < SHOWN_UNLABELLED ? { parent: parentFrame, kind, key } : undefined;
+  const path = labels && walk.unlabelled < SHOWN_UNLABELLED ? { parent: parentPath, kind, key } : undefined;
   if (labels && kind === 'property' && !isLabelled(child)) {
-    if (frame) walk.frames.push(frame);
+    if (path) walk.shown.push(path);
     walk.unlabelled++;
   }
   if (typeof ref === 'string') walk.refs.push({ ref, depth, nesting });
   else {
     walk.count++;
     if (nesting + 1 > walk.nesting) walk.nesting = nesting + 1;
-    visitChildren(walk, child, depth, nesting, labels, frame);
+    visitChildren(walk, child, depth, nesting, labels, path);
   }
-}
-
-function stepsTo(frame: Frame): OutlineStep[] {
-  const steps: OutlineStep[] = [];
-  for (let f: Frame | undefined = frame; f; f = f.parent) steps.push({ kind: f.kind, key: String(f.key) });
-  return steps.reverse();
 }

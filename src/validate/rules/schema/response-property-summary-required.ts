@@ -1,27 +1,24 @@
 import { join } from '../../../connector/pointer.ts';
 import { schemaLabel } from '../../helpers/schema-label.ts';
-import { type OutlineStep, SHOWN_UNLABELLED, schemaOutline } from '../../helpers/schema-outline.ts';
+import { type OutlinePath, SHOWN_UNLABELLED, schemaOutline } from '../../helpers/schema-outline.ts';
 import { usedAsOutput } from '../../helpers/schema-usage.ts';
 import { CERTIFICATION, defineRule } from '../../rule.ts';
 
 /** `items[].owner.name`: properties joined with dots, `[]` for array items. */
-function pathOf(steps: readonly OutlineStep[]): string {
-  let path = '';
-  for (const { kind, key } of steps) {
-    if (kind === 'property') path = path ? `${path}.${key}` : key;
-    else if (kind === 'items') path = `${path}[]`;
-  }
-  return path;
+function pathOf(path: OutlinePath | undefined): string {
+  if (!path) return '';
+  const before = pathOf(path.parent);
+  if (path.kind === 'property') return before ? `${before}.${path.key}` : String(path.key);
+  return path.kind === 'items' ? `${before}[]` : before;
 }
 
-function pointerOf(base: string, steps: readonly OutlineStep[]): string {
-  let pointer = base;
-  for (const { kind, key } of steps) {
-    if (kind === 'property') pointer = join(pointer, 'properties', key);
-    else if (kind === 'allOf' || (kind === 'items' && key !== '')) pointer = join(pointer, kind, key);
-    else pointer = join(pointer, kind);
-  }
-  return pointer;
+function pointerOf(base: string, path: OutlinePath | undefined): string {
+  if (!path) return base;
+  const { kind, key } = path;
+  const before = pointerOf(base, path.parent);
+  if (kind === 'property') return join(before, 'properties', key);
+  if (kind === 'allOf' || (kind === 'items' && key !== '')) return join(before, kind, key);
+  return join(before, kind);
 }
 
 export default defineRule({
@@ -42,7 +39,8 @@ export default defineRule({
       const { unlabelled: count, shown } = schemaOutline(ctx.connector, node.raw);
       const first = shown[0];
       if (!first) return;
-      const paths = shown.map((steps) => `\`${pathOf(steps)}\``).join(', ');
+      let paths = `\`${pathOf(first)}\``;
+      for (let i = 1; i < shown.length; i++) paths += `, \`${pathOf(shown[i])}\``;
       const more = count > SHOWN_UNLABELLED ? ` and ${count - SHOWN_UNLABELLED} more` : '';
       ctx.report({
         message: `${schemaLabel(node, ctx.connector)} has ${count} ${count === 1 ? 'property' : 'properties'} without \`x-ms-summary\` or \`description\` (${paths}${more}); response properties should be labelled for dynamic content.`,
