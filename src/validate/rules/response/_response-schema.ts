@@ -1,5 +1,5 @@
 import { isObject, type JsonObject, type JsonValue, own, ownArray } from '../../../connector/json.ts';
-import type { Connector, Operation } from '../../../connector/model.ts';
+import type { Connector, Operation, Response } from '../../../connector/model.ts';
 import { derefSchema } from '../../helpers/schema-deref.ts';
 
 const SCALARS: ReadonlySet<unknown> = new Set(['string', 'integer', 'number', 'boolean', 'file']);
@@ -41,6 +41,16 @@ function hasKeys(value: JsonValue | undefined): boolean {
 }
 
 /** 2xx responses of an operation, in document order. */
-export function successResponses(op: Operation) {
-  return op.responses.filter((r) => /^2\d\d$/.test(r.status));
+export function successResponses(op: Operation): readonly Response[] {
+  // Two rules ask in turn about the operation the engine is visiting: remember the last answer.
+  if (op !== last.op) last = { op, success: op.responses.filter(isSuccess) };
+  return last.success;
+}
+
+let last: { op?: Operation; success: readonly Response[] } = { success: [] };
+
+const SUCCESS = /^2\d\d$/;
+
+function isSuccess(response: Response): boolean {
+  return SUCCESS.test(response.status);
 }

@@ -12,8 +12,8 @@ export default defineRule({
   fix: 'Declare the success response (`200`, `201`, `204` …) with its schema; keep `default` for errors.',
   visit: {
     operation(op, ctx) {
-      const statuses = rawResponses(op).map(([status]) => status);
-      if (statuses.length !== 1 || statuses[0] !== 'default') return;
+      const responses = rawResponses(op);
+      if (responses.length !== 1 || responses[0]?.[0] !== 'default') return;
       // A lone `default` with a schema is reported by `default-response-has-schema`, with this fix.
       if (op.responses[0]?.schema) return;
       ctx.report({

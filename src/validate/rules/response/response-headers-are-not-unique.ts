@@ -1,4 +1,4 @@
-import { entries, own } from '../../../connector/json.ts';
+import { isObject, own } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
@@ -13,8 +13,11 @@ export default defineRule({
   fix: 'Keep one declaration per header name.',
   visit: {
     response(response, op, ctx) {
+      // Most responses declare no headers: no map for them.
+      const headers = own(response.raw, 'headers');
+      if (!isObject(headers)) return;
       const seen = new Map<string, string>();
-      for (const [name] of entries(own(response.raw, 'headers'))) {
+      for (const name of Object.keys(headers)) {
         const key = name.toLowerCase();
         const first = seen.get(key);
         if (first === undefined) {
