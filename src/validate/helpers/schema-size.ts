@@ -1,4 +1,4 @@
-import { entries, isObject, type JsonObject, own, ownArray } from '../../connector/json.ts';
+import { isObject, type JsonObject, own, ownArray } from '../../connector/json.ts';
 import type { Connector, Operation } from '../../connector/model.ts';
 import { refOf } from './schema-graph.ts';
 import { schemaOutline } from './schema-outline.ts';
@@ -191,21 +191,29 @@ export function operationSchemaCount(connector: Connector, op: Operation): numbe
   const state = stateOf(connector);
   const known = state.operations.get(op);
   if (known !== undefined) return known;
+  // No closure and no header entries: this runs for every operation.
   let count = 0;
-  const add = (raw: JsonObject | undefined, outlined: boolean) => {
-    if (raw) count = Math.min(COUNT_CAP, count + measureTop(state, raw, outlined).count);
-  };
   for (const p of op.parameters) {
-    if (p.in === 'body') add(p.schema, true);
-    else add(p.raw, false);
+    if (p.in !== 'body') count = add(count, measureTop(state, p.raw, false));
+    else if (p.schema) count = add(count, measureTop(state, p.schema, true));
   }
   for (const r of op.responses) {
-    add(r.schema, true);
-    for (const [, header] of entries(own(r.raw, 'headers'))) if (isObject(header)) add(header, false);
+    if (r.schema) count = add(count, measureTop(state, r.schema, true));
+    const headers = own(r.raw, 'headers');
+    if (!isObject(headers)) continue;
+    for (const name of Object.keys(headers)) {
+      const header = headers[name];
+      if (isObject(header)) count = add(count, measureTop(state, header, false));
+    }
   }
-  add(op.notificationContent?.schema, true);
+  const content = op.notificationContent?.schema;
+  if (content) count = add(count, measureTop(state, content, true));
   state.operations.set(op, count);
   return count;
+}
+
+function add(count: number, size: SchemaSize): number {
+  return Math.min(COUNT_CAP, count + size.count);
 }
 
 /** Schema nodes of all operations together. */
