@@ -38,18 +38,19 @@ class Names {
   }
 }
 
+const NONE: readonly string[] = [];
+
 /** Loops in the "must contain" graph of definitions, each as the list of its definitions in order. */
 export function requiredLoops(definitions: JsonObject): string[][] {
-  const edges = new Map<string, string[]>();
+  const edges = new Map<string, readonly string[]>();
   const names = new Names();
+  // One set for all definitions, and no arrays for the many that require no other definition.
+  const out = new Set<string>();
   for (const [name, schema] of entries(definitions)) {
     if (!isObject(schema)) continue;
-    const out = new Set<string>();
+    out.clear();
     requiredTargets(schema, out, names);
-    edges.set(
-      name,
-      [...out].filter((n) => isObject(ownObject(definitions, n))),
-    );
+    edges.set(name, out.size === 0 ? NONE : [...out].filter((n) => isObject(ownObject(definitions, n))));
   }
   const loops: string[][] = [];
   const state = new Map<string, 'active' | 'done'>();
