@@ -45,6 +45,8 @@ describe('parseValidateArgv', () => {
     [['validate', 'a', '--no-color', '--color']],
     [['validate', 'a', '--threads', '3']],
     [['validate', 'a', '--threads', '2.0', '--threads', '0x10']],
+    [['validate', 'a', '--cache']],
+    [['validate', 'a', '--cache-location', '.cache/flowport', '--no-progress']],
   ])('reads %j as commander does', async (argv) => {
     expect(parseValidateArgv(argv)).toEqual(await commanderParse(argv));
   });
@@ -69,6 +71,7 @@ describe('parseValidateArgv', () => {
     [['validate', 'a', '--threads', '0']],
     [['validate', 'a', '--threads', 'two']],
     [['validate', 'a', '-o', '-q']],
+    [['validate', 'a', '--cache-location']],
     [['operations', 'a']],
   ])('leaves %j to commander', (argv) => {
     expect(parseValidateArgv(argv)).toBeUndefined();

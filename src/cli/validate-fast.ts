@@ -6,7 +6,7 @@ import { EXIT } from './exit.ts';
 const FORMATS = ['text', 'json', 'sarif', 'pipeline', 'paconn'] as const;
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 
-type ValueOption = 'format' | 'preset' | 'failOn' | 'config' | 'output' | 'threads';
+type ValueOption = 'format' | 'preset' | 'failOn' | 'config' | 'output' | 'threads' | 'cacheLocation';
 
 const VALUE_OPTIONS: Record<string, ValueOption> = {
   '-f': 'format',
@@ -19,6 +19,7 @@ const VALUE_OPTIONS: Record<string, ValueOption> = {
   '-o': 'output',
   '--output': 'output',
   '--threads': 'threads',
+  '--cache-location': 'cacheLocation',
 };
 
 const SWITCHES: Record<string, Partial<ValidateFlags>> = {
@@ -28,6 +29,7 @@ const SWITCHES: Record<string, Partial<ValidateFlags>> = {
   '--color': { color: true },
   '--no-color': { color: false },
   '--no-progress': { progress: false },
+  '--cache': { cache: true },
 };
 
 /**

@@ -1,5 +1,6 @@
 import { discoverConnectors } from '../../connector/discover.ts';
 import { lazy } from '../../lazy.ts';
+import { validateManyCached } from '../../validate/cache.ts';
 import { loadConfig } from '../../validate/config.ts';
 import { severityRank } from '../../validate/diagnostic.ts';
 import type { ValidationResult } from '../../validate/engine.ts';
@@ -31,6 +32,9 @@ export interface ValidateFlags {
   progress?: boolean;
   frames: boolean;
   threads?: number;
+  /** Reuse results of unchanged connectors (`--cache`); `cacheLocation` is the folder and implies it. */
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export interface Io {
@@ -56,14 +60,25 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
       })
     : undefined;
   bar?.start(sources.length, 0, { name: '' });
-  const outcomes = await validateMany(sources, {
+  const options = {
     ...(flags.preset && { preset: flags.preset }),
     ...(config && { config }),
     texts: flags.format === 'text' && flags.frames,
     ...(flags.threads && { threads: flags.threads }),
-    onProgress: (_done, _total, source) =>
+    onProgress: (_done: number, _total: number, source: string) =>
       bar?.increment(1, { name: source.length > 40 ? `…${source.slice(-39)}` : source }),
-  });
+  };
+  let cacheNote: string | undefined;
+  let outcomes: Awaited<ReturnType<typeof validateMany>>;
+  if (flags.cache || flags.cacheLocation) {
+    const cached = await validateManyCached(sources, {
+      ...options,
+      ...(flags.cacheLocation && { dir: flags.cacheLocation }),
+    });
+    outcomes = cached.outcomes;
+    const { hits, misses, dir } = cached.stats;
+    cacheNote = `cache: ${hits} of ${hits + misses} connector${hits + misses === 1 ? '' : 's'} unchanged, taken from ${dir}`;
+  } else outcomes = await validateMany(sources, options);
   bar?.stop();
   const results: ValidationResult[] = [];
   const texts = new Map<ValidationResult, SourceTexts | undefined>();
@@ -96,6 +111,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
     writeFileSync(flags.output, `${output}\n`);
   } else io.stdout.write(`${output}\n`);
   for (const f of failures) io.stderr.write(`flowport: ${f.message} [${f.code}]\n`);
+  if (cacheNote && flags.format === 'text' && !flags.quiet) io.stderr.write(`${cacheNote}\n`);
 
   if (failures.length > 0) return EXIT.usage;
   if (flags.failOn === 'never') return EXIT.ok;

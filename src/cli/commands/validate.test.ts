@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
 import { validateMain } from './validate.ts';
@@ -35,5 +38,25 @@ describe('validateMain', () => {
       ...full,
       stdout: normalise(full.stdout),
     });
+  });
+});
+
+describe('validate --cache', () => {
+  it('prints the same report from the cache, and says how much it took from it', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'flowport-cli-cache-')), 'cache');
+    try {
+      const argv = ['validate', example, '--no-color', '--cache-location', dir];
+      const first = await run(main, argv);
+      const second = await run(main, argv);
+      const plain = await run(main, ['validate', example, '--no-color']);
+      expect(first.stderr).toMatch(/^cache: 0 of 1 connector unchanged, taken from /);
+      expect(second.stderr).toMatch(/^cache: 1 of 1 connector unchanged, taken from /);
+      expect(second.stdout).toBe(plain.stdout);
+      expect(second.code).toBe(plain.code);
+      // Machine-readable output stays clean: the note is for people reading text.
+      expect((await run(main, [...argv, '--format', 'json'])).stderr).toBe('');
+    } finally {
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+    }
   });
 });

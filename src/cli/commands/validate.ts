@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isFlowportError } from '../../errors.ts';
+import { DEFAULT_CACHE_DIR } from '../../validate/cache.ts';
 import { PRESETS } from '../../validate/rule.ts';
 import { VERSION } from '../../version.ts';
 import { type Io, runValidate, type ValidateFlags } from '../actions/validate.ts';
@@ -43,6 +44,11 @@ export function validateCommand(io: Io, setExit: (code: number) => void): Comman
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
     .option('--no-progress', 'no progress bar')
+    .option(
+      '--cache',
+      'reuse the results of connectors whose files, rules and settings have not changed since an earlier --cache run',
+    )
+    .option('--cache-location <dir>', `folder of the cache (implies --cache; default: ${DEFAULT_CACHE_DIR})`)
     .addOption(
       new Option(
         '--threads <n>',
@@ -62,7 +68,8 @@ Exit codes: 0 no findings at the --fail-on level, 1 findings, 2 usage error or u
 Examples:
   flowport validate ./my-connector
   flowport validate ./my-connector --preset certification --format sarif -o flowport.sarif
-  flowport validate certified-connectors/ --quiet`,
+  flowport validate certified-connectors/ --quiet
+  flowport validate certified-connectors/ --cache   # again: only changed connectors are validated`,
     )
     .action(async (paths: string[], flags: ValidateFlags) => {
       setExit(await runValidate(paths, flags, io));
