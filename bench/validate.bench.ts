@@ -4,6 +4,7 @@
  *    folder), versus only reading and `JSON.parse`-ing the same files; on the main thread alone, on a
  *    pool of 2 threads kept between runs (warm: how a server or a watcher validates), and on 2 threads
  *    whose worker starts with each call (cold: how a `flowport validate <many>` process runs);
+ *    Besides, not part of the target: a `--cache` run over the same connectors, all unchanged.
  * 2. as a fresh process: `flowport validate <one connector>` versus a bare `node -e 0`.
  * Prints medians (the machine is shared and noisy). Options: --runs N (default 7), --process-runs N (default 21).
  */
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { discoverConnectors } from '../src/connector/discover.ts';
 import { loadConnectorSync } from '../src/connector/load.ts';
+import { validateManyCached } from '../src/validate/cache.ts';
 import { createValidationPool, validateMany } from '../src/validate/pool.ts';
 import { validateConnector } from '../src/validate/validate.ts';
 
@@ -56,7 +58,10 @@ if (sources.length >= 2) {
   const flowport: number[] = [];
   const warm: number[] = [];
   const cold: number[] = [];
+  const cached: number[] = [];
   let findings = 0;
+  const cacheDir = mkdtempSync(join(tmpdir(), 'flowport-bench-cache-'));
+  await validateManyCached(sources, { dir: cacheDir });
   // Started once; one call before the timed runs loads the worker's modules and warms its JIT.
   const pool = createValidationPool({ threads: 2 });
   await pool.validateMany(sources);
@@ -70,6 +75,7 @@ if (sources.length >= 2) {
     ],
     [warm, () => pool.validateMany(sources)],
     [cold, () => validateMany(sources, { threads: 2 })],
+    [cached, () => validateManyCached(sources, { dir: cacheDir })],
   ];
   for (let r = 0; r < runs; r++) {
     const t = performance.now();
@@ -91,6 +97,7 @@ if (sources.length >= 2) {
     }
   }
   await pool.close();
+  rmSync(cacheDir, { recursive: true, force: true });
   rows.push([`read + JSON.parse only (${jsonFiles.length} files)`, fmt(median(baseline)), 'baseline']);
   rows.push([
     `load + validate ${sources.length} connectors, 1 thread (${findings} findings)`,
@@ -106,6 +113,11 @@ if (sources.length >= 2) {
     'the same on 2 threads, cold (validateMany: its worker starts with each call)',
     fmt(median(cold)),
     `${(median(cold) / median(baseline)).toFixed(2)}× baseline`,
+  ]);
+  rows.push([
+    'validateManyCached, every connector unchanged (`validate --cache` run again; not the target)',
+    fmt(median(cached)),
+    `${(median(cached) / median(baseline)).toFixed(2)}× baseline`,
   ]);
 }
 
