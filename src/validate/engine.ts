@@ -141,7 +141,10 @@ export function runRules(
 
   idleContexts.set(rules, contexts);
   prepareLocations(connector, pending);
-  const diagnostics = pending.map(({ active, report }) => position(connector, active, report));
+  // A literal, not `pending.map`: an empty map result has another elements kind, and connectors
+  // without findings would deoptimise this function and `summarize` again and again.
+  const diagnostics: Diagnostic[] = [];
+  for (const { active, report } of pending) diagnostics.push(position(connector, active, report));
   diagnostics.sort(compareDiagnostics);
   return { source: connector.source, preset, diagnostics, summary: summarize(diagnostics) };
 }
