@@ -1,6 +1,6 @@
 import { ownObject, ownString } from '../../connector/json.ts';
 import type { Connector, Operation, Parameter } from '../../connector/model.ts';
-import { derefSchema } from './schema-deref.ts';
+import { derefSchemaObject } from './schema-deref.ts';
 
 const CONTAINERS: ReadonlySet<string> = new Set(['object', 'array']);
 
@@ -31,11 +31,18 @@ export function operationsUsing(connector: Connector, pointer: string): readonly
  */
 export function isDisplayedParameter(p: Parameter, connector: Connector): boolean {
   // Several rules ask in turn about the parameter the engine is visiting: remember the last answer.
-  if (p !== last.parameter || connector !== last.connector) {
-    last = { parameter: p, connector, displayed: displayed(p, connector) };
+  // Kept in three variables rather than a record: a record would be made for every parameter.
+  if (p !== lastParameter || connector !== lastConnector) {
+    lastDisplayed = displayed(p, connector);
+    lastParameter = p;
+    lastConnector = connector;
   }
-  return last.displayed;
+  return lastDisplayed;
 }
+
+let lastParameter: Parameter | undefined;
+let lastConnector: Connector | undefined;
+let lastDisplayed = false;
 
 const internalByConnector = new WeakMap<Connector, boolean>();
 
@@ -49,8 +56,6 @@ function hasInternalOperation(connector: Connector): boolean {
   return internal;
 }
 
-let last: { parameter?: Parameter; connector?: Connector; displayed: boolean } = { displayed: false };
-
 function displayed(p: Parameter, connector: Connector): boolean {
   if (p.visibility === 'internal') return false;
   if (hasInternalOperation(connector)) {
@@ -58,7 +63,7 @@ function displayed(p: Parameter, connector: Connector): boolean {
     if (users.length > 0 && users.every((op) => op.visibility === 'internal')) return false;
   }
   if (p.in !== 'body') return true;
-  const value = derefSchema(connector, p.schema, '')?.schema;
+  const value = derefSchemaObject(connector, p.schema);
   const type = ownString(value, 'type');
   return type !== undefined && !CONTAINERS.has(type) && ownObject(value, 'properties') === undefined;
 }

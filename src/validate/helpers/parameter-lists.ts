@@ -150,7 +150,11 @@ export function jsonEqual(a: JsonValue, b: JsonValue, depth = 0): boolean {
 }
 
 /** Body parameters after the first, one per distinct name (same-name repeats are duplicates instead). */
-export function extraBodies(params: readonly Parameter[]): Parameter[] {
+export function extraBodies(params: readonly Parameter[]): readonly Parameter[] {
+  // Nearly every list has at most one body: answer those without a set.
+  let bodies = 0;
+  for (const p of params) if (p.in === 'body') bodies++;
+  if (bodies < 2) return NO_PARAMETERS;
   const names = new Set<string>();
   const out: Parameter[] = [];
   for (const p of params) {
@@ -160,3 +164,5 @@ export function extraBodies(params: readonly Parameter[]): Parameter[] {
   }
   return out;
 }
+
+const NO_PARAMETERS: readonly Parameter[] = [];

@@ -34,5 +34,14 @@ export function derefSchema(
   return found;
 }
 
+/**
+ * The schema object of {@link derefSchema} alone: a schema without `$ref` is answered without
+ * allocating (most are).
+ */
+export function derefSchemaObject(connector: Connector, node: JsonValue | undefined): JsonObject | undefined {
+  if (!isObject(node)) return undefined;
+  return ownString(node, '$ref') === undefined ? node : derefSchema(connector, node, '')?.schema;
+}
+
 /** Resolved `$ref`s per connector: big connectors point at the same definitions thousands of times. */
 const cache = new WeakMap<Connector, Map<string, DerefSchema | undefined>>();

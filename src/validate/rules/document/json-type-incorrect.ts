@@ -1,4 +1,4 @@
-import { entries, isObject, type JsonValue, jsonType, ownArray } from '../../../connector/json.ts';
+import { isObject, type JsonValue, jsonType, ownArray } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
 import { type FieldType, fieldType, shapedObjects } from '../../helpers/swagger-fields.ts';
 import { swaggerUnreliable } from '../../helpers/swagger-root.ts';
@@ -13,20 +13,17 @@ function typeOf(value: JsonValue): string {
 
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 
-function check(
+function report(
   ctx: RuleContext,
   value: JsonValue,
   expected: FieldType,
   pointer: string,
   name: string,
-): boolean {
-  const actual = typeOf(value);
-  if (actual === expected) return true;
+): void {
   ctx.report({
-    message: `The type of \`${name}\` is incorrect: it must be ${article(expected)}, not ${article(actual)}.`,
+    message: `The type of \`${name}\` is incorrect: it must be ${article(expected)}, not ${article(typeOf(value))}.`,
     at: pointer,
   });
-  return false;
 }
 
 export default defineRule({
@@ -51,30 +48,44 @@ export default defineRule({
       }
       const root = c.definition.raw;
       if (!root || swaggerUnreliable(c)) return;
+      // Pointers and names are made for the values of a wrong type only.
       for (const shaped of shapedObjects(root)) {
-        for (const [key, value] of entries(shaped.raw)) {
+        const { raw } = shaped;
+        for (const key of Object.keys(raw)) {
           const expected = fieldType(shaped.fields, key) ?? fieldType(shaped.extensions, key);
           if (!expected) continue;
-          const pointer = join(shaped.pointer, key);
-          if (!check(ctx, value, expected, pointer, key)) continue;
-          if (shaped.pointer === '' && STRING_LISTS.has(key) && Array.isArray(value)) {
-            value.forEach((item, i) => {
-              check(ctx, item, 'string', join(pointer, i), `${key}[${i}]`);
-            });
+          const value = raw[key] as JsonValue;
+          if (typeOf(value) !== expected) {
+            report(ctx, value, expected, join(shaped.pointer, key), key);
+            continue;
+          }
+          if (shaped.pointer !== '' || !STRING_LISTS.has(key) || !Array.isArray(value)) continue;
+          for (let i = 0; i < value.length; i++) {
+            const item = value[i] as JsonValue;
+            if (typeOf(item) !== 'string') report(ctx, item, 'string', join('', key, i), `${key}[${i}]`);
           }
         }
       }
-      (ownArray(root, 'tags') ?? []).forEach((tag, i) => {
-        check(ctx, tag, 'object', join('/tags', i), `tags[${i}]`);
-      });
-      (ownArray(root, 'x-ms-connector-metadata') ?? []).forEach((item, i) => {
+      const tags = ownArray(root, 'tags') ?? [];
+      for (let i = 0; i < tags.length; i++) {
+        const tag = tags[i] as JsonValue;
+        if (typeOf(tag) !== 'object') report(ctx, tag, 'object', join('/tags', i), `tags[${i}]`);
+      }
+      const metadata = ownArray(root, 'x-ms-connector-metadata') ?? [];
+      for (let i = 0; i < metadata.length; i++) {
+        const item = metadata[i] as JsonValue;
         const pointer = join('/x-ms-connector-metadata', i);
-        if (!check(ctx, item, 'object', pointer, `x-ms-connector-metadata[${i}]`) || !isObject(item)) return;
-        for (const [key, value] of entries(item)) {
-          if (key === 'propertyName' || key === 'propertyValue')
-            check(ctx, value, 'string', join(pointer, key), key);
+        if (typeOf(item) !== 'object') {
+          report(ctx, item, 'object', pointer, `x-ms-connector-metadata[${i}]`);
+          continue;
         }
-      });
+        if (!isObject(item)) continue;
+        for (const key of Object.keys(item)) {
+          if (key !== 'propertyName' && key !== 'propertyValue') continue;
+          const value = item[key] as JsonValue;
+          if (typeOf(value) !== 'string') report(ctx, value, 'string', join(pointer, key), key);
+        }
+      }
     },
   },
 });

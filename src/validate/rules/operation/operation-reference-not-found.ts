@@ -3,14 +3,12 @@ import type { Connector } from '../../../connector/model.ts';
 import { join } from '../../../connector/pointer.ts';
 import { ALL, defineRule, type RuleContext } from '../../rule.ts';
 
-function check(
-  connector: Connector,
-  ctx: RuleContext,
-  id: string | undefined,
-  where: string,
-  pointer: string,
-): void {
-  if (id === undefined || connector.operation(id)) return;
+/** Whether `id` is given and names no operation of the connector. */
+function missing(connector: Connector, id: string | undefined): id is string {
+  return id !== undefined && !connector.operation(id);
+}
+
+function report(ctx: RuleContext, id: string, where: string, pointer: string): void {
   ctx.report({
     message: `The operationId \`${id}\` referenced by ${where} could not be found in this swagger document.`,
     at: pointer,
@@ -30,18 +28,19 @@ export default defineRule({
   visit: {
     connector(connector, ctx) {
       const test = ownObject(ownObject(connector.definition.raw, 'x-ms-capabilities'), 'testConnection');
-      const pointer = '/x-ms-capabilities/testConnection/operationId';
-      check(connector, ctx, ownString(test, 'operationId'), '`x-ms-capabilities.testConnection`', pointer);
+      const id = ownString(test, 'operationId');
+      if (!missing(connector, id)) return;
+      report(ctx, id, '`x-ms-capabilities.testConnection`', '/x-ms-capabilities/testConnection/operationId');
     },
     operation(op, ctx) {
       const simulate = ownObject(ownObject(op.raw, 'x-ms-operation-context'), 'simulate');
-      const pointer = join(op.pointer, 'x-ms-operation-context', 'simulate', 'operationId');
-      check(
-        ctx.connector,
+      const id = ownString(simulate, 'operationId');
+      if (!missing(ctx.connector, id)) return;
+      report(
         ctx,
-        ownString(simulate, 'operationId'),
+        id,
         `the \`x-ms-operation-context\` of \`${op.label}\``,
-        pointer,
+        join(op.pointer, 'x-ms-operation-context', 'simulate', 'operationId'),
       );
     },
   },

@@ -13,10 +13,12 @@ export default defineRule({
   fix: 'Merge the bodies into one `body` parameter whose schema has a property for each part.',
   visit: {
     operation(op, ctx) {
+      const extra = extraBodies(op.parameters);
+      if (extra.length === 0) return;
       const own = `${op.pointer}/parameters/`;
       // Only bodies the operation adds itself; path-level repeats are reported once for the path.
-      const extra = extraBodies(op.parameters).filter((p) => p.usedAt.startsWith(own));
       for (const p of extra) {
+        if (!p.usedAt.startsWith(own)) continue;
         ctx.report({
           message: `The operation \`${op.label}\` contains multiple parameters in the location \`body\` (\`${p.name}\` is another one); at most one is allowed.`,
           at: p.usedAt,

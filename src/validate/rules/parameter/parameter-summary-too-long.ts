@@ -16,7 +16,9 @@ export default defineRule({
   fix: 'Shorten the display name to a few words; put details in `description`.',
   visit: {
     parameter(p, ctx) {
-      const length = p.summary ? [...p.summary.trim()].length : 0;
+      // A text has at most as many code points as UTF-16 units: count them only for long ones.
+      if (!p.summary || p.summary.length <= MAX_PARAMETER_SUMMARY) return;
+      const length = [...p.summary.trim()].length;
       if (length <= MAX_PARAMETER_SUMMARY || !isDisplayedParameter(p, ctx.connector)) return;
       ctx.report({
         message: `The \`x-ms-summary\` of ${parameterLabel(p, ctx.connector, false)} is ${length} characters long; keep it to ${MAX_PARAMETER_SUMMARY}.`,

@@ -1,20 +1,13 @@
 import { isObject, type JsonObject, type JsonValue, own, ownArray } from '../../../connector/json.ts';
 import type { Connector, Operation, Response } from '../../../connector/model.ts';
-import { derefSchema } from '../../helpers/schema-deref.ts';
+import { derefSchemaObject } from '../../helpers/schema-deref.ts';
 
 const SCALARS: ReadonlySet<unknown> = new Set(['string', 'integer', 'number', 'boolean', 'file']);
-const DYNAMIC = ['x-ms-dynamic-schema', 'x-ms-dynamic-properties'] as const;
-
-/** The schema behind a chain of `$ref`s, or undefined when it does not resolve. */
-function resolved(connector: Connector, schema: JsonValue | undefined): JsonObject | undefined {
-  // Resolutions are cached per connector: operations share a few response definitions.
-  return derefSchema(connector, schema, '')?.schema;
-}
 
 /** True when a schema's shape is decided at design time (`x-ms-dynamic-schema`/`-properties`). */
 export function isDynamicSchema(connector: Connector, schema: JsonValue | undefined): boolean {
-  const target = resolved(connector, schema);
-  return target !== undefined && DYNAMIC.some((k) => own(target, k) !== undefined);
+  const target = derefSchemaObject(connector, schema);
+  return target !== undefined && hasDynamicKey(target);
 }
 
 /**
@@ -22,9 +15,9 @@ export function isDynamicSchema(connector: Connector, schema: JsonValue | undefi
  * with properties (own, `allOf`, `additionalProperties`) or a dynamic schema.
  */
 export function describesContent(connector: Connector, schema: JsonValue | undefined): boolean {
-  const target = resolved(connector, schema);
+  const target = derefSchemaObject(connector, schema);
   if (!target) return false;
-  if (DYNAMIC.some((k) => own(target, k) !== undefined)) return true;
+  if (hasDynamicKey(target)) return true;
   const type = own(target, 'type');
   if (SCALARS.has(type)) return true;
   if (type === 'array') return isObject(own(target, 'items'));
@@ -34,23 +27,27 @@ export function describesContent(connector: Connector, schema: JsonValue | undef
   return isObject(additional) || additional === true;
 }
 
+function hasDynamicKey(schema: JsonObject): boolean {
+  return (
+    own(schema, 'x-ms-dynamic-schema') !== undefined || own(schema, 'x-ms-dynamic-properties') !== undefined
+  );
+}
+
 function hasKeys(value: JsonValue | undefined): boolean {
   if (!isObject(value)) return false;
   for (const key in value) if (Object.hasOwn(value, key)) return true;
   return false;
 }
 
-/** 2xx responses of an operation, in document order. */
-export function successResponses(op: Operation): readonly Response[] {
-  // Two rules ask in turn about the operation the engine is visiting: remember the last answer.
-  if (op !== last.op) last = { op, success: op.responses.filter(isSuccess) };
-  return last.success;
+/** The first 2xx response with a schema, in document order. */
+export function successWithSchema(op: Operation): Response | undefined {
+  for (const r of op.responses) if (r.schema && isSuccess(r)) return r;
+  return undefined;
 }
-
-let last: { op?: Operation; success: readonly Response[] } = { success: [] };
 
 const SUCCESS = /^2\d\d$/;
 
-function isSuccess(response: Response): boolean {
+/** Whether a response is a success (2xx) one. */
+export function isSuccess(response: Response): boolean {
   return SUCCESS.test(response.status);
 }

@@ -1,6 +1,7 @@
+import type { Response } from '../../../connector/model.ts';
 import { join } from '../../../connector/pointer.ts';
 import { CERTIFICATION, defineRule } from '../../rule.ts';
-import { describesContent, isDynamicSchema, successResponses } from './_response-schema.ts';
+import { describesContent, isDynamicSchema, isSuccess } from './_response-schema.ts';
 
 /** Success codes that mean "no body": operations answering only with these need no schema. */
 const NO_CONTENT: ReadonlySet<string> = new Set(['202', '204']);
@@ -17,11 +18,16 @@ export default defineRule({
     operation(op, ctx) {
       // Webhook output lives in `x-ms-notification-content`; internal operations are not shown.
       if (op.kind === 'webhook-trigger' || op.visibility === 'internal' || op.deprecated) return;
-      const success = successResponses(op);
-      if (success.some((r) => describesContent(ctx.connector, r.schema))) return;
-      if (op.responses.some((r) => isDynamicSchema(ctx.connector, r.schema))) return;
-      if (success.length > 0 && success.every((r) => NO_CONTENT.has(r.status))) return;
-      const first = success[0];
+      let first: Response | undefined;
+      let noContent = true;
+      for (const r of op.responses) {
+        if (!isSuccess(r)) continue;
+        if (describesContent(ctx.connector, r.schema)) return;
+        first ??= r;
+        if (!NO_CONTENT.has(r.status)) noContent = false;
+      }
+      for (const r of op.responses) if (isDynamicSchema(ctx.connector, r.schema)) return;
+      if (first && noContent) return;
       ctx.report({
         message: first
           ? `Operation \`${op.label}\` has no schema describing its \`${first.status}\` response; certification requires a response schema unless the output is dynamic.`

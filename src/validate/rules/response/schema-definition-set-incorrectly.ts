@@ -1,5 +1,5 @@
 import { ALL, defineRule } from '../../rule.ts';
-import { successResponses } from './_response-schema.ts';
+import { successWithSchema } from './_response-schema.ts';
 
 const DESIGNER_STATUSES: ReadonlySet<string> = new Set(['200', '201']);
 
@@ -17,15 +17,15 @@ export default defineRule({
     operation(op, ctx) {
       if (op.kind === 'webhook-trigger') {
         if (op.notificationContent?.schema) return;
-        if (!successResponses(op).some((r) => r.schema)) return;
+        if (!successWithSchema(op)) return;
         ctx.report({
           message: `Webhook trigger \`${op.label}\` describes its output only on the subscription response; the operation should define an output schema in the \`x-ms-notification-content\` extension for a webhook to be visible in the designer.`,
           at: op.pointer,
         });
         return;
       }
-      if (op.responses.some((r) => DESIGNER_STATUSES.has(r.status) && r.schema)) return;
-      const elsewhere = successResponses(op).find((r) => r.schema);
+      for (const r of op.responses) if (DESIGNER_STATUSES.has(r.status) && r.schema) return;
+      const elsewhere = successWithSchema(op);
       if (!elsewhere) return;
       ctx.report({
         message: `Operation \`${op.label}\` has its output schema on the \`${elsewhere.status}\` response; the operation should define an output schema on the 200 or 201 response code to be visible in the designer.`,

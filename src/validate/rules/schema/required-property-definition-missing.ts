@@ -18,9 +18,10 @@ function declares(connector: Connector, raw: JsonObject, name: string, depth = 0
   }
   const properties = ownObject(raw, 'properties');
   if (properties && own(properties, name) !== undefined) return true;
-  return (ownArray(raw, 'allOf') ?? []).some(
-    (part) => isObject(part) && declares(connector, part, name, depth + 1),
-  );
+  const allOf = ownArray(raw, 'allOf');
+  if (!allOf) return false;
+  for (const part of allOf) if (isObject(part) && declares(connector, part, name, depth + 1)) return true;
+  return false;
 }
 
 export default defineRule({
@@ -37,13 +38,14 @@ export default defineRule({
     schema(node, ctx) {
       const required = node.holder === 'schema' ? ownArray(node.raw, 'required') : undefined;
       if (!required?.length || own(node.raw, '$ref') !== undefined) return;
-      required.forEach((name, i) => {
-        if (typeof name !== 'string' || declares(ctx.connector, node.raw, name)) return;
+      for (let i = 0; i < required.length; i++) {
+        const name = required[i];
+        if (typeof name !== 'string' || declares(ctx.connector, node.raw, name)) continue;
         ctx.report({
           message: `${schemaLabel(node, ctx.connector)} lists \`${name}\` in \`required\`, but the required property \`${name}\` is not defined in the object schema.`,
           at: join(node.pointer, 'required', i),
         });
-      });
+      }
     },
   },
 });
