@@ -7,6 +7,12 @@ function siblings(raw: JsonObject): string[] {
   return Object.keys(raw).filter((k) => k !== '$ref');
 }
 
+/** Whether an object has a key besides `$ref`; the keys are listed only for a finding. */
+function hasSibling(raw: JsonObject): boolean {
+  for (const key in raw) if (key !== '$ref') return true;
+  return false;
+}
+
 export default defineRule({
   id: 'additional-property-not-allowed-adjacent-to-ref',
   microsoftId: 'AdditionalPropertyNotAllowedAdjacentToRef',
@@ -19,9 +25,8 @@ export default defineRule({
   visit: {
     schemaKeys: ['$ref'],
     schema(node, ctx) {
-      if (typeof own(node.raw, '$ref') !== 'string') return;
+      if (typeof own(node.raw, '$ref') !== 'string' || !hasSibling(node.raw)) return;
       const extra = siblings(node.raw);
-      if (extra.length === 0) return;
       ctx.report({
         message: `${schemaLabel(node, ctx.connector)} has \`${extra.join('`, `')}\` next to \`$ref\`; when \`$ref\` is defined, no other properties may be specified.`,
         at: join(node.pointer, extra[0] ?? '$ref'),
@@ -32,9 +37,8 @@ export default defineRule({
       if (!responses) return;
       for (const status of Object.keys(responses)) {
         const raw = responses[status];
-        if (!isObject(raw) || typeof own(raw, '$ref') !== 'string') continue;
+        if (!isObject(raw) || typeof own(raw, '$ref') !== 'string' || !hasSibling(raw)) continue;
         const extra = siblings(raw);
-        if (extra.length === 0) continue;
         ctx.report({
           message: `Response \`${status}\` of \`${op.label}\` has \`${extra.join('`, `')}\` next to \`$ref\`; when \`$ref\` is defined, no other properties may be specified.`,
           at: join(op.pointer, 'responses', status, extra[0] ?? '$ref'),

@@ -24,9 +24,16 @@ function hasBlank(raw: JsonObject): boolean {
   for (const key in raw) {
     if (!NEEDS_VALUE.has(key)) continue;
     const value = raw[key];
-    if (typeof value === 'string' && value.trim() === '') return true;
+    if (typeof value === 'string' && isBlank(value)) return true;
   }
   return false;
+}
+
+/** Whether a text is empty or only white space; most start with a printable ASCII character. */
+function isBlank(value: string): boolean {
+  const first = value.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  return value.trim() === '';
 }
 
 export default defineRule({
@@ -44,7 +51,7 @@ export default defineRule({
       if (!hasBlank(node.raw)) return;
       for (const keyword of NEED_VALUE) {
         const value = own(node.raw, keyword);
-        if (typeof value !== 'string' || value.trim() !== '') continue;
+        if (typeof value !== 'string' || !isBlank(value)) continue;
         ctx.report({
           message: `${schemaLabel(node, ctx.connector)} has an empty \`${keyword}\`; the \`${keyword}\` property must have not empty value.`,
           at: join(node.pointer, keyword),
