@@ -29,25 +29,35 @@ class RefEntry implements ParameterRefEntry {
 
 /** The `$ref` entries of a path item's own `parameters` and of each of its operations'. */
 export function parameterRefEntries(item: PathItem): readonly ParameterRefEntry[] {
-  // Rules ask in turn about the path item the engine is visiting: remember the last answer.
-  if (item !== lastRefs.item) lastRefs = { item, entries: refEntries(item) };
-  return lastRefs.entries;
+  // Rules ask in turn about the path item the engine is visiting: remember the last answer (in two
+  // variables, not a record made per path item).
+  if (item !== lastRefItem) {
+    let entries = readRefEntries(item.raw, item.pointer, undefined);
+    for (const op of item.operations) entries = readRefEntries(op.raw, op.pointer, entries);
+    lastRefEntries = entries ?? NO_REF_ENTRIES;
+    lastRefItem = item;
+  }
+  return lastRefEntries;
 }
 
-let lastRefs: { item?: PathItem; entries: readonly ParameterRefEntry[] } = { entries: [] };
+let lastRefItem: PathItem | undefined;
+let lastRefEntries: readonly ParameterRefEntry[] = [];
+const NO_REF_ENTRIES: readonly ParameterRefEntry[] = [];
 
-function refEntries(item: PathItem): ParameterRefEntry[] {
-  const out: ParameterRefEntry[] = [];
-  const read = (owner: JsonObject, pointer: string) => {
-    const parameters = ownArray(owner, 'parameters');
-    if (!parameters) return;
-    for (let i = 0; i < parameters.length; i++) {
-      const ref = own(parameters[i], '$ref');
-      if (ref !== undefined) out.push(new RefEntry(ref, pointer, i));
-    }
-  };
-  read(item.raw, item.pointer);
-  for (const op of item.operations) read(op.raw, op.pointer);
+/** Adds the `$ref` entries of `owner`'s `parameters` to `out`, made when the first one is found. */
+function readRefEntries(
+  owner: JsonObject,
+  pointer: string,
+  out: ParameterRefEntry[] | undefined,
+): ParameterRefEntry[] | undefined {
+  const parameters = ownArray(owner, 'parameters');
+  if (!parameters) return out;
+  for (let i = 0; i < parameters.length; i++) {
+    const ref = own(parameters[i], '$ref');
+    if (ref === undefined) continue;
+    out ??= [];
+    out.push(new RefEntry(ref, pointer, i));
+  }
   return out;
 }
 
@@ -77,18 +87,22 @@ export interface DuplicateParameter {
 /** Duplicates among the parameters an operation lists itself. */
 export function operationDuplicateParameters(op: Operation): readonly DuplicateParameter[] {
   // Rules ask in turn about the operation the engine is visiting: remember the last answer.
-  if (op !== lastDuplicates.op) {
-    const found = op.parameters.length < 2 ? [] : duplicateParameters(operationOwnParameters(op));
-    lastDuplicates = { op, found };
+  if (op !== lastDuplicatesOp) {
+    lastDuplicates =
+      op.parameters.length < 2 ? NO_DUPLICATES : duplicateParameters(operationOwnParameters(op));
+    lastDuplicatesOp = op;
   }
-  return lastDuplicates.found;
+  return lastDuplicates;
 }
 
-let lastDuplicates: { op?: Operation; found: readonly DuplicateParameter[] } = { found: [] };
+let lastDuplicatesOp: Operation | undefined;
+let lastDuplicates: readonly DuplicateParameter[] = [];
+const NO_DUPLICATES: readonly DuplicateParameter[] = [];
 
 /** Later entries of a list that repeat the `name` and `in` of an earlier one. */
-export function duplicateParameters(params: readonly Parameter[]): DuplicateParameter[] {
-  const out: DuplicateParameter[] = [];
+export function duplicateParameters(params: readonly Parameter[]): readonly DuplicateParameter[] {
+  // Made for the first duplicate: most lists have none.
+  let out: DuplicateParameter[] | undefined;
   // Short lists (nearly all) are searched pairwise: no key strings, no map.
   if (params.length <= SHORT_LIST) {
     for (let j = 1; j < params.length; j++) {
@@ -97,6 +111,7 @@ export function duplicateParameters(params: readonly Parameter[]): DuplicatePara
       for (let i = 0; i < j; i++) {
         const first = params[i] as Parameter;
         if (first.name === '' || first.in === '' || !sameKey(first, p)) continue;
+        out ??= [];
         out.push({
           first,
           duplicate: p,
@@ -105,7 +120,7 @@ export function duplicateParameters(params: readonly Parameter[]): DuplicatePara
         break;
       }
     }
-    return out;
+    return out ?? NO_DUPLICATES;
   }
   const seen = new Map<string, Parameter>();
   for (const p of params) {
@@ -116,9 +131,10 @@ export function duplicateParameters(params: readonly Parameter[]): DuplicatePara
       seen.set(key, p);
       continue;
     }
+    out ??= [];
     out.push({ first, duplicate: p, identical: first.pointer === p.pointer || jsonEqual(first.raw, p.raw) });
   }
-  return out;
+  return out ?? NO_DUPLICATES;
 }
 
 const SHORT_LIST = 16;
