@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectorFromFiles } from '../connector/load.ts';
-import { runRules } from './engine.ts';
+import { type ActiveRule, runRules } from './engine.ts';
 import { defineRule, type Rule } from './rule.ts';
 
 const connector = connectorFromFiles([
@@ -9,6 +9,10 @@ const connector = connectorFromFiles([
     bytes: new TextEncoder().encode('{\n  "swagger": "2.0",\n  "paths": {}\n}'),
   },
 ]);
+
+const raise = (message: string): never => {
+  throw new Error(message);
+};
 
 const throwing = (value: unknown): Rule =>
   defineRule({
@@ -46,6 +50,53 @@ describe('runRules', () => {
     expect(diagnostics.map((d) => [d.ruleId, d.severity, d.message])).toEqual([
       ['internal-error', 'error', `Rule \`throws\` failed on this connector (${shown}); please report it.`],
     ]);
+  });
+
+  it('reports parameter, response and schema visitors that throw as internal errors, and goes on', () => {
+    const withSchemas = connectorFromFiles([
+      {
+        name: 'apiDefinition.swagger.json',
+        bytes: new TextEncoder().encode(
+          JSON.stringify({
+            swagger: '2.0',
+            paths: {
+              '/a': {
+                get: {
+                  parameters: [{ name: 'q', in: 'query', type: 'string' }],
+                  responses: { '200': { description: 'OK', schema: { type: 'object', enum: [{}] } } },
+                },
+              },
+            },
+          }),
+        ),
+      },
+    ]);
+    const fails = (id: string, visit: Rule['visit']): ActiveRule => ({
+      rule: defineRule({ ...throwing(null), id, visit }),
+      severity: 'warning',
+    });
+    const calls: string[] = [];
+    const { diagnostics } = runRules(
+      withSchemas,
+      [
+        fails('parameter-throws', { parameter: () => raise('p') }),
+        fails('response-throws', { response: () => raise('r') }),
+        fails('schema-throws', { schemaKeys: ['type', 'enum'], schema: () => raise('s') }),
+        fails('schema-counts', {
+          schemaKeys: ['type', 'enum'],
+          schema: (node) => void calls.push(node.pointer),
+        }),
+      ],
+      'recommended',
+    );
+    expect(diagnostics.map((d) => d.message).sort()).toEqual([
+      'Rule `parameter-throws` failed on this connector (p); please report it.',
+      'Rule `response-throws` failed on this connector (r); please report it.',
+      'Rule `schema-throws` failed on this connector (s); please report it.',
+      'Rule `schema-throws` failed on this connector (s); please report it.',
+    ]);
+    // Once per node, though both nodes have several of the rule's keys.
+    expect(calls).toEqual(['/paths/~1a/get/parameters/0', '/paths/~1a/get/responses/200/schema']);
   });
 
   it('positions a finding at the nearest existing node of its pointer', () => {

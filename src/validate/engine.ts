@@ -1,7 +1,7 @@
-import type { Connector, ConnectorFileKind } from '../connector/model.ts';
+import type { Connector, ConnectorFileKind, Operation, Parameter, Response } from '../connector/model.ts';
 import { compareDiagnostics, type Diagnostic, type Summary, summarize } from './diagnostic.ts';
 import type { PresetName, Report, Rule, RuleContext, SchemaNode, Severity, Visitors } from './rule.ts';
-import { walkDefinition } from './walk.ts';
+import { type WalkCallbacks, walkDefinition } from './walk.ts';
 
 export interface ActiveRule {
   readonly rule: Rule;
@@ -50,10 +50,103 @@ class Context implements RuleContext {
 }
 
 /**
- * Contexts of a rule list not in use by a run (a rule validating inside its visit would get new ones).
- * They keep the last connector they served until the next run binds them to another.
+ * A rule list's run over one connector: its contexts, its plan and the findings so far. Kept with
+ * the rule list to serve connector after connector (`bind` points it at the next one). Methods rather
+ * than closures made per connector: V8 optimises them once, not once per closure.
  */
-const idleContexts = new WeakMap<readonly ActiveRule[], Context[]>();
+class RuleRun implements WalkCallbacks {
+  readonly plan: Plan;
+  pending: Pending[] = [];
+  private readonly rules: readonly ActiveRule[];
+  private readonly contexts: Context[];
+  /** A rule listening for several keys a node has runs once for it: its stamp says it has. */
+  private readonly stamps: Int32Array;
+  private stamp = 0;
+
+  constructor(rules: readonly ActiveRule[], connector: Connector) {
+    this.rules = rules;
+    this.plan = planOf(rules);
+    this.contexts = rules.map((active) => new Context(connector, active, this.pending));
+    this.stamps = new Int32Array(this.plan.schema.length);
+  }
+
+  bind(connector: Connector): void {
+    const pending: Pending[] = [];
+    this.pending = pending;
+    for (let i = 0; i < this.contexts.length; i++) (this.contexts[i] as Context).bind(connector, pending);
+    if (this.stamp > 0x3fffffff) {
+      this.stamps.fill(0);
+      this.stamp = 0;
+    }
+  }
+
+  /** Calls each step's visitor on a node; plain loops with direct calls, as this runs for every node. */
+  steps<N>(list: readonly Step[], node: N): void {
+    for (let i = 0; i < list.length; i++) {
+      const step = list[i] as Step;
+      try {
+        (step.fn as (n: N, ctx: RuleContext) => void)(node, this.contexts[step.index] as Context);
+      } catch (error) {
+        this.failed(step.index, error);
+      }
+    }
+  }
+
+  parameter(parameter: Parameter): void {
+    this.steps(this.plan.parameter, parameter);
+  }
+
+  response(response: Response, operation: Operation | undefined): void {
+    const list = this.plan.response;
+    for (let i = 0; i < list.length; i++) {
+      const step = list[i] as Step;
+      try {
+        (step.fn as NonNullable<Visitors['response']>)(
+          response,
+          operation,
+          this.contexts[step.index] as Context,
+        );
+      } catch (error) {
+        this.failed(step.index, error);
+      }
+    }
+  }
+
+  schema(node: SchemaNode): void {
+    const { schemaAlways, schemaRoots, schemaByKey, schema } = this.plan;
+    if (schemaAlways.length) this.steps(schemaAlways, node);
+    if (schemaRoots.length && node.parent === undefined) this.steps(schemaRoots, node);
+    const stamps = this.stamps;
+    const stamp = ++this.stamp;
+    for (const key in node.raw) {
+      const steps = schemaByKey.get(key);
+      if (!steps) continue;
+      for (let i = 0; i < steps.length; i++) {
+        const at = steps[i] as number;
+        if (stamps[at] === stamp) continue;
+        stamps[at] = stamp;
+        const step = schema[at] as Step;
+        try {
+          (step.fn as NonNullable<Visitors['schema']>)(node, this.contexts[step.index] as Context);
+        } catch (error) {
+          this.failed(step.index, error);
+        }
+      }
+    }
+  }
+
+  private failed(index: number, error: unknown): void {
+    this.pending.push({
+      active: { rule: INTERNAL, severity: 'error' },
+      report: {
+        message: `Rule \`${this.rules[index]?.rule.id}\` failed on this connector (${describeError(error)}); please report it.`,
+      },
+    });
+  }
+}
+
+/** Runs of a rule list not in use (a rule validating inside its visit would get a new one). */
+const idleRuns = new WeakMap<readonly ActiveRule[], RuleRun>();
 
 /**
  * Runs the given rules over a connector in one walk and returns the findings, positioned and sorted.
@@ -64,82 +157,25 @@ export function runRules(
   rules: readonly ActiveRule[],
   preset: PresetName,
 ): ValidationResult {
-  const pending: Pending[] = [];
-  const plan = planOf(rules);
-  const contexts = idleContexts.get(rules) ?? rules.map((active) => new Context(connector, active, pending));
-  idleContexts.delete(rules);
-  for (let i = 0; i < contexts.length; i++) (contexts[i] as Context).bind(connector, pending);
-  const failed = (index: number, error: unknown) => {
-    pending.push({
-      active: { rule: INTERNAL, severity: 'error' },
-      report: {
-        message: `Rule \`${rules[index]?.rule.id}\` failed on this connector (${describeError(error)}); please report it.`,
-      },
-    });
-  };
-  // Plain loops with direct calls: this runs for every node of every connector.
-  const run = <N>(list: readonly Step[], node: N) => {
-    for (let i = 0; i < list.length; i++) {
-      const step = list[i] as Step;
-      try {
-        (step.fn as (n: N, ctx: RuleContext) => void)(node, contexts[step.index] as Context);
-      } catch (error) {
-        failed(step.index, error);
-      }
-    }
-  };
+  const run = idleRuns.get(rules) ?? new RuleRun(rules, connector);
+  idleRuns.delete(rules);
+  run.bind(connector);
+  const { plan, pending } = run;
 
-  run(plan.connector, connector);
+  run.steps(plan.connector, connector);
   for (const item of connector.definition.paths) {
-    run(plan.pathItem, item);
-    for (const op of item.operations) run(plan.operation, op);
+    run.steps(plan.pathItem, item);
+    for (const op of item.operations) run.steps(plan.operation, op);
   }
-  if (plan.parameter.length + plan.response.length + plan.schema.length > 0) {
-    const { schemaAlways, schemaRoots, schemaByKey, schema } = plan;
-    // A rule listening for several keys a node has runs once for it: its stamp says it has.
-    const stamps = new Int32Array(schema.length);
-    let stamp = 0;
-    const visitSchema = (node: SchemaNode) => {
-      if (schemaAlways.length) run(schemaAlways, node);
-      if (schemaRoots.length && node.parent === undefined) run(schemaRoots, node);
-      stamp++;
-      for (const key in node.raw) {
-        const steps = schemaByKey.get(key);
-        if (!steps) continue;
-        for (let i = 0; i < steps.length; i++) {
-          const at = steps[i] as number;
-          if (stamps[at] === stamp) continue;
-          stamps[at] = stamp;
-          const step = schema[at] as Step;
-          try {
-            (step.fn as NonNullable<Visitors['schema']>)(node, contexts[step.index] as Context);
-          } catch (error) {
-            failed(step.index, error);
-          }
-        }
-      }
-    };
-    walkDefinition(connector, {
-      parameter: (p) => run(plan.parameter, p),
-      response: (r, op) => {
-        for (const step of plan.response) {
-          try {
-            (step.fn as NonNullable<Visitors['response']>)(r, op, contexts[step.index] as Context);
-          } catch (error) {
-            failed(step.index, error);
-          }
-        }
-      },
-      schema: visitSchema,
-    });
-  }
-  for (const d of connector.definition.securityDefinitions) run(plan.securityDefinition, d);
+  if (plan.parameter.length + plan.response.length + plan.schema.length > 0) walkDefinition(connector, run);
+  for (const d of connector.definition.securityDefinitions) run.steps(plan.securityDefinition, d);
   const props = connector.properties;
-  for (const p of props.connectionParameters) run(plan.connectionParameter, p);
-  for (const set of props.parameterSets) for (const p of set.parameters) run(plan.connectionParameter, p);
-  for (const p of props.policies) run(plan.policy, p);
+  for (const p of props.connectionParameters) run.steps(plan.connectionParameter, p);
+  for (const set of props.parameterSets)
+    for (const p of set.parameters) run.steps(plan.connectionParameter, p);
+  for (const p of props.policies) run.steps(plan.policy, p);
 
-  idleContexts.set(rules, contexts);
+  idleRuns.set(rules, run);
   prepareLocations(connector, pending);
   // A literal, not `pending.map`: an empty map result has another elements kind, and connectors
   // without findings would deoptimise this function and `summarize` again and again.

@@ -72,20 +72,23 @@ class Node implements SchemaNode {
   }
 }
 
+/** What a schema walk calls for each node. */
+export type SchemaVisitor = Pick<WalkCallbacks, 'schema'>;
+
 /** Visits a schema and everything nested in it, without following `$ref`s. */
 export function walkSchema(
   raw: JsonObject,
   pointer: string,
   role: SchemaNode['role'],
   holder: SchemaNode['holder'],
-  visit: (node: SchemaNode) => void,
+  visit: SchemaVisitor,
   propertyName?: string,
 ): void {
   walkNode(new Node(raw, pointer, -1, role, holder, undefined, propertyName, 'root'), visit);
 }
 
-function walkNode(node: Node, visit: (node: SchemaNode) => void): void {
-  visit(node);
+function walkNode(node: Node, visit: SchemaVisitor): void {
+  visit.schema(node);
   if (node.depth >= MAX_WALK_DEPTH) return;
   const { raw, role } = node;
   const properties = own(raw, 'properties');
@@ -113,11 +116,7 @@ function walkNode(node: Node, visit: (node: SchemaNode) => void): void {
   }
 }
 
-function walkHeaders(
-  headers: JsonValue | undefined,
-  pointer: string,
-  visit: (node: SchemaNode) => void,
-): void {
+function walkHeaders(headers: JsonValue | undefined, pointer: string, visit: SchemaVisitor): void {
   for (const [name, header] of entries(headers)) {
     if (isObject(header)) walkSchema(header, join(pointer, name), 'output', 'header', visit, name);
   }
@@ -129,47 +128,29 @@ function walkHeaders(
  * content.
  */
 export function walkDefinition(connector: Connector, cb: WalkCallbacks): void {
-  const seenParams = new Set<string>();
-  const seenResponses = new Set<string>();
-  const visitParameter = (p: Parameter) => {
-    if (seenParams.has(p.pointer)) return;
-    seenParams.add(p.pointer);
-    cb.parameter(p);
-    if (p.in === 'body') {
-      if (p.schema) walkSchema(p.schema, join(p.pointer, 'schema'), 'input', 'schema', cb.schema);
-    } else walkSchema(p.raw, p.pointer, 'input', 'parameter', cb.schema, p.name);
-  };
-  const visitResponse = (r: Response, op: Operation | undefined) => {
-    if (seenResponses.has(r.pointer)) return;
-    seenResponses.add(r.pointer);
-    cb.response(r, op);
-    if (r.schema) walkSchema(r.schema, join(r.pointer, 'schema'), 'output', 'schema', cb.schema);
-    walkHeaders(own(r.raw, 'headers'), join(r.pointer, 'headers'), cb.schema);
-  };
-
+  const walk = new DefinitionWalk(cb);
   for (const item of connector.definition.paths) {
-    for (const p of item.parameters) visitParameter(p);
+    for (const p of item.parameters) walk.parameter(p);
     const content = item.notificationContent;
-    if (content?.schema)
-      walkSchema(content.schema, join(content.pointer, 'schema'), 'output', 'schema', cb.schema);
+    if (content?.schema) walkSchema(content.schema, join(content.pointer, 'schema'), 'output', 'schema', cb);
     for (const op of item.operations) {
-      for (const p of op.parameters) visitParameter(p);
-      for (const r of op.responses) visitResponse(r, op);
+      for (const p of op.parameters) walk.parameter(p);
+      for (const r of op.responses) walk.response(r, op);
     }
   }
   const { definitions, sharedParameters, sharedResponses, raw } = connector.definition;
   for (const [name, value] of entries(sharedParameters)) {
     if (!isObject(value) || typeof own(value, '$ref') === 'string') continue;
     const pointer = join('/parameters', name);
-    if (seenParams.has(pointer)) continue;
+    if (walk.seenParams.has(pointer)) continue;
     const param = readParameter(raw ?? {}, value, pointer, 'shared');
-    if (param) visitParameter(param);
+    if (param) walk.parameter(param);
   }
   for (const [name, value] of entries(sharedResponses)) {
     if (!isObject(value) || typeof own(value, '$ref') === 'string') continue;
     const pointer = join('/responses', name);
-    if (seenResponses.has(pointer)) continue;
-    visitResponse(
+    if (walk.seenResponses.has(pointer)) continue;
+    walk.response(
       {
         status: name,
         description: undefined,
@@ -183,7 +164,35 @@ export function walkDefinition(connector: Connector, cb: WalkCallbacks): void {
   }
   if (raw) {
     for (const [name, value] of entries(definitions)) {
-      if (isObject(value)) walkSchema(value, join('/definitions', name), 'definition', 'schema', cb.schema);
+      if (isObject(value)) walkSchema(value, join('/definitions', name), 'definition', 'schema', cb);
     }
+  }
+}
+
+/** Parameters and responses a walk has visited, each once (shared ones are used many times). */
+class DefinitionWalk {
+  readonly seenParams = new Set<string>();
+  readonly seenResponses = new Set<string>();
+  private readonly cb: WalkCallbacks;
+
+  constructor(cb: WalkCallbacks) {
+    this.cb = cb;
+  }
+
+  parameter(p: Parameter): void {
+    if (this.seenParams.has(p.pointer)) return;
+    this.seenParams.add(p.pointer);
+    this.cb.parameter(p);
+    if (p.in === 'body') {
+      if (p.schema) walkSchema(p.schema, join(p.pointer, 'schema'), 'input', 'schema', this.cb);
+    } else walkSchema(p.raw, p.pointer, 'input', 'parameter', this.cb, p.name);
+  }
+
+  response(r: Response, op: Operation | undefined): void {
+    if (this.seenResponses.has(r.pointer)) return;
+    this.seenResponses.add(r.pointer);
+    this.cb.response(r, op);
+    if (r.schema) walkSchema(r.schema, join(r.pointer, 'schema'), 'output', 'schema', this.cb);
+    walkHeaders(own(r.raw, 'headers'), join(r.pointer, 'headers'), this.cb);
   }
 }
