@@ -3,6 +3,7 @@ import type { Operation } from '../../connector/model.ts';
 import {
   effectiveMimeList,
   essence,
+  hasEssence,
   isSupportedMimeType,
   isValidMimeType,
   mimeVerdict,
@@ -16,6 +17,20 @@ describe('isValidMimeType', () => {
   it.each(['', 'json', 'application/', 'application json', 'a/b; c'])('rejects %j', (value) =>
     expect(isValidMimeType(value)).toBe(false),
   );
+});
+
+describe('hasEssence', () => {
+  it.each([
+    ['multipart/form-data', true],
+    [' Multipart/Form-Data ; boundary=x', true],
+    ['multipart/form-data;', true],
+    ['application/json', false],
+    ['multipart/form', false],
+    ['multipart/form-data-x', false],
+  ])('%j is multipart/form-data: %s', (value, expected) => {
+    expect(hasEssence(value, 'multipart/form-data')).toBe(expected);
+    expect(hasEssence(value, 'multipart/form-data')).toBe(essence(value) === 'multipart/form-data');
+  });
 });
 
 describe('isSupportedMimeType', () => {

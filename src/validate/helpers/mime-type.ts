@@ -34,6 +34,19 @@ export function essence(value: string): string {
   return (semi >= 0 ? value.slice(0, semi) : value).trim().toLowerCase();
 }
 
+/**
+ * `essence(value) === type` for a lower-case ASCII `type`, without copying values too short to match
+ * (most: `application/json` beside `multipart/form-data`).
+ */
+export function hasEssence(value: string, type: string): boolean {
+  if (value === type) return true;
+  // Trimming only shortens; lower-casing keeps the length of all but `İ`, whose lower case holds
+  // U+0307 and so matches no ASCII type.
+  const semi = value.indexOf(';');
+  if ((semi >= 0 ? semi : value.length) < type.length) return false;
+  return essence(value) === type;
+}
+
 /** True when the MIME type (parameters ignored, any case) is one the platform supports. */
 export function isSupportedMimeType(value: string): boolean {
   return SUPPORTED.has(essence(value));

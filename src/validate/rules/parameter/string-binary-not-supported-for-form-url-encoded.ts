@@ -1,12 +1,11 @@
 import { ownString } from '../../../connector/json.ts';
 import type { Parameter } from '../../../connector/model.ts';
 import { deref } from '../../../connector/refs.ts';
+import { hasEssence } from '../../helpers/mime-type.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 const MULTIPART = 'multipart/form-data';
-
-const mediaType = (mime: string) => mime.split(';')[0]?.trim().toLowerCase() ?? '';
 
 function isStringBinary(node: unknown): boolean {
   return ownString(node, 'type') === 'string' && ownString(node, 'format') === 'binary';
@@ -24,8 +23,12 @@ export default defineRule({
   fix: 'Send files as `multipart/form-data` (add it to `consumes`), or make the parameter a plain string.',
   visit: {
     operation(op, ctx) {
-      const types = op.consumes.map(mediaType);
-      if (!types.includes(FORM) || types.includes(MULTIPART)) return;
+      let form = false;
+      for (const mime of op.consumes) {
+        if (hasEssence(mime, MULTIPART)) return;
+        form ||= hasEssence(mime, FORM);
+      }
+      if (!form) return;
       const root = ctx.connector.definition.raw;
       const binary = (p: Parameter) =>
         p.in === 'body' ? isStringBinary(deref(root, p.schema, '').value) : isStringBinary(p.raw);
