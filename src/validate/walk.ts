@@ -1,13 +1,5 @@
 import { readParameter } from '../connector/definition.ts';
-import {
-  entries,
-  isObject,
-  type JsonObject,
-  type JsonValue,
-  own,
-  ownArray,
-  ownObject,
-} from '../connector/json.ts';
+import { entries, isObject, type JsonObject, own, ownArray, ownObject } from '../connector/json.ts';
 import type { Connector, Operation, Parameter, Response } from '../connector/model.ts';
 import { escapeSegment, join } from '../connector/pointer.ts';
 import type { SchemaNode } from './rule.ts';
@@ -33,9 +25,9 @@ class Node implements SchemaNode {
   readonly parent: Node | undefined;
   readonly propertyName: string | undefined;
   readonly via: SchemaNode['via'];
-  /** The root's pointer ('' below it); with `index` (an `allOf` member's), what `pointer` is built from. */
-  private readonly root: string;
+  /** An `allOf` member's index, for its pointer. */
   private readonly index: number;
+  /** The pointer: a root's is given, the others' are built when asked for. */
   private cached: string | undefined;
 
   constructor(
@@ -49,7 +41,7 @@ class Node implements SchemaNode {
     via: SchemaNode['via'],
   ) {
     this.raw = raw;
-    this.root = root;
+    this.cached = parent ? undefined : root;
     this.index = index;
     this.role = role;
     this.holder = holder;
@@ -61,9 +53,8 @@ class Node implements SchemaNode {
 
   get pointer(): string {
     if (this.cached === undefined) {
-      const parent = this.parent;
-      if (!parent) this.cached = this.root;
-      else if (this.via === 'property')
+      const parent = this.parent as Node;
+      if (this.via === 'property')
         this.cached = `${parent.pointer}/properties/${escapeSegment(this.propertyName as string)}`;
       else if (this.via === 'allOf') this.cached = `${parent.pointer}/allOf/${this.index}`;
       else this.cached = `${parent.pointer}/${this.via}`;
@@ -93,7 +84,7 @@ function walkNode(node: Node, visit: SchemaVisitor): void {
   const { raw, role } = node;
   const properties = own(raw, 'properties');
   if (isObject(properties)) {
-    for (const name of Object.keys(properties)) {
+    for (const name in properties) {
       const prop = properties[name];
       if (isObject(prop)) walkNode(new Node(prop, '', -1, role, 'schema', node, name, 'property'), visit);
     }
@@ -116,9 +107,11 @@ function walkNode(node: Node, visit: SchemaVisitor): void {
   }
 }
 
-function walkHeaders(headers: JsonValue | undefined, pointer: string, visit: SchemaVisitor): void {
-  for (const [name, header] of entries(headers)) {
-    if (isObject(header)) walkSchema(header, join(pointer, name), 'output', 'header', visit, name);
+function walkHeaders(headers: JsonObject, pointer: string, visit: SchemaVisitor): void {
+  for (const name in headers) {
+    const header = headers[name];
+    if (isObject(header))
+      walkSchema(header, `${pointer}/${escapeSegment(name)}`, 'output', 'header', visit, name);
   }
 }
 
@@ -132,7 +125,7 @@ export function walkDefinition(connector: Connector, cb: WalkCallbacks): void {
   for (const item of connector.definition.paths) {
     for (const p of item.parameters) walk.parameter(p);
     const content = item.notificationContent;
-    if (content?.schema) walkSchema(content.schema, join(content.pointer, 'schema'), 'output', 'schema', cb);
+    if (content?.schema) walkSchema(content.schema, `${content.pointer}/schema`, 'output', 'schema', cb);
     for (const op of item.operations) {
       for (const p of op.parameters) walk.parameter(p);
       for (const r of op.responses) walk.response(r, op);
@@ -163,8 +156,10 @@ export function walkDefinition(connector: Connector, cb: WalkCallbacks): void {
     );
   }
   if (raw) {
-    for (const [name, value] of entries(definitions)) {
-      if (isObject(value)) walkSchema(value, join('/definitions', name), 'definition', 'schema', cb);
+    for (const name in definitions) {
+      const value = definitions[name];
+      if (isObject(value))
+        walkSchema(value, `/definitions/${escapeSegment(name)}`, 'definition', 'schema', cb);
     }
   }
 }
@@ -184,7 +179,7 @@ class DefinitionWalk {
     this.seenParams.add(p.pointer);
     this.cb.parameter(p);
     if (p.in === 'body') {
-      if (p.schema) walkSchema(p.schema, join(p.pointer, 'schema'), 'input', 'schema', this.cb);
+      if (p.schema) walkSchema(p.schema, `${p.pointer}/schema`, 'input', 'schema', this.cb);
     } else walkSchema(p.raw, p.pointer, 'input', 'parameter', this.cb, p.name);
   }
 
@@ -192,7 +187,8 @@ class DefinitionWalk {
     if (this.seenResponses.has(r.pointer)) return;
     this.seenResponses.add(r.pointer);
     this.cb.response(r, op);
-    if (r.schema) walkSchema(r.schema, join(r.pointer, 'schema'), 'output', 'schema', this.cb);
-    walkHeaders(own(r.raw, 'headers'), join(r.pointer, 'headers'), this.cb);
+    if (r.schema) walkSchema(r.schema, `${r.pointer}/schema`, 'output', 'schema', this.cb);
+    const headers = own(r.raw, 'headers');
+    if (isObject(headers)) walkHeaders(headers, `${r.pointer}/headers`, this.cb);
   }
 }
