@@ -67,9 +67,19 @@ export function operationOwnParameters(op: Operation): readonly Parameter[] {
   let i = 0;
   while (i < parameters.length && (parameters[i] as Parameter).level === 'operation') i++;
   if (i === parameters.length) return parameters;
-  const prefix = `${op.pointer}/parameters/`;
-  return parameters.filter((p) => p.usedAt.startsWith(prefix));
+  // Rules ask in turn about the operation the engine is visiting: remember the last answer.
+  if (op !== lastOwnOp) {
+    const prefix = `${op.pointer}/parameters/`;
+    const own: Parameter[] = [];
+    for (const p of parameters) if (p.usedAt.startsWith(prefix)) own.push(p);
+    lastOwn = own;
+    lastOwnOp = op;
+  }
+  return lastOwn;
 }
+
+let lastOwnOp: Operation | undefined;
+let lastOwn: readonly Parameter[] = [];
 
 /** `in` + `name`, the identity of a parameter; header names compare case-insensitively (HTTP). */
 export function parameterKey(p: Parameter): string {

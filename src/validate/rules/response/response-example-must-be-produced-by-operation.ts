@@ -1,4 +1,4 @@
-import { entries, own } from '../../../connector/json.ts';
+import { isObject, own } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
@@ -19,10 +19,12 @@ export default defineRule({
   visit: {
     response(response, op, ctx) {
       if (!op) return;
-      const examples = entries(own(response.raw, 'examples'));
-      if (examples.length === 0) return;
+      const examples = own(response.raw, 'examples');
+      if (!isObject(examples)) return;
+      const mimes = Object.keys(examples);
+      if (mimes.length === 0) return;
       const produced = new Set(op.produces.map(mediaType));
-      for (const [mime] of examples) {
+      for (const mime of mimes) {
         if (produced.has(mediaType(mime))) continue;
         ctx.report({
           message: `Response \`${response.status}\` of \`${op.label}\` has an example for \`${mime}\`; the response example \`${mime}\` is not produced by the operation \`${op.label}\`.`,
