@@ -121,18 +121,22 @@ function readParameters(
   const list = ownArray(owner, 'parameters');
   if (!list) return [];
   const out: Parameter[] = [];
-  list.forEach((p, i) => {
-    const param = readParameter(root, p, join(pointer, 'parameters', i), level);
+  const base = `${pointer}/parameters/`;
+  for (let i = 0; i < list.length; i++) {
+    const param = readParameter(root, list[i] as JsonValue, base + i, level);
     if (param) out.push(param);
-  });
+  }
   return out;
 }
 
 function readResponses(root: JsonObject, op: JsonObject, pointer: string): Response[] {
   const out: Response[] = [];
-  for (const [status, node] of entries(ownObject(op, 'responses'))) {
+  const responses = ownObject(op, 'responses');
+  if (!responses) return out;
+  // `for…in` rather than `entries`: no pair array per response (parsed JSON inherits no keys).
+  for (const status in responses) {
     const at = join(pointer, 'responses', status);
-    const { value, pointer: where, ref } = deref(root, node, at);
+    const { value, pointer: where, ref } = deref(root, responses[status], at);
     if (!isObject(value)) continue;
     out.push({
       status,
@@ -220,7 +224,9 @@ export function readDefinition(value: JsonValue | undefined, script: ScriptCover
   const produces = strings(own(root, 'produces'));
   const scriptOps = script.operations ? new Set(script.operations.map((s) => s.toLowerCase())) : undefined;
   const paths: PathItem[] = [];
-  for (const [path, item] of entries(ownObject(root, 'paths'))) {
+  const pathItems = ownObject(root, 'paths') ?? {};
+  for (const path in pathItems) {
+    const item = pathItems[path];
     // `x-` keys under `paths` are extensions (Swagger 2.0 allows them), not paths.
     if (!isObject(item) || path.startsWith('x-')) continue;
     const pointer = join('/paths', path);

@@ -25,12 +25,18 @@ export interface Resolved {
  * refs, missing targets and cycles (rules report those; the model never throws).
  */
 export function resolveRef(root: JsonValue | undefined, ref: string): Resolved | undefined {
-  const seen = new Set<string>();
+  // Most refs resolve in one step: the set of pointers seen is made only for a chain.
+  let first: string | undefined;
+  let seen: Set<string> | undefined;
   let current = ref;
   for (;;) {
     const pointer = refToPointer(current);
-    if (pointer === undefined || seen.has(pointer)) return undefined;
-    seen.add(pointer);
+    if (pointer === undefined || pointer === first || seen?.has(pointer)) return undefined;
+    if (first === undefined) first = pointer;
+    else {
+      seen ??= new Set();
+      seen.add(pointer);
+    }
     const value = at(root, pointer);
     if (value === undefined) return undefined;
     const next = own(value, '$ref');
