@@ -17,7 +17,7 @@ import { VERSION } from '../version.ts';
 import type { FlowportConfig } from './config.ts';
 import type { ValidationResult } from './engine.ts';
 import { type JobOptions, validateMany } from './pool.ts';
-import type { Outcome } from './run-one.ts';
+import { type Outcome, positionedTexts } from './run-one.ts';
 
 /** Where `flowport validate --cache` keeps its results unless told otherwise. */
 export const DEFAULT_CACHE_DIR = '.flowportcache';
@@ -69,7 +69,11 @@ export async function validateManyCached(
       misses.push(i);
       return;
     }
-    outcomes[i] = { source, result: entry, ...(job.texts && { texts: textsOf(entry, probe.texts) }) };
+    outcomes[i] = {
+      source,
+      result: entry,
+      ...(job.texts && { texts: positionedTexts(entry, (kind) => probe.texts[kind]) }),
+    };
     job.onProgress?.(++done, sources.length, source);
   });
   if (misses.length > 0) {
@@ -118,21 +122,6 @@ function probeSource(source: string, scope: string): Probe | undefined {
   }
   hash.update(`\0${[...read.discovered.otherFiles].sort().join('\0')}`);
   return { key: hash.digest('hex'), texts };
-}
-
-/** Texts of the files a result's findings have positions in, as a fresh run would keep them. */
-function textsOf(
-  result: ValidationResult,
-  texts: Partial<Record<ConnectorFileKind, string>>,
-): Partial<Record<ConnectorFileKind, string>> {
-  const kept: Partial<Record<ConnectorFileKind, string>> = {};
-  for (const d of result.diagnostics) {
-    if (d.fileKind && d.line !== undefined && kept[d.fileKind] === undefined) {
-      const text = texts[d.fileKind];
-      if (text !== undefined) kept[d.fileKind] = text;
-    }
-  }
-  return kept;
 }
 
 /** What every key of a run shares: the entry format, flowport's code, the preset and the config. */

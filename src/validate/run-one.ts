@@ -31,16 +31,24 @@ export function runOne(source: string, options: RunOptions): Outcome {
       ...(options.config && { config: options.config }),
     });
     if (!options.texts) return { source, result };
-    const texts: Partial<Record<ConnectorFileKind, string>> = {};
-    for (const d of result.diagnostics) {
-      if (d.fileKind && d.line !== undefined && texts[d.fileKind] === undefined) {
-        const text = connector.files[d.fileKind]?.text;
-        if (text !== undefined) texts[d.fileKind] = text;
-      }
-    }
-    return { source, result, texts };
+    return { source, result, texts: positionedTexts(result, (kind) => connector.files[kind]?.text) };
   } catch (error) {
     if (!isFlowportError(error)) throw error;
     return { source, error: { code: error.code, message: error.message } };
   }
+}
+
+/** Texts of the files a result's findings have positions in (for code frames), from `textOf`. */
+export function positionedTexts(
+  result: ValidationResult,
+  textOf: (kind: ConnectorFileKind) => string | undefined,
+): Partial<Record<ConnectorFileKind, string>> {
+  const texts: Partial<Record<ConnectorFileKind, string>> = {};
+  for (const d of result.diagnostics) {
+    if (d.fileKind && d.line !== undefined && texts[d.fileKind] === undefined) {
+      const text = textOf(d.fileKind);
+      if (text !== undefined) texts[d.fileKind] = text;
+    }
+  }
+  return texts;
 }
