@@ -6,12 +6,16 @@
  *    whose worker starts with each call (cold: how a `flowport validate <many>` process runs);
  *    Besides, not part of the target: a `--cache` run over the same connectors, all unchanged.
  * 2. as a fresh process: `flowport validate <one connector>` versus a bare `node -e 0`.
- * Prints medians (the machine is shared and noisy). Options: --runs N (default 7), --process-runs N (default 21).
+ * Prints medians (the machine is shared and noisy). Options: --runs N (default 7), --process-runs N (default 21),
+ * --ppcv <dir>: also time ppcv (the offline validator the target was set against) over the same folders in
+ * the same runs, from a checkout of github.com/troystaylor/ppcv that you provide (it is not on npm and none
+ * of its code is part of flowport).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { discoverConnectors } from '../src/connector/discover.ts';
 import { loadConnectorSync } from '../src/connector/load.ts';
 import { validateManyCached } from '../src/validate/cache.ts';
@@ -25,6 +29,19 @@ const opt = (name: string, fallback: number) => {
 };
 const runs = opt('--runs', 7);
 const processRuns = opt('--process-runs', 21);
+const ppcvDir = args.includes('--ppcv') ? resolve(String(args[args.indexOf('--ppcv') + 1])) : undefined;
+type PpcvValidate = (dir: string) => unknown;
+let ppcvValidate: PpcvValidate | undefined;
+if (ppcvDir) {
+  try {
+    ppcvValidate = (
+      createRequire(import.meta.url)(join(ppcvDir, 'lib/validator.js')) as { validateConnector: PpcvValidate }
+    ).validateConnector;
+  } catch {
+    console.error(`--ppcv: no lib/validator.js under ${ppcvDir}; give the folder of a ppcv checkout.`);
+    process.exit(2);
+  }
+}
 const root = new URL('..', import.meta.url).pathname;
 const corpus = process.env.FLOWPORT_CORPUS ?? join(root, '../shared/corpus');
 
@@ -59,6 +76,7 @@ if (sources.length >= 2) {
   const warm: number[] = [];
   const cold: number[] = [];
   const cached: number[] = [];
+  const ppcv: number[] = [];
   let findings = 0;
   const cacheDir = mkdtempSync(join(tmpdir(), 'flowport-bench-cache-'));
   await validateManyCached(sources, { dir: cacheDir });
@@ -77,6 +95,15 @@ if (sources.length >= 2) {
     [cold, () => validateMany(sources, { threads: 2 })],
     [cached, () => validateManyCached(sources, { dir: cacheDir })],
   ];
+  const peer = ppcvValidate;
+  if (peer) for (const s of sources) peer(s); // warms its JIT, as the pool's first call does ours
+  if (peer)
+    modes.push([
+      ppcv,
+      async () => {
+        for (const s of sources) peer(s);
+      },
+    ]);
   for (let r = 0; r < runs; r++) {
     const t = performance.now();
     for (const f of jsonFiles) {
@@ -119,6 +146,13 @@ if (sources.length >= 2) {
     fmt(median(cached)),
     `${(median(cached) / median(baseline)).toFixed(2)}× baseline`,
   ]);
+  if (ppcv.length > 0) {
+    rows.push([
+      `ppcv validateConnector over the same ${sources.length} folders, 1 thread (--ppcv)`,
+      fmt(median(ppcv)),
+      `${(median(ppcv) / median(baseline)).toFixed(2)}× baseline; warm pool = ${(median(warm) / median(ppcv)).toFixed(2)}× ppcv`,
+    ]);
+  }
 }
 
 const one = sources[0] ?? join(root, 'examples/tasklane');

@@ -67,9 +67,19 @@ function build(
  * connector.operations.map((op) => op.id);
  */
 export function loadConnectorSync(path: string, options: { kind?: ConnectorKind } = {}): Connector {
-  const source = path.endsWith(sep) && path.length > 1 ? path.slice(0, -1) : path;
+  const source = sourcePath(path);
   const { type, discovered } = readSource(source);
   return build(source, type, discovered, options.kind);
+}
+
+/** A source path as the loader names it: without a trailing separator. */
+export function sourcePath(path: string): string {
+  return path.endsWith(sep) && path.length > 1 ? path.slice(0, -1) : path;
+}
+
+/** A connector from files already read with `readSource(sourcePath(path))` (the cache reads them first). */
+export function connectorFromRead(source: string, read: ReturnType<typeof readSource>): Connector {
+  return build(source, read.type, read.discovered);
 }
 
 /** Async form of {@link loadConnectorSync}, for the library API. */

@@ -43,7 +43,8 @@ describe('validateManyCached', () => {
     expect(second.stats).toMatchObject({ hits: 2, misses: 1 });
     expect(progress).toEqual([1, 2, 3]);
     const fresh = await validateMany(list, { texts: true, threads: 1 });
-    expect(second.outcomes).toEqual(fresh);
+    expect(second.outcomes.map((o) => o.cached)).toEqual([true, true, undefined]);
+    expect(second.outcomes.map(({ cached, ...o }) => o)).toEqual(fresh);
     expect(first.outcomes).toEqual(fresh);
     expect(second.outcomes[2]?.error?.code).toBe('CONNECTOR_NOT_FOUND');
   });
@@ -106,5 +107,17 @@ describe('validateManyCached', () => {
       hits: 1,
       misses: 1,
     });
+  });
+
+  it('looks up and stores entries in the worker threads of the pool too', async () => {
+    const { a, b, dir } = setup();
+    // Eight sources or more start workers; each thread reads, looks up and stores its own share.
+    const list = [a, b, a, b, a, b, a, b, a, b];
+    const first = await validateManyCached(list, { dir, threads: 2 });
+    expect(entries(dir)).toHaveLength(2);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    const second = await validateManyCached(list, { dir, threads: 2 });
+    expect(second.stats).toMatchObject({ hits: 10, misses: 0 });
+    expect(second.outcomes.map(({ cached, ...o }) => o)).toEqual(first.outcomes.map(({ cached, ...o }) => o));
   });
 });

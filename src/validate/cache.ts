@@ -1,32 +1,17 @@
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readSource } from '../connector/files.ts';
-import type { ConnectorFileKind } from '../connector/model.ts';
-import { isFlowportError } from '../errors.ts';
 import { VERSION } from '../version.ts';
+import { FORMAT } from './cache-entry.ts';
 import type { FlowportConfig } from './config.ts';
-import type { ValidationResult } from './engine.ts';
 import { type JobOptions, validateMany } from './pool.ts';
-import { type Outcome, positionedTexts } from './run-one.ts';
+import type { Outcome } from './run-one.ts';
 
 /** Where `flowport validate --cache` keeps its results unless told otherwise. */
 export const DEFAULT_CACHE_DIR = '.flowportcache';
 
 /** Entries not used for this long are deleted at the end of a cached run. */
 const KEEP_MS = 30 * 24 * 3600 * 1000;
-
-/** Bump when the entry format or what a key covers changes. */
-const FORMAT = 1;
 
 export interface CacheOptions extends JobOptions {
   /** Cache folder; default `.flowportcache` in the working directory. */
@@ -56,72 +41,19 @@ export async function validateManyCached(
 ): Promise<{ outcomes: Outcome[]; stats: CacheStats }> {
   const { dir = DEFAULT_CACHE_DIR, ...job } = options;
   const folder = resolve(dir);
-  const scope = scopeOf(job.preset, job.config);
-  const outcomes: (Outcome | undefined)[] = new Array(sources.length);
-  const keys: (string | undefined)[] = new Array(sources.length);
-  const misses: number[] = [];
-  let done = 0;
-  sources.forEach((source, i) => {
-    const probe = probeSource(source, scope);
-    keys[i] = probe?.key;
-    const entry = probe && readEntry(folder, probe.key);
-    if (!probe || !entry) {
-      misses.push(i);
-      return;
-    }
-    outcomes[i] = {
-      source,
-      result: entry,
-      ...(job.texts && { texts: positionedTexts(entry, (kind) => probe.texts[kind]) }),
-    };
-    job.onProgress?.(++done, sources.length, source);
-  });
-  if (misses.length > 0) {
-    const fresh = await validateMany(
-      misses.map((i) => sources[i] as string),
-      { ...job, onProgress: (_d, _t, source) => job.onProgress?.(++done, sources.length, source) },
-    );
-    mkdirSync(folder, { recursive: true });
-    misses.forEach((i, n) => {
-      const outcome = fresh[n] as Outcome;
-      outcomes[i] = outcome;
-      const key = keys[i];
-      if (key && outcome.result) writeEntry(folder, key, outcome.result);
-    });
-  }
-  prune(folder);
-  return {
-    outcomes: outcomes as Outcome[],
-    stats: { hits: sources.length - misses.length, misses: misses.length, dir: folder },
-  };
-}
-
-interface Probe {
-  readonly key: string;
-  readonly texts: Partial<Record<ConnectorFileKind, string>>;
-}
-
-/** The cache key of a source and its files' texts, or `undefined` when it cannot be read (no entry). */
-function probeSource(source: string, scope: string): Probe | undefined {
-  let read: ReturnType<typeof readSource>;
   try {
-    read = readSource(source);
-  } catch (error) {
-    // Unreadable sources are validated, which reports them; they are never cached.
-    if (isFlowportError(error)) return undefined;
-    throw error;
+    mkdirSync(folder, { recursive: true });
+  } catch {
+    // A cache that cannot be written still answers what it holds; misses are only not stored.
   }
-  // Loaded here, not at the top: a `validate` without `--cache` does not need node:crypto.
-  const { createHash } = process.getBuiltinModule('node:crypto');
-  const hash = createHash('sha256').update(scope).update(`\0${read.type}\0${source}\0`);
-  const texts: Partial<Record<ConnectorFileKind, string>> = {};
-  for (const [kind, file] of Object.entries(read.discovered.files).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (!file) continue;
-    hash.update(`${kind}\0${file.name}\0${file.bytes.byteLength}\0`).update(file.bytes);
-    if (file.text !== undefined) texts[kind as ConnectorFileKind] = file.text;
-  }
-  hash.update(`\0${[...read.discovered.otherFiles].sort().join('\0')}`);
-  return { key: hash.digest('hex'), texts };
+  // Each thread of the pool reads a source once, looks its key up and validates it only on a miss.
+  const outcomes = await validateMany(sources, {
+    ...job,
+    cache: { folder, scope: scopeOf(job.preset, job.config) },
+  });
+  prune(folder);
+  const hits = outcomes.filter((o) => o.cached).length;
+  return { outcomes, stats: { hits, misses: sources.length - hits, dir: folder } };
 }
 
 /** What every key of a run shares: the entry format, flowport's code, the preset and the config. */
@@ -152,42 +84,6 @@ function codeStamp(): number {
   }
   stamp = newest;
   return newest;
-}
-
-function readEntry(folder: string, key: string): ValidationResult | undefined {
-  const path = join(folder, `${key}.json`);
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return undefined; // absent, or damaged: validated again and rewritten
-  }
-  const result = (value as { result?: ValidationResult } | null)?.result;
-  if (!result || !Array.isArray(result.diagnostics) || typeof result.summary !== 'object') return undefined;
-  const now = new Date();
-  try {
-    utimesSync(path, now, now); // used: kept by `prune`
-  } catch {
-    // a read-only cache still answers
-  }
-  return result;
-}
-
-/** Writes an entry whole or not at all (a temporary file renamed), so concurrent runs never see half. */
-function writeEntry(folder: string, key: string, result: ValidationResult): void {
-  const path = join(folder, `${key}.json`);
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, JSON.stringify({ format: FORMAT, result }));
-    renameSync(temporary, path);
-  } catch {
-    // A cache that cannot be written only makes the next run slower.
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // nothing was written
-    }
-  }
 }
 
 /** Deletes entries (and temporary files left by killed runs) not used for 30 days. */
