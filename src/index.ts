@@ -54,7 +54,9 @@ export {
 } from './validate/pool.ts';
 export { activeRules, presetFor, presetRules } from './validate/presets.ts';
 export { findRule, RULES } from './validate/registry.ts';
+export { formatGithub } from './validate/reporters/github.ts';
 export { formatJson } from './validate/reporters/json.ts';
+export { formatJunit } from './validate/reporters/junit.ts';
 export { formatPipeline } from './validate/reporters/pipeline.ts';
 export { formatSarif } from './validate/reporters/sarif.ts';
 export type { PresetName, Rule, RuleMeta, Severity } from './validate/rule.ts';

@@ -35,6 +35,8 @@ describe('parseValidateArgv', () => {
     [['validate', '-q', 'a', '--no-frames', 'b']],
     [['validate', 'a', '-f', 'json', '--format', 'sarif']],
     [['validate', 'a', '--format', 'pipeline', '-p', 'certification', '--preset', 'recommended']],
+    [['validate', 'a', '--format', 'github']],
+    [['validate', 'a', '-f', 'junit', '--fail-on', 'warning']],
     [['validate', 'a', '--fail-on', 'never', '--fail-on', 'warning']],
     [['validate', 'a', '-c', 'flowport.config.json', '--config', 'other.json']],
     [['validate', 'a', '-o', 'out.txt', '--output', '']],

@@ -3,7 +3,7 @@ import { PRESETS } from '../validate/rule.ts';
 import { type Io, runValidate, type ValidateFlags } from './actions/validate.ts';
 import { EXIT } from './exit.ts';
 
-const FORMATS = ['text', 'json', 'sarif', 'pipeline', 'paconn'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'pipeline', 'paconn', 'github', 'junit'] as const;
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 
 type ValueOption = 'format' | 'preset' | 'failOn' | 'config' | 'output' | 'threads' | 'cacheLocation';

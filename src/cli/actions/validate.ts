@@ -5,7 +5,9 @@ import { loadConfig } from '../../validate/config.ts';
 import { severityRank } from '../../validate/diagnostic.ts';
 import type { ValidationResult } from '../../validate/engine.ts';
 import { validateMany } from '../../validate/pool.ts';
+import { formatGithub } from '../../validate/reporters/github.ts';
 import { formatJson } from '../../validate/reporters/json.ts';
+import { formatJunit } from '../../validate/reporters/junit.ts';
 import { formatPaconn } from '../../validate/reporters/paconn.ts';
 import { formatPipeline } from '../../validate/reporters/pipeline.ts';
 import { formatSarif } from '../../validate/reporters/sarif.ts';
@@ -22,7 +24,7 @@ import { EXIT } from '../exit.ts';
 const cliProgress = lazy<typeof import('cli-progress')>('cli-progress');
 
 export interface ValidateFlags {
-  format: 'text' | 'json' | 'sarif' | 'pipeline' | 'paconn';
+  format: 'text' | 'json' | 'sarif' | 'pipeline' | 'paconn' | 'github' | 'junit';
   preset?: PresetName;
   failOn: 'error' | 'warning' | 'info' | 'never';
   config?: string;
@@ -98,6 +100,8 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
   else if (flags.format === 'sarif') output = formatSarif(results, VERSION);
   else if (flags.format === 'pipeline') output = formatPipeline(results);
   else if (flags.format === 'paconn') output = formatPaconn(results);
+  else if (flags.format === 'github') output = formatGithub(results);
+  else if (flags.format === 'junit') output = formatJunit(results, flags.failOn);
   else {
     const parts = results
       .map((r) => formatText(r, texts.get(r), { color, frames: flags.frames }))

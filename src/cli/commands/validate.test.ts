@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,8 @@ describe('validateMain', () => {
     [['validate', '/no/such/connector']],
     [['validate', example, '--no-color', '--format', 'json']],
     [['validate', example, '--no-color', '--preset', 'certification', '--fail-on', 'info']],
+    [['validate', example, '--preset', 'certification', '--format', 'github']],
+    [['validate', example, '--preset', 'certification', '--format', 'junit', '--fail-on', 'info']],
   ])('answers %j as the full CLI does', async (argv) => {
     const full = await run(main, argv);
     const alone = await run(validateMain, argv);
@@ -58,5 +60,35 @@ describe('validate --cache', () => {
     } finally {
       rmSync(join(dir, '..'), { recursive: true, force: true });
     }
+  });
+});
+
+describe('validate --format github and junit', () => {
+  it('annotates each finding for GitHub and fails JUnit test cases as the exit code does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowport-cli-formats-'));
+    const file = join(dir, 'apiDefinition.swagger.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        swagger: '2.0',
+        info: { title: 'Demo', version: '1.0' },
+        host: 'api.example.com',
+        paths: { '/a': { get: { responses: { 200: { description: 'OK' } } } } },
+      }),
+    );
+    const argv = ['validate', file, '--preset', 'certification', '--fail-on', 'info'];
+    const json = JSON.parse((await run(main, [...argv, '--format', 'json'])).stdout);
+    const findings = json.summary.error + json.summary.warning + json.summary.info;
+    expect(json.summary.error).toBeGreaterThan(0);
+    expect(json.summary.warning).toBeGreaterThan(0);
+    const github = await run(main, [...argv, '--format', 'github']);
+    expect(github.stdout.split('\n').filter((l) => /^::(error|warning|notice) file=/.test(l))).toHaveLength(
+      findings,
+    );
+    const junit = await run(main, [...argv, '--format', 'junit']);
+    expect(junit.stdout).toContain(`failures="${findings}"`);
+    expect(junit.code).toBe(1);
+    expect(github.code).toBe(1);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -18,9 +18,9 @@ export function validateCommand(io: Io, setExit: (code: number) => void): Comman
     .addOption(
       new Option(
         '-f, --format <format>',
-        'output format (pipeline: the lines of the PR pipeline; paconn: the text `paconn validate` prints)',
+        'output format (pipeline: the lines of the PR pipeline; paconn: the text `paconn validate` prints; github: GitHub Actions annotations; junit: JUnit XML test results)',
       )
-        .choices(['text', 'json', 'sarif', 'pipeline', 'paconn'])
+        .choices(['text', 'json', 'sarif', 'pipeline', 'paconn', 'github', 'junit'])
         .default('text'),
     )
     .addOption(
