@@ -45,6 +45,8 @@ export type FlowportErrorCode =
   | 'CONVERT_INPUT_INVALID'
   | 'CONVERT_UNSUPPORTED_VERSION'
   | 'INIT_TARGET_EXISTS'
+  // Breaking-change detection: `flowport breaking` (docs/errors.md, docs/breaking-changes.md).
+  | 'GIT_FAILED'
   // Server and store: `flowport serve` (docs/errors.md, docs/store.md).
   | 'STORE_UNAVAILABLE'
   | 'STORE_MIGRATION_FAILED'

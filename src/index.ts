@@ -5,6 +5,11 @@
  * import { loadConnector, validateConnector } from 'flowport';
  * const result = validateConnector(await loadConnector('./my-connector'), { preset: 'certification' });
  */
+
+export type { BreakingChange, BreakingResult } from './breaking/change.ts';
+export { compareConnectors } from './breaking/compare.ts';
+export { connectorAtRevision } from './breaking/git-version.ts';
+export { CHANGE_KINDS, type ChangeKind } from './breaking/kinds.ts';
 export { discoverConnectors } from './connector/discover.ts';
 export type { JsonObject, JsonValue } from './connector/json.ts';
 export { JsonDocument } from './connector/json-document.ts';

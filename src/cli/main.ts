@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isFlowportError } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { keysCommand, tokenCommand } from './commands/admin.ts';
+import { breakingCommand } from './commands/breaking.ts';
 import { connectCommand, connectionsCommand } from './commands/connect.ts';
 import { initCommand } from './commands/init.ts';
 import { operationsCommand } from './commands/operations.ts';
@@ -21,6 +22,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
   program.addCommand(validateCommand(io, setExit));
+  program.addCommand(breakingCommand(io, setExit));
   program.addCommand(initCommand(io, setExit));
   program.addCommand(operationsCommand(io, setExit));
   program.addCommand(runCommand(io, setExit));

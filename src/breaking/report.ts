@@ -1,0 +1,66 @@
+import pc from 'picocolors';
+import type { Severity } from '../validate/rule.ts';
+import type { BreakingChange, BreakingResult } from './change.ts';
+
+const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
+
+function where(c: BreakingChange): string {
+  if (!c.file) return '';
+  return c.line === undefined ? c.file : `${c.file}:${c.line}:${c.column ?? 1}`;
+}
+
+/**
+ * The changes for people: each with its severity, Microsoft's sentence and change path, what changed
+ * where, and the fix; then the totals.
+ */
+export function formatBreakingText(results: readonly BreakingResult[], color: boolean): string {
+  const c = pc.createColors(color);
+  const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
+  const out: string[] = [];
+  const total = { error: 0, warning: 0, info: 0 };
+  for (const r of results) {
+    out.push(c.bold(`${r.new}`) + c.dim(` compared with ${r.old}`));
+    if (r.changes.length === 0) out.push(`  ${c.green('no breaking changes')}`);
+    for (const ch of r.changes) {
+      total[ch.severity]++;
+      out.push(
+        `  ${paint[ch.severity](LABEL[ch.severity].padEnd(7))} ${ch.message} ${c.dim(`ValuePath: ${ch.path}`)}  ${c.dim(ch.kind)}`,
+        `          ${ch.detail}${where(ch) ? c.dim(` (${where(ch)}, ${ch.version} version)`) : ''}`,
+        `          ${c.dim(`Fix: ${ch.fix}`)}`,
+      );
+    }
+    out.push('');
+  }
+  const parts = [
+    `${total.error} breaking (error)`,
+    `${total.warning} warning${total.warning === 1 ? '' : 's'}`,
+    `${total.info} info`,
+  ];
+  out.push(total.error > 0 ? c.red(parts.join(', ')) : parts.join(', '));
+  return out.join('\n');
+}
+
+/**
+ * The lines of Microsoft's pull-request pipeline (`##[error]<message> ValuePath: <path> Source:
+ * NewSwagger`), to compare with what it printed.
+ */
+export function formatBreakingPipeline(results: readonly BreakingResult[]): string {
+  return results
+    .flatMap((r) =>
+      r.changes.map(
+        (ch) =>
+          `##[${ch.severity === 'error' ? 'error' : 'warning'}]${ch.message} ValuePath: ${ch.path} Source: NewSwagger`,
+      ),
+    )
+    .join('\n');
+}
+
+export function formatBreakingJson(results: readonly BreakingResult[], version: string): string {
+  const summary = { error: 0, warning: 0, info: 0 };
+  for (const r of results) {
+    summary.error += r.summary.error;
+    summary.warning += r.summary.warning;
+    summary.info += r.summary.info;
+  }
+  return JSON.stringify({ tool: 'flowport', version, summary, results }, null, 2);
+}

@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../main.ts';
+
+const example = new URL('../../../examples/tasklane', import.meta.url).pathname;
+// biome-ignore lint/suspicious/noExplicitAny: swagger documents are plain JSON, edited freely by the cases.
+type Doc = Record<string, any>;
+
+const root = mkdtempSync(join(tmpdir(), 'flowport-breaking-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+async function run(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** A copy of the example whose swagger is changed by `edit`. */
+function version(name: string, edit?: (swagger: Doc) => void): string {
+  const dir = join(root, name);
+  cpSync(example, dir, { recursive: true });
+  if (edit) {
+    const file = join(dir, 'apiDefinition.swagger.json');
+    const swagger = JSON.parse(readFileSync(file, 'utf8'));
+    edit(swagger);
+    writeFileSync(file, JSON.stringify(swagger, null, 2));
+  }
+  return dir;
+}
+
+const firstOperation = (swagger: Doc) => {
+  for (const [path, item] of Object.entries(swagger.paths as Record<string, Doc>))
+    for (const [method, op] of Object.entries(item))
+      if (typeof op === 'object' && op?.operationId) return { path, method, op };
+  throw new Error('the example has no operation');
+};
+
+describe('flowport breaking', () => {
+  const old = version('old');
+  const same = version('same');
+  const removed = version('removed', (s) => {
+    const { path, method } = firstOperation(s);
+    delete s.paths[path][method];
+  });
+  const id = firstOperation(JSON.parse(readFileSync(join(old, 'apiDefinition.swagger.json'), 'utf8'))).op
+    .operationId;
+
+  it('exits 0 and says so when nothing breaks', async () => {
+    const r = await run(['breaking', old, same, '--no-color']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no breaking changes');
+  });
+
+  it('exits 1 on a breaking change and prints it as the pipeline does with --format pipeline', async () => {
+    const r = await run(['breaking', old, removed, '--format', 'pipeline']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      `##[error]The operation has been deleted. This change breaks existing flows. ValuePath: operation/${id} Source: NewSwagger\n`,
+    );
+    expect((await run(['breaking', old, removed, '--fail-on', 'never'])).code).toBe(0);
+    const json = JSON.parse((await run(['breaking', old, removed, '-f', 'json'])).stdout);
+    expect(json.summary).toEqual({ error: 1, warning: 0, info: 0 });
+    expect(json.results[0].changes[0]).toMatchObject({ kind: 'operation-deleted', version: 'old' });
+  });
+
+  it('is a usage error (2) without two versions or --base', async () => {
+    const r = await run(['breaking', old]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--base <git revision>.*\[USAGE\]/);
+  });
+
+  it('compares with a git revision, and lets a connector new since then pass', async () => {
+    const repo = join(root, 'repo');
+    mkdirSync(join(repo, 'connectors'), { recursive: true });
+    cpSync(old, join(repo, 'connectors/tasklane'), { recursive: true });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', repo, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+        stdio: 'pipe',
+      });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'first');
+    cpSync(
+      join(removed, 'apiDefinition.swagger.json'),
+      join(repo, 'connectors/tasklane/apiDefinition.swagger.json'),
+    );
+    cpSync(old, join(repo, 'connectors/new-one'), { recursive: true });
+    const r = await run(['breaking', join(repo, 'connectors'), '--base', 'HEAD', '-f', 'pipeline']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`ValuePath: operation/${id} Source: NewSwagger`);
+    expect(r.stderr).toContain('connectors/new-one is not in HEAD: a new connector has nothing to break.');
+    const unknown = await run(['breaking', join(repo, 'connectors/tasklane'), '--base', 'no-such-branch']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Revision `no-such-branch` is unknown');
+  });
+});

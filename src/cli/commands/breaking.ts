@@ -1,0 +1,49 @@
+import { Command, Option } from 'commander';
+import type { BreakingFlags } from '../actions/breaking.ts';
+import type { Io } from './validate.ts';
+
+export function breakingCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('breaking')
+    .description(
+      "Find the changes between two versions of a connector that break existing flows, as Microsoft's Breaking Change Detector does.",
+    )
+    .argument(
+      '<paths...>',
+      'the old and the new version (folders, zips or swagger files); with --base, the connectors to check',
+    )
+    .option(
+      '--base <revision>',
+      'compare each connector with itself at this git revision (origin/dev, HEAD~1, a tag)',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format (pipeline: the lines of the PR pipeline)')
+        .choices(['text', 'json', 'pipeline'])
+        .default('text'),
+    )
+    .addOption(
+      new Option('--fail-on <level>', 'exit with 1 when a change at or above this level exists')
+        .choices(['error', 'warning', 'info', 'never'])
+        .default('error'),
+    )
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--color', 'force colours')
+    .option('--no-color', 'no colours')
+    .addHelpText(
+      'after',
+      `
+Operations are matched by operationId (a renamed operation counts as deleted), parameters by name,
+fields by property name. Microsoft's pipeline runs the same check on every changed swagger of a
+pull request and fails on errors.
+
+Exit codes: 0 no change at the --fail-on level, 1 such changes, 2 usage error or unreadable input.
+
+Examples:
+  flowport breaking ./old/my-connector ./my-connector
+  flowport breaking certified-connectors/MyConnector --base origin/dev
+  flowport breaking certified-connectors --base origin/dev --format pipeline`,
+    )
+    .action(async (paths: string[], flags: BreakingFlags) => {
+      const { runBreaking } = await import('../actions/breaking.ts');
+      setExit(await runBreaking(paths, flags, io));
+    });
+}
