@@ -29,10 +29,11 @@ export interface BreakingResult {
   readonly summary: Summary;
 }
 
-/** Where a change is: a JSON pointer into the swagger of one version. */
+/** Where a change is: a JSON pointer into the swagger (or `apiProperties.json`) of one version. */
 export interface At {
   readonly version: 'old' | 'new';
   readonly pointer: string;
+  readonly document?: 'swagger' | 'apiProperties';
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -56,7 +57,7 @@ export class Changes {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const k = changeKind(kind);
-    const doc = (at.version === 'old' ? this.before : this.after).documents.swagger;
+    const doc = (at.version === 'old' ? this.before : this.after).documents[at.document ?? 'swagger'];
     const near = doc?.locateNearest(at.pointer);
     const position = near ? doc?.position(near.range.offset) : undefined;
     this.list.push({

@@ -393,4 +393,102 @@ describe('compareConnectors', () => {
       'operation/GetItem/responses/200/schema/next/next/next/v/type',
     ]);
   });
+
+  it('reports paging and dynamic values that changed', () => {
+    const list = (pageable: Doc | undefined, dynamic: Doc | undefined): Doc => ({
+      ...base(),
+      paths: {
+        '/items': {
+          get: {
+            operationId: 'ListItems',
+            ...(pageable && { 'x-ms-pageable': pageable }),
+            parameters: [
+              {
+                name: 'project',
+                in: 'query',
+                type: 'string',
+                ...(dynamic && { 'x-ms-dynamic-values': dynamic }),
+              },
+            ],
+            responses: { 200: { description: 'OK' } },
+          },
+        },
+      },
+    });
+    const diff = (a: Doc, b: Doc) =>
+      compareConnectors(connector(a, 'old'), connector(b, 'new')).changes.map(({ kind, path, severity }) => ({
+        kind,
+        path,
+        severity,
+      }));
+    const projects = { operationId: 'ListProjects', 'value-path': 'id' };
+    expect(diff(list({ nextLinkName: 'next' }, projects), list({ nextLinkName: 'next' }, projects))).toEqual(
+      [],
+    );
+    expect(
+      diff(
+        list({ nextLinkName: 'next' }, projects),
+        list(undefined, { ...projects, operationId: 'GetProjects' }),
+      ),
+    ).toEqual([
+      {
+        kind: 'dynamic-source-changed',
+        path: 'operation/ListItems/parameter/project/x-ms-dynamic-values',
+        severity: 'warning',
+      },
+      { kind: 'pageable-changed', path: 'operation/ListItems/x-ms-pageable', severity: 'warning' },
+    ]);
+    // Gaining paging or dynamic values breaks nothing.
+    expect(diff(list(undefined, undefined), list({}, projects))).toEqual([]);
+  });
+
+  it('reports connection parameters and the identity provider of apiProperties.json', () => {
+    const props = (parameters: Doc, provider = 'aad'): Doc => ({
+      properties: {
+        connectionParameters: {
+          ...parameters,
+          token: {
+            type: 'oauthSetting',
+            oAuthSettings: { identityProvider: provider, clientId: 'x', scopes: [] },
+          },
+        },
+        iconBrandColor: '#007ee5',
+      },
+    });
+    const load = (p: Doc, source: string) =>
+      connectorFromFiles(
+        [
+          { name: 'apiDefinition.swagger.json', bytes: new TextEncoder().encode(JSON.stringify(base())) },
+          { name: 'apiProperties.json', bytes: new TextEncoder().encode(JSON.stringify(p, null, 2)) },
+        ],
+        { source },
+      );
+    const diff = (a: Doc, b: Doc) =>
+      compareConnectors(load(a, 'old'), load(b, 'new'))
+        .changes.map(({ kind, path, severity }) => ({ kind, path, severity }))
+        .sort((x, y) => x.path.localeCompare(y.path));
+    const required = { type: 'string', uiDefinition: { constraints: { required: 'true' } } };
+    const optional = { type: 'string', uiDefinition: { constraints: { required: 'false' } } };
+    expect(diff(props({ region: optional }), props({ region: optional, note: optional }))).toEqual([]);
+    expect(
+      diff(
+        props({ region: optional, site: optional, gone: optional }),
+        props({ region: required, site: { type: 'securestring' }, added: required }, 'oauth2'),
+      ),
+    ).toEqual([
+      { kind: 'connection-parameter-added', path: 'connectionParameters/added', severity: 'error' },
+      { kind: 'connection-parameter-deleted', path: 'connectionParameters/gone', severity: 'error' },
+      { kind: 'connection-parameter-added', path: 'connectionParameters/region/required', severity: 'error' },
+      {
+        kind: 'connection-parameter-type-changed',
+        path: 'connectionParameters/site/type',
+        severity: 'error',
+      },
+      { kind: 'identity-provider-changed', path: 'oAuthSettings/identityProvider', severity: 'error' },
+    ]);
+    const placed = compareConnectors(load(props({ gone: optional }), 'old'), load(props({}), 'new'))
+      .changes[0];
+    expect(placed).toMatchObject({ file: 'old/apiProperties.json', version: 'old' });
+    expect(placed?.line).toBeGreaterThan(1);
+  });
 });

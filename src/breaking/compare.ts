@@ -1,5 +1,6 @@
 import type { Connector } from '../connector/model.ts';
 import { type BreakingResult, Changes } from './change.ts';
+import { compareConnection } from './connection.ts';
 import { compareOperation } from './operations.ts';
 
 /**
@@ -26,27 +27,4 @@ export function compareConnectors(before: Connector, after: Connector): Breaking
   }
   compareConnection(changes, before, after);
   return changes.result();
-}
-
-/** What every connection depends on: the authentication type, the host and the base path. */
-function compareConnection(changes: Changes, before: Connector, after: Connector): void {
-  const types = (c: Connector) =>
-    [...new Set(c.definition.securityDefinitions.map((d) => d.type ?? '?'))].sort().join(', ') || 'none';
-  const oldAuth = types(before);
-  const newAuth = types(after);
-  if (oldAuth !== newAuth)
-    changes.add(
-      'security-type-changed',
-      'securityDefinitions',
-      `The authentication changed from ${oldAuth} to ${newAuth}.`,
-      { version: 'new', pointer: after.definition.securityDefinitions[0]?.pointer ?? '/securityDefinitions' },
-    );
-  const address = (c: Connector) => `${c.definition.host ?? ''}${c.definition.basePath ?? ''}`;
-  if (address(before) !== address(after))
-    changes.add(
-      'host-changed',
-      'host',
-      `The address changed from \`${address(before) || 'none'}\` to \`${address(after) || 'none'}\`.`,
-      { version: 'new', pointer: after.definition.host === undefined ? '' : '/host' },
-    );
 }

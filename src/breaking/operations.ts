@@ -1,3 +1,4 @@
+import { isObject, own, ownString } from '../connector/json.ts';
 import type { Operation, OperationKind } from '../connector/model.ts';
 import type { Changes } from './change.ts';
 import { compareParameters } from './parameters.ts';
@@ -32,6 +33,21 @@ export function compareOperation(changes: Changes, before: Operation, after: Ope
       'trigger-kind-changed',
       `${path}/x-ms-trigger`,
       `\`${id}\` changed from ${describe(before)} to ${describe(after)}.`,
+      at,
+    );
+  const paging = (op: Operation) => {
+    const pageable = own(op.raw, 'x-ms-pageable');
+    return isObject(pageable) ? (ownString(pageable, 'nextLinkName') ?? 'nextLink') : undefined;
+  };
+  const oldPaging = paging(before);
+  const newPaging = paging(after);
+  if (oldPaging !== undefined && oldPaging !== newPaging)
+    changes.add(
+      'pageable-changed',
+      `${path}/x-ms-pageable`,
+      newPaging === undefined
+        ? `\`${id}\` is no longer pageable (its next link was \`${oldPaging}\`).`
+        : `The next link of \`${id}\` changed from \`${oldPaging}\` to \`${newPaging}\`.`,
       at,
     );
   compareParameters(changes, before, after, id);
