@@ -25,6 +25,8 @@ export interface BreakingChange {
 export interface BreakingResult {
   readonly old: string;
   readonly new: string;
+  /** The new version's swagger file, where changes found in the old version are annotated. */
+  readonly newSwagger: string | undefined;
   readonly changes: readonly BreakingChange[];
   readonly summary: Summary;
 }
@@ -81,6 +83,12 @@ export class Changes {
     );
     const summary = { error: 0, warning: 0, info: 0 };
     for (const c of changes) summary[c.severity]++;
-    return { old: this.before.source, new: this.after.source, changes, summary };
+    return {
+      old: this.before.source,
+      new: this.after.source,
+      newSwagger: this.after.documents.swagger?.file,
+      changes,
+      summary,
+    };
   }
 }

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { annotationRoot, githubAnnotation } from '../validate/reporters/github-annotation.ts';
 import type { Severity } from '../validate/rule.ts';
 import type { BreakingChange, BreakingResult } from './change.ts';
 
@@ -63,4 +64,30 @@ export function formatBreakingJson(results: readonly BreakingResult[], version: 
     summary.info += r.summary.info;
   }
   return JSON.stringify({ tool: 'flowport', version, summary, results }, null, 2);
+}
+
+/**
+ * GitHub Actions annotations, one per change, on the line of the new version it is in (changes found
+ * in the old version, such as a deleted operation, are annotated on the connector's new swagger).
+ */
+export function formatBreakingGithub(results: readonly BreakingResult[], root = annotationRoot()): string {
+  const lines: string[] = [];
+  for (const r of results)
+    for (const ch of r.changes) {
+      const inNew = ch.version === 'new' && ch.file !== undefined;
+      lines.push(
+        githubAnnotation(
+          {
+            severity: ch.severity,
+            file: inNew ? (ch.file as string) : (r.newSwagger ?? r.new),
+            line: inNew ? ch.line : undefined,
+            column: inNew ? ch.column : undefined,
+            title: `flowport breaking ${ch.kind}`,
+            message: `${ch.message} ValuePath: ${ch.path}\n${ch.detail}\n${ch.fix}`,
+          },
+          root,
+        ),
+      );
+    }
+  return lines.join('\n');
 }

@@ -2,7 +2,12 @@ import { writeFileSync } from 'node:fs';
 import type { BreakingResult } from '../../breaking/change.ts';
 import { compareConnectors } from '../../breaking/compare.ts';
 import { connectorAtRevision } from '../../breaking/git-version.ts';
-import { formatBreakingJson, formatBreakingPipeline, formatBreakingText } from '../../breaking/report.ts';
+import {
+  formatBreakingGithub,
+  formatBreakingJson,
+  formatBreakingPipeline,
+  formatBreakingText,
+} from '../../breaking/report.ts';
 import { discoverConnectors } from '../../connector/discover.ts';
 import { loadConnectorSync } from '../../connector/load.ts';
 import { FlowportError } from '../../errors.ts';
@@ -14,7 +19,7 @@ import { EXIT } from '../exit.ts';
 
 export interface BreakingFlags {
   base?: string;
-  format: 'text' | 'json' | 'pipeline';
+  format: 'text' | 'json' | 'pipeline' | 'github';
   failOn: Severity | 'never';
   output?: string;
   color?: boolean;
@@ -47,7 +52,9 @@ export async function runBreaking(paths: string[], flags: BreakingFlags, io: Io)
       ? formatBreakingJson(results, VERSION)
       : flags.format === 'pipeline'
         ? formatBreakingPipeline(results)
-        : formatBreakingText(results, flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR));
+        : flags.format === 'github'
+          ? formatBreakingGithub(results)
+          : formatBreakingText(results, flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR));
   if (flags.output) writeFileSync(flags.output, `${output}\n`);
   else if (output !== '') io.stdout.write(`${output}\n`);
   for (const note of notes) io.stderr.write(`flowport: ${note}\n`);

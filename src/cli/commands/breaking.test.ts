@@ -66,6 +66,11 @@ describe('flowport breaking', () => {
       `##[error]The operation has been deleted. This change breaks existing flows. ValuePath: operation/${id} Source: NewSwagger\n`,
     );
     expect((await run(['breaking', old, removed, '--fail-on', 'never'])).code).toBe(0);
+    // As a GitHub annotation on the new swagger (the deleted operation has no line there).
+    const github = await run(['breaking', old, removed, '--format', 'github']);
+    expect(github.stdout).toMatch(
+      /^::error file=[^,]*removed\/apiDefinition\.swagger\.json,title=flowport breaking operation-deleted::The operation has been deleted\./,
+    );
     const json = JSON.parse((await run(['breaking', old, removed, '-f', 'json'])).stdout);
     expect(json.summary).toEqual({ error: 1, warning: 0, info: 0 });
     expect(json.results[0].changes[0]).toMatchObject({ kind: 'operation-deleted', version: 'old' });

@@ -16,8 +16,11 @@ export function breakingCommand(io: Io, setExit: (code: number) => void): Comman
       'compare each connector with itself at this git revision (origin/dev, HEAD~1, a tag)',
     )
     .addOption(
-      new Option('-f, --format <format>', 'output format (pipeline: the lines of the PR pipeline)')
-        .choices(['text', 'json', 'pipeline'])
+      new Option(
+        '-f, --format <format>',
+        'output format (pipeline: the lines of the PR pipeline; github: GitHub Actions annotations)',
+      )
+        .choices(['text', 'json', 'pipeline', 'github'])
         .default('text'),
     )
     .addOption(
