@@ -33,6 +33,12 @@ function git(cwd: string, args: string[]): Buffer {
  * inside a git working tree.
  */
 export function connectorAtRevision(path: string, ref: string): Connector | undefined {
+  // Passed to git as an argument: a leading dash would read as one of its options.
+  if (ref === '' || ref.startsWith('-'))
+    throw new FlowportError(
+      'USAGE',
+      `\`${ref}\` is not a git revision; give a branch, tag or commit such as \`origin/dev\`.`,
+    );
   let folder: boolean;
   try {
     folder = statSync(path).isDirectory();

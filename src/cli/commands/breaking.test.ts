@@ -105,5 +105,8 @@ describe('flowport breaking', () => {
     const unknown = await run(['breaking', join(repo, 'connectors/tasklane'), '--base', 'no-such-branch']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Revision `no-such-branch` is unknown');
+    const option = await run(['breaking', join(repo, 'connectors/tasklane'), '--base=--output=x']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain('is not a git revision');
   });
 });
