@@ -189,34 +189,9 @@ export function compareInput(changes: Changes, pair: SchemaPair, depth = 0, root
         `Field \`${name}\` of ${pair.label} became \`internal\` without a \`default\`.`,
         { version: 'new', pointer: field.pointer },
       );
-    compareInput(
-      changes,
-      {
-        old: before.schema,
-        oldPointer: before.pointer,
-        new: field.schema,
-        newPointer: field.pointer,
-        path: `${pair.path}/${name}`,
-        label: `field \`${name}\` of ${pair.label}`,
-      },
-      depth + 1,
-      root,
-    );
+    compareInput(changes, fieldPair(pair, name, before, field), depth + 1, root);
   }
-  if (o.items && n.items)
-    compareInput(
-      changes,
-      {
-        old: o.items.schema,
-        oldPointer: o.items.pointer,
-        new: n.items.schema,
-        newPointer: n.items.pointer,
-        path: `${pair.path}/items`,
-        label: `the items of ${pair.label}`,
-      },
-      depth + 1,
-      root,
-    );
+  if (o.items && n.items) compareInput(changes, itemsPair(pair, o.items, n.items), depth + 1, root);
 }
 
 /**
@@ -272,34 +247,35 @@ export function compareOutput(changes: Changes, pair: SchemaPair, depth = 0, roo
           pointer: field.pointer,
         },
       );
-    compareOutput(
-      changes,
-      {
-        old: before.schema,
-        oldPointer: before.pointer,
-        new: field.schema,
-        newPointer: field.pointer,
-        path: `${pair.path}/${name}`,
-        label: `field \`${name}\` of ${pair.label}`,
-      },
-      depth + 1,
-      root,
-    );
+    compareOutput(changes, fieldPair(pair, name, before, field), depth + 1, root);
   }
-  if (o.items && n.items)
-    compareOutput(
-      changes,
-      {
-        old: o.items.schema,
-        oldPointer: o.items.pointer,
-        new: n.items.schema,
-        newPointer: n.items.pointer,
-        path: `${pair.path}/items`,
-        label: `the items of ${pair.label}`,
-      },
-      depth + 1,
-      root,
-    );
+  if (o.items && n.items) compareOutput(changes, itemsPair(pair, o.items, n.items), depth + 1, root);
+}
+
+type Located = { readonly schema: JsonObject; readonly pointer: string };
+
+/** The pair of one field of both versions, named after it. */
+function fieldPair(pair: SchemaPair, name: string, before: Located, after: Located): SchemaPair {
+  return {
+    old: before.schema,
+    oldPointer: before.pointer,
+    new: after.schema,
+    newPointer: after.pointer,
+    path: `${pair.path}/${name}`,
+    label: `field \`${name}\` of ${pair.label}`,
+  };
+}
+
+/** The pair of the array items of both versions. */
+function itemsPair(pair: SchemaPair, before: Located, after: Located): SchemaPair {
+  return {
+    old: before.schema,
+    oldPointer: before.pointer,
+    new: after.schema,
+    newPointer: after.pointer,
+    path: `${pair.path}/items`,
+    label: `the items of ${pair.label}`,
+  };
 }
 
 function cap(s: string): string {

@@ -1,7 +1,7 @@
 import { connectorFromFiles } from '../connector/load.ts';
 import type { ConnectorKind } from '../connector/model.ts';
-import type { Diagnostic } from './diagnostic.ts';
-import { runRules } from './engine.ts';
+import { type Diagnostic, summarize } from './diagnostic.ts';
+import { runRules, type ValidationResult } from './engine.ts';
 import type { Rule } from './rule.ts';
 
 /** Files of an in-memory connector for rule tests; objects are serialised with 2-space indents. */
@@ -96,4 +96,28 @@ export function withOperation(
     },
     ...extra,
   });
+}
+
+/** A warning with every field set, for reporter tests; `over` replaces some of them. */
+export function sampleDiagnostic(over: Partial<Diagnostic> = {}): Diagnostic {
+  return {
+    ruleId: 'operation-summary-missing',
+    microsoftId: undefined,
+    category: 'operation',
+    severity: 'warning',
+    message: 'Operation `ListTasks` has no `summary`.',
+    fix: 'Add a `summary`.',
+    fileKind: 'swagger',
+    file: 'tasks/apiDefinition.swagger.json',
+    pointer: '/paths/~1tasks/get',
+    line: 12,
+    column: 7,
+    length: 5,
+    ...over,
+  };
+}
+
+/** A `certification` result of `source` holding `diagnostics`, for reporter tests. */
+export function sampleResult(source: string, diagnostics: readonly Diagnostic[]): ValidationResult {
+  return { source, preset: 'certification', diagnostics, summary: summarize(diagnostics) };
 }

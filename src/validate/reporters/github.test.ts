@@ -1,30 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type Diagnostic, summarize } from '../diagnostic.ts';
-import type { ValidationResult } from '../engine.ts';
+import type { Diagnostic } from '../diagnostic.ts';
+import { sampleDiagnostic, sampleResult } from '../testing.ts';
 import { formatGithub } from './github.ts';
 
-const finding = (over: Partial<Diagnostic>): Diagnostic => ({
-  ruleId: 'operation-summary-missing',
-  microsoftId: undefined,
-  category: 'operation',
-  severity: 'warning',
-  message: 'Operation `ListTasks` has no `summary`.',
-  fix: 'Add a `summary`.',
-  fileKind: 'swagger',
-  file: '/repo/connectors/tasks/apiDefinition.swagger.json',
-  pointer: '/paths/~1tasks/get',
-  line: 12,
-  column: 7,
-  length: 5,
-  ...over,
-});
+const finding = (over: Partial<Diagnostic>) =>
+  sampleDiagnostic({ file: '/repo/connectors/tasks/apiDefinition.swagger.json', ...over });
 
-const result = (diagnostics: Diagnostic[], source = '/repo/connectors/tasks'): ValidationResult => ({
-  source,
-  preset: 'certification',
-  diagnostics,
-  summary: summarize(diagnostics),
-});
+const result = (diagnostics: Diagnostic[], source = '/repo/connectors/tasks') =>
+  sampleResult(source, diagnostics);
 
 describe('formatGithub', () => {
   it('writes one annotation command per finding, with the path from the repository root', () => {

@@ -1,31 +1,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { type Diagnostic, summarize } from '../diagnostic.ts';
-import type { ValidationResult } from '../engine.ts';
+import type { Diagnostic } from '../diagnostic.ts';
+import { sampleDiagnostic, sampleResult } from '../testing.ts';
 import { formatJunit } from './junit.ts';
 
-const finding = (over: Partial<Diagnostic>): Diagnostic => ({
-  ruleId: 'operation-summary-missing',
-  microsoftId: undefined,
-  category: 'operation',
-  severity: 'warning',
-  message: 'Operation `ListTasks` has no `summary`.',
-  fix: 'Add a `summary`.',
-  fileKind: 'swagger',
-  file: 'tasks/apiDefinition.swagger.json',
-  pointer: '/paths/~1tasks/get',
-  line: 12,
-  column: 7,
-  length: 5,
-  ...over,
-});
+const finding = sampleDiagnostic;
 
-const result = (source: string, diagnostics: Diagnostic[]): ValidationResult => ({
-  source,
-  preset: 'certification',
-  diagnostics,
-  summary: summarize(diagnostics),
-});
+const result = sampleResult;
 
 const parse = (xml: string) => {
   expect(XMLValidator.validate(xml)).toBe(true);
