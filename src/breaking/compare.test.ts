@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectorFromFiles } from '../connector/load.ts';
-import type { BreakingChange } from './change.ts';
+import type { BreakingChange, BreakingResult } from './change.ts';
 import { compareConnectors } from './compare.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: test documents are plain JSON, changed freely by each case.
@@ -86,13 +86,21 @@ const connector = (doc: Doc, source: string) =>
     },
   );
 
-function changes(change: (d: Doc) => void): Pick<BreakingChange, 'kind' | 'path' | 'severity'>[] {
+type Brief = Pick<BreakingChange, 'kind' | 'path' | 'severity'>;
+
+/** The kind, path and severity of each change, in the order `by` gives. */
+function brief(result: BreakingResult, by: (a: Brief, b: Brief) => number = () => 0): Brief[] {
+  return result.changes.map(({ kind, path, severity }) => ({ kind, path, severity })).sort(by);
+}
+
+function changes(change: (d: Doc) => void): Brief[] {
   const after = base();
   change(after);
   // Sorted by kind, then path, so that each table lists them in one obvious order.
-  return compareConnectors(connector(base(), 'old'), connector(after, 'new'))
-    .changes.map(({ kind, path, severity }) => ({ kind, path, severity }))
-    .sort((a, b) => a.kind.localeCompare(b.kind) || a.path.localeCompare(b.path));
+  return brief(
+    compareConnectors(connector(base(), 'old'), connector(after, 'new')),
+    (a, b) => a.kind.localeCompare(b.kind) || a.path.localeCompare(b.path),
+  );
 }
 
 const get = (d: Doc) => d.paths['/items/{id}'].get;
@@ -415,12 +423,7 @@ describe('compareConnectors', () => {
         },
       },
     });
-    const diff = (a: Doc, b: Doc) =>
-      compareConnectors(connector(a, 'old'), connector(b, 'new')).changes.map(({ kind, path, severity }) => ({
-        kind,
-        path,
-        severity,
-      }));
+    const diff = (a: Doc, b: Doc) => brief(compareConnectors(connector(a, 'old'), connector(b, 'new')));
     const projects = { operationId: 'ListProjects', 'value-path': 'id' };
     expect(diff(list({ nextLinkName: 'next' }, projects), list({ nextLinkName: 'next' }, projects))).toEqual(
       [],
@@ -464,9 +467,7 @@ describe('compareConnectors', () => {
         { source },
       );
     const diff = (a: Doc, b: Doc) =>
-      compareConnectors(load(a, 'old'), load(b, 'new'))
-        .changes.map(({ kind, path, severity }) => ({ kind, path, severity }))
-        .sort((x, y) => x.path.localeCompare(y.path));
+      brief(compareConnectors(load(a, 'old'), load(b, 'new')), (x, y) => x.path.localeCompare(y.path));
     const required = { type: 'string', uiDefinition: { constraints: { required: 'true' } } };
     const optional = { type: 'string', uiDefinition: { constraints: { required: 'false' } } };
     expect(diff(props({ region: optional }), props({ region: optional, note: optional }))).toEqual([]);
