@@ -2,6 +2,7 @@ import type { Connector } from '../connector/model.ts';
 import type { Summary } from '../validate/diagnostic.ts';
 import type { Severity } from '../validate/rule.ts';
 import { type ChangeKindId, changeKind } from './kinds.ts';
+import type { UpdateClass } from './update-kind.ts';
 
 /** One change between two versions of a connector, as data. */
 export interface BreakingChange {
@@ -29,6 +30,8 @@ export interface BreakingResult {
   readonly newSwagger: string | undefined;
   readonly changes: readonly BreakingChange[];
   readonly summary: Summary;
+  /** Minor or major for certification, with the differences that decide it. */
+  readonly update: UpdateClass;
 }
 
 /** Where a change is: a JSON pointer into the swagger (or `apiProperties.json`) of one version. */
@@ -77,7 +80,7 @@ export class Changes {
     });
   }
 
-  result(): BreakingResult {
+  result(update: UpdateClass): BreakingResult {
     const changes = [...this.list].sort(
       (a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
     );
@@ -89,6 +92,7 @@ export class Changes {
       newSwagger: this.after.documents.swagger?.file,
       changes,
       summary,
+      update,
     };
   }
 }

@@ -2,6 +2,7 @@ import type { Connector } from '../connector/model.ts';
 import { type BreakingResult, Changes } from './change.ts';
 import { compareConnection } from './connection.ts';
 import { compareOperation } from './operations.ts';
+import { classifyUpdate } from './update-kind.ts';
 
 /**
  * The changes from one version of a connector to the next that would break existing flows or
@@ -26,5 +27,5 @@ export function compareConnectors(before: Connector, after: Connector): Breaking
       );
   }
   compareConnection(changes, before, after);
-  return changes.result();
+  return changes.result(classifyUpdate(before, after));
 }

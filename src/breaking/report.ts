@@ -30,7 +30,7 @@ export function formatBreakingText(results: readonly BreakingResult[], color: bo
         `          ${c.dim(`Fix: ${ch.fix}`)}`,
       );
     }
-    out.push('');
+    out.push(`  ${updateLine(r, c.dim)}`, '');
   }
   const parts = [
     `${total.error} breaking (error)`,
@@ -39,6 +39,31 @@ export function formatBreakingText(results: readonly BreakingResult[], color: bo
   ];
   out.push(total.error > 0 ? c.red(parts.join(', ')) : parts.join(', '));
   return out.join('\n');
+}
+
+const FILE_NAMES: Partial<Record<string, string>> = {
+  swagger: 'apiDefinition.swagger.json',
+  apiProperties: 'apiProperties.json',
+  readme: 'readme.md',
+  icon: 'icon.png',
+  script: 'script.csx',
+  scriptTs: 'script.ts',
+  intro: 'intro.md',
+  settings: 'settings.json',
+};
+
+/** The certification class of the update, and for a major one the first places that make it so. */
+function updateLine(r: BreakingResult, dim: (s: string) => string): string {
+  const { kind, differences } = r.update;
+  if (kind === 'none') return dim('update: no difference');
+  if (kind === 'minor')
+    return `update: minor ${dim('(only descriptions, summaries, contact, brand colour, publisher, readme or icon changed)')}`;
+  const places = differences
+    .filter((d) => !d.minor)
+    .slice(0, 3)
+    .map((d) => `${FILE_NAMES[d.file] ?? d.file}${d.pointer === undefined ? '' : ` ${d.pointer || '/'}`}`);
+  const more = differences.filter((d) => !d.minor).length > 3 ? ', …' : '';
+  return `update: major ${dim(`(certified more slowly than a minor one; e.g. ${places.join(', ')}${more})`)}`;
 }
 
 /**
