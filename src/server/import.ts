@@ -3,6 +3,8 @@
  * validated with a preset, stored as a new version when they changed, the registry told.
  */
 import { unzipSync } from 'fflate';
+import type { BreakingResult } from '../breaking/change.ts';
+import { compareConnectors } from '../breaking/compare.ts';
 import type { RawFile } from '../connector/files.ts';
 import { readZip } from '../connector/files.ts';
 import { connectorFromFiles } from '../connector/load.ts';
@@ -102,6 +104,12 @@ export interface ImportResult {
   /** False when the files equal the latest version's (no new version was made). */
   readonly created: boolean;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * What this version changes that would break flows built on the previous one (`flowport breaking`),
+   * and whether certification would call it a minor or major update; undefined for a first version
+   * or unchanged files.
+   */
+  readonly breaking: BreakingResult | undefined;
 }
 
 export function isPreset(name: string): name is PresetName {
@@ -147,6 +155,7 @@ export async function importConnector(
   }
   const preset = input.preset ?? 'recommended';
   const result = validateConnector(connector, { preset });
+  const previous = await store.getConnectorVersion(id);
   const stored = await store.putConnector({
     id,
     title: title ?? id,
@@ -161,5 +170,12 @@ export async function importConnector(
     ...(input.createdBy !== undefined && { createdBy: input.createdBy }),
   });
   await registry.invalidate(id);
-  return { ...stored, diagnostics: result.diagnostics };
+  const breaking =
+    previous && stored.created
+      ? compareConnectors(
+          connectorFromFiles(previous.files, { source: `${id} version ${previous.version}` }),
+          connector,
+        )
+      : undefined;
+  return { ...stored, diagnostics: result.diagnostics, breaking };
 }

@@ -146,10 +146,15 @@ export async function startServer(
                 timers.delete(folder);
                 importFolder(store, registry, folder, flags.preset)
                   .then((r) => {
-                    if (r.created)
-                      io.stdout.write(
-                        `flowport: reloaded ${r.info.id} (version ${r.version.version}, ${r.version.validation.errors} errors)\n`,
-                      );
+                    if (!r.created) return;
+                    const breaking = r.breaking?.summary.error ?? 0;
+                    const note =
+                      breaking > 0
+                        ? `; ${breaking} ${breaking === 1 ? 'change breaks' : 'changes break'} flows built on version ${r.version.version - 1}, see \`flowport breaking\``
+                        : '';
+                    io.stdout.write(
+                      `flowport: reloaded ${r.info.id} (version ${r.version.version}, ${r.version.validation.errors} errors${note})\n`,
+                    );
                   })
                   .catch((error: unknown) =>
                     io.stderr.write(

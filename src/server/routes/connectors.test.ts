@@ -44,6 +44,50 @@ describe('importing connectors', () => {
     expect(versions.map((v: { version: number }) => v.version).sort()).toEqual([1, 2]);
   });
 
+  it('says what a new version breaks for flows built on the previous one, and whether the update is minor', async () => {
+    t = await createTestServer();
+    const first = (await importTasklane(t)).json();
+    expect(first.breaking).toBeUndefined();
+    const swagger = JSON.parse(readFileSync(`${TASKLANE}apiDefinition.swagger.json`, 'utf8'));
+    const [path, item] = Object.entries(
+      swagger.paths as Record<string, Record<string, { operationId?: string }>>,
+    )[0] as [string, Record<string, { operationId?: string }>];
+    const [method, op] = Object.entries(item).find(([, o]) => typeof o === 'object' && o?.operationId) as [
+      string,
+      { operationId: string },
+    ];
+    delete swagger.paths[path][method];
+    const res = await t.call(t.admin, 'POST', '/api/v1/connectors', {
+      files: uploadOf(TASKLANE, { 'apiDefinition.swagger.json': JSON.stringify(swagger) }),
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().breaking).toMatchObject({
+      summary: { error: 1, warning: 0, info: 0 },
+      update: 'major',
+      changes: [
+        {
+          kind: 'operation-deleted',
+          severity: 'error',
+          message: 'The operation has been deleted. This change breaks existing flows.',
+          path: `operation/${op.operationId}`,
+          version: 'old',
+        },
+      ],
+    });
+    const readme = `${readFileSync(`${TASKLANE}readme.md`, 'utf8')}\nChanged.\n`;
+    const minor = await t.call(t.admin, 'POST', '/api/v1/connectors', {
+      files: uploadOf(TASKLANE, {
+        'apiDefinition.swagger.json': JSON.stringify(swagger),
+        'readme.md': readme,
+      }),
+    });
+    expect(minor.json().breaking).toEqual({
+      summary: { error: 0, warning: 0, info: 0 },
+      update: 'minor',
+      changes: [],
+    });
+  });
+
   it('imports a zip upload with the id and preset from the query', async () => {
     t = await createTestServer();
     const files: Record<string, Uint8Array> = {};

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { BreakingResult } from '../../breaking/change.ts';
 import { connectorFromFiles } from '../../connector/load.ts';
 import { describeConnectionParameters } from '../../runtime/connection/parameters.ts';
 import { operationsView } from '../../runtime/operations-view.ts';
@@ -66,6 +67,56 @@ function findingsJson(diagnostics: readonly Diagnostic[], max = 500) {
   }));
 }
 
+const breakingSchema = {
+  type: 'object',
+  description:
+    'What this version changes that would break flows built on the previous one, as `flowport breaking` reports it (docs/breaking-changes.md), and whether certification would call it a minor or major update. Absent for a first version and for unchanged files; never refuses an import.',
+  properties: {
+    summary: {
+      type: 'object',
+      properties: { error: { type: 'integer' }, warning: { type: 'integer' }, info: { type: 'integer' } },
+    },
+    update: { type: 'string', enum: ['none', 'minor', 'major'] },
+    changes: {
+      type: 'array',
+      description: 'At most 500.',
+      items: {
+        type: 'object',
+        properties: {
+          kind: { type: 'string', description: 'Change kind id, e.g. `operation-deleted`.' },
+          severity: { type: 'string', enum: ['error', 'warning', 'info'] },
+          message: { type: 'string', description: "Microsoft's sentence for it." },
+          detail: { type: 'string' },
+          path: { type: 'string', description: "Microsoft's change path (`ValuePath`)." },
+          version: { type: 'string', enum: ['old', 'new'] },
+          line: { type: 'integer' },
+          column: { type: 'integer' },
+        },
+      },
+    },
+  },
+} as const;
+
+/** A comparison with the previous version as the API shows it: a bounded list, no fix texts. */
+function breakingJson(result: BreakingResult, max = 500) {
+  return {
+    summary: result.summary,
+    update: result.update.kind,
+    changes: result.changes
+      .slice(0, max)
+      .map(({ kind, severity, message, detail, path, version, line, column }) => ({
+        kind,
+        severity,
+        message,
+        detail,
+        path,
+        version,
+        line,
+        column,
+      })),
+  };
+}
+
 interface ImportBody {
   readonly id?: string;
   readonly preset?: string;
@@ -122,6 +173,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
               version: versionSchema,
               created: { type: 'boolean' },
               findings: findingsSchema,
+              breaking: breakingSchema,
             },
           },
         },
@@ -150,6 +202,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
         version: withoutFiles(result.version),
         created: result.created,
         findings: findingsJson(result.diagnostics),
+        ...(result.breaking && { breaking: breakingJson(result.breaking) }),
       };
     },
   );
