@@ -221,7 +221,7 @@ describe('compareConnectors', () => {
       ],
     ],
     [
-      'body fields: one added as required, one made required, a type, a format, a nested type, an enum value',
+      'body fields: one added as required, one made required, a type, a format, a nested type, an enum value, one hidden',
       (d) => {
         const item = d.definitions.NewItem;
         item.properties.extra = { type: 'string', default: 'x' };
@@ -230,6 +230,7 @@ describe('compareConnectors', () => {
         item.properties.nested.properties.a.type = 'boolean';
         item.properties.mode.enum = ['x'];
         item.properties.name.type = 'array';
+        item.properties.nested['x-ms-visibility'] = 'internal';
       },
       [
         {
@@ -240,6 +241,11 @@ describe('compareConnectors', () => {
         {
           kind: 'input-format-changed',
           path: 'operation/CreateItem/parameter/body/schema/count/format',
+          severity: 'error',
+        },
+        {
+          kind: 'input-hidden',
+          path: 'operation/CreateItem/parameter/body/schema/nested/x-ms-visibility',
           severity: 'error',
         },
         {

@@ -94,6 +94,8 @@ export interface SchemaPair {
   readonly path: string;
   /** How messages name it: "field `name` of the body of `CreateItem`". */
   readonly label: string;
+  /** Set for a field of an object (not a root or array items): it can be hidden. */
+  readonly field?: true;
 }
 
 /**
@@ -122,6 +124,16 @@ export function compareInput(changes: Changes, pair: SchemaPair, depth = 0, root
   if (depth > MAX_DEPTH) return;
   const o = view(changes.before, pair.old, pair.oldPointer);
   const n = view(changes.after, pair.new, pair.newPointer);
+  if (pair.field && n.visibility === 'internal' && o.visibility !== 'internal' && !n.hasDefault)
+    changes.add(
+      'input-hidden',
+      `${pair.path}/x-ms-visibility`,
+      `${cap(pair.label)} became \`internal\` without a \`default\`.`,
+      {
+        version: 'new',
+        pointer: pair.newPointer,
+      },
+    );
   if (!firstVisit(changes, 'input', root, o, n)) return;
   const at = { version: 'new', pointer: pair.newPointer } as const;
   if (o.type && n.type && o.type !== n.type) {
@@ -179,17 +191,7 @@ export function compareInput(changes: Changes, pair: SchemaPair, depth = 0, root
   }
   for (const [name, field] of n.properties) {
     const before = o.properties.get(name);
-    if (!before) continue;
-    const nf = view(changes.after, field.schema, field.pointer);
-    const of = view(changes.before, before.schema, before.pointer);
-    if (nf.visibility === 'internal' && of.visibility !== 'internal' && !nf.hasDefault)
-      changes.add(
-        'input-hidden',
-        `${pair.path}/${name}/x-ms-visibility`,
-        `Field \`${name}\` of ${pair.label} became \`internal\` without a \`default\`.`,
-        { version: 'new', pointer: field.pointer },
-      );
-    compareInput(changes, fieldPair(pair, name, before, field), depth + 1, root);
+    if (before) compareInput(changes, fieldPair(pair, name, before, field), depth + 1, root);
   }
   if (o.items && n.items) compareInput(changes, itemsPair(pair, o.items, n.items), depth + 1, root);
 }
@@ -202,6 +204,11 @@ export function compareOutput(changes: Changes, pair: SchemaPair, depth = 0, roo
   if (depth > MAX_DEPTH) return;
   const o = view(changes.before, pair.old, pair.oldPointer);
   const n = view(changes.after, pair.new, pair.newPointer);
+  if (pair.field && n.visibility === 'internal' && o.visibility !== 'internal')
+    changes.add('output-hidden', `${pair.path}/x-ms-visibility`, `${cap(pair.label)} became \`internal\`.`, {
+      version: 'new',
+      pointer: pair.newPointer,
+    });
   if (!firstVisit(changes, 'output', root, o, n)) return;
   if (n.dynamic || o.dynamic) return;
   const at = { version: 'new', pointer: pair.newPointer } as const;
@@ -235,18 +242,6 @@ export function compareOutput(changes: Changes, pair: SchemaPair, depth = 0, roo
       );
       continue;
     }
-    const nf = view(changes.after, field.schema, field.pointer);
-    const of = view(changes.before, before.schema, before.pointer);
-    if (nf.visibility === 'internal' && of.visibility !== 'internal')
-      changes.add(
-        'output-hidden',
-        `${pair.path}/${name}/x-ms-visibility`,
-        `Field \`${name}\` of ${pair.label} became \`internal\`.`,
-        {
-          version: 'new',
-          pointer: field.pointer,
-        },
-      );
     compareOutput(changes, fieldPair(pair, name, before, field), depth + 1, root);
   }
   if (o.items && n.items) compareOutput(changes, itemsPair(pair, o.items, n.items), depth + 1, root);
@@ -263,6 +258,7 @@ function fieldPair(pair: SchemaPair, name: string, before: Located, after: Locat
     newPointer: after.pointer,
     path: `${pair.path}/${name}`,
     label: `field \`${name}\` of ${pair.label}`,
+    field: true,
   };
 }
 

@@ -6,7 +6,7 @@ import { type CacheUse, cacheKey, readEntry, writeEntry } from './cache-entry.ts
 import type { FlowportConfig } from './config.ts';
 import type { ValidationResult } from './engine.ts';
 import type { PresetName } from './rule.ts';
-import { validateConnector } from './validate.ts';
+import { type ValidateOptions, validateConnector } from './validate.ts';
 
 /** What validating one source gives: a result, or the error that kept it from being read. */
 export interface Outcome {
@@ -33,16 +33,21 @@ export function runOne(source: string, options: RunOptions): Outcome {
   try {
     if (options.cache) return runCached(source, options, options.cache);
     const connector = loadConnectorSync(source);
-    const result = validateConnector(connector, {
-      ...(options.preset && { preset: options.preset }),
-      ...(options.config && { config: options.config }),
-    });
+    const result = validateConnector(connector, settings(options));
     if (!options.texts) return { source, result };
     return { source, result, texts: positionedTexts(result, (kind) => connector.files[kind]?.text) };
   } catch (error) {
     if (!isFlowportError(error)) throw error;
     return { source, error: { code: error.code, message: error.message } };
   }
+}
+
+/** The preset and config a run validates with. */
+function settings(options: RunOptions): ValidateOptions {
+  return {
+    ...(options.preset && { preset: options.preset }),
+    ...(options.config && { config: options.config }),
+  };
 }
 
 /**
@@ -60,10 +65,7 @@ function runCached(source: string, options: RunOptions, cache: CacheUse): Outcom
     if (!options.texts) return { source, result: entry, cached: true };
     return { source, result: entry, cached: true, texts: positionedTexts(entry, textOf) };
   }
-  const result = validateConnector(connectorFromRead(path, read), {
-    ...(options.preset && { preset: options.preset }),
-    ...(options.config && { config: options.config }),
-  });
+  const result = validateConnector(connectorFromRead(path, read), settings(options));
   writeEntry(cache.folder, key, result);
   if (!options.texts) return { source, result };
   return { source, result, texts: positionedTexts(result, textOf) };
