@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { totalOf } from '../validate/diagnostic.ts';
 import { annotationRoot, githubAnnotation } from '../validate/reporters/github-annotation.ts';
 import type { Severity } from '../validate/rule.ts';
 import type { BreakingChange, BreakingResult } from './change.ts';
@@ -18,12 +19,10 @@ export function formatBreakingText(results: readonly BreakingResult[], color: bo
   const c = pc.createColors(color);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const out: string[] = [];
-  const total = { error: 0, warning: 0, info: 0 };
   for (const r of results) {
     out.push(c.bold(`${r.new}`) + c.dim(` compared with ${r.old}`));
     if (r.changes.length === 0) out.push(`  ${c.green('no breaking changes')}`);
     for (const ch of r.changes) {
-      total[ch.severity]++;
       out.push(
         `  ${paint[ch.severity](LABEL[ch.severity].padEnd(7))} ${ch.message} ${c.dim(`ValuePath: ${ch.path}`)}  ${c.dim(ch.kind)}`,
         `          ${ch.detail}${where(ch) ? c.dim(` (${where(ch)}, ${ch.version} version)`) : ''}`,
@@ -32,6 +31,7 @@ export function formatBreakingText(results: readonly BreakingResult[], color: bo
     }
     out.push(`  ${updateLine(r, c.dim)}`, '');
   }
+  const total = totalOf(results);
   const parts = [
     `${total.error} breaking (error)`,
     `${total.warning} warning${total.warning === 1 ? '' : 's'}`,
@@ -82,12 +82,7 @@ export function formatBreakingPipeline(results: readonly BreakingResult[]): stri
 }
 
 export function formatBreakingJson(results: readonly BreakingResult[], version: string): string {
-  const summary = { error: 0, warning: 0, info: 0 };
-  for (const r of results) {
-    summary.error += r.summary.error;
-    summary.warning += r.summary.warning;
-    summary.info += r.summary.info;
-  }
+  const summary = totalOf(results);
   return JSON.stringify({ tool: 'flowport', version, summary, results }, null, 2);
 }
 

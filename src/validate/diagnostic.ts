@@ -103,3 +103,14 @@ export function summarize(diagnostics: readonly Diagnostic[]): Summary {
   for (const d of diagnostics) s[d.severity]++;
   return s;
 }
+
+/** The totals of many results' summaries (validation or breaking-change results). */
+export function totalOf(results: readonly { readonly summary: Summary }[]): Summary {
+  const t = { error: 0, warning: 0, info: 0 };
+  for (const { summary } of results) {
+    t.error += summary.error;
+    t.warning += summary.warning;
+    t.info += summary.info;
+  }
+  return t;
+}

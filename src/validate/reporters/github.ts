@@ -1,3 +1,4 @@
+import { totalOf } from '../diagnostic.ts';
 import type { ValidationResult } from '../engine.ts';
 import { annotationRoot, githubAnnotation } from './github-annotation.ts';
 
@@ -9,11 +10,7 @@ import { annotationRoot, githubAnnotation } from './github-annotation.ts';
  */
 export function formatGithub(results: readonly ValidationResult[], root = annotationRoot()): string {
   const lines: string[] = [];
-  const total = { error: 0, warning: 0, info: 0 };
   for (const r of results) {
-    total.error += r.summary.error;
-    total.warning += r.summary.warning;
-    total.info += r.summary.info;
     for (const d of r.diagnostics) {
       let message = d.message;
       if (d.fix) message += `\n${d.fix}`;
@@ -27,6 +24,7 @@ export function formatGithub(results: readonly ValidationResult[], root = annota
       );
     }
   }
+  const total = totalOf(results);
   const connectors = `${results.length} connector${results.length === 1 ? '' : 's'}`;
   lines.push(
     `flowport: ${total.error} error(s), ${total.warning} warning(s), ${total.info} info in ${connectors}`,

@@ -1,6 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../diagnostic.ts';
 import { sampleDiagnostic, sampleResult } from '../testing.ts';
 import { formatJunit } from './junit.ts';
 

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { ConnectorFileKind } from '../../connector/model.ts';
-import type { Diagnostic } from '../diagnostic.ts';
+import { type Diagnostic, totalOf } from '../diagnostic.ts';
 import type { ValidationResult } from '../engine.ts';
 import { codeFrame } from './code-frame.ts';
 
@@ -79,12 +79,7 @@ export function plural(n: number, word: string): string {
 /** The closing line: totals across all connectors. */
 export function formatTotals(results: readonly ValidationResult[], color: boolean): string {
   const c = paint(color);
-  const t = { error: 0, warning: 0, info: 0 };
-  for (const r of results) {
-    t.error += r.summary.error;
-    t.warning += r.summary.warning;
-    t.info += r.summary.info;
-  }
+  const t = totalOf(results);
   const n = t.error + t.warning + t.info;
   const counts = `${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info`;
   const scope = plural(results.length, 'connector');
