@@ -25,6 +25,12 @@ const UsersPage = lazy(() => import('./pages/UsersPage.tsx').then((m) => ({ defa
 const ValidationPage = lazy(() =>
   import('./pages/ValidationPage.tsx').then((m) => ({ default: m.ValidationPage })),
 );
+const VersionsPage = lazy(() =>
+  import('./pages/VersionsPage.tsx').then((m) => ({ default: m.VersionsPage })),
+);
+const VersionChangesPage = lazy(() =>
+  import('./pages/VersionChangesPage.tsx').then((m) => ({ default: m.VersionChangesPage })),
+);
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const [exact] = useRoute(href);
@@ -179,6 +185,10 @@ export function App() {
               <Route path="/">{() => <GalleryPage user={user} />}</Route>
               <Route path="/connectors/:id">{(p) => <ConnectorPage id={p.id} />}</Route>
               <Route path="/connectors/:id/validation">{(p) => <ValidationPage id={p.id} />}</Route>
+              <Route path="/connectors/:id/versions">{(p) => <VersionsPage id={p.id} />}</Route>
+              <Route path="/connectors/:id/versions/:version/changes">
+                {(p) => <VersionChangesPage id={p.id} version={Number(p.version)} />}
+              </Route>
               <Route path="/connectors/:id/operations/:op">
                 {(p) => <OperationPage id={p.id} operationId={p.op} />}
               </Route>

@@ -84,8 +84,71 @@ describe('importing connectors', () => {
     expect(minor.json().breaking).toEqual({
       summary: { error: 0, warning: 0, info: 0 },
       update: 'minor',
+      differences: [{ file: 'readme', minor: true }],
       changes: [],
     });
+  });
+
+  it('compares any two stored versions: what one breaks for flows built on the other', async () => {
+    t = await createTestServer();
+    await importTasklane(t);
+    const swagger = JSON.parse(readFileSync(`${TASKLANE}apiDefinition.swagger.json`, 'utf8'));
+    const operationId = swagger.paths['/projects'].get.operationId as string;
+    delete swagger.paths['/projects'].get;
+    const withoutList = { 'apiDefinition.swagger.json': JSON.stringify(swagger, null, 2) };
+    await t.call(t.admin, 'POST', '/api/v1/connectors', { files: uploadOf(TASKLANE, withoutList) });
+    const readme = `${readFileSync(`${TASKLANE}readme.md`, 'utf8')}\nChanged.\n`;
+    await t.call(t.admin, 'POST', '/api/v1/connectors', {
+      files: uploadOf(TASKLANE, { ...withoutList, 'readme.md': readme }),
+    });
+    const changes = (path: string) => t?.call(t.maker, 'GET', `/api/v1/connectors/tasklane/versions/${path}`);
+
+    // Version 2 against the one before it: the deleted operation, in Microsoft's words, placed in version 1.
+    const two = await changes('2/changes');
+    expect(two?.statusCode).toBe(200);
+    expect(two?.json()).toMatchObject({
+      connectorId: 'tasklane',
+      from: 1,
+      to: 2,
+      summary: { error: 1, warning: 0, info: 0 },
+      update: 'major',
+      changes: [{ kind: 'operation-deleted', path: `operation/${operationId}`, version: 'old' }],
+    });
+    expect(two?.json().changes[0].line).toBeGreaterThan(1);
+    expect(two?.json().differences).toContainEqual({
+      file: 'swagger',
+      pointer: '/paths/~1projects/get',
+      minor: false,
+    });
+
+    // Version 3 only changed the readme: a minor update breaking nothing.
+    expect((await changes('3/changes'))?.json()).toMatchObject({
+      from: 2,
+      to: 3,
+      update: 'minor',
+      changes: [],
+      differences: [{ file: 'readme', minor: true }],
+    });
+    // Any two versions, either way round: from 1 to 3 deletes the operation; from 3 back to 1 adds it.
+    expect((await changes('3/changes?from=1'))?.json().summary).toEqual({ error: 1, warning: 0, info: 0 });
+    const back = (await changes('1/changes?from=3'))?.json();
+    expect(back).toMatchObject({ from: 3, to: 1, update: 'major', changes: [] });
+
+    // What cannot be compared says why, and how to ask instead.
+    const first = await changes('1/changes');
+    expect(first?.statusCode).toBe(404);
+    expect(first?.json().detail).toMatch(/first version of `tasklane`.*\?from=/);
+    const missing = await changes('9/changes');
+    expect(missing?.statusCode).toBe(404);
+    expect(missing?.json().detail).toContain('no version 9');
+    expect((await changes('2/changes?from=7'))?.json().detail).toContain('no version 7');
+    const unknown = await t.call(t.maker, 'GET', '/api/v1/connectors/nope/versions/2/changes');
+    expect(unknown.statusCode).toBe(404);
+    expect((await changes('two/changes'))?.statusCode).toBe(400);
+    expect((await changes('2/changes?from=0'))?.statusCode).toBe(400);
+    expect(
+      (await t.call(undefined, 'GET', '/api/v1/connectors/tasklane/versions/2/changes')).statusCode,
+    ).toBe(401);
   });
 
   it('imports a zip upload with the id and preset from the query', async () => {

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { BreakingResult } from '../../breaking/change.ts';
 import { connectorFromFiles } from '../../connector/load.ts';
 import { describeConnectionParameters } from '../../runtime/connection/parameters.ts';
 import { operationsView } from '../../runtime/operations-view.ts';
@@ -18,6 +17,7 @@ import {
   validationSummarySchema,
   versionSchema,
 } from '../schemas.ts';
+import { breakingJson, breakingSchema, versionChanges } from '../version-changes.ts';
 
 const tags = ['connectors'];
 
@@ -65,56 +65,6 @@ function findingsJson(diagnostics: readonly Diagnostic[], max = 500) {
     line: d.line,
     column: d.column,
   }));
-}
-
-const breakingSchema = {
-  type: 'object',
-  description:
-    'What this version changes that would break flows built on the previous one, as `flowport breaking` reports it (docs/breaking-changes.md), and whether certification would call it a minor or major update. Absent for a first version and for unchanged files; never refuses an import.',
-  properties: {
-    summary: {
-      type: 'object',
-      properties: { error: { type: 'integer' }, warning: { type: 'integer' }, info: { type: 'integer' } },
-    },
-    update: { type: 'string', enum: ['none', 'minor', 'major'] },
-    changes: {
-      type: 'array',
-      description: 'At most 500.',
-      items: {
-        type: 'object',
-        properties: {
-          kind: { type: 'string', description: 'Change kind id, e.g. `operation-deleted`.' },
-          severity: { type: 'string', enum: ['error', 'warning', 'info'] },
-          message: { type: 'string', description: "Microsoft's sentence for it." },
-          detail: { type: 'string' },
-          path: { type: 'string', description: "Microsoft's change path (`ValuePath`)." },
-          version: { type: 'string', enum: ['old', 'new'] },
-          line: { type: 'integer' },
-          column: { type: 'integer' },
-        },
-      },
-    },
-  },
-} as const;
-
-/** A comparison with the previous version as the API shows it: a bounded list, no fix texts. */
-function breakingJson(result: BreakingResult, max = 500) {
-  return {
-    summary: result.summary,
-    update: result.update.kind,
-    changes: result.changes
-      .slice(0, max)
-      .map(({ kind, severity, message, detail, path, version, line, column }) => ({
-        kind,
-        severity,
-        message,
-        detail,
-        path,
-        version,
-        line,
-        column,
-      })),
-  };
 }
 
 interface ImportBody {
@@ -173,7 +123,11 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
               version: versionSchema,
               created: { type: 'boolean' },
               findings: findingsSchema,
-              breaking: breakingSchema,
+              breaking: {
+                ...breakingSchema,
+                description:
+                  'What this version breaks for flows built on the previous one. Absent for a first version and for unchanged files; never refuses an import.',
+              },
             },
           },
         },
@@ -277,6 +231,55 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
       callerOf(request);
       if (!(await ctx.store.getConnector(request.params.id))) throw notFound('connector', request.params.id);
       return { versions: await ctx.store.listConnectorVersions(request.params.id) };
+    },
+  );
+
+  app.get<{ Params: { id: string; version: number }; Querystring: { from?: number } }>(
+    '/api/v1/connectors/:id/versions/:version/changes',
+    {
+      schema: {
+        tags,
+        summary: 'What a version breaks for flows built on an earlier one',
+        description:
+          '`flowport breaking` between two stored versions: what version `version` changes for flows built on version `from` (default: the one before it), and whether certification would call it a minor or major update.',
+        params: {
+          type: 'object',
+          required: ['id', 'version'],
+          properties: { ...idParams.properties, version: { type: 'integer', minimum: 1 } },
+        },
+        querystring: {
+          type: 'object',
+          properties: {
+            from: {
+              type: 'integer',
+              minimum: 1,
+              description: 'Version to compare with; default `version - 1`.',
+            },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              connectorId: { type: 'string' },
+              from: { type: 'integer' },
+              to: { type: 'integer' },
+              ...breakingSchema.properties,
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      callerOf(request);
+      const { id, version } = request.params;
+      const found = await versionChanges(ctx.store, id, version, request.query.from);
+      return {
+        connectorId: found.connectorId,
+        from: found.from,
+        to: found.to,
+        ...breakingJson(found.result),
+      };
     },
   );
 

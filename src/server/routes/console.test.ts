@@ -85,6 +85,15 @@ describe('rule docs', () => {
     expect(res.body).toContain('security-oauth-setting-without-oauth2');
   });
 
+  it('renders the breaking-change kinds with an anchor per kind, for the console to link a change to', async () => {
+    t = await createTestServer({ console: { dir } });
+    const res = await t.call(undefined, 'GET', '/docs/breaking-changes');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    const { CHANGE_KINDS } = await import('../../breaking/kinds.ts');
+    for (const kind of CHANGE_KINDS) expect(res.body).toContain(`<h3 id="${kind.id}">${kind.id}</h3>`);
+  });
+
   it('refuses ids that are not rule ids and rules that do not exist', async () => {
     t = await createTestServer({ console: { dir } });
     for (const id of ['..%2Fpackage', 'No_Such', 'no-such-rule']) {

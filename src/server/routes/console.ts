@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { marked } from 'marked';
 import { isObject, type JsonObject, type JsonValue, own } from '../../connector/json.ts';
 import { connectorFromFiles } from '../../connector/load.ts';
@@ -234,7 +234,17 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
       .send(bytes);
   });
 
-  // Rule docs, rendered from docs/rules/<id>.md (our own files, so the HTML is trusted).
+  /** A doc page of ours (trusted HTML from our own markdown), without scripts. */
+  function docPage(reply: FastifyReply, title: string, html: string) {
+    const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}pre{background:#f3f4f6;padding:.75rem;overflow:auto}code{font-size:.9em}table{border-collapse:collapse}td,th{border:1px solid #ccd;padding:.25rem .5rem}</style></head><body><main>${html}</main></body></html>`;
+    return reply
+      .type(TYPES['.html'] as string)
+      .header('cache-control', 'public, max-age=300')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'")
+      .send(page);
+  }
+
+  // Rule docs, rendered from docs/rules/<id>.md.
   app.get<{ Params: { id: string } }>('/docs/rules/:id', { config }, async (request, reply) => {
     const id = request.params.id.replace(/\.md$/, '');
     if (!RULE_ID.test(id)) throw new ServerError('ROUTE_NOT_FOUND', `No rule \`${id}\`.`);
@@ -248,12 +258,19 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
       );
     }
     const body = (await marked.parse(text)).replace(/href="([a-z0-9-]+)\.md"/g, 'href="$1"');
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(id)} · flowport rules</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}pre{background:#f3f4f6;padding:.75rem;overflow:auto}code{font-size:.9em}table{border-collapse:collapse}td,th{border:1px solid #ccd;padding:.25rem .5rem}</style></head><body><main>${body}</main></body></html>`;
-    return reply
-      .type(TYPES['.html'] as string)
-      .header('cache-control', 'public, max-age=300')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'")
-      .send(html);
+    return docPage(reply, `${id} · flowport rules`, body);
+  });
+
+  // The breaking-change kinds (docs/breaking-changes.md), each kind's section reachable as `#<kind>`.
+  app.get('/docs/breaking-changes', { config }, async (_request, reply) => {
+    let text: string;
+    try {
+      text = await readFile(join(dirname(rulesDir), 'breaking-changes.md'), 'utf8');
+    } catch {
+      throw new ServerError('ROUTE_NOT_FOUND', 'The breaking-changes doc is not part of this installation.');
+    }
+    const body = (await marked.parse(text)).replace(/<h3>([a-z0-9-]+)<\/h3>/g, '<h3 id="$1">$1</h3>');
+    return docPage(reply, 'Breaking changes · flowport', body);
   });
 
   const tags = ['console'];

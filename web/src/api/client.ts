@@ -9,6 +9,7 @@ import type {
   ConnectionTest,
   ConnectorDetail,
   ConnectorUpload,
+  ConnectorVersion,
   CreatedToken,
   DynamicValue,
   GalleryCard,
@@ -25,6 +26,7 @@ import type {
   TriggerEvent,
   User,
   ValidationReport,
+  VersionChanges,
 } from './types.ts';
 
 export class ApiError extends Error {
@@ -156,6 +158,20 @@ export const api = {
     ),
   validation: (id: string, signal?: AbortSignal) =>
     json<ValidationReport>('GET', `/api/v1/connectors/${enc(id)}/validation`, undefined, signal),
+  versions: (id: string, signal?: AbortSignal) =>
+    json<{ versions: ConnectorVersion[] }>(
+      'GET',
+      `/api/v1/connectors/${enc(id)}/versions`,
+      undefined,
+      signal,
+    ),
+  versionChanges: (id: string, version: number, from?: number, signal?: AbortSignal) =>
+    json<VersionChanges>(
+      'GET',
+      `/api/v1/connectors/${enc(id)}/versions/${version}/changes${from === undefined ? '' : `?from=${from}`}`,
+      undefined,
+      signal,
+    ),
   async file(id: string, name: string, signal?: AbortSignal): Promise<string> {
     return (
       await request('GET', `/api/v1/console/connectors/${enc(id)}/files/${enc(name)}`, undefined, signal)

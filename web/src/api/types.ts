@@ -162,6 +162,54 @@ export interface ValidationReport {
   readonly findings: readonly Finding[];
 }
 
+/** A change that breaks flows built on an earlier version (`flowport breaking`, docs/breaking-changes.md). */
+export interface BreakingChange {
+  /** Change kind id, e.g. `operation-deleted`. */
+  readonly kind: string;
+  readonly severity: Severity;
+  /** Microsoft's sentence for it. */
+  readonly message: string;
+  readonly detail: string;
+  /** Microsoft's change path: `operation/ListTasks/parameter/body/schema/title`. */
+  readonly path: string;
+  /** The version `line` and `column` are in. */
+  readonly version: 'old' | 'new';
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** What a version breaks, and whether certification would call the update minor or major. */
+export interface BreakingReport {
+  readonly summary: { readonly error: number; readonly warning: number; readonly info: number };
+  readonly update: 'none' | 'minor' | 'major';
+  /** The places the files differ (at most 50, major ones first). */
+  readonly differences: readonly {
+    readonly file: string;
+    readonly pointer?: string;
+    readonly minor: boolean;
+  }[];
+  /** At most 500; `summary` counts them all. */
+  readonly changes: readonly BreakingChange[];
+}
+
+/** `GET /api/v1/connectors/{id}/versions/{to}/changes?from=`. */
+export interface VersionChanges extends BreakingReport {
+  readonly connectorId: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A stored version of a connector (`GET /api/v1/connectors/{id}/versions`). */
+export interface ConnectorVersion {
+  readonly connectorId: string;
+  readonly version: number;
+  readonly validation: ValidationSummary;
+  readonly digest: string;
+  readonly createdBy?: string;
+  /** ISO 8601. */
+  readonly createdAt: string;
+}
+
 /** What `POST /api/v1/connectors` answers: the connector, its latest version and that version's findings. */
 export interface ImportResult {
   readonly connector: { readonly id: string; readonly title: string; readonly latestVersion: number };
@@ -169,6 +217,8 @@ export interface ImportResult {
   /** False when the files equal the latest version's (no version was made). */
   readonly created: boolean;
   readonly findings: readonly Finding[];
+  /** For a new version of an existing connector: what it breaks for flows built on the previous one. */
+  readonly breaking?: BreakingReport;
 }
 
 /** A connector to import: a zip of its folder, or its files picked together. */

@@ -90,6 +90,7 @@ export function ConnectorPage({ id }: { id: string }) {
               <Link href={`/connectors/${encodeURIComponent(id)}/validation`}>
                 Validation report <ValidationBadge summary={card?.validation} />
               </Link>
+              <Link href={`/connectors/${encodeURIComponent(id)}/versions`}>Versions</Link>
               <Link href={`/connections?connector=${encodeURIComponent(id)}`}>New connection</Link>
             </p>
             <Group id={id} title="Actions" operations={actions} />

@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client.ts';
-import type { ConnectorUpload, ImportResult } from '../api/types.ts';
+import type { BreakingReport, ConnectorUpload, ImportResult } from '../api/types.ts';
 import { ProblemMessage, ValidationBadge } from '../components/common.tsx';
 import { useAction } from '../components/use-action.ts';
+import { BreakingBadge, ChangeList, UpdateBadge } from './breaking-parts.tsx';
 
 const PRESETS = ['recommended', 'certification', 'independent-publisher'] as const;
 
@@ -39,7 +40,42 @@ function Outcome({ result }: { result: ImportResult }) {
         </Link>{' '}
         · <Link href={href}>Open {connector.title}</Link>
       </p>
+      {result.breaking && <Breaking result={result} breaking={result.breaking} />}
     </div>
+  );
+}
+
+/** Changes shown under the outcome at most; the version's changes page lists them all. */
+const SHOWN_CHANGES = 5;
+
+/** What the new version breaks for flows built on the previous one. */
+function Breaking({ result, breaking }: { result: ImportResult; breaking: BreakingReport }) {
+  const { connector, version } = result;
+  const changes = `/connectors/${encodeURIComponent(connector.id)}/versions/${version.version}/changes`;
+  const total = breaking.summary.error + breaking.summary.warning + breaking.summary.info;
+  return (
+    <>
+      <p>
+        Against version {version.version - 1}: <BreakingBadge summary={breaking.summary} />{' '}
+        <UpdateBadge update={breaking.update} />
+      </p>
+      {total > 0 && (
+        <ChangeList
+          changes={breaking.changes.slice(0, SHOWN_CHANGES)}
+          from={version.version - 1}
+          to={version.version}
+        />
+      )}
+      <p>
+        <Link href={changes}>
+          {total > SHOWN_CHANGES ? `All ${total} changes` : 'What the version changes'}
+          <span className="visually-hidden">
+            {' '}
+            in version {version.version} of {connector.title}
+          </span>
+        </Link>
+      </p>
+    </>
   );
 }
 

@@ -1,0 +1,173 @@
+/**
+ * Versions and what they break, in headless Chromium: an admin imports a new version of Tasklane
+ * without one of its operations and sees, under the import form, what it breaks for flows built on
+ * the previous version; the versions page lists both, and the changes page compares any two.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ConsoleRig,
+  ensureConsoleBuilt,
+  haveChromium,
+  launchChromium,
+  SCREENSHOTS,
+  startRig,
+} from './harness.ts';
+
+const TASKLANE = new URL('../../examples/tasklane/', import.meta.url).pathname;
+const swagger = JSON.parse(readFileSync(join(TASKLANE, 'apiDefinition.swagger.json'), 'utf8'));
+const listProjects = swagger.paths['/projects'].get.operationId as string;
+
+/** Tasklane's files, the swagger changed by `edit`, as the browser's file input takes them. */
+function tasklane(edit?: (s: typeof swagger) => void) {
+  return readdirSync(TASKLANE).map((name) => {
+    let buffer = readFileSync(join(TASKLANE, name));
+    if (name === 'apiDefinition.swagger.json' && edit) {
+      const copy = structuredClone(swagger);
+      edit(copy);
+      buffer = Buffer.from(JSON.stringify(copy, null, 2));
+    }
+    return { name, mimeType: name.endsWith('.png') ? 'image/png' : 'text/plain', buffer };
+  });
+}
+
+const withoutListProjects = (s: typeof swagger) => {
+  delete s.paths['/projects'].get;
+};
+
+describe.skipIf(!haveChromium)('connector versions in the console', () => {
+  let rig: ConsoleRig;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  const form = () => page.getByRole('form', { name: 'Import a connector' });
+  const outcome = () => form().getByRole('status');
+
+  beforeAll(async () => {
+    await ensureConsoleBuilt();
+    rig = await startRig();
+    const files = tasklane().map((f) => ({ name: f.name, content: f.buffer.toString('base64') }));
+    await rig.api('POST', '/api/v1/connectors', { files });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail')
+      await page.screenshot({
+        path: join(SCREENSHOTS, `failed-versions-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`),
+        fullPage: true,
+      });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await rig?.close();
+  });
+
+  it('says under the import form what a new version breaks for flows built on the previous one', async () => {
+    await page.goto(`${rig.url}/console/#token=${rig.t.admin.token}`);
+    await page.locator('summary', { hasText: 'Import a connector' }).click();
+    await page.getByLabel('Connector files').setInputFiles(tasklane(withoutListProjects));
+    await form().getByRole('button', { name: 'Import', exact: true }).click();
+    await outcome().getByText('Imported Tasklane (tasklane) as version 2.').waitFor();
+    const text = await outcome().textContent();
+    expect(text).toContain('Against version 1: 1 breaking change major update');
+    const change = outcome().locator('.changes > li');
+    expect(await change.count()).toBe(1);
+    expect(await change.textContent()).toContain(
+      'The operation has been deleted. This change breaks existing flows.',
+    );
+    expect(await change.textContent()).toContain(`operation/${listProjects}`);
+    // The kind links to its section of the breaking-changes doc, where the fix is.
+    expect(await change.getByRole('link').getAttribute('href')).toBe(
+      '/docs/breaking-changes#operation-deleted',
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, '12-import-breaking.png'), fullPage: true });
+  });
+
+  it('opens the changes page from the outcome, and compares with another version', async () => {
+    await outcome()
+      .getByRole('link', { name: /What the version changes/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /Version 2 against version 1/ }).waitFor();
+    expect(page.url()).toBe(`${rig.url}/console/connectors/tasklane/versions/2/changes`);
+    await page
+      .getByText('1 breaking change, 0 warnings, 0 notes; certification would review it as a major update.')
+      .waitFor();
+    const list = page.locator('.changes > li');
+    expect(await list.count()).toBe(1);
+    expect(await list.textContent()).toMatch(/version 1, line \d+:\d+/);
+    // A third version changes only the readme; against version 1 it still lacks the operation.
+    const readme = `${readFileSync(join(TASKLANE, 'readme.md'), 'utf8')}\nChanged.\n`;
+    const files = tasklane(withoutListProjects).map((f) => ({
+      name: f.name,
+      content: (f.name === 'readme.md' ? Buffer.from(readme) : f.buffer).toString('base64'),
+    }));
+    await rig.api('POST', '/api/v1/connectors', { files });
+    await page.goto(`${rig.url}/console/connectors/tasklane/versions/3/changes`);
+    await page.getByRole('heading', { level: 1, name: /Version 3 against version 2/ }).waitFor();
+    expect(await page.locator('h1').textContent()).toContain('minor update');
+    await page.getByText(/^None: every action, trigger/).waitFor();
+    await page.getByLabel('Compare with version').selectOption('1');
+    await page.getByRole('heading', { level: 1, name: /Version 3 against version 1/ }).waitFor();
+    expect(page.url()).toBe(`${rig.url}/console/connectors/tasklane/versions/3/changes?from=1`);
+    expect(await page.locator('.changes > li').count()).toBe(1);
+    expect(await page.locator('h1').textContent()).toContain('major update');
+  });
+
+  it('lists the versions newest first, each linked to what it changed', async () => {
+    await page.goto(`${rig.url}/console/connectors/tasklane`);
+    await page.getByRole('link', { name: 'Versions' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Versions' }).waitFor();
+    const titles = await page.locator('.version-title').allTextContents();
+    expect(titles).toEqual(['Version 3latest', 'Version 2', 'Version 1']);
+    // The first version has nothing before it to compare with.
+    expect(await page.getByRole('link', { name: /^What version/ }).count()).toBe(2);
+    await page.getByRole('link', { name: /What version 2 changes/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Version 2 against version 1/ }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '12b-version-changes.png'), fullPage: true });
+  });
+
+  it('says so when a version does not exist', async () => {
+    await page.goto(`${rig.url}/console/connectors/tasklane/versions/9/changes`);
+    await page
+      .getByRole('alert')
+      .getByText(/has no version 9/)
+      .waitFor();
+  });
+
+  it('passes axe-core on the versions and changes pages, and fits a narrow window', async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const check = async () => {
+      await page.waitForLoadState('networkidle');
+      if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(axe);
+      return page.evaluate<{ id: string; targets: string[] }[]>(
+        `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then((r) => r.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
+      );
+    };
+    await page.setViewportSize({ width: 380, height: 800 });
+    for (const path of ['versions', 'versions/2/changes', 'versions/3/changes?from=1']) {
+      await page.goto(`${rig.url}/console/connectors/tasklane/${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.locator('.version-title, .changes, .compare-with').first().waitFor();
+      expect(await check(), path).toEqual([]);
+      expect(
+        await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
+        path,
+      ).toBeLessThanOrEqual(0);
+    }
+  });
+
+  it('logged no script errors but the refused version', () => {
+    expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
+  });
+});
