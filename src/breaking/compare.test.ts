@@ -451,6 +451,49 @@ describe('compareConnectors', () => {
     expect(diff(list(undefined, undefined), list({}, projects))).toEqual([]);
   });
 
+  it('reports dynamic values of body fields and dynamic schemas of bodies whose source changed', () => {
+    const withDynamic = (mode: Doc | undefined, body: Doc | undefined) => (d: Doc) => {
+      if (mode) d.definitions.NewItem.properties.mode['x-ms-dynamic-values'] = mode;
+      if (body) post(d).parameters[0].schema = { $ref: '#/definitions/NewItem', 'x-ms-dynamic-schema': body };
+    };
+    const modes = { operationId: 'ListModes', 'value-path': 'id' };
+    const shape = { operationId: 'GetItemSchema', parameters: {}, 'value-path': 'schema' };
+    const diff = (a: (d: Doc) => void, b: (d: Doc) => void) => {
+      const before = base();
+      a(before);
+      const after = base();
+      b(after);
+      return compareConnectors(connector(before, 'old'), connector(after, 'new'));
+    };
+    expect(diff(withDynamic(modes, shape), withDynamic(modes, shape)).changes).toEqual([]);
+    const moved = diff(
+      withDynamic(modes, shape),
+      withDynamic({ ...modes, operationId: 'GetModes' }, undefined),
+    );
+    expect(brief(moved, (a, b) => a.path.localeCompare(b.path))).toEqual([
+      {
+        kind: 'dynamic-source-changed',
+        path: 'operation/CreateItem/parameter/body/schema/mode/x-ms-dynamic-values',
+        severity: 'warning',
+      },
+      {
+        kind: 'dynamic-source-changed',
+        path: 'operation/CreateItem/parameter/body/schema/x-ms-dynamic-schema',
+        severity: 'warning',
+      },
+    ]);
+    expect(moved.changes.map((c) => c.detail).sort()).toEqual([
+      'The body of `CreateItem` no longer has dynamic values (from `GetItemSchema`).',
+      'The dynamic values of field `mode` of the body of `CreateItem` now come from `GetModes` or with other parameters.',
+    ]);
+    // Placed at the field in the new version.
+    expect(moved.changes.find((c) => c.path.includes('/mode/'))?.pointer).toBe(
+      '/definitions/NewItem/properties/mode',
+    );
+    // Gaining them breaks nothing.
+    expect(diff(withDynamic(undefined, undefined), withDynamic(modes, shape)).changes).toEqual([]);
+  });
+
   it('reports connection parameters and the identity provider of apiProperties.json', () => {
     const props = (parameters: Doc, provider = 'aad'): Doc => ({
       properties: {

@@ -1,6 +1,7 @@
 import type { JsonObject } from '../connector/json.ts';
 import type { Operation, Parameter } from '../connector/model.ts';
 import type { Changes } from './change.ts';
+import { compareDynamicSource } from './dynamic-source.ts';
 import { compareInput } from './schemas.ts';
 
 /** A non-body parameter's own type, format, enum and items, compared as an input field. */
@@ -59,23 +60,11 @@ export function compareParameters(changes: Changes, before: Operation, after: Op
         `Parameter \`${o.name}\` of \`${id}\` became \`internal\` without a \`default\`.`,
         at,
       );
-    const sources = (p: Parameter) =>
-      p.dynamic
-        .map(
-          (d) =>
-            `${d.extension} ${d.operationId ?? d.builtInOperation ?? d.capability ?? ''} ${JSON.stringify(d.parameters)}`,
-        )
-        .sort()
-        .join('\n');
-    if (o.dynamic.length > 0 && sources(o) !== sources(n))
-      changes.add(
-        'dynamic-source-changed',
-        `${path}/${o.dynamic[0]?.extension}`,
-        n.dynamic.length === 0
-          ? `Parameter \`${o.name}\` of \`${id}\` no longer has dynamic values (from \`${o.dynamic[0]?.operationId ?? 'a built-in operation'}\`).`
-          : `The dynamic values of parameter \`${o.name}\` of \`${id}\` now come from \`${n.dynamic[0]?.operationId ?? 'a built-in operation'}\` or with other parameters.`,
-        at,
-      );
+    compareDynamicSource(changes, o.dynamic, n.dynamic, {
+      path,
+      label: `Parameter \`${o.name}\` of \`${id}\``,
+      at,
+    });
     const label = `parameter \`${o.name}\` of \`${id}\``;
     if (o.in === 'body') {
       if (o.schema && n.schema)

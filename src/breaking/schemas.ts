@@ -1,7 +1,9 @@
+import { dynamicReferences } from '../connector/definition.ts';
 import { isObject, type JsonObject, type JsonValue, own, ownArray, ownString } from '../connector/json.ts';
-import type { Connector } from '../connector/model.ts';
+import type { Connector, DynamicReference } from '../connector/model.ts';
 import { escapeSegment } from '../connector/pointer.ts';
 import type { Changes } from './change.ts';
+import { compareDynamicSource } from './dynamic-source.ts';
 
 /** Nesting compared at most; deeper differences are not looked for (and `$ref` cycles stop here). */
 const MAX_DEPTH = 32;
@@ -22,6 +24,8 @@ interface View {
   readonly required: Set<string>;
   readonly items: { schema: JsonObject; pointer: string } | undefined;
   readonly dynamic: boolean;
+  /** Its `x-ms-dynamic-*` extensions (beside a `$ref`, or on the schema it leads to). */
+  readonly sources: readonly DynamicReference[];
 }
 
 function follow(
@@ -78,6 +82,10 @@ function view(connector: Connector, raw: JsonObject, at: string): View {
     dynamic:
       own(schema, 'x-ms-dynamic-schema') !== undefined ||
       own(schema, 'x-ms-dynamic-properties') !== undefined,
+    sources:
+      raw === schema
+        ? dynamicReferences(schema, pointer)
+        : [...dynamicReferences(raw, at), ...dynamicReferences(schema, pointer)],
   };
 }
 
@@ -136,6 +144,7 @@ export function compareInput(changes: Changes, pair: SchemaPair, depth = 0, root
     );
   if (!firstVisit(changes, 'input', root, o, n)) return;
   const at = { version: 'new', pointer: pair.newPointer } as const;
+  compareDynamicSource(changes, o.sources, n.sources, { path: pair.path, label: cap(pair.label), at });
   if (o.type && n.type && o.type !== n.type) {
     changes.add(
       'input-type-changed',
