@@ -6,6 +6,13 @@
  * const result = validateConnector(await loadConnector('./my-connector'), { preset: 'certification' });
  */
 
+export {
+  type AcceptedEntry,
+  type AcceptedFile,
+  applyAccepted,
+  parseAccepted,
+  readAccepted,
+} from './breaking/accepted.ts';
 export type { BreakingChange, BreakingResult } from './breaking/change.ts';
 export { compareConnectors } from './breaking/compare.ts';
 export { connectorAtRevision } from './breaking/git-version.ts';

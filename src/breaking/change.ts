@@ -21,6 +21,8 @@ export interface BreakingChange {
   readonly pointer: string | undefined;
   readonly line: number | undefined;
   readonly column: number | undefined;
+  /** Why the change is made on purpose, from a file of accepted changes (`--accept`); it then fails nothing. */
+  readonly accepted?: string;
 }
 
 export interface BreakingResult {
@@ -29,6 +31,7 @@ export interface BreakingResult {
   /** The new version's swagger file, where changes found in the old version are annotated. */
   readonly newSwagger: string | undefined;
   readonly changes: readonly BreakingChange[];
+  /** Changes by severity, those accepted left out. */
   readonly summary: Summary;
   /** Minor or major for certification, with the differences that decide it. */
   readonly update: UpdateClass;

@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import { totalOf } from '../validate/diagnostic.ts';
 import { annotationRoot, githubAnnotation } from '../validate/reporters/github-annotation.ts';
 import type { Severity } from '../validate/rule.ts';
+import type { AcceptedEntry } from './accepted.ts';
 import type { BreakingChange, BreakingResult } from './change.ts';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
@@ -23,10 +24,12 @@ export function formatBreakingText(results: readonly BreakingResult[], color: bo
     out.push(c.bold(`${r.new}`) + c.dim(` compared with ${r.old}`));
     if (r.changes.length === 0) out.push(`  ${c.green('no breaking changes')}`);
     for (const ch of r.changes) {
+      const label =
+        ch.accepted === undefined ? paint[ch.severity](LABEL[ch.severity].padEnd(7)) : c.dim('accepted');
       out.push(
-        `  ${paint[ch.severity](LABEL[ch.severity].padEnd(7))} ${ch.message} ${c.dim(`ValuePath: ${ch.path}`)}  ${c.dim(ch.kind)}`,
+        `  ${label} ${ch.message} ${c.dim(`ValuePath: ${ch.path}`)}  ${c.dim(ch.kind)}`,
         `          ${ch.detail}${where(ch) ? c.dim(` (${where(ch)}, ${ch.version} version)`) : ''}`,
-        `          ${c.dim(`Fix: ${ch.fix}`)}`,
+        `          ${c.dim(ch.accepted === undefined ? `Fix: ${ch.fix}` : `Accepted: ${ch.accepted}`)}`,
       );
     }
     out.push(`  ${updateLine(r, c.dim)}`, '');
@@ -37,6 +40,11 @@ export function formatBreakingText(results: readonly BreakingResult[], color: bo
     `${total.warning} warning${total.warning === 1 ? '' : 's'}`,
     `${total.info} info`,
   ];
+  const accepted = results.reduce(
+    (n, r) => n + r.changes.filter((ch) => ch.accepted !== undefined).length,
+    0,
+  );
+  if (accepted > 0) parts.push(`${accepted} accepted`);
   out.push(total.error > 0 ? c.red(parts.join(', ')) : parts.join(', '));
   return out.join('\n');
 }
@@ -66,6 +74,9 @@ function updateLine(r: BreakingResult, dim: (s: string) => string): string {
   return `update: major ${dim(`(certified more slowly than a minor one; e.g. ${places.join(', ')}${more})`)}`;
 }
 
+/** Changes an accepted-changes file does not accept: the pipeline and annotation formats leave the others out. */
+const notAccepted = (r: BreakingResult) => r.changes.filter((ch) => ch.accepted === undefined);
+
 /**
  * The lines of Microsoft's pull-request pipeline (`##[error]<message> ValuePath: <path> Source:
  * NewSwagger`), to compare with what it printed.
@@ -73,7 +84,7 @@ function updateLine(r: BreakingResult, dim: (s: string) => string): string {
 export function formatBreakingPipeline(results: readonly BreakingResult[]): string {
   return results
     .flatMap((r) =>
-      r.changes.map(
+      notAccepted(r).map(
         (ch) =>
           `##[${ch.severity === 'error' ? 'error' : 'warning'}]${ch.message} ValuePath: ${ch.path} Source: NewSwagger`,
       ),
@@ -81,9 +92,17 @@ export function formatBreakingPipeline(results: readonly BreakingResult[]): stri
     .join('\n');
 }
 
-export function formatBreakingJson(results: readonly BreakingResult[], version: string): string {
+/**
+ * Everything as JSON: the totals (accepted changes not counted), each result with its changes (an
+ * accepted one says why in `accepted`), and the entries of the accepted-changes file that matched nothing.
+ */
+export function formatBreakingJson(
+  results: readonly BreakingResult[],
+  version: string,
+  unusedAccepted: readonly AcceptedEntry[] = [],
+): string {
   const summary = totalOf(results);
-  return JSON.stringify({ tool: 'flowport', version, summary, results }, null, 2);
+  return JSON.stringify({ tool: 'flowport', version, summary, results, unusedAccepted }, null, 2);
 }
 
 /**
@@ -93,7 +112,7 @@ export function formatBreakingJson(results: readonly BreakingResult[], version: 
 export function formatBreakingGithub(results: readonly BreakingResult[], root = annotationRoot()): string {
   const lines: string[] = [];
   for (const r of results)
-    for (const ch of r.changes) {
+    for (const ch of notAccepted(r)) {
       const inNew = ch.version === 'new' && ch.file !== undefined;
       lines.push(
         githubAnnotation(

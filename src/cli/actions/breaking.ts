@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { acceptAll, applyAccepted, readAccepted } from '../../breaking/accepted.ts';
 import type { BreakingResult } from '../../breaking/change.ts';
 import { compareConnectors } from '../../breaking/compare.ts';
 import { connectorAtRevision } from '../../breaking/git-version.ts';
@@ -23,6 +24,10 @@ export interface BreakingFlags {
   failOn: Severity | 'never';
   output?: string;
   color?: boolean;
+  /** A file of accepted changes. */
+  accept?: string;
+  /** Add every change not accepted yet to the `--accept` file, with this reason. */
+  acceptAll?: string;
 }
 
 /** Runs `flowport breaking`; returns the exit code. */
@@ -47,19 +52,48 @@ export async function runBreaking(paths: string[], flags: BreakingFlags, io: Io)
       results.push(compareConnectors(before, loadConnectorSync(source)));
     }
   }
+  if (flags.acceptAll !== undefined && flags.accept === undefined)
+    throw new FlowportError(
+      'USAGE',
+      '`--accept-all` writes to the file of accepted changes: give it with `--accept <file>`.',
+    );
+  if (flags.acceptAll !== undefined && flags.acceptAll.trim() === '')
+    throw new FlowportError('USAGE', '`--accept-all` needs a reason: `--accept-all "Not published yet"`.');
+  let accepted =
+    flags.accept === undefined ? undefined : readAccepted(flags.accept, flags.acceptAll !== undefined);
+  let judged = applyAccepted(results, accepted);
+  if (accepted && flags.acceptAll !== undefined) {
+    const added = acceptAll(accepted, judged, flags.acceptAll);
+    notes.push(
+      added === 0
+        ? `nothing to add to ${accepted.file}: every change is accepted already.`
+        : `${added} change${added === 1 ? '' : 's'} added to ${accepted.file} as accepted.`,
+    );
+    accepted = readAccepted(accepted.file);
+    judged = applyAccepted(results, accepted);
+  }
+  for (const e of judged.unused)
+    notes.push(
+      `${accepted?.file}: no change matches the accepted ${e.kind} ${e.path}${e.connector ? ` (${e.connector})` : ''}; remove it if it was fixed.`,
+    );
   const output =
     flags.format === 'json'
-      ? formatBreakingJson(results, VERSION)
+      ? formatBreakingJson(judged.results, VERSION, judged.unused)
       : flags.format === 'pipeline'
-        ? formatBreakingPipeline(results)
+        ? formatBreakingPipeline(judged.results)
         : flags.format === 'github'
-          ? formatBreakingGithub(results)
-          : formatBreakingText(results, flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR));
+          ? formatBreakingGithub(judged.results)
+          : formatBreakingText(
+              judged.results,
+              flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR),
+            );
   if (flags.output) writeFileSync(flags.output, `${output}\n`);
   else if (output !== '') io.stdout.write(`${output}\n`);
   for (const note of notes) io.stderr.write(`flowport: ${note}\n`);
   if (flags.failOn === 'never') return EXIT.ok;
   const threshold = severityRank(flags.failOn);
-  const failed = results.some((r) => r.changes.some((c) => severityRank(c.severity) <= threshold));
+  const failed = judged.results.some((r) =>
+    r.changes.some((c) => c.accepted === undefined && severityRank(c.severity) <= threshold),
+  );
   return failed ? EXIT.findings : EXIT.ok;
 }

@@ -82,6 +82,58 @@ describe('flowport breaking', () => {
     expect(r.stderr).toMatch(/--base <git revision>.*\[USAGE\]/);
   });
 
+  it('records changes made on purpose in a file of accepted changes, which then fail nothing', async () => {
+    const ledger = join(root, 'breaking-accepted.json');
+    // Without a reason, or without the file to write to, nothing is written.
+    expect((await run(['breaking', old, removed, '--accept-all', 'x'])).stderr).toContain(
+      'give it with `--accept <file>`',
+    );
+    expect((await run(['breaking', old, removed, '--accept', ledger, '--accept-all', ' '])).code).toBe(2);
+    expect((await run(['breaking', old, removed, '--accept', ledger])).stderr).toContain(
+      'the file of accepted changes does not exist',
+    );
+
+    const first = await run([
+      'breaking',
+      old,
+      removed,
+      '--accept',
+      ledger,
+      '--accept-all',
+      'Not published yet.',
+      '--no-color',
+    ]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain(`1 change added to ${ledger} as accepted.`);
+    expect(JSON.parse(readFileSync(ledger, 'utf8'))).toEqual({
+      accepted: [{ kind: 'operation-deleted', path: `operation/${id}`, reason: 'Not published yet.' }],
+    });
+    // Reported, marked with the reason, not counted; the pipeline lines leave it out.
+    const text = await run(['breaking', old, removed, '--accept', ledger, '--no-color']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('  accepted The operation has been deleted.');
+    expect(text.stdout).toContain('Accepted: Not published yet.');
+    expect(text.stdout).toContain('0 breaking (error), 0 warnings, 0 info, 1 accepted');
+    expect((await run(['breaking', old, removed, '--accept', ledger, '-f', 'pipeline'])).stdout).toBe('');
+    const json = JSON.parse((await run(['breaking', old, removed, '--accept', ledger, '-f', 'json'])).stdout);
+    expect(json.summary).toEqual({ error: 0, warning: 0, info: 0 });
+    expect(json.results[0].changes[0].accepted).toBe('Not published yet.');
+    // Once the operation is back, the entry matches nothing and is named.
+    const fixed = await run(['breaking', old, same, '--accept', ledger, '-f', 'json']);
+    expect(fixed.code).toBe(0);
+    expect(JSON.parse(fixed.stdout).unusedAccepted).toEqual([
+      { kind: 'operation-deleted', path: `operation/${id}`, reason: 'Not published yet.' },
+    ]);
+    expect(fixed.stderr).toContain(
+      `no change matches the accepted operation-deleted operation/${id}; remove it`,
+    );
+    // A malformed file is a usage error naming the entry.
+    writeFileSync(ledger, JSON.stringify({ accepted: [{ kind: 'operation-gone', path: 'x', reason: 'r' }] }));
+    const bad = await run(['breaking', old, removed, '--accept', ledger]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('accepted[0].kind `operation-gone` is not a change kind');
+  });
+
   it('compares with a git revision, and lets a connector new since then pass', async () => {
     const repo = join(root, 'repo');
     mkdirSync(join(repo, 'connectors'), { recursive: true });

@@ -28,6 +28,14 @@ export function breakingCommand(io: Io, setExit: (code: number) => void): Comman
         .choices(['error', 'warning', 'info', 'never'])
         .default('error'),
     )
+    .option(
+      '--accept <file>',
+      'a file of changes made on purpose, each with a reason: they are reported as accepted and fail nothing',
+    )
+    .option(
+      '--accept-all <reason>',
+      'add every change not accepted yet to the --accept file (created if missing), with this reason',
+    )
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
@@ -38,12 +46,17 @@ Operations are matched by operationId (a renamed operation counts as deleted), p
 fields by property name. Microsoft's pipeline runs the same check on every changed swagger of a
 pull request and fails on errors.
 
+Accepted changes (--accept): a JSON file { "accepted": [{ "kind", "path", "connector"?, "reason" }] }
+kept in the repository; "path" is the ValuePath (ending in /** for everything under it). Entries
+that match no change any more are named on standard error.
+
 Exit codes: 0 no change at the --fail-on level, 1 such changes, 2 usage error or unreadable input.
 
 Examples:
   flowport breaking ./old/my-connector ./my-connector
   flowport breaking certified-connectors/MyConnector --base origin/dev
-  flowport breaking certified-connectors --base origin/dev --format pipeline`,
+  flowport breaking certified-connectors --base origin/dev --format pipeline
+  flowport breaking old/ new/ --accept breaking-accepted.json --accept-all "Not published yet"`,
     )
     .action(async (paths: string[], flags: BreakingFlags) => {
       const { runBreaking } = await import('../actions/breaking.ts');
