@@ -72,5 +72,12 @@ export { formatJunit } from './validate/reporters/junit.ts';
 export { formatPipeline } from './validate/reporters/pipeline.ts';
 export { formatSarif } from './validate/reporters/sarif.ts';
 export type { PresetName, Rule, RuleMeta, Severity } from './validate/rule.ts';
+export {
+  applySuppressions,
+  pruneSuppressions,
+  readSuppressions,
+  type Suppressions,
+  suppressFindings,
+} from './validate/suppressions.ts';
 export { type ValidateOptions, validateConnector } from './validate/validate.ts';
 export { VERSION } from './version.ts';

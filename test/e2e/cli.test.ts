@@ -172,3 +172,24 @@ describe('flowport CLI', () => {
     expect(stdout).toMatch(/2 connectors/);
   });
 });
+
+describe('flowport-suppressions.json in the working directory', () => {
+  it('is used without being named, also by the fast path of a fresh process', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { cpSync, existsSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'flowport-cli-suppressions-'));
+    cpSync(brokenConnector(), join(dir, 'broken'), { recursive: true });
+    const bin = new URL('../../bin/flowport.js', import.meta.url).pathname;
+    const flowport = (...argv: string[]) =>
+      spawnSync(process.execPath, [bin, 'validate', 'broken', '--no-color', ...argv], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+    expect(flowport().status).toBe(1);
+    expect(flowport('--suppress-all').status).toBe(0);
+    expect(existsSync(join(dir, 'flowport-suppressions.json'))).toBe(true);
+    const again = flowport();
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/\d+ findings suppressed by flowport-suppressions\.json\./);
+  });
+});

@@ -1,10 +1,14 @@
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { discoverConnectors } from '../../connector/discover.ts';
+import { FlowportError } from '../../errors.ts';
 import { lazy } from '../../lazy.ts';
 import { validateManyCached } from '../../validate/cache.ts';
 import { loadConfig } from '../../validate/config.ts';
 import { severityRank } from '../../validate/diagnostic.ts';
 import type { ValidationResult } from '../../validate/engine.ts';
 import { validateMany } from '../../validate/pool.ts';
+import { findRule } from '../../validate/registry.ts';
 import { formatGithub } from '../../validate/reporters/github.ts';
 import { formatJson } from '../../validate/reporters/json.ts';
 import { formatJunit } from '../../validate/reporters/junit.ts';
@@ -18,6 +22,15 @@ import {
   type SourceTexts,
 } from '../../validate/reporters/text.ts';
 import type { PresetName, Severity } from '../../validate/rule.ts';
+import {
+  applySuppressions,
+  pruneSuppressions,
+  readSuppressions,
+  SUPPRESSIONS_FILE,
+  suppressFindings,
+  suppressionTotal,
+  writeSuppressions,
+} from '../../validate/suppressions.ts';
 import { VERSION } from '../../version.ts';
 import { EXIT } from '../exit.ts';
 
@@ -37,6 +50,12 @@ export interface ValidateFlags {
   /** Reuse results of unchanged connectors (`--cache`); `cacheLocation` is the folder and implies it. */
   cache?: boolean;
   cacheLocation?: string;
+  /** Bulk suppressions: the file (default `flowport-suppressions.json`), and what to do with it. */
+  suppressionsLocation?: string;
+  suppressAll?: boolean;
+  suppressRule?: string[];
+  pruneSuppressions?: boolean;
+  passOnUnprunedSuppressions?: boolean;
 }
 
 export interface Io {
@@ -82,18 +101,25 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
     cacheNote = `cache: ${hits} of ${hits + misses} connector${hits + misses === 1 ? '' : 's'} unchanged, taken from ${dir}`;
   } else outcomes = await validateMany(sources, options);
   bar?.stop();
-  const results: ValidationResult[] = [];
-  const texts = new Map<ValidationResult, SourceTexts | undefined>();
   const failures: { code: string; message: string }[] = [];
+  const validated: ValidationResult[] = [];
+  const textsOf = new Map<ValidationResult, SourceTexts | undefined>();
   for (const outcome of outcomes) {
     if (outcome.error) failures.push(outcome.error);
     if (!outcome.result) continue;
-    const result = flags.quiet
-      ? { ...outcome.result, diagnostics: outcome.result.diagnostics.filter((d) => d.severity === 'error') }
-      : outcome.result;
-    results.push(result);
-    texts.set(result, outcome.texts);
+    validated.push(outcome.result);
+    textsOf.set(outcome.result, outcome.texts);
   }
+  const bulk = suppress(validated, flags);
+  const results: ValidationResult[] = [];
+  const texts = new Map<ValidationResult, SourceTexts | undefined>();
+  bulk.results.forEach((r, i) => {
+    const result = flags.quiet
+      ? { ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }
+      : r;
+    results.push(result);
+    texts.set(result, textsOf.get(validated[i] as ValidationResult));
+  });
 
   let output: string;
   if (flags.format === 'json') output = formatJson(results, VERSION);
@@ -116,10 +142,75 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
   } else io.stdout.write(`${output}\n`);
   for (const f of failures) io.stderr.write(`flowport: ${f.message} [${f.code}]\n`);
   if (cacheNote && flags.format === 'text' && !flags.quiet) io.stderr.write(`${cacheNote}\n`);
+  for (const note of bulk.notes) io.stderr.write(`flowport: ${note}\n`);
 
   if (failures.length > 0) return EXIT.usage;
+  if (bulk.unpruned) return EXIT.findings;
   if (flags.failOn === 'never') return EXIT.ok;
   const threshold = severityRank(flags.failOn as Severity);
   const failed = results.some((r) => r.diagnostics.some((d) => severityRank(d.severity) <= threshold));
   return failed ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * Bulk suppressions for the CLI: records findings (`--suppress-all`, `--suppress-rule`), leaves out
+ * the recorded ones, prunes those fixed since (`--prune-suppressions`). Suppressions that no longer
+ * occur fail the run unless `--pass-on-unpruned-suppressions`, so that the file only ever shrinks.
+ */
+function suppress(
+  validated: readonly ValidationResult[],
+  flags: ValidateFlags,
+): { results: readonly ValidationResult[]; notes: string[]; unpruned: boolean } {
+  const file = resolve(flags.suppressionsLocation ?? SUPPRESSIONS_FILE);
+  const shown = relative(process.cwd(), file) || file;
+  const writing = flags.suppressAll === true || (flags.suppressRule?.length ?? 0) > 0;
+  if (!writing && !flags.pruneSuppressions && !existsSync(file)) {
+    if (flags.suppressionsLocation)
+      throw new FlowportError(
+        'CONFIG_INVALID',
+        `${shown}: the suppressions file does not exist; create it with \`--suppress-all\`.`,
+      );
+    return { results: validated, notes: [], unpruned: false };
+  }
+  for (const id of flags.suppressRule ?? [])
+    if (!findRule(id))
+      throw new FlowportError('USAGE', `\`--suppress-rule ${id}\` names no rule; see docs/rules/README.md.`);
+  let suppressions = readSuppressions(file);
+  const notes: string[] = [];
+  if (writing) {
+    const before = suppressionTotal(suppressions);
+    suppressions = suppressFindings(validated, suppressions, {
+      threshold: flags.failOn === 'never' ? 'error' : flags.failOn,
+      ...(flags.suppressRule?.length && { rules: flags.suppressRule }),
+    });
+    writeSuppressions(suppressions);
+    notes.push(`${shown}: ${suppressionTotal(suppressions)} findings suppressed (${before} before).`);
+  }
+  const applied = applySuppressions(validated, suppressions);
+  let unused = applied.unused;
+  if (flags.pruneSuppressions) {
+    if (unused.length > 0) {
+      suppressions = pruneSuppressions(suppressions, unused);
+      writeSuppressions(suppressions);
+    }
+    notes.push(`${shown}: ${unused.length} suppression${unused.length === 1 ? '' : 's'} pruned.`);
+    unused = [];
+  }
+  if (applied.suppressed > 0) notes.push(`${applied.suppressed} findings suppressed by ${shown}.`);
+  for (const u of unused.slice(0, 10))
+    notes.push(
+      `${shown}: ${u.connector} → ${u.ruleId} allows ${u.count}, ${u.found} left: fixed ones no longer need suppressing.`,
+    );
+  if (unused.length > 10) notes.push(`…and ${unused.length - 10} more suppressions that no longer occur.`);
+  if (unused.length > 0)
+    notes.push(
+      flags.passOnUnprunedSuppressions
+        ? 'run again with --prune-suppressions to record the fixes.'
+        : 'run again with --prune-suppressions to record the fixes (or pass --pass-on-unpruned-suppressions).',
+    );
+  return {
+    results: applied.results,
+    notes,
+    unpruned: unused.length > 0 && flags.passOnUnprunedSuppressions !== true,
+  };
 }

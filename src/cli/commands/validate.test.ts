@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,5 +90,96 @@ describe('validate --format github and junit', () => {
     expect(junit.code).toBe(1);
     expect(github.code).toBe(1);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('validate bulk suppressions', () => {
+  it('records today’s findings, fails only on new ones, and makes fixed ones be pruned', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowport-cli-suppress-'));
+    const connector = join(dir, 'demo');
+    const swagger = (operations: number) => {
+      const paths: Record<string, unknown> = {};
+      for (let i = 0; i < operations; i++)
+        paths[`/items${i}`] = { get: { operationId: `Get${i}`, responses: { 200: { description: 'OK' } } } };
+      mkdirSync(connector, { recursive: true });
+      writeFileSync(
+        join(connector, 'apiDefinition.swagger.json'),
+        JSON.stringify({
+          swagger: '2.0',
+          info: { title: 'Demo', version: '1.0' },
+          host: 'api.example.com',
+          paths,
+        }),
+      );
+    };
+    const file = join(dir, 'flowport-suppressions.json');
+    const argv = [
+      'validate',
+      connector,
+      '--no-color',
+      '-p',
+      'certification',
+      '--suppressions-location',
+      file,
+    ];
+    try {
+      swagger(2);
+      const plain = await run(main, ['validate', connector, '-p', 'certification', '--format', 'json']);
+      const errors = JSON.parse(plain.stdout).summary.error;
+      expect(errors).toBeGreaterThan(0);
+      // A file named but missing is a usage error: nothing would be suppressed.
+      expect((await run(main, argv)).stderr).toContain(
+        'the suppressions file does not exist; create it with `--suppress-all`',
+      );
+
+      const recorded = await run(main, [...argv, '--suppress-all']);
+      expect(recorded.code).toBe(0);
+      expect(recorded.stderr).toContain(
+        `flowport-suppressions.json: ${errors} findings suppressed (0 before).`,
+      );
+      expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')))).toEqual(['demo']);
+      const again = await run(main, [...argv, '--format', 'json']);
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.stdout).summary.error).toBe(0);
+      expect(again.stderr).toContain(`${errors} findings suppressed by`);
+
+      // A third operation brings new findings of the same rules: all of those rules' findings show.
+      swagger(3);
+      const more = await run(main, [...argv, '--format', 'json']);
+      expect(more.code).toBe(1);
+      const shown = JSON.parse(more.stdout).results[0].diagnostics.filter(
+        (d: { severity: string }) => d.severity === 'error',
+      );
+      expect(shown.map((d: { ruleId: string }) => d.ruleId)).toEqual(
+        Array(3).fill('operation-summary-required'),
+      );
+
+      // Back to one operation: fewer findings than recorded fail the run until pruned.
+      swagger(1);
+      const fixed = await run(main, argv);
+      expect(fixed.code).toBe(1);
+      expect(fixed.stderr).toContain(
+        'demo → operation-summary-required allows 2, 1 left: fixed ones no longer need suppressing',
+      );
+      expect(fixed.stderr).toContain('run again with --prune-suppressions');
+      expect((await run(main, [...argv, '--pass-on-unpruned-suppressions'])).code).toBe(0);
+      const pruned = await run(main, [...argv, '--prune-suppressions']);
+      expect(pruned.code).toBe(0);
+      expect(Object.values(JSON.parse(readFileSync(file, 'utf8')).demo)).toContainEqual({ count: 1 });
+      expect((await run(main, argv)).code).toBe(0);
+
+      // Unknown rules and malformed files are usage errors that say what to do.
+      expect((await run(main, [...argv, '--suppress-rule', 'no-such-rule'])).stderr).toContain(
+        '`--suppress-rule no-such-rule` names no rule',
+      );
+      writeFileSync(file, '{"demo": {"consumes-missing": {"count": -1}}}');
+      const bad = await run(main, argv);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(
+        '`demo` → `consumes-missing` must be { "count": n } with a whole number n ≥ 1. [CONFIG_INVALID]',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { isFlowportError } from '../../errors.ts';
 import { DEFAULT_CACHE_DIR } from '../../validate/cache.ts';
 import { PRESETS } from '../../validate/rule.ts';
+import { SUPPRESSIONS_FILE } from '../../validate/suppressions.ts';
 import { VERSION } from '../../version.ts';
 import { type Io, runValidate, type ValidateFlags } from '../actions/validate.ts';
 import { EXIT } from '../exit.ts';
@@ -49,6 +50,24 @@ export function validateCommand(io: Io, setExit: (code: number) => void): Comman
       'reuse the results of connectors whose files, rules and settings have not changed since an earlier --cache run',
     )
     .option('--cache-location <dir>', `folder of the cache (implies --cache; default: ${DEFAULT_CACHE_DIR})`)
+    .option(
+      '--suppress-all',
+      `record the findings at the --fail-on level in the suppressions file: later runs fail only on new ones`,
+    )
+    .option(
+      '--suppress-rule <rule>',
+      'the same for one rule (repeat for more)',
+      (v: string, previous?: string[]) => [...(previous ?? []), v],
+    )
+    .option(
+      '--suppressions-location <file>',
+      `the suppressions file (default: ${SUPPRESSIONS_FILE} in the working directory, used when it exists)`,
+    )
+    .option('--prune-suppressions', 'remove suppressions of findings fixed since, then validate')
+    .option(
+      '--pass-on-unpruned-suppressions',
+      'do not fail when suppressions allow more findings than there are',
+    )
     .addOption(
       new Option(
         '--threads <n>',
@@ -63,13 +82,20 @@ export function validateCommand(io: Io, setExit: (code: number) => void): Comman
     .addHelpText(
       'after',
       `
-Exit codes: 0 no findings at the --fail-on level, 1 findings, 2 usage error or unreadable input.
+Bulk suppressions (as ESLint's): --suppress-all records today's findings per connector and rule
+in ${SUPPRESSIONS_FILE}; later runs leave those out and fail on new ones (one finding more of a rule
+in a connector reports them all). Suppressions of findings fixed since fail the run until
+--prune-suppressions records the fixes, so the file only shrinks.
+
+Exit codes: 0 no findings at the --fail-on level, 1 findings (or suppressions to prune), 2 usage
+error or unreadable input.
 
 Examples:
   flowport validate ./my-connector
   flowport validate ./my-connector --preset certification --format sarif -o flowport.sarif
   flowport validate certified-connectors/ --quiet
-  flowport validate certified-connectors/ --cache   # again: only changed connectors are validated`,
+  flowport validate certified-connectors/ --cache   # again: only changed connectors are validated
+  flowport validate certified-connectors/ --suppress-all   # adopt flowport: fail only on new findings`,
     )
     .action(async (paths: string[], flags: ValidateFlags) => {
       setExit(await runValidate(paths, flags, io));
