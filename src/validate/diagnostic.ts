@@ -1,5 +1,5 @@
 import type { ConnectorFileKind } from '../connector/model.ts';
-import type { RuleCategory, Severity } from './rule.ts';
+import type { Edit, RuleCategory, Severity } from './rule.ts';
 
 /** One finding: data, never an exception. */
 export interface Diagnostic {
@@ -19,6 +19,8 @@ export interface Diagnostic {
   readonly column: number | undefined;
   /** Length of the highlighted text. */
   readonly length: number | undefined;
+  /** The change that fixes it on its own (`flowport validate --fix`), when the rule knows one. */
+  readonly edit?: Edit;
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -113,4 +115,11 @@ export function totalOf(results: readonly { readonly summary: Summary }[]): Summ
     t.info += summary.info;
   }
   return t;
+}
+
+/** How many findings have an edit `flowport validate --fix` can make. */
+export function fixableCount(diagnostics: readonly Diagnostic[]): number {
+  let n = 0;
+  for (const d of diagnostics) if (d.edit) n++;
+  return n;
 }

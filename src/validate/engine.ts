@@ -308,6 +308,7 @@ function position(connector: Connector, active: ActiveRule, report: Report): Dia
     line,
     column,
     length,
+    edit: report.edit,
   };
 }
 

@@ -16,17 +16,18 @@ export function renderRulesIndex(rules: readonly Rule[] = RULES): string {
     `flowport has ${rules.length} rules. Each row gives the severity in each preset (empty: not in it).`,
     "Rules mirroring Microsoft's Swagger Validator keep its rule id, so findings can be matched with what",
     'the certification pipeline prints. Change severities or turn rules off in `flowport.config.json`.',
+    'Rules marked in the `--fix` column offer the change that fixes their findings; `flowport validate --fix` makes it.',
     '',
   ];
   const categories = [...new Set(rules.map((r) => r.category))];
   for (const category of categories) {
     lines.push(`## ${category}`, '');
-    lines.push(`| rule | Microsoft id | ${PRESETS.join(' | ')} | checks |`);
-    lines.push(`|---|---|${PRESETS.map(() => '---').join('|')}|---|`);
+    lines.push(`| rule | Microsoft id | ${PRESETS.join(' | ')} | \`--fix\` | checks |`);
+    lines.push(`|---|---|${PRESETS.map(() => '---').join('|')}|---|---|`);
     for (const r of rules.filter((x) => x.category === category)) {
       const cells = PRESETS.map((p) => presetCell(r, p));
       lines.push(
-        `| [${r.id}](${r.id}.md) | ${r.microsoftId ?? ''} | ${cells.join(' | ')} | ${r.description.replace(/\|/g, '\\|')} |`,
+        `| [${r.id}](${r.id}.md) | ${r.microsoftId ?? ''} | ${cells.join(' | ')} | ${r.fixable ? 'yes' : ''} | ${r.description.replace(/\|/g, '\\|')} |`,
       );
     }
     lines.push('');

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../connector/json.ts';
+import type { JsonObject, JsonValue } from '../connector/json.ts';
 import type {
   ConnectionParameter,
   Connector,
@@ -55,6 +55,17 @@ export type At =
       readonly length?: number;
     };
 
+/**
+ * A change that fixes a finding on its own, which `flowport validate --fix` makes: the value at a
+ * JSON pointer of the finding's JSON file set (added when missing). Offered only when it is certain:
+ * what needs a person's judgement (a summary to write, an operation to rename) has none.
+ */
+export interface Edit {
+  /** In the JSON file the finding is in. */
+  readonly pointer: string;
+  readonly value: JsonValue;
+}
+
 export interface Report {
   /** One sentence ending with a period; property names in backticks. */
   readonly message: string;
@@ -62,6 +73,8 @@ export interface Report {
   readonly at?: At;
   /** How to fix this instance, when it differs from the rule's general `fix`. */
   readonly fix?: string;
+  /** The change that fixes it, when one can be made without asking (`--fix`). */
+  readonly edit?: Edit;
 }
 
 /** A schema-like node: a schema, a non-body parameter, an `items` object or a response header. */
@@ -124,6 +137,8 @@ export interface RuleMeta {
   readonly presets: readonly PresetName[];
   /** General fix hint shown with every finding. */
   readonly fix?: string;
+  /** Offers the change that fixes (some of) its findings (`Report.edit`), which `--fix` makes. */
+  readonly fixable?: true;
 }
 
 export interface Rule extends RuleMeta {

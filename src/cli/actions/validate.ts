@@ -22,6 +22,7 @@ import {
   type SourceTexts,
 } from '../../validate/reporters/text.ts';
 import type { PresetName, Severity } from '../../validate/rule.ts';
+import { type Outcome, type RunOptions, runOne } from '../../validate/run-one.ts';
 import {
   applySuppressions,
   pruneSuppressions,
@@ -56,6 +57,8 @@ export interface ValidateFlags {
   suppressRule?: string[];
   pruneSuppressions?: boolean;
   passOnUnprunedSuppressions?: boolean;
+  /** Make the edits rules offer in the connectors' files, then report what is left. */
+  fix?: boolean;
 }
 
 export interface Io {
@@ -101,6 +104,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
     cacheNote = `cache: ${hits} of ${hits + misses} connector${hits + misses === 1 ? '' : 's'} unchanged, taken from ${dir}`;
   } else outcomes = await validateMany(sources, options);
   bar?.stop();
+  const fixNote = flags.fix ? await fixOutcomes(outcomes, options) : undefined;
   const failures: { code: string; message: string }[] = [];
   const validated: ValidationResult[] = [];
   const textsOf = new Map<ValidationResult, SourceTexts | undefined>();
@@ -142,6 +146,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
   } else io.stdout.write(`${output}\n`);
   for (const f of failures) io.stderr.write(`flowport: ${f.message} [${f.code}]\n`);
   if (cacheNote && flags.format === 'text' && !flags.quiet) io.stderr.write(`${cacheNote}\n`);
+  if (fixNote) io.stderr.write(`flowport: ${fixNote}\n`);
   for (const note of bulk.notes) io.stderr.write(`flowport: ${note}\n`);
 
   if (failures.length > 0) return EXIT.usage;
@@ -150,6 +155,28 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
   const threshold = severityRank(flags.failOn as Severity);
   const failed = results.some((r) => r.diagnostics.some((d) => severityRank(d.severity) <= threshold));
   return failed ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * `--fix`: makes the edits the findings offer, file by file, and validates the connectors it changed
+ * again, so that the report shows what is left. Says what it did.
+ */
+async function fixOutcomes(outcomes: Outcome[], options: RunOptions): Promise<string> {
+  const { planFixes, writeFixes } = await import('../../validate/fix.ts');
+  let files = 0;
+  let fixed = 0;
+  outcomes.forEach((outcome, i) => {
+    if (!outcome.result) return;
+    const fixes = planFixes(outcome.result.diagnostics);
+    if (fixes.length === 0) return;
+    writeFixes(fixes);
+    files += fixes.length;
+    fixed += fixes.reduce((n, f) => n + f.fixed, 0);
+    outcomes[i] = runOne(outcome.source, options);
+  });
+  return fixed === 0
+    ? 'nothing to fix: no finding has a change --fix can make.'
+    : `fixed ${fixed} finding${fixed === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`;
 }
 
 /**

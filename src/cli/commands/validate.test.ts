@@ -183,3 +183,70 @@ describe('validate bulk suppressions', () => {
     }
   });
 });
+
+describe('validate --fix', () => {
+  it('makes the changes findings offer in the files, reports what is left and says what it did', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowport-cli-fix-'));
+    const connector = join(dir, 'demo');
+    mkdirSync(connector);
+    const file = join(connector, 'apiDefinition.swagger.json');
+    const original = `${JSON.stringify(
+      {
+        swagger: '2.0',
+        info: { title: 'Demo', version: '1.0' },
+        host: 'api.example.com',
+        paths: {
+          '/items/{id}': {
+            get: {
+              operationId: 'GetItem',
+              summary: 'Get One Item By Its Number',
+              parameters: [
+                {
+                  name: 'id',
+                  in: 'path',
+                  required: true,
+                  type: 'string',
+                  'x-ms-summary': 'Item number',
+                  description: 'The item to get',
+                },
+              ],
+              responses: { 200: { description: 'OK' } },
+            },
+          },
+        },
+      },
+      null,
+      4,
+    )}\n`;
+    writeFileSync(file, original);
+    const argv = ['validate', connector, '--no-color', '-p', 'certification'];
+    try {
+      const before = await run(main, argv);
+      expect(before.stdout).toMatch(/4 of them can be fixed with the `--fix` option\./);
+      const fixed = await run(main, [...argv, '--fix']);
+      expect(fixed.stderr).toContain('flowport: fixed 4 findings in 1 file.');
+      expect(fixed.stdout).not.toContain('can be fixed');
+      const text = readFileSync(file, 'utf8');
+      const op = JSON.parse(text).paths['/items/{id}'].get;
+      expect(op.summary).toBe('Get one item by its number');
+      expect(op.parameters[0]).toMatchObject({
+        'x-ms-summary': 'Item Number',
+        description: 'The item to get.',
+        'x-ms-url-encoding': 'single',
+      });
+      // The file keeps its four-space indentation; only the changed lines differ.
+      expect(text).toContain('\n                        "x-ms-url-encoding": "single"\n');
+      const lines = new Set(original.split('\n'));
+      expect(text.split('\n').filter((line) => !lines.has(line))).toEqual([
+        '                "summary": "Get one item by its number",',
+        '                        "x-ms-summary": "Item Number",',
+        '                        "description": "The item to get.",',
+        '                        "x-ms-url-encoding": "single"',
+      ]);
+      const again = await run(main, [...argv, '--fix']);
+      expect(again.stderr).toContain('nothing to fix');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -51,6 +51,10 @@ export function validateCommand(io: Io, setExit: (code: number) => void): Comman
     )
     .option('--cache-location <dir>', `folder of the cache (implies --cache; default: ${DEFAULT_CACHE_DIR})`)
     .option(
+      '--fix',
+      'make the changes some findings offer (a missing encoding, title case, a final period…) in the files, then report what is left',
+    )
+    .option(
       '--suppress-all',
       `record the findings at the --fail-on level in the suppressions file: later runs fail only on new ones`,
     )
@@ -93,6 +97,7 @@ error or unreadable input.
 Examples:
   flowport validate ./my-connector
   flowport validate ./my-connector --preset certification --format sarif -o flowport.sarif
+  flowport validate ./my-connector --preset certification --fix
   flowport validate certified-connectors/ --quiet
   flowport validate certified-connectors/ --cache   # again: only changed connectors are validated
   flowport validate certified-connectors/ --suppress-all   # adopt flowport: fail only on new findings`,

@@ -8,7 +8,8 @@ import { isNonAsciiSpace } from './unicode-space.ts';
  */
 
 /** Words that stay lower case inside Title Case too, so they say nothing about the style. */
-const MINOR: ReadonlySet<string> = new Set(
+/** Words sentence case leaves lower-case after a phrase's first word (`a`, `of`, `the`…). */
+export const MINOR: ReadonlySet<string> = new Set(
   'a an and as at but by for from if in into is nor of off on onto or per than the to up via vs with within without'.split(
     ' ',
   ),

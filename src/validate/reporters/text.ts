@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { ConnectorFileKind } from '../../connector/model.ts';
-import { type Diagnostic, totalOf } from '../diagnostic.ts';
+import { type Diagnostic, fixableCount, totalOf } from '../diagnostic.ts';
 import type { ValidationResult } from '../engine.ts';
 import { codeFrame } from './code-frame.ts';
 
@@ -85,7 +85,9 @@ export function formatTotals(results: readonly ValidationResult[], color: boolea
   const scope = plural(results.length, 'connector');
   if (n === 0) return c.green(`✔ ${scope} checked: no problems.`);
   const mark = t.error > 0 ? c.red('✖') : c.yellow('⚠');
-  return `${mark} ${plural(n, 'problem')} (${counts}) in ${scope}.`;
+  const fixable = results.reduce((k, r) => k + fixableCount(r.diagnostics), 0);
+  const hint = fixable > 0 ? `\n  ${fixable} of them can be fixed with the \`--fix\` option.` : '';
+  return `${mark} ${plural(n, 'problem')} (${counts}) in ${scope}.${hint}`;
 }
 
 /** A table of findings per connector, for runs over many connectors. */

@@ -13,6 +13,7 @@ export default defineRule({
   severity: 'warning',
   presets: ALL,
   fix: `List the request content type in \`consumes\` (on the operation or at the document root): one of ${SUPPORTED_MIME_TYPES.map((m) => `\`${m}\``).join(', ')}.`,
+  fixable: true,
   visit: {
     operation(op, ctx) {
       const input = op.parameters.find((p) => p.in === 'body' || p.in === 'formData');
@@ -24,6 +25,10 @@ export default defineRule({
         message: `At least one supported MIME type must be provided in \`consumes\` for operation \`${op.label}\`, which has ${input.name ? `the \`${input.in}\` parameter \`${input.name}\`` : `a \`${input.in}\` parameter`}.`,
         at: own(op.raw, 'consumes') !== undefined ? join(op.pointer, 'consumes') : op.pointer,
         fix: `Add \`"consumes": ["${suggestion}"]\` to the operation.`,
+        // Added where there is none; a list with only unsupported types needs a person to choose.
+        ...(own(op.raw, 'consumes') === undefined && {
+          edit: { pointer: join(op.pointer, 'consumes'), value: [suggestion] },
+        }),
       });
     },
   },

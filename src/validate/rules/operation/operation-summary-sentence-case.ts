@@ -1,5 +1,6 @@
 import type { Connector } from '../../../connector/model.ts';
 import { join } from '../../../connector/pointer.ts';
+import { sentenceCased } from '../../helpers/case-fix.ts';
 import { type CaseIssue, nameWords, sentenceCaseIssue } from '../../helpers/sentence-case.ts';
 import { CERTIFICATION, defineRule } from '../../rule.ts';
 
@@ -20,6 +21,7 @@ export default defineRule({
   severity: 'warning',
   presets: CERTIFICATION,
   fix: 'Capitalise only the first word, acronyms and proper names: "Get user profile", not "Get User Profile".',
+  fixable: true,
   visit: {
     operation(op, ctx) {
       if (!op.summary) return;
@@ -30,9 +32,12 @@ export default defineRule({
       }
       const issue = sentenceCaseIssue(op.summary, names);
       if (!issue) return;
+      const at = join(op.pointer, 'summary');
+      const fixed = sentenceCased(op.summary, names);
       ctx.report({
         message: `The \`summary\` of operation \`${op.label}\` ${describe(issue)}; operation summaries use sentence case.`,
-        at: join(op.pointer, 'summary'),
+        at,
+        ...(fixed !== undefined && { edit: { pointer: at, value: fixed } }),
       });
     },
   },

@@ -12,12 +12,14 @@ export default defineRule({
   severity: 'warning',
   presets: ALL,
   fix: 'Add `"x-ms-url-encoding": "single"` (or `"double"` when the backend decodes the path twice).',
+  fixable: true,
   visit: {
     parameter(p, ctx) {
       if (p.in !== 'path' || own(p.raw, 'x-ms-url-encoding') !== undefined) return;
       ctx.report({
         message: `Encoding for ${parameterLabel(p, ctx.connector, false)} is missing, which might lead to invalid requests; use \`"x-ms-url-encoding": "single"\` to ensure the value is URL encoded.`,
         at: join(p.pointer, 'x-ms-url-encoding'),
+        edit: { pointer: join(p.pointer, 'x-ms-url-encoding'), value: 'single' },
       });
     },
   },

@@ -1,0 +1,202 @@
+/**
+ * `flowport validate --fix`: the edits rules offer (`Report.edit`), made in the connector's JSON
+ * files with jsonc-parser's `modify`, which keeps the file's indentation, line ends, key order and
+ * comments, and touches nothing but the values changed.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  applyEdits,
+  type FormattingOptions,
+  type Edit as JsoncEdit,
+  type Node as JsoncNode,
+  modify,
+  parseTree,
+} from 'jsonc-parser';
+import type { JsonValue } from '../connector/json.ts';
+import { split } from '../connector/pointer.ts';
+import type { Diagnostic } from './diagnostic.ts';
+
+export interface FileFix {
+  /** The file as findings name it. */
+  readonly file: string;
+  readonly before: string;
+  readonly after: string;
+  /** Findings the changes fix. */
+  readonly fixed: number;
+}
+
+/** Indentation and line ends as the file has them (two spaces and `\n` when it cannot tell). */
+export function formattingOf(text: string): FormattingOptions {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
+  return indent.startsWith('\t')
+    ? { insertSpaces: false, tabSize: 1, eol }
+    : { insertSpaces: true, tabSize: indent.length, eol };
+}
+
+/**
+ * A JSON pointer as jsonc-parser's path (array items by number), and the node there when there is
+ * one, read from the text's tree; of a key written twice in one object the last counts, as for
+ * `JSON.parse` (jsonc-parser's `findNodeAtLocation` takes the first, which nothing reads).
+ */
+interface Place {
+  readonly path: (string | number)[];
+  /** The value there, when there is one. */
+  readonly node: JsoncNode | undefined;
+  /** The object or array holding it. */
+  readonly parent: JsoncNode | undefined;
+}
+
+function locate(root: JsoncNode | undefined, pointer: string): Place | undefined {
+  const path: (string | number)[] = [];
+  let node = root;
+  let parent: JsoncNode | undefined;
+  for (const segment of split(pointer)) {
+    parent = node;
+    if (node?.type === 'array') {
+      const index = Number(segment);
+      if (!/^(0|[1-9]\d*)$/.test(segment) || index >= (node.children?.length ?? 0)) return undefined;
+      path.push(index);
+      node = node.children?.[index];
+    } else {
+      path.push(segment);
+      const member =
+        node?.type === 'object'
+          ? node.children?.findLast((m) => m.children?.[0]?.value === segment)
+          : undefined;
+      node = member?.children?.[1];
+    }
+  }
+  return { path, node, parent };
+}
+
+/**
+ * The text of one JSON file with the edits of `findings` made, one per pointer (the first wins);
+ * edits whose place is not in the text are skipped. `fixed` counts the findings whose edit was made.
+ */
+export function fixText(text: string, findings: readonly Diagnostic[]): { after: string; fixed: number } {
+  const formatting = formattingOf(text);
+  // Setting values moves no array item, so the places in the text as it was hold for every edit.
+  const tree = parseTree(text, [], { allowTrailingComma: true });
+  const byPointer = new Map<string, Place & { value: JsonValue }>();
+  let fixed = 0;
+  for (const d of findings) {
+    const edit = d.edit;
+    if (!edit) continue;
+    // The same change again (a shared definition found from many places) is fixed with the first.
+    if (byPointer.has(edit.pointer)) {
+      fixed++;
+      continue;
+    }
+    const place = locate(tree, edit.pointer);
+    if (!place || (!place.node && place.parent?.type !== 'object')) continue;
+    byPointer.set(edit.pointer, { ...place, value: edit.value });
+    fixed++;
+  }
+  const changes = [...byPointer.values()];
+  // Each edit computed on the text as it is, and all made in one pass unless two share text: a
+  // string or number replaced in place, a member added after the object's last one; `modify` (which
+  // parses the whole text each time) for anything else.
+  const all = changes.flatMap((c): JsoncEdit[] => {
+    const { node, parent, value } = c;
+    if (
+      node &&
+      node.type !== 'object' &&
+      node.type !== 'array' &&
+      (typeof value !== 'object' || value === null)
+    )
+      return [{ offset: node.offset, length: node.length, content: JSON.stringify(value) }];
+    const key = c.path.at(-1);
+    const added =
+      !node && parent && typeof key === 'string'
+        ? addedMember(text, parent, key, value, formatting)
+        : undefined;
+    return added ? [added] : modify(text, c.path, value, { formattingOptions: formatting });
+  });
+  if (!overlapping(all)) return { after: spliced(text, all), fixed };
+  let after = text;
+  for (const c of changes)
+    after = applyEdits(after, modify(after, c.path, c.value, { formattingOptions: formatting }));
+  return { after, fixed };
+}
+
+/**
+ * A member added after the last one of a non-empty object, on its own line with the last one's
+ * indentation (or on the same line, in compact JSON); undefined for an empty object or anything else.
+ */
+function addedMember(
+  text: string,
+  parent: JsoncNode,
+  key: string,
+  value: JsonValue,
+  formatting: FormattingOptions,
+): JsoncEdit | undefined {
+  const last = parent.type === 'object' ? parent.children?.at(-1) : undefined;
+  if (!last) return undefined;
+  const lineStart =
+    Math.max(text.lastIndexOf('\n', last.offset - 1), text.lastIndexOf('\r', last.offset - 1)) + 1;
+  const before = text.slice(lineStart, last.offset);
+  const eol = formatting.eol ?? '\n';
+  const unit = formatting.insertSpaces ? ' '.repeat(formatting.tabSize ?? 2) : '\t';
+  const member = `${JSON.stringify(key)}: ${JSON.stringify(value, null, unit)}`;
+  const content = /^[ \t]*$/.test(before)
+    ? `,${eol}${before}${member.replaceAll('\n', `${eol}${before}`)}`
+    : `, ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+  return { offset: last.offset + last.length, length: 0, content };
+}
+
+/**
+ * The text with edits that share no text made in one pass (jsonc-parser's `applyEdits` copies the
+ * whole text once per edit); edits at one offset keep their order.
+ */
+function spliced(text: string, edits: readonly JsoncEdit[]): string {
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.offset - b.e.offset || a.e.length - b.e.length || a.i - b.i);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { e } of sorted) {
+    parts.push(text.slice(at, e.offset), e.content);
+    at = e.offset + e.length;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** Whether two text edits share text (then they must be made one after the other). */
+function overlapping(edits: readonly JsoncEdit[]): boolean {
+  // As `applyEdits` sorts them: edits that only meet (an insertion at the end of a replaced value,
+  // two members added to one object) are made in order; only edits sharing text overlap.
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset || a.length - b.length);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1] as JsoncEdit;
+    if ((sorted[i] as JsoncEdit).offset < prev.offset + prev.length) return true;
+  }
+  return false;
+}
+
+/**
+ * The fixes of one connector's findings, file by file, for files that are on disk as themselves
+ * (not inside a zip); `write` saves them.
+ */
+export function planFixes(findings: readonly Diagnostic[]): FileFix[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of findings) {
+    if (!d.edit || d.file === undefined) continue;
+    const list = byFile.get(d.file) ?? [];
+    list.push(d);
+    byFile.set(d.file, list);
+  }
+  const out: FileFix[] = [];
+  for (const [file, list] of byFile) {
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+    const before = readFileSync(file, 'utf8');
+    const { after, fixed } = fixText(before, list);
+    if (after !== before) out.push({ file, before, after, fixed });
+  }
+  return out;
+}
+
+export function writeFixes(fixes: readonly FileFix[]): void {
+  for (const f of fixes) writeFileSync(f.file, f.after);
+}

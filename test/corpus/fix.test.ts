@@ -1,0 +1,70 @@
+/**
+ * `flowport validate --fix` over the corpus, in memory: for every connector, the edits its findings
+ * offer are made in its swagger, and the fixed connector validated again. What --fix promises: every
+ * fixable finding is gone (a fixed point: no edit left to make), the file is still JSON, and no other
+ * finding appears that was not there before.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { discoverConnectors } from '../../src/connector/discover.ts';
+import { readSource } from '../../src/connector/files.ts';
+import { connectorFromFiles, loadConnectorSync } from '../../src/connector/load.ts';
+import { fixText } from '../../src/validate/fix.ts';
+import { findRule } from '../../src/validate/registry.ts';
+import { validateConnector } from '../../src/validate/validate.ts';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const root = resolve(repo, process.env.FLOWPORT_CORPUS ?? '../shared/corpus');
+const available = existsSync(root);
+if (!available) console.warn(`--fix sweep skipped: corpus not found at ${root} (set FLOWPORT_CORPUS).`);
+if (!available) it.skip(`--fix sweep: corpus not found at ${root}`, () => {});
+
+describe.skipIf(!available)(`--fix sweep over ${root}`, () => {
+  it('fixes every fixable finding, keeps the files JSON and brings no new finding', () => {
+    const sources = ['certified-connectors', 'independent-publisher-connectors', 'custom-connectors'].flatMap(
+      (k) => discoverConnectors(join(root, k)),
+    );
+    const problems: string[] = [];
+    const fixedByRule = new Map<string, number>();
+    let connectors = 0;
+    for (const source of sources) {
+      const connector = loadConnectorSync(source);
+      const before = validateConnector(connector);
+      const fixable = before.diagnostics.filter((d) => d.edit && d.fileKind === 'swagger');
+      if (fixable.length === 0) continue;
+      const read = readSource(source);
+      const swagger = read.discovered.files.swagger;
+      if (!swagger?.text) continue;
+      const { after: text, fixed } = fixText(swagger.text, fixable);
+      const files = Object.values(read.discovered.files).flatMap((f) =>
+        !f ? [] : [{ name: f.name, bytes: f === swagger ? new TextEncoder().encode(text) : f.bytes }],
+      );
+      const again = validateConnector(connectorFromFiles(files, { source, kind: connector.kind }));
+      connectors++;
+      for (const d of fixable) fixedByRule.set(d.ruleId, (fixedByRule.get(d.ruleId) ?? 0) + 1);
+      // The same finding may read differently once fixed (messages quote the text): matched by place.
+      const key = (d: { ruleId: string; file?: string | undefined; pointer?: string | undefined }) =>
+        `${d.ruleId} ${d.file} ${d.pointer}`;
+      const known = new Set(before.diagnostics.map(key));
+      const left = again.diagnostics.filter((d) => d.edit && d.fileKind === 'swagger');
+      const fresh = again.diagnostics.filter(
+        (d) => !known.has(key(d)) && !fixable.some((f) => f.ruleId === d.ruleId),
+      );
+      for (const d of fixable)
+        if (!findRule(d.ruleId)?.fixable)
+          problems.push(`${source}: ${d.ruleId} offers a change but is not marked fixable`);
+      if (fixed !== fixable.length) problems.push(`${source}: ${fixable.length - fixed} edits not made`);
+      if (left.length > 0)
+        problems.push(`${source}: still fixable after --fix: ${left.map(key).slice(0, 3).join('; ')}`);
+      if (fresh.length > 0)
+        problems.push(`${source}: new after --fix: ${fresh.map(key).slice(0, 3).join('; ')}`);
+    }
+    console.log(
+      `--fix sweep: ${connectors} connectors fixed in memory; ${[...fixedByRule].map(([r, n]) => `${r} ${n}`).join(', ')}`,
+    );
+    expect(problems).toEqual([]);
+    expect(connectors).toBeGreaterThan(100);
+  }, 120_000);
+});
