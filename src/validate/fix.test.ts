@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from './diagnostic.ts';
-import { fixText, formattingOf } from './fix.ts';
+import { fixText, formattingOf, writeFixes } from './fix.ts';
 import type { Rule } from './rule.ts';
 import consumesMissing from './rules/operation/consumes-missing.ts';
 import sentenceCase from './rules/operation/operation-summary-sentence-case.ts';
@@ -53,6 +53,18 @@ describe('fixText', () => {
     );
     expect(fixText('{"op": {"summary": "S"}}', [edit('/op/x-ms-url-encoding', 'single')]).after).toBe(
       '{"op": {"summary": "S", "x-ms-url-encoding": "single"}}',
+    );
+  });
+
+  it('keeps a byte order mark where it is', () => {
+    expect(fixText('\uFEFF{"d": "x"}', [edit('/d', 'x.')])).toEqual({ after: '\uFEFF{"d": "x."}', fixed: 1 });
+  });
+
+  it('names a file it cannot write, as a usage error', () => {
+    const write = () =>
+      writeFixes([{ file: '/no/such/folder/apiDefinition.swagger.json', before: '', after: '{}', fixed: 1 }]);
+    expect(write).toThrow(
+      /Cannot write `\/no\/such\/folder\/apiDefinition\.swagger\.json` to fix it \(ENOENT\): make it writable/,
     );
   });
 

@@ -14,6 +14,7 @@ import {
 } from 'jsonc-parser';
 import type { JsonValue } from '../connector/json.ts';
 import { split } from '../connector/pointer.ts';
+import { FlowportError } from '../errors.ts';
 import type { Diagnostic } from './diagnostic.ts';
 
 export interface FileFix {
@@ -75,6 +76,11 @@ function locate(root: JsoncNode | undefined, pointer: string): Place | undefined
  * edits whose place is not in the text are skipped. `fixed` counts the findings whose edit was made.
  */
 export function fixText(text: string, findings: readonly Diagnostic[]): { after: string; fixed: number } {
+  // A byte order mark stays where it is; jsonc-parser would not read past it.
+  if (text.charCodeAt(0) === 0xfeff) {
+    const { after, fixed } = fixText(text.slice(1), findings);
+    return { after: `\uFEFF${after}`, fixed };
+  }
   const formatting = formattingOf(text);
   // Setting values moves no array item, so the places in the text as it was hold for every edit.
   const tree = parseTree(text, [], { allowTrailingComma: true });
@@ -176,10 +182,10 @@ function overlapping(edits: readonly JsoncEdit[]): boolean {
 }
 
 /**
- * The fixes of one connector's findings, file by file, for files that are on disk as themselves
- * (not inside a zip); `write` saves them.
+ * The fixes of one connector's findings, file by file, for files that are on disk as themselves;
+ * `elsewhere` counts the findings whose file is not (inside a zip). `writeFixes` saves them.
  */
-export function planFixes(findings: readonly Diagnostic[]): FileFix[] {
+export function planFixes(findings: readonly Diagnostic[]): { fixes: FileFix[]; elsewhere: number } {
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of findings) {
     if (!d.edit || d.file === undefined) continue;
@@ -187,16 +193,31 @@ export function planFixes(findings: readonly Diagnostic[]): FileFix[] {
     list.push(d);
     byFile.set(d.file, list);
   }
-  const out: FileFix[] = [];
+  const fixes: FileFix[] = [];
+  let elsewhere = 0;
   for (const [file, list] of byFile) {
-    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      elsewhere += list.length;
+      continue;
+    }
     const before = readFileSync(file, 'utf8');
     const { after, fixed } = fixText(before, list);
-    if (after !== before) out.push({ file, before, after, fixed });
+    if (after !== before) fixes.push({ file, before, after, fixed });
   }
-  return out;
+  return { fixes, elsewhere };
 }
 
+/** Saves fixed files; one that cannot be written is a `USAGE` error naming it (the others are saved). */
 export function writeFixes(fixes: readonly FileFix[]): void {
-  for (const f of fixes) writeFileSync(f.file, f.after);
+  for (const f of fixes) {
+    try {
+      writeFileSync(f.file, f.after);
+    } catch (cause) {
+      throw new FlowportError(
+        'USAGE',
+        `Cannot write \`${f.file}\` to fix it (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}): make it writable, or validate without --fix.`,
+        { cause },
+      );
+    }
+  }
 }

@@ -165,18 +165,24 @@ async function fixOutcomes(outcomes: Outcome[], options: RunOptions): Promise<st
   const { planFixes, writeFixes } = await import('../../validate/fix.ts');
   let files = 0;
   let fixed = 0;
+  let elsewhere = 0;
   outcomes.forEach((outcome, i) => {
     if (!outcome.result) return;
-    const fixes = planFixes(outcome.result.diagnostics);
-    if (fixes.length === 0) return;
-    writeFixes(fixes);
-    files += fixes.length;
-    fixed += fixes.reduce((n, f) => n + f.fixed, 0);
+    const plan = planFixes(outcome.result.diagnostics);
+    elsewhere += plan.elsewhere;
+    if (plan.fixes.length === 0) return;
+    writeFixes(plan.fixes);
+    files += plan.fixes.length;
+    fixed += plan.fixes.reduce((n, f) => n + f.fixed, 0);
     outcomes[i] = runOne(outcome.source, options);
   });
-  return fixed === 0
-    ? 'nothing to fix: no finding has a change --fix can make.'
-    : `fixed ${fixed} finding${fixed === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`;
+  const inZip = (n: number) =>
+    `${n} finding${n === 1 ? '' : 's'} --fix could fix ${n === 1 ? 'is' : 'are'} in files inside a zip: unzip the connector and run --fix on its folder.`;
+  if (fixed === 0)
+    return elsewhere > 0
+      ? `nothing fixed: ${inZip(elsewhere)}`
+      : 'nothing fixed: no finding has a change --fix can make.';
+  return `fixed ${fixed} finding${fixed === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.${elsewhere > 0 ? ` ${inZip(elsewhere)}` : ''}`;
 }
 
 /**

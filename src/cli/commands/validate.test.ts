@@ -243,8 +243,16 @@ describe('validate --fix', () => {
         '                        "description": "The item to get.",',
         '                        "x-ms-url-encoding": "single"',
       ]);
+      // In a zip nothing is changed, and the note says why.
+      const { zipSync } = await import('fflate');
+      const zip = join(dir, 'demo.zip');
+      writeFileSync(zip, zipSync({ 'apiDefinition.swagger.json': new TextEncoder().encode(original) }));
+      const zipped = await run(main, ['validate', zip, '-p', 'certification', '--fix']);
+      expect(zipped.stderr).toContain(
+        'nothing fixed: 4 findings --fix could fix are in files inside a zip: unzip the connector',
+      );
       const again = await run(main, [...argv, '--fix']);
-      expect(again.stderr).toContain('nothing to fix');
+      expect(again.stderr).toContain('nothing fixed: no finding has a change --fix can make.');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
