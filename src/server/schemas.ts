@@ -110,6 +110,7 @@ export const diagnosticSchema = {
     pointer: string,
     line: { type: 'integer' },
     column: { type: 'integer' },
+    fixable: { type: 'boolean', description: '`flowport validate --fix` can fix it.' },
   },
 } as const;
 

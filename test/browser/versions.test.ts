@@ -167,6 +167,32 @@ describe.skipIf(!haveChromium)('connector versions in the console', () => {
     }
   });
 
+  it('marks the findings `flowport validate --fix` can fix on the validation report', async () => {
+    const files = tasklane((s) => {
+      for (const item of Object.values(s.paths) as Record<
+        string,
+        { parameters?: Record<string, unknown>[] }
+      >[])
+        for (const op of Object.values(item))
+          for (const p of op.parameters ?? []) if (p.in === 'path') delete p['x-ms-url-encoding'];
+    }).map((f) => ({ name: f.name, content: f.buffer.toString('base64') }));
+    await rig.api('POST', '/api/v1/connectors', { files });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${rig.url}/console/connectors/tasklane/validation`);
+    const notice = page.locator('.notice', { hasText: 'flowport validate --fix' });
+    await notice.waitFor();
+    const { findings } = await rig.api<{ findings: { fixable: boolean }[] }>(
+      'GET',
+      '/api/v1/connectors/tasklane/validation',
+    );
+    const fixable = findings.filter((f) => f.fixable).length;
+    expect(fixable).toBeGreaterThan(0);
+    expect(await notice.textContent()).toContain(
+      `${fixable} finding${fixable === 1 ? '' : 's'} marked fixable`,
+    );
+    expect(await page.locator('.finding .badge', { hasText: 'fixable' }).count()).toBe(fixable);
+  });
+
   it('logged no script errors but the refused version', () => {
     expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
   });

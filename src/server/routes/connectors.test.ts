@@ -237,6 +237,19 @@ describe('reading connectors', () => {
     expect(validation.summary.errors).toBe(
       validation.findings.filter((f: { severity: string }) => f.severity === 'error').length,
     );
+    // Tasklane passes the fixable rules; a finding one of them offers a change for says so.
+    expect(validation.findings.every((f: { fixable: boolean }) => f.fixable === false)).toBe(true);
+    const text = readFileSync(`${TASKLANE}apiDefinition.swagger.json`, 'utf8').replace(
+      '"x-ms-url-encoding": "single",',
+      '',
+    );
+    await t.call(t.admin, 'POST', '/api/v1/connectors?preset=certification', {
+      files: uploadOf(TASKLANE, { 'apiDefinition.swagger.json': text }),
+    });
+    const again = (await t.call(t.maker, 'GET', '/api/v1/connectors/tasklane/validation')).json();
+    expect(
+      again.findings.filter((f: { fixable: boolean }) => f.fixable).map((f: { ruleId: string }) => f.ruleId),
+    ).toEqual(['path-parameter-missing-encoding']);
     const icon = await t.call(t.maker, 'GET', '/api/v1/connectors/tasklane/icon');
     expect(icon.statusCode).toBe(200);
     expect(icon.headers['content-type']).toBe('image/png');

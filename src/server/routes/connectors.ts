@@ -64,6 +64,7 @@ function findingsJson(diagnostics: readonly Diagnostic[], max = 500) {
     pointer: d.pointer,
     line: d.line,
     column: d.column,
+    fixable: d.edit !== undefined,
   }));
 }
 

@@ -154,6 +154,8 @@ export interface Finding {
   readonly pointer?: string;
   readonly line?: number;
   readonly column?: number;
+  /** `flowport validate --fix` can fix it. */
+  readonly fixable?: boolean;
 }
 
 export interface ValidationReport {

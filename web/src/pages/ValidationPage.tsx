@@ -71,6 +71,12 @@ function FindingItem({
     <li className="finding">
       <p>
         <RichText text={finding.message} />
+        {finding.fixable && (
+          <>
+            {' '}
+            <span className="badge neutral">fixable</span>
+          </>
+        )}
       </p>
       <p className="muted small">
         {file ? (
@@ -100,6 +106,7 @@ export function ValidationPage({ id }: { id: string }) {
   return (
     <Async loaded={loaded} what="the validation report">
       {(report) => {
+        const fixable = report.findings.filter((f) => f.fixable).length;
         const bySeverity = SEVERITIES.map((severity) => {
           const rules = new Map<string, Finding[]>();
           for (const f of report.findings.filter((x) => x.severity === severity)) {
@@ -127,6 +134,13 @@ export function ValidationPage({ id }: { id: string }) {
             </PageTitle>
             {report.findings.length === 0 && (
               <p>No findings: the connector passes every rule of the preset.</p>
+            )}
+            {fixable > 0 && (
+              <p className="notice">
+                {fixable} finding{fixable === 1 ? '' : 's'} marked{' '}
+                <span className="badge neutral">fixable</span> can be fixed in your copy of the connector with{' '}
+                <code>flowport validate --fix</code>, then imported again.
+              </p>
             )}
             {bySeverity
               .filter((g) => g.rules.length > 0)
