@@ -10,9 +10,10 @@
  *     "reason": "Not published yet: no flow uses it." } ] }
  * ```
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { FlowportError } from '../errors.ts';
+import { readJsonFile } from '../validate/config.ts';
 import type { BreakingChange, BreakingResult } from './change.ts';
 import { CHANGE_KINDS, type ChangeKindId } from './kinds.ts';
 
@@ -84,15 +85,7 @@ export function readAccepted(file: string, missingOk = false): AcceptedFile {
       `${file}: the file of accepted changes does not exist; create it with \`--accept-all "<reason>"\`.`,
     );
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new FlowportError('CONFIG_INVALID', `${file}: not valid JSON (${(cause as Error).message}).`, {
-      cause,
-    });
-  }
-  return parseAccepted(value, file);
+  return parseAccepted(readJsonFile(file), file);
 }
 
 /** The name entries use for a compared connector: its folder or file name. */

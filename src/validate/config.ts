@@ -47,7 +47,8 @@ export function parseConfig(value: unknown, path: string): FlowportConfig {
   return { ...(preset !== undefined && { preset: preset as PresetName }), rules, path };
 }
 
-function readJson(path: string): unknown {
+/** A JSON file of settings (a config, suppressions, accepted changes); bad JSON is `CONFIG_INVALID` naming it. */
+export function readJsonFile(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
@@ -63,15 +64,15 @@ export function loadConfig(options: { file?: string; dir?: string } = {}): Flowp
     const path = resolve(options.file);
     if (!existsSync(path))
       throw new FlowportError('CONFIG_INVALID', `${path}: the config file does not exist.`);
-    return parseConfig(readJson(path), path);
+    return parseConfig(readJsonFile(path), path);
   }
   let dir = resolve(options.dir ?? '.');
   for (;;) {
     const file = join(dir, FILE);
-    if (existsSync(file)) return parseConfig(readJson(file), file);
+    if (existsSync(file)) return parseConfig(readJsonFile(file), file);
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {
-      const value = readJson(pkg) as Record<string, unknown>;
+      const value = readJsonFile(pkg) as Record<string, unknown>;
       if (value && typeof value === 'object' && 'flowport' in value)
         return parseConfig(value.flowport, `${pkg}#flowport`);
     }

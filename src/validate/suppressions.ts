@@ -11,9 +11,10 @@
  * Connector paths are relative to the file's folder, with `/`, so that the file works from any
  * working directory.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { FlowportError } from '../errors.ts';
+import { readJsonFile } from './config.ts';
 import { type Diagnostic, severityRank, summarize } from './diagnostic.ts';
 import type { ValidationResult } from './engine.ts';
 import { findRule } from './registry.ts';
@@ -72,15 +73,7 @@ export function parseSuppressions(value: unknown, file: string): Suppressions {
 /** Reads a suppressions file; a missing one is empty. */
 export function readSuppressions(file: string): Suppressions {
   if (!existsSync(file)) return { file, counts: new Map() };
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new FlowportError('CONFIG_INVALID', `${file}: not valid JSON (${(cause as Error).message}).`, {
-      cause,
-    });
-  }
-  return parseSuppressions(value, file);
+  return parseSuppressions(readJsonFile(file), file);
 }
 
 export interface Suppressed {

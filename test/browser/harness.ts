@@ -5,9 +5,10 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { type DemoBackend, startDemoBackend } from '../../examples/demo-backend/server.ts';
 import { freePort } from '../../src/server/free-port.ts';
 import { listen, type RunningServer } from '../../src/server/lifecycle.ts';
@@ -108,4 +109,26 @@ export async function startRig(): Promise<ConsoleRig> {
       await demo.close();
     },
   };
+}
+
+/** WCAG 2.1 A and AA violations on the page as it is (axe evaluated through DevTools, past the CSP). */
+export async function axeViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
+  await page.waitForLoadState('networkidle');
+  if (!(await page.evaluate('typeof axe !== "undefined"')))
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate<{ id: string; targets: string[] }[]>(
+    `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then((r) => r.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
+  );
+}
+
+/** How far the page is wider than the window (0 or less: it fits). */
+export const overflow = (page: Page) =>
+  page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+
+/** A full-page screenshot named after a failed test, in `SCREENSHOTS`. */
+export async function failureScreenshot(page: Page, prefix: string, test: string): Promise<void> {
+  await page.screenshot({
+    path: join(SCREENSHOTS, `failed-${prefix}-${test.slice(0, 40).replace(/\W+/g, '-')}.png`),
+    fullPage: true,
+  });
 }

@@ -3,16 +3,17 @@
  * the new user signs in with it, creates and revokes a token of their own and cannot see Users.
  * Token values appear once on screen and never in a request URL or in storage beyond the session's.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  axeViolations,
   type ConsoleRig,
   ensureConsoleBuilt,
+  failureScreenshot,
   haveChromium,
   launchChromium,
+  overflow,
   SCREENSHOTS,
   startRig,
 } from './harness.ts';
@@ -33,20 +34,6 @@ interface User {
   readonly name: string;
   readonly role: string;
 }
-
-const axeSource = () => readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** WCAG 2.1 A and AA violations on the page as it is (axe evaluated through DevTools, past the CSP). */
-async function axeViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
-  await page.waitForLoadState('networkidle');
-  if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(axeSource());
-  return page.evaluate<{ id: string; targets: string[] }[]>(
-    `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then((r) => r.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
-  );
-}
-
-const overflow = (page: Page) =>
-  page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
 
 describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
   let rig: ConsoleRig;
@@ -97,13 +84,7 @@ describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
         ['admin', admin],
         ['dana', dana],
       ] as const)
-        await page.screenshot({
-          path: join(
-            SCREENSHOTS,
-            `failed-users-${who}-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`,
-          ),
-          fullPage: true,
-        });
+        await failureScreenshot(page, `users-${who}`, ctx.task.name);
   });
 
   afterAll(async () => {

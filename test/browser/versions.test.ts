@@ -4,15 +4,17 @@
  * the previous version; the versions page lists both, and the changes page compares any two.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  axeViolations,
   type ConsoleRig,
   ensureConsoleBuilt,
+  failureScreenshot,
   haveChromium,
   launchChromium,
+  overflow,
   SCREENSHOTS,
   startRig,
 } from './harness.ts';
@@ -61,11 +63,7 @@ describe.skipIf(!haveChromium)('connector versions in the console', () => {
   });
 
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail')
-      await page.screenshot({
-        path: join(SCREENSHOTS, `failed-versions-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`),
-        fullPage: true,
-      });
+    if (ctx.task.result?.state === 'fail') await failureScreenshot(page, 'versions', ctx.task.name);
   });
 
   afterAll(async () => {
@@ -146,24 +144,13 @@ describe.skipIf(!haveChromium)('connector versions in the console', () => {
   });
 
   it('passes axe-core on the versions and changes pages, and fits a narrow window', async () => {
-    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    const check = async () => {
-      await page.waitForLoadState('networkidle');
-      if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(axe);
-      return page.evaluate<{ id: string; targets: string[] }[]>(
-        `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then((r) => r.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
-      );
-    };
     await page.setViewportSize({ width: 380, height: 800 });
     for (const path of ['versions', 'versions/2/changes', 'versions/3/changes?from=1']) {
       await page.goto(`${rig.url}/console/connectors/tasklane/${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.locator('.version-title, .changes, .compare-with').first().waitFor();
-      expect(await check(), path).toEqual([]);
-      expect(
-        await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
-        path,
-      ).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page), path).toEqual([]);
+      expect(await overflow(page), path).toBeLessThanOrEqual(0);
     }
   });
 
