@@ -1,6 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { BreakingResult } from '../breaking/change.ts';
+import { compareConnectors } from '../breaking/compare.ts';
+import { readFolder } from '../connector/files.ts';
 import { isObject, type JsonObject, ownArray, ownObject } from '../connector/json.ts';
+import { connectorFromFiles, loadConnectorSync } from '../connector/load.ts';
 import { FlowportError } from '../errors.ts';
 import { type ConvertOptions, type ConvertResult, convert, stringify } from './convert.ts';
 import { mergeUpdate, type UpdateChanges } from './merge.ts';
@@ -23,6 +27,8 @@ export interface InitOptions extends Omit<ConvertOptions, 'source'> {
   readonly dryRun?: boolean;
   /** Merge into the existing connector, keeping the author's edits. */
   readonly update?: boolean;
+  /** Write an update even when it breaks flows built on the connector as it is. */
+  readonly allowBreaking?: boolean;
 }
 
 export interface InitResult {
@@ -34,6 +40,10 @@ export interface InitResult {
   readonly connectors: readonly string[];
   /** Set for `update`. */
   readonly changes: UpdateChanges | undefined;
+  /** Set for `update`: what the updated connector breaks for flows built on it as it was (`flowport breaking`). */
+  readonly breaking: BreakingResult | undefined;
+  /** True when the update breaks flows and `allowBreaking` was not given: nothing was written. */
+  readonly refused: boolean;
 }
 
 const CONNECTOR_FILES = ['apiDefinition.swagger.json', 'apiProperties.json'];
@@ -113,6 +123,7 @@ export async function initConnector(options: InitOptions): Promise<InitResult> {
         );
   const folders: Record<string, Record<string, Uint8Array>> = {};
   let changes: UpdateChanges | undefined;
+  let breaking: BreakingResult | undefined;
   if (parts.length > 0) {
     folders[''] = { 'conversion-report.md': conversion.files['conversion-report.md'] ?? new Uint8Array() };
     for (const p of parts) {
@@ -167,10 +178,12 @@ export async function initConnector(options: InitOptions): Promise<InitResult> {
     }
     files[BASE_FILE] = base;
     folders[''] = files;
+    if (options.update) breaking = breakingOfUpdate(options.dir, files);
   }
+  const refused = (breaking?.summary.error ?? 0) > 0 && !options.allowBreaking;
   const written: string[] = [];
   const connectors = parts.length > 0 ? parts.map((p) => join(options.dir, p.name)) : [options.dir];
-  if (!options.dryRun)
+  if (!options.dryRun && !refused)
     for (const [folder, files] of Object.entries(folders)) {
       const at = join(options.dir, folder);
       mkdirSync(join(at, '.flowport'), { recursive: true });
@@ -180,7 +193,21 @@ export async function initConnector(options: InitOptions): Promise<InitResult> {
         written.push(path);
       }
     }
-  return { conversion, dir: options.dir, written, connectors, changes };
+  return { conversion, dir: options.dir, written, connectors, changes, breaking, refused };
+}
+
+/**
+ * The connector folder as an update would leave it (its files replaced by `files`, the others kept),
+ * compared with the folder as it is: the regeneration is gated by the breaking-change check.
+ */
+function breakingOfUpdate(dir: string, files: Record<string, Uint8Array>): BreakingResult {
+  const before = loadConnectorSync(dir);
+  const kept = readFolder(dir).filter((f) => !(f.name in files));
+  // `.flowport/…` is flowport's own, not part of the connector.
+  const written = Object.entries(files)
+    .filter(([name]) => !name.includes('/'))
+    .map(([name, bytes]) => ({ name, bytes }));
+  return compareConnectors(before, connectorFromFiles([...kept, ...written], { source: dir }));
 }
 
 /** `.flowport/part.json` of a split folder, when there is one. */

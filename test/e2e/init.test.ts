@@ -110,6 +110,26 @@ describe('flowport init', () => {
     expect(merged.info.version).toBe('2');
   });
 
+  it('--update writes nothing when the newer description breaks flows built on the connector, unless allowed', async () => {
+    const { dir, v1, v2 } = workspace();
+    await run('init', dir, '--from', v2);
+    const file = join(dir, 'apiDefinition.swagger.json');
+    const before = readFileSync(file, 'utf8');
+    // v1 has no deleteItem: flows using it would break.
+    const refused = await run('init', dir, '--update', v1);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/Breaking: 1 change breaks flows built on the connector as it is/);
+    expect(refused.stdout).toContain(
+      'The operation has been deleted. This change breaks existing flows. operation/deleteItem',
+    );
+    expect(refused.stderr).toContain('nothing written');
+    expect(refused.stderr).toContain('--allow-breaking');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const allowed = await run('init', dir, '--update', v1, '--allow-breaking');
+    expect(allowed.code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).paths['/items/{id}']?.delete).toBeUndefined();
+  });
+
   it('splits a description over 256 operations by tag into connectors that each validate', {
     timeout: 60_000,
   }, async () => {

@@ -15,6 +15,7 @@ interface InitFlags {
   preset: PresetName | 'none';
   split: SplitMode;
   quiet: boolean;
+  allowBreaking: boolean;
 }
 
 export function initCommand(io: Io, setExit: (code: number) => void): Command {
@@ -27,6 +28,11 @@ export function initCommand(io: Io, setExit: (code: number) => void): Command {
     .option(
       '--update [file]',
       're-import a newer description into the connector, keeping your edits (3-way merge by operationId)',
+    )
+    .option(
+      '--allow-breaking',
+      'with --update: write the update even when it breaks flows built on the connector as it is',
+      false,
     )
     .option('--force', 'overwrite an existing connector', false)
     .option('--dry-run', 'convert and report, write nothing', false)
@@ -57,8 +63,12 @@ Writes apiDefinition.swagger.json, apiProperties.json, readme.md, icon.png and c
 A description over one connector's limits is split by tag into several connector folders inside
 <dir> (each with its own files; the whole report stays in <dir>/conversion-report.md).
 
-Exit codes: 0 converted, 2 usage error, unreadable or unsupported input, or an existing connector
-without --force / --update.
+An --update is checked as \`flowport breaking\` checks a new version: when it would break flows built
+on the connector as it is (an operation, parameter or output gone or changed), nothing is written and
+the changes are listed; --allow-breaking writes it anyway.
+
+Exit codes: 0 converted, 1 an update that breaks existing flows (nothing written), 2 usage error,
+unreadable or unsupported input, or an existing connector without --force / --update.
 
 Examples:
   flowport init my-connector --from openapi.yaml
@@ -84,6 +94,7 @@ Examples:
         ...(flags.brandColor && { brandColor: flags.brandColor }),
         preset: flags.preset === 'none' ? false : flags.preset,
         split: flags.split,
+        allowBreaking: flags.allowBreaking,
       });
       if (!flags.quiet) {
         io.stdout.write(`${result.conversion.summary}\n`);
@@ -96,6 +107,22 @@ Examples:
               ...c.changed.map((id) => `\n  ~ ${id}`),
             ].join('')}\n`,
           );
+        const breaking = result.breaking;
+        if (breaking && breaking.changes.length > 0)
+          io.stdout.write(
+            `Breaking: ${breaking.summary.error} change${breaking.summary.error === 1 ? '' : 's'} break${breaking.summary.error === 1 ? 's' : ''} flows built on the connector as it is, ${breaking.summary.warning} warning${breaking.summary.warning === 1 ? '' : 's'} (a ${breaking.update.kind} update for certification):${breaking.changes
+              .map((ch) => `\n  ${ch.severity.padEnd(7)} ${ch.message} ${ch.path} — ${ch.detail}`)
+              .join('')}\n`,
+          );
+      }
+      if (result.refused) {
+        io.stderr.write(
+          `flowport: the update breaks flows built on ${dir} as it is; nothing written. Keep what flows use (see the fixes in docs/breaking-changes.md), or pass --allow-breaking to write it anyway.\n`,
+        );
+        setExit(EXIT.findings);
+        return;
+      }
+      if (!flags.quiet) {
         io.stdout.write(
           flags.dryRun
             ? 'Dry run: nothing written.\n'
