@@ -451,6 +451,32 @@ describe('compareConnectors', () => {
     expect(diff(list(undefined, undefined), list({}, projects))).toEqual([]);
   });
 
+  it('says when a deleted operation or parameter looks renamed, keeping the verdict', () => {
+    const after = base();
+    get(after).operationId = 'FetchItem';
+    param(after, 'free')['x-ms-summary'] = 'Free text';
+    const before = base();
+    param(before, 'free')['x-ms-summary'] = 'Free Text';
+    param(after, 'free').name = 'text';
+    const result = compareConnectors(connector(before, 'old'), connector(after, 'new'));
+    const deleted = result.changes.find((c) => c.kind === 'operation-deleted');
+    expect(deleted?.detail).toBe(
+      '`GetItem` (GET /items/{id}) is not in the new version. It looks renamed to `FetchItem` (the same GET /items/{id}): flows hold the old id, so keep it as the `operationId`.',
+    );
+    // Parameters are compared within one operation: rename it back to see the parameter's hint.
+    get(after).operationId = 'GetItem';
+    const again = compareConnectors(connector(before, 'old'), connector(after, 'new'));
+    expect(again.changes.map((c) => c.detail)).toEqual([
+      'Parameter `free` (query) of `GetItem` was removed. It looks renamed to `text` (the same display name, "Free Text"): flows hold the old name, so keep it.',
+    ]);
+    // Nothing is hinted without a twin.
+    const gone = base();
+    delete gone.paths['/items/{id}'];
+    expect(compareConnectors(connector(base(), 'old'), connector(gone, 'new')).changes[0]?.detail).toBe(
+      '`GetItem` (GET /items/{id}) is not in the new version.',
+    );
+  });
+
   it('reports dynamic values of body fields and dynamic schemas of bodies whose source changed', () => {
     const withDynamic = (mode: Doc | undefined, body: Doc | undefined) => (d: Doc) => {
       if (mode) d.definitions.NewItem.properties.mode['x-ms-dynamic-values'] = mode;

@@ -1,4 +1,4 @@
-import type { Connector } from '../connector/model.ts';
+import type { Connector, Operation } from '../connector/model.ts';
 import { type BreakingResult, Changes } from './change.ts';
 import { compareConnection } from './connection.ts';
 import { compareOperation } from './operations.ts';
@@ -22,10 +22,23 @@ export function compareConnectors(before: Connector, after: Connector): Breaking
       changes.add(
         'operation-deleted',
         `operation/${o.id}`,
-        `\`${o.id}\` (${o.method.toUpperCase()} ${o.path}) is not in the new version.`,
+        `\`${o.id}\` (${o.method.toUpperCase()} ${o.path}) is not in the new version.${renamedTo(o, before, after)}`,
         { version: 'old', pointer: o.pointer },
       );
   }
   compareConnection(changes, before, after);
   return changes.result(classifyUpdate(before, after));
+}
+
+/**
+ * A hint for an operation that looks renamed rather than removed: a new operation (an `operationId`
+ * the old version lacks) with the same method and path. Still a deletion for flows, which hold the id.
+ */
+function renamedTo(o: Operation, before: Connector, after: Connector): string {
+  const twin = after.operations.find(
+    (n) => n.method === o.method && n.path === o.path && n.id !== undefined && !before.operation(n.id),
+  );
+  return twin
+    ? ` It looks renamed to \`${twin.id}\` (the same ${o.method.toUpperCase()} ${o.path}): flows hold the old id, so keep it as the \`operationId\`.`
+    : '';
 }

@@ -30,7 +30,7 @@ export function compareParameters(changes: Changes, before: Operation, after: Op
       changes.add(
         'parameter-deleted',
         path,
-        `${o.required ? 'Required parameter' : 'Parameter'} \`${o.name}\` (${o.in}) of \`${id}\` was removed.`,
+        `${o.required ? 'Required parameter' : 'Parameter'} \`${o.name}\` (${o.in}) of \`${id}\` was removed.${renamedTo(o, before, after)}`,
         { version: 'old', pointer: o.usedAt },
         o.required ? 'error' : undefined,
       );
@@ -95,4 +95,21 @@ export function compareParameters(changes: Changes, before: Operation, after: Op
       { version: 'new', pointer: n.usedAt },
     );
   }
+}
+
+/**
+ * A hint for a parameter that looks renamed rather than removed: a new parameter in the same place
+ * (`in`) with the same display name (`x-ms-summary`). Flows hold the old name.
+ */
+function renamedTo(o: Parameter, before: Operation, after: Operation): string {
+  if (o.summary === undefined) return '';
+  const twin = after.parameters.find(
+    (n) =>
+      n.in === o.in &&
+      n.summary?.trim().toLowerCase() === o.summary?.trim().toLowerCase() &&
+      !before.parameters.some((b) => b.name === n.name),
+  );
+  return twin
+    ? ` It looks renamed to \`${twin.name}\` (the same display name, "${o.summary}"): flows hold the old name, so keep it.`
+    : '';
 }
