@@ -47,6 +47,8 @@ export interface ValidateFlags {
   passOnUnprunedSuppressions?: boolean;
   /** Make the edits rules offer in the connectors' files, then report what is left. */
   fix?: boolean;
+  /** Validate again whenever a connector's files change (`validate-watch.ts`). */
+  watch?: boolean;
 }
 
 export interface Io {

@@ -50,6 +50,7 @@ export function validateCommand(io: Io, setExit: (code: number) => void): Comman
       'reuse the results of connectors whose files, rules and settings have not changed since an earlier --cache run',
     )
     .option('--cache-location <dir>', `folder of the cache (implies --cache; default: ${DEFAULT_CACHE_DIR})`)
+    .option('-w, --watch', 'validate again whenever a connector file changes, until Ctrl-C')
     .option(
       '--fix',
       'make the changes some findings offer (a missing encoding, title case, a final period…) in the files, then report what is left',
@@ -98,12 +99,24 @@ Examples:
   flowport validate ./my-connector
   flowport validate ./my-connector --preset certification --format sarif -o flowport.sarif
   flowport validate ./my-connector --preset certification --fix
+  flowport validate ./my-connector --preset certification --watch   # again on every save
   flowport validate certified-connectors/ --quiet
   flowport validate certified-connectors/ --cache   # again: only changed connectors are validated
   flowport validate certified-connectors/ --suppress-all   # adopt flowport: fail only on new findings`,
     )
     .action(async (paths: string[], flags: ValidateFlags) => {
-      setExit(await runValidate(paths, flags, io));
+      if (!flags.watch) {
+        setExit(await runValidate(paths, flags, io));
+        return;
+      }
+      const { watchValidate } = await import('../actions/validate-watch.ts');
+      const stop = new AbortController();
+      const abort = () => stop.abort();
+      process.once('SIGINT', abort);
+      process.once('SIGTERM', abort);
+      setExit(await watchValidate(paths, flags, io, stop.signal));
+      process.off('SIGINT', abort);
+      process.off('SIGTERM', abort);
     });
 }
 
