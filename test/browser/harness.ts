@@ -132,3 +132,17 @@ export async function failureScreenshot(page: Page, prefix: string, test: string
     fullPage: true,
   });
 }
+
+/**
+ * A 1280×900 page with a 15 s default timeout whose script errors and console errors are collected
+ * into `problems` (console errors matching `expected`, such as refusals a test causes, are not).
+ */
+export async function watchedPage(browser: Browser, problems: string[], expected?: RegExp): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !expected?.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  return page;
+}

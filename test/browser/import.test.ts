@@ -16,6 +16,7 @@ import {
   launchChromium,
   SCREENSHOTS,
   startRig,
+  watchedPage,
 } from './harness.ts';
 
 const examples = new URL('../../examples/', import.meta.url).pathname;
@@ -58,14 +59,8 @@ describe.skipIf(!haveChromium)('connector import in the console', () => {
     await ensureConsoleBuilt();
     rig = await startRig();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      // The refused uploads below answer 413 and 422 on purpose.
-      if (m.type() === 'error' && !/status of (413|422)/.test(m.text()))
-        problems.push(`console: ${m.text()}`);
-    });
+    // The refused uploads below answer 413 and 422 on purpose.
+    page = await watchedPage(browser, problems, /status of (413|422)/);
   });
 
   afterEach(async (ctx) => {

@@ -17,6 +17,7 @@ import {
   overflow,
   SCREENSHOTS,
   startRig,
+  watchedPage,
 } from './harness.ts';
 
 const TASKLANE = new URL('../../examples/tasklane/', import.meta.url).pathname;
@@ -54,12 +55,7 @@ describe.skipIf(!haveChromium)('connector versions in the console', () => {
     const files = tasklane().map((f) => ({ name: f.name, content: f.buffer.toString('base64') }));
     await rig.api('POST', '/api/v1/connectors', { files });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
+    page = await watchedPage(browser, problems);
   });
 
   afterEach(async (ctx) => {

@@ -13,6 +13,7 @@ import { discoverConnectors } from '../../connector/discover.ts';
 import { loadConnectorSync } from '../../connector/load.ts';
 import { FlowportError } from '../../errors.ts';
 import { severityRank } from '../../validate/diagnostic.ts';
+import { plural } from '../../validate/reporters/text.ts';
 import type { Severity } from '../../validate/rule.ts';
 import { VERSION } from '../../version.ts';
 import type { Io } from '../commands/validate.ts';
@@ -67,7 +68,7 @@ export async function runBreaking(paths: string[], flags: BreakingFlags, io: Io)
     notes.push(
       added === 0
         ? `nothing to add to ${accepted.file}: every change is accepted already.`
-        : `${added} change${added === 1 ? '' : 's'} added to ${accepted.file} as accepted.`,
+        : `${plural(added, 'change')} added to ${accepted.file} as accepted.`,
     );
     accepted = readAccepted(accepted.file);
     judged = applyAccepted(results, accepted);

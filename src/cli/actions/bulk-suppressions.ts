@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { FlowportError } from '../../errors.ts';
 import type { ValidationResult } from '../../validate/engine.ts';
 import { findRule } from '../../validate/registry.ts';
+import { plural } from '../../validate/reporters/text.ts';
 import {
   applySuppressions,
   pruneSuppressions,
@@ -63,7 +64,7 @@ export function suppress(
       suppressions = pruneSuppressions(suppressions, unused);
       writeSuppressions(suppressions);
     }
-    notes.push(`${shown}: ${unused.length} suppression${unused.length === 1 ? '' : 's'} pruned.`);
+    notes.push(`${shown}: ${plural(unused.length, 'suppression')} pruned.`);
     unused = [];
   }
   if (applied.suppressed > 0) notes.push(`${applied.suppressed} findings suppressed by ${shown}.`);

@@ -1,6 +1,7 @@
 import { type FSWatcher, statSync, watch } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { discoverConnectors } from '../../connector/discover.ts';
+import { plural } from '../../validate/reporters/text.ts';
 import { EXIT } from '../exit.ts';
 import { type Io, runValidate, type ValidateFlags } from './validate.ts';
 
@@ -55,9 +56,7 @@ export async function watchValidate(
       io.stderr.write(`flowport: cannot watch ${given}; its changes will not be validated.\n`);
     }
   }
-  io.stderr.write(
-    `flowport: watching ${sources.length} connector${sources.length === 1 ? '' : 's'} for changes; Ctrl-C to stop.\n`,
-  );
+  io.stderr.write(`flowport: watching ${plural(sources.length, 'connector')} for changes; Ctrl-C to stop.\n`);
   await new Promise<void>((done) => {
     if (signal.aborted) done();
     else signal.addEventListener('abort', () => done(), { once: true });

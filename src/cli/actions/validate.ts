@@ -15,6 +15,7 @@ import {
   formatSummaryTable,
   formatText,
   formatTotals,
+  plural,
   type SourceTexts,
 } from '../../validate/reporters/text.ts';
 import type { PresetName, Severity } from '../../validate/rule.ts';
@@ -167,10 +168,10 @@ async function fixOutcomes(outcomes: Outcome[], options: RunOptions): Promise<st
     outcomes[i] = runOne(outcome.source, options);
   });
   const inZip = (n: number) =>
-    `${n} finding${n === 1 ? '' : 's'} --fix could fix ${n === 1 ? 'is' : 'are'} in files inside a zip: unzip the connector and run --fix on its folder.`;
+    `${plural(n, 'finding')} --fix could fix ${n === 1 ? 'is' : 'are'} in files inside a zip: unzip the connector and run --fix on its folder.`;
   if (fixed === 0)
     return elsewhere > 0
       ? `nothing fixed: ${inZip(elsewhere)}`
       : 'nothing fixed: no finding has a change --fix can make.';
-  return `fixed ${fixed} finding${fixed === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.${elsewhere > 0 ? ` ${inZip(elsewhere)}` : ''}`;
+  return `fixed ${plural(fixed, 'finding')} in ${plural(files, 'file')}.${elsewhere > 0 ? ` ${inZip(elsewhere)}` : ''}`;
 }

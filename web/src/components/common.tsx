@@ -4,6 +4,9 @@ import type { ConnectionStatus, JsonValue, ValidationSummary } from '../api/type
 import type { Loaded } from './use-load.ts';
 
 /** An API error as the server worded it, with its code; announced to screen readers. */
+/** `1 error`, `2 errors`. */
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function ProblemMessage({ error, title }: { error: Error; title?: string }) {
   const code = error instanceof ApiError ? error.code : undefined;
   const errors = error instanceof ApiError ? error.errors : [];

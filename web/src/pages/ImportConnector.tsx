@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client.ts';
 import type { BreakingReport, ConnectorUpload, ImportResult } from '../api/types.ts';
-import { ProblemMessage, ValidationBadge } from '../components/common.tsx';
+import { ProblemMessage, plural, ValidationBadge } from '../components/common.tsx';
 import { useAction } from '../components/use-action.ts';
 import { BreakingBadge, ChangeList, UpdateBadge } from './breaking-parts.tsx';
 
@@ -19,8 +19,6 @@ function uploadOf(files: readonly File[]): ConnectorUpload {
   return { files };
 }
 
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 function Outcome({ result }: { result: ImportResult }) {
   const { connector, version, created } = result;
   const v = version.validation;
@@ -33,8 +31,8 @@ function Outcome({ result }: { result: ImportResult }) {
           : `Unchanged: the files equal version ${version.version} of ${connector.title} (${connector.id}); no version was made.`}
       </p>
       <p>
-        <ValidationBadge summary={v} /> Preset <code>{v.preset}</code>: {count(v.errors, 'error')},{' '}
-        {count(v.warnings, 'warning')}, {count(v.infos, 'info')}.{' '}
+        <ValidationBadge summary={v} /> Preset <code>{v.preset}</code>: {plural(v.errors, 'error')},{' '}
+        {plural(v.warnings, 'warning')}, {plural(v.infos, 'info')}.{' '}
         <Link href={`${href}/validation`}>
           Validation report<span className="visually-hidden"> of {connector.title}</span>
         </Link>{' '}

@@ -2,7 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client.ts';
 import type { CreatedToken, Role, User } from '../api/types.ts';
-import { Async, PageTitle, ProblemMessage } from '../components/common.tsx';
+import { Async, PageTitle, ProblemMessage, plural } from '../components/common.tsx';
 import { useAction } from '../components/use-action.ts';
 import { useLoad } from '../components/use-load.ts';
 import { DEFAULT_EXPIRY, expiresInDays } from './token-expiry.ts';
@@ -13,12 +13,10 @@ const ROLES: readonly { value: Role; label: string }[] = [
   { value: 'admin', label: 'admin: also connectors, users and every token' },
 ];
 
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 function countLine(users: readonly User[]): string {
   const admins = users.filter((u) => u.role === 'admin' && !u.disabledAt).length;
   const disabled = users.filter((u) => u.disabledAt).length;
-  return `${count(users.length, 'user')}, ${count(admins, 'enabled admin')}${disabled ? `, ${disabled} disabled` : ''}.`;
+  return `${plural(users.length, 'user')}, ${plural(admins, 'enabled admin')}${disabled ? `, ${disabled} disabled` : ''}.`;
 }
 
 /** A new user with a first token, which the answer shows once. */

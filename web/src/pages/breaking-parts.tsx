@@ -1,7 +1,5 @@
 import type { BreakingChange, BreakingReport } from '../api/types.ts';
-import { RichText } from '../components/common.tsx';
-
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { plural, RichText } from '../components/common.tsx';
 
 /** What certification would call the update, as a badge: a major update is reviewed again in full. */
 export function UpdateBadge({ update }: { update: BreakingReport['update'] }) {
@@ -12,8 +10,8 @@ export function UpdateBadge({ update }: { update: BreakingReport['update'] }) {
 
 /** The breaking changes, counted as a badge: errors break existing flows. */
 export function BreakingBadge({ summary }: { summary: BreakingReport['summary'] }) {
-  if (summary.error > 0) return <span className="badge bad">{count(summary.error, 'breaking change')}</span>;
-  if (summary.warning > 0) return <span className="badge warn">{count(summary.warning, 'warning')}</span>;
+  if (summary.error > 0) return <span className="badge bad">{plural(summary.error, 'breaking change')}</span>;
+  if (summary.warning > 0) return <span className="badge warn">{plural(summary.warning, 'warning')}</span>;
   return <span className="badge ok">breaks nothing</span>;
 }
 
@@ -23,7 +21,7 @@ export function breakingSentence(report: BreakingReport): string {
   const what =
     error + warning + info === 0
       ? 'Nothing breaks flows built on it'
-      : `${count(error, 'breaking change')}, ${count(warning, 'warning')}, ${count(info, 'note')}`;
+      : `${plural(error, 'breaking change')}, ${plural(warning, 'warning')}, ${plural(info, 'note')}`;
   const update =
     report.update === 'major'
       ? 'certification would review it as a major update'
