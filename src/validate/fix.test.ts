@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from './diagnostic.ts';
 import { fixText, formattingOf, writeFixes } from './fix.ts';
 import type { Rule } from './rule.ts';
+import shortHex from './rules/api-properties/brand-color-short-hex.ts';
+import metadataCasing from './rules/metadata/connector-metadata-casing.ts';
 import consumesMissing from './rules/operation/consumes-missing.ts';
+import deprecatedLabel from './rules/operation/operation-deprecated-label.ts';
+import summaryEnd from './rules/operation/operation-summary-end.ts';
 import sentenceCase from './rules/operation/operation-summary-sentence-case.ts';
 import descriptionSentence from './rules/parameter/parameter-description-sentence.ts';
+import summaryCharacters from './rules/parameter/parameter-summary-characters.ts';
 import titleCase from './rules/parameter/parameter-summary-title-case.ts';
 import missingEncoding from './rules/parameter/path-parameter-missing-encoding.ts';
 import { runRule, sampleDiagnostic, swagger } from './testing.ts';
@@ -68,6 +73,12 @@ describe('fixText', () => {
     );
   });
 
+  it('leaves a different change of the same value to the next pass, and counts only what it made', () => {
+    const first = fixText('{"s": "due date?"}', [edit('/s', 'due date'), edit('/s', 'Due Date?')]);
+    expect(first).toEqual({ after: '{"s": "due date"}', fixed: 1 });
+    expect(fixText(first.after, [edit('/s', 'Due Date')])).toEqual({ after: '{"s": "Due Date"}', fixed: 1 });
+  });
+
   it('changes the last of a key written twice, the one JSON.parse reads', () => {
     expect(fixText('{"d": "Kept.", "d": "Read"}', [edit('/d', 'Read.')]).after).toBe(
       '{"d": "Kept.", "d": "Read."}',
@@ -81,12 +92,16 @@ describe('fixText', () => {
   });
 });
 
-/** The rule's findings on `doc`, the text fixed with their edits, and the rule's findings after. */
-function roundTrip(rule: Rule, doc: unknown) {
-  const before = runRule(rule, { swagger: doc });
+/**
+ * The rule's findings on `doc` (the swagger, or the file named), the text fixed with their edits, and
+ * the rule's findings after.
+ */
+function roundTrip(rule: Rule, doc: unknown, file: 'swagger' | 'apiProperties' = 'swagger') {
+  const files = (d: unknown) => (file === 'swagger' ? { swagger: d } : { swagger: swagger(), [file]: d });
+  const before = runRule(rule, files(doc));
   const text = JSON.stringify(doc, null, 2);
   const { after, fixed } = fixText(text, before);
-  return { before, fixed, doc: JSON.parse(after), after: runRule(rule, { swagger: JSON.parse(after) }) };
+  return { before, fixed, doc: JSON.parse(after), after: runRule(rule, files(JSON.parse(after))) };
 }
 
 const operation = (op: Record<string, unknown>, path = '/tasks/{id}', method = 'get') =>
@@ -132,6 +147,45 @@ describe('the changes rules offer', () => {
     }
   });
 
+  it('silence their rule once made, in any file, several findings with one change', () => {
+    const cases: [Rule, unknown, 'swagger' | 'apiProperties', number][] = [
+      [
+        summaryCharacters,
+        operation({ parameters: [param({ 'x-ms-summary': 'Include Archived?' })] }),
+        'swagger',
+        1,
+      ],
+      [summaryEnd, operation({ summary: 'Get a task. ' }), 'swagger', 1],
+      [
+        deprecatedLabel,
+        operation({ summary: 'Get a task', description: 'Old.', deprecated: true }),
+        'swagger',
+        2,
+      ],
+      [
+        metadataCasing,
+        swagger({
+          'x-ms-connector-metadata': [
+            { propertyName: 'website', propertyValue: 'https://example.com' },
+            { propertyName: 'Privacy policy', propertyValue: 'https://example.com/privacy' },
+            { propertyName: 'Categories', propertyValue: 'data; productivity' },
+          ],
+        }),
+        'swagger',
+        3,
+      ],
+      [shortHex, { properties: { iconBrandColor: '#0AF' } }, 'apiProperties', 1],
+    ];
+    for (const [rule, doc, file, findings] of cases) {
+      const r = roundTrip(rule, JSON.parse(JSON.stringify(doc)), file);
+      expect(r.before, rule.id).toHaveLength(findings);
+      // The deprecated description needs a sentence only a person can write.
+      const left = rule === deprecatedLabel ? 1 : 0;
+      expect(r.fixed, rule.id).toBe(findings - left);
+      expect(r.after, rule.id).toHaveLength(left);
+    }
+  });
+
   it('write what a person would', () => {
     const op = (doc: unknown) =>
       (doc as { paths: Record<string, Record<string, Record<string, unknown>>> }).paths;
@@ -159,6 +213,39 @@ describe('the changes rules offer', () => {
         ).doc,
       )['/tasks']?.post?.consumes,
     ).toEqual(['multipart/form-data']);
+    const summaryOf = (doc: unknown) =>
+      (op(doc)['/tasks/{id}']?.get?.parameters as Record<string, unknown>[] | undefined)?.[0]?.[
+        'x-ms-summary'
+      ];
+    expect(
+      summaryOf(
+        roundTrip(summaryCharacters, operation({ parameters: [param({ 'x-ms-summary': 'Task ID:' })] })).doc,
+      ),
+    ).toBe('Task ID');
+    expect(
+      op(roundTrip(summaryEnd, operation({ summary: 'Get a task.' })).doc)['/tasks/{id}']?.get?.summary,
+    ).toBe('Get a task');
+    expect(
+      op(roundTrip(deprecatedLabel, operation({ summary: 'Get a task', deprecated: true })).doc)[
+        '/tasks/{id}'
+      ]?.get?.summary,
+    ).toBe('Get a task (deprecated)');
+    const metadata = roundTrip(
+      metadataCasing,
+      swagger({
+        'x-ms-connector-metadata': [
+          { propertyName: 'Privacy Policy', propertyValue: 'https://example.com/privacy' },
+          { propertyName: 'Categories', propertyValue: 'Data; sales and crm' },
+        ],
+      }),
+    ).doc as { 'x-ms-connector-metadata': unknown };
+    expect(metadata['x-ms-connector-metadata']).toEqual([
+      { propertyName: 'Privacy policy', propertyValue: 'https://example.com/privacy' },
+      { propertyName: 'Categories', propertyValue: 'Data; Sales and CRM' },
+    ]);
+    expect(roundTrip(shortHex, { properties: { iconBrandColor: '#0AF' } }, 'apiProperties').doc).toEqual({
+      properties: { iconBrandColor: '#00aaff' },
+    });
   });
 
   it('offer none where a person must decide', () => {
@@ -185,6 +272,19 @@ describe('the changes rules offer', () => {
         ),
       ),
     ).toEqual([undefined]);
+    // Punctuation inside a label needs words (`Yes/No`), and only what trails it is dropped.
+    expect(
+      editsOf(summaryCharacters, operation({ parameters: [param({ 'x-ms-summary': 'Yes/No?' })] })),
+    ).toEqual([undefined]);
+    // A closing quote or bracket at the end: which opening one goes with it?
+    expect(editsOf(summaryEnd, operation({ summary: 'Send "hello"' }))).toEqual([undefined]);
+    // A summary ending in a period, or one the label would make too long for certification.
+    expect(
+      editsOf(deprecatedLabel, operation({ summary: 'Gets a task.', deprecated: true })).map(Boolean),
+    ).toEqual([false]);
+    expect(
+      editsOf(deprecatedLabel, operation({ summary: `Get ${'a very '.repeat(10)}task`, deprecated: true })),
+    ).toEqual([undefined]);
   });
 });
 
@@ -194,9 +294,14 @@ describe('fixable rules', () => {
     const { readFileSync } = await import('node:fs');
     const fixable = RULES.filter((r) => r.fixable).map((r) => r.id);
     expect(fixable.sort()).toEqual([
+      'brand-color-short-hex',
+      'connector-metadata-casing',
       'consumes-missing',
+      'operation-deprecated-label',
+      'operation-summary-end',
       'operation-summary-sentence-case',
       'parameter-description-sentence',
+      'parameter-summary-characters',
       'parameter-summary-title-case',
       'path-parameter-missing-encoding',
     ]);

@@ -17,6 +17,13 @@ import { split } from '../connector/pointer.ts';
 import { FlowportError } from '../errors.ts';
 import type { Diagnostic } from './diagnostic.ts';
 
+/**
+ * `--fix` makes changes in passes, validating again after each, until no finding offers one or this
+ * many passes were made (ESLint's limit): a change can bring another (a summary's trailing `?`
+ * dropped, then its words capitalised), and two changes of one value wait for each other.
+ */
+export const MAX_FIX_PASSES = 10;
+
 export interface FileFix {
   /** The file as findings name it. */
   readonly file: string;
@@ -72,8 +79,9 @@ function locate(root: JsoncNode | undefined, pointer: string): Place | undefined
 }
 
 /**
- * The text of one JSON file with the edits of `findings` made, one per pointer (the first wins);
- * edits whose place is not in the text are skipped. `fixed` counts the findings whose edit was made.
+ * The text of one JSON file with the edits of `findings` made, one per pointer (the first wins; a
+ * different change of the same place is left for the next pass, see {@link MAX_FIX_PASSES}); edits
+ * whose place is not in the text are skipped. `fixed` counts the findings whose edit was made.
  */
 export function fixText(text: string, findings: readonly Diagnostic[]): { after: string; fixed: number } {
   // A byte order mark stays where it is; jsonc-parser would not read past it.
@@ -89,9 +97,11 @@ export function fixText(text: string, findings: readonly Diagnostic[]): { after:
   for (const d of findings) {
     const edit = d.edit;
     if (!edit) continue;
-    // The same change again (a shared definition found from many places) is fixed with the first.
-    if (byPointer.has(edit.pointer)) {
-      fixed++;
+    // The same change again (a shared definition found from many places) is fixed with the first;
+    // another change of the same value (two rules on one summary) waits for the next pass.
+    const earlier = byPointer.get(edit.pointer);
+    if (earlier) {
+      if (sameJson(earlier.value, edit.value)) fixed++;
       continue;
     }
     const place = locate(tree, edit.pointer);
@@ -124,6 +134,10 @@ export function fixText(text: string, findings: readonly Diagnostic[]): { after:
   for (const c of changes)
     after = applyEdits(after, modify(after, c.path, c.value, { formattingOptions: formatting }));
   return { after, fixed };
+}
+
+function sameJson(a: JsonValue, b: JsonValue): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**

@@ -150,22 +150,26 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
 
 /**
  * `--fix`: makes the edits the findings offer, file by file, and validates the connectors it changed
- * again, so that the report shows what is left. Says what it did.
+ * again, in passes until no change is left to make (at most `MAX_FIX_PASSES`), so that the report
+ * shows what is left. Says what it did.
  */
 async function fixOutcomes(outcomes: Outcome[], options: RunOptions): Promise<string> {
-  const { planFixes, writeFixes } = await import('../../validate/fix.ts');
-  let files = 0;
+  const { MAX_FIX_PASSES, planFixes, writeFixes } = await import('../../validate/fix.ts');
+  const files = new Set<string>();
   let fixed = 0;
   let elsewhere = 0;
-  outcomes.forEach((outcome, i) => {
-    if (!outcome.result) return;
-    const plan = planFixes(outcome.result.diagnostics);
-    elsewhere += plan.elsewhere;
-    if (plan.fixes.length === 0) return;
-    writeFixes(plan.fixes);
-    files += plan.fixes.length;
-    fixed += plan.fixes.reduce((n, f) => n + f.fixed, 0);
-    outcomes[i] = runOne(outcome.source, options);
+  outcomes.forEach((first, i) => {
+    let outcome = first;
+    for (let pass = 0; pass < MAX_FIX_PASSES && outcome.result; pass++) {
+      const plan = planFixes(outcome.result.diagnostics);
+      if (pass === 0) elsewhere += plan.elsewhere;
+      if (plan.fixes.length === 0) break;
+      writeFixes(plan.fixes);
+      for (const f of plan.fixes) files.add(f.file);
+      fixed += plan.fixes.reduce((n, f) => n + f.fixed, 0);
+      outcome = runOne(outcome.source, options);
+    }
+    outcomes[i] = outcome;
   });
   const inZip = (n: number) =>
     `${plural(n, 'finding')} --fix could fix ${n === 1 ? 'is' : 'are'} in files inside a zip: unzip the connector and run --fix on its folder.`;
@@ -173,5 +177,5 @@ async function fixOutcomes(outcomes: Outcome[], options: RunOptions): Promise<st
     return elsewhere > 0
       ? `nothing fixed: ${inZip(elsewhere)}`
       : 'nothing fixed: no finding has a change --fix can make.';
-  return `fixed ${plural(fixed, 'finding')} in ${plural(files, 'file')}.${elsewhere > 0 ? ` ${inZip(elsewhere)}` : ''}`;
+  return `fixed ${plural(fixed, 'finding')} in ${plural(files.size, 'file')}.${elsewhere > 0 ? ` ${inZip(elsewhere)}` : ''}`;
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { connectorFromFiles } from '../../connector/load.ts';
 import { swagger } from '../testing.ts';
-import { CONNECTOR_CATEGORIES, metadataEntries, parseCategories } from './connector-metadata.ts';
+import {
+  CONNECTOR_CATEGORIES,
+  metadataEntries,
+  parseCategories,
+  respellCategories,
+} from './connector-metadata.ts';
 
 const connector = (items: unknown[]) =>
   connectorFromFiles(
@@ -38,5 +43,12 @@ describe('parseCategories', () => {
   });
   it('knows the 19 categories', () => {
     expect(CONNECTOR_CATEGORIES).toHaveLength(19);
+  });
+});
+
+describe('respellCategories', () => {
+  it('spells each category as the docs do, keeping separators, spaces and unknown names', () => {
+    expect(respellCategories('data; SALES AND CRM ;Tasks')).toBe('Data; Sales and CRM ;Tasks');
+    expect(respellCategories('Data;Productivity')).toBe('Data;Productivity');
   });
 });

@@ -80,3 +80,18 @@ export function parseCategories(value: string): CategoryToken[] {
     .filter((text) => text !== '')
     .map((text) => ({ text, canonical: CATEGORY_BY_LOWER.get(text.toLowerCase()) }));
 }
+
+/**
+ * A `Categories` value with each category spelled as the docs spell it, separators and spaces kept.
+ * @example respellCategories('Data; productivity') // 'Data; Productivity'
+ */
+export function respellCategories(value: string): string {
+  return value
+    .split(';')
+    .map((part) => {
+      const text = part.trim();
+      const canonical = CATEGORY_BY_LOWER.get(text.toLowerCase());
+      return canonical && canonical !== text ? part.replace(text, canonical) : part;
+    })
+    .join(';');
+}

@@ -10,16 +10,19 @@ export default defineRule({
   source: 'certification',
   severity: 'warning',
   presets: ALL,
+  fixable: true,
   fix: 'Write the colour with six hex digits.',
   visit: {
     connector(c, ctx) {
       const value = c.properties.iconBrandColor;
       if (value === undefined || !SHORT.test(value.trim())) return;
       const color = parseHexColor(value);
+      const pointer = '/properties/iconBrandColor';
       ctx.report({
         message: `\`iconBrandColor\` \`${value}\` uses the three-digit form; the platform expects \`#rrggbb\`.`,
-        at: { file: 'apiProperties', pointer: '/properties/iconBrandColor' },
+        at: { file: 'apiProperties', pointer },
         fix: color ? `Write it as \`${toHex(color)}\`.` : undefined,
+        ...(color && { edit: { pointer, value: toHex(color) } }),
       });
     },
   },

@@ -1,5 +1,5 @@
 import { join } from '../../../connector/pointer.ts';
-import { metadataEntries, parseCategories } from '../../helpers/connector-metadata.ts';
+import { metadataEntries, parseCategories, respellCategories } from '../../helpers/connector-metadata.ts';
 import { CERTIFICATION, defineRule } from '../../rule.ts';
 
 export default defineRule({
@@ -10,21 +10,31 @@ export default defineRule({
   source: 'certification',
   severity: 'warning',
   presets: CERTIFICATION,
+  fixable: true,
   fix: 'Use the exact spelling of the certification docs: `Website`, `Privacy policy`, `Categories`, and category names such as `Content and Files`.',
   visit: {
     connector(c, ctx) {
       for (const [name, { item, exact }] of metadataEntries(c)) {
-        if (!exact)
+        if (!exact) {
+          const at = join(item.pointer, 'propertyName');
           ctx.report({
             message: `The connector metadata name \`${item.propertyName}\` should be spelled \`${name}\`.`,
-            at: join(item.pointer, 'propertyName'),
+            at,
+            edit: { pointer: at, value: name },
           });
+        }
         if (name !== 'Categories' || item.propertyValue === undefined) continue;
-        for (const { text, canonical } of parseCategories(item.propertyValue)) {
+        const categories = parseCategories(item.propertyValue);
+        if (!categories.some(({ text, canonical }) => canonical && canonical !== text)) continue;
+        // Every finding of the value carries the whole value respelled: one change fixes them all.
+        const at = join(item.pointer, 'propertyValue');
+        const value = respellCategories(item.propertyValue);
+        for (const { text, canonical } of categories) {
           if (canonical && canonical !== text)
             ctx.report({
               message: `The connector category \`${text}\` should be spelled \`${canonical}\`.`,
-              at: join(item.pointer, 'propertyValue'),
+              at,
+              edit: { pointer: at, value },
             });
         }
       }
