@@ -110,30 +110,73 @@ export function fixText(text: string, findings: readonly Diagnostic[]): { after:
     fixed++;
   }
   const changes = [...byPointer.values()];
-  // Each edit computed on the text as it is, and all made in one pass unless two share text: a
-  // string or number replaced in place, a member added after the object's last one; `modify` (which
-  // parses the whole text each time) for anything else.
-  const all = changes.flatMap((c): JsoncEdit[] => {
-    const { node, parent, value } = c;
-    if (
-      node &&
-      node.type !== 'object' &&
-      node.type !== 'array' &&
-      (typeof value !== 'object' || value === null)
-    )
-      return [{ offset: node.offset, length: node.length, content: JSON.stringify(value) }];
-    const key = c.path.at(-1);
-    const added =
-      !node && parent && typeof key === 'string'
-        ? addedMember(text, parent, key, value, formatting)
-        : undefined;
-    return added ? [added] : modify(text, c.path, value, { formattingOptions: formatting });
-  });
+  // Each edit computed on the text as it is, and all made in one pass unless two share text.
+  const all = changes.flatMap((c) => textEdits(text, c, formatting));
   if (!overlapping(all)) return { after: spliced(text, all), fixed };
   let after = text;
   for (const c of changes)
     after = applyEdits(after, modify(after, c.path, c.value, { formattingOptions: formatting }));
   return { after, fixed };
+}
+
+/**
+ * The text edits setting `value` at a place: a string or number replaced in place, a member added
+ * after the object's last one; `modify` (which parses the whole text each time) for anything else.
+ */
+function textEdits(
+  text: string,
+  c: Place & { value: JsonValue },
+  formatting: FormattingOptions,
+): JsoncEdit[] {
+  const { node, parent, value } = c;
+  if (
+    node &&
+    node.type !== 'object' &&
+    node.type !== 'array' &&
+    (typeof value !== 'object' || value === null)
+  )
+    return [{ offset: node.offset, length: node.length, content: JSON.stringify(value) }];
+  const key = c.path.at(-1);
+  const added =
+    !node && parent && typeof key === 'string'
+      ? addedMember(text, parent, key, value, formatting)
+      : undefined;
+  return added ? [added] : modify(text, c.path, value, { formattingOptions: formatting });
+}
+
+/** A text change: `length` characters at `offset` (of the text as read, a byte order mark included) replaced. */
+export interface TextEdit {
+  readonly offset: number;
+  readonly length: number;
+  readonly content: string;
+}
+
+/**
+ * The text changes each finding's edit makes on its own, in one JSON file's text (for SARIF `fixes`,
+ * which a viewer applies one at a time): findings without an edit, or whose place is not in the
+ * text, have none.
+ */
+export function findingTextEdits(
+  text: string,
+  findings: readonly Diagnostic[],
+): Map<Diagnostic, readonly TextEdit[]> {
+  const edits = new Map<Diagnostic, readonly TextEdit[]>();
+  if (!findings.some((d) => d.edit)) return edits;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = bom ? text.slice(1) : text;
+  const formatting = formattingOf(body);
+  const tree = parseTree(body, [], { allowTrailingComma: true });
+  for (const d of findings) {
+    if (!d.edit) continue;
+    const place = locate(tree, d.edit.pointer);
+    if (!place || (!place.node && place.parent?.type !== 'object')) continue;
+    const made = textEdits(body, { ...place, value: d.edit.value }, formatting);
+    edits.set(
+      d,
+      made.map((e) => ({ offset: e.offset + bom, length: e.length, content: e.content })),
+    );
+  }
+  return edits;
 }
 
 function sameJson(a: JsonValue, b: JsonValue): boolean {

@@ -88,6 +88,37 @@ describe('flowport CLI', () => {
     );
   });
 
+  it('puts the changes --fix would make into SARIF as fixes', async () => {
+    const dir = brokenConnector();
+    writeFileSync(
+      join(dir, 'apiDefinition.swagger.json'),
+      JSON.stringify(
+        {
+          swagger: '2.0',
+          info: { title: 'Tasks', version: '1.0' },
+          paths: {
+            '/t/{id}': {
+              get: {
+                operationId: 'GetT',
+                parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
+                responses: { 200: { description: 'OK' } },
+              },
+            },
+          },
+        },
+        null,
+        2,
+      ),
+    );
+    const { stdout } = await run('validate', dir, '--format', 'sarif', '--fail-on', 'never');
+    const result = JSON.parse(stdout).runs[0].results.find(
+      (r: { ruleId: string }) => r.ruleId === 'path-parameter-missing-encoding',
+    );
+    const [replacement] = result.fixes[0].artifactChanges[0].replacements;
+    expect(replacement.insertedContent.text).toContain('"x-ms-url-encoding": "single"');
+    expect(replacement.deletedRegion).toMatchObject({ charLength: 0 });
+  });
+
   it('writes the pipeline format with ValuePath', async () => {
     const dir = brokenConnector();
     writeFileSync(

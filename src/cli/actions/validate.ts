@@ -78,7 +78,8 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
   const options = {
     ...(flags.preset && { preset: flags.preset }),
     ...(config && { config }),
-    texts: flags.format === 'text' && flags.frames,
+    // Code frames, and SARIF's `fixes`, need the texts of the files findings point into.
+    texts: (flags.format === 'text' && flags.frames) || flags.format === 'sarif',
     ...(flags.threads && { threads: flags.threads }),
     onProgress: (_done: number, _total: number, source: string) =>
       bar?.increment(1, { name: source.length > 40 ? `…${source.slice(-39)}` : source }),
@@ -118,7 +119,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
 
   let output: string;
   if (flags.format === 'json') output = formatJson(results, VERSION);
-  else if (flags.format === 'sarif') output = formatSarif(results, VERSION);
+  else if (flags.format === 'sarif') output = formatSarif(results, VERSION, process.cwd(), texts);
   else if (flags.format === 'pipeline') output = formatPipeline(results);
   else if (flags.format === 'paconn') output = formatPaconn(results);
   else if (flags.format === 'github') output = formatGithub(results);

@@ -1,7 +1,10 @@
 import { relative, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostic.ts';
 import type { ValidationResult } from '../engine.ts';
+import { findingTextEdits, type TextEdit } from '../fix.ts';
 import { findRule } from '../registry.ts';
 import type { Severity } from '../rule.ts';
+import type { SourceTexts } from './text.ts';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -15,15 +18,80 @@ function uri(path: string, root: string): string {
   return rel.split(sep).map(encodeURIComponent).join('/');
 }
 
+/** 1-based lines and columns (UTF-16 code units, SARIF's default) of offsets in one text. */
+function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+  };
+}
+
+/**
+ * SARIF `fixes` of one result's findings: the change `flowport validate --fix` would make for each
+ * finding that offers one, as replacements in its file's text (when the text is at hand).
+ */
+function fixesOf(result: ValidationResult, texts: SourceTexts | undefined, root: string) {
+  const fixes = new Map<Diagnostic, unknown[]>();
+  if (!texts) return fixes;
+  for (const [kind, text] of Object.entries(texts) as [keyof SourceTexts, string | undefined][]) {
+    if (text === undefined) continue;
+    const edits = findingTextEdits(
+      text,
+      result.diagnostics.filter((d) => d.fileKind === kind && d.edit),
+    );
+    if (edits.size === 0) continue;
+    const at = lineIndex(text);
+    const region = (e: TextEdit) => {
+      const start = at(e.offset);
+      const end = at(e.offset + e.length);
+      return {
+        startLine: start.line,
+        startColumn: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        charOffset: e.offset,
+        charLength: e.length,
+      };
+    };
+    for (const [d, made] of edits) {
+      fixes.set(d, [
+        {
+          description: { text: d.fix ?? 'The change `flowport validate --fix` makes.' },
+          artifactChanges: [
+            {
+              artifactLocation: { uri: uri(d.file ?? result.source, root), uriBaseId: '%SRCROOT%' },
+              replacements: made.map((e) => ({
+                deletedRegion: region(e),
+                insertedContent: { text: e.content },
+              })),
+            },
+          ],
+        },
+      ]);
+    }
+  }
+  return fixes;
+}
+
 /**
  * SARIF 2.1.0, as GitHub code scanning accepts it: one run, the rules that fired in
  * `tool.driver.rules`, a physical location (file, line, column) and the JSON pointer as a logical
- * location for every result.
+ * location for every result; with the texts of a result's files, the findings `--fix` can fix carry
+ * the change as `fixes` (which editors' SARIF viewers offer to apply).
  */
 export function formatSarif(
   results: readonly ValidationResult[],
   version: string,
   root = process.cwd(),
+  texts?: ReadonlyMap<ValidationResult, SourceTexts | undefined>,
 ): string {
   const ruleIds: string[] = [];
   const index = new Map<string, number>();
@@ -47,8 +115,9 @@ export function formatSarif(
       properties: { tags: [rule?.category ?? 'flowport', rule?.source ?? 'flowport'] },
     };
   });
-  const sarifResults = results.flatMap((r) =>
-    r.diagnostics.map((d) => ({
+  const sarifResults = results.flatMap((r) => {
+    const fixes = fixesOf(r, texts?.get(r), root);
+    return r.diagnostics.map((d) => ({
       ruleId: d.ruleId,
       ruleIndex: index.get(d.ruleId),
       level: LEVEL[d.severity],
@@ -69,8 +138,9 @@ export function formatSarif(
         },
       ],
       partialFingerprints: { 'flowport/v1': `${d.ruleId}:${d.pointer ?? ''}:${d.message}` },
-    })),
-  );
+      ...(fixes.has(d) && { fixes: fixes.get(d) }),
+    }));
+  });
   return JSON.stringify(
     {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
