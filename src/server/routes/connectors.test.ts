@@ -265,3 +265,78 @@ describe('reading connectors', () => {
     }
   });
 });
+
+describe('fixing connectors', () => {
+  /** Tasklane with a parameter name ending in `?` and a short brand colour: fixable findings. */
+  function fixableTasklane() {
+    const swagger = readFileSync(`${TASKLANE}apiDefinition.swagger.json`, 'utf8');
+    const doc = JSON.parse(swagger);
+    const op = Object.values(doc.paths as Record<string, Record<string, { parameters?: unknown[] }>>)
+      .flatMap((item) => Object.values(item))
+      .find((o) => typeof o === 'object' && o.parameters?.some((p) => (p as { in?: string }).in === 'query'));
+    const query = op?.parameters?.find((p) => (p as { in?: string }).in === 'query') as Record<
+      string,
+      unknown
+    >;
+    query['x-ms-summary'] = `${query['x-ms-summary']}?`;
+    const properties = JSON.parse(readFileSync(`${TASKLANE}apiProperties.json`, 'utf8'));
+    properties.properties.iconBrandColor = '#0AF';
+    return uploadOf(TASKLANE, {
+      'apiDefinition.swagger.json': JSON.stringify(doc, null, 2),
+      'apiProperties.json': JSON.stringify(properties, null, 2),
+    });
+  }
+
+  it('stores the fixed files as a new version, validated and compared as an import is', async () => {
+    t = await createTestServer();
+    const imported = await t.call(t.admin, 'POST', '/api/v1/connectors?preset=certification', {
+      files: fixableTasklane(),
+    });
+    const offered = imported.json().findings.filter((f: { fixable: boolean }) => f.fixable);
+    expect(offered.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual([
+      'brand-color-short-hex',
+      'parameter-summary-characters',
+    ]);
+    const res = await t.call(t.admin, 'POST', '/api/v1/connectors/tasklane/fix');
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({
+      created: true,
+      fixed: 2,
+      version: { version: 2, validation: { preset: 'certification' } },
+    });
+    expect(body.files.sort()).toEqual(['apiDefinition.swagger.json', 'apiProperties.json']);
+    expect(body.findings.filter((f: { fixable: boolean }) => f.fixable)).toEqual([]);
+    // Changing names and colours breaks no flow.
+    expect(body.breaking).toMatchObject({ summary: { error: 0 } });
+    const file = await t.call(t.maker, 'GET', '/api/v1/console/connectors/tasklane/files/apiProperties.json');
+    expect(JSON.parse(file.body).properties.iconBrandColor).toBe('#00aaff');
+    const validation = (await t.call(t.maker, 'GET', '/api/v1/connectors/tasklane/validation')).json();
+    expect(validation.version).toBe(2);
+    // Nothing left to fix: no new version.
+    const again = await t.call(t.admin, 'POST', '/api/v1/connectors/tasklane/fix');
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ created: false, fixed: 0, files: [], version: { version: 2 } });
+  });
+
+  it('is for admins, on connectors that exist and are not served from a folder', async () => {
+    t = await createTestServer();
+    await importTasklane(t);
+    const maker = await t.call(t.maker, 'POST', '/api/v1/connectors/tasklane/fix');
+    expect(maker.statusCode).toBe(403);
+    const missing = await t.call(t.admin, 'POST', '/api/v1/connectors/nope/fix');
+    expect(missing.statusCode).toBe(404);
+    const latest = await t.store.getConnectorVersion('tasklane');
+    await t.store.putConnector({
+      id: 'from-folder',
+      title: 'From folder',
+      files: latest?.files ?? [],
+      validation: { preset: 'recommended', errors: 0, warnings: 0, infos: 0 },
+      sourcePath: '/srv/connectors/from-folder',
+    });
+    const folder = await t.call(t.admin, 'POST', '/api/v1/connectors/from-folder/fix');
+    expect(folder.statusCode).toBe(409);
+    expect(folder.json()).toMatchObject({ code: 'CONNECTOR_FROM_FOLDER' });
+    expect(folder.json().detail).toContain('run `flowport validate --fix` on the folder');
+  });
+});

@@ -3,6 +3,7 @@ import { connectorFromFiles } from '../../connector/load.ts';
 import { describeConnectionParameters } from '../../runtime/connection/parameters.ts';
 import { operationsView } from '../../runtime/operations-view.ts';
 import type { Diagnostic } from '../../validate/diagnostic.ts';
+import { fixFiles } from '../../validate/fix-files.ts';
 import { validateConnector } from '../../validate/validate.ts';
 import { adminOf, callerOf } from '../auth.ts';
 import type { AppContext } from '../context.ts';
@@ -300,6 +301,79 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
       callerOf(request);
       const loaded = await loadConnectorOf(ctx, request.params.id);
       return operationsView(loaded.connector, request.query.all === true);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/connectors/:id/fix',
+    {
+      config: { admin: 'fix connectors' },
+      schema: {
+        tags,
+        summary: 'Fix the latest version (admins)',
+        description:
+          'Makes the changes `flowport validate --fix` makes (the findings marked `fixable`, with the preset the version was imported with) and stores the result as a new version, validated and compared as an import is. 200 with `created: false` when no finding offers a change. A connector `flowport serve` loads from a folder is fixed in the folder (409 `CONNECTOR_FROM_FOLDER`).',
+        params: idParams,
+        response: {
+          '2xx': {
+            description: '201 when a version was made, 200 when there was nothing to fix.',
+            type: 'object',
+            properties: {
+              connector: connectorInfoSchema,
+              version: versionSchema,
+              created: { type: 'boolean' },
+              fixed: { type: 'integer', description: 'Findings the changes fixed.' },
+              files: { type: 'array', items: { type: 'string' }, description: 'Names of the files changed.' },
+              findings: findingsSchema,
+              breaking: breakingSchema,
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const caller = adminOf(request, 'fix connectors');
+      const { id } = request.params;
+      const info = await ctx.store.getConnector(id);
+      const latest = info && (await ctx.store.getConnectorVersion(id));
+      if (!info || !latest) throw notFound('connector', id);
+      if (info.sourcePath !== undefined) {
+        throw new ServerError(
+          'CONNECTOR_FROM_FOLDER',
+          `Connector \`${id}\` is loaded from the folder \`${info.sourcePath}\`, which would bring the old files back: run \`flowport validate --fix\` on the folder instead.`,
+        );
+      }
+      const preset = isPreset(latest.validation.preset) ? latest.validation.preset : 'recommended';
+      const { files, fixed, changed } = fixFiles(latest.files, { preset, source: id });
+      if (fixed === 0) {
+        reply.code(200);
+        return {
+          connector: info,
+          version: withoutFiles(latest),
+          created: false,
+          fixed: 0,
+          files: [],
+          findings: findingsJson(
+            validateConnector(connectorFromFiles(latest.files, { source: id }), { preset }).diagnostics,
+          ),
+        };
+      }
+      const result = await importConnector(ctx.store, ctx.registry, {
+        files,
+        id,
+        preset,
+        createdBy: caller.user.id,
+      });
+      reply.code(result.created ? 201 : 200);
+      return {
+        connector: result.info,
+        version: withoutFiles(result.version),
+        created: result.created,
+        fixed,
+        files: changed,
+        findings: findingsJson(result.diagnostics),
+        ...(result.breaking && { breaking: breakingJson(result.breaking) }),
+      };
     },
   );
 

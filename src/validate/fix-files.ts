@@ -1,0 +1,74 @@
+/**
+ * `--fix` for a connector held in memory (a stored version on the server): the same changes as
+ * `flowport validate --fix` makes on disk, made in the files' bytes, in passes.
+ */
+import { connectorFromFiles } from '../connector/load.ts';
+import type { ConnectorFileKind } from '../connector/model.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { fixText, MAX_FIX_PASSES } from './fix.ts';
+import type { PresetName } from './rule.ts';
+import { validateConnector } from './validate.ts';
+
+export interface NamedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface FilesFix {
+  /** All the files, the changed ones with their new bytes. */
+  readonly files: readonly NamedFile[];
+  /** Findings the changes fixed, in all passes. */
+  readonly fixed: number;
+  /** Names of the files changed. */
+  readonly changed: readonly string[];
+}
+
+const JSON_KINDS: ReadonlySet<ConnectorFileKind> = new Set(['swagger', 'apiProperties', 'settings']);
+// A byte order mark is kept as a character, so that the fixed file keeps it too.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const encoder = new TextEncoder();
+
+/**
+ * The connector's files with the edits its findings offer made, validating again after each pass
+ * until no finding offers one (at most `MAX_FIX_PASSES`). Files other than the JSON ones, and files
+ * no change touches, keep their bytes.
+ *
+ * @example
+ * const { files, fixed, changed } = fixFiles(version.files, { preset: 'certification' });
+ */
+export function fixFiles(
+  files: readonly NamedFile[],
+  options: { readonly preset?: PresetName; readonly source?: string } = {},
+): FilesFix {
+  let current = [...files];
+  let fixed = 0;
+  const changed = new Set<string>();
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const connector = connectorFromFiles(current, { source: options.source ?? '<memory>' });
+    const { diagnostics } = validateConnector(connector, options.preset ? { preset: options.preset } : {});
+    const byKind = new Map<ConnectorFileKind, Diagnostic[]>();
+    for (const d of diagnostics) {
+      if (!d.edit || !d.fileKind || !JSON_KINDS.has(d.fileKind)) continue;
+      const list = byKind.get(d.fileKind) ?? [];
+      list.push(d);
+      byKind.set(d.fileKind, list);
+    }
+    let madeThisPass = 0;
+    for (const [kind, findings] of byKind) {
+      const name = connector.files[kind]?.name;
+      const at = current.findIndex((f) => f.name === name);
+      const file = current[at];
+      if (!file) continue;
+      const before = decoder.decode(file.bytes);
+      const { after, fixed: n } = fixText(before, findings);
+      if (after === before) continue;
+      current = [...current];
+      current[at] = { name: file.name, bytes: encoder.encode(after) };
+      changed.add(file.name);
+      fixed += n;
+      madeThisPass += n;
+    }
+    if (madeThisPass === 0) break;
+  }
+  return { files: current, fixed, changed: [...changed] };
+}
