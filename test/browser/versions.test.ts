@@ -176,6 +176,46 @@ describe.skipIf(!haveChromium)('connector versions in the console', () => {
     expect(await page.locator('.finding .badge', { hasText: 'fixable' }).count()).toBe(fixable);
   });
 
+  it('lets an admin fix them: the changes are stored as a new version and the report shows it', async () => {
+    const before = await rig.api<{ version: number; findings: { fixable: boolean }[] }>(
+      'GET',
+      '/api/v1/connectors/tasklane/validation',
+    );
+    const fixable = before.findings.filter((f) => f.fixable).length;
+    await page.getByRole('button', { name: `Fix ${fixable} finding${fixable === 1 ? '' : 's'}` }).click();
+    const next = before.version + 1;
+    await page
+      .getByRole('status')
+      .getByText(
+        `Fixed ${fixable} finding${fixable === 1 ? '' : 's'} in apiDefinition.swagger.json: stored as version ${next}, shown below.`,
+      )
+      .waitFor();
+    await page.getByText(`Version ${next}, preset`).waitFor();
+    expect(await page.locator('.finding .badge', { hasText: 'fixable' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Fix / }).count()).toBe(0);
+    // Adding `x-ms-url-encoding` breaks no flow.
+    expect(await page.getByRole('status').textContent()).toContain(
+      `Against version ${before.version}: breaks nothing`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, '12c-fixed.png'), fullPage: true });
+  });
+
+  it('tells a maker to fix their copy, with no button', async () => {
+    const files = tasklane((s) => {
+      s.paths['/projects'].get.summary = 'List projects.';
+    }).map((f) => ({ name: f.name, content: f.buffer.toString('base64') }));
+    await rig.api('POST', '/api/v1/connectors?preset=certification', { files });
+    await page.goto(`${rig.url}/console/#token=${rig.t.maker.token}`);
+    await page.goto(`${rig.url}/console/connectors/tasklane/validation`);
+    const notice = page.locator('.notice', { hasText: 'marked fixable' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(
+      'can be fixed in your copy of the connector with flowport validate --fix',
+    );
+    expect(await page.getByRole('button', { name: /^Fix / }).count()).toBe(0);
+  });
+
   it('logged no script errors but the refused version', () => {
     expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
   });

@@ -184,7 +184,9 @@ export function App() {
             <Switch>
               <Route path="/">{() => <GalleryPage user={user} />}</Route>
               <Route path="/connectors/:id">{(p) => <ConnectorPage id={p.id} />}</Route>
-              <Route path="/connectors/:id/validation">{(p) => <ValidationPage id={p.id} />}</Route>
+              <Route path="/connectors/:id/validation">
+                {(p) => <ValidationPage id={p.id} user={user} />}
+              </Route>
               <Route path="/connectors/:id/versions">{(p) => <VersionsPage id={p.id} />}</Route>
               <Route path="/connectors/:id/versions/:version/changes">
                 {(p) => <VersionChangesPage id={p.id} version={Number(p.version)} />}

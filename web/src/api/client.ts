@@ -12,6 +12,7 @@ import type {
   ConnectorVersion,
   CreatedToken,
   DynamicValue,
+  FixResult,
   GalleryCard,
   ImportResult,
   InvokeResult,
@@ -158,6 +159,8 @@ export const api = {
     ),
   validation: (id: string, signal?: AbortSignal) =>
     json<ValidationReport>('GET', `/api/v1/connectors/${enc(id)}/validation`, undefined, signal),
+  /** Stores the latest version with the changes `flowport validate --fix` makes (admins). */
+  fixConnector: (id: string) => json<FixResult>('POST', `/api/v1/connectors/${enc(id)}/fix`),
   versions: (id: string, signal?: AbortSignal) =>
     json<{ versions: ConnectorVersion[] }>(
       'GET',

@@ -223,6 +223,14 @@ export interface ImportResult {
   readonly breaking?: BreakingReport;
 }
 
+/** `POST …/fix`: the latest version with `--fix`'s changes, stored as a new version. */
+export interface FixResult extends ImportResult {
+  /** Findings the changes fixed. */
+  readonly fixed: number;
+  /** Names of the files changed. */
+  readonly files: readonly string[];
+}
+
 /** A connector to import: a zip of its folder, or its files picked together. */
 export type ConnectorUpload = { readonly zip: Blob } | { readonly files: readonly File[] };
 

@@ -1,9 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client.ts';
-import type { Finding, Severity } from '../api/types.ts';
-import { Async, PageTitle, RichText, ValidationBadge } from '../components/common.tsx';
+import type { Finding, FixResult, Severity, User } from '../api/types.ts';
+import {
+  Async,
+  PageTitle,
+  ProblemMessage,
+  plural,
+  RichText,
+  ValidationBadge,
+} from '../components/common.tsx';
+import { useAction } from '../components/use-action.ts';
 import { useLoad } from '../components/use-load.ts';
+import { BreakingBadge } from './breaking-parts.tsx';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Information' };
@@ -100,8 +109,84 @@ function FindingItem({
   );
 }
 
-export function ValidationPage({ id }: { id: string }) {
-  const [loaded] = useLoad((signal) => api.validation(id, signal), [id]);
+/** What fixing made: the findings fixed, the files and the new version (and what it breaks). */
+function FixOutcome({ id, result }: { id: string; result: FixResult }) {
+  const { version, breaking } = result;
+  if (!result.created) return <p className="notice">Nothing to fix: no finding offers a change.</p>;
+  const changes = `/connectors/${encodeURIComponent(id)}/versions/${version.version}/changes`;
+  return (
+    <div className="notice">
+      <p>
+        Fixed {plural(result.fixed, 'finding')} in {result.files.join(' and ')}: stored as version{' '}
+        {version.version}, shown below.
+      </p>
+      {breaking && (
+        <p>
+          Against version {version.version - 1}: <BreakingBadge summary={breaking.summary} />{' '}
+          <Link href={changes}>What the version changes</Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The note on findings marked fixable: admins can have the server make the changes as a new
+ * version; everyone can make them in a copy with `flowport validate --fix`.
+ */
+function FixNotice({
+  id,
+  fixable,
+  admin,
+  onFixed,
+}: {
+  id: string;
+  fixable: number;
+  admin: boolean;
+  onFixed: () => void;
+}) {
+  const [result, setResult] = useState<FixResult | undefined>();
+  const { busy, error, run } = useAction();
+  const fix = () =>
+    run(async () => {
+      setResult(undefined);
+      setResult(await api.fixConnector(id));
+      onFixed();
+    });
+  return (
+    <>
+      <div role="status">{result && <FixOutcome id={id} result={result} />}</div>
+      {error && <ProblemMessage error={error} title="Nothing was fixed:" />}
+      {fixable > 0 && (
+        <div className="notice">
+          <p>
+            {plural(fixable, 'finding')} marked <span className="badge neutral">fixable</span>{' '}
+            {admin ? (
+              <>
+                can be fixed here: the changes <code>flowport validate --fix</code> makes are stored as a new
+                version. In a copy of the connector, run <code>flowport validate --fix</code> and import it
+                again.
+              </>
+            ) : (
+              <>
+                can be fixed in your copy of the connector with <code>flowport validate --fix</code>, then
+                imported again.
+              </>
+            )}
+          </p>
+          {admin && (
+            <button type="button" disabled={busy} onClick={fix}>
+              {busy ? 'Fixing…' : `Fix ${plural(fixable, 'finding')}`}
+            </button>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+export function ValidationPage({ id, user }: { id: string; user?: User | undefined }) {
+  const [loaded, reload] = useLoad((signal) => api.validation(id, signal), [id]);
   const source = useSource(id);
   return (
     <Async loaded={loaded} what="the validation report">
@@ -132,15 +217,9 @@ export function ValidationPage({ id }: { id: string }) {
             >
               Validation report <ValidationBadge summary={report.summary} />
             </PageTitle>
+            <FixNotice id={id} fixable={fixable} admin={user?.role === 'admin'} onFixed={reload} />
             {report.findings.length === 0 && (
               <p>No findings: the connector passes every rule of the preset.</p>
-            )}
-            {fixable > 0 && (
-              <p className="notice">
-                {fixable} finding{fixable === 1 ? '' : 's'} marked{' '}
-                <span className="badge neutral">fixable</span> can be fixed in your copy of the connector with{' '}
-                <code>flowport validate --fix</code>, then imported again.
-              </p>
             )}
             {bySeverity
               .filter((g) => g.rules.length > 0)
