@@ -16,7 +16,9 @@ const swagger = `${JSON.stringify(
         get: {
           operationId: 'GetTask',
           summary: 'Get Task Details',
-          parameters: [{ name: 'id', in: 'path', required: true, type: 'string', 'x-ms-summary': 'task id?' }],
+          parameters: [
+            { name: 'id', in: 'path', required: true, type: 'string', 'x-ms-summary': 'task id?' },
+          ],
           responses: { 200: { description: 'OK' } },
         },
       },
@@ -37,7 +39,7 @@ describe('fixFiles', () => {
   it('makes the changes findings offer in the files, in passes, until none is left', () => {
     expect(fixable(files).length).toBe(5);
     const result = fixFiles(files, { preset: 'certification' });
-    expect(result.changed.sort()).toEqual(['apiDefinition.swagger.json', 'apiProperties.json']);
+    expect([...result.changed].sort()).toEqual(['apiDefinition.swagger.json', 'apiProperties.json']);
     // Two changes of the parameter's name (`?` dropped, then title case) take two passes.
     expect(result.fixed).toBe(5);
     expect(fixable(result.files)).toEqual([]);
@@ -46,7 +48,9 @@ describe('fixFiles', () => {
     expect(op.summary).toBe('Get task details');
     expect(op.parameters[0]).toMatchObject({ 'x-ms-summary': 'Task Id', 'x-ms-url-encoding': 'single' });
     // Formatting, the byte order mark and the other files stay as they were.
-    expect(text('apiDefinition.swagger.json')).toContain('\n                        "x-ms-url-encoding": "single"\n');
+    expect(text('apiDefinition.swagger.json')).toContain(
+      '\n                        "x-ms-url-encoding": "single"\n',
+    );
     expect(text('apiProperties.json')).toBe('\uFEFF{"properties": {"iconBrandColor": "#00aaff"}}');
     expect(result.files.find((f) => f.name === 'readme.md')?.bytes).toBe(files[2]?.bytes);
   });
