@@ -6,8 +6,7 @@ import { connectorFromFiles } from '../connector/load.ts';
 import type { ConnectorFileKind } from '../connector/model.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { fixText, MAX_FIX_PASSES } from './fix.ts';
-import type { PresetName } from './rule.ts';
-import { validateConnector } from './validate.ts';
+import { type ValidateOptions, validateConnector } from './validate.ts';
 
 export interface NamedFile {
   readonly name: string;
@@ -31,21 +30,24 @@ const encoder = new TextEncoder();
 /**
  * The connector's files with the edits its findings offer made, validating again after each pass
  * until no finding offers one (at most `MAX_FIX_PASSES`). Files other than the JSON ones, and files
- * no change touches, keep their bytes.
+ * no change touches, keep their bytes. `source` names the connector (its folder, whose name decides
+ * the default preset); `preset` and `config` are the validation's.
  *
  * @example
  * const { files, fixed, changed } = fixFiles(version.files, { preset: 'certification' });
  */
 export function fixFiles(
   files: readonly NamedFile[],
-  options: { readonly preset?: PresetName; readonly source?: string } = {},
+  options: ValidateOptions & { readonly source?: string } = {},
 ): FilesFix {
+  const { source = '<memory>', ...validation } = options;
   let current = [...files];
   let fixed = 0;
   const changed = new Set<string>();
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const connector = connectorFromFiles(current, { source: options.source ?? '<memory>' });
-    const { diagnostics } = validateConnector(connector, options.preset ? { preset: options.preset } : {});
+    // Named by the source, the connector's kind (and so its default preset) is the one on disk.
+    const connector = connectorFromFiles(current, { source });
+    const { diagnostics } = validateConnector(connector, validation);
     const byKind = new Map<ConnectorFileKind, Diagnostic[]>();
     for (const d of diagnostics) {
       if (!d.edit || !d.fileKind || !JSON_KINDS.has(d.fileKind)) continue;

@@ -66,8 +66,7 @@ describe('fixText', () => {
   });
 
   it('names a file it cannot write, as a usage error', () => {
-    const write = () =>
-      writeFixes([{ file: '/no/such/folder/apiDefinition.swagger.json', before: '', after: '{}', fixed: 1 }]);
+    const write = () => writeFixes([{ file: '/no/such/folder/apiDefinition.swagger.json', after: '{}' }]);
     expect(write).toThrow(
       /Cannot write `\/no\/such\/folder\/apiDefinition\.swagger\.json` to fix it \(ENOENT\): make it writable/,
     );

@@ -3,7 +3,7 @@
  * files with jsonc-parser's `modify`, which keeps the file's indentation, line ends, key order and
  * comments, and touches nothing but the values changed.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import {
   applyEdits,
   type FormattingOptions,
@@ -27,10 +27,8 @@ export const MAX_FIX_PASSES = 10;
 export interface FileFix {
   /** The file as findings name it. */
   readonly file: string;
-  readonly before: string;
+  /** Its text with the changes made. */
   readonly after: string;
-  /** Findings the changes fix. */
-  readonly fixed: number;
 }
 
 /** Indentation and line ends as the file has them (two spaces and `\n` when it cannot tell). */
@@ -236,32 +234,6 @@ function overlapping(edits: readonly JsoncEdit[]): boolean {
     if ((sorted[i] as JsoncEdit).offset < prev.offset + prev.length) return true;
   }
   return false;
-}
-
-/**
- * The fixes of one connector's findings, file by file, for files that are on disk as themselves;
- * `elsewhere` counts the findings whose file is not (inside a zip). `writeFixes` saves them.
- */
-export function planFixes(findings: readonly Diagnostic[]): { fixes: FileFix[]; elsewhere: number } {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of findings) {
-    if (!d.edit || d.file === undefined) continue;
-    const list = byFile.get(d.file) ?? [];
-    list.push(d);
-    byFile.set(d.file, list);
-  }
-  const fixes: FileFix[] = [];
-  let elsewhere = 0;
-  for (const [file, list] of byFile) {
-    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      elsewhere += list.length;
-      continue;
-    }
-    const before = readFileSync(file, 'utf8');
-    const { after, fixed } = fixText(before, list);
-    if (after !== before) fixes.push({ file, before, after, fixed });
-  }
-  return { fixes, elsewhere };
 }
 
 /** Saves fixed files; one that cannot be written is a `USAGE` error naming it (the others are saved). */

@@ -1,4 +1,6 @@
+import pc from 'picocolors';
 import { discoverConnectors } from '../../connector/discover.ts';
+import { FlowportError } from '../../errors.ts';
 import { lazy } from '../../lazy.ts';
 import { validateManyCached } from '../../validate/cache.ts';
 import { loadConfig } from '../../validate/config.ts';
@@ -15,14 +17,14 @@ import {
   formatSummaryTable,
   formatText,
   formatTotals,
-  plural,
   type SourceTexts,
 } from '../../validate/reporters/text.ts';
 import type { PresetName, Severity } from '../../validate/rule.ts';
-import { type Outcome, type RunOptions, runOne } from '../../validate/run-one.ts';
+import type { Outcome, RunOptions } from '../../validate/run-one.ts';
 import { VERSION } from '../../version.ts';
 import { EXIT } from '../exit.ts';
 import { suppress } from './bulk-suppressions.ts';
+import { fixConnectors } from './fix-connectors.ts';
 
 const cliProgress = lazy<typeof import('cli-progress')>('cli-progress');
 
@@ -48,6 +50,8 @@ export interface ValidateFlags {
   passOnUnprunedSuppressions?: boolean;
   /** Make the edits rules offer in the connectors' files, then report what is left. */
   fix?: boolean;
+  /** Show the changes `fix` would make as a unified diff, and write nothing. */
+  diff?: boolean;
   /** Validate again whenever a connector's files change (`validate-watch.ts`). */
   watch?: boolean;
 }
@@ -59,6 +63,11 @@ export interface Io {
 
 /** Runs validation for the CLI; returns the exit code. */
 export async function runValidate(paths: string[], flags: ValidateFlags, io: Io): Promise<number> {
+  if (flags.diff && (flags.fix || flags.watch))
+    throw new FlowportError(
+      'USAGE',
+      `--diff shows the changes --fix would make and writes nothing: use it without ${flags.fix ? '--fix' : '--watch'}.`,
+    );
   const config = loadConfig({ ...(flags.config && { file: flags.config }) });
   const sources = paths.flatMap((p) => discoverConnectors(p));
   const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
@@ -96,7 +105,8 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
     cacheNote = `cache: ${hits} of ${hits + misses} connector${hits + misses === 1 ? '' : 's'} unchanged, taken from ${dir}`;
   } else outcomes = await validateMany(sources, options);
   bar?.stop();
-  const fixNote = flags.fix ? await fixOutcomes(outcomes, options) : undefined;
+  if (flags.diff) return showFixes(outcomes, options, flags, io, color);
+  const fixNote = flags.fix ? (await fixConnectors(outcomes, options, 'write')).note : undefined;
   const failures: { code: string; message: string }[] = [];
   const validated: ValidationResult[] = [];
   const textsOf = new Map<ValidationResult, SourceTexts | undefined>();
@@ -150,33 +160,39 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
 }
 
 /**
- * `--fix`: makes the edits the findings offer, file by file, and validates the connectors it changed
- * again, in passes until no change is left to make (at most `MAX_FIX_PASSES`), so that the report
- * shows what is left. Says what it did.
+ * `--diff`: the changes `--fix` would make, as a unified diff on standard output (or `--output`),
+ * what they would fix on standard error, and nothing written. Exit 1 when there are changes, so that
+ * a CI step can ask for a fixed connector; 2 when a connector could not be read.
  */
-async function fixOutcomes(outcomes: Outcome[], options: RunOptions): Promise<string> {
-  const { MAX_FIX_PASSES, planFixes, writeFixes } = await import('../../validate/fix.ts');
-  const files = new Set<string>();
-  let fixed = 0;
-  let elsewhere = 0;
-  outcomes.forEach((first, i) => {
-    let outcome = first;
-    for (let pass = 0; pass < MAX_FIX_PASSES && outcome.result; pass++) {
-      const plan = planFixes(outcome.result.diagnostics);
-      if (pass === 0) elsewhere += plan.elsewhere;
-      if (plan.fixes.length === 0) break;
-      writeFixes(plan.fixes);
-      for (const f of plan.fixes) files.add(f.file);
-      fixed += plan.fixes.reduce((n, f) => n + f.fixed, 0);
-      outcome = runOne(outcome.source, options);
-    }
-    outcomes[i] = outcome;
-  });
-  const inZip = (n: number) =>
-    `${plural(n, 'finding')} --fix could fix ${n === 1 ? 'is' : 'are'} in files inside a zip: unzip the connector and run --fix on its folder.`;
-  if (fixed === 0)
-    return elsewhere > 0
-      ? `nothing fixed: ${inZip(elsewhere)}`
-      : 'nothing fixed: no finding has a change --fix can make.';
-  return `fixed ${plural(fixed, 'finding')} in ${plural(files.size, 'file')}.${elsewhere > 0 ? ` ${inZip(elsewhere)}` : ''}`;
+async function showFixes(
+  outcomes: Outcome[],
+  options: RunOptions,
+  flags: ValidateFlags,
+  io: Io,
+  color: boolean,
+): Promise<number> {
+  const run = await fixConnectors(outcomes, options, 'diff');
+  const failures = outcomes.flatMap((o) => (o.error ? [o.error] : []));
+  if (flags.output) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(flags.output, run.diff);
+  } else if (run.diff) io.stdout.write(color ? colorDiff(run.diff) : run.diff);
+  for (const f of failures) io.stderr.write(`flowport: ${f.message} [${f.code}]\n`);
+  io.stderr.write(`flowport: ${run.note}\n`);
+  if (failures.length > 0) return EXIT.usage;
+  return run.files > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** A unified diff with removed lines red, added ones green and hunk headers cyan. */
+function colorDiff(diff: string): string {
+  return diff
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('+++') || line.startsWith('---')) return pc.bold(line);
+      if (line.startsWith('+')) return pc.green(line);
+      if (line.startsWith('-')) return pc.red(line);
+      if (line.startsWith('@@')) return pc.cyan(line);
+      return line;
+    })
+    .join('\n');
 }

@@ -224,6 +224,17 @@ describe('validate --fix', () => {
       const before = await run(main, argv);
       expect(before.stdout).toMatch(/5 of them can be fixed with the `--fix` option\./);
       // Two changes of the summary (`?` dropped, words capitalised) are made in two passes.
+      // --diff shows what --fix would change, writes nothing and exits 1.
+      const diff = await run(main, [...argv, '--diff']);
+      expect(diff.code).toBe(1);
+      expect(readFileSync(file, 'utf8')).toBe(original);
+      expect(diff.stderr).toContain('flowport: --fix would fix 5 findings in 1 file; nothing was written.');
+      expect(diff.stdout).toContain(`--- a/${file}\n+++ b/${file}\n`);
+      expect(diff.stdout).toContain('-                "summary": "Get One Item By Its Number",');
+      expect(diff.stdout).toContain('+                "summary": "Get one item by its number",');
+      expect(diff.stdout).toContain('+                        "x-ms-summary": "Item Number",');
+      expect(diff.stdout).toMatch(/^@@ -\d+,\d+ \+\d+,\d+ @@$/m);
+      expect((await run(main, [...argv, '--diff', '--fix'])).code).toBe(2);
       const fixed = await run(main, [...argv, '--fix']);
       expect(fixed.stderr).toContain('flowport: fixed 5 findings in 1 file.');
       expect(fixed.stdout).not.toContain('can be fixed');
@@ -254,6 +265,9 @@ describe('validate --fix', () => {
       );
       const again = await run(main, [...argv, '--fix']);
       expect(again.stderr).toContain('nothing fixed: no finding has a change --fix can make.');
+      const none = await run(main, [...argv, '--diff']);
+      expect(none).toMatchObject({ code: 0, stdout: '' });
+      expect(none.stderr).toContain('--fix would change nothing: no finding has a change it can make.');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -56,6 +56,10 @@ export function validateCommand(io: Io, setExit: (code: number) => void): Comman
       'make the changes some findings offer (a missing encoding, title case, a final period…) in the files, then report what is left',
     )
     .option(
+      '--diff',
+      'show the changes --fix would make as a unified diff and write nothing (exit 1 when there are any)',
+    )
+    .option(
       '--suppress-all',
       `record the findings at the --fail-on level in the suppressions file: later runs fail only on new ones`,
     )
@@ -99,6 +103,7 @@ Examples:
   flowport validate ./my-connector
   flowport validate ./my-connector --preset certification --format sarif -o flowport.sarif
   flowport validate ./my-connector --preset certification --fix
+  flowport validate ./my-connector --preset certification --diff    # what --fix would change
   flowport validate ./my-connector --preset certification --watch   # again on every save
   flowport validate certified-connectors/ --quiet
   flowport validate certified-connectors/ --cache   # again: only changed connectors are validated
