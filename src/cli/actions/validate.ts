@@ -24,7 +24,6 @@ import type { Outcome, RunOptions } from '../../validate/run-one.ts';
 import { VERSION } from '../../version.ts';
 import { EXIT } from '../exit.ts';
 import { suppress } from './bulk-suppressions.ts';
-import { fixConnectors } from './fix-connectors.ts';
 
 const cliProgress = lazy<typeof import('cli-progress')>('cli-progress');
 
@@ -106,7 +105,10 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
   } else outcomes = await validateMany(sources, options);
   bar?.stop();
   if (flags.diff) return showFixes(outcomes, options, flags, io, color);
-  const fixNote = flags.fix ? (await fixConnectors(outcomes, options, 'write')).note : undefined;
+  // Loaded only for --fix: a plain run's process loads none of it.
+  const fixNote = flags.fix
+    ? (await (await import('./fix-connectors.ts')).fixConnectors(outcomes, options, 'write')).note
+    : undefined;
   const failures: { code: string; message: string }[] = [];
   const validated: ValidationResult[] = [];
   const textsOf = new Map<ValidationResult, SourceTexts | undefined>();
@@ -171,6 +173,7 @@ async function showFixes(
   io: Io,
   color: boolean,
 ): Promise<number> {
+  const { fixConnectors } = await import('./fix-connectors.ts');
   const run = await fixConnectors(outcomes, options, 'diff');
   const failures = outcomes.flatMap((o) => (o.error ? [o.error] : []));
   if (flags.output) {
