@@ -60,4 +60,51 @@ describe('validate --watch', () => {
     stop.abort();
     expect(await running).toBe(0);
   });
+
+  it('with --fix, fixes the connector each time it is saved, and settles', async () => {
+    const connector = join(dir, 'tasklane-fix');
+    cpSync(example, connector, { recursive: true });
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+    };
+    const stop = new AbortController();
+    const running = watchValidate(
+      [connector],
+      { format: 'text', failOn: 'error', quiet: false, frames: false, color: false, fix: true },
+      io,
+      stop.signal,
+    );
+    await until(() => stderr, /watching 1 connector for changes; Ctrl-C to stop\./);
+    const file = join(connector, 'apiDefinition.swagger.json');
+    const swagger = JSON.parse(readFileSync(file, 'utf8'));
+    const withoutEncoding = () => {
+      let n = 0;
+      for (const item of Object.values(swagger.paths) as Record<
+        string,
+        { parameters?: Record<string, unknown>[] }
+      >[])
+        for (const op of Object.values(item))
+          for (const p of op.parameters ?? [])
+            if (p.in === 'path' && p['x-ms-url-encoding']) {
+              delete p['x-ms-url-encoding'];
+              n++;
+            }
+      return n;
+    };
+    const removed = withoutEncoding();
+    expect(removed).toBeGreaterThan(0);
+    writeFileSync(file, JSON.stringify(swagger, null, 2));
+    await until(() => stderr, new RegExp(`fixed ${removed} findings? in 1 file\\.`));
+    const fixed = JSON.parse(readFileSync(file, 'utf8'));
+    expect(JSON.stringify(fixed)).toContain('"x-ms-url-encoding":"single"');
+    // Its own write is seen as a change once, with nothing left to fix: no loop.
+    await new Promise((r) => setTimeout(r, 1000));
+    const fixes = stderr.split('fixed ').length - 1;
+    expect(fixes).toBe(1);
+    stop.abort();
+    expect(await running).toBe(0);
+  });
 });
