@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { connectorFromFiles } from '../connector/load.ts';
 import { fixFiles } from './fix-files.ts';
+import { fixableSwagger } from './testing.ts';
 import { validateConnector } from './validate.ts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-const swagger = `${JSON.stringify(
-  {
-    swagger: '2.0',
-    info: { title: 'Tasks', description: 'Manage tasks.', version: '1.0' },
-    host: 'api.example.com',
-    paths: {
-      '/tasks/{id}': {
-        get: {
-          operationId: 'GetTask',
-          summary: 'Get Task Details',
-          parameters: [
-            { name: 'id', in: 'path', required: true, type: 'string', 'x-ms-summary': 'task id?' },
-          ],
-          responses: { 200: { description: 'OK' } },
-        },
-      },
-    },
-  },
-  null,
-  4,
-)}\n`;
+const swagger = fixableSwagger('Get Task Details', 'task id?', 4);
 const files = [
   { name: 'apiDefinition.swagger.json', bytes: encoder.encode(swagger) },
   { name: 'apiProperties.json', bytes: encoder.encode('\uFEFF{"properties": {"iconBrandColor": "#0AF"}}') },

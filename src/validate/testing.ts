@@ -98,6 +98,31 @@ export function withOperation(
   });
 }
 
+/**
+ * A swagger `--fix` has changes for: `GET /tasks/{id}` with `summary`, and a path parameter without
+ * `x-ms-url-encoding` whose `x-ms-summary` is `parameterSummary`. Serialised with `indent` spaces.
+ */
+export function fixableSwagger(summary: string, parameterSummary: string, indent = 2): string {
+  const doc = {
+    swagger: '2.0',
+    info: { title: 'Tasks', description: 'Manage tasks.', version: '1.0' },
+    host: 'api.example.com',
+    paths: {
+      '/tasks/{id}': {
+        get: {
+          operationId: 'GetTask',
+          summary,
+          parameters: [
+            { name: 'id', in: 'path', required: true, type: 'string', 'x-ms-summary': parameterSummary },
+          ],
+          responses: { 200: { description: 'OK' } },
+        },
+      },
+    },
+  };
+  return `${JSON.stringify(doc, null, indent)}\n`;
+}
+
 /** A warning with every field set, for reporter tests; `over` replaces some of them. */
 export function sampleDiagnostic(over: Partial<Diagnostic> = {}): Diagnostic {
   return {

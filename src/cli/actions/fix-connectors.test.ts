@@ -4,26 +4,10 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runOne } from '../../validate/run-one.ts';
+import { fixableSwagger } from '../../validate/testing.ts';
 import { fixConnectors } from './fix-connectors.ts';
 
-const swagger = `${JSON.stringify(
-  {
-    swagger: '2.0',
-    info: { title: 'Demo', version: '1.0' },
-    host: 'api.example.com',
-    paths: {
-      '/items/{id}': {
-        get: {
-          operationId: 'GetItem',
-          parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
-          responses: { 200: { description: 'OK' } },
-        },
-      },
-    },
-  },
-  null,
-  2,
-)}\n`;
+const swagger = fixableSwagger('Get a task', 'Task ID');
 
 let dir: string | undefined;
 afterEach(() => {
@@ -59,7 +43,7 @@ describe('fixConnectors', () => {
     const outcomes = [runOne(folder, {})];
     const run = await fixConnectors(outcomes, {}, 'write');
     expect(run.note).toBe('fixed 1 finding in 1 file.');
-    expect(JSON.parse(readFileSync(file, 'utf8')).paths['/items/{id}'].get.parameters[0]).toMatchObject({
+    expect(JSON.parse(readFileSync(file, 'utf8')).paths['/tasks/{id}'].get.parameters[0]).toMatchObject({
       'x-ms-url-encoding': 'single',
     });
     expect(outcomes[0]?.result?.diagnostics.filter((d) => d.edit)).toEqual([]);

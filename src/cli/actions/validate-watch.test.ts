@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ValidateFlags } from './validate.ts';
 import { watchValidate } from './validate-watch.ts';
 
 const example = new URL('../../../examples/tasklane', import.meta.url).pathname;
@@ -17,35 +18,40 @@ async function until(read: () => string, pattern: RegExp, ms = 10_000): Promise<
   }
 }
 
+/** `watchValidate` on a copy of Tasklane in `name`, its output collected; stop it with `stop`. */
+function watchCopy(name: string, flags: Partial<ValidateFlags> = {}) {
+  const connector = join(dir, name);
+  cpSync(example, connector, { recursive: true });
+  const out = { stdout: '', stderr: '' };
+  const io = {
+    stdout: { write: (s: string) => (out.stdout += s) },
+    stderr: { write: (s: string) => (out.stderr += s) },
+  };
+  const stop = new AbortController();
+  const running = watchValidate(
+    [connector],
+    { format: 'text', failOn: 'error', quiet: false, frames: false, color: false, ...flags },
+    io,
+    stop.signal,
+  );
+  return { connector, out, stop, running };
+}
+
 describe('validate --watch', () => {
   it('validates once, then the connector whose files change, until stopped', async () => {
-    const connector = join(dir, 'tasklane');
-    cpSync(example, connector, { recursive: true });
-    let stdout = '';
-    let stderr = '';
-    const io = {
-      stdout: { write: (s: string) => (stdout += s) },
-      stderr: { write: (s: string) => (stderr += s) },
-    };
-    const stop = new AbortController();
-    const running = watchValidate(
-      [connector],
-      { format: 'text', failOn: 'error', quiet: false, frames: false, color: false },
-      io,
-      stop.signal,
-    );
-    await until(() => stderr, /watching 1 connector for changes; Ctrl-C to stop\./);
-    expect(stdout).toMatch(/✔ 1 connector checked: no problems\./);
+    const { connector, out, stop, running } = watchCopy('tasklane');
+    await until(() => out.stderr, /watching 1 connector for changes; Ctrl-C to stop\./);
+    expect(out.stdout).toMatch(/✔ 1 connector checked: no problems\./);
 
     // A response section removed: the connector is validated again, and says what it finds.
     const file = join(connector, 'apiDefinition.swagger.json');
     const swagger = JSON.parse(readFileSync(file, 'utf8'));
     delete swagger.paths['/projects'].get.responses;
     writeFileSync(file, JSON.stringify(swagger, null, 2));
-    await until(() => stdout, /\] .*tasklane changed\n[\s\S]*✖ 1 problem \(1 error/);
+    await until(() => out.stdout, /\] .*tasklane changed\n[\s\S]*✖ 1 problem \(1 error/);
 
     // Files of flowport's own do not count as changes.
-    const runs = () => stdout.split('changed\n').length;
+    const runs = () => out.stdout.split('changed\n').length;
     const before = runs();
     mkdirSync(join(connector, '.flowportcache'));
     writeFileSync(join(connector, '.flowportcache', 'entry.json'), '{}');
@@ -62,22 +68,8 @@ describe('validate --watch', () => {
   });
 
   it('with --fix, fixes the connector each time it is saved, and settles', async () => {
-    const connector = join(dir, 'tasklane-fix');
-    cpSync(example, connector, { recursive: true });
-    let stdout = '';
-    let stderr = '';
-    const io = {
-      stdout: { write: (s: string) => (stdout += s) },
-      stderr: { write: (s: string) => (stderr += s) },
-    };
-    const stop = new AbortController();
-    const running = watchValidate(
-      [connector],
-      { format: 'text', failOn: 'error', quiet: false, frames: false, color: false, fix: true },
-      io,
-      stop.signal,
-    );
-    await until(() => stderr, /watching 1 connector for changes; Ctrl-C to stop\./);
+    const { connector, out, stop, running } = watchCopy('tasklane-fix', { fix: true });
+    await until(() => out.stderr, /watching 1 connector for changes; Ctrl-C to stop\./);
     const file = join(connector, 'apiDefinition.swagger.json');
     const swagger = JSON.parse(readFileSync(file, 'utf8'));
     const withoutEncoding = () => {
@@ -97,12 +89,12 @@ describe('validate --watch', () => {
     const removed = withoutEncoding();
     expect(removed).toBeGreaterThan(0);
     writeFileSync(file, JSON.stringify(swagger, null, 2));
-    await until(() => stderr, new RegExp(`fixed ${removed} findings? in 1 file\\.`));
+    await until(() => out.stderr, new RegExp(`fixed ${removed} findings? in 1 file\\.`));
     const fixed = JSON.parse(readFileSync(file, 'utf8'));
     expect(JSON.stringify(fixed)).toContain('"x-ms-url-encoding":"single"');
     // Its own write is seen as a change once, with nothing left to fix: no loop.
     await new Promise((r) => setTimeout(r, 1000));
-    const fixes = stderr.split('fixed ').length - 1;
+    const fixes = out.stderr.split('fixed ').length - 1;
     expect(fixes).toBe(1);
     stop.abort();
     expect(await running).toBe(0);

@@ -3,6 +3,7 @@ import { connectorFromFiles } from '../../connector/load.ts';
 import type { ConnectorFileKind } from '../../connector/model.ts';
 import { fixText } from '../fix.ts';
 import { positionedTexts } from '../run-one.ts';
+import { fixableSwagger } from '../testing.ts';
 import { validateConnector } from '../validate.ts';
 import { formatSarif } from './sarif.ts';
 
@@ -10,27 +11,7 @@ const encoder = new TextEncoder();
 
 /** A connector with findings `--fix` can fix in both JSON files (a BOM before the properties). */
 function fixable() {
-  const swagger = `${JSON.stringify(
-    {
-      swagger: '2.0',
-      info: { title: 'Tasks', description: 'Manage tasks.', version: '1.0' },
-      host: 'api.example.com',
-      paths: {
-        '/tasks/{id}': {
-          get: {
-            operationId: 'GetTask',
-            summary: 'Get a task.',
-            parameters: [
-              { name: 'id', in: 'path', required: true, type: 'string', 'x-ms-summary': 'Task ID?' },
-            ],
-            responses: { 200: { description: 'OK' } },
-          },
-        },
-      },
-    },
-    null,
-    2,
-  )}\n`;
+  const swagger = fixableSwagger('Get a task.', 'Task ID?');
   const properties = '\uFEFF{\r\n  "properties": { "iconBrandColor": "#0AF" }\r\n}\r\n';
   const connector = connectorFromFiles(
     [
