@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { RawFile } from '../../src/connector/files.ts';
 import type { JsonValue } from '../../src/connector/json.ts';
 import { connectorFromFiles } from '../../src/connector/load.ts';
+import { fixFiles } from '../../src/validate/fix-files.ts';
 import { PRESETS } from '../../src/validate/rule.ts';
 import { validateConnector } from '../../src/validate/validate.ts';
 import {
@@ -83,7 +84,7 @@ const describeCase = (seed: Seed, mutations: unknown) =>
   `${seed.name}: ${JSON.stringify(mutations).slice(0, 300)}`;
 
 // 10,000 documents in all; the heavy ones (1 MB strings, 20,000 levels) cost the most, so fewer of them.
-const RUNS = { structural: 5_000, text: 2_500, bytes: 1_500, heavy: 1_000 };
+const RUNS = { structural: 5_000, text: 2_500, bytes: 1_500, heavy: 1_000, fix: 500 };
 
 describe(`mutation fuzzing (seed ${SEED}; FLOWPORT_FUZZ_SEED overrides)`, () => {
   afterAll(() => {
@@ -94,7 +95,8 @@ describe(`mutation fuzzing (seed ${SEED}; FLOWPORT_FUZZ_SEED overrides)`, () => 
   });
 
   it('runs at least 10,000 documents', () => {
-    expect(Object.values(RUNS).reduce((a, b) => a + b)).toBeGreaterThanOrEqual(10_000);
+    const { fix: _fixed, ...validated } = RUNS;
+    expect(Object.values(validated).reduce((a, b) => a + b)).toBeGreaterThanOrEqual(10_000);
   });
 
   it('survives deletions, type swaps, special keys, duplicate keys and $ref cycles', () => {
@@ -164,5 +166,43 @@ describe(`mutation fuzzing (seed ${SEED}; FLOWPORT_FUZZ_SEED overrides)`, () => 
       ),
       { seed: SEED + 3, numRuns: RUNS.heavy },
     );
+  }, 120_000);
+
+  it('--fix never throws on mutated documents, keeps JSON JSON, and settles', () => {
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    const parses = (bytes: Uint8Array | undefined) => {
+      if (!bytes) return false;
+      try {
+        JSON.parse(decoder.decode(bytes).replace(/^\uFEFF/, ''));
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let changed = 0;
+    fc.assert(
+      fc.property(
+        seedIndex,
+        fc.array(fc.tuple(file, mutation), { minLength: 1, maxLength: 4 }),
+        indent,
+        (i, mutations, spaces) => {
+          const seed = seeds[i] as Seed;
+          const files = filesOf(seed, mutate(seed, mutations, spaces));
+          const once = fixFiles(files, { preset: 'certification', source: 'fuzz' });
+          if (once.changed.length > 0) changed++;
+          for (const name of once.changed) {
+            const before = files.find((f) => f.name === name)?.bytes;
+            const after = once.files.find((f) => f.name === name)?.bytes;
+            // A file JSON.parse read before is still one after the changes.
+            if (parses(before)) expect(parses(after), `${name}: ${describeCase(seed, mutations)}`).toBe(true);
+          }
+          expect(fixFiles(once.files, { preset: 'certification', source: 'fuzz' }).fixed).toBe(0);
+        },
+      ),
+      { seed: SEED + 4, numRuns: RUNS.fix },
+    );
+    // Not vacuous: the changes were made in many of them (79 of 500 with the default seed).
+    expect(changed).toBeGreaterThan(RUNS.fix / 10);
+    console.log(`Fuzz --fix: ${RUNS.fix} documents, ${changed} of them changed.`);
   }, 120_000);
 });
