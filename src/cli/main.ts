@@ -6,6 +6,7 @@ import { breakingCommand } from './commands/breaking.ts';
 import { connectCommand, connectionsCommand } from './commands/connect.ts';
 import { initCommand } from './commands/init.ts';
 import { operationsCommand } from './commands/operations.ts';
+import { rulesCommand } from './commands/rules.ts';
 import { runCommand } from './commands/run.ts';
 import { serveCommand } from './commands/serve.ts';
 import { smokeCommand } from './commands/smoke.ts';
@@ -22,6 +23,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
   program.addCommand(validateCommand(io, setExit));
+  program.addCommand(rulesCommand(io, setExit));
   program.addCommand(breakingCommand(io, setExit));
   program.addCommand(initCommand(io, setExit));
   program.addCommand(operationsCommand(io, setExit));

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../main.ts';
+import { runCli } from '../testing.ts';
 
 const example = new URL('../../../examples/tasklane', import.meta.url).pathname;
 // biome-ignore lint/suspicious/noExplicitAny: swagger documents are plain JSON, edited freely by the cases.
@@ -12,16 +12,7 @@ type Doc = Record<string, any>;
 const root = mkdtempSync(join(tmpdir(), 'flowport-breaking-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(argv);
 
 /** A copy of the example whose swagger is changed by `edit`. */
 function version(name: string, edit?: (swagger: Doc) => void): string {

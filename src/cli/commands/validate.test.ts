@@ -3,19 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
+import { runCli } from '../testing.ts';
 import { validateMain } from './validate.ts';
 
 /** Output and exit code of a CLI entry point. */
-async function run(entry: typeof main, argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  };
-  const code = await entry(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (entry: typeof main, argv: string[]) => runCli(argv, entry);
 
 const example = new URL('../../../examples/tasklane', import.meta.url).pathname;
 

@@ -5,34 +5,23 @@
  * views the console needs that the REST API does not give (`/api/v1/console/...`), and the rule
  * docs (`/docs/rules/<id>`) the validation report links to.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { marked } from 'marked';
 import { isObject, type JsonObject, type JsonValue, own } from '../../connector/json.ts';
 import { connectorFromFiles } from '../../connector/load.ts';
 import type { Connector, Operation, Parameter } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
+import { packageRoot } from '../../package-root.ts';
 import type { ValidationSummary } from '../../store/types.ts';
 import { callerOf } from '../auth.ts';
 import { notFound, ServerError } from '../errors.ts';
 import { validationSummarySchema } from '../schemas.ts';
 
-/** The checkout or package root: the nearest folder up with a `package.json` (sources, bundle or lib). */
-function rootDir(): string {
-  let dir = fileURLToPath(new URL('.', import.meta.url));
-  for (let up = 0; up < 6; up++) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    dir = dirname(dir);
-  }
-  return process.cwd();
-}
-
 /** `web/dist` of this checkout or package. */
 export function defaultConsoleDir(): string {
-  return join(rootDir(), 'web', 'dist');
+  return join(packageRoot(), 'web', 'dist');
 }
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -186,7 +175,7 @@ const idParams = {
 
 export async function consoleRoutes(app: FastifyInstance, options: ConsoleOptions = {}): Promise<void> {
   const dir = normalize(options.dir ?? defaultConsoleDir());
-  const rulesDir = normalize(options.rulesDir ?? join(rootDir(), 'docs', 'rules'));
+  const rulesDir = normalize(options.rulesDir ?? join(packageRoot(), 'docs', 'rules'));
   const notBuilt = () =>
     new ServerError(
       'ROUTE_NOT_FOUND',
