@@ -14,7 +14,7 @@ const output: OutputOptions = {
 
 /** What `validateFast` (src/cli/validate-fast.ts) runs, which goes to `rules.mjs`. */
 const VALIDATE_PATH =
-  /[\\/]src[\\/](validate|connector)[\\/]|[\\/]src[\\/](errors|lazy|version)\.ts$|[\\/]src[\\/]cli[\\/](exit\.ts|actions[\\/]validate\.ts)$/;
+  /[\\/]src[\\/](validate|connector)[\\/]|[\\/]src[\\/](errors|lazy|package-root|version)\.ts$|[\\/]src[\\/]cli[\\/](exit\.ts|actions[\\/]validate\.ts)$/;
 
 /**
  * Node built-ins of the chunks a fresh `flowport validate` loads, taken with `process.getBuiltinModule`

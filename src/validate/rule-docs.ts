@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.ts';
 import { RULES } from './registry.ts';
 import { PRESETS, type Rule } from './rule.ts';
 
@@ -33,4 +36,16 @@ export function renderRulesIndex(rules: readonly Rule[] = RULES): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/**
+ * A rule's doc page (`docs/rules/<id>.md` of this checkout or package, Markdown), or undefined when
+ * the docs are not beside this copy of flowport.
+ */
+export function ruleDocPage(id: string): string | undefined {
+  try {
+    return readFileSync(join(packageRoot(), 'docs', 'rules', `${id}.md`), 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -2,14 +2,12 @@
  * `flowport rules`: the rules, or one explained (its metadata and doc page), offline. The rule named
  * in a pipeline's output (`ConsumesMissing`) works as well as flowport's id (`consumes-missing`).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import pc from 'picocolors';
 import { FlowportError } from '../../errors.ts';
-import { packageRoot } from '../../package-root.ts';
 import { editDistance } from '../../validate/helpers/extension-names.ts';
 import { findRule, RULES } from '../../validate/registry.ts';
 import { PRESETS, type PresetName, type Rule, type Severity } from '../../validate/rule.ts';
+import { ruleDocPage } from '../../validate/rule-docs.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 
@@ -69,15 +67,6 @@ function ruleOf(name: string): Rule {
   );
 }
 
-/** The doc page of a rule, or undefined when the docs are not beside this copy of flowport. */
-function docOf(rule: Rule): string | undefined {
-  try {
-    return readFileSync(join(packageRoot(), 'docs', 'rules', `${rule.id}.md`), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 function explainText(rule: Rule, color: boolean): string {
   const c = color ? pc : pc.createColors(false);
   const presets = PRESETS.flatMap((p) => {
@@ -89,7 +78,7 @@ function explainText(rule: Rule, color: boolean): string {
     `${rule.description}`,
     `category ${rule.category} · from ${rule.source} · ${presets.length ? `in ${presets.join(', ')}` : 'in no preset (turn it on in flowport.config.json)'}${rule.fixable ? ' · `flowport validate --fix` fixes it' : ''}`,
   ];
-  const doc = docOf(rule);
+  const doc = ruleDocPage(rule.id);
   // The page's own title repeats the id: the rest of it, headings in bold on a terminal.
   const body = doc
     ?.replace(/^# .*\n+/, '')
@@ -142,7 +131,7 @@ export function runRulesCommand(name: string | undefined, flags: RulesFlags, io:
   const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
   if (name !== undefined) {
     const rule = ruleOf(name);
-    const doc = flags.format === 'json' ? docOf(rule) : undefined;
+    const doc = flags.format === 'json' ? ruleDocPage(rule.id) : undefined;
     io.stdout.write(
       flags.format === 'json'
         ? `${JSON.stringify({ ...ruleJson(rule), ...(doc !== undefined && { doc }) }, null, 2)}\n`

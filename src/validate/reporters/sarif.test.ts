@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { connectorFromFiles } from '../../connector/load.ts';
 import type { ConnectorFileKind } from '../../connector/model.ts';
 import { fixText } from '../fix.ts';
+import { findRule } from '../registry.ts';
 import { positionedTexts } from '../run-one.ts';
 import { fixableSwagger } from '../testing.ts';
 import { validateConnector } from '../validate.ts';
@@ -107,5 +108,18 @@ describe('formatSarif fixes', () => {
     );
     expect(without.length).toBeGreaterThan(0);
     for (const r of without) expect(r.fixes).toBeUndefined();
+  });
+
+  it("gives each rule that fired its doc page as Markdown help, for code scanning's alert page", () => {
+    const { result } = fixable();
+    const sarif = JSON.parse(formatSarif([result], '1.0.0', '/work'));
+    const rules = sarif.runs[0].tool.driver.rules as {
+      id: string;
+      help?: { text: string; markdown?: string };
+    }[];
+    const encoding = rules.find((r) => r.id === 'path-parameter-missing-encoding');
+    expect(encoding?.help?.text).toBe(findRule('path-parameter-missing-encoding')?.fix);
+    expect(encoding?.help?.markdown).toMatch(/^# path-parameter-missing-encoding\n[\s\S]*## How to fix/);
+    for (const r of rules) expect(r.help?.markdown, r.id).toContain(`# ${r.id}`);
   });
 });

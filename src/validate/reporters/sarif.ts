@@ -4,6 +4,7 @@ import type { ValidationResult } from '../engine.ts';
 import { findingTextEdits, type TextEdit } from '../fix.ts';
 import { findRule } from '../registry.ts';
 import type { Severity } from '../rule.ts';
+import { ruleDocPage } from '../rule-docs.ts';
 import type { SourceTexts } from './text.ts';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -16,6 +17,15 @@ const DOCS = 'https://github.com/flowport/flowport/blob/main/docs/rules/';
 function uri(path: string, root: string): string {
   const rel = relative(root, path) || path;
   return rel.split(sep).map(encodeURIComponent).join('/');
+}
+
+/**
+ * A rule's help: the fix as text, and its doc page as Markdown, which GitHub code scanning shows on
+ * the alert (what the rule checks, why, examples), so that no link needs to be followed.
+ */
+function helpOf(id: string, fix: string): { text: string; markdown?: string } {
+  const page = ruleDocPage(id);
+  return page === undefined ? { text: fix } : { text: fix, markdown: page };
 }
 
 /** 1-based lines and columns (UTF-16 code units, SARIF's default) of offsets in one text. */
@@ -110,7 +120,7 @@ export function formatSarif(
       ...(rule?.microsoftId && { name: rule.microsoftId }),
       shortDescription: { text: rule?.description ?? id },
       helpUri: `${DOCS}${id}.md`,
-      ...(rule?.fix && { help: { text: rule.fix } }),
+      ...(rule?.fix && { help: helpOf(id, rule.fix) }),
       defaultConfiguration: { level: LEVEL[rule?.severity ?? 'warning'] },
       properties: { tags: [rule?.category ?? 'flowport', rule?.source ?? 'flowport'] },
     };
