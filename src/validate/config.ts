@@ -31,15 +31,15 @@ export function parseConfig(value: unknown, path: string): FlowportConfig {
   if (preset !== undefined && !PRESETS.includes(preset as PresetName)) {
     fail(`\`preset\` must be one of ${PRESETS.map((p) => `\`${p}\``).join(', ')}.`);
   }
-  const rules: Record<string, 'off' | (typeof SEVERITIES)[number]> = {};
+  const rules: Record<string, 'off' | 'on' | (typeof SEVERITIES)[number]> = {};
   if (obj.rules !== undefined) {
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) {
-      fail('`rules` must be an object of rule id → "error" | "warning" | "info" | "off".');
+      fail('`rules` must be an object of rule id → "error" | "warning" | "info" | "off" | "on".');
     }
     for (const [id, level] of Object.entries(obj.rules as Record<string, unknown>)) {
       if (!findRule(id)) fail(`\`rules.${id}\` names no rule; see docs/rules/README.md for the rule ids.`);
-      if (level !== 'off' && !SEVERITIES.includes(level as 'error')) {
-        fail(`\`rules.${id}\` must be "error", "warning", "info" or "off".`);
+      if (level !== 'off' && level !== 'on' && !SEVERITIES.includes(level as 'error')) {
+        fail(`\`rules.${id}\` must be "error", "warning", "info", "off" or "on" (the rule's own severity).`);
       }
       rules[id] = level as 'off';
     }

@@ -1,3 +1,4 @@
+import { editDistance } from './helpers/extension-names.ts';
 import type { Rule } from './rule.ts';
 import apiProperties from './rules/api-properties/index.ts';
 import document from './rules/document/index.ts';
@@ -45,4 +46,20 @@ for (const rule of RULES) {
 /** A rule by its id or by Microsoft's rule id (case-insensitive). */
 export function findRule(id: string): Rule | undefined {
   return byId.get(id) ?? byId.get(id.toLowerCase());
+}
+
+/** Up to three rule ids near `name` (flowport's or Microsoft's), for a name that matches none. */
+export function nearestRuleIds(name: string): string[] {
+  const wanted = name.toLowerCase();
+  return RULES.map((r) => ({
+    id: r.id,
+    d: Math.min(
+      editDistance(wanted, r.id, 4),
+      r.microsoftId ? editDistance(wanted, r.microsoftId.toLowerCase(), 4) : 5,
+    ),
+  }))
+    .filter((x) => x.d <= 4)
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map((x) => x.id);
 }

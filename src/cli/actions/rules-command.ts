@@ -4,8 +4,7 @@
  */
 import pc from 'picocolors';
 import { FlowportError } from '../../errors.ts';
-import { editDistance } from '../../validate/helpers/extension-names.ts';
-import { findRule, RULES } from '../../validate/registry.ts';
+import { findRule, nearestRuleIds, RULES } from '../../validate/registry.ts';
 import { PRESETS, type PresetName, type Rule, type Severity } from '../../validate/rule.ts';
 import { ruleDocPage } from '../../validate/rule-docs.ts';
 import type { Io } from '../commands/validate.ts';
@@ -41,26 +40,10 @@ function ruleJson(rule: Rule) {
   };
 }
 
-/** Up to three rule ids near `name` (flowport's or Microsoft's), for a name that matches none. */
-function nearest(name: string): string[] {
-  const wanted = name.toLowerCase();
-  return RULES.map((r) => ({
-    id: r.id,
-    d: Math.min(
-      editDistance(wanted, r.id, 4),
-      r.microsoftId ? editDistance(wanted, r.microsoftId.toLowerCase(), 4) : 5,
-    ),
-  }))
-    .filter((x) => x.d <= 4)
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 3)
-    .map((x) => x.id);
-}
-
 function ruleOf(name: string): Rule {
   const rule = findRule(name);
   if (rule) return rule;
-  const near = nearest(name);
+  const near = nearestRuleIds(name);
   throw new FlowportError(
     'USAGE',
     `No rule \`${name}\`${near.length ? `; did you mean ${near.map((id) => `\`${id}\``).join(', ')}?` : '.'} \`flowport rules\` lists them all.`,

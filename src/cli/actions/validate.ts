@@ -3,10 +3,12 @@ import { discoverConnectors } from '../../connector/discover.ts';
 import { FlowportError } from '../../errors.ts';
 import { lazy } from '../../lazy.ts';
 import { validateManyCached } from '../../validate/cache.ts';
-import { loadConfig } from '../../validate/config.ts';
+import { type FlowportConfig, loadConfig } from '../../validate/config.ts';
 import { severityRank } from '../../validate/diagnostic.ts';
 import type { ValidationResult } from '../../validate/engine.ts';
 import { validateMany } from '../../validate/pool.ts';
+import { onlyRules } from '../../validate/presets.ts';
+import { findRule, nearestRuleIds } from '../../validate/registry.ts';
 import { formatGithub } from '../../validate/reporters/github.ts';
 import { formatJson } from '../../validate/reporters/json.ts';
 import { formatJunit } from '../../validate/reporters/junit.ts';
@@ -51,6 +53,8 @@ export interface ValidateFlags {
   fix?: boolean;
   /** Show the changes `fix` would make as a unified diff, and write nothing. */
   diff?: boolean;
+  /** Only these rules (flowport's or Microsoft's ids); any other is off. */
+  only?: string[];
   /** Validate again whenever a connector's files change (`validate-watch.ts`). */
   watch?: boolean;
 }
@@ -67,7 +71,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
       'USAGE',
       `--diff shows the changes --fix would make and writes nothing: use it without ${flags.fix ? '--fix' : '--watch'}.`,
     );
-  const config = loadConfig({ ...(flags.config && { file: flags.config }) });
+  const config = withOnly(loadConfig({ ...(flags.config && { file: flags.config }) }), flags.only);
   const sources = paths.flatMap((p) => discoverConnectors(p));
   const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
   // `progress` is true unless `--no-progress` is given (commander's default for a negated option):
@@ -198,4 +202,26 @@ function colorDiff(diff: string): string {
       return line;
     })
     .join('\n');
+}
+
+/**
+ * The config with only the `--only` rules on (each as the config sets it, or at the preset's or its
+ * own severity, so that a rule outside the preset can be asked for); a name that is no rule is a
+ * usage error naming the nearest ones.
+ */
+function withOnly(config: FlowportConfig | undefined, only: readonly string[] | undefined) {
+  if (!only?.length) return config;
+  const ids = only
+    .flatMap((o) => o.split(','))
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const id of ids) {
+    if (findRule(id)) continue;
+    const near = nearestRuleIds(id);
+    throw new FlowportError(
+      'USAGE',
+      `\`--only ${id}\` names no rule${near.length ? `; did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : '.'} \`flowport rules\` lists them.`,
+    );
+  }
+  return { ...config, rules: onlyRules(ids, config?.rules) };
 }

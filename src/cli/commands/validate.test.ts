@@ -216,6 +216,25 @@ describe('validate --fix', () => {
       const before = await run(main, argv);
       expect(before.stdout).toMatch(/5 of them can be fixed with the `--fix` option\./);
       // Two changes of the summary (`?` dropped, words capitalised) are made in two passes.
+      // --only: one rule's findings, and its changes alone with --fix --diff; a misspelt rule is named.
+      const only = await run(main, [
+        ...argv,
+        '--only',
+        'PathParameterMissingEncoding,parameter-summary-title-case',
+        '-f',
+        'json',
+      ]);
+      const ruleIds = JSON.parse(only.stdout).results[0].diagnostics.map((d: { ruleId: string }) => d.ruleId);
+      expect([...new Set(ruleIds)].sort()).toEqual([
+        'parameter-summary-title-case',
+        'path-parameter-missing-encoding',
+      ]);
+      const oneRule = await run(main, [...argv, '--only', 'parameter-summary-title-case', '--diff']);
+      expect(oneRule.stderr).toContain('--fix would fix 1 finding in 1 file');
+      expect(oneRule.stdout).toContain('+                        "x-ms-summary": "Item Number?",');
+      const typo = await run(main, [...argv, '--only', 'parameter-summary-titlecase']);
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain('did you mean `parameter-summary-title-case`?');
       // --diff shows what --fix would change, writes nothing and exits 1.
       const diff = await run(main, [...argv, '--diff']);
       expect(diff.code).toBe(1);

@@ -56,6 +56,11 @@ export function validateCommand(io: Io, setExit: (code: number) => void): Comman
       'make the changes some findings offer (a missing encoding, title case, a final period…) in the files, then report what is left',
     )
     .option(
+      '--only <rule>',
+      "report only this rule, by flowport's or Microsoft's id (repeat, or separate with commas, for more); a rule outside the preset is turned on",
+      (v: string, previous?: string[]) => [...(previous ?? []), v],
+    )
+    .option(
       '--diff',
       'show the changes --fix would make as a unified diff and write nothing (exit 1 when there are any)',
     )
@@ -104,6 +109,7 @@ Examples:
   flowport validate ./my-connector --preset certification --format sarif -o flowport.sarif
   flowport validate ./my-connector --preset certification --fix
   flowport validate ./my-connector --preset certification --diff    # what --fix would change
+  flowport validate ./my-connector --only parameter-summary-title-case --fix   # one rule's fixes only
   flowport validate ./my-connector --preset certification --watch   # again on every save
   flowport validate certified-connectors/ --quiet
   flowport validate certified-connectors/ --cache   # again: only changed connectors are validated
