@@ -80,6 +80,14 @@ function check(files: RawFile[], label: () => string): void {
   expect(ms).toBeLessThan(BUDGET_MS);
 }
 
+/** A seed's files after one to four structural mutations (the seed and mutations kept for messages). */
+const structural = fc
+  .tuple(seedIndex, fc.array(fc.tuple(file, mutation), { minLength: 1, maxLength: 4 }), indent)
+  .map(([i, mutations, spaces]) => {
+    const seed = seeds[i] as Seed;
+    return { seed, mutations, files: filesOf(seed, mutate(seed, mutations, spaces)) };
+  });
+
 const describeCase = (seed: Seed, mutations: unknown) =>
   `${seed.name}: ${JSON.stringify(mutations).slice(0, 300)}`;
 
@@ -101,15 +109,9 @@ describe(`mutation fuzzing (seed ${SEED}; FLOWPORT_FUZZ_SEED overrides)`, () => 
 
   it('survives deletions, type swaps, special keys, duplicate keys and $ref cycles', () => {
     fc.assert(
-      fc.property(
-        seedIndex,
-        fc.array(fc.tuple(file, mutation), { minLength: 1, maxLength: 4 }),
-        indent,
-        (i, mutations, spaces) => {
-          const seed = seeds[i] as Seed;
-          check(filesOf(seed, mutate(seed, mutations, spaces)), () => describeCase(seed, mutations));
-        },
-      ),
+      fc.property(structural, ({ seed, mutations, files }) => {
+        check(files, () => describeCase(seed, mutations));
+      }),
       { seed: SEED, numRuns: RUNS.structural },
     );
   }, 120_000);
@@ -181,24 +183,17 @@ describe(`mutation fuzzing (seed ${SEED}; FLOWPORT_FUZZ_SEED overrides)`, () => 
     };
     let changed = 0;
     fc.assert(
-      fc.property(
-        seedIndex,
-        fc.array(fc.tuple(file, mutation), { minLength: 1, maxLength: 4 }),
-        indent,
-        (i, mutations, spaces) => {
-          const seed = seeds[i] as Seed;
-          const files = filesOf(seed, mutate(seed, mutations, spaces));
-          const once = fixFiles(files, { preset: 'certification', source: 'fuzz' });
-          if (once.changed.length > 0) changed++;
-          for (const name of once.changed) {
-            const before = files.find((f) => f.name === name)?.bytes;
-            const after = once.files.find((f) => f.name === name)?.bytes;
-            // A file JSON.parse read before is still one after the changes.
-            if (parses(before)) expect(parses(after), `${name}: ${describeCase(seed, mutations)}`).toBe(true);
-          }
-          expect(fixFiles(once.files, { preset: 'certification', source: 'fuzz' }).fixed).toBe(0);
-        },
-      ),
+      fc.property(structural, ({ seed, mutations, files }) => {
+        const once = fixFiles(files, { preset: 'certification', source: 'fuzz' });
+        if (once.changed.length > 0) changed++;
+        for (const name of once.changed) {
+          const before = files.find((f) => f.name === name)?.bytes;
+          const after = once.files.find((f) => f.name === name)?.bytes;
+          // A file JSON.parse read before is still one after the changes.
+          if (parses(before)) expect(parses(after), `${name}: ${describeCase(seed, mutations)}`).toBe(true);
+        }
+        expect(fixFiles(once.files, { preset: 'certification', source: 'fuzz' }).fixed).toBe(0);
+      }),
       { seed: SEED + 4, numRuns: RUNS.fix },
     );
     // Not vacuous: the changes were made in many of them (79 of 500 with the default seed).
