@@ -12,6 +12,7 @@ import descriptionSentence from './rules/parameter/parameter-description-sentenc
 import summaryCharacters from './rules/parameter/parameter-summary-characters.ts';
 import titleCase from './rules/parameter/parameter-summary-title-case.ts';
 import missingEncoding from './rules/parameter/path-parameter-missing-encoding.ts';
+import requiredValueEmpty from './rules/schema/required-value-empty.ts';
 import { runRule, sampleDiagnostic, swagger } from './testing.ts';
 
 const edit = (
@@ -76,6 +77,22 @@ describe('fixText', () => {
     const first = fixText('{"s": "due date?"}', [edit('/s', 'due date'), edit('/s', 'Due Date?')]);
     expect(first).toEqual({ after: '{"s": "due date"}', fixed: 1 });
     expect(fixText(first.after, [edit('/s', 'Due Date')])).toEqual({ after: '{"s": "Due Date"}', fixed: 1 });
+  });
+
+  it('removes members, their commas with them, keeping the rest of the text', () => {
+    const remove = (pointer: string) => sampleDiagnostic({ edit: { pointer, remove: true } });
+    const text =
+      '{\n  "a": {\n    "format": "",\n    "type": "string"\n  },\n  "b": {"x": 1, "y": "", "z": ""}\n}\n';
+    const { after, fixed } = fixText(text, [
+      remove('/a/format'),
+      remove('/b/y'),
+      remove('/b/z'),
+      remove('/b/none'),
+    ]);
+    expect(fixed).toBe(3);
+    expect(after).toBe('{\n  "a": {\n    "type": "string"\n  },\n  "b": {"x": 1}\n}\n');
+    // A removal and a change of the same place are two changes: the second waits for the next pass.
+    expect(fixText('{"v": ""}', [remove('/v'), edit('/v', 'x')])).toEqual({ after: '{}', fixed: 1 });
   });
 
   it('changes the last of a key written twice, the one JSON.parse reads', () => {
@@ -174,6 +191,12 @@ describe('the changes rules offer', () => {
         3,
       ],
       [shortHex, { properties: { iconBrandColor: '#0AF' } }, 'apiProperties', 1],
+      [
+        requiredValueEmpty,
+        operation({ parameters: [param({ 'x-ms-visibility': '', format: ' ', 'x-ms-summary': 'Task ID' })] }),
+        'swagger',
+        2,
+      ],
     ];
     for (const [rule, doc, file, findings] of cases) {
       const r = roundTrip(rule, JSON.parse(JSON.stringify(doc)), file);
@@ -275,6 +298,10 @@ describe('the changes rules offer', () => {
     expect(
       editsOf(summaryCharacters, operation({ parameters: [param({ 'x-ms-summary': 'Yes/No?' })] })),
     ).toEqual([undefined]);
+    // An empty summary or type: without it the parameter means something else.
+    expect(
+      editsOf(requiredValueEmpty, operation({ parameters: [param({ 'x-ms-summary': '', type: '' })] })),
+    ).toEqual([undefined, undefined]);
     // A closing quote or bracket at the end: which opening one goes with it?
     expect(editsOf(summaryEnd, operation({ summary: 'Send "hello"' }))).toEqual([undefined]);
     // A summary ending in a period, or one the label would make too long for certification.
@@ -303,6 +330,7 @@ describe('fixable rules', () => {
       'parameter-summary-characters',
       'parameter-summary-title-case',
       'path-parameter-missing-encoding',
+      'required-value-empty',
     ]);
     for (const id of fixable) {
       const doc = readFileSync(new URL(`../../docs/rules/${id}.md`, import.meta.url), 'utf8');

@@ -16,6 +16,7 @@ import type { JsonValue } from '../connector/json.ts';
 import { split } from '../connector/pointer.ts';
 import { FlowportError } from '../errors.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import type { Edit } from './rule.ts';
 
 /**
  * `--fix` makes changes in passes, validating again after each, until no finding offers one or this
@@ -90,43 +91,63 @@ export function fixText(text: string, findings: readonly Diagnostic[]): { after:
   const formatting = formattingOf(text);
   // Setting values moves no array item, so the places in the text as it was hold for every edit.
   const tree = parseTree(text, [], { allowTrailingComma: true });
-  const byPointer = new Map<string, Place & { value: JsonValue }>();
+  const byPointer = new Map<string, Place & { value: JsonValue | undefined }>();
   let fixed = 0;
   for (const d of findings) {
     const edit = d.edit;
     if (!edit) continue;
     // The same change again (a shared definition found from many places) is fixed with the first;
     // another change of the same value (two rules on one summary) waits for the next pass.
+    const value = valueOf(edit);
     const earlier = byPointer.get(edit.pointer);
     if (earlier) {
-      if (sameJson(earlier.value, edit.value)) fixed++;
+      if (sameJson(earlier.value, value)) fixed++;
       continue;
     }
     const place = locate(tree, edit.pointer);
-    if (!place || (!place.node && place.parent?.type !== 'object')) continue;
-    byPointer.set(edit.pointer, { ...place, value: edit.value });
+    if (!place || !changeable(place, value)) continue;
+    byPointer.set(edit.pointer, { ...place, value });
     fixed++;
   }
-  const changes = [...byPointer.values()];
-  // Each edit computed on the text as it is, and all made in one pass unless two share text.
-  const all = changes.flatMap((c) => textEdits(text, c, formatting));
+  const changes = [...byPointer.entries()];
+  // Each edit computed on the text as it is, and all made in one pass unless two share text (two
+  // neighbours removed): then one after the other, each on the text the one before left.
+  const all = changes.flatMap(([, c]) => textEdits(text, c, formatting));
   if (!overlapping(all)) return { after: spliced(text, all), fixed };
   let after = text;
-  for (const c of changes)
-    after = applyEdits(after, modify(after, c.path, c.value, { formattingOptions: formatting }));
+  for (const [pointer, { value }] of changes) {
+    const place = locate(parseTree(after, [], { allowTrailingComma: true }), pointer);
+    if (place && changeable(place, value))
+      after = applyEdits(after, textEdits(after, { ...place, value }, formatting));
+  }
   return { after, fixed };
 }
 
+/** The value an edit sets; undefined for a removal. */
+function valueOf(edit: Edit): JsonValue | undefined {
+  return 'remove' in edit ? undefined : edit.value;
+}
+
+/** Whether the text has the place an edit needs: the value to remove, or an object to add it to. */
+function changeable(place: Place, value: JsonValue | undefined): boolean {
+  return place.node !== undefined || (value !== undefined && place.parent?.type === 'object');
+}
+
 /**
- * The text edits setting `value` at a place: a string or number replaced in place, a member added
- * after the object's last one; `modify` (which parses the whole text each time) for anything else.
+ * The text edits setting `value` at a place (removing it when undefined): a string or number
+ * replaced in place, a member added after the object's last one; `modify` (which parses the whole
+ * text each time) for anything else, removals included.
  */
 function textEdits(
   text: string,
-  c: Place & { value: JsonValue },
+  c: Place & { value: JsonValue | undefined },
   formatting: FormattingOptions,
 ): JsoncEdit[] {
   const { node, parent, value } = c;
+  if (value === undefined) {
+    const removed = node && removedItem(node);
+    return removed ? [removed] : modify(text, c.path, undefined, { formattingOptions: formatting });
+  }
   if (
     node &&
     node.type !== 'object' &&
@@ -166,9 +187,10 @@ export function findingTextEdits(
   const tree = parseTree(body, [], { allowTrailingComma: true });
   for (const d of findings) {
     if (!d.edit) continue;
+    const value = valueOf(d.edit);
     const place = locate(tree, d.edit.pointer);
-    if (!place || (!place.node && place.parent?.type !== 'object')) continue;
-    const made = textEdits(body, { ...place, value: d.edit.value }, formatting);
+    if (!place || !changeable(place, value)) continue;
+    const made = textEdits(body, { ...place, value }, formatting);
     edits.set(
       d,
       made.map((e) => ({ offset: e.offset + bom, length: e.length, content: e.content })),
@@ -177,7 +199,7 @@ export function findingTextEdits(
   return edits;
 }
 
-function sameJson(a: JsonValue, b: JsonValue): boolean {
+function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -204,6 +226,28 @@ function addedMember(
     ? `,${eol}${before}${member.replaceAll('\n', `${eol}${before}`)}`
     : `, ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
   return { offset: last.offset + last.length, length: 0, content };
+}
+
+/**
+ * The text removing a value: an object's member (key and value) or an array's item, with the comma
+ * and spaces that go with it, so that the lines around keep their layout: up to the next one, or
+ * from the one before when it is the last; an only one leaves `{}` or `[]`.
+ */
+function removedItem(node: JsoncNode): JsoncEdit | undefined {
+  const item = node.parent?.type === 'property' ? node.parent : node;
+  const container = item.parent;
+  const siblings = container?.children;
+  if (!container || !siblings) return undefined;
+  const at = siblings.indexOf(item);
+  if (at < 0) return undefined;
+  const next = siblings[at + 1];
+  const previous = siblings[at - 1];
+  if (next) return { offset: item.offset, length: next.offset - item.offset, content: '' };
+  if (previous) {
+    const from = previous.offset + previous.length;
+    return { offset: from, length: item.offset + item.length - from, content: '' };
+  }
+  return { offset: container.offset + 1, length: container.length - 2, content: '' };
 }
 
 /**

@@ -57,14 +57,20 @@ export type At =
 
 /**
  * A change that fixes a finding on its own, which `flowport validate --fix` makes: the value at a
- * JSON pointer of the finding's JSON file set (added when missing). Offered only when it is certain:
- * what needs a person's judgement (a summary to write, an operation to rename) has none.
+ * JSON pointer of the finding's JSON file set (added when missing), or removed. Offered only when it
+ * is certain: what needs a person's judgement (a summary to write, an operation to rename) has none.
  */
-export interface Edit {
-  /** In the JSON file the finding is in. */
-  readonly pointer: string;
-  readonly value: JsonValue;
-}
+export type Edit =
+  | {
+      /** In the JSON file the finding is in. */
+      readonly pointer: string;
+      readonly value: JsonValue;
+    }
+  | {
+      readonly pointer: string;
+      /** The member (or item) at `pointer` is removed. */
+      readonly remove: true;
+    };
 
 export interface Report {
   /** One sentence ending with a period; property names in backticks. */

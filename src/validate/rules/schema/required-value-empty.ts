@@ -18,6 +18,17 @@ const NEED_VALUE = [
   'collectionFormat',
 ] as const;
 const NEEDS_VALUE: ReadonlySet<string> = new Set(NEED_VALUE);
+/**
+ * Keywords whose empty value means the same as none, which `--fix` removes. An empty `type`, `$ref`
+ * or `x-ms-summary` is left to a person: without it the schema or parameter means something else.
+ */
+const REMOVABLE: ReadonlySet<string> = new Set([
+  'x-ms-visibility',
+  'format',
+  'pattern',
+  'discriminator',
+  'collectionFormat',
+]);
 
 /** Whether any of the node's keywords is blank: one pass over its few keys, most nodes have none. */
 function hasBlank(raw: JsonObject): boolean {
@@ -45,6 +56,7 @@ export default defineRule({
   severity: 'warning',
   presets: ALL,
   fix: 'Give the keyword a value or remove it.',
+  fixable: true,
   visit: {
     schemaKeys: NEED_VALUE,
     schema(node, ctx) {
@@ -52,9 +64,11 @@ export default defineRule({
       for (const keyword of NEED_VALUE) {
         const value = own(node.raw, keyword);
         if (typeof value !== 'string' || !isBlank(value)) continue;
+        const at = join(node.pointer, keyword);
         ctx.report({
           message: `${schemaLabel(node, ctx.connector)} has an empty \`${keyword}\`; the \`${keyword}\` property must have not empty value.`,
-          at: join(node.pointer, keyword),
+          at,
+          ...(REMOVABLE.has(keyword) && { edit: { pointer: at, remove: true } }),
         });
       }
     },
