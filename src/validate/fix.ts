@@ -98,7 +98,7 @@ export function fixText(text: string, findings: readonly Diagnostic[]): { after:
     if (!edit) continue;
     // The same change again (a shared definition found from many places) is fixed with the first;
     // another change of the same value (two rules on one summary) waits for the next pass.
-    const value = valueOf(edit);
+    const value = editValue(edit);
     const earlier = byPointer.get(edit.pointer);
     if (earlier) {
       if (sameJson(earlier.value, value)) fixed++;
@@ -124,7 +124,7 @@ export function fixText(text: string, findings: readonly Diagnostic[]): { after:
 }
 
 /** The value an edit sets; undefined for a removal. */
-function valueOf(edit: Edit): JsonValue | undefined {
+function editValue(edit: Edit): JsonValue | undefined {
   return 'remove' in edit ? undefined : edit.value;
 }
 
@@ -187,7 +187,7 @@ export function findingTextEdits(
   const tree = parseTree(body, [], { allowTrailingComma: true });
   for (const d of findings) {
     if (!d.edit) continue;
-    const value = valueOf(d.edit);
+    const value = editValue(d.edit);
     const place = locate(tree, d.edit.pointer);
     if (!place || !changeable(place, value)) continue;
     const made = textEdits(body, { ...place, value }, formatting);
