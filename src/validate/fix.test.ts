@@ -12,6 +12,7 @@ import descriptionSentence from './rules/parameter/parameter-description-sentenc
 import summaryCharacters from './rules/parameter/parameter-summary-characters.ts';
 import titleCase from './rules/parameter/parameter-summary-title-case.ts';
 import missingEncoding from './rules/parameter/path-parameter-missing-encoding.ts';
+import pathItemEmpty from './rules/path/path-item-empty.ts';
 import requiredValueEmpty from './rules/schema/required-value-empty.ts';
 import { runRule, sampleDiagnostic, swagger } from './testing.ts';
 
@@ -192,6 +193,17 @@ describe('the changes rules offer', () => {
       ],
       [shortHex, { properties: { iconBrandColor: '#0AF' } }, 'apiProperties', 1],
       [
+        pathItemEmpty,
+        swagger({
+          paths: {
+            '/hooks': {},
+            '/tasks': { get: { operationId: 'ListTasks', responses: { 200: { description: 'OK' } } } },
+          },
+        }),
+        'swagger',
+        1,
+      ],
+      [
         requiredValueEmpty,
         operation({ parameters: [param({ 'x-ms-visibility': '', format: ' ', 'x-ms-summary': 'Task ID' })] }),
         'swagger',
@@ -298,6 +310,13 @@ describe('the changes rules offer', () => {
     expect(
       editsOf(summaryCharacters, operation({ parameters: [param({ 'x-ms-summary': 'Yes/No?' })] })),
     ).toEqual([undefined]);
+    // A path item with parameters or notification content but no operation: a method misspelt?
+    expect(
+      editsOf(
+        pathItemEmpty,
+        swagger({ paths: { '/hooks': { parameters: [], Post: { operationId: 'P' } } } }),
+      ),
+    ).toEqual([undefined]);
     // An empty summary or type: without it the parameter means something else.
     expect(
       editsOf(requiredValueEmpty, operation({ parameters: [param({ 'x-ms-summary': '', type: '' })] })),
@@ -329,6 +348,7 @@ describe('fixable rules', () => {
       'parameter-description-sentence',
       'parameter-summary-characters',
       'parameter-summary-title-case',
+      'path-item-empty',
       'path-parameter-missing-encoding',
       'required-value-empty',
     ]);
