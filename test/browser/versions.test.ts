@@ -182,6 +182,21 @@ describe.skipIf(!haveChromium)('connector versions in the console', () => {
       '/api/v1/connectors/tasklane/validation',
     );
     const fixable = before.findings.filter((f) => f.fixable).length;
+    // A look at the changes first: a diff, and no version made.
+    await page.getByRole('button', { name: 'Preview the changes' }).click();
+    const diff = page.getByRole('region', { name: 'Changes the fix would make' });
+    await diff.waitFor();
+    const added = await diff.locator('.add').allTextContents();
+    expect(added.some((line) => /^\+\s+"x-ms-url-encoding": "single"$/.test(line))).toBe(true);
+    expect(await diff.locator('.file').allTextContents()).toEqual([
+      '--- a/apiDefinition.swagger.json',
+      '+++ b/apiDefinition.swagger.json',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, '12c-fix-preview.png') });
+    expect(
+      (await rig.api<{ version: number }>('GET', '/api/v1/connectors/tasklane/validation')).version,
+    ).toBe(before.version);
     await page.getByRole('button', { name: `Fix ${fixable} finding${fixable === 1 ? '' : 's'}` }).click();
     const next = before.version + 1;
     await page
@@ -193,12 +208,13 @@ describe.skipIf(!haveChromium)('connector versions in the console', () => {
     await page.getByText(`Version ${next}, preset`).waitFor();
     expect(await page.locator('.finding .badge', { hasText: 'fixable' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Fix / }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Changes the fix would make' }).count()).toBe(0);
     // Adding `x-ms-url-encoding` breaks no flow.
     expect(await page.getByRole('status').textContent()).toContain(
       `Against version ${before.version}: breaks nothing`,
     );
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, '12c-fixed.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, '12d-fixed.png'), fullPage: true });
   });
 
   it('tells a maker to fix their copy, with no button', async () => {

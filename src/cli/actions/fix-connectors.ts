@@ -35,7 +35,7 @@ export async function fixConnectors(
   mode: 'write' | 'diff',
   cwd = process.cwd(),
 ): Promise<FixRun> {
-  const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff');
+  const { unifiedDiff } = await import('../../validate/fix-diff.ts');
   const patches: string[] = [];
   let files = 0;
   let fixed = 0;
@@ -76,11 +76,7 @@ export async function fixConnectors(
         // Relative inside the working folder (as git writes it), else the whole path.
         const rel = relative(cwd, c.file);
         const name = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : c.file;
-        patches.push(
-          createTwoFilesPatch(`a/${name}`, `b/${name}`, c.before, c.after, undefined, undefined, {
-            headerOptions: FILE_HEADERS_ONLY,
-          }),
-        );
+        patches.push(unifiedDiff(name, c.before, c.after));
       }
     }
   }

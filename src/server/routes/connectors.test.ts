@@ -297,6 +297,16 @@ describe('fixing connectors', () => {
       'brand-color-short-hex',
       'parameter-summary-characters',
     ]);
+    // A dry run shows the changes as a unified diff and makes no version.
+    const dry = await t.call(t.admin, 'POST', '/api/v1/connectors/tasklane/fix?dryRun=true');
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({ created: false, fixed: 2, version: { version: 1 } });
+    expect(dry.json().diff).toContain('--- a/apiProperties.json\n+++ b/apiProperties.json\n');
+    expect(dry.json().diff).toMatch(/^-.*"iconBrandColor": "#0AF"/m);
+    expect(dry.json().diff).toMatch(/^\+.*"iconBrandColor": "#00aaff"/m);
+    expect(
+      (await t.call(t.maker, 'GET', '/api/v1/connectors/tasklane/versions')).json().versions,
+    ).toHaveLength(1);
     const res = await t.call(t.admin, 'POST', '/api/v1/connectors/tasklane/fix');
     expect(res.statusCode).toBe(201);
     const body = res.json();

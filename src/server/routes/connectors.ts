@@ -3,6 +3,7 @@ import { connectorFromFiles } from '../../connector/load.ts';
 import { describeConnectionParameters } from '../../runtime/connection/parameters.ts';
 import { operationsView } from '../../runtime/operations-view.ts';
 import type { Diagnostic } from '../../validate/diagnostic.ts';
+import { unifiedDiff } from '../../validate/fix-diff.ts';
 import { fixFiles } from '../../validate/fix-files.ts';
 import { validateConnector } from '../../validate/validate.ts';
 import { adminOf, callerOf } from '../auth.ts';
@@ -304,7 +305,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post<{ Params: { id: string }; Querystring: { dryRun?: boolean } }>(
     '/api/v1/connectors/:id/fix',
     {
       config: { admin: 'fix connectors' },
@@ -312,11 +313,22 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
         tags,
         summary: 'Fix the latest version (admins)',
         description:
-          'Makes the changes `flowport validate --fix` makes (the findings marked `fixable`, with the preset the version was imported with) and stores the result as a new version, validated and compared as an import is. 200 with `created: false` when no finding offers a change. A connector `flowport serve` loads from a folder is fixed in the folder (409 `CONNECTOR_FROM_FOLDER`).',
+          'Makes the changes `flowport validate --fix` makes (the findings marked `fixable`, with the preset the version was imported with) and stores the result as a new version, validated and compared as an import is. 200 with `created: false` when no finding offers a change. `dryRun=true` stores nothing and returns the changes as a unified `diff`. A connector `flowport serve` loads from a folder is fixed in the folder (409 `CONNECTOR_FROM_FOLDER`).',
         params: idParams,
+        querystring: {
+          type: 'object',
+          properties: {
+            dryRun: {
+              type: 'boolean',
+              default: false,
+              description: 'Make no version: return the changes as `diff` (a unified diff) for a look first.',
+            },
+          },
+        },
         response: {
           '2xx': {
-            description: '201 when a version was made, 200 when there was nothing to fix.',
+            description:
+              '201 when a version was made, 200 when there was nothing to fix or `dryRun` was asked for.',
             type: 'object',
             properties: {
               connector: connectorInfoSchema,
@@ -324,6 +336,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
               created: { type: 'boolean' },
               fixed: { type: 'integer', description: 'Findings the changes fixed.' },
               files: { type: 'array', items: { type: 'string' }, description: 'Names of the files changed.' },
+              diff: { type: 'string', description: 'With `dryRun`: the changes, as a unified diff.' },
               findings: findingsSchema,
               breaking: breakingSchema,
             },
@@ -345,6 +358,21 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
       }
       const preset = isPreset(latest.validation.preset) ? latest.validation.preset : 'recommended';
       const { files, fixed, changed } = fixFiles(latest.files, { preset, source: id });
+      if (request.query.dryRun === true) {
+        const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+        const text = (list: readonly { name: string; bytes: Uint8Array }[], name: string) =>
+          decoder.decode(list.find((f) => f.name === name)?.bytes ?? new Uint8Array());
+        return {
+          connector: info,
+          version: withoutFiles(latest),
+          created: false,
+          fixed,
+          files: changed,
+          diff: changed
+            .map((name) => unifiedDiff(name, text(latest.files, name), text(files, name)))
+            .join(''),
+        };
+      }
       if (fixed === 0) {
         reply.code(200);
         return {

@@ -160,7 +160,8 @@ export const api = {
   validation: (id: string, signal?: AbortSignal) =>
     json<ValidationReport>('GET', `/api/v1/connectors/${enc(id)}/validation`, undefined, signal),
   /** Stores the latest version with the changes `flowport validate --fix` makes (admins). */
-  fixConnector: (id: string) => json<FixResult>('POST', `/api/v1/connectors/${enc(id)}/fix`),
+  fixConnector: (id: string, options: { dryRun?: boolean } = {}) =>
+    json<FixResult>('POST', `/api/v1/connectors/${enc(id)}/fix${options.dryRun ? '?dryRun=true' : ''}`),
   versions: (id: string, signal?: AbortSignal) =>
     json<{ versions: ConnectorVersion[] }>(
       'GET',

@@ -229,6 +229,8 @@ export interface FixResult extends ImportResult {
   readonly fixed: number;
   /** Names of the files changed. */
   readonly files: readonly string[];
+  /** A dry run's changes, as a unified diff. */
+  readonly diff?: string;
 }
 
 /** A connector to import: a zip of its folder, or its files picked together. */

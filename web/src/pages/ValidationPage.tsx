@@ -130,6 +130,37 @@ function FixOutcome({ id, result }: { id: string; result: FixResult }) {
   );
 }
 
+/** A unified diff, each line marked added, removed or a hunk header (the sign says it, not only colour). */
+function DiffView({ diff, fixed }: { diff: string; fixed: number }) {
+  const lines = diff.replace(/\n$/, '').split('\n');
+  const kind = (line: string) =>
+    line.startsWith('+++') || line.startsWith('---')
+      ? 'file'
+      : line.startsWith('+')
+        ? 'add'
+        : line.startsWith('-')
+          ? 'del'
+          : line.startsWith('@@')
+            ? 'hunk'
+            : undefined;
+  return (
+    <>
+      <p>The changes, which would fix {plural(fixed, 'finding')}; nothing is stored until you fix them:</p>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be reachable by keyboard */}
+      <section className="scroll source diff" tabIndex={0} aria-label="Changes the fix would make">
+        <pre>
+          {lines.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: lines can repeat
+            <div key={i} className={kind(line)}>
+              {line}
+            </div>
+          ))}
+        </pre>
+      </section>
+    </>
+  );
+}
+
 /**
  * The note on findings marked fixable: admins can have the server make the changes as a new
  * version; everyone can make them in a copy with `flowport validate --fix`.
@@ -146,13 +177,25 @@ function FixNotice({
   onFixed: () => void;
 }) {
   const [result, setResult] = useState<FixResult | undefined>();
-  const { busy, error, run } = useAction();
+  const [preview, setPreview] = useState<FixResult | undefined>();
+  const { busy, running, error, run } = useAction();
   const fix = () =>
-    run(async () => {
-      setResult(undefined);
-      setResult(await api.fixConnector(id));
-      onFixed();
-    });
+    run(
+      async () => {
+        setResult(undefined);
+        setResult(await api.fixConnector(id));
+        setPreview(undefined);
+        onFixed();
+      },
+      { name: 'fix' },
+    );
+  const look = () =>
+    run(
+      async () => {
+        setPreview(await api.fixConnector(id, { dryRun: true }));
+      },
+      { name: 'preview' },
+    );
   return (
     <>
       <div role="status">{result && <FixOutcome id={id} result={result} />}</div>
@@ -175,10 +218,16 @@ function FixNotice({
             )}
           </p>
           {admin && (
-            <button type="button" disabled={busy} onClick={fix}>
-              {busy ? 'Fixing…' : `Fix ${plural(fixable, 'finding')}`}
-            </button>
+            <p className="actions">
+              <button type="button" disabled={busy} onClick={fix}>
+                {running === 'fix' ? 'Fixing…' : `Fix ${plural(fixable, 'finding')}`}
+              </button>{' '}
+              <button type="button" className="secondary" disabled={busy} onClick={look}>
+                {running === 'preview' ? 'Looking…' : preview ? 'Look again' : 'Preview the changes'}
+              </button>
+            </p>
           )}
+          {preview?.diff && <DiffView diff={preview.diff} fixed={preview.fixed} />}
         </div>
       )}
     </>
