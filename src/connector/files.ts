@@ -29,6 +29,18 @@ const EXACT = new Map<string, ConnectorFileKind>([
   ['settings.json', 'settings'],
 ]);
 
+/** Each kind of connector file under its standard name (a folder's `apiDefinition.swagger.json`). */
+export const STANDARD_NAMES: Readonly<Record<ConnectorFileKind, string>> = {
+  swagger: 'apiDefinition.swagger.json',
+  apiProperties: 'apiProperties.json',
+  icon: 'icon.png',
+  script: 'script.csx',
+  scriptTs: 'script.ts',
+  readme: 'readme.md',
+  intro: 'intro.md',
+  settings: 'settings.json',
+};
+
 /** UTF-8 text, keeping a BOM so that it can be reported (TextDecoder would drop it). */
 function utf8(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');

@@ -49,6 +49,15 @@ describe('fixConnectors', () => {
     expect(outcomes[0]?.result?.diagnostics.filter((d) => d.edit)).toEqual([]);
   });
 
+  it('fixes a swagger given as a file of any name', async () => {
+    const { root } = connector();
+    const file = join(root, 'openapi.json');
+    writeFileSync(file, swagger);
+    const run = await fixConnectors([runOne(file, {})], {}, 'diff', root);
+    expect(run.note).toBe('--fix would fix 1 finding in 1 file; nothing was written.');
+    expect(run.diff).toContain('--- a/openapi.json\n+++ b/openapi.json\n');
+  });
+
   it('changes nothing in a zip, and says how to fix it', async () => {
     const { root } = connector();
     const zip = join(root, 'demo.zip');

@@ -4,9 +4,9 @@
  * Connectors in a zip are never changed.
  */
 import { isAbsolute, relative } from 'node:path';
-import { readSource } from '../../connector/files.ts';
+import { readSource, STANDARD_NAMES } from '../../connector/files.ts';
 import { sourcePath } from '../../connector/load.ts';
-import type { ConnectorFile } from '../../connector/model.ts';
+import type { ConnectorFile, ConnectorFileKind } from '../../connector/model.ts';
 import { writeFixes } from '../../validate/fix.ts';
 import { fixFiles } from '../../validate/fix-files.ts';
 import { plural } from '../../validate/reporters/text.ts';
@@ -50,9 +50,14 @@ export async function fixConnectors(
       inZips += offered;
       continue;
     }
-    const present = Object.values(read.discovered.files).filter((f): f is ConnectorFile => f !== undefined);
+    // Under their standard names, so that a swagger given as a file of any name is read as one.
+    const present = (
+      Object.entries(read.discovered.files) as [ConnectorFileKind, ConnectorFile | undefined][]
+    )
+      .filter((e): e is [ConnectorFileKind, ConnectorFile] => e[1] !== undefined)
+      .map(([kind, file]) => ({ kind, file, name: STANDARD_NAMES[kind] }));
     const made = fixFiles(
-      present.map(({ name, bytes }) => ({ name, bytes })),
+      present.map(({ name, file }) => ({ name, bytes: file.bytes })),
       {
         source: path,
         ...(options.preset && { preset: options.preset }),
@@ -61,7 +66,7 @@ export async function fixConnectors(
     );
     if (made.changed.length === 0) continue;
     const changes = made.changed.flatMap((name) => {
-      const file = present.find((f) => f.name === name);
+      const { file } = present.find((f) => f.name === name) ?? {};
       const after = made.files.find((f) => f.name === name);
       if (!file || !after) return [];
       return [{ file: file.path, before: decoder.decode(file.bytes), after: decoder.decode(after.bytes) }];
