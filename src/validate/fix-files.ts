@@ -1,6 +1,7 @@
 /**
- * `--fix` for a connector held in memory (a stored version on the server): the same changes as
- * `flowport validate --fix` makes on disk, made in the files' bytes, in passes.
+ * `--fix` on a connector's files held in memory: the changes its findings offer, made in the files'
+ * bytes in passes. `validate --fix` and `--diff` read a connector's files and write (or show) what
+ * this gives; the server fixes a stored version with it.
  */
 import { connectorFromFiles } from '../connector/load.ts';
 import type { ConnectorFileKind } from '../connector/model.ts';
