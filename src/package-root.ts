@@ -8,6 +8,13 @@ import { fileURLToPath } from 'node:url';
  * when there is none. The rule docs (`docs/rules`) and the console (`web/dist`) are found from it.
  */
 export function packageRoot(): string {
+  root ??= find();
+  return root;
+}
+
+let root: string | undefined;
+
+function find(): string {
   let dir = fileURLToPath(new URL('.', import.meta.url));
   for (let up = 0; up < 6; up++) {
     if (existsSync(join(dir, 'package.json'))) return dir;
