@@ -3,6 +3,7 @@ import type { Diagnostic } from './diagnostic.ts';
 import { fixText, formattingOf, writeFixes } from './fix.ts';
 import type { Rule } from './rule.ts';
 import shortHex from './rules/api-properties/brand-color-short-hex.ts';
+import jsonStrict from './rules/document/json-strict.ts';
 import metadataCasing from './rules/metadata/connector-metadata-casing.ts';
 import consumesMissing from './rules/operation/consumes-missing.ts';
 import deprecatedLabel from './rules/operation/operation-deprecated-label.ts';
@@ -220,6 +221,21 @@ describe('the changes rules offer', () => {
     }
   });
 
+  it('make a file strict JSON: a byte order mark, comments and trailing commas go', () => {
+    const text = `\uFEFF${JSON.stringify(swagger(), null, 2).replace('"swagger": "2.0",', '"swagger": "2.0", // v2\n  /* info */').replace(/\n}$/, ',\n}')}`;
+    const before = runRule(jsonStrict, { swagger: text });
+    expect(before.map((d) => d.message)).toEqual([
+      'The file starts with a UTF-8 byte order mark.',
+      'JSON does not allow comments.',
+      'JSON does not allow comments.',
+      'A trailing comma follows the last item.',
+    ]);
+    const { after, fixed } = fixText(text, before);
+    expect(fixed).toBe(4);
+    expect(runRule(jsonStrict, { swagger: after })).toEqual([]);
+    expect(JSON.parse(after)).toEqual(swagger());
+  });
+
   it('write what a person would', () => {
     const op = (doc: unknown) =>
       (doc as { paths: Record<string, Record<string, Record<string, unknown>>> }).paths;
@@ -342,6 +358,7 @@ describe('fixable rules', () => {
       'brand-color-short-hex',
       'connector-metadata-casing',
       'consumes-missing',
+      'json-strict',
       'operation-deprecated-label',
       'operation-summary-end',
       'operation-summary-sentence-case',

@@ -79,23 +79,34 @@ function locate(root: JsoncNode | undefined, pointer: string): Place | undefined
 
 /**
  * The text of one JSON file with the edits of `findings` made, one per pointer (the first wins; a
- * different change of the same place is left for the next pass, see {@link MAX_FIX_PASSES}); edits
- * whose place is not in the text are skipped. `fixed` counts the findings whose edit was made.
+ * different change of the same place is left for the next pass, see {@link MAX_FIX_PASSES}), and
+ * the text edits of parse findings (a byte order mark, a comment, a trailing comma); edits whose place
+ * is not in the text are skipped. `fixed` counts the findings whose edit was made.
  */
 export function fixText(text: string, findings: readonly Diagnostic[]): { after: string; fixed: number } {
-  // A byte order mark stays where it is; jsonc-parser would not read past it.
-  if (text.charCodeAt(0) === 0xfeff) {
-    const { after, fixed } = fixText(text.slice(1), findings);
-    return { after: `\uFEFF${after}`, fixed };
-  }
-  const formatting = formattingOf(text);
+  // jsonc-parser would not read past a byte order mark: values are found in the text after it.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = bom ? text.slice(1) : text;
+  const formatting = formattingOf(body);
   // Setting values moves no array item, so the places in the text as it was hold for every edit.
-  const tree = parseTree(text, [], { allowTrailingComma: true });
+  const tree = parseTree(body, [], { allowTrailingComma: true });
   const byPointer = new Map<string, Place & { value: JsonValue | undefined }>();
+  const textual: JsoncEdit[] = [];
+  const textKeys = new Set<string>();
   let fixed = 0;
+  let fixedTextually = 0;
   for (const d of findings) {
     const edit = d.edit;
     if (!edit) continue;
+    if ('offset' in edit) {
+      const { offset, length, content } = edit;
+      if (offset < 0 || offset + length > text.length) continue;
+      const key = `${offset}:${length}:${content}`;
+      if (!textKeys.has(key)) textual.push({ offset, length, content });
+      textKeys.add(key);
+      fixedTextually++;
+      continue;
+    }
     // The same change again (a shared definition found from many places) is fixed with the first;
     // another change of the same value (two rules on one summary) waits for the next pass.
     const value = editValue(edit);
@@ -111,20 +122,37 @@ export function fixText(text: string, findings: readonly Diagnostic[]): { after:
   }
   const changes = [...byPointer.entries()];
   // Each edit computed on the text as it is, and all made in one pass unless two share text (two
-  // neighbours removed): then one after the other, each on the text the one before left.
-  const all = changes.flatMap(([, c]) => textEdits(text, c, formatting));
-  if (!overlapping(all)) return { after: spliced(text, all), fixed };
-  let after = text;
-  for (const [pointer, { value }] of changes) {
-    const place = locate(parseTree(after, [], { allowTrailingComma: true }), pointer);
-    if (place && changeable(place, value))
-      after = applyEdits(after, textEdits(after, { ...place, value }, formatting));
-  }
-  return { after, fixed };
+  // neighbours removed): then the text edits first, and the others one after the other, each on the
+  // text the one before left.
+  const all = [...changes.flatMap(([, c]) => shifted(textEdits(body, c, formatting), bom)), ...textual];
+  if (!overlapping(all)) return { after: spliced(text, all), fixed: fixed + fixedTextually };
+  const textFirst = !overlapping(textual);
+  let after = textFirst ? spliced(text, textual) : text;
+  for (const [pointer, { value }] of changes) after = changedAt(after, pointer, value, formatting);
+  return { after, fixed: fixed + (textFirst ? fixedTextually : 0) };
+}
+
+/** Edits of a text after a byte order mark, as offsets of the whole text. */
+function shifted(edits: readonly JsoncEdit[], by: number): JsoncEdit[] {
+  return by === 0 ? [...edits] : edits.map((e) => ({ ...e, offset: e.offset + by }));
+}
+
+/** `text` with the value at `pointer` set (or removed), located anew; as it was when it is not there. */
+function changedAt(
+  text: string,
+  pointer: string,
+  value: JsonValue | undefined,
+  formatting: FormattingOptions,
+): string {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = text.slice(bom);
+  const place = locate(parseTree(body, [], { allowTrailingComma: true }), pointer);
+  if (!place || !changeable(place, value)) return text;
+  return text.slice(0, bom) + applyEdits(body, textEdits(body, { ...place, value }, formatting));
 }
 
 /** The value an edit sets; undefined for a removal. */
-function editValue(edit: Edit): JsonValue | undefined {
+function editValue(edit: Exclude<Edit, { offset: number }>): JsonValue | undefined {
   return 'remove' in edit ? undefined : edit.value;
 }
 
@@ -187,6 +215,11 @@ export function findingTextEdits(
   const tree = parseTree(body, [], { allowTrailingComma: true });
   for (const d of findings) {
     if (!d.edit) continue;
+    if ('offset' in d.edit) {
+      const { offset, length, content } = d.edit;
+      if (offset >= 0 && offset + length <= text.length) edits.set(d, [{ offset, length, content }]);
+      continue;
+    }
     const value = editValue(d.edit);
     const place = locate(tree, d.edit.pointer);
     if (!place || !changeable(place, value)) continue;

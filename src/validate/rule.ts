@@ -70,6 +70,15 @@ export type Edit =
       readonly pointer: string;
       /** The member (or item) at `pointer` is removed. */
       readonly remove: true;
+    }
+  | {
+      /**
+       * A change of the text itself, for what is not a value (a byte order mark, a comment, a
+       * trailing comma): `length` characters at `offset` (of the text as read) become `content`.
+       */
+      readonly offset: number;
+      readonly length: number;
+      readonly content: string;
     };
 
 export interface Report {

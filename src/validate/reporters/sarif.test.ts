@@ -50,6 +50,7 @@ describe('formatSarif fixes', () => {
     const offering = result.diagnostics.filter((d) => d.edit);
     expect(offering.map((d) => d.ruleId).sort()).toEqual([
       'brand-color-short-hex',
+      'json-strict',
       'operation-summary-end',
       'parameter-summary-characters',
       'path-parameter-missing-encoding',

@@ -1,3 +1,4 @@
+import { strictEdit } from '../../helpers/strict-json.ts';
 import { ALL, defineRule } from '../../rule.ts';
 import { reportParseIssues } from './json-syntax.ts';
 
@@ -9,10 +10,16 @@ export default defineRule({
   source: 'flowport',
   severity: 'warning',
   presets: ALL,
+  fixable: true,
   fix: 'Remove the byte order mark, comments or trailing comma; escape control characters. The Power Platform tolerates these, but other tools (and `JSON.parse`) do not.',
   visit: {
     connector(_connector, ctx) {
-      reportParseIssues(ctx, new Set(['bom', 'comment', 'trailing-comma', 'control-character']), '.');
+      reportParseIssues(
+        ctx,
+        new Set(['bom', 'comment', 'trailing-comma', 'control-character']),
+        '.',
+        strictEdit,
+      );
     },
   },
 });

@@ -1,5 +1,5 @@
 import type { ParseIssue } from '../../../connector/json-document.ts';
-import { ALL, defineRule, type RuleContext } from '../../rule.ts';
+import { ALL, defineRule, type Edit, type RuleContext } from '../../rule.ts';
 
 const FILES = ['swagger', 'apiProperties', 'settings'] as const;
 
@@ -8,6 +8,7 @@ export function reportParseIssues(
   ctx: RuleContext,
   kinds: ReadonlySet<ParseIssue['kind']>,
   suffix: string,
+  editOf?: (issue: ParseIssue, text: string) => Edit | undefined,
 ): void {
   for (const file of FILES) {
     const doc = ctx.connector.documents[file];
@@ -15,7 +16,12 @@ export function reportParseIssues(
     for (const issue of doc.issues) {
       if (!kinds.has(issue.kind)) continue;
       const { line, column } = doc.position(issue.offset);
-      ctx.report({ message: `${issue.message}${suffix}`, at: { file, line, column, length: issue.length } });
+      const edit = editOf?.(issue, doc.text);
+      ctx.report({
+        message: `${issue.message}${suffix}`,
+        at: { file, line, column, length: issue.length },
+        ...(edit && { edit }),
+      });
     }
   }
 }
