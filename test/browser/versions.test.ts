@@ -230,6 +230,12 @@ describe.skipIf(!haveChromium)('connector versions in the console', () => {
       'can be fixed in your copy of the connector with flowport validate --fix',
     );
     expect(await page.getByRole('button', { name: /^Fix / }).count()).toBe(0);
+    // …but can look at the changes, to make them in their copy.
+    await page.getByRole('button', { name: 'Preview the changes' }).click();
+    const diff = page.getByRole('region', { name: 'Changes the fix would make' });
+    await diff.waitFor();
+    const added = await diff.locator('.add').allTextContents();
+    expect(added.some((line) => /^\+\s+"summary": "List projects",$/.test(line))).toBe(true);
   });
 
   it('logged no script errors but the refused version', () => {

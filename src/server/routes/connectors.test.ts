@@ -334,6 +334,10 @@ describe('fixing connectors', () => {
     await importTasklane(t);
     const maker = await t.call(t.maker, 'POST', '/api/v1/connectors/tasklane/fix');
     expect(maker.statusCode).toBe(403);
+    // A dry run changes nothing: makers may look at the changes.
+    const look = await t.call(t.maker, 'POST', '/api/v1/connectors/tasklane/fix?dryRun=true');
+    expect(look.statusCode).toBe(200);
+    expect(look.json()).toMatchObject({ created: false, version: { version: 1 } });
     const missing = await t.call(t.admin, 'POST', '/api/v1/connectors/nope/fix');
     expect(missing.statusCode).toBe(404);
     const latest = await t.store.getConnectorVersion('tasklane');

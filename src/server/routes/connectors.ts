@@ -308,10 +308,9 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
   app.post<{ Params: { id: string }; Querystring: { dryRun?: boolean } }>(
     '/api/v1/connectors/:id/fix',
     {
-      config: { admin: 'fix connectors' },
       schema: {
         tags,
-        summary: 'Fix the latest version (admins)',
+        summary: 'Fix the latest version (admins; a dry run for everyone)',
         description:
           'Makes the changes `flowport validate --fix` makes (the findings marked `fixable`, with the preset the version was imported with) and stores the result as a new version, validated and compared as an import is. 200 with `created: false` when no finding offers a change. `dryRun=true` stores nothing and returns the changes as a unified `diff`. A connector `flowport serve` loads from a folder is fixed in the folder (409 `CONNECTOR_FROM_FOLDER`).',
         params: idParams,
@@ -345,7 +344,9 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
       },
     },
     async (request, reply) => {
-      const caller = adminOf(request, 'fix connectors');
+      // A dry run changes nothing, so makers may look too (to make the changes in their copy).
+      const dryRun = request.query.dryRun === true;
+      const caller = dryRun ? callerOf(request) : adminOf(request, 'fix connectors');
       const { id } = request.params;
       const info = await ctx.store.getConnector(id);
       const latest = info && (await ctx.store.getConnectorVersion(id));
@@ -358,7 +359,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
       }
       const preset = isPreset(latest.validation.preset) ? latest.validation.preset : 'recommended';
       const { files, fixed, changed } = fixFiles(latest.files, { preset, source: id });
-      if (request.query.dryRun === true) {
+      if (dryRun) {
         const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
         const text = (list: readonly { name: string; bytes: Uint8Array }[], name: string) =>
           decoder.decode(list.find((f) => f.name === name)?.bytes ?? new Uint8Array());

@@ -145,7 +145,7 @@ function DiffView({ diff, fixed }: { diff: string; fixed: number }) {
             : undefined;
   return (
     <>
-      <p>The changes, which would fix {plural(fixed, 'finding')}; nothing is stored until you fix them:</p>
+      <p>The changes, which would fix {plural(fixed, 'finding')}; nothing is stored by looking:</p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be reachable by keyboard */}
       <section className="scroll source diff" tabIndex={0} aria-label="Changes the fix would make">
         <pre>
@@ -213,20 +213,22 @@ function FixNotice({
             ) : (
               <>
                 can be fixed in your copy of the connector with <code>flowport validate --fix</code>, then
-                imported again.
+                imported again; the preview shows the changes as a diff (<code>git apply</code> takes it).
               </>
             )}
           </p>
-          {admin && (
-            <p className="actions">
-              <button type="button" disabled={busy} onClick={fix}>
-                {running === 'fix' ? 'Fixing…' : `Fix ${plural(fixable, 'finding')}`}
-              </button>{' '}
-              <button type="button" className="secondary" disabled={busy} onClick={look}>
-                {running === 'preview' ? 'Looking…' : preview ? 'Look again' : 'Preview the changes'}
-              </button>
-            </p>
-          )}
+          <p className="actions">
+            {admin && (
+              <>
+                <button type="button" disabled={busy} onClick={fix}>
+                  {running === 'fix' ? 'Fixing…' : `Fix ${plural(fixable, 'finding')}`}
+                </button>{' '}
+              </>
+            )}
+            <button type="button" className="secondary" disabled={busy} onClick={look}>
+              {running === 'preview' ? 'Looking…' : preview ? 'Look again' : 'Preview the changes'}
+            </button>
+          </p>
           {preview?.diff && <DiffView diff={preview.diff} fixed={preview.fixed} />}
         </div>
       )}
