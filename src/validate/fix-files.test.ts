@@ -36,6 +36,13 @@ describe('fixFiles', () => {
     expect(result.files.find((f) => f.name === 'readme.md')?.bytes).toBe(files[2]?.bytes);
   });
 
+  it('takes the findings of the files as given, when the caller has them, for the first pass', () => {
+    const findings = validateConnector(connectorFromFiles(files), { preset: 'certification' }).diagnostics;
+    expect(fixFiles(files, { preset: 'certification', findings })).toEqual(
+      fixFiles(files, { preset: 'certification' }),
+    );
+  });
+
   it('changes nothing when no finding offers a change', () => {
     const once = fixFiles(files, { preset: 'certification' });
     const again = fixFiles(once.files, { preset: 'certification' });

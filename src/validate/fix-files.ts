@@ -39,16 +39,20 @@ const encoder = new TextEncoder();
  */
 export function fixFiles(
   files: readonly NamedFile[],
-  options: ValidateOptions & { readonly source?: string } = {},
+  options: ValidateOptions & {
+    readonly source?: string;
+    /** Findings of `files` as given, when the caller has them (the first pass validates no more). */
+    readonly findings?: readonly Diagnostic[];
+  } = {},
 ): FilesFix {
-  const { source = '<memory>', ...validation } = options;
+  const { source = '<memory>', findings: known, ...validation } = options;
   let current = [...files];
   let fixed = 0;
   const changed = new Set<string>();
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     // Named by the source, the connector's kind (and so its default preset) is the one on disk.
     const connector = connectorFromFiles(current, { source });
-    const { diagnostics } = validateConnector(connector, validation);
+    const diagnostics = pass === 0 && known ? known : validateConnector(connector, validation).diagnostics;
     const byKind = new Map<ConnectorFileKind, Diagnostic[]>();
     for (const d of diagnostics) {
       if (!d.edit || !d.fileKind || !JSON_KINDS.has(d.fileKind)) continue;

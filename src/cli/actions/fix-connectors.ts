@@ -62,6 +62,8 @@ export async function fixConnectors(
         source: path,
         ...(options.preset && { preset: options.preset }),
         ...(options.config && { config: options.config }),
+        // The files were just read as the run read them: its findings are the first pass's.
+        findings: outcome.result?.diagnostics ?? [],
       },
     );
     if (made.changed.length === 0) continue;
