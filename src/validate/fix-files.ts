@@ -21,6 +21,11 @@ export interface FilesFix {
   readonly fixed: number;
   /** Names of the files changed. */
   readonly changed: readonly string[];
+  /**
+   * Findings of the files given back, when the last pass validated them and had nothing left to
+   * change (undefined after `MAX_FIX_PASSES` passes that all changed something).
+   */
+  readonly findings: readonly Diagnostic[] | undefined;
 }
 
 const JSON_KINDS: ReadonlySet<ConnectorFileKind> = new Set(['swagger', 'apiProperties', 'settings']);
@@ -49,6 +54,7 @@ export function fixFiles(
   let current = [...files];
   let fixed = 0;
   const changed = new Set<string>();
+  let settled: readonly Diagnostic[] | undefined;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     // Named by the source, the connector's kind (and so its default preset) is the one on disk.
     const connector = connectorFromFiles(current, { source });
@@ -75,7 +81,10 @@ export function fixFiles(
       fixed += n;
       madeThisPass += n;
     }
-    if (madeThisPass === 0) break;
+    if (madeThisPass === 0) {
+      settled = diagnostics;
+      break;
+    }
   }
-  return { files: current, fixed, changed: [...changed] };
+  return { files: current, fixed, changed: [...changed], findings: settled };
 }

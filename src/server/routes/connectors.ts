@@ -358,7 +358,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
         );
       }
       const preset = isPreset(latest.validation.preset) ? latest.validation.preset : 'recommended';
-      const { files, fixed, changed } = fixFiles(latest.files, { preset, source: id });
+      const { files, fixed, changed, findings } = fixFiles(latest.files, { preset, source: id });
       if (dryRun) {
         const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
         const text = (list: readonly { name: string; bytes: Uint8Array }[], name: string) =>
@@ -382,9 +382,8 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
           created: false,
           fixed: 0,
           files: [],
-          findings: findingsJson(
-            validateConnector(connectorFromFiles(latest.files, { source: id }), { preset }).diagnostics,
-          ),
+          // Nothing changed: the first pass's findings are the version's.
+          findings: findingsJson(findings ?? []),
         };
       }
       const result = await importConnector(ctx.store, ctx.registry, {
