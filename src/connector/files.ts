@@ -42,7 +42,7 @@ export const STANDARD_NAMES: Readonly<Record<ConnectorFileKind, string>> = {
 };
 
 /** UTF-8 text, keeping a BOM so that it can be reported (TextDecoder would drop it). */
-function utf8(bytes: Uint8Array): string {
+export function utf8(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 

@@ -3,6 +3,7 @@
  * bytes in passes. `validate --fix` and `--diff` read a connector's files and write (or show) what
  * this gives; the server fixes a stored version with it.
  */
+import { utf8 } from '../connector/files.ts';
 import { connectorFromFiles } from '../connector/load.ts';
 import type { ConnectorFileKind } from '../connector/model.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -29,8 +30,6 @@ export interface FilesFix {
 }
 
 const JSON_KINDS: ReadonlySet<ConnectorFileKind> = new Set(['swagger', 'apiProperties', 'settings']);
-// A byte order mark is kept as a character, so that the fixed file keeps it too.
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
 
 /**
@@ -72,7 +71,7 @@ export function fixFiles(
       const at = current.findIndex((f) => f.name === name);
       const file = current[at];
       if (!file) continue;
-      const before = decoder.decode(file.bytes);
+      const before = utf8(file.bytes);
       const { after, fixed: n } = fixText(before, findings);
       if (after === before) continue;
       current = [...current];

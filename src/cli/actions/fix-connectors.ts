@@ -4,7 +4,7 @@
  * Connectors in a zip are never changed.
  */
 import { isAbsolute, relative } from 'node:path';
-import { readSource, STANDARD_NAMES } from '../../connector/files.ts';
+import { readSource, STANDARD_NAMES, utf8 } from '../../connector/files.ts';
 import { sourcePath } from '../../connector/load.ts';
 import type { ConnectorFile, ConnectorFileKind } from '../../connector/model.ts';
 import { writeFixes } from '../../validate/fix.ts';
@@ -20,9 +20,6 @@ export interface FixRun {
   /** Files changed (or that would be). */
   readonly files: number;
 }
-
-// A byte order mark is kept as a character, so that a fixed file keeps it too.
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Makes the changes the findings of `outcomes` offer: `write` saves them and validates the changed
@@ -71,7 +68,7 @@ export async function fixConnectors(
       const { file } = present.find((f) => f.name === name) ?? {};
       const after = made.files.find((f) => f.name === name);
       if (!file || !after) return [];
-      return [{ file: file.path, before: decoder.decode(file.bytes), after: decoder.decode(after.bytes) }];
+      return [{ file: file.path, before: utf8(file.bytes), after: utf8(after.bytes) }];
     });
     files += changes.length;
     fixed += made.fixed;

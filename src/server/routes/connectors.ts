@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { utf8 } from '../../connector/files.ts';
 import { connectorFromFiles } from '../../connector/load.ts';
 import { describeConnectionParameters } from '../../runtime/connection/parameters.ts';
 import { operationsView } from '../../runtime/operations-view.ts';
@@ -360,9 +361,8 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
       const preset = isPreset(latest.validation.preset) ? latest.validation.preset : 'recommended';
       const { files, fixed, changed, findings } = fixFiles(latest.files, { preset, source: id });
       if (dryRun) {
-        const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
         const text = (list: readonly { name: string; bytes: Uint8Array }[], name: string) =>
-          decoder.decode(list.find((f) => f.name === name)?.bytes ?? new Uint8Array());
+          utf8(list.find((f) => f.name === name)?.bytes ?? new Uint8Array());
         return {
           connector: info,
           version: withoutFiles(latest),
