@@ -12,9 +12,12 @@ const output: OutputOptions = {
   comments: { legal: true, annotation: false, jsdoc: false },
 };
 
-/** What `validateFast` (src/cli/validate-fast.ts) runs, which goes to `rules.mjs`. */
+/**
+ * What `validateFast` (src/cli/validate-fast.ts) runs, which goes to `rules.mjs`; not the server's
+ * background validator (`background.ts`), which a fresh `flowport validate` has no use for.
+ */
 const VALIDATE_PATH =
-  /[\\/]src[\\/](validate|connector)[\\/]|[\\/]src[\\/](errors|lazy|package-root|version)\.ts$|[\\/]src[\\/]cli[\\/](exit\.ts|actions[\\/]validate\.ts)$/;
+  /[\\/]src[\\/](validate|connector)[\\/](?!background)|[\\/]src[\\/](errors|lazy|package-root|version)\.ts$|[\\/]src[\\/]cli[\\/](exit\.ts|actions[\\/]validate\.ts)$/;
 
 /**
  * Node built-ins of the chunks a fresh `flowport validate` loads, taken with `process.getBuiltinModule`
@@ -64,6 +67,13 @@ export default defineConfig([
     // Validation workers: one file of their own, whose compile cache entry (lazily compiled) is not
     // the eagerly compiled `rules.mjs` of the main thread.
     input: { worker: 'src/validate/worker.ts' },
+    platform: 'node',
+    resolve: { mainFields: ['module', 'main'] },
+    output: { ...output, codeSplitting: false },
+  },
+  {
+    // The server's background validator (src/validate/background.ts): validation off its event loop.
+    input: { 'background-worker': 'src/validate/background-worker.ts' },
     platform: 'node',
     resolve: { mainFields: ['module', 'main'] },
     output: { ...output, codeSplitting: false },

@@ -54,6 +54,15 @@ export { initialPollState, type PollResult, type PollState, poll } from './trigg
 export { SIGNATURE_HEADER, signPayload, verifySignature } from './triggers/signature.ts';
 export { type SplitPlan, splitBody, splitPlan } from './triggers/split.ts';
 export { callbackEvents, type Subscription, subscribe, unsubscribe } from './triggers/webhook.ts';
+export {
+  type ConnectorValidator,
+  createBackgroundValidator,
+  type FilesOptions,
+  type FixOptions,
+  type FixResult,
+  inProcessValidator,
+  rememberingValidator,
+} from './validate/background.ts';
 export { type CacheOptions, type CacheStats, validateManyCached } from './validate/cache.ts';
 export { type FlowportConfig, loadConfig, parseConfig } from './validate/config.ts';
 export type { Diagnostic, Summary } from './validate/diagnostic.ts';

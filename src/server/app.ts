@@ -3,6 +3,11 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { TransportOptions } from '../runtime/send/transport.ts';
 import type { Store } from '../store/types.ts';
+import {
+  type ConnectorValidator,
+  createBackgroundValidator,
+  rememberingValidator,
+} from '../validate/background.ts';
 import { registerAuth } from './auth.ts';
 import { type CacheOptions, cachedStore } from './cached-store.ts';
 import { createConnectionResolver } from './connection.ts';
@@ -80,6 +85,11 @@ export interface AppOptions {
   readonly triggers?: TriggerOptions;
   /** The web console served at `/` (its built files); `false` serves none. */
   readonly console?: ConsoleOptions | false;
+  /**
+   * Validates imports and fixes. Default: a worker thread (started on the first import), remembering
+   * the findings of the last 32 connectors; closed with the app.
+   */
+  readonly validator?: ConnectorValidator;
 }
 
 export interface TriggerOptions extends TriggerServiceOptions, Partial<SchedulerOptions> {
@@ -97,7 +107,7 @@ function defaultNodeId(store: Store): string {
 declare module 'fastify' {
   interface FastifyInstance {
     /** The dependencies the routes share (registry, store, clock). */
-    flowport: ServerDeps;
+    flowport: ServerDeps & { readonly validator: ConnectorValidator };
     /** The trigger service, its scheduler and the in-process event feed. */
     triggers: { service: TriggerService; scheduler: Scheduler; feed: EventFeed };
   }
@@ -145,6 +155,14 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.backendOverrides && { backendOverrides: options.backendOverrides }),
     ...(options.transportOptions && { transportOptions: options.transportOptions }),
   });
+  const validator =
+    options.validator ??
+    rememberingValidator(
+      createBackgroundValidator({
+        onLost: (error) =>
+          app.log.error({ err: error }, 'validation worker lost; validating on the main thread from now on'),
+      }),
+    );
   const base = { store, registry, publicUrl, now };
   const tokenProviders: TokenProviderFactory = storedTokenProviders(base, options.oauth);
   const deps: ServerDeps = { ...base, tokenProviders };
@@ -152,13 +170,14 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     ...deps,
     resolveConnection: createConnectionResolver(store, tokenProviders),
     limits,
+    validator,
     throttle: createConnectionThrottle({
       now,
       ...(options.connectionRateLimit !== undefined && { perMinute: options.connectionRateLimit }),
     }),
   };
 
-  app.decorate('flowport', deps);
+  app.decorate('flowport', { ...deps, validator });
   app.decorate('draining', false);
   app.setErrorHandler(function problem(error: FastifyError, request, reply) {
     const c = classify(error);
@@ -244,6 +263,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await scheduler.stop();
     await registry.close();
+    await validator.close();
     if (options.closeStore !== false) await store.close();
   });
   return app;

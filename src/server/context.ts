@@ -1,3 +1,4 @@
+import type { ConnectorValidator } from '../validate/background.ts';
 import type { ConnectionThrottle } from './connection-throttle.ts';
 import type { ConnectionResolver, ServerDeps } from './deps.ts';
 
@@ -17,4 +18,6 @@ export interface AppContext extends ServerDeps {
   readonly limits: BodyLimits;
   /** Calls a minute per connection (runtime spec §12.3), counted in this process. */
   readonly throttle: ConnectionThrottle;
+  /** Validates and fixes connector files on a worker thread, not the event loop. */
+  readonly validator: ConnectorValidator;
 }

@@ -3,10 +3,12 @@ import { connectorFromFiles } from '../connector/load.ts';
 import type { TestDatabase } from '../store/testing.ts';
 import { testEngines } from '../store/testing.ts';
 import type { Store } from '../store/types.ts';
+import { inProcessValidator } from '../validate/background.ts';
 import { importConnector } from './import.ts';
 import { createRegistry } from './registry.ts';
 
 const encoder = new TextEncoder();
+const validator = inProcessValidator();
 
 function files(title: string, description = 'x') {
   const swagger = {
@@ -37,11 +39,11 @@ describe('createRegistry', () => {
       publicUrl: 'http://127.0.0.1:1',
       backendOverrides: { one: 'http://127.0.0.1:9' },
     });
-    await importConnector(store, registry, { files: files('One') });
+    await importConnector(store, registry, { files: files('One') }, validator);
     const first = await registry.get('one');
     expect(first?.version).toBe(1);
     expect(await registry.get('one')).toBe(first);
-    await importConnector(store, registry, { files: files('One', 'changed') });
+    await importConnector(store, registry, { files: files('One', 'changed') }, validator);
     const second = await registry.get('one');
     expect(second?.version).toBe(2);
     expect(second).not.toBe(first);
@@ -53,8 +55,8 @@ describe('createRegistry', () => {
   it('keeps at most maxLoaded versions, closing the least recently used', async () => {
     const store = await open();
     const registry = createRegistry({ store, publicUrl: 'http://127.0.0.1:1', maxLoaded: 1 });
-    await importConnector(store, registry, { files: files('One') });
-    await importConnector(store, registry, { files: files('Two') });
+    await importConnector(store, registry, { files: files('One') }, validator);
+    await importConnector(store, registry, { files: files('Two') }, validator);
     const one = await registry.get('one');
     await registry.get('two');
     // `one` was evicted: a new load gives a new object.
@@ -70,7 +72,7 @@ describe('createRegistry', () => {
       backendOverrides: { one: 'http://127.0.0.1:9' },
       transportOptions: { retry: { count: 0 } },
     });
-    await importConnector(store, registry, { files: files('One') });
+    await importConnector(store, registry, { files: files('One') }, validator);
     const loaded = await registry.get('one');
     await expect(loaded!.runtime.invoke('GetA', {}, {})).rejects.toMatchObject({
       code: 'UPSTREAM_UNREACHABLE',

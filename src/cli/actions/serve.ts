@@ -4,12 +4,13 @@ import { discoverConnectors } from '../../connector/discover.ts';
 import { readFolder } from '../../connector/files.ts';
 import { isFlowportError } from '../../errors.ts';
 import { createApp } from '../../server/app.ts';
-import type { ConnectorRegistry } from '../../server/deps.ts';
+import type { ServerDeps } from '../../server/deps.ts';
 import { importConnector } from '../../server/import.ts';
 import { listen, type RunningServer } from '../../server/lifecycle.ts';
 import { refreshLockFor } from '../../server/oauth/refresh-lock.ts';
 import { openStore } from '../../store/open.ts';
 import type { Store } from '../../store/types.ts';
+import type { ConnectorValidator } from '../../validate/background.ts';
 import type { PresetName } from '../../validate/rule.ts';
 import type { Io } from '../commands/validate.ts';
 import { flowportHome, writeAdminToken } from '../home.ts';
@@ -58,13 +59,17 @@ function parseBackends(pairs: readonly string[]): Record<string, string> {
 }
 
 async function importFolder(
-  store: Store,
-  registry: ConnectorRegistry,
+  deps: ServerDeps & { readonly validator: ConnectorValidator },
   folder: string,
   preset: PresetName | undefined,
 ) {
   const files = readFolder(folder).filter((f) => f.bytes.length > 0);
-  return importConnector(store, registry, { files, sourcePath: folder, ...(preset && { preset }) });
+  return importConnector(
+    deps.store,
+    deps.registry,
+    { files, sourcePath: folder, ...(preset && { preset }) },
+    deps.validator,
+  );
 }
 
 /**
@@ -107,12 +112,11 @@ export async function startServer(
       ...(flags.privateSinks !== undefined && { privateSinks: flags.privateSinks }),
     },
   });
-  const registry = app.flowport.registry;
   const folders = dirs.flatMap((d) => discoverConnectors(resolve(d)));
   const imported: { id: string; version: number; errors: number; path: string }[] = [];
   for (const folder of folders) {
     try {
-      const result = await importFolder(store, registry, folder, flags.preset);
+      const result = await importFolder(app.flowport, folder, flags.preset);
       imported.push({
         id: result.info.id,
         version: result.version.version,
@@ -144,7 +148,7 @@ export async function startServer(
               folder,
               setTimeout(() => {
                 timers.delete(folder);
-                importFolder(store, registry, folder, flags.preset)
+                importFolder(app.flowport, folder, flags.preset)
                   .then((r) => {
                     if (!r.created) return;
                     const breaking = r.breaking?.summary.error ?? 0;

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type ConnectorValidator,
+  inProcessValidator,
+  rememberingValidator,
+} from '../../validate/background.ts';
 import { createTestServer, type TestServer, uploadOf } from '../testing.ts';
 
 const TASKLANE = new URL('../../../examples/tasklane/', import.meta.url).pathname;
@@ -254,6 +259,43 @@ describe('reading connectors', () => {
     expect(icon.statusCode).toBe(200);
     expect(icon.headers['content-type']).toBe('image/png');
     expect(icon.rawPayload.equals(readFileSync(`${TASKLANE}icon.png`))).toBe(true);
+  });
+
+  it("validates through its validator, which remembers a version's findings from its import on", async () => {
+    const calls: string[] = [];
+    const inner = inProcessValidator();
+    const counting: ConnectorValidator = {
+      ...inner,
+      validate: (files, options) => {
+        calls.push(`validate ${options.preset} ${options.source}`);
+        return inner.validate(files, options);
+      },
+      fix: (files, options) => {
+        calls.push(`fix ${options.preset} ${options.source}${options.diff ? ' diff' : ''}`);
+        return inner.fix(files, options);
+      },
+    };
+    t = await createTestServer({ validator: rememberingValidator(counting) });
+    // Without the encoding, a path parameter gets a (fixable) finding.
+    const text = readFileSync(`${TASKLANE}apiDefinition.swagger.json`, 'utf8').replace(
+      '"x-ms-url-encoding": "single",',
+      '',
+    );
+    const imported = (
+      await t.call(t.admin, 'POST', '/api/v1/connectors?preset=certification', {
+        files: uploadOf(TASKLANE, { 'apiDefinition.swagger.json': text }),
+      })
+    ).json();
+    const first = (await t.call(t.maker, 'GET', '/api/v1/connectors/tasklane/validation')).json();
+    const second = (await t.call(t.maker, 'GET', '/api/v1/connectors/tasklane/validation')).json();
+    // The upload's findings name its files under the connector's id, as the validation route does.
+    expect(imported.findings.length).toBeGreaterThan(0);
+    for (const f of imported.findings) expect(f.file).toMatch(/^tasklane\//);
+    expect(second).toEqual(first);
+    expect(first.findings).toEqual(imported.findings);
+    const preview = (await t.call(t.maker, 'POST', '/api/v1/connectors/tasklane/fix?dryRun=true')).json();
+    expect(preview.diff).toContain('+++ b/apiDefinition.swagger.json');
+    expect(calls).toEqual(['validate certification tasklane', 'fix certification tasklane diff']);
   });
 
   it('answers 404 for an unknown connector on every read route', async () => {

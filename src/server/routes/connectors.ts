@@ -1,12 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { utf8 } from '../../connector/files.ts';
-import { connectorFromFiles } from '../../connector/load.ts';
 import { describeConnectionParameters } from '../../runtime/connection/parameters.ts';
 import { operationsView } from '../../runtime/operations-view.ts';
 import type { Diagnostic } from '../../validate/diagnostic.ts';
-import { unifiedDiff } from '../../validate/fix-diff.ts';
-import { fixFiles } from '../../validate/fix-files.ts';
-import { validateConnector } from '../../validate/validate.ts';
 import { adminOf, callerOf } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { notFound, ServerError } from '../errors.ts';
@@ -148,12 +143,17 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
       if (preset !== undefined && !isPreset(preset)) {
         throw new ServerError('VALIDATION_FAILED', `Preset \`${preset}\` does not exist.`);
       }
-      const result = await importConnector(ctx.store, ctx.registry, {
-        files,
-        createdBy: caller.user.id,
-        ...(id !== undefined && { id }),
-        ...(preset !== undefined && { preset }),
-      });
+      const result = await importConnector(
+        ctx.store,
+        ctx.registry,
+        {
+          files,
+          createdBy: caller.user.id,
+          ...(id !== undefined && { id }),
+          ...(preset !== undefined && { preset }),
+        },
+        ctx.validator,
+      );
       reply.code(result.created ? 201 : 200);
       return {
         connector: result.info,
@@ -359,19 +359,20 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
         );
       }
       const preset = isPreset(latest.validation.preset) ? latest.validation.preset : 'recommended';
-      const { files, fixed, changed, findings } = fixFiles(latest.files, { preset, source: id });
+      // The diff too is made off the event loop: for a large file it takes as long as the fixing.
+      const { files, fixed, changed, findings, diff } = await ctx.validator.fix(latest.files, {
+        preset,
+        source: id,
+        diff: dryRun,
+      });
       if (dryRun) {
-        const text = (list: readonly { name: string; bytes: Uint8Array }[], name: string) =>
-          utf8(list.find((f) => f.name === name)?.bytes ?? new Uint8Array());
         return {
           connector: info,
           version: withoutFiles(latest),
           created: false,
           fixed,
           files: changed,
-          diff: changed
-            .map((name) => unifiedDiff(name, text(latest.files, name), text(files, name)))
-            .join(''),
+          diff,
         };
       }
       if (fixed === 0) {
@@ -386,12 +387,12 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
           findings: findingsJson(findings ?? []),
         };
       }
-      const result = await importConnector(ctx.store, ctx.registry, {
-        files,
-        id,
-        preset,
-        createdBy: caller.user.id,
-      });
+      const result = await importConnector(
+        ctx.store,
+        ctx.registry,
+        { files, id, preset, createdBy: caller.user.id },
+        ctx.validator,
+      );
       reply.code(result.created ? 201 : 200);
       return {
         connector: result.info,
@@ -430,8 +431,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
       const version = await ctx.store.getConnectorVersion(request.params.id);
       if (!version) throw notFound('connector', request.params.id);
       const preset = isPreset(version.validation.preset) ? version.validation.preset : 'recommended';
-      const connector = connectorFromFiles(version.files, { source: version.connectorId });
-      const result = validateConnector(connector, { preset });
+      const result = await ctx.validator.validate(version.files, { preset, source: version.connectorId });
       return {
         version: version.version,
         summary: {

@@ -1,0 +1,213 @@
+/**
+ * Validation of in-memory connector files off the caller's thread, for a server: validating a large
+ * connector takes 0.1–0.5 s of CPU, during which a server's event loop would answer no other request.
+ * A worker thread does it instead; the caller awaits the result.
+ */
+import type { Worker } from 'node:worker_threads';
+import { connectorFromFiles } from '../connector/load.ts';
+import { FlowportError, type FlowportErrorCode } from '../errors.ts';
+import type { ValidationResult } from './engine.ts';
+import { type FilesFix, fixFiles, type NamedFile } from './fix-files.ts';
+import type { PresetName } from './rule.ts';
+import { validateConnector } from './validate.ts';
+
+/** What to validate files with: the preset, and the name of the connector (its folder or id). */
+export interface FilesOptions {
+  readonly preset: PresetName;
+  readonly source: string;
+}
+
+export interface FixOptions extends FilesOptions {
+  /** Also give the changes as a unified diff (as `validate --diff` shows them). */
+  readonly diff?: boolean;
+}
+
+/** `fixFiles`' result, with the diff when asked for. */
+export interface FixResult extends FilesFix {
+  readonly diff?: string;
+}
+
+/** Validates and fixes connectors given as files. */
+export interface ConnectorValidator {
+  /** The connector's findings, as `validateConnector(connectorFromFiles(files))` gives them. */
+  validate(files: readonly NamedFile[], options: FilesOptions): Promise<ValidationResult>;
+  /** The changes `--fix` makes (see `fixFiles`). */
+  fix(files: readonly NamedFile[], options: FixOptions): Promise<FixResult>;
+  close(): Promise<void>;
+}
+
+/** A request as the worker receives it. */
+export interface BackgroundRequest {
+  readonly id: number;
+  readonly kind: 'validate' | 'fix';
+  readonly files: readonly NamedFile[];
+  readonly options: FixOptions;
+}
+
+/** What the worker answers: the value, or the error the work threw (a bug, or a `FlowportError`). */
+export type BackgroundReply =
+  | { readonly id: number; readonly value: ValidationResult | FixResult }
+  | { readonly id: number; readonly error: { readonly message: string; readonly code?: string } };
+
+/** The work itself, on whichever thread runs it. */
+export async function runRequest(
+  kind: BackgroundRequest['kind'],
+  files: readonly NamedFile[],
+  options: FixOptions,
+): Promise<ValidationResult | FixResult> {
+  const { preset, source } = options;
+  if (kind === 'validate') return validateConnector(connectorFromFiles(files, { source }), { preset });
+  const fixed = fixFiles(files, { preset, source });
+  if (!options.diff) return fixed;
+  // Loaded on demand: `diff` is not part of what a plain validation loads.
+  const { filesDiff } = await import('./fix-diff.ts');
+  return { ...fixed, diff: filesDiff(files, fixed.files, fixed.changed) };
+}
+
+/** Validation on the calling thread (tests, and a background validator whose worker was lost). */
+export function inProcessValidator(): ConnectorValidator {
+  return {
+    validate: (files, options) => runRequest('validate', files, options) as Promise<ValidationResult>,
+    fix: (files, options) => runRequest('fix', files, options) as Promise<FixResult>,
+    close: async () => undefined,
+  };
+}
+
+// Beside this module, with its extension: sources (.ts), the library (dist/lib, .js) or the bundle (.mjs).
+const workerUrl = new URL(
+  `./background-worker${/\.[cm]?[jt]s$/.exec(import.meta.url)?.[0] ?? '.mjs'}`,
+  import.meta.url,
+);
+
+interface Pending {
+  readonly request: BackgroundRequest;
+  resolve(value: ValidationResult | FixResult): void;
+  reject(error: Error): void;
+}
+
+/**
+ * A validator whose work runs on one worker thread, started on the first request (it loads the
+ * validator, ~0.2 s) and kept; requests queue there in order. An idle worker does not keep the process
+ * alive. If the worker is lost, its unanswered requests and all later ones run on the calling thread,
+ * after `onLost` is told why.
+ *
+ * @example
+ * const validator = createBackgroundValidator();
+ * const result = await validator.validate(version.files, { preset: 'certification', source: 'tasklane' });
+ * await validator.close();
+ */
+export function createBackgroundValidator(
+  options: {
+    /** Told once when the worker is lost (an error in it, or its exit). */
+    readonly onLost?: (error: Error) => void;
+    /** The worker's module; the default is `background-worker` beside this one (tests pass others). */
+    readonly worker?: URL;
+  } = {},
+): ConnectorValidator {
+  const local = inProcessValidator();
+  const pending = new Map<number, Pending>();
+  let worker: Worker | undefined;
+  let lost = false;
+  let closed = false;
+  let ids = 0;
+
+  const settle = (reply: BackgroundReply) => {
+    const waiting = pending.get(reply.id);
+    if (!waiting) return;
+    pending.delete(reply.id);
+    if (pending.size === 0) worker?.unref();
+    if ('value' in reply) waiting.resolve(reply.value);
+    else waiting.reject(rebuilt(reply.error));
+  };
+  const lose = (error: Error) => {
+    if (lost || closed) return;
+    lost = true;
+    worker = undefined;
+    options.onLost?.(error);
+    const orphans = [...pending.values()];
+    pending.clear();
+    for (const { request, resolve, reject } of orphans)
+      runRequest(request.kind, request.files, request.options).then(resolve, reject);
+  };
+  const started = (): Worker => {
+    if (worker) return worker;
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
+    const w = new Worker(options.worker ?? workerUrl);
+    w.on('message', settle);
+    w.on('error', lose);
+    w.on('exit', (code) => lose(new Error(`the validation worker stopped (exit code ${code})`)));
+    worker = w;
+    return w;
+  };
+  const send = (kind: BackgroundRequest['kind'], files: readonly NamedFile[], fileOptions: FixOptions) => {
+    if (closed) return Promise.reject(new Error('the background validator is closed'));
+    if (lost) return kind === 'validate' ? local.validate(files, fileOptions) : local.fix(files, fileOptions);
+    const request: BackgroundRequest = { id: ++ids, kind, files, options: fileOptions };
+    return new Promise<ValidationResult | FixResult>((resolve, reject) => {
+      const w = started();
+      pending.set(request.id, { request, resolve, reject });
+      w.ref();
+      w.postMessage(request);
+    });
+  };
+  return {
+    validate: (files, fileOptions) => send('validate', files, fileOptions) as Promise<ValidationResult>,
+    fix: (files, fileOptions) => send('fix', files, fileOptions) as Promise<FixResult>,
+    close: async () => {
+      closed = true;
+      const w = worker;
+      worker = undefined;
+      for (const { reject } of pending.values()) reject(new Error('the background validator is closed'));
+      pending.clear();
+      await w?.terminate();
+    },
+  };
+}
+
+function rebuilt(error: { readonly message: string; readonly code?: string }): Error {
+  return error.code
+    ? new FlowportError(error.code as FlowportErrorCode, error.message)
+    : new Error(error.message);
+}
+
+/**
+ * Remembers the last `max` validation results by the files' contents, preset and source: a stored
+ * version's findings are asked for again and again (the console's validation page), and the same
+ * files always give the same findings.
+ *
+ * @example
+ * const validator = rememberingValidator(createBackgroundValidator());
+ */
+export function rememberingValidator(inner: ConnectorValidator, max = 32): ConnectorValidator {
+  const results = new Map<string, Promise<ValidationResult>>();
+  return {
+    validate: (files, options) => {
+      const key = contentKey(files, options);
+      const known = results.get(key);
+      if (known) {
+        // Most recently used last: the first entry is the one to drop.
+        results.delete(key);
+        results.set(key, known);
+        return known;
+      }
+      const result = inner.validate(files, options);
+      results.set(key, result);
+      // A failure is not remembered: the next call tries again.
+      result.catch(() => results.delete(key));
+      if (results.size > max) results.delete(results.keys().next().value as string);
+      return result;
+    },
+    fix: (files, options) => inner.fix(files, options),
+    close: () => inner.close(),
+  };
+}
+
+function contentKey(files: readonly NamedFile[], options: FilesOptions): string {
+  const hash = process.getBuiltinModule('node:crypto').createHash('sha256');
+  hash.update(`${options.preset}\0${options.source}\0`);
+  for (const file of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    hash.update(`${file.name}\0${file.bytes.length}\0`);
+    hash.update(file.bytes);
+  }
+  return hash.digest('base64');
+}
