@@ -104,6 +104,19 @@ describe('createBackgroundValidator', () => {
     expect(lost[0]?.message).toMatch(/exit code 3/);
   });
 
+  it('validates on the calling thread when its worker cannot start', async () => {
+    const lost: Error[] = [];
+    const validator = open(
+      createBackgroundValidator({
+        worker: new URL('file:///no/such/flowport-worker.mjs'),
+        onLost: (e) => lost.push(e),
+      }),
+    );
+    const result = await validator.validate(fixable, options);
+    expect(result.diagnostics.some((d) => d.edit)).toBe(true);
+    expect(lost).toHaveLength(1);
+  });
+
   it('rejects with the worker’s error, keeping a flowport error code', async () => {
     const validator = open(
       createBackgroundValidator({

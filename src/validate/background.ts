@@ -142,9 +142,16 @@ export function createBackgroundValidator(
   const send = (kind: BackgroundRequest['kind'], files: readonly NamedFile[], fileOptions: FixOptions) => {
     if (closed) return Promise.reject(new Error('the background validator is closed'));
     if (lost) return kind === 'validate' ? local.validate(files, fileOptions) : local.fix(files, fileOptions);
+    let w: Worker;
+    try {
+      w = started();
+    } catch (error) {
+      // A worker that cannot even start (its module missing from a build) is lost at once.
+      lose(error as Error);
+      return kind === 'validate' ? local.validate(files, fileOptions) : local.fix(files, fileOptions);
+    }
     const request: BackgroundRequest = { id: ++ids, kind, files, options: fileOptions };
     return new Promise<ValidationResult | FixResult>((resolve, reject) => {
-      const w = started();
       pending.set(request.id, { request, resolve, reject });
       w.ref();
       w.postMessage(request);
