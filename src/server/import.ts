@@ -4,7 +4,6 @@
  */
 import { unzipSync } from 'fflate';
 import type { BreakingResult } from '../breaking/change.ts';
-import { compareConnectors } from '../breaking/compare.ts';
 import type { RawFile } from '../connector/files.ts';
 import { readZip } from '../connector/files.ts';
 import { connectorFromFiles } from '../connector/load.ts';
@@ -175,9 +174,9 @@ export async function importConnector(
   await registry.invalidate(id);
   const breaking =
     previous && stored.created
-      ? compareConnectors(
-          connectorFromFiles(previous.files, { source: `${id} version ${previous.version}` }),
-          connector,
+      ? await validator.compare(
+          { files: previous.files, source: `${id} version ${previous.version}` },
+          { files: input.files, source: connector.source },
         )
       : undefined;
   return { ...stored, diagnostics: result.diagnostics, breaking };

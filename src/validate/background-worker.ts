@@ -8,11 +8,11 @@ import type { BackgroundReply, BackgroundRequest } from './background.ts';
  * compiling (from a checkout, type-stripping) them again on every start.
  */
 module.enableCompileCache?.();
-const { runRequest } = await import('./background.ts');
+const { runWork } = await import('./background.ts');
 const post = (reply: BackgroundReply) => parentPort?.postMessage(reply);
-parentPort?.on('message', async ({ id, kind, files, options }: BackgroundRequest) => {
+parentPort?.on('message', async ({ id, ...work }: BackgroundRequest) => {
   try {
-    post({ id, value: await runRequest(kind, files, options) });
+    post({ id, value: await runWork(work) });
   } catch (error) {
     const code = (error as { code?: unknown })?.code;
     post({

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { compareConnectors } from '../breaking/compare.ts';
 import { readFolder } from '../connector/files.ts';
 import { connectorFromFiles } from '../connector/load.ts';
 import { isFlowportError } from '../errors.ts';
@@ -56,6 +57,27 @@ describe('createBackgroundValidator', () => {
     const withDiff = await validator.fix(fixable, { ...options, diff: true });
     expect(withDiff.diff).toBe(filesDiff(fixable, here.files, here.changed));
     expect(withDiff.diff).toContain('+++ b/apiDefinition.swagger.json');
+  });
+
+  it('compares two versions as compareConnectors does', async () => {
+    const validator = open(createBackgroundValidator());
+    const swagger = tasklane.find((f) => f.name === 'apiDefinition.swagger.json');
+    const doc = JSON.parse(new TextDecoder().decode(swagger?.bytes));
+    const [path] = Object.keys(doc.paths);
+    delete doc.paths[path as string];
+    const changed = tasklane.map((f) =>
+      f === swagger ? { name: f.name, bytes: new TextEncoder().encode(JSON.stringify(doc, null, 2)) } : f,
+    );
+    const before = { files: tasklane, source: 'tasklane version 1' };
+    const after = { files: changed, source: 'tasklane version 2' };
+    const result = await validator.compare(before, after);
+    expect(result).toEqual(
+      compareConnectors(
+        connectorFromFiles(before.files, { source: before.source }),
+        connectorFromFiles(after.files, { source: after.source }),
+      ),
+    );
+    expect(result.changes.some((c) => c.kind === 'operation-deleted')).toBe(true);
   });
 
   it('leaves the event loop free while the worker validates', async () => {

@@ -1,9 +1,11 @@
 /**
- * Validation of in-memory connector files off the caller's thread, for a server: validating a large
- * connector takes 0.1–0.5 s of CPU, during which a server's event loop would answer no other request.
- * A worker thread does it instead; the caller awaits the result.
+ * Validation (and fixing, and breaking-change comparison) of in-memory connector files off the caller's
+ * thread, for a server: each takes 0.1–0.5 s of CPU for a large connector, during which a server's
+ * event loop would answer no other request. A worker thread does it instead; the caller awaits it.
  */
 import type { Worker } from 'node:worker_threads';
+import type { BreakingResult } from '../breaking/change.ts';
+import { compareConnectors } from '../breaking/compare.ts';
 import { connectorFromFiles } from '../connector/load.ts';
 import { FlowportError, type FlowportErrorCode } from '../errors.ts';
 import type { ValidationResult } from './engine.ts';
@@ -27,50 +29,72 @@ export interface FixResult extends FilesFix {
   readonly diff?: string;
 }
 
-/** Validates and fixes connectors given as files. */
+/** A connector's files and the name they are shown under. */
+export interface NamedFiles {
+  readonly files: readonly NamedFile[];
+  readonly source: string;
+}
+
+/** Validates, fixes and compares connectors given as files. */
 export interface ConnectorValidator {
   /** The connector's findings, as `validateConnector(connectorFromFiles(files))` gives them. */
   validate(files: readonly NamedFile[], options: FilesOptions): Promise<ValidationResult>;
   /** The changes `--fix` makes (see `fixFiles`). */
   fix(files: readonly NamedFile[], options: FixOptions): Promise<FixResult>;
+  /** What `after` changes for flows built on `before` (see `compareConnectors`). */
+  compare(before: NamedFiles, after: NamedFiles): Promise<BreakingResult>;
   close(): Promise<void>;
 }
 
+/** One piece of work, on whichever thread does it. */
+export type Work =
+  | { readonly kind: 'validate'; readonly files: readonly NamedFile[]; readonly options: FilesOptions }
+  | { readonly kind: 'fix'; readonly files: readonly NamedFile[]; readonly options: FixOptions }
+  | { readonly kind: 'compare'; readonly before: NamedFiles; readonly after: NamedFiles };
+
+/** What each kind of work gives. */
+type Output = ValidationResult | FixResult | BreakingResult;
+
 /** A request as the worker receives it. */
-export interface BackgroundRequest {
-  readonly id: number;
-  readonly kind: 'validate' | 'fix';
-  readonly files: readonly NamedFile[];
-  readonly options: FixOptions;
-}
+export type BackgroundRequest = Work & { readonly id: number };
 
 /** What the worker answers: the value, or the error the work threw (a bug, or a `FlowportError`). */
 export type BackgroundReply =
-  | { readonly id: number; readonly value: ValidationResult | FixResult }
+  | { readonly id: number; readonly value: Output }
   | { readonly id: number; readonly error: { readonly message: string; readonly code?: string } };
 
-/** The work itself, on whichever thread runs it. */
-export async function runRequest(
-  kind: BackgroundRequest['kind'],
-  files: readonly NamedFile[],
-  options: FixOptions,
-): Promise<ValidationResult | FixResult> {
-  const { preset, source } = options;
-  if (kind === 'validate') return validateConnector(connectorFromFiles(files, { source }), { preset });
-  const fixed = fixFiles(files, { preset, source });
-  if (!options.diff) return fixed;
+/** The work itself, on whichever thread does it. */
+export async function runWork(work: Work): Promise<Output> {
+  if (work.kind === 'compare') {
+    const { before, after } = work;
+    return compareConnectors(
+      connectorFromFiles(before.files, { source: before.source }),
+      connectorFromFiles(after.files, { source: after.source }),
+    );
+  }
+  const { preset, source } = work.options;
+  if (work.kind === 'validate')
+    return validateConnector(connectorFromFiles(work.files, { source }), { preset });
+  const fixed = fixFiles(work.files, { preset, source });
+  if (!work.options.diff) return fixed;
   // Loaded on demand: `diff` is not part of what a plain validation loads.
   const { filesDiff } = await import('./fix-diff.ts');
-  return { ...fixed, diff: filesDiff(files, fixed.files, fixed.changed) };
+  return { ...fixed, diff: filesDiff(work.files, fixed.files, fixed.changed) };
+}
+
+/** The three methods over a way of doing work (here, or on a worker). */
+function validatorOver(run: (work: Work) => Promise<Output>, close: () => Promise<void>): ConnectorValidator {
+  return {
+    validate: (files, options) => run({ kind: 'validate', files, options }) as Promise<ValidationResult>,
+    fix: (files, options) => run({ kind: 'fix', files, options }) as Promise<FixResult>,
+    compare: (before, after) => run({ kind: 'compare', before, after }) as Promise<BreakingResult>,
+    close,
+  };
 }
 
 /** Validation on the calling thread (tests, and a background validator whose worker was lost). */
 export function inProcessValidator(): ConnectorValidator {
-  return {
-    validate: (files, options) => runRequest('validate', files, options) as Promise<ValidationResult>,
-    fix: (files, options) => runRequest('fix', files, options) as Promise<FixResult>,
-    close: async () => undefined,
-  };
+  return validatorOver(runWork, async () => undefined);
 }
 
 // Beside this module, with its extension: sources (.ts), the library (dist/lib, .js) or the bundle (.mjs).
@@ -80,8 +104,8 @@ const workerUrl = new URL(
 );
 
 interface Pending {
-  readonly request: BackgroundRequest;
-  resolve(value: ValidationResult | FixResult): void;
+  readonly work: Work;
+  resolve(value: Output): void;
   reject(error: Error): void;
 }
 
@@ -104,7 +128,6 @@ export function createBackgroundValidator(
     readonly worker?: URL;
   } = {},
 ): ConnectorValidator {
-  const local = inProcessValidator();
   const pending = new Map<number, Pending>();
   let worker: Worker | undefined;
   let lost = false;
@@ -126,8 +149,7 @@ export function createBackgroundValidator(
     options.onLost?.(error);
     const orphans = [...pending.values()];
     pending.clear();
-    for (const { request, resolve, reject } of orphans)
-      runRequest(request.kind, request.files, request.options).then(resolve, reject);
+    for (const { work, resolve, reject } of orphans) runWork(work).then(resolve, reject);
   };
   const started = (): Worker => {
     if (worker) return worker;
@@ -139,36 +161,32 @@ export function createBackgroundValidator(
     worker = w;
     return w;
   };
-  const send = (kind: BackgroundRequest['kind'], files: readonly NamedFile[], fileOptions: FixOptions) => {
+  const run = (work: Work): Promise<Output> => {
     if (closed) return Promise.reject(new Error('the background validator is closed'));
-    if (lost) return kind === 'validate' ? local.validate(files, fileOptions) : local.fix(files, fileOptions);
+    if (lost) return runWork(work);
     let w: Worker;
     try {
       w = started();
     } catch (error) {
       // A worker that cannot even start (its module missing from a build) is lost at once.
       lose(error as Error);
-      return kind === 'validate' ? local.validate(files, fileOptions) : local.fix(files, fileOptions);
+      return runWork(work);
     }
-    const request: BackgroundRequest = { id: ++ids, kind, files, options: fileOptions };
-    return new Promise<ValidationResult | FixResult>((resolve, reject) => {
-      pending.set(request.id, { request, resolve, reject });
+    const id = ++ids;
+    return new Promise<Output>((resolve, reject) => {
+      pending.set(id, { work, resolve, reject });
       w.ref();
-      w.postMessage(request);
+      w.postMessage({ ...work, id } satisfies BackgroundRequest);
     });
   };
-  return {
-    validate: (files, fileOptions) => send('validate', files, fileOptions) as Promise<ValidationResult>,
-    fix: (files, fileOptions) => send('fix', files, fileOptions) as Promise<FixResult>,
-    close: async () => {
-      closed = true;
-      const w = worker;
-      worker = undefined;
-      for (const { reject } of pending.values()) reject(new Error('the background validator is closed'));
-      pending.clear();
-      await w?.terminate();
-    },
-  };
+  return validatorOver(run, async () => {
+    closed = true;
+    const w = worker;
+    worker = undefined;
+    for (const { reject } of pending.values()) reject(new Error('the background validator is closed'));
+    pending.clear();
+    await w?.terminate();
+  });
 }
 
 function rebuilt(error: { readonly message: string; readonly code?: string }): Error {
@@ -205,6 +223,7 @@ export function rememberingValidator(inner: ConnectorValidator, max = 32): Conne
       return result;
     },
     fix: (files, options) => inner.fix(files, options),
+    compare: (before, after) => inner.compare(before, after),
     close: () => inner.close(),
   };
 }

@@ -277,7 +277,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
     async (request) => {
       callerOf(request);
       const { id, version } = request.params;
-      const found = await versionChanges(ctx.store, id, version, request.query.from);
+      const found = await versionChanges(ctx.store, ctx.validator, id, version, request.query.from);
       return {
         connectorId: found.connectorId,
         from: found.from,
