@@ -2,10 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
 import { beforeAll, describe, expect, it } from 'vitest';
 import configs from '../../rolldown.config.ts';
 import { main } from '../../src/cli/main.ts';
+import { readFolder } from '../../src/connector/files.ts';
+import { createBackgroundValidator, inProcessValidator } from '../../src/validate/background.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const example = join(root, 'examples/tasklane');
@@ -78,4 +81,32 @@ describe('the published `flowport validate`', () => {
     },
     60_000,
   );
+});
+
+describe('the published background validator of `flowport serve`', () => {
+  it('runs its bundled worker, which answers as the sources do', async () => {
+    const lost: Error[] = [];
+    const validator = createBackgroundValidator({
+      worker: pathToFileURL(join(installed, 'dist/background-worker.mjs')),
+      onLost: (e) => lost.push(e),
+    });
+    try {
+      // Plain bytes, not Buffers: what crosses to a worker comes back as a Uint8Array.
+      const files = readFolder(example).map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) }));
+      const options = { preset: 'certification', source: 'tasklane' } as const;
+      const here = inProcessValidator();
+      expect(await validator.validate(files, options)).toEqual(await here.validate(files, options));
+      expect(await validator.fix(files, { ...options, diff: true })).toEqual(
+        await here.fix(files, { ...options, diff: true }),
+      );
+      const versions = [
+        { files, source: 'v1' },
+        { files: files.filter((f) => f.name !== 'icon.png'), source: 'v2' },
+      ] as const;
+      expect(await validator.compare(...versions)).toEqual(await here.compare(...versions));
+      expect(lost).toEqual([]);
+    } finally {
+      await validator.close();
+    }
+  }, 60_000);
 });
