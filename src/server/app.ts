@@ -86,7 +86,7 @@ export interface AppOptions {
   /** The web console served at `/` (its built files); `false` serves none. */
   readonly console?: ConsoleOptions | false;
   /**
-   * Validates imports and fixes. Default: a worker thread (started on the first import), remembering
+   * Validates, fixes and compares connectors. Default: a worker thread (started on first use), remembering
    * the findings of the last 32 connectors; closed with the app.
    */
   readonly validator?: ConnectorValidator;

@@ -18,6 +18,6 @@ export interface AppContext extends ServerDeps {
   readonly limits: BodyLimits;
   /** Calls a minute per connection (runtime spec §12.3), counted in this process. */
   readonly throttle: ConnectionThrottle;
-  /** Validates and fixes connector files on a worker thread, not the event loop. */
+  /** Validates, fixes and compares connector files on a worker thread, not the event loop. */
   readonly validator: ConnectorValidator;
 }
