@@ -104,10 +104,13 @@ function defaultNodeId(store: Store): string {
   return store.engine === 'sqlite' ? 'local' : `${hostname()}:${process.pid}`;
 }
 
+/** What `app.flowport` holds: the routes' shared dependencies and the app's validator. */
+export type AppDeps = ServerDeps & { readonly validator: ConnectorValidator };
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** The dependencies the routes share (registry, store, clock). */
-    flowport: ServerDeps & { readonly validator: ConnectorValidator };
+    flowport: AppDeps;
     /** The trigger service, its scheduler and the in-process event feed. */
     triggers: { service: TriggerService; scheduler: Scheduler; feed: EventFeed };
   }

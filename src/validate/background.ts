@@ -12,6 +12,7 @@ import type { ValidationResult } from './engine.ts';
 import { type FilesFix, fixFiles, type NamedFile } from './fix-files.ts';
 import type { PresetName } from './rule.ts';
 import { validateConnector } from './validate.ts';
+import { workerBeside } from './worker-url.ts';
 
 /** What to validate files with: the preset, and the name of the connector (its folder or id). */
 export interface FilesOptions {
@@ -97,11 +98,7 @@ export function inProcessValidator(): ConnectorValidator {
   return validatorOver(runWork, async () => undefined);
 }
 
-// Beside this module, with its extension: sources (.ts), the library (dist/lib, .js) or the bundle (.mjs).
-const workerUrl = new URL(
-  `./background-worker${/\.[cm]?[jt]s$/.exec(import.meta.url)?.[0] ?? '.mjs'}`,
-  import.meta.url,
-);
+const workerUrl = workerBeside('background-worker', import.meta.url);
 
 interface Pending {
   readonly work: Work;
@@ -206,6 +203,7 @@ function rebuilt(error: { readonly message: string; readonly code?: string }): E
 export function rememberingValidator(inner: ConnectorValidator, max = 32): ConnectorValidator {
   const results = new Map<string, Promise<ValidationResult>>();
   return {
+    ...inner,
     validate: (files, options) => {
       const key = contentKey(files, options);
       const known = results.get(key);
@@ -218,13 +216,12 @@ export function rememberingValidator(inner: ConnectorValidator, max = 32): Conne
       const result = inner.validate(files, options);
       results.set(key, result);
       // A failure is not remembered: the next call tries again.
-      result.catch(() => results.delete(key));
+      result.catch(() => {
+        if (results.get(key) === result) results.delete(key);
+      });
       if (results.size > max) results.delete(results.keys().next().value as string);
       return result;
     },
-    fix: (files, options) => inner.fix(files, options),
-    compare: (before, after) => inner.compare(before, after),
-    close: () => inner.close(),
   };
 }
 

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { type Outcome, type RunOptions, runOne } from './run-one.ts';
+import { workerBeside } from './worker-url.ts';
 
 export interface JobOptions extends RunOptions {
   /** Called after each source, in completion order. */
@@ -28,9 +29,7 @@ export interface ValidationPool {
 // Below this many sources a worker's start-up costs more than it saves.
 const MIN_SOURCES_FOR_WORKERS = 8;
 
-// The worker beside this module, with its extension: sources (.ts), the library (dist/lib, .js) or
-// the bundle (dist, .mjs).
-const workerUrl = new URL(`./worker${/\.[cm]?[jt]s$/.exec(import.meta.url)?.[0] ?? '.mjs'}`, import.meta.url);
+const workerUrl = workerBeside('worker', import.meta.url);
 
 /** A job as a worker receives it: sources and one shared queue index, taken with `Atomics.add`. */
 export interface Job {

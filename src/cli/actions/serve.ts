@@ -3,14 +3,12 @@ import { resolve, sep } from 'node:path';
 import { discoverConnectors } from '../../connector/discover.ts';
 import { readFolder } from '../../connector/files.ts';
 import { isFlowportError } from '../../errors.ts';
-import { createApp } from '../../server/app.ts';
-import type { ServerDeps } from '../../server/deps.ts';
+import { type AppDeps, createApp } from '../../server/app.ts';
 import { importConnector } from '../../server/import.ts';
 import { listen, type RunningServer } from '../../server/lifecycle.ts';
 import { refreshLockFor } from '../../server/oauth/refresh-lock.ts';
 import { openStore } from '../../store/open.ts';
 import type { Store } from '../../store/types.ts';
-import type { ConnectorValidator } from '../../validate/background.ts';
 import type { PresetName } from '../../validate/rule.ts';
 import type { Io } from '../commands/validate.ts';
 import { flowportHome, writeAdminToken } from '../home.ts';
@@ -58,11 +56,7 @@ function parseBackends(pairs: readonly string[]): Record<string, string> {
   return out;
 }
 
-async function importFolder(
-  deps: ServerDeps & { readonly validator: ConnectorValidator },
-  folder: string,
-  preset: PresetName | undefined,
-) {
+async function importFolder(deps: AppDeps, folder: string, preset: PresetName | undefined) {
   const files = readFolder(folder).filter((f) => f.bytes.length > 0);
   return importConnector(
     deps.store,
