@@ -5,6 +5,7 @@ import { keysCommand, tokenCommand } from './commands/admin.ts';
 import { breakingCommand } from './commands/breaking.ts';
 import { connectCommand, connectionsCommand } from './commands/connect.ts';
 import { initCommand } from './commands/init.ts';
+import { lspCommand } from './commands/lsp.ts';
 import { operationsCommand } from './commands/operations.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { runCommand } from './commands/run.ts';
@@ -35,6 +36,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program.addCommand(connectionsCommand(io, setExit));
   program.addCommand(tokenCommand(io, setExit));
   program.addCommand(keysCommand(io, setExit));
+  program.addCommand(lspCommand(io, setExit));
   const configure = (c: Command): void => {
     c.exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),

@@ -29,6 +29,15 @@ const EXACT = new Map<string, ConnectorFileKind>([
   ['settings.json', 'settings'],
 ]);
 
+/**
+ * The kind of connector file a name is (matched case-insensitively; any `*.swagger.json` is a swagger,
+ * as `classify` takes one when the standard name is missing), or undefined for other files.
+ */
+export function connectorFileKindOf(name: string): ConnectorFileKind | undefined {
+  const lower = name.toLowerCase();
+  return EXACT.get(lower) ?? (lower.endsWith('.swagger.json') ? 'swagger' : undefined);
+}
+
 /** Each kind of connector file under its standard name (a folder's `apiDefinition.swagger.json`). */
 export const STANDARD_NAMES: Readonly<Record<ConnectorFileKind, string>> = {
   swagger: 'apiDefinition.swagger.json',
@@ -88,8 +97,7 @@ export function readFolder(dir: string): RawFile[] {
       // The listing's file types spare a `stat` per file; links (and unknown types) are followed.
       if (entry.isDirectory() || (!entry.isFile() && !statSync(full).isFile())) continue;
       // Only connector files are read; other files are listed by name.
-      const wanted = EXACT.has(name.toLowerCase()) || name.toLowerCase().endsWith('.swagger.json');
-      out.push({ name, bytes: wanted ? readFileSync(full) : new Uint8Array() });
+      out.push({ name, bytes: connectorFileKindOf(name) ? readFileSync(full) : new Uint8Array() });
     } catch {
       // A file that vanished or cannot be read is simply not part of the connector.
     }

@@ -9,6 +9,7 @@ import configs from '../../rolldown.config.ts';
 import { main } from '../../src/cli/main.ts';
 import { readFolder } from '../../src/connector/files.ts';
 import { createBackgroundValidator, inProcessValidator } from '../../src/validate/background.ts';
+import { spawnLsp } from './lsp-session.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const example = join(root, 'examples/tasklane');
@@ -108,5 +109,29 @@ describe('the published background validator of `flowport serve`', () => {
     } finally {
       await validator.close();
     }
+  }, 60_000);
+});
+
+describe('the published `flowport lsp`', () => {
+  it('bundles the language server: it answers an editor session and exits 0', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'flowport-published-lsp-'));
+    const folder = join(workspace, 'certified-connectors', 'Tasklane');
+    cpSync(example, folder, { recursive: true });
+    const swagger = join(folder, 'apiDefinition.swagger.json');
+    const text = readFileSync(swagger, 'utf8');
+    const lsp = spawnLsp(join(installed, 'bin/flowport.js'), {
+      ...process.env,
+      NODE_COMPILE_CACHE: cacheDir,
+    });
+    await lsp.client.initialize({ rootPath: workspace });
+    lsp.client.open(
+      swagger,
+      text.replace('"Only return tasks with this status."', '"Only return tasks with this status"'),
+    );
+    expect((await lsp.client.diagnostics(swagger)).map((d) => d.code)).toContain(
+      'parameter-description-sentence',
+    );
+    expect(await lsp.stop()).toBe(0);
+    expect(lsp.stderr()).toBe('');
   }, 60_000);
 });

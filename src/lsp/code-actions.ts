@@ -1,0 +1,93 @@
+/**
+ * The fixes an editor offers for flowport's findings: the change `flowport validate --fix` would make
+ * for one finding (a quick fix), and for all of a file's fixable findings at once (`source.fixAll`).
+ */
+
+import {
+  type CodeAction,
+  CodeActionKind,
+  type Diagnostic as LspDiagnostic,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from '../validate/diagnostic.ts';
+import { findingTextEdits, fixText } from '../validate/fix.ts';
+import type { FindingRef } from './lsp-diagnostic.ts';
+
+/** The kind of the "fix all" action, under which editors run it on save (`source.fixAll.flowport`). */
+export const FIX_ALL = `${CodeActionKind.SourceFixAll}.flowport`;
+
+const MAX_TITLE = 90;
+
+/**
+ * Code actions for the diagnostics `asked` of `document`, whose findings (validated from this very
+ * text) are `findings`; `only` is the kinds the editor asked for, if any.
+ */
+export function codeActions(
+  document: TextDocument,
+  findings: readonly Diagnostic[],
+  asked: readonly LspDiagnostic[],
+  only?: readonly string[],
+): CodeAction[] {
+  const fixable = findings.filter((d) => d.edit);
+  if (fixable.length === 0) return [];
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const text = document.getText();
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    const edits = findingTextEdits(text, fixable);
+    for (const diagnostic of asked) {
+      const finding = findings[(diagnostic.data as Partial<FindingRef> | undefined)?.flowport ?? -1];
+      const made = finding && diagnostic.source === 'flowport' ? edits.get(finding) : undefined;
+      if (!finding || !made || made.length === 0) continue;
+      actions.push({
+        title: titled(finding),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        edit: {
+          changes: {
+            [document.uri]: made.map((e) => ({
+              range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) },
+              newText: e.content,
+            })),
+          },
+        },
+      });
+    }
+  }
+  if (wants(FIX_ALL)) {
+    const { after, fixed } = fixText(text, fixable);
+    const edit = fixed > 0 ? changed(document, text, after) : undefined;
+    if (edit)
+      actions.push({
+        title: `Fix all ${fixed} fixable flowport finding${fixed === 1 ? '' : 's'} in this file`,
+        kind: FIX_ALL,
+        edit: { changes: { [document.uri]: [edit] } },
+      });
+  }
+  return actions;
+}
+
+function titled(finding: Diagnostic): string {
+  const title = `Fix ${finding.ruleId}${finding.fix ? `: ${finding.fix}` : ''}`;
+  return title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title;
+}
+
+/** One edit replacing only the part of `before` that `after` changes, so the rest keeps its place. */
+function changed(document: TextDocument, before: string, after: string): LspTextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < shorter - start &&
+    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
+  )
+    end++;
+  return {
+    range: { start: document.positionAt(start), end: document.positionAt(before.length - end) },
+    newText: after.slice(start, after.length - end),
+  };
+}

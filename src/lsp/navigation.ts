@@ -1,0 +1,169 @@
+/**
+ * Finding one's way in a large swagger: its outline (operations by `operationId`, definitions,
+ * parameters, responses), a `$ref`'s target, and the `$ref`s that point at a definition. Read with
+ * jsonc-parser's tolerant tree, so they work while the text is half typed.
+ */
+import { findNodeAtOffset, type Node, parseTree } from 'jsonc-parser';
+import { type DocumentSymbol, type Location, type Range, SymbolKind } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { join, refToPointer, split } from '../connector/pointer.ts';
+
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
+
+/** What the outline shows under each top-level member of a swagger, and as what. */
+const SECTIONS: Readonly<Record<string, SymbolKind>> = {
+  definitions: SymbolKind.Class,
+  parameters: SymbolKind.Variable,
+  responses: SymbolKind.Interface,
+  securityDefinitions: SymbolKind.Key,
+};
+
+// A document object is updated in place, its version counting the changes: one parse per version.
+const trees = new WeakMap<TextDocument, { readonly version: number; readonly root: Node | undefined }>();
+
+function tree(document: TextDocument): Node | undefined {
+  const known = trees.get(document);
+  if (known?.version === document.version) return known.root;
+  const root = parseTree(document.getText(), [], { allowTrailingComma: true });
+  trees.set(document, { version: document.version, root });
+  return root;
+}
+
+function rangeOf(document: TextDocument, node: Node): Range {
+  return { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
+}
+
+/** A member's key node and its value, for each member of an object node. */
+function members(node: Node | undefined): [key: Node, value: Node][] {
+  if (node?.type !== 'object') return [];
+  const out: [Node, Node][] = [];
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key && value) out.push([key, value]);
+  }
+  return out;
+}
+
+/** The node at a pointer's segments: members by key (the last of a duplicated one), items by index. */
+function nodeAt(root: Node, segments: readonly string[]): Node | undefined {
+  let node: Node | undefined = root;
+  for (const segment of segments) {
+    if (node?.type === 'object') node = members(node).findLast(([k]) => k.value === segment)?.[1];
+    else if (node?.type === 'array' && /^(0|[1-9]\d*)$/.test(segment))
+      node = node.children?.[Number(segment)];
+    else return undefined;
+  }
+  return node;
+}
+
+function stringAt(node: Node | undefined, key: string): string | undefined {
+  const value = node && nodeAt(node, [key]);
+  return typeof value?.value === 'string' ? value.value : undefined;
+}
+
+/** The outline of a swagger: paths with their operations, then definitions, parameters, responses. */
+export function documentSymbols(document: TextDocument): DocumentSymbol[] {
+  const root = tree(document);
+  const symbol = (
+    name: string,
+    kind: SymbolKind,
+    key: Node,
+    value: Node,
+    detail?: string,
+    children?: DocumentSymbol[],
+  ) => ({
+    name: name === '' ? '""' : name,
+    kind,
+    range: rangeOf(document, key.parent ?? value),
+    selectionRange: rangeOf(document, key),
+    ...(detail && { detail }),
+    ...(children && { children }),
+  });
+  const out: DocumentSymbol[] = [];
+  for (const [key, value] of members(root)) {
+    const name = String(key.value);
+    if (name === 'paths') {
+      const paths = members(value).map(([pathKey, item]) => {
+        const operations = members(item)
+          .filter(([k]) => METHODS.has(String(k.value).toLowerCase()))
+          .map(([method, operation]) =>
+            symbol(
+              stringAt(operation, 'operationId') ?? `${String(method.value).toUpperCase()} ${pathKey.value}`,
+              SymbolKind.Method,
+              method,
+              operation,
+              `${String(method.value).toUpperCase()}${stringAt(operation, 'summary') ? ` · ${stringAt(operation, 'summary')}` : ''}`,
+            ),
+          );
+        return symbol(String(pathKey.value), SymbolKind.Namespace, pathKey, item, undefined, operations);
+      });
+      out.push(symbol(name, SymbolKind.Module, key, value, undefined, paths));
+    } else if (SECTIONS[name] !== undefined) {
+      const kind = SECTIONS[name];
+      const children = members(value).map(([k, v]) =>
+        symbol(String(k.value), kind, k, v, stringAt(v, 'title')),
+      );
+      out.push(symbol(name, SymbolKind.Module, key, value, undefined, children));
+    }
+  }
+  return out;
+}
+
+/** The local `$ref` string under `offset`, and its target's pointer. */
+function refAt(root: Node | undefined, offset: number): string | undefined {
+  const node = root && findNodeAtOffset(root, offset);
+  const property = node?.parent;
+  if (node?.type !== 'string' || property?.type !== 'property' || property.children?.[1] !== node)
+    return undefined;
+  if (property.children?.[0]?.value !== '$ref' || typeof node.value !== 'string') return undefined;
+  return refToPointer(node.value);
+}
+
+/** Where the local `$ref` under `position` points: the member it names, key and value. */
+export function refTarget(document: TextDocument, offset: number): Location | undefined {
+  const root = tree(document);
+  const pointer = refAt(root, offset);
+  if (pointer === undefined || !root) return undefined;
+  const target = nodeAt(root, split(pointer));
+  if (!target) return undefined;
+  return {
+    uri: document.uri,
+    range: rangeOf(document, target.parent?.type === 'property' ? target.parent : target),
+  };
+}
+
+/**
+ * The `$ref`s pointing at the member whose key (or a `$ref` to it) is under `offset`: every use of a
+ * definition, parameter or response; the member itself too when `withDeclaration`.
+ */
+export function refUses(document: TextDocument, offset: number, withDeclaration: boolean): Location[] {
+  const root = tree(document);
+  if (!root) return [];
+  let pointer = refAt(root, offset);
+  let declaration: Node | undefined;
+  if (pointer === undefined) {
+    const node = findNodeAtOffset(root, offset);
+    const property = node?.parent;
+    // A member's key two levels down (`definitions` → `Task`): the only things `$ref`s name here.
+    if (!node || property?.type !== 'property' || property.children?.[0] !== node) return [];
+    const section = property.parent?.parent;
+    if (section?.type !== 'property' || section.parent !== root) return [];
+    pointer = join('', String(section.children?.[0]?.value), String(node.value));
+    declaration = property;
+  } else {
+    const target = nodeAt(root, split(pointer));
+    declaration = target?.parent?.type === 'property' ? target.parent : target;
+  }
+  const uses: Location[] = [];
+  const visit = (node: Node) => {
+    const value =
+      node.type === 'property' && node.children?.[0]?.value === '$ref' ? node.children[1] : undefined;
+    if (value && typeof value.value === 'string' && refToPointer(value.value) === pointer)
+      uses.push({ uri: document.uri, range: rangeOf(document, value) });
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(root);
+  if (withDeclaration && declaration)
+    uses.unshift({ uri: document.uri, range: rangeOf(document, declaration) });
+  return uses;
+}

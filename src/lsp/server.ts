@@ -1,0 +1,255 @@
+/**
+ * `flowport lsp`: a language server that shows flowport's findings in an editor as the author types,
+ * with the fixes `--fix` knows as code actions. It validates the connector of each open connector file
+ * (its folder: the files on disk, with the editor's unsaved text in place of the open ones) a moment
+ * after the last change, and publishes every file's findings, those of files not open included.
+ */
+import { basename, dirname, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  type CodeActionParams,
+  type Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type InitializeParams,
+  type InitializeResult,
+  MessageType,
+  ShowMessageNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { connectorFileKindOf } from '../connector/files.ts';
+import { PRESETS, type PresetName } from '../validate/rule.ts';
+import { SUPPRESSIONS_FILE } from '../validate/suppressions.ts';
+import { VERSION } from '../version.ts';
+import { codeActions, FIX_ALL } from './code-actions.ts';
+import { type FileFindings, folderFindings, type OpenText } from './folder-findings.ts';
+import { lspDiagnostic } from './lsp-diagnostic.ts';
+import { documentSymbols, refTarget, refUses } from './navigation.ts';
+
+/** Files whose change may change every connector's findings. */
+const SETTINGS_FILES = new Set(['flowport.config.json', SUPPRESSIONS_FILE, 'package.json']);
+
+export interface ServerOptions {
+  /** Quiet time after a change before its connector is validated again; 200 ms by default. */
+  readonly delayMs?: number;
+}
+
+/** `initializationOptions` (or the `flowport` section of the editor's settings) the server reads. */
+interface Settings {
+  readonly preset?: PresetName;
+}
+
+/**
+ * Serves flowport's findings over `connection` until the editor shuts it down.
+ *
+ * @example
+ * import { createConnection } from 'vscode-languageserver/node';
+ * listen(createConnection(process.stdin, process.stdout));
+ */
+export function listen(connection: Connection, options: ServerOptions = {}): void {
+  const delayMs = options.delayMs ?? 200;
+  const documents = new TextDocuments(TextDocument);
+  let roots: string[] = [];
+  let settings: Settings = {};
+  /** Per connector folder: its pending timer, whether a validation runs, and the files it published. */
+  const folders = new Map<string, { timer?: NodeJS.Timeout; published: Set<string> }>();
+  /** The last findings published per path, for code actions. */
+  const findingsOf = new Map<string, FileFindings>();
+  const shownProblems = new Set<string>();
+  // A notification, not `showErrorMessage`'s request: nothing to wait for, no client left hanging.
+  const showError = (message: string) =>
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
+
+  const pathOf = (uri: string): string | undefined => {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+  };
+  const uriOf = (path: string) => {
+    for (const d of documents.all()) if (pathOf(d.uri) === path) return d.uri;
+    return pathToFileURL(path).href;
+  };
+
+  const settingsFrom = (value: unknown, where: string): Settings => {
+    const preset = (value as { preset?: unknown } | null | undefined)?.preset;
+    if (preset === undefined || preset === null || preset === '') return {};
+    if (typeof preset === 'string' && PRESETS.includes(preset as PresetName))
+      return { preset: preset as PresetName };
+    showError(
+      `flowport: ${where} \`preset\` is ${JSON.stringify(preset)}; use one of ${PRESETS.join(', ')}. The connector's own preset is used meanwhile.`,
+    );
+    return {};
+  };
+
+  const validate = (folder: string) => {
+    const state = folders.get(folder);
+    if (!state) return;
+    state.timer = undefined;
+    const open = new Map<string, OpenText>();
+    for (const d of documents.all()) {
+      const path = pathOf(d.uri);
+      if (path && dirname(path) === folder) open.set(path, { text: d.getText(), version: d.version });
+    }
+    const root = roots.find((r) => folder === r || folder.startsWith(r.endsWith(sep) ? r : r + sep));
+    let found: ReturnType<typeof folderFindings>;
+    try {
+      found = folderFindings(folder, open, {
+        ...(settings.preset && { preset: settings.preset }),
+        ...(root && { suppressionsFile: `${root}${sep}${SUPPRESSIONS_FILE}` }),
+      });
+    } catch (error) {
+      // A bug, not the author's mistake: said once in the editor, with the detail in the server's log.
+      connection.console.error(`flowport could not validate ${folder}: ${(error as Error).stack ?? error}`);
+      showError(
+        `flowport could not validate ${folder}: ${(error as Error).message}. Please report it with the server's log.`,
+      );
+      return;
+    }
+    for (const problem of found?.problems ?? []) {
+      if (shownProblems.has(problem)) continue;
+      shownProblems.add(problem);
+      showError(`flowport: ${problem} Validating without it until it is fixed.`);
+    }
+    const now = new Set<string>();
+    for (const [path, file] of found?.files ?? []) {
+      now.add(path);
+      findingsOf.set(path, file);
+      const uri = uriOf(path);
+      const diagnostics = file.findings.map((finding, index) =>
+        lspDiagnostic(finding, file.document, { bom: file.bom, index }),
+      );
+      connection.sendDiagnostics({
+        uri,
+        ...(file.version !== undefined && { version: file.version }),
+        diagnostics,
+      });
+    }
+    // Files gone from the connector (deleted, or the folder no longer one) lose their findings.
+    for (const path of state.published) {
+      if (now.has(path)) continue;
+      findingsOf.delete(path);
+      connection.sendDiagnostics({ uri: uriOf(path), diagnostics: [] });
+    }
+    state.published = now;
+  };
+
+  const schedule = (folder: string, delay = delayMs) => {
+    const state = folders.get(folder) ?? { published: new Set<string>() };
+    folders.set(folder, state);
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => validate(folder), delay);
+  };
+
+  // Settings are read from disk: they count when saved (open connector files count as typed).
+  const isSettings = (uri: string) => SETTINGS_FILES.has(basename(pathOf(uri) ?? ''));
+
+  /** The connector folder a changed file belongs to, when it is a connector file. */
+  const changedFile = (uri: string, delay?: number) => {
+    const path = pathOf(uri);
+    if (!path) return;
+    const name = basename(path);
+    if (SETTINGS_FILES.has(name)) {
+      shownProblems.clear();
+      for (const folder of folders.keys()) schedule(folder, delay);
+    } else if (connectorFileKindOf(name)) schedule(dirname(path), delay);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    roots = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
+      .map(pathOf)
+      .filter((p): p is string => p !== undefined);
+    settings = settingsFrom(params.initializationOptions, 'initializationOptions');
+    const watches = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const configures = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    connection.onInitialized(() => {
+      if (watches)
+        connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [
+            {
+              globPattern:
+                '**/{*.swagger.json,apiProperties.json,icon.png,readme.md,intro.md,script.csx,settings.json,flowport.config.json,flowport-suppressions.json}',
+            },
+          ],
+        });
+      if (configures)
+        connection.client.register(DidChangeConfigurationNotification.type, { section: 'flowport' });
+    });
+    return {
+      capabilities: {
+        textDocumentSync: {
+          openClose: true,
+          change: TextDocumentSyncKind.Incremental,
+          save: { includeText: false },
+        },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
+        documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+      },
+      serverInfo: { name: 'flowport', version: VERSION },
+    };
+  });
+
+  connection.onDidChangeConfiguration(({ settings: changed }) => {
+    const section = (changed as { flowport?: unknown } | null | undefined)?.flowport;
+    if (section === undefined) return;
+    settings = settingsFrom(section, 'the `flowport` settings:');
+    for (const folder of folders.keys()) schedule(folder, 0);
+  });
+  documents.onDidOpen(({ document }) => {
+    if (!isSettings(document.uri)) changedFile(document.uri, 0);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (!isSettings(document.uri)) changedFile(document.uri);
+  });
+  // Closed unsaved: the file on disk counts again.
+  documents.onDidClose(({ document }) => {
+    if (!isSettings(document.uri)) changedFile(document.uri, 0);
+  });
+  documents.onDidSave(({ document }) => {
+    if (isSettings(document.uri)) changedFile(document.uri, 0);
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const { uri } of changes) if (isSettings(uri) || !documents.get(uri)) changedFile(uri);
+  });
+
+  connection.onCodeAction(({ textDocument, context }: CodeActionParams) => {
+    const document = documents.get(textDocument.uri);
+    const path = pathOf(textDocument.uri);
+    const file = path ? findingsOf.get(path) : undefined;
+    // Findings of an older text would put the changes in the wrong places: none until it is validated.
+    if (!document || !file || file.version !== document.version) return [];
+    return codeActions(document, file.findings, context.diagnostics, context.only);
+  });
+
+  /** The open swagger at `uri`: outline and `$ref` navigation are for swaggers only. */
+  const swaggerOf = (uri: string) => {
+    const path = pathOf(uri);
+    return path && connectorFileKindOf(basename(path)) === 'swagger' ? documents.get(uri) : undefined;
+  };
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const document = swaggerOf(textDocument.uri);
+    return document ? documentSymbols(document) : [];
+  });
+  connection.onDefinition(({ textDocument, position }) => {
+    const document = swaggerOf(textDocument.uri);
+    return (document && refTarget(document, document.offsetAt(position))) ?? null;
+  });
+  connection.onReferences(({ textDocument, position, context }) => {
+    const document = swaggerOf(textDocument.uri);
+    return document ? refUses(document, document.offsetAt(position), context.includeDeclaration) : [];
+  });
+
+  connection.onShutdown(() => {
+    for (const state of folders.values()) if (state.timer) clearTimeout(state.timer);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
