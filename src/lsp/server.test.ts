@@ -234,4 +234,27 @@ describe('flowport lsp', () => {
     });
     expect((await client.diagnostics(readme, { since })).length).toBeGreaterThan(0);
   });
+
+  it('completes and explains x-ms extensions in an open swagger', async () => {
+    const { root, swagger, text } = workspace();
+    const { client } = await started(root);
+    const typed = text.replace('"x-ms-visibility": "advanced"', '"x-ms-visibility": "advanced", ""');
+    client.open(swagger, typed);
+    const lines = typed.split('\n');
+    const line = lines.findIndex((l) => l.includes('"x-ms-visibility": "advanced", ""'));
+    const character = (lines[line] ?? '').lastIndexOf('""') + 1;
+    const items = await client.connection.sendRequest<{ label: string }[]>('textDocument/completion', {
+      textDocument: { uri: uri(swagger) },
+      position: { line, character },
+    });
+    expect(items.map((i) => i.label)).toContain('x-ms-url-encoding');
+    const hover = await client.connection.sendRequest<{ contents: { value: string } } | null>(
+      'textDocument/hover',
+      {
+        textDocument: { uri: uri(swagger) },
+        position: { line, character: (lines[line] ?? '').indexOf('x-ms-visibility') + 2 },
+      },
+    );
+    expect(hover?.contents.value).toMatch(/^\*\*x-ms-visibility\*\*/);
+  });
 });

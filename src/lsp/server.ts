@@ -25,6 +25,7 @@ import { PRESETS, type PresetName } from '../validate/rule.ts';
 import { SUPPRESSIONS_FILE } from '../validate/suppressions.ts';
 import { VERSION } from '../version.ts';
 import { codeActions, FIX_ALL } from './code-actions.ts';
+import { extensionCompletions, extensionHoverAt } from './extension-help.ts';
 import { type FileFindings, folderFindings, type OpenText } from './folder-findings.ts';
 import { lspDiagnostic } from './lsp-diagnostic.ts';
 import { documentSymbols, refTarget, refUses } from './navigation.ts';
@@ -191,6 +192,8 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
         documentSymbolProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        completionProvider: { triggerCharacters: ['"'] },
+        hoverProvider: true,
       },
       serverInfo: { name: 'flowport', version: VERSION },
     };
@@ -244,6 +247,15 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
   connection.onReferences(({ textDocument, position, context }) => {
     const document = swaggerOf(textDocument.uri);
     return document ? refUses(document, document.offsetAt(position), context.includeDeclaration) : [];
+  });
+
+  connection.onCompletion(({ textDocument, position }) => {
+    const document = swaggerOf(textDocument.uri);
+    return document ? extensionCompletions(document, document.offsetAt(position)) : [];
+  });
+  connection.onHover(({ textDocument, position }) => {
+    const document = swaggerOf(textDocument.uri);
+    return (document && extensionHoverAt(document, document.offsetAt(position))) ?? null;
   });
 
   connection.onShutdown(() => {
