@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: LSP snippets write their placeholders as `${1:…}`.
 /**
  * The `x-ms-*` extensions an author writes in a connector's swagger, for completion and hover: where
  * each goes, what it does on the platform, and its values. Written from the connector documentation

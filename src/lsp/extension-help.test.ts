@@ -67,6 +67,7 @@ describe('x-ms extension help', () => {
       newText: string;
     };
     expect(doc.getText().slice(edit.range.start.character, edit.range.end.character)).toBe('"x-ms-vi"');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an LSP snippet's placeholder.
     expect(edit.newText).toBe('"x-ms-visibility": "${1|important,advanced,internal|}"');
   });
 
