@@ -29,6 +29,7 @@ import { extensionCompletions, extensionHoverAt } from './extension-help.ts';
 import { type FileFindings, folderFindings, type OpenText } from './folder-findings.ts';
 import { lspDiagnostic } from './lsp-diagnostic.ts';
 import { documentSymbols, refTarget, refUses } from './navigation.ts';
+import { policyCompletions, policyHoverAt } from './policy-help.ts';
 
 /** Files whose change may change every connector's findings. */
 const SETTINGS_FILES = new Set(['flowport.config.json', SUPPRESSIONS_FILE, 'package.json']);
@@ -249,13 +250,22 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
     return document ? refUses(document, document.offsetAt(position), context.includeDeclaration) : [];
   });
 
+  /** An open `apiProperties.json` at `uri`: policy template help is for it. */
+  const apiPropertiesOf = (uri: string) => {
+    const path = pathOf(uri);
+    return path && connectorFileKindOf(basename(path)) === 'apiProperties' ? documents.get(uri) : undefined;
+  };
   connection.onCompletion(({ textDocument, position }) => {
-    const document = swaggerOf(textDocument.uri);
-    return document ? extensionCompletions(document, document.offsetAt(position)) : [];
+    const swagger = swaggerOf(textDocument.uri);
+    if (swagger) return extensionCompletions(swagger, swagger.offsetAt(position));
+    const properties = apiPropertiesOf(textDocument.uri);
+    return properties ? policyCompletions(properties, properties.offsetAt(position)) : [];
   });
   connection.onHover(({ textDocument, position }) => {
-    const document = swaggerOf(textDocument.uri);
-    return (document && extensionHoverAt(document, document.offsetAt(position))) ?? null;
+    const swagger = swaggerOf(textDocument.uri);
+    if (swagger) return extensionHoverAt(swagger, swagger.offsetAt(position)) ?? null;
+    const properties = apiPropertiesOf(textDocument.uri);
+    return (properties && policyHoverAt(properties, properties.offsetAt(position))) ?? null;
   });
 
   connection.onShutdown(() => {
