@@ -233,6 +233,20 @@ describe('flowport lsp', () => {
       changes: [{ uri: uri(readme), type: 2 }],
     });
     expect((await client.diagnostics(readme, { since })).length).toBeGreaterThan(0);
+
+    // A connector no file of which was opened is left alone.
+    const other = join(root, 'certified-connectors', 'Other');
+    cpSync(example, other, { recursive: true });
+    writeFileSync(join(other, 'readme.md'), '# Other\n');
+    since = client.published.length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: uri(join(other, 'readme.md')), type: 2 },
+        { uri: uri(readme), type: 2 },
+      ],
+    });
+    await client.diagnostics(readme, { since });
+    expect(client.published.slice(since).map((p) => p.uri)).not.toContain(uri(join(other, 'readme.md')));
   });
 
   it('completes and explains x-ms extensions in an open swagger', async () => {

@@ -219,8 +219,13 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
   documents.onDidSave(({ document }) => {
     if (isSettings(document.uri)) changedFile(document.uri, 0);
   });
+  // Only connectors already validated (a file of theirs was opened): a branch switch in a repository
+  // of hundreds of connectors validates none of the others.
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    for (const { uri } of changes) if (isSettings(uri) || !documents.get(uri)) changedFile(uri);
+    for (const { uri } of changes) {
+      const path = pathOf(uri);
+      if (isSettings(uri) || (path && folders.has(dirname(path)) && !documents.get(uri))) changedFile(uri);
+    }
   });
 
   connection.onCodeAction(({ textDocument, context }: CodeActionParams) => {
