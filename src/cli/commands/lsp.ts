@@ -17,7 +17,7 @@ workspace root), and offers the changes --fix makes as quick fixes and as "fix a
 Options the editor may pass (initializationOptions, or the "flowport" settings section):
   { "preset": "recommended" | "certification" | "independent-publisher" }
 
-Editors: see docs/editors.md (Neovim, Helix, Emacs, Sublime Text, Zed, VS Code).
+Editors: see docs/editors.md (Neovim, Helix, Emacs, Sublime Text, VS Code).
   nvim:  vim.lsp.start({ name = 'flowport', cmd = { 'npx', 'flowport', 'lsp', '--stdio' } })`,
     )
     .action(async () => {
