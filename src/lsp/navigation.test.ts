@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SymbolKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentSymbols, refTarget, refUses } from './navigation.ts';
+import { documentSymbols, refTarget, refUses, renameEdits, renameRange } from './navigation.ts';
 
 const text = readFileSync(
   new URL('../../examples/tasklane/apiDefinition.swagger.json', import.meta.url),
@@ -63,5 +63,28 @@ describe('swagger navigation', () => {
     );
     expect(refTarget(typing, typing.getText().indexOf('#/definitions/A'))?.range.start.character).toBe(19);
     expect(documentSymbols(typing)[0]?.children?.map((s) => s.name)).toEqual(['A', 'B']);
+  });
+
+  it('renames a definition and every $ref to it, from its key or a $ref', () => {
+    const fromRef = renameEdits(doc, at('"#/definitions/ProjectList"', 3), 'Projects');
+    if (!('edits' in fromRef)) throw new Error(fromRef.refused);
+    const renamed = TextDocument.applyEdits(doc, fromRef.edits);
+    expect(renamed).not.toMatch(/ProjectList/);
+    expect(renamed).toMatch(/"#\/definitions\/Projects"/);
+    expect(JSON.parse(renamed).definitions.Projects).toEqual(JSON.parse(text).definitions.ProjectList);
+    expect(renameRange(doc, at('\n    "ProjectList": {', 7))?.placeholder).toBe('ProjectList');
+    const fromKey = renameEdits(doc, at('\n    "ProjectList": {', 7), 'Projects');
+    expect(fromKey).toEqual(fromRef);
+  });
+
+  it('refuses a name that is taken, an empty one, and things other than definitions, parameters and responses', () => {
+    expect(renameEdits(doc, at('"#/definitions/ProjectList"', 3), 'Task')).toEqual({
+      refused: '`definitions` already has `Task`; choose another name.',
+    });
+    expect(renameEdits(doc, at('"#/definitions/ProjectList"', 3), '')).toEqual({
+      refused: 'A name cannot be empty.',
+    });
+    expect(renameRange(doc, at('"/projects"', 2))).toBeUndefined();
+    expect('refused' in renameEdits(doc, at('"/projects"', 2), 'x')).toBe(true);
   });
 });

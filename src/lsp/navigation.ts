@@ -4,7 +4,13 @@
  * jsonc-parser's tolerant tree, so they work while the text is half typed.
  */
 import { findNodeAtOffset, type Node, parseTree } from 'jsonc-parser';
-import { type DocumentSymbol, type Location, type Range, SymbolKind } from 'vscode-languageserver';
+import {
+  type DocumentSymbol,
+  type Location,
+  type Range,
+  SymbolKind,
+  type TextEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { join, refToPointer, split } from '../connector/pointer.ts';
 
@@ -132,38 +138,100 @@ export function refTarget(document: TextDocument, offset: number): Location | un
   };
 }
 
+/** What a `$ref` names, or the member whose key is under the cursor: its pointer and its member. */
+interface Subject {
+  readonly pointer: string;
+  /** The member (key and value), when it exists. */
+  readonly declaration: Node | undefined;
+}
+
+function subjectAt(root: Node, offset: number): Subject | undefined {
+  const pointer = refAt(root, offset);
+  if (pointer !== undefined) {
+    const target = nodeAt(root, split(pointer));
+    return { pointer, declaration: target?.parent?.type === 'property' ? target.parent : target };
+  }
+  const node = findNodeAtOffset(root, offset);
+  const property = node?.parent;
+  // A member's key two levels down (`definitions` → `Task`): the only things `$ref`s name here.
+  if (!node || property?.type !== 'property' || property.children?.[0] !== node) return undefined;
+  const section = property.parent?.parent;
+  if (section?.type !== 'property' || section.parent !== root) return undefined;
+  return {
+    pointer: join('', String(section.children?.[0]?.value), String(node.value)),
+    declaration: property,
+  };
+}
+
+/** The value nodes of every local `$ref` to `pointer`. */
+function refsTo(root: Node, pointer: string): Node[] {
+  const found: Node[] = [];
+  const visit = (node: Node) => {
+    const value =
+      node.type === 'property' && node.children?.[0]?.value === '$ref' ? node.children[1] : undefined;
+    if (value && typeof value.value === 'string' && refToPointer(value.value) === pointer) found.push(value);
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(root);
+  return found;
+}
+
 /**
  * The `$ref`s pointing at the member whose key (or a `$ref` to it) is under `offset`: every use of a
  * definition, parameter or response; the member itself too when `withDeclaration`.
  */
 export function refUses(document: TextDocument, offset: number, withDeclaration: boolean): Location[] {
   const root = tree(document);
-  if (!root) return [];
-  let pointer = refAt(root, offset);
-  let declaration: Node | undefined;
-  if (pointer === undefined) {
-    const node = findNodeAtOffset(root, offset);
-    const property = node?.parent;
-    // A member's key two levels down (`definitions` → `Task`): the only things `$ref`s name here.
-    if (!node || property?.type !== 'property' || property.children?.[0] !== node) return [];
-    const section = property.parent?.parent;
-    if (section?.type !== 'property' || section.parent !== root) return [];
-    pointer = join('', String(section.children?.[0]?.value), String(node.value));
-    declaration = property;
-  } else {
-    const target = nodeAt(root, split(pointer));
-    declaration = target?.parent?.type === 'property' ? target.parent : target;
-  }
-  const uses: Location[] = [];
-  const visit = (node: Node) => {
-    const value =
-      node.type === 'property' && node.children?.[0]?.value === '$ref' ? node.children[1] : undefined;
-    if (value && typeof value.value === 'string' && refToPointer(value.value) === pointer)
-      uses.push({ uri: document.uri, range: rangeOf(document, value) });
-    for (const child of node.children ?? []) visit(child);
-  };
-  visit(root);
-  if (withDeclaration && declaration)
-    uses.unshift({ uri: document.uri, range: rangeOf(document, declaration) });
+  const subject = root && subjectAt(root, offset);
+  if (!root || !subject) return [];
+  const uses = refsTo(root, subject.pointer).map((n) => ({ uri: document.uri, range: rangeOf(document, n) }));
+  if (withDeclaration && subject.declaration)
+    uses.unshift({ uri: document.uri, range: rangeOf(document, subject.declaration) });
   return uses;
+}
+
+/** Sections whose members can be renamed: flows never see these names (schemas are inlined). */
+const RENAMEABLE = new Set(['definitions', 'parameters', 'responses']);
+
+/** The key of the renameable member under the cursor (on its key or a `$ref` to it). */
+export function renameRange(
+  document: TextDocument,
+  offset: number,
+): { range: Range; placeholder: string } | undefined {
+  const root = tree(document);
+  const subject = root && subjectAt(root, offset);
+  const segments = subject ? split(subject.pointer) : [];
+  const key = subject?.declaration?.type === 'property' ? subject.declaration.children?.[0] : undefined;
+  if (!key || segments.length !== 2 || !RENAMEABLE.has(segments[0] ?? '')) return undefined;
+  return { range: rangeOf(document, key), placeholder: String(key.value) };
+}
+
+/**
+ * Renames a definition, parameter or response and every `$ref` to it; a message instead when the
+ * name is taken or the cursor is on nothing renameable.
+ */
+export function renameEdits(
+  document: TextDocument,
+  offset: number,
+  name: string,
+): { edits: TextEdit[] } | { refused: string } {
+  const root = tree(document);
+  const subject = root && subjectAt(root, offset);
+  const [section, old] = subject ? split(subject.pointer) : [];
+  const key = subject?.declaration?.type === 'property' ? subject.declaration.children?.[0] : undefined;
+  if (!root || !subject || !key || !section || old === undefined || !RENAMEABLE.has(section))
+    return { refused: 'Only definitions, parameters and responses can be renamed here.' };
+  if (name === '') return { refused: 'A name cannot be empty.' };
+  if (name !== old && members(nodeAt(root, [section])).some(([k]) => k.value === name))
+    return { refused: `\`${section}\` already has \`${name}\`; choose another name.` };
+  const target = `#${join('', section, name)}`;
+  return {
+    edits: [
+      { range: rangeOf(document, key), newText: JSON.stringify(name) },
+      ...refsTo(root, subject.pointer).map((n) => ({
+        range: rangeOf(document, n),
+        newText: JSON.stringify(target),
+      })),
+    ],
+  };
 }

@@ -271,4 +271,34 @@ describe('flowport lsp', () => {
     );
     expect(hover?.contents.value).toMatch(/^\*\*x-ms-visibility\*\*/);
   });
+
+  it('renames a definition with its $refs, and says why it will not rename to a taken name', async () => {
+    const { root, swagger, text } = workspace();
+    const { client } = await started(root);
+    client.open(swagger, text);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('    "ProjectList": {'));
+    const position = { line, character: 6 };
+    const c = client.connection;
+    const prepared = await c.sendRequest<{ placeholder: string }>('textDocument/prepareRename', {
+      textDocument: { uri: uri(swagger) },
+      position,
+    });
+    expect(prepared.placeholder).toBe('ProjectList');
+    const edit = await c.sendRequest<{ changes: Record<string, unknown[]> }>('textDocument/rename', {
+      textDocument: { uri: uri(swagger) },
+      position,
+      newName: 'Projects',
+    });
+    expect(edit.changes[uri(swagger)]).toHaveLength(
+      1 + (text.split('"#/definitions/ProjectList"').length - 1),
+    );
+    await expect(
+      c.sendRequest('textDocument/rename', {
+        textDocument: { uri: uri(swagger) },
+        position,
+        newName: 'Task',
+      }),
+    ).rejects.toThrow('`definitions` already has `Task`; choose another name.');
+  });
 });

@@ -12,9 +12,11 @@ import {
   type Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   type InitializeParams,
   type InitializeResult,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
@@ -28,7 +30,7 @@ import { codeActions, FIX_ALL } from './code-actions.ts';
 import { extensionCompletions, extensionHoverAt } from './extension-help.ts';
 import { type FileFindings, folderFindings, type OpenText } from './folder-findings.ts';
 import { lspDiagnostic } from './lsp-diagnostic.ts';
-import { documentSymbols, refTarget, refUses } from './navigation.ts';
+import { documentSymbols, refTarget, refUses, renameEdits, renameRange } from './navigation.ts';
 import { policyCompletions, policyHoverAt } from './policy-help.ts';
 
 /** Files whose change may change every connector's findings. */
@@ -195,6 +197,7 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
         referencesProvider: true,
         completionProvider: { triggerCharacters: ['"'] },
         hoverProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'flowport', version: VERSION },
     };
@@ -253,6 +256,18 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
   connection.onReferences(({ textDocument, position, context }) => {
     const document = swaggerOf(textDocument.uri);
     return document ? refUses(document, document.offsetAt(position), context.includeDeclaration) : [];
+  });
+
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const document = swaggerOf(textDocument.uri);
+    return (document && renameRange(document, document.offsetAt(position))) ?? null;
+  });
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const document = swaggerOf(textDocument.uri);
+    if (!document) return null;
+    const renamed = renameEdits(document, document.offsetAt(position), newName);
+    if ('refused' in renamed) throw new ResponseError(ErrorCodes.InvalidRequest, renamed.refused);
+    return { changes: { [textDocument.uri]: renamed.edits } };
   });
 
   /** An open `apiProperties.json` at `uri`: policy template help is for it. */
