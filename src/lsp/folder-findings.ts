@@ -43,7 +43,8 @@ const encoder = new TextEncoder();
 
 /**
  * Validates the connector in `folder` (files on disk, overlaid by `open`, paths to texts); undefined
- * when the folder holds no swagger, on disk or open, and so is no connector.
+ * when the folder holds neither a swagger nor an `apiProperties.json`, on disk or open, and so is no
+ * connector (a readme alone is any project's).
  */
 export function folderFindings(
   folder: string,
@@ -52,7 +53,8 @@ export function folderFindings(
 ): FolderFindings | undefined {
   let files: RawFile[];
   try {
-    files = readFolder(folder).filter((f) => connectorFileKindOf(f.name));
+    // Other files are listed too, by name: rules look for a misnamed script or a readme's images.
+    files = readFolder(folder);
   } catch {
     // A folder that vanished (or an unsaved file's folder): only the open texts are left.
     files = [];
@@ -63,7 +65,8 @@ export function folderFindings(
     files = files.filter((f) => f.name !== name);
     files.push({ name, bytes: encoder.encode(text) });
   }
-  if (!files.some((f) => connectorFileKindOf(f.name) === 'swagger')) return undefined;
+  const kinds = new Set(files.map((f) => connectorFileKindOf(f.name)));
+  if (!kinds.has('swagger') && !kinds.has('apiProperties')) return undefined;
 
   const problems: string[] = [];
   let config: FlowportConfig | undefined;
@@ -85,17 +88,21 @@ export function folderFindings(
     }
   }
 
-  // Findings of a missing file (no readme, no icon) are the connector's: shown on its swagger.
-  const swagger = connector.files.swagger?.path ?? join(folder, 'apiDefinition.swagger.json');
+  // Findings of a missing file (no readme, no icon, no swagger) are the connector's: shown on the
+  // file that makes the folder a connector.
+  const home = (connector.files.swagger ?? connector.files.apiProperties)?.path ?? folder;
   const byPath = new Map<string, Diagnostic[]>(
-    files.map((f) => [join(folder, f.name), [] as Diagnostic[]] as const),
+    files
+      .filter((f) => connectorFileKindOf(f.name))
+      .map((f) => [join(folder, f.name), [] as Diagnostic[]] as const),
   );
   for (const d of result.diagnostics) {
-    const path = d.fileKind && d.file && byPath.has(d.file) ? d.file : swagger;
+    const path = d.fileKind && d.file && byPath.has(d.file) ? d.file : home;
     byPath.get(path)?.push(d);
   }
   const out = new Map<string, FileFindings>();
   for (const f of files) {
+    if (!connectorFileKindOf(f.name)) continue;
     const path = join(folder, f.name);
     const opened = open.get(path);
     const read = opened?.text ?? (connectorFileKindOf(f.name) === 'icon' ? '' : utf8(f.bytes));

@@ -168,10 +168,15 @@ describe('flowport lsp', () => {
     const notes = join(root, 'notes.json');
     writeFileSync(notes, '{ "a": 1, }');
     const { client } = await started(root);
+    // A readme alone is any project's, not a connector's.
+    const readme = join(root, 'README.md');
+    writeFileSync(readme, '# Notes\n');
     client.open(notes, '{ "a": 1, }');
+    client.open(readme, '# Notes\n');
     client.open(swagger, text);
     await client.diagnostics(swagger);
     expect(client.published.map((p) => p.uri)).not.toContain(uri(notes));
+    expect(client.published.map((p) => p.uri)).not.toContain(uri(readme));
   });
 
   it('answers outline, go-to-definition and references for an open swagger, and only for a swagger', async () => {
