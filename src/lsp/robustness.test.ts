@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './code-actions.ts';
+import { extensionCompletions, extensionHoverAt } from './extension-help.ts';
+import { documentSymbols, refTarget, refUses, renameEdits, renameRange } from './navigation.ts';
+import { policyCompletions, policyHoverAt } from './policy-help.ts';
+
+/** Text an author may hold mid-edit: JSON pieces, keys the helpers look for, and anything else. */
+const piece = fc.oneof(
+  fc.constantFrom(
+    '{',
+    '}',
+    '[',
+    ']',
+    ',',
+    ':',
+    '"',
+    '\\',
+    ' ',
+    '\n',
+    '\r\n',
+    '\uFEFF',
+    '//',
+    '/*',
+    '"$ref"',
+    '"#/definitions/A"',
+    '"#/"',
+    '"#"',
+    '"definitions"',
+    '"paths"',
+    '"/x"',
+    '"get"',
+    '"parameters"',
+    '"properties"',
+    '"policyTemplateInstances"',
+    '"templateId"',
+    '"setheader"',
+    '"x-ms-trigger"',
+    '"batch"',
+    '"x-ms-',
+    '"A"',
+    '0',
+    'true',
+    'null',
+    '"__proto__"',
+    '"constructor"',
+  ),
+  fc.string({ maxLength: 8 }),
+);
+const text = fc.array(piece, { maxLength: 80 }).map((parts) => parts.join(''));
+
+describe('the editor helpers on any text', () => {
+  it('never throw, whatever the text and the cursor', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), (t, n) => {
+        const doc = TextDocument.create('file:///c/apiDefinition.swagger.json', 'json', 1, t);
+        const offset = t.length === 0 ? 0 : n % (t.length + 1);
+        documentSymbols(doc);
+        refTarget(doc, offset);
+        refUses(doc, offset, true);
+        renameRange(doc, offset);
+        const renamed = renameEdits(doc, offset, 'B');
+        if ('edits' in renamed) TextDocument.applyEdits(doc, renamed.edits);
+        extensionCompletions(doc, offset);
+        extensionHoverAt(doc, offset);
+        policyCompletions(doc, offset);
+        policyHoverAt(doc, offset);
+        expect(codeActions(doc, [], [])).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
