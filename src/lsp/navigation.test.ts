@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SymbolKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentSymbols, refTarget, refUses, renameEdits, renameRange } from './navigation.ts';
+import {
+  documentSymbols,
+  operationRefAt,
+  operationSummary,
+  operationTarget,
+  refTarget,
+  refUses,
+  renameEdits,
+  renameRange,
+} from './navigation.ts';
 
 const text = readFileSync(
   new URL('../../examples/tasklane/apiDefinition.swagger.json', import.meta.url),
@@ -86,5 +95,31 @@ describe('swagger navigation', () => {
     });
     expect(renameRange(doc, at('"/projects"', 2))).toBeUndefined();
     expect('refused' in renameEdits(doc, at('"/projects"', 2), 'x')).toBe(true);
+  });
+
+  it('tells an operationId that refers to an operation from the one that declares it, and finds the operation', () => {
+    const ref = operationRefAt(doc, at('"ListProjects"', 2, 1), 'swagger');
+    expect(ref?.id).toBe('ListProjects');
+    expect(operationRefAt(doc, at('"ListProjects"', 2, 0), 'swagger')).toBeUndefined();
+    expect(operationRefAt(doc, at('"ListTasks"', 2), 'swagger')).toBeUndefined();
+    const target = operationTarget(doc, 'ListProjects');
+    expect(target?.range.start.line).toBe(lineOf('"operationId": "ListProjects"') - 1);
+    expect(operationTarget(doc, 'Nope')).toBeUndefined();
+    expect(operationSummary(doc, 'ListProjects')).toMatch(
+      /^\*\*ListProjects\*\* · `GET \/projects`\n\nList projects/,
+    );
+  });
+
+  it("reads apiProperties.json's operation lists as references", () => {
+    const props = TextDocument.create(
+      'file:///t/apiProperties.json',
+      'json',
+      1,
+      '{ "properties": { "scriptOperations": ["ListTasks"], "policyTemplateInstances": [ { "parameters": { "x-ms-apimTemplate-operationName": ["GetTask"] } } ], "capabilities": ["actions"] } }',
+    );
+    const t = props.getText();
+    expect(operationRefAt(props, t.indexOf('ListTasks'), 'apiProperties')?.id).toBe('ListTasks');
+    expect(operationRefAt(props, t.indexOf('GetTask'), 'apiProperties')?.id).toBe('GetTask');
+    expect(operationRefAt(props, t.indexOf('actions'), 'apiProperties')).toBeUndefined();
   });
 });

@@ -235,3 +235,76 @@ export function renameEdits(
     ],
   };
 }
+
+/** Each operation of a swagger tree by `operationId`: its method's member (key and value). */
+function operationsOf(root: Node | undefined): Map<string, Node> {
+  const out = new Map<string, Node>();
+  for (const [key, paths] of members(root)) {
+    if (key.value !== 'paths') continue;
+    for (const [, item] of members(paths))
+      for (const [method, operation] of members(item)) {
+        const id = METHODS.has(String(method.value).toLowerCase())
+          ? stringAt(operation, 'operationId')
+          : undefined;
+        if (id !== undefined && !out.has(id) && method.parent) out.set(id, method.parent);
+      }
+  }
+  return out;
+}
+
+/**
+ * The `operationId` a string under the cursor names, when it refers to an operation rather than
+ * declaring one: in a swagger, the `operationId` of dynamic values and schemas, of `testConnection`,
+ * of a deprecated operation's replacement…; in `apiProperties.json`, the operations of a policy
+ * template instance and `scriptOperations`.
+ */
+export function operationRefAt(
+  document: TextDocument,
+  offset: number,
+  file: 'swagger' | 'apiProperties',
+): { readonly id: string; readonly range: Range } | undefined {
+  const root = tree(document);
+  const node = root && findNodeAtOffset(root, offset);
+  if (node?.type !== 'string' || typeof node.value !== 'string' || !node.parent) return undefined;
+  const at = { id: node.value, range: rangeOf(document, node) };
+  if (file === 'apiProperties') {
+    const list = node.parent.type === 'array' ? node.parent.parent : undefined;
+    const name = list?.type === 'property' ? list.children?.[0]?.value : undefined;
+    return name === 'scriptOperations' || name === 'x-ms-apimTemplate-operationName' ? at : undefined;
+  }
+  const property = node.parent;
+  if (
+    property.type !== 'property' ||
+    property.children?.[1] !== node ||
+    property.children[0]?.value !== 'operationId'
+  )
+    return undefined;
+  // The operation's own `operationId` declares it: its object is a method member of a path item.
+  const owner = property.parent?.parent;
+  const declares =
+    owner?.type === 'property' &&
+    METHODS.has(String(owner.children?.[0]?.value).toLowerCase()) &&
+    owner.parent?.parent?.parent?.parent?.parent === root;
+  return declares ? undefined : at;
+}
+
+/** Where operation `id` is declared in `swagger`. */
+export function operationTarget(swagger: TextDocument, id: string): Location | undefined {
+  const member = operationsOf(tree(swagger)).get(id);
+  return member ? { uri: swagger.uri, range: rangeOf(swagger, member) } : undefined;
+}
+
+/** What an operation reference names, for hover: its method, path and summary. */
+export function operationSummary(swagger: TextDocument, id: string): string | undefined {
+  const member = operationsOf(tree(swagger)).get(id);
+  const [method, operation] = member?.children ?? [];
+  const path = member?.parent?.parent?.children?.[0]?.value;
+  if (!method || !operation) return undefined;
+  const summary = stringAt(operation, 'summary');
+  const description = stringAt(operation, 'description');
+  return [
+    `**${id}** · \`${String(method.value).toUpperCase()} ${String(path)}\``,
+    ...(summary ? ['', summary] : []),
+    ...(description && description !== summary ? ['', description] : []),
+  ].join('\n');
+}

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './code-actions.ts';
 import { extensionCompletions, extensionHoverAt } from './extension-help.ts';
-import { documentSymbols, refTarget, refUses, renameEdits, renameRange } from './navigation.ts';
+import {
+  documentSymbols,
+  operationRefAt,
+  operationSummary,
+  operationTarget,
+  refTarget,
+  refUses,
+  renameEdits,
+  renameRange,
+} from './navigation.ts';
 import { policyCompletions, policyHoverAt } from './policy-help.ts';
 
 /** Text an author may hold mid-edit: JSON pieces, keys the helpers look for, and anything else. */
@@ -66,6 +75,13 @@ describe('the editor helpers on any text', () => {
         extensionHoverAt(doc, offset);
         policyCompletions(doc, offset);
         policyHoverAt(doc, offset);
+        for (const file of ['swagger', 'apiProperties'] as const) {
+          const ref = operationRefAt(doc, offset, file);
+          if (ref) {
+            operationTarget(doc, ref.id);
+            operationSummary(doc, ref.id);
+          }
+        }
         expect(codeActions(doc, [], [])).toEqual([]);
       }),
       { numRuns: 2000 },

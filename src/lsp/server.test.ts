@@ -306,4 +306,30 @@ describe('flowport lsp', () => {
       }),
     ).rejects.toThrow('`definitions` already has `Task`; choose another name.');
   });
+
+  it('takes an operation named in apiProperties.json to the swagger on disk, and says what it is on hover', async () => {
+    const { root, folder, swagger, text } = workspace();
+    const { client } = await started(root);
+    const properties = join(folder, 'apiProperties.json');
+    const value = JSON.parse(readFileSync(properties, 'utf8'));
+    value.properties.scriptOperations = ['GetTask'];
+    const typed = JSON.stringify(value, null, 2);
+    client.open(properties, typed);
+    const lines = typed.split('\n');
+    const line = lines.findIndex((l) => l.includes('"GetTask"'));
+    const position = { line, character: (lines[line] ?? '').indexOf('GetTask') + 1 };
+    const target = await client.connection.sendRequest<{ uri: string; range: { start: { line: number } } }>(
+      'textDocument/definition',
+      { textDocument: { uri: uri(properties) }, position },
+    );
+    expect(target.uri).toBe(uri(swagger));
+    expect(target.range.start.line).toBe(
+      text.split('\n').findIndex((l) => l.includes('"operationId": "GetTask"')) - 1,
+    );
+    const hover = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri: uri(properties) },
+      position,
+    });
+    expect(hover.contents.value).toMatch(/^\*\*GetTask\*\* · `GET \/tasks\/\{taskId\}`/);
+  });
 });

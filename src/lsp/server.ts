@@ -4,7 +4,8 @@
  * (its folder: the files on disk, with the editor's unsaved text in place of the open ones) a moment
  * after the last change, and publishes every file's findings, those of files not open included.
  */
-import { basename, dirname, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -15,6 +16,7 @@ import {
   ErrorCodes,
   type InitializeParams,
   type InitializeResult,
+  MarkupKind,
   MessageType,
   ResponseError,
   ShowMessageNotification,
@@ -30,7 +32,16 @@ import { codeActions, FIX_ALL } from './code-actions.ts';
 import { extensionCompletions, extensionHoverAt } from './extension-help.ts';
 import { type FileFindings, folderFindings, type OpenText } from './folder-findings.ts';
 import { lspDiagnostic } from './lsp-diagnostic.ts';
-import { documentSymbols, refTarget, refUses, renameEdits, renameRange } from './navigation.ts';
+import {
+  documentSymbols,
+  operationRefAt,
+  operationSummary,
+  operationTarget,
+  refTarget,
+  refUses,
+  renameEdits,
+  renameRange,
+} from './navigation.ts';
 import { policyCompletions, policyHoverAt } from './policy-help.ts';
 
 /** Files whose change may change every connector's findings. */
@@ -249,9 +260,49 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
     const document = swaggerOf(textDocument.uri);
     return document ? documentSymbols(document) : [];
   });
+  /** The swagger of the connector `path` belongs to: its open text, or the file on disk. */
+  const swaggerBeside = (path: string): TextDocument | undefined => {
+    const folder = dirname(path);
+    for (const d of documents.all()) {
+      const p = pathOf(d.uri);
+      if (p && dirname(p) === folder && connectorFileKindOf(basename(p)) === 'swagger') return d;
+    }
+    let names: string[] = [];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      return undefined;
+    }
+    const name =
+      names.find((n) => n.toLowerCase() === 'apidefinition.swagger.json') ??
+      names.find((n) => connectorFileKindOf(n) === 'swagger');
+    if (!name) return undefined;
+    try {
+      const text = readFileSync(join(folder, name), 'utf8');
+      return TextDocument.create(uriOf(join(folder, name)), 'json', 0, text.replace(/^\uFEFF/, ''));
+    } catch {
+      return undefined;
+    }
+  };
+  /** The operation a reference under the cursor names, and the swagger it is declared in. */
+  const operationAt = (uri: string, offset: number) => {
+    const path = pathOf(uri);
+    const kind = path ? connectorFileKindOf(basename(path)) : undefined;
+    const document = documents.get(uri);
+    if (!path || !document || (kind !== 'swagger' && kind !== 'apiProperties')) return undefined;
+    const ref = operationRefAt(document, offset, kind);
+    const swagger = ref && (kind === 'swagger' ? document : swaggerBeside(path));
+    return ref && swagger ? { ref, swagger } : undefined;
+  };
   connection.onDefinition(({ textDocument, position }) => {
-    const document = swaggerOf(textDocument.uri);
-    return (document && refTarget(document, document.offsetAt(position))) ?? null;
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    const offset = document.offsetAt(position);
+    const swagger = swaggerOf(textDocument.uri);
+    const local = swagger && refTarget(swagger, offset);
+    if (local) return local;
+    const operation = operationAt(textDocument.uri, offset);
+    return (operation && operationTarget(operation.swagger, operation.ref.id)) ?? null;
   });
   connection.onReferences(({ textDocument, position, context }) => {
     const document = swaggerOf(textDocument.uri);
@@ -282,10 +333,19 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
     return properties ? policyCompletions(properties, properties.offsetAt(position)) : [];
   });
   connection.onHover(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    const offset = document.offsetAt(position);
     const swagger = swaggerOf(textDocument.uri);
-    if (swagger) return extensionHoverAt(swagger, swagger.offsetAt(position)) ?? null;
     const properties = apiPropertiesOf(textDocument.uri);
-    return (properties && policyHoverAt(properties, properties.offsetAt(position))) ?? null;
+    const help =
+      (swagger && extensionHoverAt(swagger, offset)) ?? (properties && policyHoverAt(properties, offset));
+    if (help) return help;
+    const operation = operationAt(textDocument.uri, offset);
+    const summary = operation && operationSummary(operation.swagger, operation.ref.id);
+    return operation && summary
+      ? { contents: { kind: MarkupKind.Markdown, value: summary }, range: operation.ref.range }
+      : null;
   });
 
   connection.onShutdown(() => {
