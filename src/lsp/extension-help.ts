@@ -2,14 +2,7 @@
  * Help with `x-ms-*` extensions while writing a swagger: the names that go where the cursor is (with
  * a value to fill in), the values of those that take a few, and what one does on hover.
  */
-import {
-  findNodeAtOffset,
-  getLocation,
-  getNodePath,
-  type JSONPath,
-  type Node,
-  parseTree,
-} from 'jsonc-parser';
+import { findNodeAtOffset, getLocation, getNodePath, type JSONPath, type Node } from 'jsonc-parser';
 import {
   type CompletionItem,
   CompletionItemKind,
@@ -19,6 +12,7 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentTree } from './document-tree.ts';
 import { EXTENSIONS, extensionHover, extensionNamed, type Place } from './extension-catalogue.ts';
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
@@ -87,7 +81,7 @@ export function extensionCompletions(document: TextDocument, offset: number): Co
     const at = location.path.slice(0, -1);
     const place = placeOf(at);
     if (!place) return [];
-    const present = keysAt(parseTree(text, [], { allowTrailingComma: true }), at);
+    const present = keysAt(documentTree(document), at);
     return EXTENSIONS.filter((e) => e.places.includes(place) && !present.has(e.name)).map((e) => ({
       label: e.name,
       kind: CompletionItemKind.Property,
@@ -112,7 +106,7 @@ export function extensionCompletions(document: TextDocument, offset: number): Co
 
 /** What the extension under the cursor does (its name), or what its value means. */
 export function extensionHoverAt(document: TextDocument, offset: number): Hover | undefined {
-  const root = parseTree(document.getText(), [], { allowTrailingComma: true });
+  const root = documentTree(document);
   const node = root && findNodeAtOffset(root, offset);
   const property = node?.parent;
   if (node?.type !== 'string' || property?.type !== 'property') return undefined;

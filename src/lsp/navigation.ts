@@ -3,7 +3,7 @@
  * parameters, responses), a `$ref`'s target, and the `$ref`s that point at a definition. Read with
  * jsonc-parser's tolerant tree, so they work while the text is half typed.
  */
-import { findNodeAtOffset, type Node, parseTree } from 'jsonc-parser';
+import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import {
   type DocumentSymbol,
   type Location,
@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { join, refToPointer, split } from '../connector/pointer.ts';
+import { documentTree } from './document-tree.ts';
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
 
@@ -23,17 +24,6 @@ const SECTIONS: Readonly<Record<string, SymbolKind>> = {
   responses: SymbolKind.Interface,
   securityDefinitions: SymbolKind.Key,
 };
-
-// A document object is updated in place, its version counting the changes: one parse per version.
-const trees = new WeakMap<TextDocument, { readonly version: number; readonly root: Node | undefined }>();
-
-function tree(document: TextDocument): Node | undefined {
-  const known = trees.get(document);
-  if (known?.version === document.version) return known.root;
-  const root = parseTree(document.getText(), [], { allowTrailingComma: true });
-  trees.set(document, { version: document.version, root });
-  return root;
-}
 
 function rangeOf(document: TextDocument, node: Node): Range {
   return { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
@@ -69,7 +59,7 @@ function stringAt(node: Node | undefined, key: string): string | undefined {
 
 /** The outline of a swagger: paths with their operations, then definitions, parameters, responses. */
 export function documentSymbols(document: TextDocument): DocumentSymbol[] {
-  const root = tree(document);
+  const root = documentTree(document);
   const symbol = (
     name: string,
     kind: SymbolKind,
@@ -127,7 +117,7 @@ function refAt(root: Node | undefined, offset: number): string | undefined {
 
 /** Where the local `$ref` under `position` points: the member it names, key and value. */
 export function refTarget(document: TextDocument, offset: number): Location | undefined {
-  const root = tree(document);
+  const root = documentTree(document);
   const pointer = refAt(root, offset);
   if (pointer === undefined || !root) return undefined;
   const target = nodeAt(root, split(pointer));
@@ -181,7 +171,7 @@ function refsTo(root: Node, pointer: string): Node[] {
  * definition, parameter or response; the member itself too when `withDeclaration`.
  */
 export function refUses(document: TextDocument, offset: number, withDeclaration: boolean): Location[] {
-  const root = tree(document);
+  const root = documentTree(document);
   const subject = root && subjectAt(root, offset);
   if (!root || !subject) return [];
   const uses = refsTo(root, subject.pointer).map((n) => ({ uri: document.uri, range: rangeOf(document, n) }));
@@ -198,7 +188,7 @@ export function renameRange(
   document: TextDocument,
   offset: number,
 ): { range: Range; placeholder: string } | undefined {
-  const root = tree(document);
+  const root = documentTree(document);
   const subject = root && subjectAt(root, offset);
   const segments = subject ? split(subject.pointer) : [];
   const key = subject?.declaration?.type === 'property' ? subject.declaration.children?.[0] : undefined;
@@ -215,7 +205,7 @@ export function renameEdits(
   offset: number,
   name: string,
 ): { edits: TextEdit[] } | { refused: string } {
-  const root = tree(document);
+  const root = documentTree(document);
   const subject = root && subjectAt(root, offset);
   const [section, old] = subject ? split(subject.pointer) : [];
   const key = subject?.declaration?.type === 'property' ? subject.declaration.children?.[0] : undefined;
@@ -263,7 +253,7 @@ export function operationRefAt(
   offset: number,
   file: 'swagger' | 'apiProperties',
 ): { readonly id: string; readonly range: Range } | undefined {
-  const root = tree(document);
+  const root = documentTree(document);
   const node = root && findNodeAtOffset(root, offset);
   if (node?.type !== 'string' || typeof node.value !== 'string' || !node.parent) return undefined;
   const at = { id: node.value, range: rangeOf(document, node) };
@@ -290,13 +280,13 @@ export function operationRefAt(
 
 /** Where operation `id` is declared in `swagger`. */
 export function operationTarget(swagger: TextDocument, id: string): Location | undefined {
-  const member = operationsOf(tree(swagger)).get(id);
+  const member = operationsOf(documentTree(swagger)).get(id);
   return member ? { uri: swagger.uri, range: rangeOf(swagger, member) } : undefined;
 }
 
 /** What an operation reference names, for hover: its method, path and summary. */
 export function operationSummary(swagger: TextDocument, id: string): string | undefined {
-  const member = operationsOf(tree(swagger)).get(id);
+  const member = operationsOf(documentTree(swagger)).get(id);
   const [method, operation] = member?.children ?? [];
   const path = member?.parent?.parent?.children?.[0]?.value;
   if (!method || !operation) return undefined;

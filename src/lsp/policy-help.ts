@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findNodeAtOffset, getLocation, getNodePath, type Node, parseTree } from 'jsonc-parser';
+import { findNodeAtOffset, getLocation, getNodePath, type Node } from 'jsonc-parser';
 import {
   type CompletionItem,
   CompletionItemKind,
@@ -17,6 +17,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageRoot } from '../package-root.ts';
 import { findTemplate, POLICY_TEMPLATES } from '../runtime/policies/registry.ts';
 import type { PolicyTemplate } from '../runtime/types.ts';
+import { documentTree } from './document-tree.ts';
 
 let sections: Map<string, string> | undefined;
 
@@ -80,7 +81,7 @@ export function policyCompletions(document: TextDocument, offset: number): Compl
 
 /** What the template named under the cursor does. */
 export function policyHoverAt(document: TextDocument, offset: number): Hover | undefined {
-  const root = parseTree(document.getText(), [], { allowTrailingComma: true });
+  const root = documentTree(document);
   const node = root && findNodeAtOffset(root, offset);
   if (node?.type !== 'string' || !isTemplateId(getNodePath(node))) return undefined;
   const template = findTemplate(String(node.value));
