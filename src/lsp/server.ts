@@ -69,7 +69,7 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
   const documents = new TextDocuments(TextDocument);
   let roots: string[] = [];
   let settings: Settings = {};
-  /** Per connector folder: its pending timer, whether a validation runs, and the files it published. */
+  /** Per connector folder: its pending validation, and the files it published findings for. */
   const folders = new Map<string, { timer?: NodeJS.Timeout; published: Set<string> }>();
   /** The last findings published per path, for code actions. */
   const findingsOf = new Map<string, FileFindings>();
@@ -111,7 +111,10 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
       const path = pathOf(d.uri);
       if (path && dirname(path) === folder) open.set(path, { text: d.getText(), version: d.version });
     }
-    const root = roots.find((r) => folder === r || folder.startsWith(r.endsWith(sep) ? r : r + sep));
+    // The innermost workspace folder holding the connector (folders may nest).
+    const root = roots
+      .filter((r) => folder === r || folder.startsWith(r.endsWith(sep) ? r : r + sep))
+      .sort((a, b) => b.length - a.length)[0];
     let found: ReturnType<typeof folderFindings>;
     try {
       found = folderFindings(folder, open, {
@@ -119,7 +122,7 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
         ...(root && { suppressionsFile: `${root}${sep}${SUPPRESSIONS_FILE}` }),
       });
     } catch (error) {
-      // A bug, not the author's mistake: said once in the editor, with the detail in the server's log.
+      // A bug, not the author's mistake: said in the editor, with the detail in the server's log.
       connection.console.error(`flowport could not validate ${folder}: ${(error as Error).stack ?? error}`);
       showError(
         `flowport could not validate ${folder}: ${(error as Error).message}. Please report it with the server's log.`,
@@ -164,7 +167,7 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
   // Settings are read from disk: they count when saved (open connector files count as typed).
   const isSettings = (uri: string) => SETTINGS_FILES.has(basename(pathOf(uri) ?? ''));
 
-  /** The connector folder a changed file belongs to, when it is a connector file. */
+  /** Schedules what a changed file calls for: every known connector for a settings file, its own for a connector file. */
   const changedFile = (uri: string, delay?: number) => {
     const path = pathOf(uri);
     if (!path) return;
@@ -183,17 +186,19 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
     const watches = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const configures = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     connection.onInitialized(() => {
+      // The server filters by name (any case: `README.md`), so a broad pattern; a client that
+      // refuses a registration only loses the updates.
+      const refused = () => undefined;
       if (watches)
-        connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [
-            {
-              globPattern:
-                '**/{*.swagger.json,apiProperties.json,icon.png,readme.md,intro.md,script.csx,settings.json,flowport.config.json,flowport-suppressions.json}',
-            },
-          ],
-        });
+        connection.client
+          .register(DidChangeWatchedFilesNotification.type, {
+            watchers: [{ globPattern: '**/*.{json,md,csx,png}' }],
+          })
+          .then(undefined, refused);
       if (configures)
-        connection.client.register(DidChangeConfigurationNotification.type, { section: 'flowport' });
+        connection.client
+          .register(DidChangeConfigurationNotification.type, { section: 'flowport' })
+          .then(undefined, refused);
     });
     return {
       capabilities: {
