@@ -332,4 +332,16 @@ describe('flowport lsp', () => {
     });
     expect(hover.contents.value).toMatch(/^\*\*GetTask\*\* · `GET \/tasks\/\{taskId\}`/);
   });
+
+  it("shows flowport.config.json's mistakes as typed, and clears them when it closes", async () => {
+    const { root } = workspace();
+    const { client } = await started(root);
+    const config = join(root, 'flowport.config.json');
+    client.open(config, '{ "rules": { "consumes-missing": "loud" } }');
+    const found = await client.diagnostics(config);
+    expect(found.map((d) => d.message)).toEqual([expect.stringMatching(/^`rules.consumes-missing` must be/)]);
+    const since = client.published.length;
+    client.close(config);
+    expect(await client.diagnostics(config, { since })).toEqual([]);
+  });
 });

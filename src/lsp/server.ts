@@ -29,6 +29,7 @@ import { PRESETS, type PresetName } from '../validate/rule.ts';
 import { SUPPRESSIONS_FILE } from '../validate/suppressions.ts';
 import { VERSION } from '../version.ts';
 import { codeActions, FIX_ALL } from './code-actions.ts';
+import { CONFIG_FILE, configCompletions, configDiagnostics, configHoverAt } from './config-help.ts';
 import { extensionCompletions, extensionHoverAt } from './extension-help.ts';
 import { type FileFindings, folderFindings, type OpenText } from './folder-findings.ts';
 import { lspDiagnostic } from './lsp-diagnostic.ts';
@@ -166,6 +167,7 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
 
   // Settings are read from disk: they count when saved (open connector files count as typed).
   const isSettings = (uri: string) => SETTINGS_FILES.has(basename(pathOf(uri) ?? ''));
+  const isConfig = (uri: string) => basename(pathOf(uri) ?? '') === CONFIG_FILE;
 
   /** Schedules what a changed file calls for: every known connector for a settings file, its own for a connector file. */
   const changedFile = (uri: string, delay?: number) => {
@@ -225,14 +227,24 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
     settings = settingsFrom(section, 'the `flowport` settings:');
     for (const folder of folders.keys()) schedule(folder, 0);
   });
-  documents.onDidOpen(({ document }) => {
-    if (!isSettings(document.uri)) changedFile(document.uri, 0);
-  });
+  // The config's own mistakes, as typed (validation reads the saved file).
+  const checkConfig = (document: TextDocument) =>
+    void connection.sendDiagnostics({
+      uri: document.uri,
+      version: document.version,
+      diagnostics: configDiagnostics(document),
+    });
+  // The library follows each open with a content change: one validation, at once for an open.
+  const opening = new Set<string>();
+  documents.onDidOpen(({ document }) => void opening.add(document.uri));
   documents.onDidChangeContent(({ document }) => {
-    if (!isSettings(document.uri)) changedFile(document.uri);
+    const opened = opening.delete(document.uri);
+    if (isConfig(document.uri)) checkConfig(document);
+    if (!isSettings(document.uri)) changedFile(document.uri, opened ? 0 : undefined);
   });
   // Closed unsaved: the file on disk counts again.
   documents.onDidClose(({ document }) => {
+    if (isConfig(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     if (!isSettings(document.uri)) changedFile(document.uri, 0);
   });
   documents.onDidSave(({ document }) => {
@@ -335,7 +347,9 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
     const swagger = swaggerOf(textDocument.uri);
     if (swagger) return extensionCompletions(swagger, swagger.offsetAt(position));
     const properties = apiPropertiesOf(textDocument.uri);
-    return properties ? policyCompletions(properties, properties.offsetAt(position)) : [];
+    if (properties) return policyCompletions(properties, properties.offsetAt(position));
+    const config = isConfig(textDocument.uri) ? documents.get(textDocument.uri) : undefined;
+    return config ? configCompletions(config, config.offsetAt(position)) : [];
   });
   connection.onHover(({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
@@ -344,7 +358,9 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
     const swagger = swaggerOf(textDocument.uri);
     const properties = apiPropertiesOf(textDocument.uri);
     const help =
-      (swagger && extensionHoverAt(swagger, offset)) ?? (properties && policyHoverAt(properties, offset));
+      (swagger && extensionHoverAt(swagger, offset)) ??
+      (properties && policyHoverAt(properties, offset)) ??
+      (isConfig(textDocument.uri) ? configHoverAt(document, offset) : undefined);
     if (help) return help;
     const operation = operationAt(textDocument.uri, offset);
     const summary = operation && operationSummary(operation.swagger, operation.ref.id);

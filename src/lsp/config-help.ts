@@ -1,0 +1,173 @@
+/**
+ * `flowport.config.json` in the editor: its mistakes at their place (the messages `flowport validate`
+ * gives), the rule ids, severities and presets as completions, and a rule's description on hover.
+ */
+import { findNodeAtOffset, getLocation, getNodePath, type Node, type ParseError, parse } from 'jsonc-parser';
+import {
+  type CompletionItem,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  type Hover,
+  type Diagnostic as LspDiagnostic,
+  MarkupKind,
+  type Range,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isFlowportError } from '../errors.ts';
+import { parseConfig } from '../validate/config.ts';
+import { findRule, RULES } from '../validate/registry.ts';
+import { PRESETS, type Rule } from '../validate/rule.ts';
+import { documentTree } from './document-tree.ts';
+import { ruleDocUrl } from './lsp-diagnostic.ts';
+
+export const CONFIG_FILE = 'flowport.config.json';
+
+const LEVELS = [
+  { value: 'error', doc: 'Report as an error.' },
+  { value: 'warning', doc: 'Report as a warning.' },
+  { value: 'info', doc: 'Report as information.' },
+  { value: 'off', doc: 'Do not run the rule.' },
+  { value: 'on', doc: "Run it at its own severity, even outside the preset's rules." },
+];
+
+const rangeOf = (document: TextDocument, node: Node): Range => ({
+  start: document.positionAt(node.offset),
+  end: document.positionAt(node.offset + node.length),
+});
+
+/** A rule as the editor describes it. */
+function ruleHelp(rule: Rule): string {
+  const presets = PRESETS.map((p) =>
+    rule.presets.includes(p) ? `${p} (${rule.presetSeverity?.[p] ?? rule.severity})` : undefined,
+  ).filter(Boolean);
+  return [
+    `**${rule.id}**${rule.microsoftId ? ` · Microsoft: \`${rule.microsoftId}\`` : ''}`,
+    '',
+    rule.description,
+    '',
+    `In ${presets.length > 0 ? presets.join(', ') : 'no preset (turn it on with "on")'}.`,
+    ...(rule.fix ? ['', `Fix: ${rule.fix}`] : []),
+    '',
+    `[The rule's page](${ruleDocUrl(rule.id)})`,
+  ].join('\n');
+}
+
+/** The config's mistakes: its JSON, then each key or rule entry `parseConfig` refuses, at its place. */
+export function configDiagnostics(document: TextDocument): LspDiagnostic[] {
+  const errors: ParseError[] = [];
+  const value = parse(document.getText(), errors, { allowTrailingComma: false, disallowComments: true });
+  const at = (node: Node, message: string): LspDiagnostic => ({
+    range: rangeOf(document, node),
+    severity: DiagnosticSeverity.Error,
+    source: 'flowport',
+    code: 'CONFIG_INVALID',
+    message,
+  });
+  if (errors.length > 0) {
+    return errors.map((e) => ({
+      range: {
+        start: document.positionAt(e.offset),
+        end: document.positionAt(e.offset + Math.max(1, e.length)),
+      },
+      severity: DiagnosticSeverity.Error,
+      source: 'flowport',
+      code: 'CONFIG_INVALID',
+      message: 'The config is not valid JSON here; flowport reads it with JSON.parse.',
+    }));
+  }
+  const root = documentTree(document);
+  const refused = (candidate: unknown): string | undefined => {
+    try {
+      parseConfig(candidate, CONFIG_FILE);
+      return undefined;
+    } catch (error) {
+      if (!isFlowportError(error)) throw error;
+      return error.message.slice(`${CONFIG_FILE}: `.length);
+    }
+  };
+  if (root?.type !== 'object') {
+    const whole = refused(value);
+    return whole && root ? [at(root, whole)] : [];
+  }
+  const out: LspDiagnostic[] = [];
+  for (const property of root.children ?? []) {
+    const [key, node] = property.children ?? [];
+    if (!key || !node) continue;
+    if (key.value === 'rules' && node.type === 'object') {
+      // Each entry on its own, so that each mistake is named at its place.
+      for (const entry of node.children ?? []) {
+        const [id, level] = entry.children ?? [];
+        if (!id || !level) continue;
+        const message = refused({ rules: { [String(id.value)]: level.value } });
+        if (message) out.push(at(findRule(String(id.value)) ? level : id, message));
+      }
+      continue;
+    }
+    const message = refused({ [String(key.value)]: node.value });
+    if (message) out.push(at(key.value === 'preset' || key.value === 'rules' ? node : key, message));
+  }
+  return out;
+}
+
+/** Keys, presets, rule ids and severities where they are typed. */
+export function configCompletions(document: TextDocument, offset: number): CompletionItem[] {
+  const location = getLocation(document.getText(), offset);
+  const typed = location.previousNode;
+  const here = document.positionAt(offset);
+  const inText =
+    typed &&
+    (typed.type === 'string' || typed.type === 'property') &&
+    typed.offset <= offset &&
+    offset <= typed.offset + typed.length;
+  const range = inText ? rangeOf(document, typed) : { start: here, end: here };
+  const item = (label: string, kind: CompletionItemKind, newText: string, documentation?: string) => ({
+    label,
+    kind,
+    filterText: `"${label}"`,
+    textEdit: { range, newText },
+    ...(documentation && { documentation: { kind: MarkupKind.Markdown, value: documentation } }),
+  });
+  const [first, second] = location.path;
+  if (location.isAtPropertyKey && location.path.length === 1)
+    return [
+      item(
+        'preset',
+        CompletionItemKind.Property,
+        '"preset": ',
+        'The rule set: `recommended`, `certification` or `independent-publisher`.',
+      ),
+      item(
+        'rules',
+        CompletionItemKind.Property,
+        '"rules": {}',
+        'Rules turned off or given another severity, by flowport id or Microsoft id.',
+      ),
+    ];
+  if (location.isAtPropertyKey && first === 'rules' && location.path.length === 2)
+    return RULES.map((rule) => item(rule.id, CompletionItemKind.Field, `"${rule.id}": `, ruleHelp(rule)));
+  if (!location.isAtPropertyKey && first === 'preset' && location.path.length === 1)
+    return PRESETS.map((p) => item(p, CompletionItemKind.EnumMember, JSON.stringify(p)));
+  if (
+    !location.isAtPropertyKey &&
+    first === 'rules' &&
+    typeof second === 'string' &&
+    location.path.length === 2
+  )
+    return LEVELS.map((l) => item(l.value, CompletionItemKind.EnumMember, JSON.stringify(l.value), l.doc));
+  return [];
+}
+
+/** What a rule named in `rules` checks. */
+export function configHoverAt(document: TextDocument, offset: number): Hover | undefined {
+  const root = documentTree(document);
+  const node = root && findNodeAtOffset(root, offset);
+  const property = node?.parent;
+  if (node?.type !== 'string' || property?.type !== 'property' || property.children?.[0] !== node)
+    return undefined;
+  const path = getNodePath(node);
+  if (path.length !== 2 || path[0] !== 'rules') return undefined;
+  const rule = findRule(String(node.value));
+  return rule
+    ? { contents: { kind: MarkupKind.Markdown, value: ruleHelp(rule) }, range: rangeOf(document, node) }
+    : undefined;
+}
