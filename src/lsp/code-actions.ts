@@ -11,7 +11,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../validate/diagnostic.ts';
-import { findingTextEdits, fixText } from '../validate/fix.ts';
+import { findingTextEdits, fixText, type TextEdit } from '../validate/fix.ts';
+import { suggestionTextEdits } from '../validate/suggestion.ts';
 import type { FindingRef } from './lsp-diagnostic.ts';
 
 /** The kind of the "fix all" action, under which editors run it on save (`source.fixAll.flowport`). */
@@ -29,34 +30,45 @@ export function codeActions(
   asked: readonly LspDiagnostic[],
   only?: readonly string[],
 ): CodeAction[] {
-  const fixable = findings.filter((d) => d.edit);
-  if (fixable.length === 0) return [];
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const text = document.getText();
+  const fixable = findings.filter((d) => d.edit);
   const actions: CodeAction[] = [];
+  const change = (edits: readonly TextEdit[]) => ({
+    changes: {
+      [document.uri]: edits.map((e) => ({
+        range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) },
+        newText: e.content,
+      })),
+    },
+  });
   if (wants(CodeActionKind.QuickFix)) {
-    const edits = findingTextEdits(text, fixable);
+    const edits =
+      fixable.length > 0 ? findingTextEdits(text, fixable) : new Map<Diagnostic, readonly TextEdit[]>();
     for (const diagnostic of asked) {
       const finding = findings[(diagnostic.data as Partial<FindingRef> | undefined)?.flowport ?? -1];
-      const made = finding && diagnostic.source === 'flowport' ? edits.get(finding) : undefined;
-      if (!finding || !made || made.length === 0) continue;
-      actions.push({
-        title: titled(finding),
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: true,
-        edit: {
-          changes: {
-            [document.uri]: made.map((e) => ({
-              range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) },
-              newText: e.content,
-            })),
-          },
-        },
-      });
+      if (!finding || diagnostic.source !== 'flowport') continue;
+      const made = edits.get(finding);
+      if (made && made.length > 0)
+        actions.push({
+          title: titled(finding),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: true,
+          edit: change(made),
+        });
+      // A likely change, not a certain one: offered, never preferred, never part of "fix all".
+      const suggested = finding.suggestion && suggestionTextEdits(text, finding);
+      if (finding.suggestion && suggested)
+        actions.push({
+          title: finding.suggestion.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: change(suggested),
+        });
     }
   }
-  if (wants(FIX_ALL)) {
+  if (wants(FIX_ALL) && fixable.length > 0) {
     const { after, fixed } = fixText(text, fixable);
     const edit = fixed > 0 ? changed(document, text, after) : undefined;
     if (edit)

@@ -344,4 +344,19 @@ describe('flowport lsp', () => {
     client.close(config);
     expect(await client.diagnostics(config, { since })).toEqual([]);
   });
+
+  it('offers the rename a misspelt extension suggests, never as fix-all', async () => {
+    const { root, swagger, text } = workspace();
+    const { client } = await started(root);
+    const misspelt = text.replaceAll('"x-ms-visibility"', '"x-ms-visibilty"');
+    client.open(swagger, misspelt);
+    const found = (await client.diagnostics(swagger)).filter((d) => d.code === 'extension-name-misspelled');
+    expect(found).toHaveLength(1);
+    const actions = await client.codeActions(swagger, found);
+    const rename = actions.find((a) => a.title.startsWith('Rename'));
+    expect(rename?.isPreferred).toBeUndefined();
+    const document = TextDocument.create(uri(swagger), 'json', 1, misspelt);
+    expect(TextDocument.applyEdits(document, rename?.edit?.changes?.[uri(swagger)] ?? [])).toBe(text);
+    expect((await client.codeActions(swagger, [], [FIX_ALL])).map((a) => a.kind)).not.toContain(FIX_ALL);
+  });
 });

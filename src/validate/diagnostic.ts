@@ -1,5 +1,5 @@
 import type { ConnectorFileKind } from '../connector/model.ts';
-import type { Edit, RuleCategory, Severity } from './rule.ts';
+import type { Edit, RuleCategory, Severity, Suggestion } from './rule.ts';
 
 /** One finding: data, never an exception. */
 export interface Diagnostic {
@@ -21,6 +21,8 @@ export interface Diagnostic {
   readonly length: number | undefined;
   /** The change that fixes it on its own (`flowport validate --fix`), when the rule knows one. */
   readonly edit?: Edit;
+  /** A likely change for the author to choose (an editor's quick fix); never made by `--fix`. */
+  readonly suggestion?: Suggestion;
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

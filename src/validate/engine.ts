@@ -309,6 +309,7 @@ function position(connector: Connector, active: ActiveRule, report: Report): Dia
     column,
     length,
     edit: report.edit,
+    ...(report.suggestion && { suggestion: report.suggestion }),
   };
 }
 

@@ -46,7 +46,7 @@ export function formattingOf(text: string): FormattingOptions {
  * one, read from the text's tree; of a key written twice in one object the last counts, as for
  * `JSON.parse` (jsonc-parser's `findNodeAtLocation` takes the first, which nothing reads).
  */
-interface Place {
+export interface Place {
   readonly path: (string | number)[];
   /** The value there, when there is one. */
   readonly node: JsoncNode | undefined;
@@ -54,7 +54,7 @@ interface Place {
   readonly parent: JsoncNode | undefined;
 }
 
-function locate(root: JsoncNode | undefined, pointer: string): Place | undefined {
+export function locate(root: JsoncNode | undefined, pointer: string): Place | undefined {
   const path: (string | number)[] = [];
   let node = root;
   let parent: JsoncNode | undefined;

@@ -81,6 +81,22 @@ export type Edit =
       readonly content: string;
     };
 
+/** A member key at `pointer` (in the finding's JSON file) renamed to `to`. */
+export interface KeyRename {
+  readonly pointer: string;
+  readonly to: string;
+}
+
+/**
+ * A change that likely fixes a finding but is the author's to choose (an editor's quick fix), which
+ * `--fix` never makes: a misspelt extension is probably the known one, not certainly.
+ */
+export interface Suggestion {
+  /** What the change does, as a menu shows it: "Rename to `x-ms-summary`". */
+  readonly title: string;
+  readonly renames: readonly KeyRename[];
+}
+
 export interface Report {
   /** One sentence ending with a period; property names in backticks. */
   readonly message: string;
@@ -90,6 +106,8 @@ export interface Report {
   readonly fix?: string;
   /** The change that fixes it, when one can be made without asking (`--fix`). */
   readonly edit?: Edit;
+  /** A change for the author to choose, when there is a likely one but no certain one. */
+  readonly suggestion?: Suggestion;
 }
 
 /** A schema-like node: a schema, a non-body parameter, an `items` object or a response header. */

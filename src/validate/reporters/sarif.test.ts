@@ -98,6 +98,27 @@ describe('formatSarif fixes', () => {
     ]);
   });
 
+  it("carries a suggestion (a misspelt extension's rename) as a fix a viewer may apply", () => {
+    const swagger = fixableSwagger('Get a task.', 'Task ID').replace('"x-ms-summary"', '"x-ms-summmary"');
+    const connector = connectorFromFiles(
+      [{ name: 'apiDefinition.swagger.json', bytes: encoder.encode(swagger) }],
+      {
+        source: '/work/tasks',
+      },
+    );
+    const result = validateConnector(connector, { preset: 'recommended' });
+    const texts = positionedTexts(result, (kind) => connector.files[kind]?.text);
+    const sarif = JSON.parse(formatSarif([result], '1.0.0', '/work', new Map([[result, texts]])));
+    const misspelt = sarif.runs[0].results.find(
+      (r: { ruleId: string }) => r.ruleId === 'extension-name-misspelled',
+    );
+    const fix = misspelt?.fixes?.[0];
+    expect(fix?.description.text).toBe('Rename `x-ms-summmary` to `x-ms-summary`');
+    expect(fix?.artifactChanges[0].replacements.map((r: Replacement) => r.insertedContent.text)).toEqual([
+      '"x-ms-summary"',
+    ]);
+  });
+
   it('has no fixes without the texts, and none for findings without a change', () => {
     const { result } = fixable();
     const sarif = JSON.parse(formatSarif([result], '1.0.0', '/work'));

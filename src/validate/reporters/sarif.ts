@@ -5,6 +5,7 @@ import { findingTextEdits, type TextEdit } from '../fix.ts';
 import { findRule } from '../registry.ts';
 import type { Severity } from '../rule.ts';
 import { ruleDocPage } from '../rule-docs.ts';
+import { suggestionTextEdits } from '../suggestion.ts';
 import type { SourceTexts } from './text.ts';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -57,7 +58,13 @@ function fixesOf(result: ValidationResult, texts: SourceTexts | undefined, root:
       text,
       result.diagnostics.filter((d) => d.fileKind === kind && d.edit),
     );
-    if (edits.size === 0) continue;
+    // Suggestions are fixes a viewer offers too (each is applied only when picked).
+    const suggested = new Map<Diagnostic, readonly TextEdit[]>();
+    for (const d of result.diagnostics) {
+      const made = d.fileKind === kind && d.suggestion ? suggestionTextEdits(text, d) : undefined;
+      if (made) suggested.set(d, made);
+    }
+    if (edits.size === 0 && suggested.size === 0) continue;
     const at = lineIndex(text);
     const region = (e: TextEdit) => {
       const start = at(e.offset);
@@ -71,10 +78,17 @@ function fixesOf(result: ValidationResult, texts: SourceTexts | undefined, root:
         charLength: e.length,
       };
     };
-    for (const [d, made] of edits) {
+    const described = [
+      ...[...edits].map(
+        ([d, made]) => [d, made, d.fix ?? 'The change `flowport validate --fix` makes.'] as const,
+      ),
+      ...[...suggested].map(([d, made]) => [d, made, d.suggestion?.title ?? ''] as const),
+    ];
+    for (const [d, made, description] of described) {
       fixes.set(d, [
+        ...(fixes.get(d) ?? []),
         {
-          description: { text: d.fix ?? 'The change `flowport validate --fix` makes.' },
+          description: { text: description },
           artifactChanges: [
             {
               artifactLocation: { uri: uri(d.file ?? result.source, root), uriBaseId: '%SRCROOT%' },

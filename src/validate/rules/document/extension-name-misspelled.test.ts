@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { suggestionTextEdits } from '../../suggestion.ts';
 import { runRule, swagger, withOperation } from '../../testing.ts';
 import rule from './extension-name-misspelled.ts';
 
@@ -17,6 +18,39 @@ describe('extension-name-misspelled', () => {
         '`x-ms-visibilty` looks like a misspelling of the extension `x-ms-visibility` (2 occurrences); the platform ignores it.',
       ],
     ]);
+  });
+  it('suggests renaming every occurrence, which the editor offers and --fix does not make', () => {
+    const doc = withOperation({
+      parameters: [
+        { name: 'a', in: 'query', type: 'string', 'x-ms-visibilty': 'advanced' },
+        { name: 'b', in: 'query', type: 'string', 'x-ms-visibilty': 'advanced' },
+      ],
+    });
+    const [d] = runRule(rule, { swagger: doc });
+    expect(d?.edit).toBeUndefined();
+    expect(d?.suggestion?.title).toBe('Rename all 2 `x-ms-visibilty` to `x-ms-visibility`');
+    const text = `\uFEFF${JSON.stringify(doc, null, 2)}`;
+    const edits = d ? (suggestionTextEdits(text, d) ?? []) : [];
+    let renamed = text;
+    for (const e of [...edits].sort((a, b) => b.offset - a.offset))
+      renamed = renamed.slice(0, e.offset) + e.content + renamed.slice(e.offset + e.length);
+    expect(renamed).toBe(text.replaceAll('"x-ms-visibilty"', '"x-ms-visibility"'));
+  });
+  it('suggests nothing where the rename would write a key the object already has', () => {
+    const doc = withOperation({
+      parameters: [
+        {
+          name: 'a',
+          in: 'query',
+          type: 'string',
+          'x-ms-visibilty': 'advanced',
+          'x-ms-visibility': 'important',
+        },
+      ],
+    });
+    const [d] = runRule(rule, { swagger: doc });
+    expect(d?.suggestion).toBeDefined();
+    expect(d && suggestionTextEdits(JSON.stringify(doc), d)).toBeUndefined();
   });
   it.each([
     ['x-ms-summmary', 'x-ms-summary'],

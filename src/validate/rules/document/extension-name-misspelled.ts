@@ -29,9 +29,9 @@ const DATA: ReadonlySet<string> = new Set([
 const MAX_DEPTH = 256;
 
 interface Finding {
-  readonly pointer: string;
   readonly meant: string;
-  count: number;
+  /** Every place the key is written, the first one first. */
+  readonly pointers: string[];
 }
 
 /**
@@ -55,9 +55,10 @@ function walk(node: JsonValue, path: (string | number)[], names: boolean, out: M
     if (!names && (key.charCodeAt(0) | 0x20) === 0x78 /* x or X */) {
       const meant = misspeltExtension(key);
       if (meant) {
+        const pointer = join('', ...path, key);
         const found = out.get(key);
-        if (found) found.count++;
-        else out.set(key, { pointer: join('', ...path, key), meant, count: 1 });
+        if (found) found.pointers.push(pointer);
+        else out.set(key, { meant, pointers: [pointer] });
       }
     }
     if (!names && DATA.has(key)) continue;
@@ -93,12 +94,17 @@ export default defineRule({
       if (candidates && !someMisspelt(candidates)) return;
       const found = new Map<string, Finding>();
       walk(root, [], false, found);
-      for (const [key, { pointer, meant, count }] of found) {
-        const more = count > 1 ? ` (${count} occurrences)` : '';
+      for (const [key, { meant, pointers }] of found) {
+        const more = pointers.length > 1 ? ` (${pointers.length} occurrences)` : '';
         ctx.report({
           message: `\`${key}\` looks like a misspelling of the extension \`${meant}\`${more}; the platform ignores it.`,
-          at: pointer,
+          at: pointers[0] as string,
           fix: `Rename every \`${key}\` to \`${meant}\`.`,
+          // Likely, not certain (a vendor may mean its own `x-…` name): the author's to choose.
+          suggestion: {
+            title: `Rename ${pointers.length > 1 ? `all ${pointers.length} \`${key}\`` : `\`${key}\``} to \`${meant}\``,
+            renames: pointers.map((pointer) => ({ pointer, to: meant })),
+          },
         });
       }
     },
