@@ -13,6 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../validate/diagnostic.ts';
 import { findingTextEdits, fixText, type TextEdit } from '../validate/fix.ts';
 import { suggestionTextEdits } from '../validate/suggestion.ts';
+import { labelActions } from './label-actions.ts';
 import type { FindingRef } from './lsp-diagnostic.ts';
 
 /** The kind of the "fix all" action, under which editors run it on save (`source.fixAll.flowport`). */
@@ -68,6 +69,7 @@ export function codeActions(
         });
     }
   }
+  if (wants(CodeActionKind.QuickFix)) actions.push(...labelActions(document, findings, asked));
   if (wants(FIX_ALL) && fixable.length > 0) {
     const { after, fixed } = fixText(text, fixable);
     const edit = fixed > 0 ? changed(document, text, after) : undefined;
