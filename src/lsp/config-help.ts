@@ -10,14 +10,13 @@ import {
   type Hover,
   type Diagnostic as LspDiagnostic,
   MarkupKind,
-  type Range,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isFlowportError } from '../errors.ts';
 import { parseConfig } from '../validate/config.ts';
 import { findRule, RULES } from '../validate/registry.ts';
 import { PRESETS, type Rule } from '../validate/rule.ts';
-import { documentTree } from './document-tree.ts';
+import { documentTree, nodeRange, typedRange } from './document-tree.ts';
 import { ruleDocUrl } from './lsp-diagnostic.ts';
 
 export const CONFIG_FILE = 'flowport.config.json';
@@ -29,11 +28,6 @@ const LEVELS = [
   { value: 'off', doc: 'Do not run the rule.' },
   { value: 'on', doc: "Run it at its own severity, even outside the preset's rules." },
 ];
-
-const rangeOf = (document: TextDocument, node: Node): Range => ({
-  start: document.positionAt(node.offset),
-  end: document.positionAt(node.offset + node.length),
-});
 
 /** A rule as the editor describes it. */
 function ruleHelp(rule: Rule): string {
@@ -57,7 +51,7 @@ export function configDiagnostics(document: TextDocument): LspDiagnostic[] {
   const errors: ParseError[] = [];
   const value = parse(document.getText(), errors, { allowTrailingComma: false, disallowComments: true });
   const at = (node: Node, message: string): LspDiagnostic => ({
-    range: rangeOf(document, node),
+    range: nodeRange(document, node),
     severity: DiagnosticSeverity.Error,
     source: 'flowport',
     code: 'CONFIG_INVALID',
@@ -112,14 +106,7 @@ export function configDiagnostics(document: TextDocument): LspDiagnostic[] {
 /** Keys, presets, rule ids and severities where they are typed. */
 export function configCompletions(document: TextDocument, offset: number): CompletionItem[] {
   const location = getLocation(document.getText(), offset);
-  const typed = location.previousNode;
-  const here = document.positionAt(offset);
-  const inText =
-    typed &&
-    (typed.type === 'string' || typed.type === 'property') &&
-    typed.offset <= offset &&
-    offset <= typed.offset + typed.length;
-  const range = inText ? rangeOf(document, typed) : { start: here, end: here };
+  const range = typedRange(document, offset, location.previousNode);
   const item = (label: string, kind: CompletionItemKind, newText: string, documentation?: string) => ({
     label,
     kind,
@@ -168,6 +155,6 @@ export function configHoverAt(document: TextDocument, offset: number): Hover | u
   if (path.length !== 2 || path[0] !== 'rules') return undefined;
   const rule = findRule(String(node.value));
   return rule
-    ? { contents: { kind: MarkupKind.Markdown, value: ruleHelp(rule) }, range: rangeOf(document, node) }
+    ? { contents: { kind: MarkupKind.Markdown, value: ruleHelp(rule) }, range: nodeRange(document, node) }
     : undefined;
 }

@@ -9,10 +9,10 @@ import {
   type Hover,
   InsertTextFormat,
   MarkupKind,
-  type Range,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentTree } from './document-tree.ts';
+import { join } from '../connector/pointer.ts';
+import { documentTree, members, nodeAt, nodeRange, typedRange } from './document-tree.ts';
 import { EXTENSIONS, extensionHover, extensionNamed, type Place } from './extension-catalogue.ts';
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
@@ -43,33 +43,9 @@ export function placeOf(path: JSONPath): Place | undefined {
   return undefined;
 }
 
-const rangeOf = (document: TextDocument, node: Node): Range => ({
-  start: document.positionAt(node.offset),
-  end: document.positionAt(node.offset + node.length),
-});
-
-/** The range the completion replaces: the string typed so far (quotes included), or the cursor. */
-function typedRange(document: TextDocument, offset: number, typed: Node | undefined): Range {
-  // getLocation gives a key typed so far as a `property` node, a value as a `string` one.
-  const text = typed?.type === 'string' || typed?.type === 'property';
-  if (typed && text && typed.offset <= offset && offset <= typed.offset + typed.length)
-    return rangeOf(document, typed);
-  const here = document.positionAt(offset);
-  return { start: here, end: here };
-}
-
 /** Keys the object at `path` already has. */
 function keysAt(root: Node | undefined, path: JSONPath): Set<string> {
-  let node = root;
-  for (const segment of path) {
-    if (node?.type === 'object')
-      node = node.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1];
-    else if (node?.type === 'array' && typeof segment === 'number') node = node.children?.[segment];
-    else return new Set();
-  }
-  return new Set(
-    node?.type === 'object' ? (node.children ?? []).map((p) => String(p.children?.[0]?.value)) : [],
-  );
+  return new Set(members(nodeAt(root, join('', ...path))).map(([key]) => String(key.value)));
 }
 
 /** Extension names where a key is being typed, or values where an extension's value is. */
@@ -118,7 +94,7 @@ export function extensionHoverAt(document: TextDocument, offset: number): Hover 
     const place = object ? placeOf(getNodePath(object)) : undefined;
     return {
       contents: { kind: MarkupKind.Markdown, value: extensionHover(extension, place) },
-      range: rangeOf(document, node),
+      range: nodeRange(document, node),
     };
   }
   const meaning = node === value ? extension.values?.find((v) => v.value === node.value) : undefined;
@@ -128,6 +104,6 @@ export function extensionHoverAt(document: TextDocument, offset: number): Hover 
       kind: MarkupKind.Markdown,
       value: `\`${meaning.value}\` (${extension.name}): ${meaning.doc}`,
     },
-    range: rangeOf(document, node),
+    range: nodeRange(document, node),
   };
 }

@@ -8,29 +8,12 @@
 import type { Node } from 'jsonc-parser';
 import { type CodeAction, CodeActionKind, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { join, split } from '../connector/pointer.ts';
+import { join } from '../connector/pointer.ts';
 import { summaryFromId, titleCase } from '../convert/text.ts';
 import type { Diagnostic } from '../validate/diagnostic.ts';
 import { findingTextEdits } from '../validate/fix.ts';
 import type { Edit } from '../validate/rule.ts';
-import { documentTree } from './document-tree.ts';
-
-/** The member `key` of an object node, the last one of a duplicated key. */
-function member(node: Node | undefined, key: string): Node | undefined {
-  if (node?.type !== 'object') return undefined;
-  return node.children?.findLast((p) => p.children?.[0]?.value === key)?.children?.[1];
-}
-
-function nodeAt(root: Node | undefined, pointer: string): Node | undefined {
-  let node = root;
-  for (const segment of split(pointer)) {
-    if (node?.type === 'array') node = /^\d+$/.test(segment) ? node.children?.[Number(segment)] : undefined;
-    else node = member(node, segment);
-  }
-  return node;
-}
-
-const text = (node: Node | undefined) => (typeof node?.value === 'string' ? node.value : undefined);
+import { documentTree, member, nodeAt, stringOf } from './document-tree.ts';
 
 /**
  * `x-ms-summary` for each property of a `properties` object (at `pointer`) that has none, and of
@@ -40,7 +23,7 @@ function propertyLabels(properties: Node | undefined, pointer: string, out: Edit
   if (properties?.type !== 'object' || depth > 32) return;
   for (const property of properties.children ?? []) {
     const [key, schema] = property.children ?? [];
-    const name = text(key);
+    const name = stringOf(key);
     if (name === undefined || schema?.type !== 'object' || member(schema, '$ref')) continue;
     const at = join(pointer, name);
     const label = name.startsWith('@') ? '' : titleCase(name);
@@ -65,7 +48,7 @@ function labelsFor(
       root,
       pointer.endsWith('/summary') ? pointer.slice(0, -'/summary'.length) : pointer,
     );
-    const summary = summaryFromId(text(member(operation, 'operationId')) ?? '');
+    const summary = summaryFromId(stringOf(member(operation, 'operationId')) ?? '');
     if (!operation || summary === '') return undefined;
     const at = pointer.endsWith('/summary') ? pointer : join(pointer, 'summary');
     return {
@@ -74,7 +57,7 @@ function labelsFor(
     };
   }
   if (finding.ruleId === 'parameter-summary-required') {
-    const label = titleCase(text(member(nodeAt(root, pointer), 'name')) ?? '');
+    const label = titleCase(stringOf(member(nodeAt(root, pointer), 'name')) ?? '');
     if (label === '') return undefined;
     return {
       title: `Add the x-ms-summary "${label}" (from the name)`,

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { join, refToPointer, split } from '../connector/pointer.ts';
-import { documentTree } from './document-tree.ts';
+import { documentTree, member, members, nodeAt, nodeRange, stringOf } from './document-tree.ts';
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
 
@@ -25,37 +25,7 @@ const SECTIONS: Readonly<Record<string, SymbolKind>> = {
   securityDefinitions: SymbolKind.Key,
 };
 
-function rangeOf(document: TextDocument, node: Node): Range {
-  return { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
-}
-
-/** A member's key node and its value, for each member of an object node. */
-function members(node: Node | undefined): [key: Node, value: Node][] {
-  if (node?.type !== 'object') return [];
-  const out: [Node, Node][] = [];
-  for (const property of node.children ?? []) {
-    const [key, value] = property.children ?? [];
-    if (key && value) out.push([key, value]);
-  }
-  return out;
-}
-
-/** The node at a pointer's segments: members by key (the last of a duplicated one), items by index. */
-function nodeAt(root: Node, segments: readonly string[]): Node | undefined {
-  let node: Node | undefined = root;
-  for (const segment of segments) {
-    if (node?.type === 'object') node = members(node).findLast(([k]) => k.value === segment)?.[1];
-    else if (node?.type === 'array' && /^(0|[1-9]\d*)$/.test(segment))
-      node = node.children?.[Number(segment)];
-    else return undefined;
-  }
-  return node;
-}
-
-function stringAt(node: Node | undefined, key: string): string | undefined {
-  const value = node && nodeAt(node, [key]);
-  return typeof value?.value === 'string' ? value.value : undefined;
-}
+const stringAt = (node: Node | undefined, key: string) => stringOf(member(node, key));
 
 /** The outline of a swagger: paths with their operations, then definitions, parameters, responses. */
 export function documentSymbols(document: TextDocument): DocumentSymbol[] {
@@ -70,8 +40,8 @@ export function documentSymbols(document: TextDocument): DocumentSymbol[] {
   ) => ({
     name: name === '' ? '""' : name,
     kind,
-    range: rangeOf(document, key.parent ?? value),
-    selectionRange: rangeOf(document, key),
+    range: nodeRange(document, key.parent ?? value),
+    selectionRange: nodeRange(document, key),
     ...(detail && { detail }),
     ...(children && { children }),
   });
@@ -120,11 +90,11 @@ export function refTarget(document: TextDocument, offset: number): Location | un
   const root = documentTree(document);
   const pointer = refAt(root, offset);
   if (pointer === undefined || !root) return undefined;
-  const target = nodeAt(root, split(pointer));
+  const target = nodeAt(root, pointer);
   if (!target) return undefined;
   return {
     uri: document.uri,
-    range: rangeOf(document, target.parent?.type === 'property' ? target.parent : target),
+    range: nodeRange(document, target.parent?.type === 'property' ? target.parent : target),
   };
 }
 
@@ -138,7 +108,7 @@ interface Subject {
 function subjectAt(root: Node, offset: number): Subject | undefined {
   const pointer = refAt(root, offset);
   if (pointer !== undefined) {
-    const target = nodeAt(root, split(pointer));
+    const target = nodeAt(root, pointer);
     return { pointer, declaration: target?.parent?.type === 'property' ? target.parent : target };
   }
   const node = findNodeAtOffset(root, offset);
@@ -174,9 +144,12 @@ export function refUses(document: TextDocument, offset: number, withDeclaration:
   const root = documentTree(document);
   const subject = root && subjectAt(root, offset);
   if (!root || !subject) return [];
-  const uses = refsTo(root, subject.pointer).map((n) => ({ uri: document.uri, range: rangeOf(document, n) }));
+  const uses = refsTo(root, subject.pointer).map((n) => ({
+    uri: document.uri,
+    range: nodeRange(document, n),
+  }));
   if (withDeclaration && subject.declaration)
-    uses.unshift({ uri: document.uri, range: rangeOf(document, subject.declaration) });
+    uses.unshift({ uri: document.uri, range: nodeRange(document, subject.declaration) });
   return uses;
 }
 
@@ -193,7 +166,7 @@ export function renameRange(
   const segments = subject ? split(subject.pointer) : [];
   const key = subject?.declaration?.type === 'property' ? subject.declaration.children?.[0] : undefined;
   if (!key || segments.length !== 2 || !RENAMEABLE.has(segments[0] ?? '')) return undefined;
-  return { range: rangeOf(document, key), placeholder: String(key.value) };
+  return { range: nodeRange(document, key), placeholder: String(key.value) };
 }
 
 /**
@@ -212,14 +185,14 @@ export function renameEdits(
   if (!root || !subject || !key || !section || old === undefined || !RENAMEABLE.has(section))
     return { refused: 'Only definitions, parameters and responses can be renamed here.' };
   if (name === '') return { refused: 'A name cannot be empty.' };
-  if (name !== old && members(nodeAt(root, [section])).some(([k]) => k.value === name))
+  if (name !== old && members(member(root, section)).some(([k]) => k.value === name))
     return { refused: `\`${section}\` already has \`${name}\`; choose another name.` };
   const target = `#${join('', section, name)}`;
   return {
     edits: [
-      { range: rangeOf(document, key), newText: JSON.stringify(name) },
+      { range: nodeRange(document, key), newText: JSON.stringify(name) },
       ...refsTo(root, subject.pointer).map((n) => ({
-        range: rangeOf(document, n),
+        range: nodeRange(document, n),
         newText: JSON.stringify(target),
       })),
     ],
@@ -256,7 +229,7 @@ export function operationRefAt(
   const root = documentTree(document);
   const node = root && findNodeAtOffset(root, offset);
   if (node?.type !== 'string' || typeof node.value !== 'string' || !node.parent) return undefined;
-  const at = { id: node.value, range: rangeOf(document, node) };
+  const at = { id: node.value, range: nodeRange(document, node) };
   if (file === 'apiProperties') {
     const list = node.parent.type === 'array' ? node.parent.parent : undefined;
     const name = list?.type === 'property' ? list.children?.[0]?.value : undefined;
@@ -281,7 +254,7 @@ export function operationRefAt(
 /** Where operation `id` is declared in `swagger`. */
 export function operationTarget(swagger: TextDocument, id: string): Location | undefined {
   const member = operationsOf(documentTree(swagger)).get(id);
-  return member ? { uri: swagger.uri, range: rangeOf(swagger, member) } : undefined;
+  return member ? { uri: swagger.uri, range: nodeRange(swagger, member) } : undefined;
 }
 
 /** What an operation reference names, for hover: its method, path and summary. */

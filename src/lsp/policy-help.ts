@@ -5,19 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findNodeAtOffset, getLocation, getNodePath, type Node } from 'jsonc-parser';
-import {
-  type CompletionItem,
-  CompletionItemKind,
-  type Hover,
-  MarkupKind,
-  type Range,
-} from 'vscode-languageserver';
+import { findNodeAtOffset, getLocation, getNodePath } from 'jsonc-parser';
+import { type CompletionItem, CompletionItemKind, type Hover, MarkupKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageRoot } from '../package-root.ts';
 import { findTemplate, POLICY_TEMPLATES } from '../runtime/policies/registry.ts';
 import type { PolicyTemplate } from '../runtime/types.ts';
-import { documentTree } from './document-tree.ts';
+import { documentTree, nodeRange, typedRange } from './document-tree.ts';
 
 let sections: Map<string, string> | undefined;
 
@@ -54,21 +48,11 @@ const isTemplateId = (path: readonly (string | number)[]) =>
   typeof path[2] === 'number' &&
   path[3] === 'templateId';
 
-const rangeOf = (document: TextDocument, node: Node): Range => ({
-  start: document.positionAt(node.offset),
-  end: document.positionAt(node.offset + node.length),
-});
-
 /** The template ids, where the value of a `templateId` is typed. */
 export function policyCompletions(document: TextDocument, offset: number): CompletionItem[] {
   const location = getLocation(document.getText(), offset);
   if (location.isAtPropertyKey || !isTemplateId(location.path)) return [];
-  const typed = location.previousNode;
-  const here = document.positionAt(offset);
-  const range =
-    typed?.type === 'string' && typed.offset <= offset && offset <= typed.offset + typed.length
-      ? rangeOf(document, typed)
-      : { start: here, end: here };
+  const range = typedRange(document, offset, location.previousNode);
   return POLICY_TEMPLATES.map((t) => ({
     label: t.id,
     kind: CompletionItemKind.Value,
@@ -88,6 +72,6 @@ export function policyHoverAt(document: TextDocument, offset: number): Hover | u
   if (!template) return undefined;
   return {
     contents: { kind: MarkupKind.Markdown, value: templateHelp(template) },
-    range: rangeOf(document, node),
+    range: nodeRange(document, node),
   };
 }
