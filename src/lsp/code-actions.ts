@@ -1,8 +1,9 @@
 /**
  * The fixes an editor offers for flowport's findings: the change `flowport validate --fix` would make
- * for one finding (a quick fix), and for all of a file's fixable findings at once (`source.fixAll`).
+ * for one finding (a quick fix, preferred), a finding's suggestion and display names made from names
+ * (quick fixes the author picks, never preferred), and all of a file's `--fix` changes at once
+ * (`source.fixAll`).
  */
-
 import {
   type CodeAction,
   CodeActionKind,

@@ -1,11 +1,4 @@
-/**
- * `flowport lsp`: a language server that shows flowport's findings in an editor as the author types,
- * with the fixes `--fix` knows as code actions. It validates the connector of each open connector file
- * (its folder: the files on disk, with the editor's unsaved text in place of the open ones) a moment
- * after the last change, and publishes every file's findings, those of files not open included.
- */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
+import { basename, dirname, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -13,12 +6,9 @@ import {
   type Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  ErrorCodes,
   type InitializeParams,
   type InitializeResult,
-  MarkupKind,
   MessageType,
-  ResponseError,
   ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
@@ -29,21 +19,10 @@ import { PRESETS, type PresetName } from '../validate/rule.ts';
 import { SUPPRESSIONS_FILE } from '../validate/suppressions.ts';
 import { VERSION } from '../version.ts';
 import { codeActions, FIX_ALL } from './code-actions.ts';
-import { CONFIG_FILE, configCompletions, configDiagnostics, configHoverAt } from './config-help.ts';
-import { extensionCompletions, extensionHoverAt } from './extension-help.ts';
+import { CONFIG_FILE, configDiagnostics } from './config-help.ts';
 import { type FileFindings, folderFindings, type OpenText } from './folder-findings.ts';
+import { serveHelp } from './help-handlers.ts';
 import { lspDiagnostic } from './lsp-diagnostic.ts';
-import {
-  documentSymbols,
-  operationRefAt,
-  operationSummary,
-  operationTarget,
-  refTarget,
-  refUses,
-  renameEdits,
-  renameRange,
-} from './navigation.ts';
-import { policyCompletions, policyHoverAt } from './policy-help.ts';
 
 /** Files whose change may change every connector's findings. */
 const SETTINGS_FILES = new Set(['flowport.config.json', SUPPRESSIONS_FILE, 'package.json']);
@@ -268,106 +247,7 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
     return codeActions(document, file.findings, context.diagnostics, context.only);
   });
 
-  /** The open swagger at `uri`: outline and `$ref` navigation are for swaggers only. */
-  const swaggerOf = (uri: string) => {
-    const path = pathOf(uri);
-    return path && connectorFileKindOf(basename(path)) === 'swagger' ? documents.get(uri) : undefined;
-  };
-  connection.onDocumentSymbol(({ textDocument }) => {
-    const document = swaggerOf(textDocument.uri);
-    return document ? documentSymbols(document) : [];
-  });
-  /** The swagger of the connector `path` belongs to: its open text, or the file on disk. */
-  const swaggerBeside = (path: string): TextDocument | undefined => {
-    const folder = dirname(path);
-    for (const d of documents.all()) {
-      const p = pathOf(d.uri);
-      if (p && dirname(p) === folder && connectorFileKindOf(basename(p)) === 'swagger') return d;
-    }
-    let names: string[] = [];
-    try {
-      names = readdirSync(folder);
-    } catch {
-      return undefined;
-    }
-    const name =
-      names.find((n) => n.toLowerCase() === 'apidefinition.swagger.json') ??
-      names.find((n) => connectorFileKindOf(n) === 'swagger');
-    if (!name) return undefined;
-    try {
-      const text = readFileSync(join(folder, name), 'utf8');
-      return TextDocument.create(uriOf(join(folder, name)), 'json', 0, text.replace(/^\uFEFF/, ''));
-    } catch {
-      return undefined;
-    }
-  };
-  /** The operation a reference under the cursor names, and the swagger it is declared in. */
-  const operationAt = (uri: string, offset: number) => {
-    const path = pathOf(uri);
-    const kind = path ? connectorFileKindOf(basename(path)) : undefined;
-    const document = documents.get(uri);
-    if (!path || !document || (kind !== 'swagger' && kind !== 'apiProperties')) return undefined;
-    const ref = operationRefAt(document, offset, kind);
-    const swagger = ref && (kind === 'swagger' ? document : swaggerBeside(path));
-    return ref && swagger ? { ref, swagger } : undefined;
-  };
-  connection.onDefinition(({ textDocument, position }) => {
-    const document = documents.get(textDocument.uri);
-    if (!document) return null;
-    const offset = document.offsetAt(position);
-    const swagger = swaggerOf(textDocument.uri);
-    const local = swagger && refTarget(swagger, offset);
-    if (local) return local;
-    const operation = operationAt(textDocument.uri, offset);
-    return (operation && operationTarget(operation.swagger, operation.ref.id)) ?? null;
-  });
-  connection.onReferences(({ textDocument, position, context }) => {
-    const document = swaggerOf(textDocument.uri);
-    return document ? refUses(document, document.offsetAt(position), context.includeDeclaration) : [];
-  });
-
-  connection.onPrepareRename(({ textDocument, position }) => {
-    const document = swaggerOf(textDocument.uri);
-    return (document && renameRange(document, document.offsetAt(position))) ?? null;
-  });
-  connection.onRenameRequest(({ textDocument, position, newName }) => {
-    const document = swaggerOf(textDocument.uri);
-    if (!document) return null;
-    const renamed = renameEdits(document, document.offsetAt(position), newName);
-    if ('refused' in renamed) throw new ResponseError(ErrorCodes.InvalidRequest, renamed.refused);
-    return { changes: { [textDocument.uri]: renamed.edits } };
-  });
-
-  /** An open `apiProperties.json` at `uri`: policy template help is for it. */
-  const apiPropertiesOf = (uri: string) => {
-    const path = pathOf(uri);
-    return path && connectorFileKindOf(basename(path)) === 'apiProperties' ? documents.get(uri) : undefined;
-  };
-  connection.onCompletion(({ textDocument, position }) => {
-    const swagger = swaggerOf(textDocument.uri);
-    if (swagger) return extensionCompletions(swagger, swagger.offsetAt(position));
-    const properties = apiPropertiesOf(textDocument.uri);
-    if (properties) return policyCompletions(properties, properties.offsetAt(position));
-    const config = isConfig(textDocument.uri) ? documents.get(textDocument.uri) : undefined;
-    return config ? configCompletions(config, config.offsetAt(position)) : [];
-  });
-  connection.onHover(({ textDocument, position }) => {
-    const document = documents.get(textDocument.uri);
-    if (!document) return null;
-    const offset = document.offsetAt(position);
-    const swagger = swaggerOf(textDocument.uri);
-    const properties = apiPropertiesOf(textDocument.uri);
-    const help =
-      (swagger && extensionHoverAt(swagger, offset)) ??
-      (properties && policyHoverAt(properties, offset)) ??
-      (isConfig(textDocument.uri) ? configHoverAt(document, offset) : undefined);
-    if (help) return help;
-    const operation = operationAt(textDocument.uri, offset);
-    const summary = operation && operationSummary(operation.swagger, operation.ref.id);
-    return operation && summary
-      ? { contents: { kind: MarkupKind.Markdown, value: summary }, range: operation.ref.range }
-      : null;
-  });
+  serveHelp(connection, documents, { pathOf, uriOf });
 
   connection.onShutdown(() => {
     for (const state of folders.values()) if (state.timer) clearTimeout(state.timer);
