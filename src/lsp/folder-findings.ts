@@ -8,6 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { connectorFileKindOf, type RawFile, readFolder, utf8 } from '../connector/files.ts';
 import { connectorFromFiles } from '../connector/load.ts';
+import type { Connector } from '../connector/model.ts';
 import { type FlowportConfig, loadConfig } from '../validate/config.ts';
 import type { Diagnostic } from '../validate/diagnostic.ts';
 import type { ValidationResult } from '../validate/engine.ts';
@@ -27,6 +28,8 @@ export interface FileFindings {
 }
 
 export interface FolderFindings {
+  /** The connector as validated (the editor's texts in it). */
+  readonly connector: Connector;
   /** Every connector file of the folder, by path, those without findings too (to clear them). */
   readonly files: ReadonlyMap<string, FileFindings>;
   /** Problems with the settings (a malformed config or suppressions file); validation went on without them. */
@@ -114,5 +117,5 @@ export function folderFindings(
       findings: byPath.get(path) ?? [],
     });
   }
-  return { files: out, problems };
+  return { connector, files: out, problems };
 }

@@ -18,6 +18,7 @@ import { connectorFileKindOf } from '../connector/files.ts';
 import { PRESETS, type PresetName } from '../validate/rule.ts';
 import { SUPPRESSIONS_FILE } from '../validate/suppressions.ts';
 import { VERSION } from '../version.ts';
+import { breakingDiagnostic, breakingWatch } from './breaking-diagnostics.ts';
 import { codeActions, FIX_ALL } from './code-actions.ts';
 import { CONFIG_FILE, configDiagnostics } from './config-help.ts';
 import { type FileFindings, folderFindings, type OpenText } from './folder-findings.ts';
@@ -35,6 +36,8 @@ export interface ServerOptions {
 /** `initializationOptions` (or the `flowport` section of the editor's settings) the server reads. */
 interface Settings {
   readonly preset?: PresetName;
+  /** The git revision breaking changes are found against; `false` for none. `HEAD` by default. */
+  readonly breakingBase?: string | false;
 }
 
 /**
@@ -72,15 +75,27 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
   };
 
   const settingsFrom = (value: unknown, where: string): Settings => {
-    const preset = (value as { preset?: unknown } | null | undefined)?.preset;
-    if (preset === undefined || preset === null || preset === '') return {};
+    const given = (value ?? {}) as { preset?: unknown; breakingBase?: unknown };
+    const out: { preset?: PresetName; breakingBase?: string | false } = {};
+    const { preset, breakingBase } = given;
     if (typeof preset === 'string' && PRESETS.includes(preset as PresetName))
-      return { preset: preset as PresetName };
-    showError(
-      `flowport: ${where} \`preset\` is ${JSON.stringify(preset)}; use one of ${PRESETS.join(', ')}. The connector's own preset is used meanwhile.`,
-    );
-    return {};
+      out.preset = preset as PresetName;
+    else if (preset !== undefined && preset !== null && preset !== '')
+      showError(
+        `flowport: ${where} \`preset\` is ${JSON.stringify(preset)}; use one of ${PRESETS.join(', ')}. The connector's own preset is used meanwhile.`,
+      );
+    if (
+      breakingBase === false ||
+      (typeof breakingBase === 'string' && breakingBase !== '' && !breakingBase.startsWith('-'))
+    )
+      out.breakingBase = breakingBase;
+    else if (breakingBase !== undefined && breakingBase !== null)
+      showError(
+        `flowport: ${where} \`breakingBase\` is ${JSON.stringify(breakingBase)}; give a git revision (\`HEAD\`, \`origin/dev\`) or false. \`HEAD\` is used meanwhile.`,
+      );
+    return out;
   };
+  const watch = breakingWatch();
 
   const validate = (folder: string) => {
     const state = folders.get(folder);
@@ -114,6 +129,14 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
       shownProblems.add(problem);
       showError(`flowport: ${problem} Validating without it until it is fixed.`);
     }
+    // Breaking changes against the revision: said when the author chose one git cannot give, not
+    // when the folder is simply not in a repository (the default, `HEAD`).
+    const base = settings.breakingBase ?? 'HEAD';
+    const breaking = found && base !== false ? watch.changes(folder, found.connector, base) : undefined;
+    if (breaking?.problem && settings.breakingBase && !shownProblems.has(breaking.problem)) {
+      shownProblems.add(breaking.problem);
+      showError(`flowport: no breaking changes against ${base}: ${breaking.problem}`);
+    }
     const now = new Set<string>();
     for (const [path, file] of found?.files ?? []) {
       now.add(path);
@@ -122,6 +145,9 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
       const diagnostics = file.findings.map((finding, index) =>
         lspDiagnostic(finding, file.document, { bom: file.bom, index }),
       );
+      for (const placed of breaking?.placed ?? [])
+        if (placed.file === path && base !== false)
+          diagnostics.push(breakingDiagnostic(placed, file.document, file.bom, base));
       connection.sendDiagnostics({
         uri,
         ...(file.version !== undefined && { version: file.version }),

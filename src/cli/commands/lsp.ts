@@ -14,8 +14,11 @@ readme.md, intro.md, script.csx, settings.json) with your unsaved text, as
 \`flowport validate <folder>\` would (flowport.config.json, flowport-suppressions.json at the
 workspace root), and offers the changes --fix makes as quick fixes and as "fix all" on save.
 
+Breaking changes against git HEAD are shown too (what uncommitted edits would break).
+
 Options the editor may pass (initializationOptions, or the "flowport" settings section):
-  { "preset": "recommended" | "certification" | "independent-publisher" }
+  { "preset": "recommended" | "certification" | "independent-publisher",
+    "breakingBase": "HEAD" | "origin/dev" | <any git revision> | false }
 
 Editors: see docs/editors.md (Neovim, Helix, Emacs, Sublime Text, VS Code).
   nvim:  vim.lsp.start({ name = 'flowport', cmd = { 'npx', 'flowport', 'lsp', '--stdio' } })`,
