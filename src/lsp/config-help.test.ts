@@ -28,7 +28,7 @@ describe('flowport.config.json in the editor', () => {
     );
     const found = configDiagnostics(d).map((x) => [covered(d, x.range), x.message]);
     expect(found).toEqual([
-      ['"presets"', 'unknown key `presets`; use `preset` or `rules`.'],
+      ['"presets"', 'unknown key `presets`; use `preset`, `rules` or `customRules`.'],
       ['"cert"', expect.stringMatching(/^`preset` must be one of `recommended`/)],
       ['"no-such-rule"', expect.stringMatching(/^`rules.no-such-rule` names no rule/)],
       ['"loud"', expect.stringMatching(/^`rules.consumes-missing` must be "error", "warning"/)],

@@ -2,7 +2,15 @@
  * `flowport.config.json` in the editor: its mistakes at their place (the messages `flowport validate`
  * gives), the rule ids, severities and presets as completions, and a rule's description on hover.
  */
-import { findNodeAtOffset, getLocation, getNodePath, type Node, type ParseError, parse } from 'jsonc-parser';
+import {
+  findNodeAtOffset,
+  getLocation,
+  getNodePath,
+  getNodeValue,
+  type Node,
+  type ParseError,
+  parse,
+} from 'jsonc-parser';
 import {
   type CompletionItem,
   CompletionItemKind,
@@ -16,7 +24,7 @@ import { isFlowportError } from '../errors.ts';
 import { parseConfig } from '../validate/config.ts';
 import { findRule, RULES } from '../validate/registry.ts';
 import { PRESETS, type Rule } from '../validate/rule.ts';
-import { documentTree, nodeRange, typedRange } from './document-tree.ts';
+import { documentTree, member, members, nodeRange, typedRange } from './document-tree.ts';
 import { ruleDocUrl } from './lsp-diagnostic.ts';
 
 export const CONFIG_FILE = 'flowport.config.json';
@@ -84,16 +92,25 @@ export function configDiagnostics(document: TextDocument): LspDiagnostic[] {
     return whole && root ? [at(root, whole)] : [];
   }
   const out: LspDiagnostic[] = [];
+  // The custom rules that are right, so that `rules` may name them.
+  const custom: Record<string, unknown> = {};
+  for (const [id, spec] of members(member(root, 'customRules'))) {
+    const one = { [String(id.value)]: getNodeValue(spec) };
+    const message = refused({ customRules: one });
+    if (message) out.push(at(id, message));
+    else Object.assign(custom, one);
+  }
   for (const property of root.children ?? []) {
     const [key, node] = property.children ?? [];
-    if (!key || !node) continue;
+    if (!key || !node || (key.value === 'customRules' && node.type === 'object')) continue;
     if (key.value === 'rules' && node.type === 'object') {
       // Each entry on its own, so that each mistake is named at its place.
       for (const entry of node.children ?? []) {
         const [id, level] = entry.children ?? [];
         if (!id || !level) continue;
-        const message = refused({ rules: { [String(id.value)]: level.value } });
-        if (message) out.push(at(findRule(String(id.value)) ? level : id, message));
+        const message = refused({ rules: { [String(id.value)]: level.value }, customRules: custom });
+        const known = findRule(String(id.value)) || Object.hasOwn(custom, String(id.value));
+        if (message) out.push(at(known ? level : id, message));
       }
       continue;
     }

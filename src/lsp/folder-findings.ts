@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { connectorFileKindOf, type RawFile, readFolder, utf8 } from '../connector/files.ts';
 import { connectorFromFiles } from '../connector/load.ts';
 import type { Connector } from '../connector/model.ts';
-import { type FlowportConfig, loadConfig } from '../validate/config.ts';
+import { type FlowportConfig, loadConfig, namesRule } from '../validate/config.ts';
 import type { Diagnostic } from '../validate/diagnostic.ts';
 import type { ValidationResult } from '../validate/engine.ts';
 import type { PresetName } from '../validate/rule.ts';
@@ -85,7 +85,11 @@ export function folderFindings(
   });
   if (options.suppressionsFile && existsSync(options.suppressionsFile)) {
     try {
-      result = applySuppressions([result], readSuppressions(options.suppressionsFile)).results[0] ?? result;
+      result =
+        applySuppressions(
+          [result],
+          readSuppressions(options.suppressionsFile, (id) => namesRule(config, id)),
+        ).results[0] ?? result;
     } catch (error) {
       problems.push((error as Error).message);
     }

@@ -49,7 +49,8 @@ export function lspDiagnostic(
     severity: SEVERITY[finding.severity],
     source: 'flowport',
     code: finding.ruleId,
-    codeDescription: { href: ruleDocUrl(finding.ruleId) },
+    // A team's own rule has no page of flowport's.
+    ...(finding.category !== 'custom' && { codeDescription: { href: ruleDocUrl(finding.ruleId) } }),
     message: lines.join('\n'),
     data: { flowport: options.index } satisfies FindingRef,
   };

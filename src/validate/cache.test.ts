@@ -1,8 +1,10 @@
+// biome-ignore-all lint/suspicious/noThenProperty: custom rules are written as Spectral writes them, with `then`.
 import { cpSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateManyCached } from './cache.ts';
+import { parseConfig } from './config.ts';
 import { validateMany } from './pool.ts';
 
 const example = new URL('../../examples/tasklane', import.meta.url).pathname;
@@ -72,6 +74,20 @@ describe('validateManyCached', () => {
     const configured = await validateManyCached([a, b], { dir, threads: 1, config });
     expect(configured.stats).toMatchObject({ hits: 0, misses: 2 });
     expect(configured.outcomes[0]?.result?.diagnostics.map((d) => d.ruleId)).not.toContain('json-strict');
+
+    // The same overrides with a custom rule more: its findings, not the entries above.
+    const withCustom = parseConfig(
+      {
+        ...config,
+        customRules: {
+          'contoso-host': { description: 'A host.', given: '$', then: { field: 'host', function: 'falsy' } },
+        },
+      },
+      'flowport.config.json',
+    );
+    const custom = await validateManyCached([a, b], { dir, threads: 1, config: withCustom });
+    expect(custom.stats).toMatchObject({ hits: 0, misses: 2 });
+    expect(custom.outcomes[1]?.result?.diagnostics.map((d) => d.ruleId)).toContain('contoso-host');
   });
 
   it('keeps an entry when a file is touched but not changed', async () => {

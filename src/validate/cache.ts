@@ -56,7 +56,7 @@ export async function validateManyCached(
   return { outcomes, stats: { hits, misses: sources.length - hits, dir: folder } };
 }
 
-/** What every key of a run shares: the entry format, flowport's code, the preset and the config. */
+/** What every key of a run shares: the entry format, flowport's code, the preset and the config (custom rules too). */
 function scopeOf(preset: string | undefined, config: FlowportConfig | undefined): string {
   return JSON.stringify([
     FORMAT,
@@ -65,6 +65,7 @@ function scopeOf(preset: string | undefined, config: FlowportConfig | undefined)
     preset ?? null,
     config?.preset ?? null,
     config?.rules ?? null,
+    config?.customRules ?? null,
   ]);
 }
 

@@ -27,7 +27,7 @@ describe('parseConfig', () => {
   it('names the key and the fix of a bad config', () => {
     const bad = (value: unknown) => () => parseConfig(value, 'f.json');
     expect(bad([])).toThrow('f.json: the config must be a JSON object.');
-    expect(bad({ presets: 'x' })).toThrow('unknown key `presets`; use `preset` or `rules`.');
+    expect(bad({ presets: 'x' })).toThrow('unknown key `presets`; use `preset`, `rules` or `customRules`.');
     expect(bad({ preset: 'strict' })).toThrow('`preset` must be one of `recommended`, `certification`');
     expect(bad({ rules: { 'no-such-rule': 'off' } })).toThrow('`rules.no-such-rule` names no rule');
     expect(bad({ rules: { 'json-strict': 'loud' } })).toThrow(

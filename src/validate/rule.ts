@@ -39,10 +39,17 @@ export type RuleCategory =
   | 'api-properties'
   | 'icon'
   | 'readme'
-  | 'script';
+  | 'script'
+  /** A team's own rule, from `customRules` in its config. */
+  | 'custom';
 
 /** Where a rule comes from: the validator Microsoft runs, the certification docs, reviewers, or us. */
-export type RuleSource = 'microsoft-validator' | 'certification' | 'reviewer-practice' | 'flowport';
+export type RuleSource =
+  | 'microsoft-validator'
+  | 'certification'
+  | 'reviewer-practice'
+  | 'flowport'
+  | 'config';
 
 /** A place in a connector file: a JSON pointer (JSON files) or a line and column (text files). */
 export type At =

@@ -44,7 +44,11 @@ export function connectorKey(source: string, file: string): string {
 }
 
 /** Checks a parsed suppressions file; throws `CONFIG_INVALID` naming the place and the fix. */
-export function parseSuppressions(value: unknown, file: string): Suppressions {
+export function parseSuppressions(
+  value: unknown,
+  file: string,
+  known: (ruleId: string) => boolean = (id) => Boolean(findRule(id)),
+): Suppressions {
   const fail = (message: string): never => {
     throw new FlowportError('CONFIG_INVALID', `${file}: ${message}`);
   };
@@ -58,7 +62,7 @@ export function parseSuppressions(value: unknown, file: string): Suppressions {
       fail(`\`${connector}\` must be an object of rule id → { "count": n }.`);
     const byRule = new Map<string, number>();
     for (const [ruleId, entry] of Object.entries(rules as Record<string, unknown>)) {
-      if (!findRule(ruleId))
+      if (!known(ruleId))
         fail(`\`${connector}\` → \`${ruleId}\` names no rule; see docs/rules/README.md for the rule ids.`);
       const count = (entry as { count?: unknown } | null)?.count;
       if (typeof count !== 'number' || !Number.isInteger(count) || count < 1)
@@ -71,9 +75,9 @@ export function parseSuppressions(value: unknown, file: string): Suppressions {
 }
 
 /** Reads a suppressions file; a missing one is empty. */
-export function readSuppressions(file: string): Suppressions {
+export function readSuppressions(file: string, known?: (ruleId: string) => boolean): Suppressions {
   if (!existsSync(file)) return { file, counts: new Map() };
-  return parseSuppressions(readJsonFile(file), file);
+  return parseSuppressions(readJsonFile(file), file, known);
 }
 
 export interface Suppressed {

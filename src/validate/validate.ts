@@ -1,7 +1,9 @@
 import type { Connector } from '../connector/model.ts';
 import type { FlowportConfig } from './config.ts';
+import { compileCustomRules } from './custom-rules.ts';
 import { type ActiveRule, runRules, type ValidationResult } from './engine.ts';
-import { activeRules, presetFor, type RuleOverrides } from './presets.ts';
+import { activeRules, presetFor } from './presets.ts';
+import { RULES } from './registry.ts';
 import type { PresetName } from './rule.ts';
 
 export interface ValidateOptions {
@@ -19,17 +21,21 @@ export interface ValidateOptions {
  */
 export function validateConnector(connector: Connector, options: ValidateOptions = {}): ValidationResult {
   const preset = options.preset ?? options.config?.preset ?? presetFor(connector.kind);
-  return runRules(connector, rulesFor(preset, options.config?.rules), preset);
+  return runRules(connector, rulesFor(preset, options.config), preset);
 }
 
 // Active rule lists are the same for every connector of a run: compute them once per preset and config.
-const NO_OVERRIDES: RuleOverrides = {};
-const cache = new WeakMap<RuleOverrides, Map<PresetName, ActiveRule[]>>();
+const NO_CONFIG: FlowportConfig = {};
+const cache = new WeakMap<FlowportConfig, Map<PresetName, ActiveRule[]>>();
 
-function rulesFor(preset: PresetName, overrides: RuleOverrides = NO_OVERRIDES): ActiveRule[] {
-  const byPreset = cache.get(overrides) ?? new Map<PresetName, ActiveRule[]>();
-  cache.set(overrides, byPreset);
-  const rules = byPreset.get(preset) ?? activeRules(preset, overrides);
-  byPreset.set(preset, rules);
+function rulesFor(preset: PresetName, config: FlowportConfig = NO_CONFIG): ActiveRule[] {
+  const byPreset = cache.get(config) ?? new Map<PresetName, ActiveRule[]>();
+  cache.set(config, byPreset);
+  let rules = byPreset.get(preset);
+  if (!rules) {
+    const all = config.customRules ? [...RULES, ...compileCustomRules(config.customRules)] : RULES;
+    rules = activeRules(preset, config.rules, all);
+    byPreset.set(preset, rules);
+  }
   return rules;
 }

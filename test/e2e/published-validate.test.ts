@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,20 @@ const root = new URL('../..', import.meta.url).pathname;
 const example = join(root, 'examples/tasklane');
 const installed = mkdtempSync(join(tmpdir(), 'flowport-published-'));
 const cacheDir = join(installed, 'compile-cache');
+const customConfig = join(installed, 'custom.config.json');
+writeFileSync(
+  customConfig,
+  JSON.stringify({
+    customRules: {
+      'contoso-host-example': {
+        description: 'Hosts end in example.com.',
+        given: '$',
+        // biome-ignore lint/suspicious/noThenProperty: a custom rule is written as Spectral writes it.
+        then: { field: 'host', function: 'pattern', functionOptions: { match: 'example\\.com$' } },
+      },
+    },
+  }),
+);
 
 /** The package as published (bin/ and the bundled dist/), built here, with its dependencies beside it. */
 beforeAll(async () => {
@@ -73,6 +87,8 @@ describe('the published `flowport validate`', () => {
     [['validate', example, '--bogus']],
     [['validate', example, '--format=pipeline']],
     [['validate', example, '--threads', '0']],
+    // Custom rules: jsonpath-plus, loaded only for them, from the bundle too.
+    [['validate', example, '--config', customConfig, '--no-color']],
   ])(
     'answers %j as the CLI in process does, from a cold and a warm compile cache',
     async (argv) => {

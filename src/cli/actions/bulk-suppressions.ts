@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { FlowportError } from '../../errors.ts';
+import { type FlowportConfig, namesRule } from '../../validate/config.ts';
 import type { ValidationResult } from '../../validate/engine.ts';
-import { findRule } from '../../validate/registry.ts';
 import { plural } from '../../validate/reporters/text.ts';
 import {
   applySuppressions,
@@ -31,6 +31,7 @@ export function suppress(
     | 'passOnUnprunedSuppressions'
     | 'failOn'
   >,
+  config?: FlowportConfig,
 ): { results: readonly ValidationResult[]; notes: string[]; unpruned: boolean } {
   const file = resolve(flags.suppressionsLocation ?? SUPPRESSIONS_FILE);
   const shown = relative(process.cwd(), file) || file;
@@ -44,9 +45,9 @@ export function suppress(
     return { results: validated, notes: [], unpruned: false };
   }
   for (const id of flags.suppressRule ?? [])
-    if (!findRule(id))
+    if (!namesRule(config, id))
       throw new FlowportError('USAGE', `\`--suppress-rule ${id}\` names no rule; see docs/rules/README.md.`);
-  let suppressions = readSuppressions(file);
+  let suppressions = readSuppressions(file, (id) => namesRule(config, id));
   const notes: string[] = [];
   if (writing) {
     const before = suppressionTotal(suppressions);

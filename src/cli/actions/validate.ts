@@ -3,12 +3,12 @@ import { discoverConnectors } from '../../connector/discover.ts';
 import { FlowportError } from '../../errors.ts';
 import { lazy } from '../../lazy.ts';
 import { validateManyCached } from '../../validate/cache.ts';
-import { type FlowportConfig, loadConfig } from '../../validate/config.ts';
+import { type FlowportConfig, loadConfig, namesRule } from '../../validate/config.ts';
 import { severityRank } from '../../validate/diagnostic.ts';
 import type { ValidationResult } from '../../validate/engine.ts';
 import { validateMany } from '../../validate/pool.ts';
 import { onlyRules } from '../../validate/presets.ts';
-import { findRule, nearestRuleIds } from '../../validate/registry.ts';
+import { nearestRuleIds } from '../../validate/registry.ts';
 import { formatGithub } from '../../validate/reporters/github.ts';
 import { formatJson } from '../../validate/reporters/json.ts';
 import { formatJunit } from '../../validate/reporters/junit.ts';
@@ -122,7 +122,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
     validated.push(outcome.result);
     textsOf.set(outcome.result, outcome.texts);
   }
-  const bulk = suppress(validated, flags);
+  const bulk = suppress(validated, flags, config);
   const results: ValidationResult[] = [];
   const texts = new Map<ValidationResult, SourceTexts | undefined>();
   bulk.results.forEach((r, i) => {
@@ -135,7 +135,8 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
 
   let output: string;
   if (flags.format === 'json') output = formatJson(results, VERSION);
-  else if (flags.format === 'sarif') output = formatSarif(results, VERSION, process.cwd(), texts);
+  else if (flags.format === 'sarif')
+    output = formatSarif(results, VERSION, process.cwd(), texts, config?.customRules);
   else if (flags.format === 'pipeline') output = formatPipeline(results);
   else if (flags.format === 'paconn') output = formatPaconn(results);
   else if (flags.format === 'github') output = formatGithub(results);
@@ -216,7 +217,7 @@ function withOnly(config: FlowportConfig | undefined, only: readonly string[] | 
     .map((o) => o.trim())
     .filter(Boolean);
   for (const id of ids) {
-    if (findRule(id)) continue;
+    if (namesRule(config, id)) continue;
     const near = nearestRuleIds(id);
     throw new FlowportError(
       'USAGE',

@@ -116,6 +116,8 @@ export function formatSarif(
   version: string,
   root = process.cwd(),
   texts?: ReadonlyMap<ValidationResult, SourceTexts | undefined>,
+  /** The config's own rules, described from their specs (they have no page in docs/rules). */
+  customRules?: Readonly<Record<string, { readonly description: string; readonly severity: Severity }>>,
 ): string {
   const ruleIds: string[] = [];
   const index = new Map<string, number>();
@@ -128,6 +130,14 @@ export function formatSarif(
     }
   }
   const rules = ruleIds.map((id) => {
+    const custom = customRules && Object.hasOwn(customRules, id) ? customRules[id] : undefined;
+    if (custom)
+      return {
+        id,
+        shortDescription: { text: custom.description },
+        defaultConfiguration: { level: LEVEL[custom.severity] },
+        properties: { tags: ['custom', 'config'] },
+      };
     const rule = findRule(id);
     return {
       id,

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { CUSTOM_FUNCTIONS, patternOf } from './custom-functions.ts';
+
+const test = (name: string, value: unknown, options: Record<string, unknown> = {}) =>
+  CUSTOM_FUNCTIONS[name]?.test(value as never, options);
+const options = (name: string, o: Record<string, unknown>) => CUSTOM_FUNCTIONS[name]?.options(o);
+
+describe('custom rule functions', () => {
+  it.each([
+    ['truthy', 'x', undefined],
+    ['truthy', '', 'is missing or empty'],
+    ['truthy', [], 'is missing or empty'],
+    ['truthy', undefined, 'is missing or empty'],
+    ['falsy', undefined, undefined],
+    ['falsy', 'x', 'must be absent or empty'],
+    ['defined', null, undefined],
+    ['defined', undefined, 'is missing'],
+    ['undefined', undefined, undefined],
+    ['undefined', 0, 'must not be there'],
+  ])('%s of %j: %s', (name, value, expected) => expect(test(name, value)).toBe(expected));
+
+  it("pattern: match, notMatch, Spectral's /re/flags form, and only strings", () => {
+    expect(test('pattern', 'GetTask', { match: '^[A-Z]' })).toBeUndefined();
+    expect(test('pattern', 'getTask', { match: '^[A-Z]' })).toBe('does not match ^[A-Z]');
+    expect(test('pattern', 'GETTASK', { match: '/^get/i' })).toBeUndefined();
+    expect(test('pattern', 'Get_Task', { notMatch: '_' })).toBe('must not match _');
+    expect(test('pattern', 3, { match: 'x' })).toBe('is not a string');
+    expect(test('pattern', undefined, { match: 'x' })).toBeUndefined();
+    expect(patternOf('/a/gi').flags).toBe('i');
+    expect(options('pattern', {})).toBe('needs `match` or `notMatch`');
+    expect(options('pattern', { match: '(' })).toMatch(/^`match`\/`notMatch` is not a regular expression/);
+  });
+
+  it.each([
+    ['pascal', 'GetTask', 'getTask'],
+    ['camel', 'getTask', 'GetTask'],
+    ['kebab', 'get-task', 'get_task'],
+    ['snake', 'get_task', 'get-task'],
+    ['macro', 'GET_TASK', 'Get_Task'],
+    ['cobol', 'GET-TASK', 'get-task'],
+    ['flat', 'gettask', 'getTask'],
+  ])('casing %s: %s passes, %s does not', (type, good, bad) => {
+    expect(test('casing', good, { type })).toBeUndefined();
+    expect(test('casing', bad, { type })).toBe(`is not ${type} case`);
+  });
+
+  it('length of strings, lists, objects and numbers; enumeration', () => {
+    expect(test('length', 'abcd', { max: 3 })).toBe('is longer than 3');
+    expect(test('length', [1], { min: 2 })).toBe('is shorter than 2');
+    expect(test('length', { a: 1, b: 2 }, { max: 2 })).toBeUndefined();
+    expect(options('length', {})).toBe('needs a number `min` or `max`');
+    expect(test('enumeration', 'b', { values: ['a'] })).toBe('is not one of "a"');
+    expect(test('enumeration', 'a', { values: ['a'] })).toBeUndefined();
+    expect(options('casing', { type: 'Pascal' })).toMatch(/^`type` must be one of flat, camel, pascal/);
+  });
+});

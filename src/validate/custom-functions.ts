@@ -1,0 +1,108 @@
+/**
+ * What a custom rule (`customRules` in flowport.config.json) checks a value with: Spectral's core
+ * functions by the same names and options, so that a team's Spectral rules carry over. Each checks
+ * its options once, when the config is read, and says what is wrong with a value in a few words.
+ */
+import type { JsonValue } from '../connector/json.ts';
+
+type Options = Readonly<Record<string, unknown>>;
+
+export interface CustomFunction {
+  /** A problem with the options (`functionOptions`), in a few words; undefined when they are right. */
+  readonly options: (options: Options) => string | undefined;
+  /** What is wrong with `value` (undefined when absent), in a few words; undefined when it passes. */
+  readonly test: (value: JsonValue | undefined, options: Options) => string | undefined;
+}
+
+const CASES: Readonly<Record<string, RegExp>> = {
+  flat: /^[a-z][a-z0-9]*$/,
+  camel: /^[a-z][a-zA-Z0-9]*$/,
+  pascal: /^[A-Z][a-zA-Z0-9]*$/,
+  kebab: /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/,
+  cobol: /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/,
+  snake: /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/,
+  macro: /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/,
+};
+
+const none = () => undefined;
+const empty = (v: JsonValue | undefined) =>
+  v === undefined || v === null || v === false || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** A regular expression option, as Spectral writes it: `^a` or `/^a/i`. */
+export function patternOf(source: string): RegExp {
+  const slashed = /^\/(.+)\/([gimsuy]*)$/.exec(source);
+  return slashed ? new RegExp(slashed[1] as string, (slashed[2] ?? '').replace('g', '')) : new RegExp(source);
+}
+
+function badPattern(source: unknown): string | undefined {
+  if (source === undefined) return undefined;
+  if (typeof source !== 'string') return 'must be a string';
+  try {
+    patternOf(source);
+    return undefined;
+  } catch (error) {
+    return `is not a regular expression (${(error as Error).message})`;
+  }
+}
+
+const sizeOf = (v: JsonValue | undefined) =>
+  typeof v === 'string' || Array.isArray(v)
+    ? v.length
+    : typeof v === 'number'
+      ? v
+      : v && typeof v === 'object'
+        ? Object.keys(v).length
+        : undefined;
+
+export const CUSTOM_FUNCTIONS: Readonly<Record<string, CustomFunction>> = {
+  truthy: { options: none, test: (v) => (empty(v) ? 'is missing or empty' : undefined) },
+  falsy: { options: none, test: (v) => (empty(v) ? undefined : 'must be absent or empty') },
+  defined: { options: none, test: (v) => (v === undefined ? 'is missing' : undefined) },
+  undefined: { options: none, test: (v) => (v === undefined ? undefined : 'must not be there') },
+  pattern: {
+    options: (o) => {
+      if (o.match === undefined && o.notMatch === undefined) return 'needs `match` or `notMatch`';
+      const bad = badPattern(o.match) ?? badPattern(o.notMatch);
+      return bad && `\`match\`/\`notMatch\` ${bad}`;
+    },
+    test: (v, o) => {
+      if (typeof v !== 'string') return v === undefined ? undefined : 'is not a string';
+      if (typeof o.match === 'string' && !patternOf(o.match).test(v)) return `does not match ${o.match}`;
+      if (typeof o.notMatch === 'string' && patternOf(o.notMatch).test(v))
+        return `must not match ${o.notMatch}`;
+      return undefined;
+    },
+  },
+  casing: {
+    options: (o) =>
+      typeof o.type === 'string' && o.type in CASES
+        ? undefined
+        : `\`type\` must be one of ${Object.keys(CASES).join(', ')}`,
+    test: (v, o) => {
+      if (typeof v !== 'string') return v === undefined ? undefined : 'is not a string';
+      return CASES[String(o.type)]?.test(v) ? undefined : `is not ${String(o.type)} case`;
+    },
+  },
+  length: {
+    options: (o) =>
+      (o.min === undefined && o.max === undefined) ||
+      (o.min !== undefined && typeof o.min !== 'number') ||
+      (o.max !== undefined && typeof o.max !== 'number')
+        ? 'needs a number `min` or `max`'
+        : undefined,
+    test: (v, o) => {
+      const size = sizeOf(v);
+      if (size === undefined) return undefined;
+      if (typeof o.min === 'number' && size < o.min) return `is shorter than ${o.min}`;
+      if (typeof o.max === 'number' && size > o.max) return `is longer than ${o.max}`;
+      return undefined;
+    },
+  },
+  enumeration: {
+    options: (o) => (Array.isArray(o.values) ? undefined : 'needs `values`, a list'),
+    test: (v, o) =>
+      v === undefined || (o.values as unknown[]).some((x) => x === v)
+        ? undefined
+        : `is not one of ${(o.values as unknown[]).map((x) => JSON.stringify(x)).join(', ')}`,
+  },
+};
