@@ -47,7 +47,7 @@ describe('flowport.config.json in the editor', () => {
       const { d, offset } = at(text);
       return configCompletions(d, offset).map((c) => c.label);
     };
-    expect(labels('{ "|" }')).toEqual(['preset', 'rules']);
+    expect(labels('{ "|" }')).toEqual(['preset', 'rules', 'customRules']);
     expect(labels('{ "preset": "|" }')).toEqual(['recommended', 'certification', 'independent-publisher']);
     expect(labels('{ "rules": { "|" } }')).toHaveLength(RULES.length);
     expect(labels('{ "rules": { "consumes-missing": "|" } }')).toEqual([
@@ -56,6 +56,32 @@ describe('flowport.config.json in the editor', () => {
       'info',
       'off',
       'on',
+    ]);
+  });
+
+  it('completes the parts of a custom rule, its functions and their options', () => {
+    const labels = (text: string) => {
+      const { d, offset } = at(text);
+      return configCompletions(d, offset).map((c) => c.label);
+    };
+    expect(labels('{ "customRules": { "contoso-a": { "|" } } }')).toEqual([
+      'description',
+      'given',
+      'then',
+      'severity',
+      'file',
+      'message',
+      'fix',
+    ]);
+    expect(labels('{ "customRules": { "contoso-a": { "then": { "function": "|" } } } }')).toContain('casing');
+    expect(
+      labels(
+        '{ "customRules": { "contoso-a": { "then": [ { "function": "casing", "functionOptions": { "type": "|" } } ] } } }',
+      ),
+    ).toContain('pascal');
+    expect(labels('{ "customRules": { "contoso-a": { "file": "|" } } }')).toEqual([
+      'swagger',
+      'apiProperties',
     ]);
   });
 

@@ -22,6 +22,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isFlowportError } from '../errors.ts';
 import { parseConfig } from '../validate/config.ts';
+import { CASE_TYPES, CUSTOM_FUNCTIONS } from '../validate/custom-functions.ts';
 import { findRule, RULES } from '../validate/registry.ts';
 import { PRESETS, type Rule } from '../validate/rule.ts';
 import { documentTree, member, members, nodeRange, typedRange } from './document-tree.ts';
@@ -146,7 +147,14 @@ export function configCompletions(document: TextDocument, offset: number): Compl
         '"rules": {}',
         'Rules turned off or given another severity, by flowport id or Microsoft id.',
       ),
+      item(
+        'customRules',
+        CompletionItemKind.Property,
+        '"customRules": {}',
+        'Your own rules, as Spectral writes them: `given` a JSONPath, `then` a function.',
+      ),
     ];
+  if (first === 'customRules' && location.path.length >= 3) return customRuleCompletions(location, item);
   if (location.isAtPropertyKey && first === 'rules' && location.path.length === 2)
     return RULES.map((rule) => item(rule.id, CompletionItemKind.Field, `"${rule.id}": `, ruleHelp(rule)));
   if (!location.isAtPropertyKey && first === 'preset' && location.path.length === 1)
@@ -158,6 +166,43 @@ export function configCompletions(document: TextDocument, offset: number): Compl
     location.path.length === 2
   )
     return LEVELS.map((l) => item(l.value, CompletionItemKind.EnumMember, JSON.stringify(l.value), l.doc));
+  return [];
+}
+
+/** The parts of a custom rule (see custom-rules.ts), where they are typed. */
+const CUSTOM_KEYS: readonly (readonly [string, string, string])[] = [
+  ['description', '"description": ""', 'What the rule checks, in one sentence.'],
+  ['given', '"given": "$"', 'A JSONPath (or a list of them) to the values to check.'],
+  [
+    'then',
+    '"then": { "function": "" }',
+    'The check: `function`, and `field` and `functionOptions` when needed.',
+  ],
+  ['severity', '"severity": ""', '`error`, `warning` (the default) or `info`.'],
+  ['file', '"file": ""', '`swagger` (the default) or `apiProperties`.'],
+  [
+    'message',
+    '"message": ""',
+    'The finding; `{{property}}`, `{{value}}`, `{{error}}` and `{{path}}` are filled in.',
+  ],
+  ['fix', '"fix": ""', 'How to fix a finding.'],
+];
+
+function customRuleCompletions(
+  location: ReturnType<typeof getLocation>,
+  item: (label: string, kind: CompletionItemKind, newText: string, documentation?: string) => CompletionItem,
+): CompletionItem[] {
+  const path = location.path;
+  const last = path.at(-1);
+  if (location.isAtPropertyKey && path.length === 3)
+    return CUSTOM_KEYS.map(([key, text, doc]) => item(key, CompletionItemKind.Property, text, doc));
+  if (location.isAtPropertyKey) return [];
+  const values = (list: readonly string[]) =>
+    list.map((v) => item(v, CompletionItemKind.EnumMember, JSON.stringify(v)));
+  if (path.length === 3 && last === 'severity') return values(['error', 'warning', 'info']);
+  if (path.length === 3 && last === 'file') return values(['swagger', 'apiProperties']);
+  if (path[2] === 'then' && last === 'function') return values(Object.keys(CUSTOM_FUNCTIONS));
+  if (path[2] === 'then' && last === 'type' && path.at(-2) === 'functionOptions') return values(CASE_TYPES);
   return [];
 }
 

@@ -24,6 +24,9 @@ const CASES: Readonly<Record<string, RegExp>> = {
   macro: /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/,
 };
 
+/** The `type`s `casing` takes. */
+export const CASE_TYPES: readonly string[] = Object.keys(CASES);
+
 const none = () => undefined;
 const empty = (v: JsonValue | undefined) =>
   v === undefined || v === null || v === false || v === '' || (Array.isArray(v) && v.length === 0);
