@@ -4,6 +4,8 @@
  */
 import pc from 'picocolors';
 import { FlowportError } from '../../errors.ts';
+import { loadConfig } from '../../validate/config.ts';
+import { compileCustomRules } from '../../validate/custom-rules.ts';
 import { findRule, nearestRuleIds, RULES } from '../../validate/registry.ts';
 import { PRESETS, type PresetName, type Rule, type Severity } from '../../validate/rule.ts';
 import { ruleDocPage } from '../../validate/rule-docs.ts';
@@ -12,6 +14,8 @@ import { EXIT } from '../exit.ts';
 
 export interface RulesFlags {
   format: 'text' | 'json';
+  /** The config whose custom rules are listed too (found from the working folder up without it). */
+  config?: string;
   preset?: PresetName;
   category?: string;
   fixable?: boolean;
@@ -24,7 +28,7 @@ function severityIn(rule: Rule, preset: PresetName): Severity | undefined {
   return rule.presetSeverity?.[preset] ?? rule.severity;
 }
 
-function ruleJson(rule: Rule) {
+function ruleJson(rule: Rule, configPath?: string) {
   return {
     id: rule.id,
     microsoftId: rule.microsoftId,
@@ -36,12 +40,12 @@ function ruleJson(rule: Rule) {
     presets: Object.fromEntries(
       PRESETS.flatMap((p) => (severityIn(rule, p) ? [[p, severityIn(rule, p)]] : [])),
     ),
-    docs: `docs/rules/${rule.id}.md`,
+    docs: rule.source === 'config' ? configPath : `docs/rules/${rule.id}.md`,
   };
 }
 
-function ruleOf(name: string): Rule {
-  const rule = findRule(name);
+function ruleOf(name: string, custom: readonly Rule[]): Rule {
+  const rule = findRule(name) ?? custom.find((r) => r.id === name);
   if (rule) return rule;
   const near = nearestRuleIds(name);
   throw new FlowportError(
@@ -50,7 +54,7 @@ function ruleOf(name: string): Rule {
   );
 }
 
-function explainText(rule: Rule, color: boolean): string {
+function explainText(rule: Rule, color: boolean, configPath?: string): string {
   const c = color ? pc : pc.createColors(false);
   const presets = PRESETS.flatMap((p) => {
     const s = severityIn(rule, p);
@@ -69,13 +73,17 @@ function explainText(rule: Rule, color: boolean): string {
     .map((line) => (/^#{2,} /.test(line) ? c.bold(line) : line))
     .join('\n')
     .trimEnd();
+  const text = body ?? (rule.fix ? `Fix: ${rule.fix}` : undefined);
   return [
     ...head,
     '',
-    body ?? `Fix: ${rule.fix}`,
-    '',
+    ...(text ? [text, ''] : []),
     c.dim(
-      doc ? `docs/rules/${rule.id}.md` : '(the rule docs are not installed beside this copy of flowport)',
+      rule.source === 'config'
+        ? `a custom rule of ${configPath ?? 'the config'}`
+        : doc
+          ? `docs/rules/${rule.id}.md`
+          : '(the rule docs are not installed beside this copy of flowport)',
     ),
   ].join('\n');
 }
@@ -112,23 +120,27 @@ function listText(rules: readonly Rule[], color: boolean): string {
 /** Lists the rules (filtered by the flags) or explains one; returns the exit code. */
 export function runRulesCommand(name: string | undefined, flags: RulesFlags, io: Io): number {
   const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
+  // The team's own rules (customRules) beside flowport's.
+  const config = loadConfig(flags.config ? { file: flags.config } : {});
+  const custom = config?.customRules ? compileCustomRules(config.customRules) : [];
+  const all = [...RULES, ...custom];
   if (name !== undefined) {
-    const rule = ruleOf(name);
+    const rule = ruleOf(name, custom);
     const doc = flags.format === 'json' ? ruleDocPage(rule.id) : undefined;
     io.stdout.write(
       flags.format === 'json'
-        ? `${JSON.stringify({ ...ruleJson(rule), ...(doc !== undefined && { doc }) }, null, 2)}\n`
-        : `${explainText(rule, color)}\n`,
+        ? `${JSON.stringify({ ...ruleJson(rule, config?.path), ...(doc !== undefined && { doc }) }, null, 2)}\n`
+        : `${explainText(rule, color, config?.path)}\n`,
     );
     return EXIT.ok;
   }
-  const categories = new Set(RULES.map((r) => r.category));
+  const categories = new Set(all.map((r) => r.category));
   if (flags.category !== undefined && !categories.has(flags.category as Rule['category']))
     throw new FlowportError(
       'USAGE',
       `No category \`${flags.category}\`; the categories are ${[...categories].map((x) => `\`${x}\``).join(', ')}.`,
     );
-  const rules = RULES.filter(
+  const rules = all.filter(
     (r) =>
       (flags.preset === undefined || severityIn(r, flags.preset) !== undefined) &&
       (flags.category === undefined || r.category === flags.category) &&
@@ -136,7 +148,11 @@ export function runRulesCommand(name: string | undefined, flags: RulesFlags, io:
   );
   io.stdout.write(
     flags.format === 'json'
-      ? `${JSON.stringify(rules.map(ruleJson), null, 2)}\n`
+      ? `${JSON.stringify(
+          rules.map((r) => ruleJson(r, config?.path)),
+          null,
+          2,
+        )}\n`
       : `${listText(rules, color)}\n`,
   );
   return EXIT.ok;

@@ -13,6 +13,10 @@ export function rulesCommand(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('-p, --preset <preset>', 'only the rules of a preset').choices([...PRESETS]))
     .option('--category <category>', 'only the rules of a category (document, operation, parameter, schema…)')
     .option('--fixable', 'only the rules whose findings `flowport validate --fix` fixes')
+    .option(
+      '--config <file>',
+      'the config whose custom rules are listed too (default: flowport.config.json found from here up)',
+    )
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
     .addHelpText(

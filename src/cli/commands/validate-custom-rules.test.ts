@@ -99,4 +99,13 @@ describe('flowport validate with custom rules', () => {
       /bad\.json: `customRules\.contoso-a`\.given must be a JSONPath starting with `\$`/,
     );
   });
+
+  it('are listed and explained by flowport rules, from the config', async () => {
+    const { config } = workspace();
+    const list = await runCli(['rules', '--config', config, '--category', 'custom', '--no-color']);
+    expect(list.stdout).toMatch(/^ {2}error {2}error {2}error {7}contoso-operation-id-case$/m);
+    const one = await runCli(['rules', 'contoso-operation-id-case', '--config', config, '--no-color']);
+    expect(one.stdout).toContain('Operation ids are PascalCase.');
+    expect(one.stdout).toContain(`a custom rule of ${config}`);
+  });
 });
