@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,5 +70,24 @@ describe('breaking changes in the editor', () => {
     expect(client.messages.at(-1)?.message).toMatch(
       /^flowport: no breaking changes against origin\/nope: Revision `origin\/nope` is unknown/,
     );
+  });
+
+  it('shows a change accepted in the file of accepted changes as information, with its reason', async () => {
+    const { root, swagger, removed } = repository();
+    writeFileSync(
+      join(root, 'breaking-accepted.json'),
+      JSON.stringify({
+        accepted: [{ kind: 'operation-deleted', path: 'operation/DeleteTask', reason: 'Retired in v2' }],
+      }),
+    );
+    client = inProcessClient();
+    await client.initialize({
+      rootPath: root,
+      initializationOptions: { breakingAccept: 'breaking-accepted.json' },
+    });
+    client.open(swagger, removed);
+    const deleted = (await client.diagnostics(swagger)).find((d) => d.code === 'operation-deleted');
+    expect(deleted?.severity).toBe(3);
+    expect(deleted?.message).toMatch(/^Accepted: Retired in v2\. The operation has been deleted/);
   });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type AcceptedFile, applyAccepted } from '../breaking/accepted.ts';
 import type { BreakingChange } from '../breaking/change.ts';
 import { compareConnectors } from '../breaking/compare.ts';
 import { connectorAtRevision } from '../breaking/git-version.ts';
@@ -39,7 +40,12 @@ export interface BreakingWatch {
    * The changes from the connector at `base` to `now` (read from `folder`), placed in `now`'s files;
    * a problem instead when git cannot give the revision the author asked for.
    */
-  changes(folder: string, now: Connector, base: string): { placed: PlacedChange[]; problem?: string };
+  changes(
+    folder: string,
+    now: Connector,
+    base: string,
+    accepted?: AcceptedFile,
+  ): { placed: PlacedChange[]; problem?: string };
 }
 
 /** A watch that keeps each folder's connector at its revision for a few seconds. */
@@ -60,11 +66,12 @@ export function breakingWatch(clock: () => number = Date.now): BreakingWatch {
     return entry;
   };
   return {
-    changes(folder, now, base) {
+    changes(folder, now, base, accepted) {
       const { old, problem } = before(folder, base);
       if (!old) return { placed: [], ...(problem && { problem }) };
       const placed: PlacedChange[] = [];
-      for (const change of compareConnectors(old, now).changes) {
+      const [judged] = applyAccepted([compareConnectors(old, now)], accepted).results;
+      for (const change of judged?.changes ?? []) {
         if (change.version === 'new' && change.file && change.line !== undefined) {
           placed.push({ change, file: change.file, line: change.line, column: change.column ?? 1 });
           continue;
@@ -94,12 +101,13 @@ export function breakingDiagnostic(
   const start = document.positionAt(document.offsetAt({ line, character }));
   return {
     range: { start, end: start },
-    severity: SEVERITY[change.severity],
+    // Accepted on purpose (the file of accepted changes): still shown, as information.
+    severity: change.accepted ? DiagnosticSeverity.Information : SEVERITY[change.severity],
     source: 'flowport breaking',
     code: change.kind,
     codeDescription: {
       href: `${pathToFileURL(join(packageRoot(), 'docs', 'breaking-changes.md')).href}#${change.kind}`,
     },
-    message: `${change.message} ${change.detail} (against ${base})\nFix: ${change.fix}`,
+    message: `${change.accepted ? `Accepted: ${change.accepted}. ` : ''}${change.message} ${change.detail} (against ${base})\nFix: ${change.fix}`,
   };
 }

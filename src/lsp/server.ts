@@ -1,4 +1,4 @@
-import { basename, dirname, sep } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -14,6 +14,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type AcceptedFile, readAccepted } from '../breaking/accepted.ts';
 import { connectorFileKindOf } from '../connector/files.ts';
 import { PRESETS, type PresetName } from '../validate/rule.ts';
 import { SUPPRESSIONS_FILE } from '../validate/suppressions.ts';
@@ -38,6 +39,8 @@ interface Settings {
   readonly preset?: PresetName;
   /** The git revision breaking changes are found against; `false` for none. `HEAD` by default. */
   readonly breakingBase?: string | false;
+  /** The file of changes made on purpose (`flowport breaking --accept`), from the workspace root. */
+  readonly breakingAccept?: string;
 }
 
 /**
@@ -75,9 +78,12 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
   };
 
   const settingsFrom = (value: unknown, where: string): Settings => {
-    const given = (value ?? {}) as { preset?: unknown; breakingBase?: unknown };
-    const out: { preset?: PresetName; breakingBase?: string | false } = {};
-    const { preset, breakingBase } = given;
+    const given = (value ?? {}) as { preset?: unknown; breakingBase?: unknown; breakingAccept?: unknown };
+    const out: { preset?: PresetName; breakingBase?: string | false; breakingAccept?: string } = {};
+    const { preset, breakingBase, breakingAccept } = given;
+    if (typeof breakingAccept === 'string' && breakingAccept !== '') out.breakingAccept = breakingAccept;
+    else if (breakingAccept !== undefined && breakingAccept !== null)
+      showError(`flowport: ${where} \`breakingAccept\` must be the path of a file of accepted changes.`);
     if (typeof preset === 'string' && PRESETS.includes(preset as PresetName))
       out.preset = preset as PresetName;
     else if (preset !== undefined && preset !== null && preset !== '')
@@ -132,7 +138,18 @@ export function listen(connection: Connection, options: ServerOptions = {}): voi
     // Breaking changes against the revision: said when the author chose one git cannot give, not
     // when the folder is simply not in a repository (the default, `HEAD`).
     const base = settings.breakingBase ?? 'HEAD';
-    const breaking = found && base !== false ? watch.changes(folder, found.connector, base) : undefined;
+    let accepted: AcceptedFile | undefined;
+    if (settings.breakingAccept && base !== false) {
+      try {
+        accepted = readAccepted(resolve(root ?? folder, settings.breakingAccept));
+      } catch (error) {
+        const problem = (error as Error).message;
+        if (!shownProblems.has(problem)) showError(`flowport: ${problem} Changes are shown as not accepted.`);
+        shownProblems.add(problem);
+      }
+    }
+    const breaking =
+      found && base !== false ? watch.changes(folder, found.connector, base, accepted) : undefined;
     if (breaking?.problem && settings.breakingBase && !shownProblems.has(breaking.problem)) {
       shownProblems.add(breaking.problem);
       showError(`flowport: no breaking changes against ${base}: ${breaking.problem}`);

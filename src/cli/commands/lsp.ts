@@ -18,7 +18,8 @@ Breaking changes against git HEAD are shown too (what uncommitted edits would br
 
 Options the editor may pass (initializationOptions, or the "flowport" settings section):
   { "preset": "recommended" | "certification" | "independent-publisher",
-    "breakingBase": "HEAD" | "origin/dev" | <any git revision> | false }
+    "breakingBase": "HEAD" | "origin/dev" | <any git revision> | false,
+    "breakingAccept": "breaking-accepted.json" }
 
 Editors: see docs/editors.md (Neovim, Helix, Emacs, Sublime Text, VS Code).
   nvim:  vim.lsp.start({ name = 'flowport', cmd = { 'npx', 'flowport', 'lsp', '--stdio' } })`,
