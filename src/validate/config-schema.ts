@@ -35,6 +35,16 @@ export function configSchema(): Record<string, unknown> {
           min: { type: 'number', description: 'length: the least.' },
           max: { type: 'number', description: 'length: the most.' },
           values: { type: 'array', description: 'enumeration: the values allowed.' },
+          schema: { type: 'object', description: 'schema: the JSON Schema (draft-07) the value must fit.' },
+          properties: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'xor: the properties of which exactly one must be there.',
+          },
+          keyedBy: {
+            type: 'string',
+            description: 'alphabetical: the property a list of objects is sorted by.',
+          },
         },
       },
     },

@@ -53,4 +53,31 @@ describe('custom rule functions', () => {
     expect(test('enumeration', 'a', { values: ['a'] })).toBeUndefined();
     expect(options('casing', { type: 'Pascal' })).toMatch(/^`type` must be one of flat, camel, pascal/);
   });
+
+  it('schema: a value checked against a JSON Schema, its options compiled when the config is read', () => {
+    const schema = { type: 'object', required: ['propertyName'] };
+    expect(test('schema', { propertyName: 'Website' }, { schema })).toBeUndefined();
+    expect(test('schema', { name: 'x' }, { schema })).toBe(
+      "does not fit the schema: the value must have required property 'propertyName'",
+    );
+    expect(test('schema', undefined, { schema })).toBeUndefined();
+    expect(options('schema', {})).toBe('needs `schema`, a JSON Schema');
+    expect(options('schema', { schema: { type: 'nope' } })).toMatch(
+      /^`schema` is not a JSON Schema ajv compiles/,
+    );
+  });
+
+  it('xor: exactly one of the properties; alphabetical: lists, lists of objects by a key, object keys', () => {
+    const properties = ['x-ms-dynamic-values', 'enum'];
+    expect(test('xor', { enum: [] }, { properties })).toBeUndefined();
+    expect(test('xor', {}, { properties })).toBe('must have exactly one of `x-ms-dynamic-values`, `enum`');
+    expect(test('xor', { enum: [], 'x-ms-dynamic-values': {} }, { properties })).toMatch(
+      /^must have exactly one/,
+    );
+    expect(test('alphabetical', ['a', 'b'])).toBeUndefined();
+    expect(test('alphabetical', ['b', 'a'])).toBe('is not in alphabetical order (a after b)');
+    expect(test('alphabetical', [{ name: 'b' }, { name: 'a' }], { keyedBy: 'name' })).toMatch(/a after b/);
+    expect(test('alphabetical', { b: 1, a: 2 })).toMatch(/a after b/);
+    expect(options('xor', { properties: ['a'] })).toBe('needs `properties`, two names or more');
+  });
 });

@@ -3,7 +3,26 @@
  * functions by the same names and options, so that a team's Spectral rules carry over. Each checks
  * its options once, when the config is read, and says what is wrong with a value in a few words.
  */
+import type { ValidateFunction } from 'ajv';
 import type { JsonValue } from '../connector/json.ts';
+import { lazy } from '../lazy.ts';
+
+// Loaded for the `schema` function only.
+const ajv = lazy<typeof import('ajv')>('ajv');
+let compiler: import('ajv').default | undefined;
+const compiled = new WeakMap<object, ValidateFunction>();
+
+/** A JSON Schema (draft-07) compiled once per schema object. */
+function validatorOf(schema: object): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    const Ajv = ajv().default;
+    compiler ??= new Ajv({ allErrors: false, strict: false });
+    validate = compiler.compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
 
 type Options = Readonly<Record<string, unknown>>;
 
@@ -98,6 +117,66 @@ export const CUSTOM_FUNCTIONS: Readonly<Record<string, CustomFunction>> = {
       if (size === undefined) return undefined;
       if (typeof o.min === 'number' && size < o.min) return `is shorter than ${o.min}`;
       if (typeof o.max === 'number' && size > o.max) return `is longer than ${o.max}`;
+      return undefined;
+    },
+  },
+  schema: {
+    options: (o) => {
+      if (typeof o.schema !== 'object' || o.schema === null || Array.isArray(o.schema))
+        return 'needs `schema`, a JSON Schema';
+      try {
+        validatorOf(o.schema);
+        return undefined;
+      } catch (error) {
+        return `\`schema\` is not a JSON Schema ajv compiles (${(error as Error).message})`;
+      }
+    },
+    test: (v, o) => {
+      if (v === undefined) return undefined;
+      const validate = validatorOf(o.schema as object);
+      if (validate(v)) return undefined;
+      const [first] = validate.errors ?? [];
+      return first
+        ? `does not fit the schema: ${first.instancePath || 'the value'} ${first.message}`
+        : 'does not fit the schema';
+    },
+  },
+  xor: {
+    options: (o) =>
+      Array.isArray(o.properties) &&
+      o.properties.length >= 2 &&
+      o.properties.every((p) => typeof p === 'string')
+        ? undefined
+        : 'needs `properties`, two names or more',
+    test: (v, o) => {
+      if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+      const names = o.properties as string[];
+      const present = names.filter((n) => Object.hasOwn(v, n));
+      return present.length === 1
+        ? undefined
+        : `must have exactly one of ${names.map((n) => `\`${n}\``).join(', ')}`;
+    },
+  },
+  alphabetical: {
+    options: (o) =>
+      o.keyedBy === undefined || typeof o.keyedBy === 'string'
+        ? undefined
+        : '`keyedBy` must be a property name',
+    test: (v, o) => {
+      const keys: unknown[] = Array.isArray(v)
+        ? typeof o.keyedBy === 'string'
+          ? v.map((x) =>
+              x && typeof x === 'object' && !Array.isArray(x)
+                ? (x as Record<string, unknown>)[o.keyedBy as string]
+                : x,
+            )
+          : v
+        : v && typeof v === 'object'
+          ? Object.keys(v)
+          : [];
+      for (let i = 1; i < keys.length; i++)
+        if (String(keys[i - 1]) > String(keys[i]))
+          return `is not in alphabetical order (${String(keys[i])} after ${String(keys[i - 1])})`;
       return undefined;
     },
   },
