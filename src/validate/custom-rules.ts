@@ -158,11 +158,23 @@ export function compileCustomRules(specs: Readonly<Record<string, CustomRuleSpec
           const json = spec.file === 'swagger' ? c.definition.raw : c.documents.apiProperties?.value;
           if (json === undefined || json === null) return;
           for (const given of spec.given) {
-            const matches = jsonpath().JSONPath({ path: given, json, resultType: 'all', wrap: true }) as {
-              value: JsonValue;
-              pointer: string;
-              parentProperty: string | number | null;
-            }[];
+            let matches: { value: JsonValue; pointer: string; parentProperty: string | number | null }[];
+            try {
+              matches = jsonpath().JSONPath({
+                path: given,
+                json,
+                resultType: 'all',
+                wrap: true,
+              }) as typeof matches;
+            } catch (error) {
+              // A filter that fails on this document's values (a method jsonpath-plus does not allow,
+              // say) is the rule's mistake, not the connector's and not flowport's: said as such.
+              ctx.report({
+                message: `The custom rule could not apply its \`given\` \`${given}\` (${(error as Error).message}); correct it in the config.`,
+                at: spec.file === 'swagger' ? '' : { file: 'apiProperties', pointer: '' },
+              });
+              continue;
+            }
             for (const match of matches)
               for (const step of spec.checks) {
                 const fn = CUSTOM_FUNCTIONS[step.function];

@@ -14,6 +14,11 @@ export function rulesCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--category <category>', 'only the rules of a category (document, operation, parameter, schema…)')
     .option('--fixable', 'only the rules whose findings `flowport validate --fix` fixes')
     .option(
+      '--import <ruleset>',
+      "write a Spectral ruleset's rules into the config as custom rules (those flowport can run), and list the others",
+    )
+    .option('--prefix <prefix>', 'with --import: put before every imported rule id (e.g. `contoso-`)')
+    .option(
       '--config <file>',
       'the config whose custom rules are listed too (default: flowport.config.json found from here up)',
     )
@@ -25,9 +30,16 @@ export function rulesCommand(io: Io, setExit: (code: number) => void): Command {
 Examples:
   flowport rules                                   # every rule, its severity in each preset
   flowport rules --preset certification --fixable  # what --fix can do for certification
-  flowport rules ConsumesMissing                   # what the pipeline's finding means, and the fix`,
+  flowport rules ConsumesMissing                   # what the pipeline's finding means, and the fix
+  flowport rules --import .spectral.yaml --prefix contoso-   # a Spectral ruleset's rules as custom rules`,
     )
-    .action(async (name: string | undefined, flags: RulesFlags) => {
+    .action(async (name: string | undefined, flags: RulesFlags & { import?: string; prefix?: string }) => {
+      if (flags.import !== undefined) {
+        const { runRulesImport } = await import('../actions/rules-import.ts');
+        const { config, prefix } = flags;
+        setExit(runRulesImport(flags.import, { ...(config && { config }), ...(prefix && { prefix }) }, io));
+        return;
+      }
       const { runRulesCommand } = await import('../actions/rules-command.ts');
       setExit(runRulesCommand(name, flags, io));
     });

@@ -108,4 +108,65 @@ describe('flowport validate with custom rules', () => {
     expect(one.stdout).toContain('Operation ids are PascalCase.');
     expect(one.stdout).toContain(`a custom rule of ${config}`);
   });
+
+  it('imports a Spectral ruleset into the config, and says what it leaves out', async () => {
+    const { root, folder, config } = workspace();
+    const ruleset = join(root, '.spectral.yaml');
+    writeFileSync(
+      ruleset,
+      [
+        'extends: spectral:oas',
+        'rules:',
+        '  info-contact:',
+        '    description: Connectors name a contact.',
+        '    given: $.info',
+        '    then: { field: contact, function: truthy }',
+        '  contoso-operation-id-case:',
+        '    given: $',
+        '    then: { function: truthy }',
+        '  bad-path:',
+        '    given: "$.paths[?(@.x"',
+        '    then: { function: truthy }',
+      ].join('\n'),
+    );
+    const run = await runCli(['rules', '--import', ruleset, '--config', config]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Imported 1 rule into .*flowport\.config\.json:\n {2}info-contact$/m);
+    expect(run.stdout).toMatch(/contoso-operation-id-case: the config already has a custom rule/);
+    expect(run.stdout).toMatch(
+      /bad-path: `customRules\.bad-path`\.given `\$\.paths\[\?\(@\.x` is not a JSONPath/,
+    );
+    const written = JSON.parse(readFileSync(config, 'utf8'));
+    expect(Object.keys(written.customRules)).toEqual(['contoso-operation-id-case', 'info-contact']);
+    const validated = await runCli(['validate', folder, '--config', config, '-f', 'json']);
+    const ids = JSON.parse(validated.stdout).results[0].diagnostics.map((d: { ruleId: string }) => d.ruleId);
+    expect(ids).toContain('contoso-operation-id-case');
+    // The example names its contact: the imported rule finds nothing.
+    expect(ids).not.toContain('info-contact');
+    const unreadable = await runCli(['rules', '--import', join(root, 'missing.yaml'), '--config', config]);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toMatch(/Cannot read the Spectral ruleset/);
+  });
+
+  it("turn a JSONPath that fails on a document's values into a finding of the rule, not a crash", async () => {
+    const { root, folder } = workspace();
+    const config = join(root, 'calls.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        customRules: {
+          'contoso-no-amazon': {
+            description: 'No AWS extensions.',
+            given: "$..[?(@property.startsWith('x-amazon'))]",
+            then: { function: 'undefined' },
+          },
+        },
+      }),
+    );
+    const run = await runCli(['validate', folder, '--config', config, '--no-color']);
+    expect(run.stdout).toMatch(
+      /The custom rule could not apply its `given` .*; correct it in the config\. +contoso-no-amazon/,
+    );
+    expect(run.stdout).not.toMatch(/internal-error/);
+  });
 });
