@@ -44,7 +44,7 @@ export interface CustomRuleSpec {
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const KEYS = new Set(['description', 'message', 'severity', 'file', 'given', 'then', 'fix', 'recommended']);
+const KEYS = new Set(['description', 'message', 'severity', 'file', 'given', 'then', 'fix']);
 
 /** Checks `customRules` of a config; throws `CONFIG_INVALID` naming the rule, the key and the fix. */
 export function parseCustomRules(
@@ -67,12 +67,7 @@ export function parseCustomRules(
     const rule = raw as Record<string, unknown>;
     for (const key of Object.keys(rule))
       if (!KEYS.has(key))
-        fail(
-          `${at}: unknown key \`${key}\`; use ${[...KEYS]
-            .filter((k) => k !== 'recommended')
-            .map((k) => `\`${k}\``)
-            .join(', ')}.`,
-        );
+        fail(`${at}: unknown key \`${key}\`; use ${[...KEYS].map((k) => `\`${k}\``).join(', ')}.`);
     if (typeof rule.description !== 'string' || rule.description.trim() === '')
       fail(`${at}.description must say what the rule checks.`);
     const severity = rule.severity ?? 'warning';
