@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { connectorFileKindOf } from '../connector/files.ts';
+import { apiPropertiesCompletions } from './api-properties-help.ts';
 import { CONFIG_FILE, configCompletions, configHoverAt } from './config-help.ts';
 import { extensionCompletions, extensionHoverAt } from './extension-help.ts';
 import {
@@ -120,7 +121,11 @@ export function serveHelp(
     const swagger = swaggerOf(textDocument.uri);
     if (swagger) return extensionCompletions(swagger, swagger.offsetAt(position));
     const properties = apiPropertiesOf(textDocument.uri);
-    if (properties) return policyCompletions(properties, properties.offsetAt(position));
+    if (properties) {
+      const offset = properties.offsetAt(position);
+      const templates = policyCompletions(properties, offset);
+      return templates.length > 0 ? templates : apiPropertiesCompletions(properties, offset);
+    }
     const config = isConfig(textDocument.uri) ? documents.get(textDocument.uri) : undefined;
     return config ? configCompletions(config, config.offsetAt(position)) : [];
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { apiPropertiesCompletions } from './api-properties-help.ts';
 import { codeActions } from './code-actions.ts';
 import { extensionCompletions, extensionHoverAt } from './extension-help.ts';
 import {
@@ -75,6 +76,7 @@ describe('the editor helpers on any text', () => {
         extensionHoverAt(doc, offset);
         policyCompletions(doc, offset);
         policyHoverAt(doc, offset);
+        apiPropertiesCompletions(doc, offset);
         for (const file of ['swagger', 'apiProperties'] as const) {
           const ref = operationRefAt(doc, offset, file);
           if (ref) {

@@ -1,24 +1,9 @@
 import { entries } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
+import { PROPERTIES_KEYS } from '../../helpers/api-properties-vocabulary.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
-/**
- * Keys real connectors use under `properties`. The paconn schema is stale: it lacks
- * `scriptOperations` and `connectionParameterSets`, and three certified connectors declare custom code
- * as `script: { language, operationIds }`.
- */
-const KNOWN = [
-  'iconBrandColor',
-  'publisher',
-  'stackOwner',
-  'capabilities',
-  'connectionParameters',
-  'connectionParameterSets',
-  'policyTemplateInstances',
-  'scriptOperations',
-  'script',
-];
-const BY_LOWER = new Map(KNOWN.map((k) => [k.toLowerCase(), k]));
+const BY_LOWER = new Map(PROPERTIES_KEYS.map((k) => [k.toLowerCase(), k]));
 /** Wrong-case spellings of these are reported by their own `*-required` rules. */
 const OWN_RULE = new Set(['iconbrandcolor', 'publisher', 'stackowner']);
 const ROOT_KEYS = new Set(['properties', '$schema']);

@@ -1,10 +1,8 @@
 import { own } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
+import { CAPABILITIES } from '../../helpers/api-properties-vocabulary.ts';
 import { describeType } from '../../helpers/describe-type.ts';
 import { ALL, defineRule } from '../../rule.ts';
-
-/** Values in the templates (`actions`, `triggers`) and the Dataverse connector capability picklist. */
-const KNOWN = ['actions', 'triggers', 'gateway', 'cloud', 'composite', 'tabular', 'blob'];
 
 export default defineRule({
   id: 'capabilities-values',
@@ -33,12 +31,12 @@ export default defineRule({
             message: `\`capabilities[${i}]\` is ${describeType(item)}; it must be a string.`,
             at,
           });
-        } else if (!KNOWN.includes(item)) {
+        } else if (!CAPABILITIES.includes(item)) {
           const lower = item.trim().toLowerCase();
           ctx.report({
-            message: KNOWN.includes(lower)
+            message: CAPABILITIES.includes(lower)
               ? `Capability \`${item}\` should be written \`${lower}\`.`
-              : `Capability \`${item}\` is not one the platform knows (${KNOWN.map((k) => `\`${k}\``).join(', ')}).`,
+              : `Capability \`${item}\` is not one the platform knows (${CAPABILITIES.map((k) => `\`${k}\``).join(', ')}).`,
             at,
           });
         }

@@ -1,10 +1,10 @@
 import { own } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
+import { CONNECTION_PARAMETER_TYPES } from '../../helpers/api-properties-vocabulary.ts';
 import { describeType } from '../../helpers/describe-type.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
-const TYPES = ['string', 'securestring', 'int', 'bool', 'oauthSetting', 'gatewaySetting'];
-const BY_LOWER = new Map(TYPES.map((t) => [t.toLowerCase(), t]));
+const BY_LOWER = new Map(CONNECTION_PARAMETER_TYPES.map((t) => [t.toLowerCase(), t]));
 
 export default defineRule({
   id: 'connection-parameter-type',
@@ -29,7 +29,7 @@ export default defineRule({
           message: `\`type\` of connection parameter \`${p.name}\` is ${describeType(value)}.`,
           at,
         });
-      } else if (!TYPES.includes(value)) {
+      } else if (!CONNECTION_PARAMETER_TYPES.includes(value)) {
         const meant = BY_LOWER.get(value.toLowerCase());
         ctx.report({
           message: meant

@@ -1,8 +1,6 @@
 import { join } from '../../../connector/pointer.ts';
+import { IDENTITY_PROVIDERS } from '../../helpers/api-properties-vocabulary.ts';
 import { ALL, defineRule } from '../../rule.ts';
-
-/** Identity providers of the paconn schema. */
-const KNOWN = ['oauth2', 'oauth2generic', 'aad', 'aadcertificate', 'facebook'];
 
 export default defineRule({
   id: 'oauth-identity-provider-unknown',
@@ -17,12 +15,12 @@ export default defineRule({
     connector(c, ctx) {
       for (const o of c.properties.oauthSettings) {
         const idp = o.identityProvider;
-        if (idp === undefined || idp.trim() === '' || KNOWN.includes(idp)) continue;
+        if (idp === undefined || idp.trim() === '' || IDENTITY_PROVIDERS.includes(idp)) continue;
         const lower = idp.toLowerCase();
         ctx.report({
-          message: KNOWN.includes(lower)
+          message: IDENTITY_PROVIDERS.includes(lower)
             ? `Identity provider \`${idp}\` should be written \`${lower}\`.`
-            : `Identity provider \`${idp}\` is not in the documented set (${KNOWN.map((k) => `\`${k}\``).join(', ')}); it only works where the platform has a built-in provider of that name.`,
+            : `Identity provider \`${idp}\` is not in the documented set (${IDENTITY_PROVIDERS.map((k) => `\`${k}\``).join(', ')}); it only works where the platform has a built-in provider of that name.`,
           at: { file: 'apiProperties', pointer: join(o.pointer, 'identityProvider') },
         });
       }
