@@ -6,16 +6,16 @@
  * (helpers/api-properties-vocabulary.ts), so what the editor offers, validation accepts.
  */
 import { getLocation, type JSONPath } from 'jsonc-parser';
-import { type CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
+import type { CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { join } from '../connector/pointer.ts';
 import {
   CAPABILITIES,
   CONNECTION_PARAMETER_TYPES,
   IDENTITY_PROVIDERS,
   PROPERTIES_KEYS,
 } from '../validate/helpers/api-properties-vocabulary.ts';
-import { documentTree, members, nodeAt, typedRange } from './document-tree.ts';
+import { keyItems, valueItems } from './completion-item.ts';
+import { keysAt, typedRange } from './document-tree.ts';
 
 /** What each key of `properties` holds, and the value inserted with it. */
 const PROPERTIES_HELP: Readonly<Record<string, readonly [doc: string, value: string]>> = {
@@ -109,27 +109,9 @@ export function apiPropertiesCompletions(document: TextDocument, offset: number)
   const range = typedRange(document, offset, location.previousNode);
   const path = location.path;
   const at = location.isAtPropertyKey ? path.slice(0, -1) : path;
-  const present = new Set(
-    members(nodeAt(documentTree(document), join('', ...at))).map(([k]) => String(k.value)),
-  );
-  const keys = (list: readonly (readonly [string, string, string])[]) =>
-    list
-      .filter(([key]) => !present.has(key))
-      .map(([key, text, doc]) => ({
-        label: key,
-        kind: CompletionItemKind.Property,
-        documentation: { kind: MarkupKind.Markdown, value: doc },
-        filterText: `"${key}"`,
-        insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: { range, newText: text },
-      }));
-  const values = (list: readonly string[]) =>
-    list.map((v) => ({
-      label: v,
-      kind: CompletionItemKind.EnumMember,
-      filterText: `"${v}"`,
-      textEdit: { range, newText: JSON.stringify(v) },
-    }));
+  const present = keysAt(document, at);
+  const keys = (list: readonly (readonly [string, string, string])[]) => keyItems(range, list, present);
+  const values = (list: readonly string[]) => valueItems(range, list);
   const depth = parameterDepth(at);
   if (location.isAtPropertyKey) {
     if (at.length === 1 && at[0] === 'properties')

@@ -17,6 +17,7 @@ import type { Connector } from '../connector/model.ts';
 import { isFlowportError } from '../errors.ts';
 import { packageRoot } from '../package-root.ts';
 import type { Severity } from '../validate/rule.ts';
+import { offsetOf } from './lsp-diagnostic.ts';
 
 /** How long the connector at the revision is kept before git is asked again (a commit moves `HEAD`). */
 const KEEP_MS = 10_000;
@@ -96,9 +97,7 @@ export function breakingDiagnostic(
   base: string,
 ): LspDiagnostic {
   const { change } = placed;
-  const line = placed.line - 1;
-  const character = Math.max(0, placed.column - 1 - (bom && line === 0 ? 1 : 0));
-  const start = document.positionAt(document.offsetAt({ line, character }));
+  const start = document.positionAt(offsetOf(document, placed.line, placed.column, bom));
   return {
     range: { start, end: start },
     // Accepted on purpose (the file of accepted changes): still shown, as information.

@@ -18,6 +18,7 @@ import {
   type Hover,
   type Diagnostic as LspDiagnostic,
   MarkupKind,
+  type Range,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isFlowportError } from '../errors.ts';
@@ -25,6 +26,7 @@ import { parseConfig } from '../validate/config.ts';
 import { CASE_TYPES, CUSTOM_FUNCTIONS } from '../validate/custom-functions.ts';
 import { findRule, RULES } from '../validate/registry.ts';
 import { PRESETS, type Rule } from '../validate/rule.ts';
+import { completionItem, markdown, valueItems } from './completion-item.ts';
 import { documentTree, member, members, nodeRange, typedRange } from './document-tree.ts';
 import { ruleDocUrl } from './lsp-diagnostic.ts';
 
@@ -125,13 +127,14 @@ export function configDiagnostics(document: TextDocument): LspDiagnostic[] {
 export function configCompletions(document: TextDocument, offset: number): CompletionItem[] {
   const location = getLocation(document.getText(), offset);
   const range = typedRange(document, offset, location.previousNode);
-  const item = (label: string, kind: CompletionItemKind, newText: string, documentation?: string) => ({
-    label,
-    kind,
-    filterText: `"${label}"`,
-    textEdit: { range, newText },
-    ...(documentation && { documentation: { kind: MarkupKind.Markdown, value: documentation } }),
-  });
+  const item = (label: string, kind: CompletionItemKind, newText: string, documentation?: string) =>
+    completionItem(
+      range,
+      label,
+      kind,
+      newText,
+      documentation ? { documentation: markdown(documentation) } : {},
+    );
   const [first, second] = location.path;
   if (location.isAtPropertyKey && location.path.length === 1)
     return [
@@ -154,11 +157,11 @@ export function configCompletions(document: TextDocument, offset: number): Compl
         'Your own rules, as Spectral writes them: `given` a JSONPath, `then` a function.',
       ),
     ];
-  if (first === 'customRules' && location.path.length >= 3) return customRuleCompletions(location, item);
+  if (first === 'customRules' && location.path.length >= 3) return customRuleCompletions(location, range);
   if (location.isAtPropertyKey && first === 'rules' && location.path.length === 2)
     return RULES.map((rule) => item(rule.id, CompletionItemKind.Field, `"${rule.id}": `, ruleHelp(rule)));
   if (!location.isAtPropertyKey && first === 'preset' && location.path.length === 1)
-    return PRESETS.map((p) => item(p, CompletionItemKind.EnumMember, JSON.stringify(p)));
+    return valueItems(range, PRESETS);
   if (
     !location.isAtPropertyKey &&
     first === 'rules' &&
@@ -188,21 +191,19 @@ const CUSTOM_KEYS: readonly (readonly [string, string, string])[] = [
   ['fix', '"fix": ""', 'How to fix a finding.'],
 ];
 
-function customRuleCompletions(
-  location: ReturnType<typeof getLocation>,
-  item: (label: string, kind: CompletionItemKind, newText: string, documentation?: string) => CompletionItem,
-): CompletionItem[] {
+function customRuleCompletions(location: ReturnType<typeof getLocation>, range: Range): CompletionItem[] {
   const path = location.path;
   const last = path.at(-1);
   if (location.isAtPropertyKey && path.length === 3)
-    return CUSTOM_KEYS.map(([key, text, doc]) => item(key, CompletionItemKind.Property, text, doc));
+    return CUSTOM_KEYS.map(([key, text, doc]) =>
+      completionItem(range, key, CompletionItemKind.Property, text, { documentation: markdown(doc) }),
+    );
   if (location.isAtPropertyKey) return [];
-  const values = (list: readonly string[]) =>
-    list.map((v) => item(v, CompletionItemKind.EnumMember, JSON.stringify(v)));
-  if (path.length === 3 && last === 'severity') return values(['error', 'warning', 'info']);
-  if (path.length === 3 && last === 'file') return values(['swagger', 'apiProperties']);
-  if (path[2] === 'then' && last === 'function') return values(Object.keys(CUSTOM_FUNCTIONS));
-  if (path[2] === 'then' && last === 'type' && path.at(-2) === 'functionOptions') return values(CASE_TYPES);
+  if (path.length === 3 && last === 'severity') return valueItems(range, ['error', 'warning', 'info']);
+  if (path.length === 3 && last === 'file') return valueItems(range, ['swagger', 'apiProperties']);
+  if (path[2] === 'then' && last === 'function') return valueItems(range, Object.keys(CUSTOM_FUNCTIONS));
+  if (path[2] === 'then' && last === 'type' && path.at(-2) === 'functionOptions')
+    return valueItems(range, CASE_TYPES);
   return [];
 }
 

@@ -3,9 +3,10 @@
  * completion and hover all read it, and a large swagger takes tens of milliseconds to parse), and
  * the few ways the editor helpers read it.
  */
-import { type Node, parseTree } from 'jsonc-parser';
+import { type JSONPath, type Node, parseTree } from 'jsonc-parser';
 import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { join } from '../connector/pointer.ts';
 import { locate } from '../validate/fix.ts';
 
 // A document object is updated in place, its version counting the changes.
@@ -44,6 +45,13 @@ export function member(node: Node | undefined, key: string): Node | undefined {
 /** The node at a JSON pointer, as `--fix` finds it. */
 export function nodeAt(root: Node | undefined, pointer: string): Node | undefined {
   return locate(root, pointer)?.node;
+}
+
+/** The keys the object at a jsonc-parser path already has (none when it is not an object). */
+export function keysAt(document: TextDocument, path: JSONPath): Set<string> {
+  return new Set(
+    members(nodeAt(documentTree(document), join('', ...path))).map(([key]) => String(key.value)),
+  );
 }
 
 /** A string node's value. */

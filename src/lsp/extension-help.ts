@@ -2,7 +2,7 @@
  * Help with `x-ms-*` extensions while writing a swagger: the names that go where the cursor is (with
  * a value to fill in), the values of those that take a few, and what one does on hover.
  */
-import { findNodeAtOffset, getLocation, getNodePath, type JSONPath, type Node } from 'jsonc-parser';
+import { findNodeAtOffset, getLocation, getNodePath, type JSONPath } from 'jsonc-parser';
 import {
   type CompletionItem,
   CompletionItemKind,
@@ -11,8 +11,8 @@ import {
   MarkupKind,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { join } from '../connector/pointer.ts';
-import { documentTree, members, nodeAt, nodeRange, typedRange } from './document-tree.ts';
+import { completionItem, markdown } from './completion-item.ts';
+import { documentTree, keysAt, nodeRange, typedRange } from './document-tree.ts';
 import { EXTENSIONS, extensionHover, extensionNamed, type Place } from './extension-catalogue.ts';
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
@@ -44,10 +44,6 @@ export function placeOf(path: JSONPath): Place | undefined {
 }
 
 /** Keys the object at `path` already has. */
-function keysAt(root: Node | undefined, path: JSONPath): Set<string> {
-  return new Set(members(nodeAt(root, join('', ...path))).map(([key]) => String(key.value)));
-}
-
 /** Extension names where a key is being typed, or values where an extension's value is. */
 export function extensionCompletions(document: TextDocument, offset: number): CompletionItem[] {
   const text = document.getText();
@@ -57,27 +53,23 @@ export function extensionCompletions(document: TextDocument, offset: number): Co
     const at = location.path.slice(0, -1);
     const place = placeOf(at);
     if (!place) return [];
-    const present = keysAt(documentTree(document), at);
-    return EXTENSIONS.filter((e) => e.places.includes(place) && !present.has(e.name)).map((e) => ({
-      label: e.name,
-      kind: CompletionItemKind.Property,
-      detail: 'x-ms extension',
-      documentation: { kind: MarkupKind.Markdown, value: extensionHover(e, place) },
-      filterText: `"${e.name}"`,
-      insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: `"${e.name}": ${e.snippet}` },
-    }));
+    const present = keysAt(document, at);
+    return EXTENSIONS.filter((e) => e.places.includes(place) && !present.has(e.name)).map((e) =>
+      completionItem(range, e.name, CompletionItemKind.Property, `"${e.name}": ${e.snippet}`, {
+        detail: 'x-ms extension',
+        documentation: markdown(extensionHover(e, place)),
+        insertTextFormat: InsertTextFormat.Snippet,
+      }),
+    );
   }
   const key = location.path.at(-1);
   const values = typeof key === 'string' ? extensionNamed(key)?.values : undefined;
   if (!values) return [];
-  return values.map((v) => ({
-    label: v.value,
-    kind: CompletionItemKind.EnumMember,
-    documentation: v.doc,
-    filterText: `"${v.value}"`,
-    textEdit: { range, newText: JSON.stringify(v.value) },
-  }));
+  return values.map((v) =>
+    completionItem(range, v.value, CompletionItemKind.EnumMember, JSON.stringify(v.value), {
+      documentation: v.doc,
+    }),
+  );
 }
 
 /** What the extension under the cursor does (its name), or what its value means. */

@@ -22,14 +22,17 @@ export interface FindingRef {
   readonly flowport: number;
 }
 
+/** The offset in `document` (the editor's text) of flowport's 1-based line and column. */
+export function offsetOf(document: TextDocument, line: number, column: number, bom: boolean): number {
+  const l = line - 1;
+  return document.offsetAt({ line: l, character: Math.max(0, column - 1 - (bom && l === 0 ? 1 : 0)) });
+}
+
 /** The range a finding covers in `document` (the editor's text); the start of the file when it has no place. */
 export function findingRange(finding: Diagnostic, document: TextDocument, bom: boolean): Range {
   if (finding.line === undefined) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const line = finding.line - 1;
-  const character = Math.max(0, (finding.column ?? 1) - 1 - (bom && line === 0 ? 1 : 0));
-  const start = document.offsetAt({ line, character });
-  const end = document.positionAt(start + (finding.length ?? 0));
-  return { start: document.positionAt(start), end };
+  const start = offsetOf(document, finding.line, finding.column ?? 1, bom);
+  return { start: document.positionAt(start), end: document.positionAt(start + (finding.length ?? 0)) };
 }
 
 /**

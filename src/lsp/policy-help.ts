@@ -11,6 +11,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageRoot } from '../package-root.ts';
 import { findTemplate, POLICY_TEMPLATES } from '../runtime/policies/registry.ts';
 import type { PolicyTemplate } from '../runtime/types.ts';
+import { completionItem, markdown } from './completion-item.ts';
 import { documentTree, nodeRange, typedRange } from './document-tree.ts';
 
 let sections: Map<string, string> | undefined;
@@ -53,14 +54,12 @@ export function policyCompletions(document: TextDocument, offset: number): Compl
   const location = getLocation(document.getText(), offset);
   if (location.isAtPropertyKey || !isTemplateId(location.path)) return [];
   const range = typedRange(document, offset, location.previousNode);
-  return POLICY_TEMPLATES.map((t) => ({
-    label: t.id,
-    kind: CompletionItemKind.Value,
-    detail: `${t.title}${t.documented ? '' : ' (undocumented)'}`,
-    documentation: { kind: MarkupKind.Markdown, value: templateHelp(t) },
-    filterText: `"${t.id}"`,
-    textEdit: { range, newText: JSON.stringify(t.id) },
-  }));
+  return POLICY_TEMPLATES.map((t) =>
+    completionItem(range, t.id, CompletionItemKind.Value, JSON.stringify(t.id), {
+      detail: `${t.title}${t.documented ? '' : ' (undocumented)'}`,
+      documentation: markdown(templateHelp(t)),
+    }),
+  );
 }
 
 /** What the template named under the cursor does. */
