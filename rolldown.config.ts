@@ -17,7 +17,7 @@ const output: OutputOptions = {
  * background validator (`background.ts`), which a fresh `flowport validate` has no use for.
  */
 const VALIDATE_PATH =
-  /[\\/]src[\\/](validate|connector)[\\/](?!background)|[\\/]src[\\/](errors|lazy|package-root|version)\.ts$|[\\/]src[\\/]cli[\\/](exit\.ts|actions[\\/]validate\.ts)$/;
+  /[\\/]src[\\/](validate|connector|package)[\\/](?!background)|[\\/]src[\\/](errors|lazy|package-root|version)\.ts$|[\\/]src[\\/]cli[\\/](exit\.ts|actions[\\/]validate\.ts)$/;
 
 /**
  * Node built-ins of the chunks a fresh `flowport validate` loads, taken with `process.getBuiltinModule`

@@ -25,6 +25,8 @@ export type * from './connector/model.ts';
 export { type ConvertOptions, type ConvertResult, convert } from './convert/convert.ts';
 export { type InitOptions, type InitResult, initConnector } from './convert/init.ts';
 export { FlowportError, type FlowportErrorCode, isFlowportError } from './errors.ts';
+export type { CertificationPackage, Solution, ZipLevel } from './package/model.ts';
+export { certificationPackageOf, readCertificationPackage } from './package/read.ts';
 export { checkConnection } from './runtime/connection/check.ts';
 export { oauthEndpointsOf } from './runtime/connection/oauth-settings.ts';
 export { describeConnectionParameters } from './runtime/connection/parameters.ts';
@@ -89,4 +91,5 @@ export {
   suppressFindings,
 } from './validate/suppressions.ts';
 export { type ValidateOptions, validateConnector } from './validate/validate.ts';
+export { validatePackage } from './validate/validate-package.ts';
 export { VERSION } from './version.ts';

@@ -10,6 +10,8 @@ export interface ActiveRule {
 
 export interface ValidationResult {
   readonly source: string;
+  /** Set for a certification package (`validatePackage`); a connector's result has none. */
+  readonly subject?: 'package';
   readonly preset: PresetName;
   readonly diagnostics: readonly Diagnostic[];
   readonly summary: Summary;
@@ -201,7 +203,12 @@ interface Step {
   readonly fn: (...args: never[]) => void;
 }
 
-type Plan = { readonly [K in Exclude<VisitorName, 'schemaKeys' | 'schemaRoots'>]: readonly Step[] } & {
+type Plan = {
+  readonly [K in Exclude<
+    VisitorName,
+    'schemaKeys' | 'schemaRoots' | 'certificationPackage'
+  >]: readonly Step[];
+} & {
   /** Schema visitors called for every node, for root nodes only, and by the keys a node has. */
   readonly schemaAlways: readonly Step[];
   readonly schemaRoots: readonly Step[];

@@ -8,6 +8,7 @@ import icon from './rules/icon/index.ts';
 import info from './rules/info/index.ts';
 import metadata from './rules/metadata/index.ts';
 import operation from './rules/operation/index.ts';
+import packageRules from './rules/package/index.ts';
 import parameter from './rules/parameter/index.ts';
 import path from './rules/path/index.ts';
 import readme from './rules/readme/index.ts';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   ...icon,
   ...readme,
   ...script,
+  ...packageRules,
 ];
 
 const byId = new Map<string, Rule>();

@@ -10,6 +10,7 @@ import type {
   Response,
   SecurityDefinition,
 } from '../connector/model.ts';
+import type { CertificationPackage } from '../package/model.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -40,6 +41,8 @@ export type RuleCategory =
   | 'icon'
   | 'readme'
   | 'script'
+  /** The certification package submitted to Partner Center (a zip of zips). */
+  | 'package'
   /** A team's own rule, from `customRules` in its config. */
   | 'custom';
 
@@ -138,6 +141,17 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
+/** A finding in a certification package: the zip and the paths inside it are named in the message. */
+export interface PackageReport {
+  readonly message: string;
+  /** How to fix this instance, when it differs from the rule's general `fix`. */
+  readonly fix?: string;
+}
+
+export interface PackageContext {
+  report(report: PackageReport): void;
+}
+
 /** Callbacks the engine calls while walking a connector once; a rule defines the ones it needs. */
 export interface Visitors {
   connector?(connector: Connector, ctx: RuleContext): void;
@@ -159,6 +173,11 @@ export interface Visitors {
   securityDefinition?(definition: SecurityDefinition, ctx: RuleContext): void;
   connectionParameter?(parameter: ConnectionParameter, ctx: RuleContext): void;
   policy?(policy: PolicyInstance, ctx: RuleContext): void;
+  /**
+   * A certification package (`flowport validate submission.zip`), checked instead of a connector;
+   * connectors never reach it.
+   */
+  certificationPackage?(pkg: CertificationPackage, ctx: PackageContext): void;
 }
 
 export interface RuleMeta {

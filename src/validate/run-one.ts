@@ -2,11 +2,13 @@ import { readSource } from '../connector/files.ts';
 import { connectorFromRead, loadConnectorSync, sourcePath } from '../connector/load.ts';
 import type { ConnectorFileKind } from '../connector/model.ts';
 import { isFlowportError } from '../errors.ts';
+import { readCertificationPackage } from '../package/read.ts';
 import { type CacheUse, cacheKey, readEntry, writeEntry } from './cache-entry.ts';
 import type { FlowportConfig } from './config.ts';
 import type { ValidationResult } from './engine.ts';
 import type { PresetName } from './rule.ts';
 import { type ValidateOptions, validateConnector } from './validate.ts';
+import { validatePackage } from './validate-package.ts';
 
 /** What validating one source gives: a result, or the error that kept it from being read. */
 export interface Outcome {
@@ -31,6 +33,9 @@ export interface RunOptions {
 /** Loads and validates one source; only a `FlowportError` becomes an `error`, anything else is a bug. */
 export function runOne(source: string, options: RunOptions): Outcome {
   try {
+    // A certification package (a zip of zips) is checked for its layout instead; never cached.
+    const pkg = readCertificationPackage(source);
+    if (pkg) return { source, result: validatePackage(pkg, settings(options)) };
     if (options.cache) return runCached(source, options, options.cache);
     const connector = loadConnectorSync(source);
     const result = validateConnector(connector, settings(options));

@@ -28,7 +28,8 @@ export function validateConnector(connector: Connector, options: ValidateOptions
 const NO_CONFIG: FlowportConfig = {};
 const cache = new WeakMap<FlowportConfig, Map<PresetName, ActiveRule[]>>();
 
-function rulesFor(preset: PresetName, config: FlowportConfig = NO_CONFIG): ActiveRule[] {
+/** The active rules of a preset under a config (with its custom rules), made once per pair. */
+export function rulesFor(preset: PresetName, config: FlowportConfig = NO_CONFIG): ActiveRule[] {
   const byPreset = cache.get(config) ?? new Map<PresetName, ActiveRule[]>();
   cache.set(config, byPreset);
   let rules = byPreset.get(preset);

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import configs from '../../rolldown.config.ts';
 import { main } from '../../src/cli/main.ts';
 import { readFolder } from '../../src/connector/files.ts';
+import { solutionTree, submissionTree, zipOf } from '../../src/package/testing.ts';
 import { createBackgroundValidator, inProcessValidator } from '../../src/validate/background.ts';
 import { spawnLsp } from './lsp-session.ts';
 
@@ -28,6 +29,15 @@ writeFileSync(
       },
     },
   }),
+);
+
+// Certification packages: fast-xml-parser, loaded only for them, from the bundle too.
+const goodPackage = join(installed, 'submission.zip');
+writeFileSync(goodPackage, zipOf(submissionTree()));
+const badPackage = join(installed, 'broken-submission.zip');
+writeFileSync(
+  badPackage,
+  zipOf(submissionTree({ assets: { 'ContosoTasksFlows_1_0_0_0.zip': zipOf(solutionTree('connector')) } })),
 );
 
 /** The package as published (bin/ and the bundled dist/), built here, with its dependencies beside it. */
@@ -89,6 +99,8 @@ describe('the published `flowport validate`', () => {
     [['validate', example, '--threads', '0']],
     // Custom rules: jsonpath-plus, loaded only for them, from the bundle too.
     [['validate', example, '--config', customConfig, '--no-color']],
+    [['validate', badPackage, '--no-color']],
+    [['validate', goodPackage, example, '-f', 'json']],
   ])(
     'answers %j as the CLI in process does, from a cold and a warm compile cache',
     async (argv) => {

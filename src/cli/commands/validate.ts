@@ -11,10 +11,12 @@ export type { Io } from '../actions/validate.ts';
 
 export function validateCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('validate')
-    .description('Check connectors offline against the certification rules.')
+    .description(
+      'Check connectors offline against the certification rules, and certification packages against the package layout Partner Center requires.',
+    )
     .argument(
       '<paths...>',
-      'connector folders, zips or swagger files; a folder of connectors checks each one',
+      'connector folders, zips or swagger files, or certification packages (the submission zip); a folder of connectors checks each one',
     )
     .addOption(
       new Option(
@@ -27,7 +29,7 @@ export function validateCommand(io: Io, setExit: (code: number) => void): Comman
     .addOption(
       new Option(
         '-p, --preset <preset>',
-        'rule set (default: from the config, else from the folder: certified-connectors → certification, independent-publisher-connectors → independent-publisher, otherwise recommended)',
+        'rule set (default: from the config, else from the folder: certified-connectors → certification, independent-publisher-connectors → independent-publisher, a certification package → certification, otherwise recommended)',
       ).choices([...PRESETS]),
     )
     .addOption(

@@ -11,6 +11,7 @@ export function formatJson(results: readonly ValidationResult[], version: string
       summary: total,
       results: results.map((r) => ({
         source: r.source,
+        ...(r.subject && { subject: r.subject }),
         preset: r.preset,
         summary: r.summary,
         diagnostics: r.diagnostics,

@@ -82,12 +82,21 @@ export function formatTotals(results: readonly ValidationResult[], color: boolea
   const t = totalOf(results);
   const n = t.error + t.warning + t.info;
   const counts = `${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info`;
-  const scope = plural(results.length, 'connector');
+  const scope = scopeOf(results);
   if (n === 0) return c.green(`✔ ${scope} checked: no problems.`);
   const mark = t.error > 0 ? c.red('✖') : c.yellow('⚠');
   const fixable = results.reduce((k, r) => k + fixableCount(r.diagnostics), 0);
   const hint = fixable > 0 ? `\n  ${fixable} of them can be fixed with the \`--fix\` option.` : '';
   return `${mark} ${plural(n, 'problem')} (${counts}) in ${scope}.${hint}`;
+}
+
+/** What a run checked: `2 connectors`, `1 package`, `2 connectors and 1 package`. */
+function scopeOf(results: readonly ValidationResult[]): string {
+  const packages = results.filter((r) => r.subject === 'package').length;
+  const connectors = results.length - packages;
+  if (packages === 0) return plural(connectors, 'connector');
+  if (connectors === 0) return plural(packages, 'package');
+  return `${plural(connectors, 'connector')} and ${plural(packages, 'package')}`;
 }
 
 /** A table of findings per connector, for runs over many connectors. */

@@ -1,0 +1,55 @@
+import type { CertificationPackage } from '../package/model.ts';
+import { type Diagnostic, summarize } from './diagnostic.ts';
+import { type ActiveRule, INTERNAL, type ValidationResult } from './engine.ts';
+import type { PackageReport } from './rule.ts';
+import { rulesFor, type ValidateOptions } from './validate.ts';
+
+/**
+ * Checks a certification package (the zip submitted to Partner Center) with the rules of category
+ * `package`: its layout as ConnectorPackageValidator checks it, every mismatch reported. The preset
+ * defaults to `certification`. Never throws: a failing rule becomes an `internal-error` finding.
+ *
+ * @example
+ * const pkg = certificationPackageOf('submission.zip', readFileSync('submission.zip'));
+ * if (pkg) validatePackage(pkg).summary.error; // 0 for a package Partner Center takes
+ */
+export function validatePackage(pkg: CertificationPackage, options: ValidateOptions = {}): ValidationResult {
+  const preset = options.preset ?? options.config?.preset ?? 'certification';
+  const diagnostics: Diagnostic[] = [];
+  for (const active of rulesFor(preset, options.config)) {
+    const visit = active.rule.visit.certificationPackage;
+    if (!visit) continue;
+    const ctx = { report: (report: PackageReport) => diagnostics.push(diagnostic(pkg, active, report)) };
+    try {
+      visit(pkg, ctx);
+    } catch (error) {
+      diagnostics.push(
+        diagnostic(
+          pkg,
+          { rule: INTERNAL, severity: 'error' },
+          {
+            message: `Rule \`${active.rule.id}\` failed on this package (${String(error)}); please report it.`,
+          },
+        ),
+      );
+    }
+  }
+  return { source: pkg.source, subject: 'package', preset, diagnostics, summary: summarize(diagnostics) };
+}
+
+function diagnostic(pkg: CertificationPackage, active: ActiveRule, report: PackageReport): Diagnostic {
+  return {
+    ruleId: active.rule.id,
+    microsoftId: active.rule.microsoftId,
+    category: active.rule.category,
+    severity: active.severity,
+    message: report.message,
+    fix: report.fix ?? active.rule.fix,
+    fileKind: undefined,
+    file: pkg.source,
+    pointer: undefined,
+    line: undefined,
+    column: undefined,
+    length: undefined,
+  };
+}
