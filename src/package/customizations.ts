@@ -34,6 +34,15 @@ export function readCustomizations(text: string): SolutionContent | { readonly i
     workflows: elements(tree, 'Workflows').some(filled),
     plugin: elements(tree, 'aicopilot_aiplugin').some(filled),
     connectorFiles: [...new Set(connectors.flatMap((c) => connectorPaths(c)))],
+    workflowFiles: [
+      ...new Set(
+        elements(tree, 'Workflow')
+          .flatMap((w) => (typeof w === 'object' && !Array.isArray(w) ? elements(w, 'JsonFileName') : []))
+          .flatMap((name) =>
+            typeof name === 'string' && name.trim() !== '' ? [name.trim().replace(/^\//, '')] : [],
+          ),
+      ),
+    ],
   };
 }
 

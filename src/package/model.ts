@@ -22,6 +22,8 @@ export interface SolutionContent {
   readonly plugin: boolean;
   /** Files under `/Connector/` that the connector elements name (its definition, icon, parameters…). */
   readonly connectorFiles: readonly string[];
+  /** The flows' definition files, as each `Workflow` names it in `JsonFileName` (`Workflows/….json`). */
+  readonly workflowFiles: readonly string[];
 }
 
 export type SolutionKind = 'connector' | 'flow' | 'plugin';

@@ -25,6 +25,9 @@ describe('reading a certification package', () => {
       'Connector/cr3f1_5Fcontoso-20tasks_connectionparameters.json',
       'Connector/cr3f1_5Fcontoso-20tasks_iconblob.png',
     ]);
+    expect(pkg?.solutions[1]?.content?.workflowFiles).toEqual([
+      'Workflows/Createatask-5B0BD3A0-3C43-4D61-9B4E-6A1C7B6A2F10.json',
+    ]);
   });
 
   it('is not a package: a connector zip, with or without a folder around it, or a zip without zips', () => {

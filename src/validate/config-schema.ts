@@ -39,7 +39,8 @@ export function configSchema(): Record<string, unknown> {
           properties: {
             type: 'array',
             items: { type: 'string' },
-            description: 'xor: the properties of which exactly one must be there.',
+            description:
+              'xor: the properties of which exactly one must be there; or: of which at least one must.',
           },
           keyedBy: {
             type: 'string',

@@ -80,4 +80,25 @@ describe('custom rule functions', () => {
     expect(test('alphabetical', { b: 1, a: 2 })).toMatch(/a after b/);
     expect(options('xor', { properties: ['a'] })).toBe('needs `properties`, two names or more');
   });
+
+  it('or: at least one of the properties; typedEnum: enum values of the schema type', () => {
+    const properties = ['description', 'x-ms-summary'];
+    expect(test('or', { description: 'a' }, { properties })).toBeUndefined();
+    expect(test('or', { 'x-ms-summary': 'A', description: 'a' }, { properties })).toBeUndefined();
+    expect(test('or', {}, { properties })).toBe('must have at least one of `description`, `x-ms-summary`');
+    expect(test('or', 'text', { properties })).toBeUndefined();
+    expect(options('or', { properties: 'description' })).toBe('needs `properties`, two names or more');
+    expect(test('typedEnum', { type: 'integer', enum: [1, 2] })).toBeUndefined();
+    expect(test('typedEnum', { type: 'integer', enum: [1, '2', 2.5] })).toBe(
+      'has enum values that are not of type integer: "2", 2.5',
+    );
+    expect(test('typedEnum', { type: 'string', enum: ['a', null] })).toBe(
+      'has enum values that are not of type string: null',
+    );
+    expect(test('typedEnum', { type: 'string', 'x-nullable': true, enum: ['a', null] })).toBeUndefined();
+    expect(test('typedEnum', { type: ['string', 'number'], enum: ['a', 1, true] })).toBe(
+      'has enum values that are not of type string or number: true',
+    );
+    expect(test('typedEnum', { enum: [1, 'a'] })).toBeUndefined();
+  });
 });

@@ -67,6 +67,28 @@ function badPattern(source: unknown): string | undefined {
   }
 }
 
+/** Whether a JSON value is of a JSON Schema `type`. */
+function ofType(v: JsonValue, type: string): boolean {
+  switch (type) {
+    case 'string':
+      return typeof v === 'string';
+    case 'number':
+      return typeof v === 'number';
+    case 'integer':
+      return Number.isInteger(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'null':
+      return v === null;
+    case 'array':
+      return Array.isArray(v);
+    case 'object':
+      return typeof v === 'object' && v !== null && !Array.isArray(v);
+    default:
+      return true;
+  }
+}
+
 const sizeOf = (v: JsonValue | undefined) =>
   typeof v === 'string' || Array.isArray(v)
     ? v.length
@@ -155,6 +177,35 @@ export const CUSTOM_FUNCTIONS: Readonly<Record<string, CustomFunction>> = {
       return present.length === 1
         ? undefined
         : `must have exactly one of ${names.map((n) => `\`${n}\``).join(', ')}`;
+    },
+  },
+  or: {
+    options: (o) =>
+      Array.isArray(o.properties) &&
+      o.properties.length >= 2 &&
+      o.properties.every((p) => typeof p === 'string')
+        ? undefined
+        : 'needs `properties`, two names or more',
+    test: (v, o) => {
+      if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+      const names = o.properties as string[];
+      return names.some((n) => Object.hasOwn(v, n))
+        ? undefined
+        : `must have at least one of ${names.map((n) => `\`${n}\``).join(', ')}`;
+    },
+  },
+  typedEnum: {
+    options: none,
+    test: (v) => {
+      if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+      const { enum: values, type } = v as Record<string, JsonValue>;
+      const types = typeof type === 'string' ? [type] : Array.isArray(type) ? type.map(String) : [];
+      if (!Array.isArray(values) || types.length === 0) return undefined;
+      const nullable = v['x-nullable'] === true || v.nullable === true;
+      const wrong = values.filter((x) => !(x === null && nullable) && !types.some((t) => ofType(x, t)));
+      return wrong.length === 0
+        ? undefined
+        : `has enum values that are not of type ${types.join(' or ')}: ${wrong.map((x) => JSON.stringify(x)).join(', ')}`;
     },
   },
   alphabetical: {

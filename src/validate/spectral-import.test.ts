@@ -24,6 +24,29 @@ const ruleset = {
   },
 };
 
+const withAliases = {
+  aliases: {
+    PathItem: ['$.paths[*]'],
+    Operation: ['#PathItem[get,put,post,patch,delete]'],
+    Scoped: {
+      targets: [
+        { formats: ['oas3'], given: ['$.components'] },
+        { formats: ['oas2'], given: ['$.definitions', '$.parameters'] },
+      ],
+    },
+    Oas3Only: { targets: [{ formats: ['oas3'], given: ['$.components'] }] },
+    Loop: ['#Loop.x'],
+  },
+  rules: {
+    'operation-summary': { given: '#Operation', then: { field: 'summary', function: 'truthy' } },
+    'operation-responses': { given: ['#Operation.responses', '$.x'], then: { function: 'truthy' } },
+    scoped: { given: '#Scoped[*]', then: { function: 'typedEnum' } },
+    'oas3-only': { given: '#Oas3Only', then: { function: 'truthy' } },
+    unknown: { given: '#Nope', then: { function: 'truthy' } },
+    loop: { given: '#Loop', then: { function: 'truthy' } },
+  },
+};
+
 describe('importing a Spectral ruleset', () => {
   it("carries over the rules written with flowport's functions, renamed to kebab-case custom ids", () => {
     const { customRules, renamed } = importSpectral(ruleset, 'contoso-');
@@ -54,10 +77,32 @@ describe('importing a Spectral ruleset', () => {
       ['operation-tags', 'it only sets the severity of a rule of an extended ruleset'],
       ['quiet', 'it is turned off'],
       ['mine', 'its function `mine` is not one flowport has'],
-      ['aliased', 'its `given` uses an alias'],
+      ['aliased', 'its `given` uses the alias `#Ops`, which the ruleset does not define as JSONPaths'],
     ]);
     expect(notes.join('\n')).toMatch(/`extends` is not imported/);
     expect(notes.join('\n')).toMatch(/Custom JavaScript `functions` are not imported/);
     expect(notes.join('\n')).toMatch(/`operationId-PascalCase`: its `formats` are not kept/);
+  });
+
+  it("writes Spectral's aliases out, nested and scoped ones (the oas2 target) too", () => {
+    const { customRules, skipped } = importSpectral(withAliases);
+    expect(customRules['operation-summary']?.given).toBe('$.paths[*][get,put,post,patch,delete]');
+    expect(customRules['operation-responses']?.given).toEqual([
+      '$.paths[*][get,put,post,patch,delete].responses',
+      '$.x',
+    ]);
+    expect(customRules.scoped?.given).toEqual(['$.definitions[*]', '$.parameters[*]']);
+    expect(skipped).toEqual([
+      {
+        rule: 'oas3-only',
+        reason: 'its alias `#Oas3Only` has no target for the `oas2` format (Swagger 2.0)',
+      },
+      {
+        rule: 'unknown',
+        reason: 'its `given` uses the alias `#Nope`, which the ruleset does not define as JSONPaths',
+      },
+      { rule: 'loop', reason: 'its aliases refer to one another in a loop' },
+    ]);
+    expect(() => parseConfig({ customRules }, 'c.json')).not.toThrow();
   });
 });

@@ -47,6 +47,47 @@ function idFor(name: string, prefix: string): string {
   return findRule(id) ? `spectral-${id}` : id;
 }
 
+/**
+ * `given` with Spectral's aliases written out: `#Name` and `#Name.rest` become each of the alias's
+ * JSONPaths (with `.rest`); an alias may use another. A scoped alias (`targets` by format) gives the
+ * paths of its `oas2` target, the format of a connector's swagger. Returns the reason when it cannot.
+ */
+function expandAliases(
+  given: readonly string[],
+  aliases: Record<string, unknown>,
+  depth = 0,
+): string[] | string {
+  if (depth > 10) return 'its aliases refer to one another in a loop';
+  const out: string[] = [];
+  for (const g of given) {
+    if (!g.startsWith('#')) {
+      out.push(g);
+      continue;
+    }
+    const name = /^#([A-Za-z0-9_-]+)/.exec(g)?.[1] ?? '';
+    const rest = g.slice(name.length + 1);
+    const alias = Object.hasOwn(aliases, name) ? aliases[name] : undefined;
+    let paths: unknown = alias;
+    if (isObject(alias as JsonValue)) {
+      const targets = (alias as { targets?: unknown }).targets;
+      const oas2 = Array.isArray(targets)
+        ? targets.find(
+            (t) => Array.isArray(t?.formats) && t.formats.some((f: unknown) => String(f) === 'oas2'),
+          )
+        : undefined;
+      if (!oas2) return `its alias \`#${name}\` has no target for the \`oas2\` format (Swagger 2.0)`;
+      paths = oas2.given;
+    }
+    if (typeof paths === 'string') paths = [paths];
+    if (!Array.isArray(paths) || paths.length === 0 || paths.some((p) => typeof p !== 'string'))
+      return `its \`given\` uses the alias \`#${name}\`, which the ruleset does not define as JSONPaths`;
+    const inner = expandAliases(paths as string[], aliases, depth + 1);
+    if (typeof inner === 'string') return inner;
+    out.push(...inner.map((p) => `${p}${rest}`));
+  }
+  return out;
+}
+
 /** Converts a parsed Spectral ruleset (YAML or JSON). */
 export function importSpectral(ruleset: unknown, prefix = ''): Imported {
   const customRules: Record<string, Record<string, unknown>> = {};
@@ -62,8 +103,7 @@ export function importSpectral(ruleset: unknown, prefix = ''): Imported {
     );
   if (set.functions !== undefined)
     notes.push('Custom JavaScript `functions` are not imported: flowport runs the core functions only.');
-  if (set.aliases !== undefined)
-    notes.push('`aliases` are not imported; rules that use one (`#Name`) are skipped.');
+  const aliases = isObject(set.aliases as JsonValue) ? (set.aliases as Record<string, unknown>) : {};
   const rules = isObject(set.rules as JsonValue) ? (set.rules as Record<string, unknown>) : {};
   for (const [name, raw] of Object.entries(rules)) {
     const skip = (reason: string) => void skipped.push({ rule: name, reason });
@@ -86,8 +126,9 @@ export function importSpectral(ruleset: unknown, prefix = ''): Imported {
       skip('it has no `given` JSONPath');
       continue;
     }
-    if ((given as string[]).some((g) => g.startsWith('#'))) {
-      skip('its `given` uses an alias');
+    const expanded = expandAliases(given as string[], aliases);
+    if (typeof expanded === 'string') {
+      skip(expanded);
       continue;
     }
     const then = Array.isArray(rule.then) ? rule.then : [rule.then];
@@ -112,7 +153,7 @@ export function importSpectral(ruleset: unknown, prefix = ''): Imported {
       description,
       ...(message !== undefined && { message }),
       severity,
-      given: given.length === 1 ? given[0] : given,
+      given: expanded.length === 1 ? expanded[0] : expanded,
       // biome-ignore lint/suspicious/noThenProperty: the config's rules keep Spectral's `then` key.
       then: Array.isArray(rule.then) ? rule.then : rule.then,
       ...(typeof rule.documentationUrl === 'string' && { fix: `See ${rule.documentationUrl}.` }),

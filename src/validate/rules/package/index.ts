@@ -12,6 +12,7 @@ import packageSolutionCount from './package-solution-count.ts';
 import packageSolutionFiles from './package-solution-files.ts';
 import packageSolutionFolders from './package-solution-folders.ts';
 import packageSolutionKinds from './package-solution-kinds.ts';
+import packageWorkflowFiles from './package-workflow-files.ts';
 
 /** In the order ConnectorPackageValidator checks the levels of the package: outside in. */
 export default [
@@ -28,4 +29,5 @@ export default [
   packageSolutionFolders,
   packageSolutionKinds,
   packageConnectorFiles,
+  packageWorkflowFiles,
 ] satisfies Rule[] as Rule[];

@@ -23,6 +23,7 @@ import solutionCount from './package-solution-count.ts';
 import solutionFiles from './package-solution-files.ts';
 import solutionFolders from './package-solution-folders.ts';
 import solutionKinds from './package-solution-kinds.ts';
+import workflowFiles from './package-workflow-files.ts';
 
 /** Messages of one rule over the submission zip of `tree`. */
 function messages(rule: Rule, tree: Tree): string[] {
@@ -287,6 +288,16 @@ describe('package-connector-files', () => {
     });
     expect(messages(connectorFiles, tree)).toEqual([
       '`ContosoTasks.pdpkg.zip/PkgAssets/ContosoTasksConnector_1_0_0_0.zip` lacks `Connector/cr3f1_5Fcontoso-20tasks_iconblob.png`, which its `customizations.xml` names for the connector; importing the solution would fail.',
+    ]);
+  });
+});
+
+describe('package-workflow-files', () => {
+  it('reports flow definitions customizations.xml names but the zip lacks', () => {
+    const flow = { ...solutionTree('flow'), Workflows: { 'Other.json': '{}' } };
+    const tree = submissionTree({ assets: { 'ContosoTasksFlows_1_0_0_0.zip': zipOf(flow) } });
+    expect(messages(workflowFiles, tree)).toEqual([
+      "`ContosoTasks.pdpkg.zip/PkgAssets/ContosoTasksFlows_1_0_0_0.zip` lacks `Workflows/Createatask-5B0BD3A0-3C43-4D61-9B4E-6A1C7B6A2F10.json`, which its `customizations.xml` names as a flow's definition; importing the solution would fail.",
     ]);
   });
 });
