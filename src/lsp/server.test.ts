@@ -357,4 +357,20 @@ describe('flowport lsp', () => {
     expect(TextDocument.applyEdits(document, rename?.edit?.changes?.[uri(swagger)] ?? [])).toBe(text);
     expect((await client.codeActions(swagger, [], [FIX_ALL])).map((a) => a.kind)).not.toContain(FIX_ALL);
   });
+
+  it('offers removing the overridden member of a duplicated key, never as fix-all', async () => {
+    const { root, swagger, text } = workspace();
+    const { client } = await started(root);
+    const duplicated = text.replace('"swagger": "2.0",', '"swagger": "1.0",\n  "swagger": "2.0",');
+    expect(duplicated).not.toBe(text);
+    client.open(swagger, duplicated);
+    const found = (await client.diagnostics(swagger)).filter((d) => d.code === 'json-duplicate-key');
+    expect(found).toHaveLength(1);
+    const actions = await client.codeActions(swagger, found);
+    const remove = actions.find((a) => a.title.startsWith('Remove the earlier'));
+    expect(remove?.title).toBe('Remove the earlier `swagger` (the one no JSON reader keeps)');
+    const document = TextDocument.create(uri(swagger), 'json', 1, duplicated);
+    expect(TextDocument.applyEdits(document, remove?.edit?.changes?.[uri(swagger)] ?? [])).toBe(text);
+    expect((await client.codeActions(swagger, [], [FIX_ALL])).map((a) => a.kind)).not.toContain(FIX_ALL);
+  });
 });

@@ -105,6 +105,11 @@ export interface Suggestion {
   /** What the change does, as a menu shows it: "Rename to `x-ms-summary`". */
   readonly title: string;
   readonly renames: readonly KeyRename[];
+  /**
+   * Changes of the text of the finding's file (offsets of the text as read), for what is not a key
+   * to rename: a duplicated member removed.
+   */
+  readonly edits?: readonly { readonly offset: number; readonly length: number; readonly content: string }[];
 }
 
 export interface Report {

@@ -13,7 +13,8 @@ import { locate, type TextEdit } from './fix.ts';
  */
 export function suggestionTextEdits(text: string, finding: Diagnostic): TextEdit[] | undefined {
   const suggestion = finding.suggestion;
-  if (!suggestion || suggestion.renames.length === 0) return undefined;
+  if (!suggestion || (suggestion.renames.length === 0 && !suggestion.edits?.length)) return undefined;
+  if (suggestion.renames.length === 0) return [...(suggestion.edits ?? [])];
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const tree = parseTree(bom ? text.slice(1) : text, [], { allowTrailingComma: true });
   const edits: TextEdit[] = [];
@@ -25,5 +26,23 @@ export function suggestionTextEdits(text: string, finding: Diagnostic): TextEdit
     if (place.parent?.children?.some((member) => member.children?.[0]?.value === to)) return undefined;
     edits.push({ offset: key.offset + bom, length: key.length, content: JSON.stringify(to) });
   }
-  return edits;
+  return [...edits, ...(suggestion.edits ?? [])];
+}
+
+/**
+ * `text` with the suggestions of `findings` taken, those that do not overlap an earlier one (as an
+ * author taking them one after another would; a finding's JSON file as read).
+ */
+export function applySuggestions(text: string, findings: readonly Diagnostic[]): string {
+  const edits = findings
+    .flatMap((f) => suggestionTextEdits(text, f) ?? [])
+    .sort((a, b) => a.offset - b.offset);
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    if (e.offset < at) continue;
+    out += text.slice(at, e.offset) + e.content;
+    at = e.offset + e.length;
+  }
+  return out + text.slice(at);
 }

@@ -14,6 +14,7 @@ import { connectorFromFiles, loadConnectorSync } from '../../src/connector/load.
 import type { Diagnostic } from '../../src/validate/diagnostic.ts';
 import { fixText, MAX_FIX_PASSES } from '../../src/validate/fix.ts';
 import { findRule } from '../../src/validate/registry.ts';
+import { applySuggestions } from '../../src/validate/suggestion.ts';
 import { validateConnector } from '../../src/validate/validate.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -80,4 +81,39 @@ describe.skipIf(!available)(`--fix sweep over ${root}`, () => {
     expect(problems).toEqual([]);
     expect(connectors).toBeGreaterThan(100);
   }, 120_000);
+
+  it('suggests removing duplicate keys: taken, they change nothing any JSON reader sees', () => {
+    const sources = ['certified-connectors', 'independent-publisher-connectors', 'custom-connectors'].flatMap(
+      (k) => discoverConnectors(join(root, k)),
+    );
+    let files = 0;
+    for (const source of sources) {
+      const connector = loadConnectorSync(source);
+      const duplicate = (d: Diagnostic) => d.ruleId === 'json-duplicate-key' && d.suggestion !== undefined;
+      for (const kind of ['swagger', 'apiProperties'] as const) {
+        const file = connector.files[kind];
+        let found = validateConnector(connector).diagnostics.filter(
+          (d) => duplicate(d) && d.fileKind === kind,
+        );
+        if (!file?.text || found.length === 0) continue;
+        files++;
+        let text = file.text;
+        for (let pass = 0; pass < MAX_FIX_PASSES && found.length > 0; pass++) {
+          text = applySuggestions(text, found);
+          const files = Object.values(readSource(source).discovered.files).flatMap((f) =>
+            !f ? [] : [{ name: f.name, bytes: f.kind === kind ? new TextEncoder().encode(text) : f.bytes }],
+          );
+          found = validateConnector(
+            connectorFromFiles(files, { source, kind: connector.kind }),
+          ).diagnostics.filter((d) => duplicate(d) && d.fileKind === kind);
+        }
+        expect(found, source).toEqual([]);
+        expect(JSON.parse(text.replace(/^\ufeff/, '')), `${source} ${kind}`).toEqual(
+          connector.documents[kind]?.value,
+        );
+      }
+    }
+    // Three swaggers and one apiProperties.json of the corpus repeat a key.
+    expect(files).toBeGreaterThanOrEqual(4);
+  }, 60_000);
 });

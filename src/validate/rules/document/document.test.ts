@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applySuggestions } from '../../suggestion.ts';
 import { runRule, swagger } from '../../testing.ts';
 import connectorFileMissing from './connector-file-missing.ts';
 import jsonDuplicateKey from './json-duplicate-key.ts';
@@ -61,6 +62,53 @@ describe('json-duplicate-key', () => {
   it('does not confuse equal keys in different objects', () => {
     const text = '{"a": {"x": 1}, "b": {"x": 1}, "c": [{"x": 1}, {"x": 2}]}';
     expect(runRule(jsonDuplicateKey, { swagger: text, apiProperties: props })).toEqual([]);
+  });
+
+  /** The swagger after the suggestions of this rule are taken, again and again, as an author would. */
+  const fixed = (text: string) => {
+    let current = text;
+    for (let pass = 0; pass < 5; pass++) {
+      const found = runRule(jsonDuplicateKey, { swagger: current, apiProperties: props });
+      if (found.length === 0) break;
+      current = applySuggestions(current, found);
+    }
+    return current;
+  };
+
+  it.each([
+    [
+      'inline',
+      '{"get": {"operationId": "A", "summary": "S", "operationId": "B"}}',
+      '{"get": {"summary": "S", "operationId": "B"}}',
+    ],
+    [
+      'whole lines, a value over several lines too',
+      '{\n  "a": {\n    "x": 1\n  },\n  "b": 2,\n  "a": 3\n}\n',
+      '{\n  "b": 2,\n  "a": 3\n}\n',
+    ],
+    ['CRLF lines', '{\r\n  "a": 1,\r\n  "a": 2\r\n}', '{\r\n  "a": 2\r\n}'],
+    ['after a byte order mark', '\ufeff{"a": 1, "a": 2}', '\ufeff{"a": 2}'],
+    ['three times', '{"a": 1, "a": 2, "b": [], "a": 3}', '{"b": [], "a": 3}'],
+    [
+      'a comment kept on its own line',
+      '{\n  "a": 1,\n  // b is next\n  "b": 2,\n  "a": 3\n}',
+      '{\n  // b is next\n  "b": 2,\n  "a": 3\n}',
+    ],
+  ])('suggests removing the earlier member, which changes nothing a reader sees: %s', (_, text, expected) => {
+    expect(fixed(text)).toBe(expected);
+  });
+
+  it('offers its change as a suggestion, never to --fix, and keeps the value JSON.parse reads', () => {
+    const text = '{"info": {"title": "T", "version": "1", "title": "U"}, "paths": {}}';
+    const [d] = runRule(jsonDuplicateKey, { swagger: text, apiProperties: props });
+    expect(jsonDuplicateKey.fixable).toBeUndefined();
+    expect(d?.edit).toBeUndefined();
+    expect(d?.suggestion).toEqual({
+      title: 'Remove the earlier `title` (the one no JSON reader keeps)',
+      renames: [],
+      edits: [{ offset: 10, length: 14, content: '' }], // `"title": "T", `
+    });
+    expect(JSON.parse(fixed(text))).toEqual(JSON.parse(text));
   });
 });
 

@@ -1,3 +1,4 @@
+import { duplicateKeySuggestion } from '../../helpers/duplicate-key-suggestion.ts';
 import { ALL, defineRule } from '../../rule.ts';
 import { reportParseIssues } from './json-syntax.ts';
 
@@ -11,7 +12,7 @@ export default defineRule({
   fix: 'Delete one of the two properties; today the last one silently wins.',
   visit: {
     connector(_connector, ctx) {
-      reportParseIssues(ctx, new Set(['duplicate-key']), '.');
+      reportParseIssues(ctx, new Set(['duplicate-key']), '.', undefined, duplicateKeySuggestion);
     },
   },
 });

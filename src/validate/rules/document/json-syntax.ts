@@ -1,5 +1,5 @@
 import type { ParseIssue } from '../../../connector/json-document.ts';
-import { ALL, defineRule, type Edit, type RuleContext } from '../../rule.ts';
+import { ALL, defineRule, type Edit, type RuleContext, type Suggestion } from '../../rule.ts';
 
 const FILES = ['swagger', 'apiProperties', 'settings'] as const;
 
@@ -9,6 +9,7 @@ export function reportParseIssues(
   kinds: ReadonlySet<ParseIssue['kind']>,
   suffix: string,
   editOf?: (issue: ParseIssue, text: string) => Edit | undefined,
+  suggestionOf?: (issue: ParseIssue, text: string) => Suggestion | undefined,
 ): void {
   for (const file of FILES) {
     const doc = ctx.connector.documents[file];
@@ -17,10 +18,12 @@ export function reportParseIssues(
       if (!kinds.has(issue.kind)) continue;
       const { line, column } = doc.position(issue.offset);
       const edit = editOf?.(issue, doc.text);
+      const suggestion = suggestionOf?.(issue, doc.text);
       ctx.report({
         message: `${issue.message}${suffix}`,
         at: { file, line, column, length: issue.length },
         ...(edit && { edit }),
+        ...(suggestion && { suggestion }),
       });
     }
   }
