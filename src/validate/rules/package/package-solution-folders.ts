@@ -25,7 +25,7 @@ export default defineRule({
         const kind = solutionKind(content);
         const label = kind ? `${kind[0]?.toUpperCase()}${kind.slice(1)} solution` : 'Solution';
         ctx.report({
-          message: `${label} \`${s.path}\` has no ${quoted(missing, '/')} folder${missing.length === 1 ? '' : 's'} though its \`customizations.xml\` declares ${describe(content)} (ConnectorPackageValidator: "${label} … is invalid.").`,
+          message: `${label} \`${s.path}\` has no ${quoted(missing, '/')} folder${missing.length === 1 ? '' : 's'} though its \`customizations.xml\` declares ${describe(content)} (ConnectorPackageValidator: "The folders should match the customization.xml file.").`,
         });
       }
     },

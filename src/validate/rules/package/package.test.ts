@@ -239,8 +239,8 @@ describe('package-solution-folders', () => {
       },
     });
     expect(messages(solutionFolders, tree)).toEqual([
-      'Flow solution `ContosoTasks.pdpkg.zip/PkgAssets/ContosoTasksFlows_1_0_0_0.zip` has no `Workflows/` folder though its `customizations.xml` declares a connector and flows (ConnectorPackageValidator: "Flow solution … is invalid.").',
-      'Plugin solution `ContosoTasks.pdpkg.zip/PkgAssets/ContosoTasksPlugin_1_0_0_0.zip` has no `aiplugins/` and `aipluginoperations/` folders though its `customizations.xml` declares a connector and an AI plugin (ConnectorPackageValidator: "Plugin solution … is invalid.").',
+      'Flow solution `ContosoTasks.pdpkg.zip/PkgAssets/ContosoTasksFlows_1_0_0_0.zip` has no `Workflows/` folder though its `customizations.xml` declares a connector and flows (ConnectorPackageValidator: "The folders should match the customization.xml file.").',
+      'Plugin solution `ContosoTasks.pdpkg.zip/PkgAssets/ContosoTasksPlugin_1_0_0_0.zip` has no `aiplugins/` and `aipluginoperations/` folders though its `customizations.xml` declares a connector and an AI plugin (ConnectorPackageValidator: "The folders should match the customization.xml file.").',
     ]);
   });
 });
