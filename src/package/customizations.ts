@@ -29,11 +29,25 @@ export function readCustomizations(text: string): SolutionContent | { readonly i
     parseAttributeValue: false,
   }).parse(body) as XmlObject;
   const connectors = elements(tree, 'Connector');
+  const first = connectors.find((c): c is XmlObject => typeof c === 'object' && !Array.isArray(c));
+  const part = (name: string) => {
+    const value = first === undefined ? undefined : elements(first, name)[0];
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  };
+  const path = (name: string) => part(name)?.replace(/^\//, '');
+  const iconBrandColor = part('iconbrandcolor');
+  const iconFile = path('iconblob');
+  const definitionFile = path('openapidefinition');
   return {
     connector: connectors.some(filled),
     workflows: elements(tree, 'Workflows').some(filled),
     plugin: elements(tree, 'aicopilot_aiplugin').some(filled),
     connectorFiles: [...new Set(connectors.flatMap((c) => connectorPaths(c)))],
+    connectorParts: {
+      ...(iconBrandColor !== undefined && { iconBrandColor }),
+      ...(iconFile !== undefined && { iconFile }),
+      ...(definitionFile !== undefined && { definitionFile }),
+    },
     workflowFiles: [
       ...new Set(
         elements(tree, 'Workflow')

@@ -24,6 +24,15 @@ export interface SolutionContent {
   readonly connectorFiles: readonly string[];
   /** The flows' definition files, as each `Workflow` names it in `JsonFileName` (`Workflows/….json`). */
   readonly workflowFiles: readonly string[];
+  /** The connector's own parts, from its first `Connector` element: what certification sees. */
+  readonly connectorParts: {
+    /** `<iconbrandcolor>`. */
+    readonly iconBrandColor?: string;
+    /** `<iconblob>`: the icon's file (`Connector/<name>_iconblob.Png`). */
+    readonly iconFile?: string;
+    /** `<openapidefinition>`: the swagger's file. */
+    readonly definitionFile?: string;
+  };
 }
 
 export type SolutionKind = 'connector' | 'flow' | 'plugin';
@@ -34,8 +43,10 @@ export interface Solution {
   readonly path: string;
   /** Its top level; undefined when the zip cannot be read. */
   readonly level: ZipLevel | undefined;
-  /** Every file path in it (for the files `customizations.xml` names). */
+  /** Every file path in it, lower-cased (for the files `customizations.xml` names). */
   readonly entries: ReadonlySet<string>;
+  /** The bytes of a file of it, by path in any case. */
+  file(path: string): Uint8Array | undefined;
   /** Undefined without a readable `customizations.xml`. */
   readonly content: SolutionContent | undefined;
   /** Why the zip or its `customizations.xml` could not be read. */

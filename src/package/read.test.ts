@@ -23,7 +23,7 @@ describe('reading a certification package', () => {
     expect(pkg?.solutions[0]?.content?.connectorFiles).toEqual([
       'Connector/cr3f1_5Fcontoso-20tasks_openapidefinition.json',
       'Connector/cr3f1_5Fcontoso-20tasks_connectionparameters.json',
-      'Connector/cr3f1_5Fcontoso-20tasks_iconblob.png',
+      'Connector/cr3f1_5Fcontoso-20tasks_iconblob.Png',
     ]);
     expect(pkg?.solutions[1]?.content?.workflowFiles).toEqual([
       'Workflows/Createatask-5B0BD3A0-3C43-4D61-9B4E-6A1C7B6A2F10.json',

@@ -85,32 +85,35 @@ function looksLikePackage(names: readonly string[]): boolean {
 
 function solutionOf(path: string, bytes: Uint8Array): Solution {
   const entries = unzip(bytes);
-  if (!entries)
-    return {
-      path,
-      level: undefined,
-      entries: new Set(),
-      content: undefined,
-      unreadable: 'it is not a readable zip',
-    };
+  if (!entries) {
+    const none = { path, level: undefined, entries: new Set<string>(), file: () => undefined };
+    return { ...none, content: undefined, unreadable: 'it is not a readable zip' };
+  }
   const level = levelOf(entries, '', `${path}/`);
-  const names = new Set(
+  const byLower = new Map(
     Object.keys(entries)
       .filter((n) => !n.endsWith('/'))
-      .map((n) => n.toLowerCase()),
+      .map((n) => [n.toLowerCase(), n]),
   );
+  const base = {
+    path,
+    level,
+    entries: new Set(byLower.keys()),
+    file: (name: string) => {
+      const key = byLower.get(name.toLowerCase());
+      return key === undefined ? undefined : entries[key];
+    },
+  };
   const file = level.files.find((f) => same(f, 'customizations.xml'));
-  if (file === undefined) return { path, level, entries: names, content: undefined };
+  if (file === undefined) return { ...base, content: undefined };
   const read = readCustomizations(Buffer.from(entries[file] as Uint8Array).toString('utf8'));
   if ('invalid' in read)
     return {
-      path,
-      level,
-      entries: names,
+      ...base,
       content: undefined,
       unreadable: `its \`customizations.xml\` is not well-formed XML: ${read.invalid}`,
     };
-  return { path, level, entries: names, content: read };
+  return { ...base, content: read };
 }
 
 /** Entries by path (`/` separated, as some Windows tools write `\`), or undefined for a broken zip. */

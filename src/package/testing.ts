@@ -1,4 +1,5 @@
 import { zipSync } from 'fflate';
+import { drawIcon } from '../convert/icon.ts';
 import type { SolutionKind } from './model.ts';
 
 /** Files and folders of a zip for tests: text, bytes, or a folder of more. */
@@ -39,7 +40,7 @@ export function customizationsXml(parts: {
       <displayname>Contoso Tasks</displayname>
       <openapidefinition>/Connector/${NAME}_openapidefinition.json</openapidefinition>
       <connectionparameters>/Connector/${NAME}_connectionparameters.json</connectionparameters>
-      <iconblob>/Connector/${NAME}_iconblob.png</iconblob>
+      <iconblob>/Connector/${NAME}_iconblob.Png</iconblob>
       <iconbrandcolor>#1f344a</iconbrandcolor>
     </Connector>
   </Connectors>`
@@ -81,7 +82,7 @@ export function solutionTree(kind: SolutionKind): Tree {
     Connector: {
       [`${NAME}_openapidefinition.json`]: '{"swagger":"2.0"}',
       [`${NAME}_connectionparameters.json`]: '{"api_key":{"type":"securestring"}}',
-      [`${NAME}_iconblob.png`]: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+      [`${NAME}_iconblob.Png`]: drawIcon('#1f344a', 'Contoso'),
     },
   };
   if (kind === 'flow') tree.Workflows = { 'Createatask-5B0BD3A0-3C43-4D61-9B4E-6A1C7B6A2F10.json': '{}' };

@@ -1,13 +1,14 @@
 import type { CertificationPackage } from '../package/model.ts';
 import { type Diagnostic, summarize } from './diagnostic.ts';
 import { type ActiveRule, INTERNAL, type ValidationResult } from './engine.ts';
+import { packagedConnectorFindings } from './package-connector.ts';
 import type { PackageReport } from './rule.ts';
 import { rulesFor, type ValidateOptions } from './validate.ts';
 
 /**
  * Checks a certification package (the zip submitted to Partner Center) with the rules of category
- * `package`: its layout as ConnectorPackageValidator checks it, every mismatch reported. The preset
- * defaults to `certification`. Never throws: a failing rule becomes an `internal-error` finding.
+ * `package` (its layout as ConnectorPackageValidator checks it, every mismatch reported) and the
+ * icon and brand-colour rules on the connector it carries. The preset defaults to `certification`. Never throws: a failing rule becomes an `internal-error` finding.
  *
  * @example
  * const pkg = certificationPackageOf('submission.zip', readFileSync('submission.zip'));
@@ -16,7 +17,8 @@ import { rulesFor, type ValidateOptions } from './validate.ts';
 export function validatePackage(pkg: CertificationPackage, options: ValidateOptions = {}): ValidationResult {
   const preset = options.preset ?? options.config?.preset ?? 'certification';
   const diagnostics: Diagnostic[] = [];
-  for (const active of rulesFor(preset, options.config)) {
+  const rules = rulesFor(preset, options.config);
+  for (const active of rules) {
     const visit = active.rule.visit.certificationPackage;
     if (!visit) continue;
     const ctx = { report: (report: PackageReport) => diagnostics.push(diagnostic(pkg, active, report)) };
@@ -34,6 +36,7 @@ export function validatePackage(pkg: CertificationPackage, options: ValidateOpti
       );
     }
   }
+  diagnostics.push(...packagedConnectorFindings(pkg, rules, preset));
   return { source: pkg.source, subject: 'package', preset, diagnostics, summary: summarize(diagnostics) };
 }
 

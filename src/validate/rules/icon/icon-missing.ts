@@ -7,7 +7,7 @@ export default defineRule({
   source: 'certification',
   severity: 'info',
   presets: ['certification'],
-  fix: 'Keep a 230×230 PNG with your brand-colour background ready, or put `icon.png` in the folder so `flowport package` can check and include it.',
+  fix: 'Keep a 230×230 PNG with your brand-colour background ready; put `icon.png` in the folder to have it checked now, and `flowport validate <submission.zip>` checks the icon in the certification package.',
   visit: {
     connector(c, ctx) {
       if (c.files.icon || c.sourceType === 'file') return;

@@ -4,6 +4,7 @@ import packageAssetsFolder from './package-assets-folder.ts';
 import packageAssetsName from './package-assets-name.ts';
 import packageAssetsSubfolder from './package-assets-subfolder.ts';
 import packageConnectorFiles from './package-connector-files.ts';
+import packageConnectorIcon from './package-connector-icon.ts';
 import packageIntroName from './package-intro-name.ts';
 import packageIntroSections from './package-intro-sections.ts';
 import packageRootFiles from './package-root-files.ts';
@@ -29,5 +30,6 @@ export default [
   packageSolutionFolders,
   packageSolutionKinds,
   packageConnectorFiles,
+  packageConnectorIcon,
   packageWorkflowFiles,
 ] satisfies Rule[] as Rule[];

@@ -15,6 +15,7 @@ import assetsFolder from './package-assets-folder.ts';
 import assetsName from './package-assets-name.ts';
 import assetsSubfolder from './package-assets-subfolder.ts';
 import connectorFiles from './package-connector-files.ts';
+import connectorIcon from './package-connector-icon.ts';
 import introName from './package-intro-name.ts';
 import introSections from './package-intro-sections.ts';
 import rootFiles from './package-root-files.ts';
@@ -282,12 +283,12 @@ describe('package-solution-kinds', () => {
 describe('package-connector-files', () => {
   it('reports connector files customizations.xml names but the zip lacks', () => {
     const connector = solutionTree('connector');
-    const { 'cr3f1_5Fcontoso-20tasks_iconblob.png': _, ...files } = connector.Connector as Tree;
+    const { 'cr3f1_5Fcontoso-20tasks_iconblob.Png': _, ...files } = connector.Connector as Tree;
     const tree = submissionTree({
       assets: { 'ContosoTasksConnector_1_0_0_0.zip': zipOf({ ...connector, Connector: files }) },
     });
     expect(messages(connectorFiles, tree)).toEqual([
-      '`ContosoTasks.pdpkg.zip/PkgAssets/ContosoTasksConnector_1_0_0_0.zip` lacks `Connector/cr3f1_5Fcontoso-20tasks_iconblob.png`, which its `customizations.xml` names for the connector; importing the solution would fail.',
+      '`ContosoTasks.pdpkg.zip/PkgAssets/ContosoTasksConnector_1_0_0_0.zip` lacks `Connector/cr3f1_5Fcontoso-20tasks_iconblob.Png`, which its `customizations.xml` names for the connector; importing the solution would fail.',
     ]);
   });
 });
@@ -298,6 +299,25 @@ describe('package-workflow-files', () => {
     const tree = submissionTree({ assets: { 'ContosoTasksFlows_1_0_0_0.zip': zipOf(flow) } });
     expect(messages(workflowFiles, tree)).toEqual([
       "`ContosoTasks.pdpkg.zip/PkgAssets/ContosoTasksFlows_1_0_0_0.zip` lacks `Workflows/Createatask-5B0BD3A0-3C43-4D61-9B4E-6A1C7B6A2F10.json`, which its `customizations.xml` names as a flow's definition; importing the solution would fail.",
+    ]);
+  });
+});
+
+describe('package-connector-icon', () => {
+  it('reports a connector solution whose connector has no icon or brand colour', () => {
+    const xml = customizationsXml({ connector: true })
+      .replace(/\s*<iconblob>.*<\/iconblob>/, '')
+      .replace(/\s*<iconbrandcolor>.*<\/iconbrandcolor>/, '');
+    const tree = submissionTree({
+      assets: {
+        'ContosoTasksConnector_1_0_0_0.zip': zipOf({
+          ...solutionTree('connector'),
+          'customizations.xml': xml,
+        }),
+      },
+    });
+    expect(messages(connectorIcon, tree)).toEqual([
+      "The connector of `ContosoTasks.pdpkg.zip/PkgAssets/ContosoTasksConnector_1_0_0_0.zip` has no icon (`<iconblob>`) and no brand colour (`<iconbrandcolor>`) in its `customizations.xml`; a certified connector's icon and brand colour come from the package.",
     ]);
   });
 });
