@@ -89,6 +89,12 @@ function ofType(v: JsonValue, type: string): boolean {
   }
 }
 
+/** The options of `xor` and `or`: `properties`, two names or more. */
+const propertyNames = (o: Options) =>
+  Array.isArray(o.properties) && o.properties.length >= 2 && o.properties.every((p) => typeof p === 'string')
+    ? undefined
+    : 'needs `properties`, two names or more';
+
 const sizeOf = (v: JsonValue | undefined) =>
   typeof v === 'string' || Array.isArray(v)
     ? v.length
@@ -164,12 +170,7 @@ export const CUSTOM_FUNCTIONS: Readonly<Record<string, CustomFunction>> = {
     },
   },
   xor: {
-    options: (o) =>
-      Array.isArray(o.properties) &&
-      o.properties.length >= 2 &&
-      o.properties.every((p) => typeof p === 'string')
-        ? undefined
-        : 'needs `properties`, two names or more',
+    options: propertyNames,
     test: (v, o) => {
       if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
       const names = o.properties as string[];
@@ -180,12 +181,7 @@ export const CUSTOM_FUNCTIONS: Readonly<Record<string, CustomFunction>> = {
     },
   },
   or: {
-    options: (o) =>
-      Array.isArray(o.properties) &&
-      o.properties.length >= 2 &&
-      o.properties.every((p) => typeof p === 'string')
-        ? undefined
-        : 'needs `properties`, two names or more',
+    options: propertyNames,
     test: (v, o) => {
       if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
       const names = o.properties as string[];

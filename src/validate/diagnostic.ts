@@ -25,6 +25,15 @@ export interface Diagnostic {
   readonly suggestion?: Suggestion;
 }
 
+/** The place of a finding about a file as a whole, with none inside it (a certification package's). */
+export const NO_PLACE = {
+  fileKind: undefined,
+  pointer: undefined,
+  line: undefined,
+  column: undefined,
+  length: undefined,
+} as const;
+
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

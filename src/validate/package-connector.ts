@@ -1,6 +1,6 @@
 import { connectorFromFiles } from '../connector/load.ts';
 import { type CertificationPackage, type Solution, solutionKind } from '../package/model.ts';
-import type { Diagnostic } from './diagnostic.ts';
+import { type Diagnostic, NO_PLACE } from './diagnostic.ts';
 import { type ActiveRule, runRules } from './engine.ts';
 import type { PresetName } from './rule.ts';
 
@@ -53,12 +53,8 @@ export function packagedConnectorFindings(
   return runRules(connector, active, preset).diagnostics.map((d) => ({
     ...d,
     message: `${where(solution, d.fileKind === 'icon' ? parts.iconFile : undefined)}: ${d.message}`,
-    fileKind: undefined,
     file: pkg.source,
-    pointer: undefined,
-    line: undefined,
-    column: undefined,
-    length: undefined,
+    ...NO_PLACE,
     // The zip is not changed: no edit, no suggestion.
     edit: undefined,
     suggestion: undefined,

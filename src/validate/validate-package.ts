@@ -1,5 +1,5 @@
 import type { CertificationPackage } from '../package/model.ts';
-import { type Diagnostic, summarize } from './diagnostic.ts';
+import { type Diagnostic, NO_PLACE, summarize } from './diagnostic.ts';
 import { type ActiveRule, INTERNAL, type ValidationResult } from './engine.ts';
 import { packagedConnectorFindings } from './package-connector.ts';
 import type { PackageReport } from './rule.ts';
@@ -48,11 +48,7 @@ function diagnostic(pkg: CertificationPackage, active: ActiveRule, report: Packa
     severity: active.severity,
     message: report.message,
     fix: report.fix ?? active.rule.fix,
-    fileKind: undefined,
     file: pkg.source,
-    pointer: undefined,
-    line: undefined,
-    column: undefined,
-    length: undefined,
+    ...NO_PLACE,
   };
 }
