@@ -6,6 +6,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { JsonValue } from '../connector/json.ts';
 import { lazy } from '../lazy.ts';
+import { matchesType } from './helpers/json-type.ts';
 
 // Loaded for the `schema` function only.
 const ajv = lazy<typeof import('ajv')>('ajv');
@@ -64,28 +65,6 @@ function badPattern(source: unknown): string | undefined {
     return undefined;
   } catch (error) {
     return `is not a regular expression (${(error as Error).message})`;
-  }
-}
-
-/** Whether a JSON value is of a JSON Schema `type`. */
-function ofType(v: JsonValue, type: string): boolean {
-  switch (type) {
-    case 'string':
-      return typeof v === 'string';
-    case 'number':
-      return typeof v === 'number';
-    case 'integer':
-      return Number.isInteger(v);
-    case 'boolean':
-      return typeof v === 'boolean';
-    case 'null':
-      return v === null;
-    case 'array':
-      return Array.isArray(v);
-    case 'object':
-      return typeof v === 'object' && v !== null && !Array.isArray(v);
-    default:
-      return true;
   }
 }
 
@@ -198,7 +177,9 @@ export const CUSTOM_FUNCTIONS: Readonly<Record<string, CustomFunction>> = {
       const types = typeof type === 'string' ? [type] : Array.isArray(type) ? type.map(String) : [];
       if (!Array.isArray(values) || types.length === 0) return undefined;
       const nullable = v['x-nullable'] === true || v.nullable === true;
-      const wrong = values.filter((x) => !(x === null && nullable) && !types.some((t) => ofType(x, t)));
+      const wrong = values.filter(
+        (x) => !(x === null && nullable) && !types.some((t) => matchesType(x, t) !== false),
+      );
       return wrong.length === 0
         ? undefined
         : `has enum values that are not of type ${types.join(' or ')}: ${wrong.map((x) => JSON.stringify(x)).join(', ')}`;
