@@ -4,6 +4,7 @@ import arrayDuplicateValue from './array-duplicate-value.ts';
 import arrayHasNoItems from './array-has-no-items.ts';
 import bodySchemaCountExceedsMaxAllowed from './body-schema-count-exceeds-max-allowed.ts';
 import defaultValueMustMatchType from './default-value-must-match-type.ts';
+import definitionUnused from './definition-unused.ts';
 import discriminatorMustBeARequiredStringProperty from './discriminator-must-be-a-required-string-property.ts';
 import duplicateEnumValuesInExtension from './duplicate-enum-values-in-extension.ts';
 import emptyObjectSchema from './empty-object-schema.ts';
@@ -58,6 +59,7 @@ export default [
   arrayHasNoItems,
   bodySchemaCountExceedsMaxAllowed,
   defaultValueMustMatchType,
+  definitionUnused,
   discriminatorMustBeARequiredStringProperty,
   duplicateEnumValuesInExtension,
   emptyObjectSchema,

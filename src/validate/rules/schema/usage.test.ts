@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messages, pointers, swagger } from '../../testing.ts';
 import { withBody, withDefinition, withParameter, withResponse } from './_fixtures.ts';
+import definitionUnused from './definition-unused.ts';
 import emptyObjectSchema from './empty-object-schema.ts';
 import filterEmpty from './filter-functions-property-empty.ts';
 import filterDuplicates from './filter-functions-property-has-duplicates.ts';
@@ -238,5 +239,63 @@ describe('empty-object-schema', () => {
         swagger: withDefinition({ properties: {}, additionalProperties: true }),
       }),
     ).toEqual([]);
+  });
+});
+
+describe('definition-unused', () => {
+  const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
+  const op = (extra: Record<string, unknown>) => ({
+    operationId: 'CreateTask',
+    responses: { '200': { description: 'The task.', schema: ref('Task') } },
+    ...extra,
+  });
+  const definitions = {
+    Task: { type: 'object', properties: { owner: ref('User'), tags: { type: 'array', items: ref('Tag') } } },
+    User: { type: 'object' },
+    Tag: { type: 'string' },
+    NewTask: { type: 'object' },
+    Orphan: { type: 'object', properties: { child: ref('OrphanChild') } },
+    OrphanChild: { type: 'object' },
+    'a/b': { type: 'object' },
+  };
+
+  it('reports definitions no request, response or notification reaches, those only other unused ones use too', () => {
+    const doc = swagger({
+      paths: {
+        '/tasks': { post: op({ parameters: [{ name: 'body', in: 'body', schema: ref('NewTask') }] }) },
+      },
+      definitions,
+    });
+    expect(messages(definitionUnused, { swagger: doc })).toEqual([
+      'The definition `Orphan` is used by no operation: no request body, response or notification reaches it.',
+      'The definition `OrphanChild` is used by no operation: no request body, response or notification reaches it.',
+      'The definition `a/b` is used by no operation: no request body, response or notification reaches it.',
+    ]);
+    expect(pointers(definitionUnused, { swagger: doc })).toEqual([
+      '/definitions/Orphan',
+      '/definitions/OrphanChild',
+      '/definitions/a~1b',
+    ]);
+  });
+
+  it('follows shared parameters and responses, and webhook notification content', () => {
+    const doc = swagger({
+      paths: {
+        '/tasks': {
+          'x-ms-notification-content': { description: 'A task.', schema: ref('Orphan') },
+          post: op({
+            parameters: [{ $ref: '#/parameters/body' }],
+            responses: {
+              '200': { $ref: '#/responses/task' },
+              default: { description: 'Error.', schema: ref('a~1b') },
+            },
+          }),
+        },
+      },
+      parameters: { body: { name: 'body', in: 'body', schema: ref('NewTask') } },
+      responses: { task: { description: 'The task.', schema: ref('Task') } },
+      definitions: { ...definitions, 'a/b': { type: 'object' } },
+    });
+    expect(messages(definitionUnused, { swagger: doc })).toEqual([]);
   });
 });
