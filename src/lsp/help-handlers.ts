@@ -19,6 +19,7 @@ import { CONFIG_FILE, configCompletions, configHoverAt } from './config-help.ts'
 import { extensionCompletions, extensionHoverAt } from './extension-help.ts';
 import {
   documentSymbols,
+  operationIdsOf,
   operationRefAt,
   operationSummary,
   operationTarget,
@@ -28,6 +29,7 @@ import {
   renameRange,
 } from './navigation.ts';
 import { policyCompletions, policyHoverAt } from './policy-help.ts';
+import { policyInstanceCompletions } from './policy-instance-help.ts';
 
 /** How the server turns URIs into paths and back (open documents keep the editor's spelling). */
 export interface Paths {
@@ -124,7 +126,14 @@ export function serveHelp(
     if (properties) {
       const offset = properties.offsetAt(position);
       const templates = policyCompletions(properties, offset);
-      return templates.length > 0 ? templates : apiPropertiesCompletions(properties, offset);
+      if (templates.length > 0) return templates;
+      const path = pathOf(textDocument.uri);
+      const operationIds = () => {
+        const swagger = path ? swaggerBeside(path) : undefined;
+        return swagger ? operationIdsOf(swagger) : [];
+      };
+      const instance = policyInstanceCompletions(properties, offset, operationIds);
+      return instance.length > 0 ? instance : apiPropertiesCompletions(properties, offset);
     }
     const config = isConfig(textDocument.uri) ? documents.get(textDocument.uri) : undefined;
     return config ? configCompletions(config, config.offsetAt(position)) : [];

@@ -251,6 +251,11 @@ export function operationRefAt(
   return declares ? undefined : at;
 }
 
+/** The `operationId`s of `swagger`'s operations, in document order. */
+export function operationIdsOf(swagger: TextDocument): string[] {
+  return [...operationsOf(documentTree(swagger)).keys()];
+}
+
 /** Where operation `id` is declared in `swagger`. */
 export function operationTarget(swagger: TextDocument, id: string): Location | undefined {
   const member = operationsOf(documentTree(swagger)).get(id);

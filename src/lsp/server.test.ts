@@ -305,6 +305,30 @@ describe('flowport lsp', () => {
     ).rejects.toThrow('`definitions` already has `Task`; choose another name.');
   });
 
+  it("completes the operations a policy instance lists from the connector's swagger on disk", async () => {
+    const { root, folder, text } = workspace();
+    const { client } = await started(root);
+    const properties = join(folder, 'apiProperties.json');
+    const value = JSON.parse(readFileSync(properties, 'utf8'));
+    value.properties.policyTemplateInstances = [
+      { templateId: 'setheader', parameters: { 'x-ms-apimTemplate-operationName': ['CURSOR'] } },
+    ];
+    const typed = JSON.stringify(value, null, 2).replace('"CURSOR"', '""');
+    client.open(properties, typed);
+    const lines = typed.split('\n');
+    const line = lines.findIndex((l) => l.trim() === '""');
+    const items = await client.connection.sendRequest<{ label: string }[]>('textDocument/completion', {
+      textDocument: { uri: uri(properties) },
+      position: { line, character: (lines[line] ?? '').indexOf('""') + 1 },
+    });
+    const paths = JSON.parse(text).paths as Record<string, Record<string, { operationId?: string }>>;
+    const declared = Object.values(paths).flatMap((item) =>
+      Object.values(item).flatMap((op) => (typeof op?.operationId === 'string' ? [op.operationId] : [])),
+    );
+    expect(declared.length).toBeGreaterThan(2);
+    expect(items.map((i) => i.label)).toEqual(declared);
+  });
+
   it('takes an operation named in apiProperties.json to the swagger on disk, and says what it is on hover', async () => {
     const { root, folder, swagger, text } = workspace();
     const { client } = await started(root);

@@ -148,6 +148,11 @@ export interface PolicyTemplate {
   readonly documented: boolean;
   /** Sections the template supports; the first is the default. */
   readonly sections: readonly (PolicySection | 'trigger')[];
+  /**
+   * The `x-ms-apimTemplateParameter.*` names (without the prefix) its reader asks for, in the
+   * order it asks: what an editor offers in an instance's `parameters`.
+   */
+  readonly parameters: readonly string[];
   compile(instance: PolicyInstance): { policy?: CompiledPolicy; diagnostics: PolicyDiagnostic[] };
 }
 

@@ -29,13 +29,42 @@ export function operationFilter(instance: PolicyInstance): (operationId: string 
   return ids.size === 0 ? () => true : (id) => id !== undefined && ids.has(id);
 }
 
+/** Parameters read from nothing, noting each name asked for. */
+class Recorder extends InstanceParameters {
+  readonly names: string[] = [];
+  override raw(name: string): undefined {
+    if (!this.names.includes(name)) this.names.push(name);
+    return undefined;
+  }
+}
+
+/** The names `spec.read` asks for, read over an instance without parameters. */
+function parameterNames(spec: TemplateSpec<unknown>): string[] {
+  const recorder = new Recorder({
+    templateId: spec.id,
+    rawTemplateId: spec.id,
+    title: undefined,
+    parameters: {},
+    operations: [],
+    raw: {},
+    pointer: '',
+  });
+  spec.read(recorder);
+  return recorder.names;
+}
+
 /** Builds a `PolicyTemplate` whose `compile` validates once and wires the hook for the section. */
 export function defineTemplate<Config>(spec: TemplateSpec<Config>): PolicyTemplate {
+  let parameters: string[] | undefined;
   return {
     id: spec.id,
     title: spec.title,
     documented: spec.documented,
     sections: spec.sections,
+    get parameters() {
+      parameters ??= parameterNames(spec as TemplateSpec<unknown>);
+      return parameters;
+    },
     compile(instance) {
       const p = new InstanceParameters(instance);
       const section = p.section(spec.sections);

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connectorFromFiles } from '../../connector/load.ts';
+import { POLICY_TEMPLATES as REQUIRED } from '../../validate/helpers/policy-templates.ts';
 import type { PolicyTemplate } from '../types.ts';
 import { compilePolicies, findTemplate, POLICY_TEMPLATES } from './registry.ts';
 
@@ -61,6 +62,19 @@ describe('policy registry', () => {
       expect(t.title.length).toBeGreaterThan(0);
       expect(t.sections.length).toBeGreaterThan(0);
     }
+  });
+
+  it("lists the parameters each template's reader asks for, the validator's required ones among them", () => {
+    const PREFIX = 'x-ms-apimTemplateParameter.';
+    for (const t of POLICY_TEMPLATES) {
+      expect(t.parameters.length, t.id).toBeGreaterThan(0);
+      expect(new Set(t.parameters).size, t.id).toBe(t.parameters.length);
+      const required = (REQUIRED.get(t.id) ?? [])
+        .filter((k) => k.startsWith(PREFIX))
+        .map((k) => k.slice(PREFIX.length));
+      for (const name of required) expect(t.parameters, t.id).toContain(name);
+    }
+    expect(findTemplate('setheader')?.parameters).toEqual(['name', 'value', 'existsAction']);
   });
 
   it('finds templates without case', () => {
