@@ -52,7 +52,9 @@ describe('x-ms extension help', () => {
       expect.arrayContaining(['x-ms-summary', 'x-ms-url-encoding', 'x-ms-dynamic-values']),
     );
     expect(parameter).not.toContain('x-ms-trigger');
-    expect(labels('{ "paths": { "/t": { "|" } } }')).toEqual(['x-ms-notification-content']);
+    expect(labels('{ "paths": { "/t": { "|" } } }').filter((l) => l.startsWith('x-ms'))).toEqual([
+      'x-ms-notification-content',
+    ]);
     // Not a place for extensions (the names of properties), or a value position.
     expect(labels('{ "definitions": { "Task": { "properties": { "|" } } } }')).toEqual([]);
     expect(labels('{ "info": { "title": "|" } }')).toEqual([]);
@@ -93,5 +95,47 @@ describe('x-ms extension help', () => {
       '`batch` (x-ms-trigger): The response holds an array; each item is one event.',
     );
     expect(hover('{ "paths": { "/t": { "get": { "summ|ary": "x" } } } }')).toBeUndefined();
+  });
+
+  it("offers Swagger's own keywords where they go, with the values of those that take a few", () => {
+    expect(labels('{ "swagger": "2.0", "|" }')).toEqual(
+      expect.arrayContaining(['info', 'host', 'paths', 'definitions']),
+    );
+    expect(labels('{ "swagger": "2.0", "|" }')).not.toContain('swagger');
+    expect(labels('{ "paths": { "/t": { "|" } } }').slice(0, 8)).toEqual([
+      'parameters',
+      'get',
+      'post',
+      'put',
+      'patch',
+      'delete',
+      'head',
+      'options',
+    ]);
+    const parameter = labels('{ "paths": { "/t": { "get": { "parameters": [ { "name": "id", "|" } ] } } } }');
+    expect(parameter).toEqual(expect.arrayContaining(['in', 'required', 'type', 'collectionFormat']));
+    expect(parameter).not.toContain('name');
+    expect(parameter).not.toContain('properties');
+    const schema = labels('{ "definitions": { "Task": { "|" } } }');
+    expect(schema).toEqual(expect.arrayContaining(['properties', 'required', 'allOf', '$ref']));
+    // What the platform rejects is never offered.
+    for (const rejected of ['oneOf', 'anyOf', 'not', 'uniqueItems']) expect(schema).not.toContain(rejected);
+    expect(labels('{ "paths": { "/t": { "get": { "parameters": [ { "in": "|" } ] } } } }')).toEqual([
+      'query',
+      'path',
+      'header',
+      'body',
+      'formData',
+    ]);
+    expect(labels('{ "definitions": { "Task": { "type": "|" } } }')).toContain('object');
+    expect(labels('{ "paths": { "/t": { "get": { "parameters": [ { "type": "|" } ] } } } }')).toContain(
+      'file',
+    );
+    expect(labels('{ "definitions": { "T": { "type": "integer", "format": "|" } } }')).toEqual([
+      'int32',
+      'int64',
+    ]);
+    expect(labels('{ "definitions": { "T": { "format": "|" } } }')).toEqual([]);
+    expect(labels('{ "schemes": [ "|" ] }')).toEqual(['https', 'http']);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Help with `x-ms-*` extensions while writing a swagger: the names that go where the cursor is (with
- * a value to fill in), the values of those that take a few, and what one does on hover.
+ * Help while writing a swagger: the `x-ms-*` extensions and Swagger's own keywords that go where the
+ * cursor is (with a value to fill in), the values of those that take a few, and what an extension
+ * does on hover.
  */
 import { findNodeAtOffset, getLocation, getNodePath, type JSONPath } from 'jsonc-parser';
 import {
@@ -11,9 +12,12 @@ import {
   MarkupKind,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { completionItem, markdown } from './completion-item.ts';
-import { documentTree, keysAt, nodeRange, typedRange } from './document-tree.ts';
+import { join } from '../connector/pointer.ts';
+import { FORMATS } from '../validate/rules/schema/unrecognized-type-format.ts';
+import { completionItem, markdown, valueItems } from './completion-item.ts';
+import { documentTree, keysAt, nodeAt, nodeRange, typedRange } from './document-tree.ts';
 import { EXTENSIONS, extensionHover, extensionNamed, type Place } from './extension-catalogue.ts';
+import { KEYWORD_VALUES, KEYWORDS, typesFor } from './swagger-keywords.ts';
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
 const SCHEMA_KEYS = new Set(['schema', 'items', 'additionalProperties', 'x-ms-notification-content']);
@@ -43,7 +47,23 @@ export function placeOf(path: JSONPath): Place | undefined {
   return undefined;
 }
 
-/** Keys the object at `path` already has. */
+/** The values a Swagger keyword at `path` takes, when it takes a few; undefined otherwise. */
+function keywordValues(document: TextDocument, path: JSONPath): readonly string[] | undefined {
+  const key = path.at(-1);
+  if (path.length === 2 && path[0] === 'schemes' && typeof key === 'number') return ['https', 'http'];
+  if (typeof key !== 'string') return undefined;
+  const place = placeOf(path.slice(0, -1));
+  if (!place) return undefined;
+  if (key === 'type' && (place === 'parameter' || place === 'header' || place === 'schema'))
+    return typesFor(place);
+  if (key === 'format' && (place === 'parameter' || place === 'header' || place === 'schema')) {
+    const type = nodeAt(documentTree(document), join('', ...path.slice(0, -1), 'type'))?.value;
+    return typeof type === 'string' ? [...(FORMATS[type] ?? [])] : undefined;
+  }
+  const known = KEYWORD_VALUES[key];
+  return known && (place === 'parameter' || place === 'header') ? known : undefined;
+}
+
 /** Extension names where a key is being typed, or values where an extension's value is. */
 export function extensionCompletions(document: TextDocument, offset: number): CompletionItem[] {
   const text = document.getText();
@@ -54,14 +74,24 @@ export function extensionCompletions(document: TextDocument, offset: number): Co
     const place = placeOf(at);
     if (!place) return [];
     const present = keysAt(document, at);
-    return EXTENSIONS.filter((e) => e.places.includes(place) && !present.has(e.name)).map((e) =>
+    const keywords = KEYWORDS.filter((k) => k.places.includes(place) && !present.has(k.name)).map((k) =>
+      completionItem(range, k.name, CompletionItemKind.Property, `"${k.name}": ${k.snippet}`, {
+        detail: 'Swagger 2.0',
+        documentation: markdown(k.doc),
+        insertTextFormat: InsertTextFormat.Snippet,
+      }),
+    );
+    const extensions = EXTENSIONS.filter((e) => e.places.includes(place) && !present.has(e.name)).map((e) =>
       completionItem(range, e.name, CompletionItemKind.Property, `"${e.name}": ${e.snippet}`, {
         detail: 'x-ms extension',
         documentation: markdown(extensionHover(e, place)),
         insertTextFormat: InsertTextFormat.Snippet,
       }),
     );
+    return [...keywords, ...extensions];
   }
+  const keyword = keywordValues(document, location.path);
+  if (keyword) return valueItems(range, keyword);
   const key = location.path.at(-1);
   const values = typeof key === 'string' ? extensionNamed(key)?.values : undefined;
   if (!values) return [];

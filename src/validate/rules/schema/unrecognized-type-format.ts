@@ -5,7 +5,7 @@ import { schemaLabel } from '../../helpers/schema-label.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
 /** Formats the platform maps to a data type, per `type` (Swagger 2.0's plus `date-no-tz`, `html`, …). */
-const FORMATS: Readonly<Record<string, ReadonlySet<string>>> = {
+export const FORMATS: Readonly<Record<string, ReadonlySet<string>>> = {
   string: new Set([
     'byte',
     'binary',
