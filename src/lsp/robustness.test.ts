@@ -15,6 +15,7 @@ import {
   renameRange,
 } from './navigation.ts';
 import { policyCompletions, policyHoverAt } from './policy-help.ts';
+import { policyInstanceCompletions } from './policy-instance-help.ts';
 
 /** Text an author may hold mid-edit: JSON pieces, keys the helpers look for, and anything else. */
 const piece = fc.oneof(
@@ -45,6 +46,12 @@ const piece = fc.oneof(
     '"properties"',
     '"policyTemplateInstances"',
     '"templateId"',
+    '"x-ms-apimTemplate-operationName"',
+    '"x-ms-apimTemplate-policySection"',
+    '"scriptOperations"',
+    '"type"',
+    '"format"',
+    '"in"',
     '"setheader"',
     '"x-ms-trigger"',
     '"batch"',
@@ -77,6 +84,7 @@ describe('the editor helpers on any text', () => {
         policyCompletions(doc, offset);
         policyHoverAt(doc, offset);
         apiPropertiesCompletions(doc, offset);
+        policyInstanceCompletions(doc, offset, () => ['A']);
         for (const file of ['swagger', 'apiProperties'] as const) {
           const ref = operationRefAt(doc, offset, file);
           if (ref) {
