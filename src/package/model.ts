@@ -85,3 +85,8 @@ export function solutionKind(content: SolutionContent | undefined): SolutionKind
   if (!content.workflows && !content.plugin) return 'connector';
   return undefined;
 }
+
+/** The package's connector solution (the first, when there are several): what certification installs. */
+export function connectorSolution(pkg: CertificationPackage): Solution | undefined {
+  return pkg.solutions.find((s) => solutionKind(s.content) === 'connector');
+}

@@ -1,5 +1,5 @@
 import { connectorFromFiles } from '../connector/load.ts';
-import { type CertificationPackage, type Solution, solutionKind } from '../package/model.ts';
+import { type CertificationPackage, connectorSolution, type Solution } from '../package/model.ts';
 import { type Diagnostic, NO_PLACE } from './diagnostic.ts';
 import { type ActiveRule, runRules } from './engine.ts';
 import type { PresetName } from './rule.ts';
@@ -34,7 +34,7 @@ export function packagedConnectorFindings(
   rules: readonly ActiveRule[],
   preset: PresetName,
 ): Diagnostic[] {
-  const solution = pkg.solutions.find((s) => solutionKind(s.content) === 'connector');
+  const solution = connectorSolution(pkg);
   const parts = solution?.content?.connectorParts;
   const icon = parts?.iconFile === undefined ? undefined : solution?.file(parts.iconFile);
   if (!solution || !parts?.iconFile || parts.iconBrandColor === undefined || !icon) return [];

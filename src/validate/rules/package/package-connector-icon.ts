@@ -1,4 +1,4 @@
-import { solutionKind } from '../../../package/model.ts';
+import { connectorSolution } from '../../../package/model.ts';
 import { defineRule } from '../../rule.ts';
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
   fix: "Upload the icon and set the brand colour on the connector (the maker portal's General tab, or `paconn update`/`pac connector update` with `icon.png` and `iconBrandColor`), then export the solution again.",
   visit: {
     certificationPackage(pkg, ctx) {
-      const solution = pkg.solutions.find((s) => solutionKind(s.content) === 'connector');
+      const solution = connectorSolution(pkg);
       const parts = solution?.content?.connectorParts;
       if (!solution || !parts) return;
       const missing = [
