@@ -43,8 +43,8 @@ export interface Solution {
   readonly path: string;
   /** Its top level; undefined when the zip cannot be read. */
   readonly level: ZipLevel | undefined;
-  /** Every file path in it, lower-cased (for the files `customizations.xml` names). */
-  readonly entries: ReadonlySet<string>;
+  /** Every file path in it, lower-cased, and as written (for the files `customizations.xml` names). */
+  readonly entries: ReadonlyMap<string, string>;
   /** The bytes of a file of it, by path in any case. */
   file(path: string): Uint8Array | undefined;
   /** Undefined without a readable `customizations.xml`. */

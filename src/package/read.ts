@@ -86,7 +86,7 @@ function looksLikePackage(names: readonly string[]): boolean {
 function solutionOf(path: string, bytes: Uint8Array): Solution {
   const entries = unzip(bytes);
   if (!entries) {
-    const none = { path, level: undefined, entries: new Set<string>(), file: () => undefined };
+    const none = { path, level: undefined, entries: new Map<string, string>(), file: () => undefined };
     return { ...none, content: undefined, unreadable: 'it is not a readable zip' };
   }
   const level = levelOf(entries, '', `${path}/`);
@@ -98,7 +98,7 @@ function solutionOf(path: string, bytes: Uint8Array): Solution {
   const base = {
     path,
     level,
-    entries: new Set(byLower.keys()),
+    entries: byLower,
     file: (name: string) => {
       const key = byLower.get(name.toLowerCase());
       return key === undefined ? undefined : entries[key];

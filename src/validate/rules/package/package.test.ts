@@ -294,12 +294,25 @@ describe('package-connector-files', () => {
 });
 
 describe('package-workflow-files', () => {
-  it('reports flow definitions customizations.xml names but the zip lacks', () => {
-    const flow = { ...solutionTree('flow'), Workflows: { 'Other.json': '{}' } };
+  it('reports flow definitions customizations.xml names but the zip lacks, and those it does not name', () => {
+    const flow = {
+      ...solutionTree('flow'),
+      Workflows: { 'Other.json': '{}', 'Other.json.data.xml': '<x/>' },
+    };
     const tree = submissionTree({ assets: { 'ContosoTasksFlows_1_0_0_0.zip': zipOf(flow) } });
     expect(messages(workflowFiles, tree)).toEqual([
       "`ContosoTasks.pdpkg.zip/PkgAssets/ContosoTasksFlows_1_0_0_0.zip` lacks `Workflows/Createatask-5B0BD3A0-3C43-4D61-9B4E-6A1C7B6A2F10.json`, which its `customizations.xml` names as a flow's definition; importing the solution would fail.",
+      '`ContosoTasks.pdpkg.zip/PkgAssets/ContosoTasksFlows_1_0_0_0.zip` holds `Workflows/Other.json`, which its `customizations.xml` names for no `Workflow`; certification rejects a flow solution whose files and `customizations.xml` disagree (policy 5000.1.1.15).',
     ]);
+  });
+  it('matches names in any case', () => {
+    const flow = solutionTree('flow');
+    const files = flow.Workflows as Tree;
+    const upper = Object.fromEntries(Object.entries(files).map(([k, v]) => [k.toUpperCase(), v]));
+    const tree = submissionTree({
+      assets: { 'ContosoTasksFlows_1_0_0_0.zip': zipOf({ ...flow, Workflows: upper }) },
+    });
+    expect(messages(workflowFiles, tree)).toEqual([]);
   });
 });
 
