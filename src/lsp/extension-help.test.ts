@@ -94,7 +94,11 @@ describe('x-ms extension help', () => {
     expect(hover('{ "paths": { "/t": { "get": { "x-ms-trigger": "bat|ch" } } } }')).toBe(
       '`batch` (x-ms-trigger): The response holds an array; each item is one event.',
     );
-    expect(hover('{ "paths": { "/t": { "get": { "summ|ary": "x" } } } }')).toBeUndefined();
+    // Swagger's own keywords have their hover too (below); a key that is neither has none.
+    expect(hover('{ "paths": { "/t": { "get": { "summ|ary": "x" } } } }')).toMatch(
+      /^\*\*summary\*\* \(Swagger 2\.0\)/,
+    );
+    expect(hover('{ "paths": { "/t": { "get": { "no|tes": "x" } } } }')).toBeUndefined();
   });
 
   it("offers Swagger's own keywords where they go, with the values of those that take a few", () => {
@@ -137,5 +141,24 @@ describe('x-ms extension help', () => {
     ]);
     expect(labels('{ "definitions": { "T": { "format": "|" } } }')).toEqual([]);
     expect(labels('{ "schemes": [ "|" ] }')).toEqual(['https', 'http']);
+  });
+
+  it('says what a Swagger keyword does on hover, where it is one', () => {
+    const hover = (text: string) => {
+      const { doc, offset } = at(text);
+      const h = extensionHoverAt(doc, offset);
+      return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : undefined;
+    };
+    expect(
+      hover('{ "paths": { "/t": { "get": { "parameters": [ { "collection|Format": "csv" } ] } } } }'),
+    ).toBe(
+      '**collectionFormat** (Swagger 2.0) — How an array is written: `csv` (default), `ssv`, `tsv`, `pipes` or `multi`.',
+    );
+    expect(hover('{ "definitions": { "T": { "requ|ired": ["a"] } } }')).toBe(
+      '**required** (Swagger 2.0) — The properties that must be present.',
+    );
+    // A property named like a keyword is no keyword; nor is a value.
+    expect(hover('{ "definitions": { "T": { "properties": { "ty|pe": {} } } } }')).toBeUndefined();
+    expect(hover('{ "definitions": { "T": { "type": "str|ing" } } }')).toBeUndefined();
   });
 });

@@ -1,9 +1,15 @@
 /**
  * Help while writing a swagger: the `x-ms-*` extensions and Swagger's own keywords that go where the
- * cursor is (with a value to fill in), the values of those that take a few, and what an extension
- * does on hover.
+ * cursor is (with a value to fill in), the values of those that take a few, and what one does on
+ * hover.
  */
-import { findNodeAtOffset, getLocation, getNodePath, type JSONPath } from 'jsonc-parser';
+import {
+  findNodeAtOffset,
+  getLocation,
+  getNodePath,
+  type JSONPath,
+  type Node as JsoncNode,
+} from 'jsonc-parser';
 import {
   type CompletionItem,
   CompletionItemKind,
@@ -110,7 +116,7 @@ export function extensionHoverAt(document: TextDocument, offset: number): Hover 
   if (node?.type !== 'string' || property?.type !== 'property') return undefined;
   const [key, value] = property.children ?? [];
   const extension = typeof key?.value === 'string' ? extensionNamed(key.value) : undefined;
-  if (!extension) return undefined;
+  if (!extension) return node === key ? keywordHover(document, node, property) : undefined;
   if (node === key) {
     const object = property.parent;
     const place = object ? placeOf(getNodePath(object)) : undefined;
@@ -127,5 +133,17 @@ export function extensionHoverAt(document: TextDocument, offset: number): Hover 
       value: `\`${meaning.value}\` (${extension.name}): ${meaning.doc}`,
     },
     range: nodeRange(document, node),
+  };
+}
+
+/** What a Swagger keyword does, where it is one (a `type` key of a schema, not a property named `type`). */
+function keywordHover(document: TextDocument, key: JsoncNode, property: JsoncNode): Hover | undefined {
+  const object = property.parent;
+  const place = object ? placeOf(getNodePath(object)) : undefined;
+  const keyword = place && KEYWORDS.find((k) => k.name === key.value && k.places.includes(place));
+  if (!keyword) return undefined;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: `**${keyword.name}** (Swagger 2.0) — ${keyword.doc}` },
+    range: nodeRange(document, key),
   };
 }
