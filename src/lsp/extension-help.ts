@@ -66,7 +66,9 @@ function keywordValues(document: TextDocument, path: JSONPath): readonly string[
     const type = nodeAt(documentTree(document), join('', ...path.slice(0, -1), 'type'))?.value;
     return typeof type === 'string' ? [...(FORMATS[type] ?? [])] : undefined;
   }
-  const known = KEYWORD_VALUES[key];
+  const known: readonly string[] | undefined = Object.hasOwn(KEYWORD_VALUES, key)
+    ? KEYWORD_VALUES[key as keyof typeof KEYWORD_VALUES]
+    : undefined;
   return known && (place === 'parameter' || place === 'header') ? known : undefined;
 }
 

@@ -18,6 +18,24 @@ export interface Keyword {
 const SIMPLE: readonly Place[] = ['parameter', 'header', 'schema'];
 const NUMERIC = (name: string, doc: string): Keyword => ({ name, places: SIMPLE, doc, snippet: '$1' });
 
+/** The values of the keywords that take a few, by keyword (`format` by its object's `type`). */
+export const KEYWORD_VALUES = {
+  in: ['query', 'path', 'header', 'body', 'formData'],
+  collectionFormat: ['csv', 'multi', 'ssv', 'tsv', 'pipes'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+/** The `type`s a keyword object of a place takes. */
+export function typesFor(place: Place): readonly string[] {
+  return place === 'schema'
+    ? ['string', 'integer', 'number', 'boolean', 'array', 'object']
+    : place === 'parameter'
+      ? ['string', 'integer', 'number', 'boolean', 'array', 'file']
+      : ['string', 'integer', 'number', 'boolean', 'array'];
+}
+
+/** A snippet choosing one of `values`, quoted. */
+const choice = (values: readonly string[]) => `"\${1|${values.join(',')}|}"`;
+
 export const KEYWORDS: readonly Keyword[] = [
   { name: 'swagger', places: ['root'], doc: 'The specification version: always `"2.0"`.', snippet: '"2.0"' },
   {
@@ -160,7 +178,7 @@ export const KEYWORDS: readonly Keyword[] = [
     name: 'in',
     places: ['parameter'],
     doc: '`path`, `query`, `header`, `formData` or `body`.',
-    snippet: '"${1|query,path,header,body,formData|}"',
+    snippet: choice(KEYWORD_VALUES.in),
   },
   {
     name: 'required',
@@ -181,7 +199,7 @@ export const KEYWORDS: readonly Keyword[] = [
     name: 'type',
     places: SIMPLE,
     doc: '`string`, `integer`, `number`, `boolean`, `array`, `object` (schemas) or `file` (formData).',
-    snippet: '"${1|string,integer,number,boolean,array,object|}"',
+    snippet: choice(typesFor('schema')),
   },
   { name: 'format', places: SIMPLE, doc: 'Refines `type`: `date-time`, `int32`, `binary`…', snippet: '"$1"' },
   { name: 'items', places: SIMPLE, doc: "The schema of an array's items.", snippet: '{\n  "type": "$1"\n}' },
@@ -189,7 +207,7 @@ export const KEYWORDS: readonly Keyword[] = [
     name: 'collectionFormat',
     places: ['parameter', 'header'],
     doc: 'How an array is written: `csv` (default), `ssv`, `tsv`, `pipes` or `multi`.',
-    snippet: '"${1|csv,multi,ssv,tsv,pipes|}"',
+    snippet: choice(KEYWORD_VALUES.collectionFormat),
   },
   { name: 'default', places: SIMPLE, doc: 'The value used when none is given.', snippet: '$1' },
   { name: 'enum', places: SIMPLE, doc: 'The values allowed.', snippet: '[$1]' },
@@ -223,18 +241,3 @@ export const KEYWORDS: readonly Keyword[] = [
   },
   { name: 'example', places: ['schema'], doc: 'An example value.', snippet: '$1' },
 ];
-
-/** The values of the keywords that take a few, by keyword (`format` by its object's `type`). */
-export const KEYWORD_VALUES: Readonly<Record<string, readonly string[]>> = {
-  in: ['query', 'path', 'header', 'body', 'formData'],
-  collectionFormat: ['csv', 'multi', 'ssv', 'tsv', 'pipes'],
-};
-
-/** The `type`s a keyword object of a place takes. */
-export function typesFor(place: Place): readonly string[] {
-  return place === 'schema'
-    ? ['string', 'integer', 'number', 'boolean', 'array', 'object']
-    : place === 'parameter'
-      ? ['string', 'integer', 'number', 'boolean', 'array', 'file']
-      : ['string', 'integer', 'number', 'boolean', 'array'];
-}

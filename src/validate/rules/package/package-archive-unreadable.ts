@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule.ts';
+import { ALL, defineRule } from '../../rule.ts';
 
 export default defineRule({
   id: 'package-archive-unreadable',
@@ -7,7 +7,7 @@ export default defineRule({
   category: 'package',
   source: 'certification',
   severity: 'error',
-  presets: ['recommended', 'certification', 'independent-publisher'],
+  presets: ALL,
   fix: 'Build the zip again (`dotnet publish` for the package zip, `pac solution export` for a solution) instead of editing it by hand.',
   visit: {
     certificationPackage(pkg, ctx) {

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule.ts';
+import { ALL, defineRule } from '../../rule.ts';
 import { count, quoted } from './_names.ts';
 
 export default defineRule({
@@ -7,7 +7,7 @@ export default defineRule({
   category: 'package',
   source: 'certification',
   severity: 'error',
-  presets: ['recommended', 'certification', 'independent-publisher'],
+  presets: ALL,
   fix: 'Build the package zip with `pac package init`, `pac package add-solution` and `dotnet publish`: it puts the solutions in `PkgAssets/`.',
   visit: {
     certificationPackage(pkg, ctx) {

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule.ts';
+import { ALL, defineRule } from '../../rule.ts';
 
 export default defineRule({
   id: 'package-assets-name',
@@ -6,7 +6,7 @@ export default defineRule({
   category: 'package',
   source: 'certification',
   severity: 'warning',
-  presets: ['recommended', 'certification', 'independent-publisher'],
+  presets: ALL,
   fix: 'Rename the folder to `PkgAssets`, or build the package with `pac package init`, which names it so.',
   visit: {
     certificationPackage(pkg, ctx) {

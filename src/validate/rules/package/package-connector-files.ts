@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule.ts';
+import { ALL, defineRule } from '../../rule.ts';
 import { quoted } from './_names.ts';
 
 export default defineRule({
@@ -8,7 +8,7 @@ export default defineRule({
   category: 'package',
   source: 'certification',
   severity: 'error',
-  presets: ['recommended', 'certification', 'independent-publisher'],
+  presets: ALL,
   fix: 'Export the solution again with `pac solution export` rather than removing files from it.',
   visit: {
     certificationPackage(pkg, ctx) {

@@ -1,5 +1,5 @@
 import { connectorSolution } from '../../../package/model.ts';
-import { defineRule } from '../../rule.ts';
+import { ALL, defineRule } from '../../rule.ts';
 
 export default defineRule({
   id: 'package-connector-icon',
@@ -8,7 +8,7 @@ export default defineRule({
   category: 'package',
   source: 'certification',
   severity: 'error',
-  presets: ['recommended', 'certification', 'independent-publisher'],
+  presets: ALL,
   fix: "Upload the icon and set the brand colour on the connector (the maker portal's General tab, or `paconn update`/`pac connector update` with `icon.png` and `iconBrandColor`), then export the solution again.",
   visit: {
     certificationPackage(pkg, ctx) {

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule.ts';
+import { ALL, defineRule } from '../../rule.ts';
 
 export default defineRule({
   id: 'package-intro-name',
@@ -6,7 +6,7 @@ export default defineRule({
   category: 'package',
   source: 'certification',
   severity: 'warning',
-  presets: ['recommended', 'certification', 'independent-publisher'],
+  presets: ALL,
   fix: 'Rename the file to `intro.md`.',
   visit: {
     certificationPackage(pkg, ctx) {

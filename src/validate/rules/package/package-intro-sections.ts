@@ -1,6 +1,6 @@
 import { parseOutline } from '../../helpers/markdown-outline.ts';
 import { findSections, INTRO_SECTIONS, type SectionSpec } from '../../helpers/readme-sections.ts';
-import { defineRule } from '../../rule.ts';
+import { ALL, defineRule } from '../../rule.ts';
 
 /** Connection parameters in the connector solution: its users bring credentials. */
 const CONNECTION_PARAMETERS = /_connectionparameter(?:set)?s\.json$/i;
@@ -12,7 +12,7 @@ export default defineRule({
   category: 'package',
   source: 'certification',
   severity: 'warning',
-  presets: ['recommended', 'certification', 'independent-publisher'],
+  presets: ALL,
   fix: 'Add the missing sections; `intro.md` becomes the public documentation page of the connector.',
   visit: {
     certificationPackage(pkg, ctx) {

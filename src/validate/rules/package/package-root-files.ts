@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule.ts';
+import { ALL, defineRule } from '../../rule.ts';
 import { count, quoted } from './_names.ts';
 
 const MARKDOWN = /\.md$/i;
@@ -10,7 +10,7 @@ export default defineRule({
   category: 'package',
   source: 'certification',
   severity: 'error',
-  presets: ['recommended', 'certification', 'independent-publisher'],
+  presets: ALL,
   fix: 'Put `intro.md` and the Package Deployer zip (`<name>.pdpkg.zip`, from `dotnet publish` of a `pac package init` project) side by side in the submission zip.',
   visit: {
     certificationPackage(pkg, ctx) {

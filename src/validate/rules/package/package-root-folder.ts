@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule.ts';
+import { ALL, defineRule } from '../../rule.ts';
 import { quoted } from './_names.ts';
 
 export default defineRule({
@@ -7,7 +7,7 @@ export default defineRule({
   category: 'package',
   source: 'certification',
   severity: 'error',
-  presets: ['recommended', 'certification', 'independent-publisher'],
+  presets: ALL,
   fix: 'Zip the two files themselves, not the folder that holds them.',
   visit: {
     certificationPackage(pkg, ctx) {

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule.ts';
+import { ALL, defineRule } from '../../rule.ts';
 import { count, quoted } from './_names.ts';
 
 export default defineRule({
@@ -8,7 +8,7 @@ export default defineRule({
   category: 'package',
   source: 'certification',
   severity: 'error',
-  presets: ['recommended', 'certification', 'independent-publisher'],
+  presets: ALL,
   fix: 'Export the connector solution and a solution with the connector and a flow using it (`pac solution export`), and add both with `pac package add-solution`.',
   visit: {
     certificationPackage(pkg, ctx) {

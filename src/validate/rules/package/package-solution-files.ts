@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule.ts';
+import { ALL, defineRule } from '../../rule.ts';
 import { quoted } from './_names.ts';
 
 /** The files of a solution export's top level that ConnectorPackageValidator looks for. */
@@ -11,7 +11,7 @@ export default defineRule({
   category: 'package',
   source: 'certification',
   severity: 'error',
-  presets: ['recommended', 'certification', 'independent-publisher'],
+  presets: ALL,
   fix: "Use the zip `pac solution export` (or the maker portal's Export) gives as it is; a zip of the unpacked folder must keep these files at its top, not inside a folder.",
   visit: {
     certificationPackage(pkg, ctx) {

@@ -1,5 +1,5 @@
 import { solutionKind } from '../../../package/model.ts';
-import { defineRule } from '../../rule.ts';
+import { ALL, defineRule } from '../../rule.ts';
 import { quoted } from './_names.ts';
 
 export default defineRule({
@@ -9,7 +9,7 @@ export default defineRule({
   category: 'package',
   source: 'certification',
   severity: 'error',
-  presets: ['recommended', 'certification', 'independent-publisher'],
+  presets: ALL,
   fix: "Export the solution again with `pac solution export`; a hand-made zip must keep the export's folders.",
   visit: {
     certificationPackage(pkg, ctx) {

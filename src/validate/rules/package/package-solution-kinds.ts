@@ -1,5 +1,5 @@
 import { type SolutionKind, solutionKind } from '../../../package/model.ts';
-import { defineRule } from '../../rule.ts';
+import { ALL, defineRule } from '../../rule.ts';
 
 const WHAT: Record<SolutionKind, string> = {
   connector: 'the connector alone',
@@ -14,7 +14,7 @@ export default defineRule({
   category: 'package',
   source: 'certification',
   severity: 'error',
-  presets: ['recommended', 'certification', 'independent-publisher'],
+  presets: ALL,
   fix: 'Export one solution with only the connector, and one with the connector and a cloud flow that uses it.',
   visit: {
     certificationPackage(pkg, ctx) {

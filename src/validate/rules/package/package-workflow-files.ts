@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule.ts';
+import { ALL, defineRule } from '../../rule.ts';
 import { quoted } from './_names.ts';
 
 /** A flow's definition in a solution export: `Workflows/<name>-<GUID>.json`. */
@@ -11,7 +11,7 @@ export default defineRule({
   category: 'package',
   source: 'certification',
   severity: 'error',
-  presets: ['recommended', 'certification', 'independent-publisher'],
+  presets: ALL,
   fix: 'Export the flow solution again with `pac solution export` rather than adding, removing or renaming files in it.',
   visit: {
     certificationPackage(pkg, ctx) {
