@@ -6,6 +6,9 @@
  * const result = validateConnector(await loadConnector('./my-connector'), { preset: 'certification' });
  */
 
+export type { ArmNote, ArmNoteCode, ArmOptions, ArmParameter, ArmResult, ArmTemplate } from './arm/model.ts';
+export { type ParametersFile, parametersFile } from './arm/parameters-file.ts';
+export { armTemplate } from './arm/template.ts';
 export {
   type AcceptedEntry,
   type AcceptedFile,

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isFlowportError } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { keysCommand, tokenCommand } from './commands/admin.ts';
+import { armCommand } from './commands/arm.ts';
 import { breakingCommand } from './commands/breaking.ts';
 import { connectCommand, connectionsCommand } from './commands/connect.ts';
 import { initCommand } from './commands/init.ts';
@@ -32,6 +33,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program.addCommand(smokeCommand(io, setExit));
   program.addCommand(triggerCommand(io, setExit));
   program.addCommand(serveCommand(io, setExit));
+  program.addCommand(armCommand(io, setExit));
   program.addCommand(connectCommand(io, setExit));
   program.addCommand(connectionsCommand(io, setExit));
   program.addCommand(tokenCommand(io, setExit));

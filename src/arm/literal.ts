@@ -1,0 +1,39 @@
+import { isObject, type JsonObject, type JsonValue, setOwn } from '../connector/json.ts';
+
+/**
+ * True when ARM would evaluate the string as a template expression: it starts with `[` and ends
+ * with `]` (https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions#escape-characters).
+ */
+export function readsAsExpression(s: string): boolean {
+  return s.length >= 2 && s.charCodeAt(0) === 0x5b && s.charCodeAt(s.length - 1) === 0x5d;
+}
+
+/**
+ * A JSON value as an ARM template literal: every string and property name that ARM would read as
+ * an expression gets the extra leading `[` that makes it literal again (`[x]` → `[[x]`, which ARM
+ * deploys as `[x]`). Everything else is copied as it is.
+ */
+export function armLiteral(value: JsonValue): JsonValue {
+  if (typeof value === 'string') return readsAsExpression(value) ? `[${value}` : value;
+  if (Array.isArray(value)) return value.map(armLiteral);
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const key in value) setOwn(out, armLiteral(key) as string, armLiteral(value[key] as JsonValue));
+  return out;
+}
+
+/** What ARM deploys for a literal written by {@link armLiteral}: its inverse, for checks and tests. */
+export function armDeployed(value: JsonValue): JsonValue {
+  if (typeof value === 'string')
+    return value.startsWith('[[') && value.endsWith(']') ? value.slice(1) : value;
+  if (Array.isArray(value)) return value.map(armDeployed);
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const key in value) setOwn(out, armDeployed(key) as string, armDeployed(value[key] as JsonValue));
+  return out;
+}
+
+/** `[parameters('name')]`: a template expression reading one parameter. */
+export function parameterRef(name: string): string {
+  return `[parameters('${name}')]`;
+}
