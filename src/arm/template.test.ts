@@ -264,6 +264,12 @@ describe('armTemplate', () => {
               title: 'Accept',
               parameters: { 'x-ms-apimTemplate-operationName': ['ListTasks'] },
             },
+            {
+              templateId: 'dynamicHostUrl',
+              parameters: {
+                'x-ms-apimTemplateParameter.UrlTemplate': "https://@connectionParameters('host')",
+              },
+            },
           ],
           scriptOperations: ['ListTasks'],
         },
@@ -273,11 +279,14 @@ describe('armTemplate', () => {
     );
     expect(notes.map((n) => [n.code, n.severity, n.file, n.pointer])).toEqual([
       ['policy-templates-dropped', 'warning', 'apiProperties', '/properties/policyTemplateInstances/0'],
+      ['policy-templates-dropped', 'warning', 'apiProperties', '/properties/policyTemplateInstances/1'],
       ['custom-code-dropped', 'warning', 'script', undefined],
     ]);
+    expect(notes[1]?.message).toContain('in Logic Apps give it as `serviceUrl`, one deployment per host');
+    expect(notes[0]?.message).not.toContain('serviceUrl');
     expect(notes[0]?.message).toContain('`setheader` ("Accept") is left out');
     expect(notes[0]?.message).toContain('`ListTasks` behave as if it were absent');
-    expect(notes[1]?.message).toContain('script.csx for `ListTasks`');
+    expect(notes[2]?.message).toContain('script.csx for `ListTasks`');
   });
 
   it('flags a connection parameter type ARM does not declare, and asks for the backend URL when there is no host', () => {
