@@ -45,6 +45,10 @@ export type FlowportErrorCode =
   | 'CONVERT_INPUT_INVALID'
   | 'CONVERT_UNSUPPORTED_VERSION'
   | 'INIT_TARGET_EXISTS'
+  // Certification packages: `flowport package` (docs/errors.md, docs/packages.md).
+  | 'PACKAGE_TOOLS_MISSING'
+  | 'PACKAGE_BUILD_FAILED'
+  | 'OUTPUT_EXISTS'
   // Breaking-change detection: `flowport breaking` (docs/errors.md, docs/breaking-changes.md).
   | 'GIT_FAILED'
   // Server and store: `flowport serve` (docs/errors.md, docs/store.md).

@@ -28,8 +28,15 @@ export type * from './connector/model.ts';
 export { type ConvertOptions, type ConvertResult, convert } from './convert/convert.ts';
 export { type InitOptions, type InitResult, initConnector } from './convert/init.ts';
 export { FlowportError, type FlowportErrorCode, isFlowportError } from './errors.ts';
+export {
+  buildDeployer,
+  type CommandResult,
+  type CommandRunner,
+  type DeployerBuild,
+} from './package/deployer-build.ts';
 export type { CertificationPackage, Solution, ZipLevel } from './package/model.ts';
 export { certificationPackageOf, readCertificationPackage } from './package/read.ts';
+export { type NamedBytes, submissionZip } from './package/submission.ts';
 export { checkConnection } from './runtime/connection/check.ts';
 export { oauthEndpointsOf } from './runtime/connection/oauth-settings.ts';
 export { describeConnectionParameters } from './runtime/connection/parameters.ts';

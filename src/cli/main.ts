@@ -8,6 +8,7 @@ import { connectCommand, connectionsCommand } from './commands/connect.ts';
 import { initCommand } from './commands/init.ts';
 import { lspCommand } from './commands/lsp.ts';
 import { operationsCommand } from './commands/operations.ts';
+import { packageCommand } from './commands/package.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { runCommand } from './commands/run.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -33,6 +34,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program.addCommand(smokeCommand(io, setExit));
   program.addCommand(triggerCommand(io, setExit));
   program.addCommand(serveCommand(io, setExit));
+  program.addCommand(packageCommand(io, setExit));
   program.addCommand(armCommand(io, setExit));
   program.addCommand(connectCommand(io, setExit));
   program.addCommand(connectionsCommand(io, setExit));

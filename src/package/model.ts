@@ -1,5 +1,5 @@
 /**
- * A certification package as Partner Center takes it (docs/packages.md): a zip holding `intro.md` and
+ * A certification package as Partner Center takes it (docs/packages.md, docs/validation.md): a zip holding `intro.md` and
  * the Package Deployer zip (`*.pdpkg.zip`), whose `PkgAssets/` folder holds the solution zips.
  * Names are paths from the submission's root, nested zips as segments: `Contoso.pdpkg.zip/PkgAssets/`.
  */

@@ -8,7 +8,7 @@ export default defineRule({
   source: 'certification',
   severity: 'error',
   presets: ALL,
-  fix: 'Build the package zip with `pac package init`, `pac package add-solution` and `dotnet publish`: it puts the solutions in `PkgAssets/`.',
+  fix: 'Build the package zip with `pac package init`, `pac package add-solution` and `dotnet publish` (`flowport package --solution` runs them): it puts the solutions in `PkgAssets/`.',
   visit: {
     certificationPackage(pkg, ctx) {
       const level = pkg.deployer?.level;

@@ -11,7 +11,7 @@ export default defineRule({
   source: 'certification',
   severity: 'error',
   presets: ALL,
-  fix: 'Put `intro.md` and the Package Deployer zip (`<name>.pdpkg.zip`, from `dotnet publish` of a `pac package init` project) side by side in the submission zip.',
+  fix: 'Put `intro.md` and the Package Deployer zip (`<name>.pdpkg.zip`, from `dotnet publish` of a `pac package init` project) side by side in the submission zip; `flowport package` writes it so.',
   visit: {
     certificationPackage(pkg, ctx) {
       const markdown = pkg.root.files.filter((f) => MARKDOWN.test(f));
