@@ -38,6 +38,8 @@ export function readCustomizations(text: string): SolutionContent | { readonly i
   const iconBrandColor = part('iconbrandcolor');
   const iconFile = path('iconblob');
   const definitionFile = path('openapidefinition');
+  const connectionParametersFile = path('connectionparameters');
+  const policyTemplatesFile = path('policytemplateinstances');
   return {
     connector: connectors.some(filled),
     workflows: elements(tree, 'Workflows').some(filled),
@@ -47,6 +49,8 @@ export function readCustomizations(text: string): SolutionContent | { readonly i
       ...(iconBrandColor !== undefined && { iconBrandColor }),
       ...(iconFile !== undefined && { iconFile }),
       ...(definitionFile !== undefined && { definitionFile }),
+      ...(connectionParametersFile !== undefined && { connectionParametersFile }),
+      ...(policyTemplatesFile !== undefined && { policyTemplatesFile }),
     },
     workflowFiles: [
       ...new Set(

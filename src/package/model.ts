@@ -32,6 +32,10 @@ export interface SolutionContent {
     readonly iconFile?: string;
     /** `<openapidefinition>`: the swagger's file. */
     readonly definitionFile?: string;
+    /** `<connectionparameters>`: the connection parameters' file (apiProperties' `connectionParameters`). */
+    readonly connectionParametersFile?: string;
+    /** `<policytemplateinstances>`: the policy templates' file. */
+    readonly policyTemplatesFile?: string;
   };
 }
 

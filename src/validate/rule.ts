@@ -155,6 +155,8 @@ export interface PackageReport {
 
 export interface PackageContext {
   report(report: PackageReport): void;
+  /** The connector folder the package was built from, when known (`flowport package --connector`). */
+  readonly source?: Connector;
 }
 
 /** Callbacks the engine calls while walking a connector once; a rule defines the ones it needs. */

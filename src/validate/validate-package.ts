@@ -1,3 +1,4 @@
+import type { Connector } from '../connector/model.ts';
 import type { CertificationPackage } from '../package/model.ts';
 import { type Diagnostic, NO_PLACE, summarize } from './diagnostic.ts';
 import { type ActiveRule, INTERNAL, type ValidationResult } from './engine.ts';
@@ -14,14 +15,23 @@ import { rulesFor, type ValidateOptions } from './validate.ts';
  * const pkg = certificationPackageOf('submission.zip', readFileSync('submission.zip'));
  * if (pkg) validatePackage(pkg).summary.error; // 0 for a package Partner Center takes
  */
-export function validatePackage(pkg: CertificationPackage, options: ValidateOptions = {}): ValidationResult {
+export function validatePackage(
+  pkg: CertificationPackage,
+  options: ValidateOptions & {
+    /** The connector folder the package was built from: the packaged connector is compared with it. */
+    readonly source?: Connector;
+  } = {},
+): ValidationResult {
   const preset = options.preset ?? options.config?.preset ?? 'certification';
   const diagnostics: Diagnostic[] = [];
   const rules = rulesFor(preset, options.config);
   for (const active of rules) {
     const visit = active.rule.visit.certificationPackage;
     if (!visit) continue;
-    const ctx = { report: (report: PackageReport) => diagnostics.push(diagnostic(pkg, active, report)) };
+    const ctx = {
+      report: (report: PackageReport) => diagnostics.push(diagnostic(pkg, active, report)),
+      ...(options.source && { source: options.source }),
+    };
     try {
       visit(pkg, ctx);
     } catch (error) {

@@ -108,7 +108,7 @@ export async function runPackage(flags: PackageFlags, io: Io): Promise<number> {
   const check = (deployer: NamedBytes): ValidationResult => {
     const pkg = certificationPackageOf(flags.output, submissionZip(intro, deployer));
     if (!pkg) throw new Error('flowport package made a zip its own reader does not take for a package');
-    return validatePackage(pkg);
+    return validatePackage(pkg, connector ? { source: connector } : {});
   };
 
   let deployer: NamedBytes;

@@ -63,11 +63,29 @@ function solutions(kinds: ('connector' | 'flow')[]): string[] {
   });
 }
 
+/** The standard test package, its connector solution holding the example's definition, parameters and colour. */
+function examplePackage(): Uint8Array {
+  const name = 'cr3f1_5Fcontoso-20tasks';
+  const tree = solutionTree('connector') as Record<string, string | Record<string, string | Uint8Array>>;
+  const props = JSON.parse(readFileSync(join(example, 'apiProperties.json'), 'utf8')).properties;
+  const connector = {
+    ...(tree.Connector as Record<string, string | Uint8Array>),
+    [`${name}_openapidefinition.json`]: readFileSync(join(example, 'apiDefinition.swagger.json'), 'utf8'),
+    [`${name}_connectionparameters.json`]: JSON.stringify(props.connectionParameters),
+    [`${name}_iconblob.Png`]: readFileSync(join(example, 'icon.png')),
+  };
+  const xml = (tree['customizations.xml'] as string).replace('#1f344a', props.iconBrandColor);
+  const solution = zipOf({ ...tree, 'customizations.xml': xml, Connector: connector });
+  return submissionTree({ assets: { 'ContosoTasksConnector_1_0_0_0.zip': solution } })[
+    'ContosoTasks.pdpkg.zip'
+  ] as Uint8Array;
+}
+
 describe('flowport package', () => {
   it("wraps a Package Deployer zip built already with the connector's intro.md, and checks both", async () => {
     const dir = tmp();
     const pdpkg = join(dir, 'ContosoTasks.pdpkg.zip');
-    writeFileSync(pdpkg, submissionTree()['ContosoTasks.pdpkg.zip'] as Uint8Array);
+    writeFileSync(pdpkg, examplePackage());
     const out = join(dir, 'submission.zip');
     const run = await runCli(['package', '--connector', example, '--pdpkg', pdpkg, '-o', out, '--no-color']);
     expect(run.code).toBe(0);
@@ -84,6 +102,33 @@ describe('flowport package', () => {
     const again = await runCli(['package', '--connector', example, '--pdpkg', pdpkg, '-o', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('exists; pass --force to replace it. [OUTPUT_EXISTS]');
+  });
+
+  it("warns when the packaged connector is not the folder's, and still writes the package", async () => {
+    const dir = tmp();
+    const pdpkg = join(dir, 'ContosoTasks.pdpkg.zip');
+    writeFileSync(pdpkg, submissionTree()['ContosoTasks.pdpkg.zip'] as Uint8Array);
+    const out = join(dir, 'submission.zip');
+    const run = await runCli(['package', '--connector', example, '--pdpkg', pdpkg, '-o', out, '--no-color']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      `differs from \`${join(example, 'apiDefinition.swagger.json')}\`: at \`/info\` the package has nothing`,
+    );
+    expect(run.stdout).toContain('⚠ 2 problems (0 errors, 2 warnings, 0 info) in 1 connector and 1 package.');
+    expect(existsSync(out)).toBe(true);
+    const strict = await runCli([
+      'package',
+      '--connector',
+      example,
+      '--pdpkg',
+      pdpkg,
+      '-o',
+      out,
+      '--force',
+      '--fail-on',
+      'warning',
+    ]);
+    expect(strict.code).toBe(1);
   });
 
   it('builds the Package Deployer zip from solutions with pac and dotnet, in the order given', async () => {

@@ -5,6 +5,7 @@ import packageAssetsName from './package-assets-name.ts';
 import packageAssetsSubfolder from './package-assets-subfolder.ts';
 import packageConnectorFiles from './package-connector-files.ts';
 import packageConnectorIcon from './package-connector-icon.ts';
+import packageConnectorSource from './package-connector-source.ts';
 import packageIntroName from './package-intro-name.ts';
 import packageIntroSections from './package-intro-sections.ts';
 import packageRootFiles from './package-root-files.ts';
@@ -31,5 +32,6 @@ export default [
   packageSolutionKinds,
   packageConnectorFiles,
   packageConnectorIcon,
+  packageConnectorSource,
   packageWorkflowFiles,
 ] satisfies Rule[] as Rule[];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { connectorFromFiles } from '../../../connector/load.ts';
 import { certificationPackageOf } from '../../../package/read.ts';
 import {
   customizationsXml,
@@ -16,6 +17,7 @@ import assetsName from './package-assets-name.ts';
 import assetsSubfolder from './package-assets-subfolder.ts';
 import connectorFiles from './package-connector-files.ts';
 import connectorIcon from './package-connector-icon.ts';
+import connectorSource from './package-connector-source.ts';
 import introName from './package-intro-name.ts';
 import introSections from './package-intro-sections.ts';
 import rootFiles from './package-root-files.ts';
@@ -331,6 +333,105 @@ describe('package-connector-icon', () => {
     });
     expect(messages(connectorIcon, tree)).toEqual([
       "The connector of `ContosoTasks.pdpkg.zip/PkgAssets/ContosoTasksConnector_1_0_0_0.zip` has no icon (`<iconblob>`) and no brand colour (`<iconbrandcolor>`) in its `customizations.xml`; a certified connector's icon and brand colour come from the package.",
+    ]);
+  });
+});
+
+describe('package-connector-source', () => {
+  const swagger = { swagger: '2.0', info: { title: 'Contoso Tasks', version: '1.0' }, paths: {} };
+  const props = {
+    properties: {
+      iconBrandColor: '#1f344a',
+      connectionParameters: { api_key: { type: 'securestring' } },
+      policyTemplateInstances: [{ templateId: 'setheader', parameters: {} }],
+    },
+  };
+  const source = (s: unknown, p: unknown) =>
+    connectorFromFiles([
+      { name: 'apiDefinition.swagger.json', bytes: new TextEncoder().encode(JSON.stringify(s)) },
+      { name: 'apiProperties.json', bytes: new TextEncoder().encode(JSON.stringify(p)) },
+    ]);
+  /** The standard package with the connector solution's files replaced. */
+  const packageWith = (files: Record<string, string>) => {
+    const connector = solutionTree('connector') as Record<string, Tree | string>;
+    const name = 'cr3f1_5Fcontoso-20tasks';
+    const xml = (connector['customizations.xml'] as string).replace(
+      '</connectionparameters>',
+      `</connectionparameters>\n      <policytemplateinstances>/Connector/${name}_policytemplateinstances.json</policytemplateinstances>`,
+    );
+    const folder: Record<string, string | Uint8Array> = {
+      ...(connector.Connector as Record<string, string>),
+    };
+    folder[`${name}_openapidefinition.json`] = JSON.stringify({
+      paths: {},
+      info: { version: '1.0', title: 'Contoso Tasks' },
+      swagger: '2.0',
+    });
+    folder[`${name}_policytemplateinstances.json`] = '[{"templateId":"SetHeader"}]';
+    for (const [k, v] of Object.entries(files)) folder[`${name}_${k}`] = v;
+    return submissionTree({
+      assets: {
+        'ContosoTasksConnector_1_0_0_0.zip': zipOf({
+          ...connector,
+          'customizations.xml': xml,
+          Connector: folder,
+        }),
+      },
+    });
+  };
+  const check = (tree: Tree, s = swagger, p: unknown = props) => {
+    const pkg = certificationPackageOf('submission.zip', zipOf(tree));
+    if (!pkg) throw new Error('not read as a certification package');
+    const out: string[] = [];
+    connectorSource.visit.certificationPackage?.(pkg, {
+      report: (r) => out.push(r.message),
+      source: source(s, p),
+    });
+    return out;
+  };
+
+  it("finds nothing when the packaged connector is the folder's (key order, formatting and id case aside), or without a folder", () => {
+    expect(check(packageWith({}))).toEqual([]);
+    const pkg = certificationPackageOf(
+      'submission.zip',
+      zipOf(packageWith({ 'openapidefinition.json': '{}' })),
+    );
+    const out: string[] = [];
+    if (pkg) connectorSource.visit.certificationPackage?.(pkg, { report: (r) => out.push(r.message) });
+    expect(out).toEqual([]);
+  });
+
+  it('names the first difference of the definitions by its pointer', () => {
+    const changed = { ...swagger, paths: { '/tasks/{id}/complete': { post: { responses: {} } } } };
+    expect(check(packageWith({}), changed)).toEqual([
+      expect.stringMatching(
+        /^The connector's OpenAPI definition `ContosoTasks\.pdpkg\.zip\/PkgAssets\/ContosoTasksConnector_1_0_0_0\.zip\/Connector\/cr3f1_5Fcontoso-20tasks_openapidefinition\.json` differs from `apiDefinition\.swagger\.json`: at `\/paths\/~1tasks~1\{id\}~1complete` the package has nothing, the folder `\{"post":\{"responses":\{\}\}\}`\.$/,
+      ),
+    ]);
+    expect(check(packageWith({ 'openapidefinition.json': '{ nope' }))).toEqual([
+      expect.stringContaining('is not JSON.'),
+    ]);
+  });
+
+  it('lists connection parameters missing, extra or typed otherwise, policy templates and brand colour that differ', () => {
+    const p = {
+      properties: {
+        iconBrandColor: '#FF0000',
+        connectionParameters: { api_key: { type: 'string' }, region: { type: 'string' } },
+        policyTemplateInstances: [],
+      },
+    };
+    const tree = packageWith({
+      'connectionparameters.json': '{"api_key":{"type":"securestring"},"token":{"type":"oauthSetting"}}',
+    });
+    expect(check(tree, swagger, p)).toEqual([
+      expect.stringContaining(
+        'the package lacks `region`; has `token`, which the folder does not; types `api_key` otherwise.',
+      ),
+      expect.stringContaining('the package has `setheader`, the folder none.'),
+      expect.stringContaining(
+        'brand colour in `ContosoTasks.pdpkg.zip/PkgAssets/ContosoTasksConnector_1_0_0_0.zip` is `#1f344a`; `apiProperties.json` has `#FF0000`.',
+      ),
     ]);
   });
 });
