@@ -27,6 +27,7 @@ export { connectorFromFiles, loadConnector, loadConnectorSync } from './connecto
 export type * from './connector/model.ts';
 export { type ConvertOptions, type ConvertResult, convert } from './convert/convert.ts';
 export { type InitOptions, type InitResult, initConnector } from './convert/init.ts';
+export { type DeployOptions, type DeployResult, deployConnector } from './deploy/deploy.ts';
 export { FlowportError, type FlowportErrorCode, isFlowportError } from './errors.ts';
 export {
   buildDeployer,

@@ -5,6 +5,7 @@ import { keysCommand, tokenCommand } from './commands/admin.ts';
 import { armCommand } from './commands/arm.ts';
 import { breakingCommand } from './commands/breaking.ts';
 import { connectCommand, connectionsCommand } from './commands/connect.ts';
+import { deployCommand } from './commands/deploy.ts';
 import { initCommand } from './commands/init.ts';
 import { lspCommand } from './commands/lsp.ts';
 import { operationsCommand } from './commands/operations.ts';
@@ -35,6 +36,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program.addCommand(triggerCommand(io, setExit));
   program.addCommand(serveCommand(io, setExit));
   program.addCommand(packageCommand(io, setExit));
+  program.addCommand(deployCommand(io, setExit));
   program.addCommand(armCommand(io, setExit));
   program.addCommand(connectCommand(io, setExit));
   program.addCommand(connectionsCommand(io, setExit));

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConnector } from '../../connector/load.ts';
+import { deployConnector } from '../../deploy/deploy.ts';
+import { FlowportError } from '../../errors.ts';
+import type { Io } from '../commands/validate.ts';
+import { EXIT } from '../exit.ts';
+
+export interface DeployFlags {
+  environment?: string;
+  connectorId?: string;
+  tokenEnv: string;
+  secretEnv?: string;
+  powerappsUrl?: string;
+  apiVersion?: string;
+  keepStackOwner: boolean;
+  validate: boolean;
+  settings: boolean;
+}
+
+function fromEnv(flag: string, name: string, what: string, hint: string): string {
+  const value = process.env[name];
+  if (value === undefined || value.trim() === '')
+    throw new FlowportError(
+      'USAGE',
+      `${what} is read from the environment variable ${name} (${flag}), which is not set; ${hint}`,
+    );
+  return value.trim();
+}
+
+/** `flowport deploy`: creates or updates the connector in an environment; writes the new id to settings.json. */
+export async function runDeploy(path: string, flags: DeployFlags, io: Io): Promise<number> {
+  const token = fromEnv(
+    '--token-env',
+    flags.tokenEnv,
+    'The access token',
+    `set it to a token for https://service.powerapps.com/, e.g. \`export ${flags.tokenEnv}=$(az account get-access-token --resource https://service.powerapps.com/ --query accessToken -o tsv)\`.`,
+  );
+  const clientSecret =
+    flags.secretEnv === undefined
+      ? undefined
+      : fromEnv(
+          '--secret-env',
+          flags.secretEnv,
+          "The OAuth app's client secret",
+          'set it, or leave out --secret-env.',
+        );
+  const connector = await loadConnector(path);
+  const result = await deployConnector(connector, {
+    token,
+    ...(flags.environment !== undefined && { environment: flags.environment }),
+    ...(flags.connectorId !== undefined && { connectorId: flags.connectorId }),
+    ...(clientSecret !== undefined && { clientSecret }),
+    ...(flags.powerappsUrl !== undefined && { powerAppsUrl: flags.powerappsUrl }),
+    ...(flags.apiVersion !== undefined && { apiVersion: flags.apiVersion }),
+    keepStackOwner: flags.keepStackOwner,
+    validate: flags.validate,
+    onStep: (step) => io.stderr.write(`${step}…\n`),
+  });
+  const lines = [
+    `${result.action === 'created' ? 'Created' : 'Updated'} connector ${result.connectorId} in environment ${result.environment}${result.uploaded.length ? ` (uploaded ${result.uploaded.join(', ')})` : ''}.`,
+  ];
+  if (result.secretsSet.length) lines.push(`OAuth client secret set on ${result.secretsSet.join(', ')}.`);
+  if (result.strippedStackOwner)
+    lines.push(
+      '`stackOwner` was left out of the request (the service refuses it); --keep-stack-owner sends it.',
+    );
+  if (result.action === 'created')
+    lines.push(
+      rememberId(connector.sourceType === 'folder' ? connector.source : undefined, result, flags.settings),
+    );
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+/** Writes the new connector's id and environment into the folder's settings.json, keeping its other keys. */
+function rememberId(
+  folder: string | undefined,
+  result: { connectorId: string; environment: string },
+  write: boolean,
+): string {
+  const again = `pass --connector-id ${result.connectorId} to update it`;
+  if (!folder || !write) return `Next time, ${again}.`;
+  const file = join(folder, 'settings.json');
+  let settings: Record<string, unknown> = {};
+  if (existsSync(file)) {
+    try {
+      const parsed = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as unknown;
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      settings = parsed as Record<string, unknown>;
+    } catch {
+      return `${file} is not a JSON object, so it was left as it is: ${again}.`;
+    }
+  }
+  settings.connectorId = result.connectorId;
+  settings.environment = result.environment;
+  writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
+  return `Wrote connectorId and environment to ${file}: the next \`flowport deploy\` updates this connector.`;
+}

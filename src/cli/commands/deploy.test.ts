@@ -1,0 +1,79 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeResourceProvider, fakeToken } from '../../deploy/testing.ts';
+import { runCli } from '../testing.ts';
+
+const example = new URL('../../../examples/tasklane', import.meta.url).pathname;
+const token = fakeToken({ oid: '7d9c1a52-0000-4000-8000-000000000001' });
+const env = 'Default-11111111-2222-3333-4444-555555555555';
+const copy = () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'flowport-cli-deploy-')), 'tasklane');
+  cpSync(example, dir, { recursive: true });
+  return dir;
+};
+afterEach(() => {
+  delete process.env.FLOWPORT_POWERAPPS_TOKEN;
+  delete process.env.TASKLANE_SECRET;
+});
+
+describe('flowport deploy', () => {
+  it('creates the connector, remembers its id in settings.json, and updates it the next time', async () => {
+    const rp = await fakeResourceProvider();
+    try {
+      const dir = copy();
+      writeFileSync(join(dir, 'settings.json'), JSON.stringify({ icon: 'icon.png', powerAppsUrl: rp.url }));
+      process.env.FLOWPORT_POWERAPPS_TOKEN = token;
+      const first = await runCli(['deploy', dir, '-e', env]);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain(
+        `Created connector shared_tasklane-5f0a1b2c3d4e5f6a7b in environment ${env} (uploaded icon.png).`,
+      );
+      expect(first.stdout).toContain('the next `flowport deploy` updates this connector.');
+      expect(first.stderr).toContain('validating the swagger (validateApiSwagger)…');
+      expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toEqual({
+        icon: 'icon.png',
+        powerAppsUrl: rp.url,
+        connectorId: 'shared_tasklane-5f0a1b2c3d4e5f6a7b',
+        environment: env,
+      });
+      const second = await runCli(['deploy', dir, '--no-validate']);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toContain(
+        `Updated connector shared_tasklane-5f0a1b2c3d4e5f6a7b in environment ${env}`,
+      );
+      expect(rp.requests.at(-1)?.method).toBe('PATCH');
+      for (const out of [first, second]) {
+        expect(out.stdout + out.stderr).not.toContain(token);
+        expect(out.stdout + out.stderr).not.toContain('SASSECRET');
+      }
+    } finally {
+      await rp.close();
+    }
+  });
+
+  it("says where the token comes from when it is missing, and shows the service's refusal", async () => {
+    const missing = await runCli(['deploy', example, '-e', env]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(
+      'The access token is read from the environment variable FLOWPORT_POWERAPPS_TOKEN (--token-env), which is not set',
+    );
+    const rp = await fakeResourceProvider({ fail: /\/apis$/ });
+    try {
+      process.env.FLOWPORT_POWERAPPS_TOKEN = token;
+      const refused = await runCli(['deploy', copy(), '-e', env, '--powerapps-url', rp.url]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(
+        'Creating the connector failed: HTTP 400 SwaggerCertificationFailedWithErrors',
+      );
+      const noSecret = await runCli(['deploy', example, '-e', env, '--secret-env', 'TASKLANE_SECRET']);
+      expect(noSecret.code).toBe(2);
+      expect(noSecret.stderr).toContain(
+        "The OAuth app's client secret is read from the environment variable TASKLANE_SECRET",
+      );
+    } finally {
+      await rp.close();
+    }
+  });
+});

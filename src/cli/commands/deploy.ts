@@ -1,0 +1,61 @@
+import { Command } from 'commander';
+import type { DeployFlags } from '../actions/deploy.ts';
+import type { Io } from './validate.ts';
+
+export function deployCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('deploy')
+    .description(
+      'Create or update the connector as a custom connector in a Power Platform environment, as paconn create/update do.',
+    )
+    .argument('<connector>', 'connector folder, zip or swagger file')
+    .option(
+      '-e, --environment <id>',
+      "environment id, a GUID or Default-<tenant id> (default: settings.json's environment)",
+    )
+    .option(
+      '-c, --connector-id <id>',
+      "update this connector (default: settings.json's connectorId; none: create one)",
+    )
+    .option(
+      '--token-env <variable>',
+      'environment variable holding an access token for https://service.powerapps.com/',
+      'FLOWPORT_POWERAPPS_TOKEN',
+    )
+    .option(
+      '--secret-env <variable>',
+      "environment variable holding the OAuth app's client secret (needed to create an OAuth connector)",
+    )
+    .option(
+      '--powerapps-url <url>',
+      "the PowerApps API (default: settings.json's powerAppsUrl, else https://api.powerapps.com)",
+    )
+    .option(
+      '--api-version <version>',
+      "the API version (default: settings.json's powerAppsApiVersion, else 2016-11-01)",
+    )
+    .option('--keep-stack-owner', "send apiProperties' stackOwner, which the service has refused", false)
+    .option('--no-validate', 'do not ask the service to validate the swagger first')
+    .option('--no-settings', "do not write a new connector's id into settings.json")
+    .addHelpText(
+      'after',
+      `
+Uses the protocol of paconn (the Power Platform Connectors CLI): the service validates the swagger,
+the icon and script.csx are uploaded to the storage it gives, then the connector is created (POST)
+or updated (PATCH) with apiProperties, the swagger and backendService.serviceUrl. A new connector's
+id is written to settings.json, so that the next deploy updates it. Secrets are read from
+environment variables, never from the command line: the access token (--token-env; get one with the
+Azure CLI) and the OAuth client secret (--secret-env).
+
+Exit codes: 0 deployed, 2 usage error, unreadable input or a refusal of the service (its message
+is shown).
+
+Examples:
+  export FLOWPORT_POWERAPPS_TOKEN=$(az account get-access-token --resource https://service.powerapps.com/ --query accessToken -o tsv)
+  flowport deploy ./my-connector --environment Default-<tenant id>
+  CLIENT_SECRET=… flowport deploy ./my-connector --secret-env CLIENT_SECRET`,
+    )
+    .action(async (connector: string, flags: DeployFlags) => {
+      const { runDeploy } = await import('../actions/deploy.ts');
+      setExit(await runDeploy(connector, flags, io));
+    });
+}

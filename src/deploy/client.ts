@@ -1,0 +1,132 @@
+import type { JsonObject } from '../connector/json.ts';
+import { FlowportError } from '../errors.ts';
+
+export type Fetch = typeof fetch;
+
+export interface PowerAppsClientOptions {
+  /** `https://api.powerapps.com`, or `powerAppsUrl` of settings.json (sovereign clouds, tests). */
+  readonly baseUrl: string;
+  readonly apiVersion: string;
+  readonly environment: string;
+  readonly token: string;
+  readonly fetch?: Fetch;
+}
+
+/**
+ * The PowerApps resource provider's custom connector calls paconn makes (certification spec §5.2):
+ * every call with the bearer token, `api-version`, and the environment as a `$filter`.
+ */
+export class PowerAppsClient {
+  private readonly options: PowerAppsClientOptions;
+  private readonly fetch: Fetch;
+
+  constructor(options: PowerAppsClientOptions) {
+    this.options = options;
+    this.fetch = options.fetch ?? fetch;
+  }
+
+  private url(path: string, filter: boolean, extra = ''): string {
+    const { baseUrl, apiVersion, environment } = this.options;
+    const query = [`api-version=${encodeURIComponent(apiVersion)}`];
+    if (filter)
+      query.push(`%24filter=${encodeURIComponent(`environment eq '${environment}'`).replaceAll("'", '%27')}`);
+    return `${baseUrl}/providers/Microsoft.PowerApps/${path}?${query.join('&')}${extra}`;
+  }
+
+  private async call(
+    method: string,
+    url: string,
+    what: string,
+    body?: unknown,
+  ): Promise<{ status: number; text: string }> {
+    let response: Response;
+    try {
+      response = await this.fetch(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.options.token}`,
+          accept: 'application/json',
+          'x-ms-origin': 'flowport',
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+        },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+    } catch (cause) {
+      throw new FlowportError(
+        'UPSTREAM_UNREACHABLE',
+        `${what}: ${new URL(url).origin} does not answer (${(cause as Error).message}).`,
+        { cause },
+      );
+    }
+    const text = await response.text();
+    if (!response.ok)
+      throw new FlowportError('API_PROBLEM', `${what} failed: HTTP ${response.status}${problemOf(text)}.`);
+    return { status: response.status, text };
+  }
+
+  /** `validateApiSwagger`, without the certification rules (as paconn's create and update). */
+  async validateSwagger(objectId: string, swagger: JsonObject): Promise<void> {
+    await this.call(
+      'POST',
+      this.url(`objectIds/${encodeURIComponent(objectId)}/validateApiSwagger`, false),
+      'Validating the swagger',
+      swagger,
+    );
+  }
+
+  /** `generateResourceStorage`: a blob container's SAS URL to upload the icon and script to. */
+  async resourceStorage(objectId: string): Promise<string> {
+    const { text } = await this.call(
+      'POST',
+      this.url(`objectIds/${encodeURIComponent(objectId)}/generateResourceStorage`, false),
+      'Asking for upload storage',
+      { environment: { name: this.options.environment } },
+    );
+    const sas = parse(text)?.sharedAccessSignature;
+    if (typeof sas !== 'string' || !/^https?:\/\//.test(sas))
+      throw new FlowportError(
+        'UPSTREAM_INVALID_RESPONSE',
+        'Asking for upload storage gave no `sharedAccessSignature` URL.',
+      );
+    return sas;
+  }
+
+  /** Creates the custom connector; its id (`name`). */
+  async create(body: JsonObject): Promise<string> {
+    const { text } = await this.call('POST', this.url('apis', true), 'Creating the connector', body);
+    const name = parse(text)?.name;
+    if (typeof name !== 'string' || name === '')
+      throw new FlowportError(
+        'UPSTREAM_INVALID_RESPONSE',
+        'Creating the connector gave no connector id (`name`).',
+      );
+    return name;
+  }
+
+  async update(connectorId: string, body: JsonObject): Promise<void> {
+    await this.call(
+      'PATCH',
+      this.url(`apis/${encodeURIComponent(connectorId)}`, true),
+      `Updating connector ${connectorId}`,
+      body,
+    );
+  }
+}
+
+function parse(text: string): Record<string, unknown> | undefined {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The resource provider's `{ error: { code, message } }`, shortened. */
+function problemOf(text: string): string {
+  const error = parse(text)?.error as { code?: unknown; message?: unknown } | undefined;
+  const code = typeof error?.code === 'string' ? error.code : undefined;
+  const message = typeof error?.message === 'string' ? error.message : text.trim();
+  const short = message.length > 600 ? `${message.slice(0, 600)}…` : message;
+  return `${code ? ` ${code}` : ''}${short ? `: ${short}` : ''}`;
+}
