@@ -7,6 +7,7 @@ import { breakingCommand } from './commands/breaking.ts';
 import { connectCommand, connectionsCommand } from './commands/connect.ts';
 import { deployCommand } from './commands/deploy.ts';
 import { initCommand } from './commands/init.ts';
+import { loginCommand, logoutCommand } from './commands/login.ts';
 import { lspCommand } from './commands/lsp.ts';
 import { operationsCommand } from './commands/operations.ts';
 import { packageCommand } from './commands/package.ts';
@@ -36,6 +37,8 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program.addCommand(triggerCommand(io, setExit));
   program.addCommand(serveCommand(io, setExit));
   program.addCommand(packageCommand(io, setExit));
+  program.addCommand(loginCommand(io, setExit));
+  program.addCommand(logoutCommand(io, setExit));
   program.addCommand(deployCommand(io, setExit));
   program.addCommand(armCommand(io, setExit));
   program.addCommand(connectCommand(io, setExit));

@@ -60,3 +60,80 @@ export async function fakeResourceProvider(options: { fail?: RegExp } = {}): Pro
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
+
+/**
+ * A stand-in for Microsoft Entra ID's device code flow on loopback (`/<tenant>/oauth2/v2.0/…`):
+ * the device code request, then `pending` answers of `authorization_pending` (and `slow_down` when
+ * asked) before the token; refresh tokens are exchanged for new tokens. `deny` refuses the sign-in.
+ */
+export async function fakeDeviceCodeProvider(options: {
+  pending?: number;
+  slowDown?: boolean;
+  deny?: boolean;
+  token: string;
+  /** Seconds between polls the provider asks for (at least 1); default 5. */
+  interval?: number;
+}): Promise<{
+  url: string;
+  requests: { path: string; form: URLSearchParams }[];
+  close(): Promise<void>;
+}> {
+  const requests: { path: string; form: URLSearchParams }[] = [];
+  let polls = 0;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const path = req.url ?? '';
+      const form = new URLSearchParams(Buffer.concat(chunks).toString());
+      requests.push({ path, form });
+      const json = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify(body));
+      };
+      if (path.endsWith('/oauth2/v2.0/devicecode'))
+        return json(200, {
+          device_code: 'device-code-1',
+          user_code: 'FLOW-PORT',
+          verification_uri: 'https://microsoft.com/devicelogin',
+          expires_in: 900,
+          interval: options.interval ?? 5,
+          message:
+            'To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code FLOW-PORT to authenticate.',
+        });
+      if (path.endsWith('/oauth2/v2.0/token')) {
+        const grant = form.get('grant_type');
+        if (grant === 'refresh_token')
+          return json(200, {
+            token_type: 'Bearer',
+            access_token: `${options.token}-refreshed`,
+            expires_in: 3600,
+            refresh_token: 'refresh-2',
+          });
+        polls++;
+        if (options.deny)
+          return json(400, {
+            error: 'access_denied',
+            error_description: 'AADSTS70000: The user declined.\r\nTrace ID: x',
+          });
+        if (polls <= (options.pending ?? 0))
+          return json(400, {
+            error: options.slowDown && polls === 1 ? 'slow_down' : 'authorization_pending',
+          });
+        return json(200, {
+          token_type: 'Bearer',
+          access_token: options.token,
+          expires_in: 3600,
+          refresh_token: 'refresh-1',
+        });
+      }
+      json(404, { error: 'not_found' });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}

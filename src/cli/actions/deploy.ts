@@ -2,9 +2,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConnector } from '../../connector/load.ts';
 import { deployConnector } from '../../deploy/deploy.ts';
+import { freshToken, readStoredToken, writeStoredToken } from '../../deploy/login.ts';
 import { FlowportError } from '../../errors.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
+import { flowportHome } from '../home.ts';
 
 export interface DeployFlags {
   environment?: string;
@@ -28,14 +30,25 @@ function fromEnv(flag: string, name: string, what: string, hint: string): string
   return value.trim();
 }
 
+/** The access token: the environment variable when set, else `flowport login`'s, refreshed when near its end. */
+async function accessToken(variable: string): Promise<string> {
+  const fromVariable = process.env[variable]?.trim();
+  if (fromVariable) return fromVariable;
+  const home = flowportHome();
+  const stored = readStoredToken(home);
+  if (!stored)
+    throw new FlowportError(
+      'USAGE',
+      `No Power Platform sign-in: run \`flowport login\`, or set the environment variable ${variable} (--token-env) to an access token for https://service.powerapps.com/ (\`az account get-access-token --resource https://service.powerapps.com/ --query accessToken -o tsv\`).`,
+    );
+  const { token, refreshed } = await freshToken(stored);
+  if (refreshed) writeStoredToken(home, token);
+  return token.accessToken;
+}
+
 /** `flowport deploy`: creates or updates the connector in an environment; writes the new id to settings.json. */
 export async function runDeploy(path: string, flags: DeployFlags, io: Io): Promise<number> {
-  const token = fromEnv(
-    '--token-env',
-    flags.tokenEnv,
-    'The access token',
-    `set it to a token for https://service.powerapps.com/, e.g. \`export ${flags.tokenEnv}=$(az account get-access-token --resource https://service.powerapps.com/ --query accessToken -o tsv)\`.`,
-  );
+  const token = await accessToken(flags.tokenEnv);
   const clientSecret =
     flags.secretEnv === undefined
       ? undefined

@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { fakeResourceProvider, fakeToken } from '../../deploy/testing.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeDeviceCodeProvider, fakeResourceProvider, fakeToken } from '../../deploy/testing.ts';
 import { runCli } from '../testing.ts';
 
 const example = new URL('../../../examples/tasklane', import.meta.url).pathname;
@@ -13,7 +13,12 @@ const copy = () => {
   cpSync(example, dir, { recursive: true });
   return dir;
 };
+// A flowport home of its own: never the user's stored sign-in.
+beforeEach(() => {
+  process.env.FLOWPORT_HOME = mkdtempSync(join(tmpdir(), 'flowport-cli-deploy-home-'));
+});
 afterEach(() => {
+  delete process.env.FLOWPORT_HOME;
   delete process.env.FLOWPORT_POWERAPPS_TOKEN;
   delete process.env.TASKLANE_SECRET;
 });
@@ -57,7 +62,7 @@ describe('flowport deploy', () => {
     const missing = await runCli(['deploy', example, '-e', env]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(
-      'The access token is read from the environment variable FLOWPORT_POWERAPPS_TOKEN (--token-env), which is not set',
+      'No Power Platform sign-in: run `flowport login`, or set the environment variable FLOWPORT_POWERAPPS_TOKEN (--token-env)',
     );
     const rp = await fakeResourceProvider({ fail: /\/apis$/ });
     try {
@@ -73,6 +78,32 @@ describe('flowport deploy', () => {
         "The OAuth app's client secret is read from the environment variable TASKLANE_SECRET",
       );
     } finally {
+      await rp.close();
+    }
+  });
+});
+
+describe('flowport login, deploy, logout', () => {
+  it('signs in with a device code, deploys with the stored token, and forgets it', async () => {
+    const idp = await fakeDeviceCodeProvider({ pending: 1, interval: 1, token });
+    const rp = await fakeResourceProvider();
+    try {
+      const login = await runCli(['login', '--authority', idp.url, '--tenant', 'contoso.onmicrosoft.com']);
+      expect(login.code).toBe(0);
+      expect(login.stderr).toContain('enter the code FLOW-PORT to authenticate.');
+      expect(login.stdout).toContain(
+        'Signed in to the Power Platform (user object id 7d9c1a52-0000-4000-8000-000000000001)',
+      );
+      expect(login.stdout + login.stderr).not.toContain(token);
+      const deploy = await runCli(['deploy', copy(), '-e', env, '--powerapps-url', rp.url, '--no-validate']);
+      expect(deploy.code).toBe(0);
+      expect(rp.requests.at(-1)?.headers.authorization).toBe(`Bearer ${token}`);
+      expect((await runCli(['logout'])).stdout).toBe('Signed out: powerapps-token.json removed.\n');
+      const after = await runCli(['deploy', copy(), '-e', env, '--powerapps-url', rp.url]);
+      expect(after.code).toBe(2);
+      expect(after.stderr).toContain('No Power Platform sign-in');
+    } finally {
+      await idp.close();
       await rp.close();
     }
   });

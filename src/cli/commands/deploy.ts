@@ -18,7 +18,7 @@ export function deployCommand(io: Io, setExit: (code: number) => void): Command 
     )
     .option(
       '--token-env <variable>',
-      'environment variable holding an access token for https://service.powerapps.com/',
+      'environment variable holding an access token for https://service.powerapps.com/ (default: the sign-in of `flowport login`)',
       'FLOWPORT_POWERAPPS_TOKEN',
     )
     .option(
@@ -42,15 +42,15 @@ export function deployCommand(io: Io, setExit: (code: number) => void): Command 
 Uses the protocol of paconn (the Power Platform Connectors CLI): the service validates the swagger,
 the icon and script.csx are uploaded to the storage it gives, then the connector is created (POST)
 or updated (PATCH) with apiProperties, the swagger and backendService.serviceUrl. A new connector's
-id is written to settings.json, so that the next deploy updates it. Secrets are read from
-environment variables, never from the command line: the access token (--token-env; get one with the
-Azure CLI) and the OAuth client secret (--secret-env).
+id is written to settings.json, so that the next deploy updates it. The access token is the one of
+\`flowport login\`, or one in the --token-env variable (the Azure CLI gives one); the OAuth client
+secret is read from the --secret-env variable: secrets never come from the command line.
 
 Exit codes: 0 deployed, 2 usage error, unreadable input or a refusal of the service (its message
 is shown).
 
 Examples:
-  export FLOWPORT_POWERAPPS_TOKEN=$(az account get-access-token --resource https://service.powerapps.com/ --query accessToken -o tsv)
+  flowport login
   flowport deploy ./my-connector --environment Default-<tenant id>
   CLIENT_SECRET=… flowport deploy ./my-connector --secret-env CLIENT_SECRET`,
     )
