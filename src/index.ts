@@ -28,6 +28,7 @@ export type * from './connector/model.ts';
 export { type ConvertOptions, type ConvertResult, convert } from './convert/convert.ts';
 export { type InitOptions, type InitResult, initConnector } from './convert/init.ts';
 export { type DeployOptions, type DeployResult, deployConnector } from './deploy/deploy.ts';
+export { type DownloadOptions, type DownloadResult, downloadConnector } from './deploy/download.ts';
 export { deviceCodeLogin, freshToken, type StoredToken } from './deploy/login.ts';
 export { FlowportError, type FlowportErrorCode, isFlowportError } from './errors.ts';
 export {

@@ -103,6 +103,44 @@ export class PowerAppsClient {
     return name;
   }
 
+  /** The connector as the service keeps it: `{ name, properties }`. */
+  async get(connectorId: string): Promise<JsonObject> {
+    const { text } = await this.call(
+      'GET',
+      this.url(`apis/${encodeURIComponent(connectorId)}`, true),
+      `Reading connector ${connectorId}`,
+    );
+    const value = parse(text);
+    if (!value || typeof value.properties !== 'object' || value.properties === null)
+      throw new FlowportError(
+        'UPSTREAM_INVALID_RESPONSE',
+        `Reading connector ${connectorId} gave no \`properties\`.`,
+      );
+    return value as JsonObject;
+  }
+
+  /** A file the service links to (a swagger or icon blob, its SAS in the URL): its bytes. */
+  async file(url: string, what: string): Promise<Uint8Array> {
+    let response: Response;
+    try {
+      response = await this.fetch(url);
+    } catch (cause) {
+      throw new FlowportError(
+        'UPSTREAM_UNREACHABLE',
+        `Downloading ${what}: ${new URL(url).origin} does not answer.`,
+        { cause },
+      );
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // The URL holds a SAS: the message names the host only.
+    if (!response.ok)
+      throw new FlowportError(
+        'API_PROBLEM',
+        `Downloading ${what} from ${new URL(url).origin} failed: HTTP ${response.status}.`,
+      );
+    return bytes;
+  }
+
   async update(connectorId: string, body: JsonObject): Promise<void> {
     await this.call(
       'PATCH',
@@ -127,6 +165,7 @@ function problemOf(text: string): string {
   const error = parse(text)?.error as { code?: unknown; message?: unknown } | undefined;
   const code = typeof error?.code === 'string' ? error.code : undefined;
   const message = typeof error?.message === 'string' ? error.message : text.trim();
-  const short = message.length > 600 ? `${message.slice(0, 600)}…` : message;
+  const trimmed = message.replace(/\.$/, '');
+  const short = trimmed.length > 600 ? `${trimmed.slice(0, 600)}…` : trimmed;
   return `${code ? ` ${code}` : ''}${short ? `: ${short}` : ''}`;
 }

@@ -126,7 +126,7 @@ describe('deployConnector', () => {
       }
       expect(isFlowportError(caught) && caught.code).toBe('API_PROBLEM');
       expect((caught as Error).message).toBe(
-        'Validating the swagger failed: HTTP 400 SwaggerCertificationFailedWithErrors: Operation has no summary..',
+        'Validating the swagger failed: HTTP 400 SwaggerCertificationFailedWithErrors: Operation has no summary.',
       );
       expect(rp.requests).toHaveLength(1);
     } finally {

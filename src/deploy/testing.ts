@@ -26,6 +26,9 @@ export async function fakeResourceProvider(options: { fail?: RegExp } = {}): Pro
 }> {
   const requests: RecordedRequest[] = [];
   let base = '';
+  // What was deployed, served back as the service does: the connector, its swagger and blobs.
+  const blobs = new Map<string, Buffer>();
+  let deployed: Record<string, unknown> | undefined;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -44,11 +47,40 @@ export async function fakeResourceProvider(options: { fail?: RegExp } = {}): Pro
       if (path.endsWith('/validateApiSwagger')) return json(200, 'Swagger validation succeeded');
       if (path.endsWith('/generateResourceStorage'))
         return json(200, { sharedAccessSignature: `${base}/blob/flowport-upload?sv=2020&sig=SASSECRET` });
-      if (req.method === 'PUT' && path.startsWith('/blob/')) return json(201, {});
-      if (req.method === 'POST' && path === '/providers/Microsoft.PowerApps/apis')
-        return json(201, { name: 'shared_tasklane-5f0a1b2c3d4e5f6a7b', properties: {} });
-      if (req.method === 'PATCH' && path.startsWith('/providers/Microsoft.PowerApps/apis/'))
-        return json(200, { properties: {} });
+      if (req.method === 'PUT' && path.startsWith('/blob/')) {
+        blobs.set(path, Buffer.concat(chunks));
+        return json(201, {});
+      }
+      if (req.method === 'GET' && blobs.has(path)) {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        return res.end(blobs.get(path));
+      }
+      if (
+        (req.method === 'POST' && path === '/providers/Microsoft.PowerApps/apis') ||
+        req.method === 'PATCH'
+      ) {
+        const { openApiDefinition, ...properties } = (
+          JSON.parse(Buffer.concat(chunks).toString()) as { properties: Record<string, unknown> }
+        ).properties;
+        // The service keeps the swagger as a blob, with a byte order mark.
+        blobs.set(
+          '/blob/definitions/original.json',
+          Buffer.from(`\uFEFF${JSON.stringify(openApiDefinition)}`),
+        );
+        deployed = {
+          ...properties,
+          apiDefinitions: { originalSwaggerUrl: `${base}/blob/definitions/original.json?sig=SASSECRET` },
+          isCustomApi: true,
+        };
+        return json(req.method === 'POST' ? 201 : 200, {
+          name: 'shared_tasklane-5f0a1b2c3d4e5f6a7b',
+          properties: {},
+        });
+      }
+      if (req.method === 'GET' && path.startsWith('/providers/Microsoft.PowerApps/apis/'))
+        return deployed
+          ? json(200, { name: path.split('/').at(-1), properties: deployed })
+          : json(404, { error: { code: 'ApiNotFound', message: 'The API could not be found.' } });
       json(404, { error: { code: 'NotFound', message: `No ${req.method} ${path}` } });
     });
   });

@@ -31,7 +31,7 @@ function fromEnv(flag: string, name: string, what: string, hint: string): string
 }
 
 /** The access token: the environment variable when set, else `flowport login`'s, refreshed when near its end. */
-async function accessToken(variable: string): Promise<string> {
+export async function accessToken(variable: string): Promise<string> {
   const fromVariable = process.env[variable]?.trim();
   if (fromVariable) return fromVariable;
   const home = flowportHome();

@@ -98,6 +98,34 @@ describe('flowport login, deploy, logout', () => {
       const deploy = await runCli(['deploy', copy(), '-e', env, '--powerapps-url', rp.url, '--no-validate']);
       expect(deploy.code).toBe(0);
       expect(rp.requests.at(-1)?.headers.authorization).toBe(`Bearer ${token}`);
+      const dest = join(mkdtempSync(join(tmpdir(), 'flowport-cli-download-')), 'downloaded');
+      const download = await runCli([
+        'download',
+        'shared_tasklane-5f0a1b2c3d4e5f6a7b',
+        '-e',
+        env,
+        '-d',
+        dest,
+        '--powerapps-url',
+        rp.url,
+      ]);
+      expect(download.code).toBe(0);
+      expect(download.stdout).toBe(
+        `Wrote apiDefinition.swagger.json, apiProperties.json, icon.png, settings.json to ${dest}. \`flowport validate ${dest}\` checks it; \`flowport deploy ${dest}\` updates the connector.\n`,
+      );
+      expect(download.stdout).not.toContain('SASSECRET');
+      const refused = await runCli([
+        'download',
+        'shared_tasklane-5f0a1b2c3d4e5f6a7b',
+        '-e',
+        env,
+        '-d',
+        dest,
+        '--powerapps-url',
+        rp.url,
+      ]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('is not empty; choose another folder (--dest) or pass --force');
       expect((await runCli(['logout'])).stdout).toBe('Signed out: powerapps-token.json removed.\n');
       const after = await runCli(['deploy', copy(), '-e', env, '--powerapps-url', rp.url]);
       expect(after.code).toBe(2);
