@@ -29,16 +29,24 @@ const ARM_TYPES: Readonly<Record<string, string>> = {
   string: 'string',
 };
 
-/** The OAuth settings `Microsoft.Web/customApis@2016-06-01` declares (`ApiOAuthSettings`). */
-const OAUTH_KEYS: ReadonlySet<string> = new Set([
-  'identityProvider',
-  'clientId',
-  'clientSecret',
-  'scopes',
-  'redirectUrl',
-  'properties',
-  'customParameters',
-]);
+/**
+ * The OAuth settings `Microsoft.Web/customApis@2016-06-01` declares (`ApiOAuthSettings`), each with
+ * the values it takes: a value of another type (a list of redirect URLs, scopes as one string) is
+ * left out rather than deployed to fail.
+ */
+const OAUTH_KEYS: Readonly<Record<string, (v: JsonValue | undefined) => boolean>> = {
+  identityProvider: (v) => typeof v === 'string',
+  clientId: (v) => typeof v === 'string' || v === null,
+  clientSecret: (v) => typeof v === 'string' || v === null,
+  scopes: (v) => Array.isArray(v) && v.every((s) => typeof s === 'string'),
+  redirectUrl: (v) => typeof v === 'string' || v === null,
+  properties: () => true,
+  customParameters: (v) =>
+    isObject(v) &&
+    Object.values(v).every(
+      (e) => isObject(e) && (e.value === undefined || e.value === null || typeof e.value === 'string'),
+    ),
+};
 
 /** Custom parameters of an `aad` identity provider that differ between tenants and clouds. */
 const AAD_PARAMETERS = ['tenantId', 'resourceUri'] as const;
@@ -69,7 +77,7 @@ export function mapConnectionParameters(
     const declared = p.type ?? 'string';
     const lower = declared.toLowerCase();
     const type = ARM_TYPES[lower];
-    const mapped = armLiteral(withoutOAuth(p.raw)) as JsonObject;
+    const mapped = armLiteral(knownKeys(p, notes)) as JsonObject;
     mapped.type = type ?? declared;
     if (!type)
       notes.push({
@@ -162,9 +170,36 @@ function oauthKey(raw: JsonObject): string | undefined {
   return undefined;
 }
 
-function withoutOAuth(raw: JsonObject): JsonObject {
+/**
+ * The keys of a connection parameter a custom API takes: those `ConnectionParameter` declares and
+ * those the Power Platform's connectors write beside them (which portal exports carry too).
+ */
+const PARAMETER_KEYS: ReadonlySet<string> = new Set([
+  'type',
+  'uiDefinition',
+  'defaultValue',
+  'allowedValues',
+  'metadata',
+  'gatewaySettings',
+]);
+
+/** The parameter without its OAuth settings (mapped apart) and without keys a custom API does not take. */
+function knownKeys(p: ConnectionParameter, notes: ArmNote[]): JsonObject {
   const out: JsonObject = {};
-  for (const key in raw) if (key.toLowerCase() !== 'oauthsettings') setOwn(out, key, raw[key] as JsonValue);
+  const dropped: string[] = [];
+  for (const key in p.raw) {
+    if (key.toLowerCase() === 'oauthsettings') continue;
+    if (PARAMETER_KEYS.has(key)) setOwn(out, key, p.raw[key] as JsonValue);
+    else dropped.push(key);
+  }
+  if (dropped.length > 0)
+    notes.push({
+      code: 'parameter-key-dropped',
+      severity: 'info',
+      message: `${dropped.map((k) => `\`${k}\``).join(', ')} of connection parameter \`${p.name}\` ${dropped.length === 1 ? 'has' : 'have'} no place in a custom API's connection parameter and ${dropped.length === 1 ? 'is' : 'are'} left out.`,
+      file: 'apiProperties',
+      pointer: p.pointer,
+    });
   return out;
 }
 
@@ -184,9 +219,8 @@ function oauthSettings(
   const settings: JsonObject = {};
   const dropped: string[] = [];
   for (const key in raw) {
-    // A list of redirect URLs (one connector has it) is not a URL ARM takes.
-    if (key === 'redirectUrl' && typeof raw[key] !== 'string' && raw[key] !== null) dropped.push(key);
-    else if (OAUTH_KEYS.has(key)) setOwn(settings, key, armLiteral(raw[key] as JsonValue));
+    const takes = Object.hasOwn(OAUTH_KEYS, key) ? OAUTH_KEYS[key] : undefined;
+    if (takes?.(raw[key])) setOwn(settings, key, armLiteral(raw[key] as JsonValue));
     // `redirectMode` picks the Power Platform's per-connector redirect URL; Logic Apps has its own.
     else if (key !== 'redirectMode') dropped.push(key);
   }

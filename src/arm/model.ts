@@ -17,6 +17,7 @@ export type ArmNoteCode =
   | 'oauth-connection-consent'
   | 'committed-secret-not-copied'
   | 'oauth-setting-dropped'
+  | 'parameter-key-dropped'
   | 'publisher-dropped'
   | 'icon-not-uploaded'
   | 'service-url-missing'

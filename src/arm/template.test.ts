@@ -328,6 +328,11 @@ describe('armTemplate', () => {
     const cases: [Parameters<typeof connectorFromFiles>[0], string][] = [
       [[{ name: 'apiProperties.json', bytes: enc({ properties: {} }) }], 'CONNECTOR_SWAGGER_MISSING'],
       [[{ name: 'apiDefinition.swagger.json', bytes: enc('{ "swagger": ') }], 'CONNECTOR_PARSE_FAILED'],
+      [
+        [{ name: 'apiDefinition.swagger.json', bytes: enc({ openapi: '3.0.0', paths: {} }) }],
+        'CONNECTOR_PARSE_FAILED',
+      ],
+      [[{ name: 'apiDefinition.swagger.json', bytes: enc({ swagger: '2.0' }) }], 'CONNECTOR_PARSE_FAILED'],
     ];
     for (const [files, code] of cases) {
       let caught: unknown;

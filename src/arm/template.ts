@@ -1,4 +1,4 @@
-import type { JsonObject } from '../connector/json.ts';
+import { isObject, type JsonObject } from '../connector/json.ts';
 import type { Connector } from '../connector/model.ts';
 import { FlowportError } from '../errors.ts';
 import { activeParameters } from '../runtime/connection/parameters.ts';
@@ -167,6 +167,12 @@ function swaggerOf(connector: Connector): JsonObject {
     throw new FlowportError(
       'CONNECTOR_PARSE_FAILED',
       `${file.path} ${broken ? `cannot be read whole (${broken.message})` : 'is not a JSON object'}; run \`flowport validate ${connector.source}\` to see where, and fix it first.`,
+    );
+  // ARM passes the swagger to the resource provider, which takes Swagger 2.0 documents only.
+  if (raw.swagger !== '2.0' || !isObject(raw.paths))
+    throw new FlowportError(
+      'CONNECTOR_PARSE_FAILED',
+      `${file.path} is not a Swagger 2.0 document (${raw.swagger !== '2.0' ? '`"swagger": "2.0"` is missing' : 'it has no `paths` object'}); run \`flowport validate ${connector.source}\` to see what to fix.`,
     );
   return raw;
 }

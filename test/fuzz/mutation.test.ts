@@ -3,21 +3,18 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RawFile } from '../../src/connector/files.ts';
-import type { JsonValue } from '../../src/connector/json.ts';
 import { connectorFromFiles } from '../../src/connector/load.ts';
 import { fixFiles } from '../../src/validate/fix-files.ts';
 import { PRESETS } from '../../src/validate/rule.ts';
 import { validateConnector } from '../../src/validate/validate.ts';
+import { type File, file, filesOf, indent, mutate, structuralCases } from './cases.ts';
 import {
   applyBytes,
-  applyMutation,
   applyText,
   byteMutation,
   heavyMutation,
   type Mutation,
   mutation,
-  type Sentinels,
-  serialize,
   textMutation,
 } from './mutations.ts';
 import { loadSeeds, type Seed } from './seeds.ts';
@@ -28,39 +25,9 @@ const SEED = Number(process.env.FLOWPORT_FUZZ_SEED ?? 20_241_023);
 const BUDGET_MS = 1_000;
 const encoder = new TextEncoder();
 
-type File = 'swagger' | 'apiProperties';
-const file = fc.constantFrom<File>('swagger', 'swagger', 'swagger', 'apiProperties');
 const seedIndex = fc.nat({ max: seeds.length - 1 });
-const indent = fc.constantFrom(0, 2);
 
 const stats = { runs: 0, slowest: 0, slowestCase: '' };
-
-/** The seed's two documents after structural mutations, as text. */
-function mutate(
-  seed: Seed,
-  mutations: readonly [File, Mutation][],
-  spaces: number,
-): Record<File, string | undefined> {
-  const sentinels: Sentinels = { deep: [], duplicates: [] };
-  const docs: Record<File, JsonValue | undefined> = {
-    swagger: structuredClone(seed.swagger),
-    apiProperties: structuredClone(seed.apiProperties),
-  };
-  for (const [f, m] of mutations) docs[f] = applyMutation(docs[f] ?? {}, m, sentinels);
-  const text = (v: JsonValue | undefined) => (v === undefined ? undefined : serialize(v, spaces, sentinels));
-  return { swagger: text(docs.swagger), apiProperties: text(docs.apiProperties) };
-}
-
-function filesOf(seed: Seed, texts: Record<File, string | Uint8Array | undefined>): RawFile[] {
-  const bytes = (v: string | Uint8Array) => (typeof v === 'string' ? encoder.encode(v) : v);
-  const files: RawFile[] = [];
-  if (texts.swagger !== undefined)
-    files.push({ name: 'apiDefinition.swagger.json', bytes: bytes(texts.swagger) });
-  if (texts.apiProperties !== undefined)
-    files.push({ name: 'apiProperties.json', bytes: bytes(texts.apiProperties) });
-  if (seed.script !== undefined) files.push({ name: 'script.csx', bytes: encoder.encode(seed.script) });
-  return files;
-}
 
 /** Loads and validates with every preset; no exception, no `internal-error`, within the budget. */
 function check(files: RawFile[], label: () => string): void {
@@ -80,13 +47,7 @@ function check(files: RawFile[], label: () => string): void {
   expect(ms).toBeLessThan(BUDGET_MS);
 }
 
-/** A seed's files after one to four structural mutations (the seed and mutations kept for messages). */
-const structural = fc
-  .tuple(seedIndex, fc.array(fc.tuple(file, mutation), { minLength: 1, maxLength: 4 }), indent)
-  .map(([i, mutations, spaces]) => {
-    const seed = seeds[i] as Seed;
-    return { seed, mutations, files: filesOf(seed, mutate(seed, mutations, spaces)) };
-  });
+const structural = structuralCases(seeds);
 
 const describeCase = (seed: Seed, mutations: unknown) =>
   `${seed.name}: ${JSON.stringify(mutations).slice(0, 300)}`;
