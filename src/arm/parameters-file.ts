@@ -1,6 +1,6 @@
 import { isObject, type JsonObject, type JsonValue, setOwn } from '../connector/json.ts';
 import { FlowportError } from '../errors.ts';
-import { readsAsExpression } from './literal.ts';
+import { armDeployed, readsAsExpression } from './literal.ts';
 import type { ArmTemplate } from './model.ts';
 
 export const PARAMETERS_SCHEMA =
@@ -71,7 +71,7 @@ export function parametersFile(
     // it; a parameters file is not evaluated, so an escaped literal default is written as deployed.
     const d = p.defaultValue;
     if (typeof d === 'string' && readsAsExpression(d) && !d.startsWith('[[')) continue;
-    const value = typeof d === 'string' && d.startsWith('[[') && d.endsWith(']') ? d.slice(1) : d;
+    const value = d === undefined ? undefined : armDeployed(d);
     if (p.type === 'securestring') {
       setOwn(values, name, structuredClone(KEY_VAULT_REFERENCE));
       toFill.push(name);
