@@ -14,7 +14,8 @@ const output: OutputOptions = {
 
 /**
  * What `validateFast` (src/cli/validate-fast.ts) runs, which goes to `rules.mjs`; not the server's
- * background validator (`background.ts`), which a fresh `flowport validate` has no use for.
+ * background validator (`background.ts`), which a fresh `flowport validate` has no use for, nor the
+ * package builder (`src/package-build/`, fflate and child processes), which lives outside `src/package/`.
  */
 const VALIDATE_PATH =
   /[\\/]src[\\/](validate|connector|package)[\\/](?!background)|[\\/]src[\\/](errors|lazy|package-root|version)\.ts$|[\\/]src[\\/]cli[\\/](exit\.ts|actions[\\/]validate\.ts)$/;

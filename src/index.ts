@@ -36,10 +36,10 @@ export {
   type CommandResult,
   type CommandRunner,
   type DeployerBuild,
-} from './package/deployer-build.ts';
+} from './package-build/deployer-build.ts';
 export type { CertificationPackage, Solution, ZipLevel } from './package/model.ts';
 export { certificationPackageOf, readCertificationPackage } from './package/read.ts';
-export { type NamedBytes, submissionZip } from './package/submission.ts';
+export { type NamedBytes, submissionZip } from './package-build/submission.ts';
 export { checkConnection } from './runtime/connection/check.ts';
 export { oauthEndpointsOf } from './runtime/connection/oauth-settings.ts';
 export { describeConnectionParameters } from './runtime/connection/parameters.ts';

@@ -86,6 +86,16 @@ describe('the published `flowport validate`', () => {
     }
   });
 
+  it('keeps out of the validate path what only other commands need (zip writing, child processes)', () => {
+    // A fresh `flowport validate` runs the top level of these chunks: fflate's (bundled, it loads
+    // worker_threads) or child_process would cost it ~20 ms (`npm run bench:validate`, 29 November).
+    for (const file of ['validate.mjs', 'rules.mjs']) {
+      const text = readFileSync(join(installed, 'dist', file), 'utf8');
+      expect(text, file).not.toContain('node_modules/fflate');
+      expect(text, file).not.toContain('node:child_process');
+    }
+  });
+
   it.each([
     [['validate', example, '--no-color']],
     [['validate', example, '--no-color', '--preset', 'certification', '--fail-on', 'info']],

@@ -1,9 +1,9 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { certificationPackageOf } from '../package/read.ts';
+import { INTRO, solutionTree, zipOf } from '../package/testing.ts';
 import { validatePackage } from '../validate/validate-package.ts';
-import { certificationPackageOf } from './read.ts';
 import { provisionalDeployer, submissionZip } from './submission.ts';
-import { INTRO, solutionTree, zipOf } from './testing.ts';
 
 const encode = (s: string) => new TextEncoder().encode(s);
 
