@@ -31,14 +31,14 @@ export { type DeployOptions, type DeployResult, deployConnector } from './deploy
 export { type DownloadOptions, type DownloadResult, downloadConnector } from './deploy/download.ts';
 export { deviceCodeLogin, freshToken, type StoredToken } from './deploy/login.ts';
 export { FlowportError, type FlowportErrorCode, isFlowportError } from './errors.ts';
+export type { CertificationPackage, Solution, ZipLevel } from './package/model.ts';
+export { certificationPackageOf, readCertificationPackage } from './package/read.ts';
 export {
   buildDeployer,
   type CommandResult,
   type CommandRunner,
   type DeployerBuild,
 } from './package-build/deployer-build.ts';
-export type { CertificationPackage, Solution, ZipLevel } from './package/model.ts';
-export { certificationPackageOf, readCertificationPackage } from './package/read.ts';
 export { type NamedBytes, submissionZip } from './package-build/submission.ts';
 export { checkConnection } from './runtime/connection/check.ts';
 export { oauthEndpointsOf } from './runtime/connection/oauth-settings.ts';

@@ -7,6 +7,7 @@ import { breakingCommand } from './commands/breaking.ts';
 import { connectCommand, connectionsCommand } from './commands/connect.ts';
 import { deployCommand } from './commands/deploy.ts';
 import { downloadCommand } from './commands/download.ts';
+import { environmentsCommand } from './commands/environments.ts';
 import { initCommand } from './commands/init.ts';
 import { loginCommand, logoutCommand } from './commands/login.ts';
 import { lspCommand } from './commands/lsp.ts';
@@ -42,6 +43,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program.addCommand(logoutCommand(io, setExit));
   program.addCommand(deployCommand(io, setExit));
   program.addCommand(downloadCommand(io, setExit));
+  program.addCommand(environmentsCommand(io, setExit));
   program.addCommand(armCommand(io, setExit));
   program.addCommand(connectCommand(io, setExit));
   program.addCommand(connectionsCommand(io, setExit));

@@ -119,6 +119,22 @@ export class PowerAppsClient {
     return value as JsonObject;
   }
 
+  /** The environments the user can see (`{ name, properties: { displayName, … } }`). */
+  async environments(): Promise<readonly JsonObject[]> {
+    const { text } = await this.call('GET', this.url('environments', false), 'Listing environments');
+    return listOf(text);
+  }
+
+  /** The connectors of the environment (custom and managed: `properties.isCustomApi` tells). */
+  async connectors(): Promise<readonly JsonObject[]> {
+    const { text } = await this.call(
+      'GET',
+      this.url('apis', true),
+      `Listing the connectors of ${this.options.environment}`,
+    );
+    return listOf(text);
+  }
+
   /** A file the service links to (a swagger or icon blob, its SAS in the URL): its bytes. */
   async file(url: string, what: string): Promise<Uint8Array> {
     let response: Response;
@@ -149,6 +165,13 @@ export class PowerAppsClient {
       body,
     );
   }
+}
+
+function listOf(text: string): JsonObject[] {
+  const value = parse(text)?.value;
+  return Array.isArray(value)
+    ? value.filter((v): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v))
+    : [];
 }
 
 function parse(text: string): Record<string, unknown> | undefined {

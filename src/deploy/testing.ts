@@ -77,6 +77,40 @@ export async function fakeResourceProvider(options: { fail?: RegExp } = {}): Pro
           properties: {},
         });
       }
+      if (req.method === 'GET' && path === '/providers/Microsoft.PowerApps/environments')
+        return json(200, {
+          value: [
+            {
+              name: 'Default-11111111-2222-3333-4444-555555555555',
+              properties: { displayName: 'Contoso (default)', isDefault: true },
+            },
+            {
+              name: '6c0b0f3e-7d2a-4b8e-9f10-2a3b4c5d6e7f',
+              properties: { displayName: 'Contoso Test', isDefault: false },
+            },
+          ],
+        });
+      if (req.method === 'GET' && path === '/providers/Microsoft.PowerApps/apis')
+        return json(200, {
+          value: [
+            {
+              name: 'shared_office365',
+              properties: { displayName: 'Office 365 Outlook', isCustomApi: false },
+            },
+            ...(deployed
+              ? [
+                  {
+                    name: 'shared_tasklane-5f0a1b2c3d4e5f6a7b',
+                    properties: {
+                      displayName: deployed.displayName ?? 'Tasklane',
+                      isCustomApi: true,
+                      createdBy: { displayName: 'Ada Lovelace' },
+                    },
+                  },
+                ]
+              : []),
+          ],
+        });
       if (req.method === 'GET' && path.startsWith('/providers/Microsoft.PowerApps/apis/'))
         return deployed
           ? json(200, { name: path.split('/').at(-1), properties: deployed })

@@ -126,6 +126,22 @@ describe('flowport login, deploy, logout', () => {
       ]);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('is not empty; choose another folder (--dest) or pass --force');
+      const envs = await runCli(['environments', '--powerapps-url', rp.url]);
+      expect(envs.stdout.split('\n')).toEqual([
+        'ENVIRONMENT                                   NAME',
+        'Default-11111111-2222-3333-4444-555555555555  Contoso (default)  default',
+        '6c0b0f3e-7d2a-4b8e-9f10-2a3b4c5d6e7f          Contoso Test',
+        '',
+      ]);
+      const custom = await runCli(['environments', env, '--powerapps-url', rp.url]);
+      expect(custom.stdout).toBe(
+        'CONNECTOR                           NAME      CREATED BY\nshared_tasklane-5f0a1b2c3d4e5f6a7b  Tasklane  Ada Lovelace\n',
+      );
+      const all = await runCli(['environments', env, '--all', '-f', 'json', '--powerapps-url', rp.url]);
+      expect(JSON.parse(all.stdout).map((c: { id: string; custom: boolean }) => [c.id, c.custom])).toEqual([
+        ['shared_office365', false],
+        ['shared_tasklane-5f0a1b2c3d4e5f6a7b', true],
+      ]);
       expect((await runCli(['logout'])).stdout).toBe('Signed out: powerapps-token.json removed.\n');
       const after = await runCli(['deploy', copy(), '-e', env, '--powerapps-url', rp.url]);
       expect(after.code).toBe(2);
