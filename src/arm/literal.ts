@@ -18,8 +18,8 @@ function mapStrings(value: JsonValue, f: (s: string) => string): JsonValue {
   return out;
 }
 
-const escape = (s: string) => (readsAsExpression(s) ? `[${s}` : s);
-const unescape = (s: string) => (s.startsWith('[[') && s.endsWith(']') ? s.slice(1) : s);
+const escaped = (s: string) => (readsAsExpression(s) ? `[${s}` : s);
+const deployed = (s: string) => (s.startsWith('[[') && s.endsWith(']') ? s.slice(1) : s);
 
 /**
  * A JSON value as an ARM template literal: every string and property name that ARM would read as
@@ -27,12 +27,12 @@ const unescape = (s: string) => (s.startsWith('[[') && s.endsWith(']') ? s.slice
  * deploys as `[x]`). Everything else is copied as it is.
  */
 export function armLiteral(value: JsonValue): JsonValue {
-  return mapStrings(value, escape);
+  return mapStrings(value, escaped);
 }
 
 /** What ARM deploys for a literal written by {@link armLiteral}: its inverse, for checks and tests. */
 export function armDeployed(value: JsonValue): JsonValue {
-  return mapStrings(value, unescape);
+  return mapStrings(value, deployed);
 }
 
 /** `[parameters('name')]`: a template expression reading one parameter. */
