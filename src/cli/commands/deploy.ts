@@ -1,41 +1,32 @@
 import { Command } from 'commander';
 import type { DeployFlags } from '../actions/deploy.ts';
+import { withPowerAppsOptions } from './powerapps-options.ts';
 import type { Io } from './validate.ts';
 
 export function deployCommand(io: Io, setExit: (code: number) => void): Command {
-  return new Command('deploy')
-    .description(
-      'Create or update the connector as a custom connector in a Power Platform environment, as paconn create/update do.',
-    )
-    .argument('<connector>', 'connector folder, zip or swagger file')
-    .option(
-      '-e, --environment <id>',
-      "environment id, a GUID or Default-<tenant id> (default: settings.json's environment)",
-    )
-    .option(
-      '-c, --connector-id <id>',
-      "update this connector (default: settings.json's connectorId; none: create one)",
-    )
-    .option(
-      '--token-env <variable>',
-      'environment variable holding an access token for https://service.powerapps.com/ (default: the sign-in of `flowport login`)',
-      'FLOWPORT_POWERAPPS_TOKEN',
-    )
-    .option(
-      '--secret-env <variable>',
-      "environment variable holding the OAuth app's client secret (needed to create an OAuth connector)",
-    )
-    .option(
-      '--powerapps-url <url>',
-      "the PowerApps API (default: settings.json's powerAppsUrl, else https://api.powerapps.com)",
-    )
-    .option(
-      '--api-version <version>',
-      "the API version (default: settings.json's powerAppsApiVersion, else 2016-11-01)",
-    )
-    .option('--keep-stack-owner', "send apiProperties' stackOwner, which the service has refused", false)
-    .option('--no-validate', 'do not ask the service to validate the swagger first')
-    .option('--no-settings', "do not write a new connector's id into settings.json")
+  return withPowerAppsOptions(
+    new Command('deploy')
+      .description(
+        'Create or update the connector as a custom connector in a Power Platform environment, as paconn create/update do.',
+      )
+      .argument('<connector>', 'connector folder, zip or swagger file')
+      .option(
+        '-e, --environment <id>',
+        "environment id, a GUID or Default-<tenant id> (default: settings.json's environment)",
+      )
+      .option(
+        '-c, --connector-id <id>',
+        "update this connector (default: settings.json's connectorId; none: create one)",
+      )
+      .option(
+        '--secret-env <variable>',
+        "environment variable holding the OAuth app's client secret (needed to create an OAuth connector)",
+      )
+      .option('--keep-stack-owner', "send apiProperties' stackOwner, which the service has refused", false)
+      .option('--no-validate', 'do not ask the service to validate the swagger first')
+      .option('--no-settings', "do not write a new connector's id into settings.json"),
+    true,
+  )
     .addHelpText(
       'after',
       `

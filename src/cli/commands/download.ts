@@ -1,23 +1,19 @@
 import { Command } from 'commander';
 import type { DownloadFlags } from '../actions/download.ts';
+import { withPowerAppsOptions } from './powerapps-options.ts';
 import type { Io } from './validate.ts';
 
 export function downloadCommand(io: Io, setExit: (code: number) => void): Command {
-  return new Command('download')
-    .description(
-      'Write a custom connector of a Power Platform environment as a connector folder, as paconn download does.',
-    )
-    .argument('<connector-id>', 'the connector id (shared_…), as `flowport deploy` prints it')
-    .requiredOption('-e, --environment <id>', 'environment id, a GUID or Default-<tenant id>')
-    .option('-d, --dest <folder>', 'folder to write (default: ./<connector-id>)')
-    .option('--force', 'write into a folder that is not empty, replacing the connector files', false)
-    .option(
-      '--token-env <variable>',
-      'environment variable holding an access token (default: the sign-in of `flowport login`)',
-      'FLOWPORT_POWERAPPS_TOKEN',
-    )
-    .option('--powerapps-url <url>', 'the PowerApps API (default: https://api.powerapps.com)')
-    .option('--api-version <version>', 'the API version (default: 2016-11-01)')
+  return withPowerAppsOptions(
+    new Command('download')
+      .description(
+        'Write a custom connector of a Power Platform environment as a connector folder, as paconn download does.',
+      )
+      .argument('<connector-id>', 'the connector id (shared_…), as `flowport deploy` prints it')
+      .requiredOption('-e, --environment <id>', 'environment id, a GUID or Default-<tenant id>')
+      .option('-d, --dest <folder>', 'folder to write (default: ./<connector-id>)')
+      .option('--force', 'write into a folder that is not empty, replacing the connector files', false),
+  )
     .addHelpText(
       'after',
       `
