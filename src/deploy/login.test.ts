@@ -71,6 +71,19 @@ describe('deviceCodeLogin', () => {
   });
 });
 
+describe('deviceCodeLogin without a provider', () => {
+  it('says the provider does not answer, not that it refused', async () => {
+    const idp = await fakeDeviceCodeProvider({ token });
+    const url = idp.url;
+    await idp.close();
+    const caught = await deviceCodeLogin({ authority: url }, () => {}).catch((e: unknown) => e);
+    expect(isFlowportError(caught) && caught.code).toBe('UPSTREAM_UNREACHABLE');
+    expect((caught as Error).message).toMatch(
+      /^Microsoft Entra ID does not answer \(asking for a device code\): .*ECONNREFUSED/,
+    );
+  });
+});
+
 describe('stored sign-in', () => {
   it('is kept with mode 0600, used while it lasts, refreshed near its end, and removed on logout', async () => {
     const idp = await fakeDeviceCodeProvider({ token });

@@ -171,13 +171,25 @@ export async function freshToken(
 }
 
 function signInError(what: string, error: unknown): FlowportError {
-  const reason =
-    error instanceof oauth.ResponseBodyError
-      ? `${error.error}${typeof error.cause.error_description === 'string' ? `: ${error.cause.error_description.split(/\r?\n/)[0]}` : ''}`
-      : (error as Error).message;
-  return new FlowportError('AUTH_REFRESH_FAILED', `Microsoft Entra ID refused ${what}: ${reason}.`, {
-    cause: error,
-  });
+  if (error instanceof oauth.ResponseBodyError) {
+    const description = error.cause.error_description;
+    const reason = `${error.error}${typeof description === 'string' ? `: ${description.split(/\r?\n/)[0]}` : ''}`;
+    return new FlowportError('AUTH_REFRESH_FAILED', `Microsoft Entra ID refused ${what}: ${reason}.`, {
+      cause: error,
+    });
+  }
+  // fetch rejects with a TypeError when the host cannot be reached at all.
+  if (error instanceof TypeError)
+    return new FlowportError(
+      'UPSTREAM_UNREACHABLE',
+      `Microsoft Entra ID does not answer (${what}): ${(error.cause as Error | undefined)?.message ?? error.message}; check the network, or --authority.`,
+      { cause: error },
+    );
+  return new FlowportError(
+    'AUTH_REFRESH_FAILED',
+    `Microsoft Entra ID answered ${what} in a way flowport cannot read: ${(error as Error).message}.`,
+    { cause: error },
+  );
 }
 
 export function readStoredToken(home: string): StoredToken | undefined {
