@@ -1,4 +1,5 @@
 import {
+  caselessKey,
   isObject,
   type JsonObject,
   type JsonValue,
@@ -91,7 +92,9 @@ export function mapConnectionParameters(
         pointer: join(p.pointer, 'type'),
       });
     setOwn(connectionParameters, p.name, mapped);
-    const oauth = oauthKey(p.raw);
+    // A parameter's OAuth settings, under either spelling; a key whose value is no object counts as none.
+    const key = caselessKey(p.raw, 'oAuthSettings');
+    const oauth = key !== undefined && isObject(p.raw[key]) ? key : undefined;
     if (lower === 'oauthsetting' || oauth) {
       const raw = oauth ? ownObject(p.raw, oauth) : undefined;
       if (raw)
@@ -162,12 +165,6 @@ export function isClientId(value: string): boolean {
 /** A value certified connectors write where the real one is each publisher's (`[[RESOURCE_URI]]`, `<tenant>`). */
 export function isPlaceholder(value: string): boolean {
   return /^\s*$|^\[+[^\]]*\]+$|^<[^>]*>+$|^\{\{[^}]*\}\}$|dummy|placeholder/i.test(value);
-}
-
-/** The key a parameter writes its OAuth settings under (`oAuthSettings` or `oauthSettings`). */
-function oauthKey(raw: JsonObject): string | undefined {
-  for (const key in raw) if (key.toLowerCase() === 'oauthsettings' && isObject(raw[key])) return key;
-  return undefined;
 }
 
 /**

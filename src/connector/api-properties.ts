@@ -1,5 +1,6 @@
 import { strings } from './definition.ts';
 import {
+  caselessKey,
   entries,
   isObject,
   type JsonObject,
@@ -36,7 +37,7 @@ function readOAuth(param: ConnectionParameter): OAuthSettings | undefined {
   // Real connectors write both `oAuthSettings` and `oauthSettings`.
   const raw = ownCaseless(param.raw, 'oAuthSettings');
   if (!isObject(raw)) return undefined;
-  const key = Object.keys(param.raw).find((k) => k.toLowerCase() === 'oauthsettings') ?? 'oAuthSettings';
+  const key = caselessKey(param.raw, 'oAuthSettings') ?? 'oAuthSettings';
   return {
     identityProvider: ownString(raw, 'identityProvider'),
     clientId: ownString(raw, 'clientId'),

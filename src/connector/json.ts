@@ -55,13 +55,19 @@ export function ownBoolean(obj: unknown, key: string): boolean | undefined {
   return undefined;
 }
 
+/** The own key that matches `key` case-insensitively, `key` itself first (`oAuthSettings` / `oauthSettings`). */
+export function caselessKey(obj: unknown, key: string): string | undefined {
+  if (!isObject(obj)) return undefined;
+  if (hasOwn.call(obj, key)) return key;
+  const lower = key.toLowerCase();
+  for (const k of Object.keys(obj)) if (k.toLowerCase() === lower) return k;
+  return undefined;
+}
+
 /** Own property looked up case-insensitively (`oAuthSettings` / `oauthSettings`). */
 export function ownCaseless(obj: unknown, key: string): JsonValue | undefined {
-  if (!isObject(obj)) return undefined;
-  if (hasOwn.call(obj, key)) return obj[key];
-  const lower = key.toLowerCase();
-  for (const k of Object.keys(obj)) if (k.toLowerCase() === lower) return obj[k];
-  return undefined;
+  const k = caselessKey(obj, key);
+  return k === undefined ? undefined : (obj as JsonObject)[k];
 }
 
 export function entries(obj: unknown): [string, JsonValue][] {

@@ -1,4 +1,11 @@
-import { isObject, type JsonObject, type JsonValue, ownObject, setOwn } from '../connector/json.ts';
+import {
+  caselessKey,
+  isObject,
+  type JsonObject,
+  type JsonValue,
+  ownObject,
+  setOwn,
+} from '../connector/json.ts';
 import type { Connector } from '../connector/model.ts';
 import { FlowportError } from '../errors.ts';
 
@@ -42,7 +49,7 @@ export function deployPayload(connector: Connector, options: PayloadOptions): Pa
     if (!isObject(params)) return;
     for (const [name, p] of Object.entries(params)) {
       if (!isObject(p)) continue;
-      const key = Object.keys(p).find((k) => k.toLowerCase() === 'oauthsettings');
+      const key = caselessKey(p, 'oAuthSettings');
       const settings = key ? ownObject(p, key) : undefined;
       if (!settings) continue;
       if (options.clientSecret !== undefined) {

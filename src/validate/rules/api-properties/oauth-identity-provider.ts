@@ -1,4 +1,4 @@
-import { isObject, own, ownCaseless } from '../../../connector/json.ts';
+import { caselessKey, isObject, own, ownCaseless } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
 import { describeType } from '../../helpers/describe-type.ts';
 import { ALL, defineRule } from '../../rule.ts';
@@ -23,7 +23,7 @@ export default defineRule({
         }
         return;
       }
-      const key = Object.keys(p.raw).find((k) => k.toLowerCase() === 'oauthsettings') ?? 'oAuthSettings';
+      const key = caselessKey(p.raw, 'oAuthSettings') ?? 'oAuthSettings';
       const pointer = join(p.pointer, key);
       if (!isObject(settings)) {
         ctx.report({
