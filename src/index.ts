@@ -31,6 +31,8 @@ export { type DeployOptions, type DeployResult, deployConnector } from './deploy
 export { type DownloadOptions, type DownloadResult, downloadConnector } from './deploy/download.ts';
 export { deviceCodeLogin, freshToken, type StoredToken } from './deploy/login.ts';
 export { FlowportError, type FlowportErrorCode, isFlowportError } from './errors.ts';
+export { type ConnectorMcpServer, createMcpServer, type McpServerOptions } from './mcp/server.ts';
+export { type ConnectorTool, connectorTools, type ToolSet } from './mcp/tools.ts';
 export type { CertificationPackage, Solution, ZipLevel } from './package/model.ts';
 export { certificationPackageOf, readCertificationPackage } from './package/read.ts';
 export {

@@ -11,6 +11,7 @@ import { environmentsCommand } from './commands/environments.ts';
 import { initCommand } from './commands/init.ts';
 import { loginCommand, logoutCommand } from './commands/login.ts';
 import { lspCommand } from './commands/lsp.ts';
+import { mcpCommand } from './commands/mcp.ts';
 import { operationsCommand } from './commands/operations.ts';
 import { packageCommand } from './commands/package.ts';
 import { rulesCommand } from './commands/rules.ts';
@@ -45,6 +46,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program.addCommand(downloadCommand(io, setExit));
   program.addCommand(environmentsCommand(io, setExit));
   program.addCommand(armCommand(io, setExit));
+  program.addCommand(mcpCommand(io, setExit));
   program.addCommand(connectCommand(io, setExit));
   program.addCommand(connectionsCommand(io, setExit));
   program.addCommand(tokenCommand(io, setExit));

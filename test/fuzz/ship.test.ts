@@ -8,6 +8,7 @@ import { templateProblems } from '../../src/arm/testing.ts';
 import { connectorFromFiles } from '../../src/connector/load.ts';
 import { deployPayload } from '../../src/deploy/payload.ts';
 import { isFlowportError } from '../../src/errors.ts';
+import { connectorTools } from '../../src/mcp/tools.ts';
 import { structuralCases } from './cases.ts';
 import { loadSeeds } from './seeds.ts';
 
@@ -78,6 +79,29 @@ describe(`ship commands over mutated connectors (seed ${SEED})`, () => {
         }
       }),
       { seed: SEED + 1, numRuns: 1_000 },
+    );
+  }, 120_000);
+
+  it('`flowport mcp` lists tools with unique names and finite argument schemas, or refuses with a code', () => {
+    fc.assert(
+      fc.property(structuralCases(seeds), ({ files }) => {
+        const connector = connectorFromFiles(files, { source: 'fuzz' });
+        let set: ReturnType<typeof connectorTools>;
+        try {
+          set = connectorTools(connector, { all: true });
+        } catch (error) {
+          expect(['CONNECTOR_PARSE_FAILED', 'CONNECTOR_SWAGGER_MISSING']).toContain(refusal(error));
+          return;
+        }
+        const names = set.tools.map((t) => t.name.toLowerCase());
+        expect(new Set(names).size).toBe(names.length);
+        for (const tool of set.tools) {
+          expect(tool.name).toMatch(/^[A-Za-z0-9_.-]{1,128}$/);
+          // Serialisable (no cycle left by a `$ref` loop) and bounded by the node budget.
+          expect(JSON.stringify(tool.inputSchema).length).toBeLessThan(2_000_000);
+        }
+      }),
+      { seed: SEED + 2, numRuns: 1_000 },
     );
   }, 120_000);
 });

@@ -1,0 +1,50 @@
+import { Command, Option } from 'commander';
+import type { McpFlags } from '../actions/mcp.ts';
+import { addConnectionOptions, positiveInt } from './run.ts';
+import type { Io } from './validate.ts';
+
+export function mcpCommand(io: Io, setExit: (code: number) => void): Command {
+  return addConnectionOptions(
+    new Command('mcp')
+      .description(
+        "Serve a connector's actions as tools of a Model Context Protocol server (stdio), for AI agents and MCP clients.",
+      )
+      .argument('<connector>', 'connector folder, zip or swagger file'),
+  )
+    .option(
+      '--base-url <url>',
+      'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
+    )
+    .option('--all', 'also internal and deprecated actions', false)
+    .option('--all-pages', 'follow x-ms-pageable next links and merge the pages', false)
+    .addOption(
+      new Option('--timeout <seconds>', 'response timeout of each call (default 120)').argParser(
+        positiveInt('--timeout'),
+      ),
+    )
+    .option('--list', 'print the tools an MCP client would see, and exit', false)
+    .addOption(
+      new Option('-f, --format <format>', 'output format of --list')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
+    .addHelpText(
+      'after',
+      `
+The server speaks MCP over standard input and output, so an MCP client starts it as a command. Each
+action a Power Platform user sees becomes a tool (triggers do not), with the hidden lists its
+dynamic values come from; a call runs as \`flowport run\` would, with the connection given here.
+Connection secrets never appear in what the client gets back. Logs go to standard error.
+
+Exit codes: 0 the client disconnected (or --list printed), 2 usage error or unreadable connector.
+
+Examples:
+  flowport mcp ./tasklane --list
+  flowport mcp ./tasklane --conn api_key=$TASKLANE_KEY
+  claude mcp add tasklane -- npx flowport mcp ./tasklane --conn-file conn.json`,
+    )
+    .action(async (connector: string, flags: McpFlags) => {
+      const { runMcp } = await import('../actions/mcp.ts');
+      setExit(await runMcp(connector, flags, io));
+    });
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { memoryConnector } from '../runtime/testing.ts';
+import { connectorTools, toolName } from './tools.ts';
+
+const connector = memoryConnector({
+  swagger: '2.0',
+  info: { title: 'Tasks', version: '1.0' },
+  host: 'api.tasks.test',
+  paths: {
+    '/projects': {
+      get: {
+        operationId: 'ListProjects',
+        summary: 'List projects',
+        'x-ms-visibility': 'internal',
+        responses: { '200': { description: 'OK' } },
+      },
+    },
+    '/projects/{projectId}/tasks': {
+      parameters: [
+        {
+          name: 'projectId',
+          in: 'path',
+          required: true,
+          type: 'string',
+          'x-ms-summary': 'Project',
+          'x-ms-dynamic-values': { operationId: 'ListProjects', 'value-path': 'id' },
+        },
+      ],
+      get: {
+        operationId: 'ListTasks',
+        summary: 'List tasks',
+        description: 'Lists the tasks of a project.',
+        'x-ms-visibility': 'important',
+        parameters: [
+          {
+            name: 'api-version',
+            in: 'query',
+            required: true,
+            type: 'string',
+            default: '2024',
+            'x-ms-visibility': 'internal',
+          },
+          { name: 'filter', in: 'query', type: 'string', 'x-ms-visibility': 'internal' },
+          { name: 'id', in: 'query', type: 'string' },
+          { name: 'id', in: 'header', type: 'string' },
+        ],
+        responses: { '200': { description: 'OK' } },
+      },
+      post: {
+        operationId: 'Create task!',
+        summary: 'Create a task',
+        parameters: [
+          {
+            name: 'body',
+            in: 'body',
+            required: true,
+            schema: { type: 'object', properties: { title: { type: 'string' } } },
+          },
+        ],
+        responses: { '201': { description: 'Created' } },
+      },
+    },
+    '/tasks/{id}': {
+      delete: {
+        operationId: 'DeleteTask',
+        summary: 'Delete a task',
+        deprecated: true,
+        parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
+        responses: { '204': { description: 'Gone' } },
+      },
+      put: {
+        summary: 'Replace a task',
+        parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
+        responses: { '200': { description: 'OK' } },
+      },
+    },
+    '/hooks': {
+      post: {
+        operationId: 'OnNewTask',
+        'x-ms-trigger': 'single',
+        parameters: [
+          {
+            name: 'body',
+            in: 'body',
+            schema: {
+              type: 'object',
+              properties: { url: { type: 'string', 'x-ms-notification-url': true } },
+            },
+          },
+        ],
+        responses: { '201': { description: 'Created' } },
+      },
+    },
+  },
+});
+
+describe('connectorTools', () => {
+  const { tools, skipped } = connectorTools(connector);
+  const byName = new Map(tools.map((t) => [t.name, t]));
+
+  it('lists the actions a user sees, important first, then the hidden lists their dynamic values come from; no triggers', () => {
+    expect(tools.map((t) => t.name)).toEqual(['ListTasks', 'Create_task_', 'ListProjects']);
+    expect(skipped).toEqual([
+      { operation: 'PUT /tasks/{id}', reason: 'it has no operationId to call it by' },
+    ]);
+  });
+
+  it('builds the arguments from the parameters: internal ones with a default left to the runtime, shared names qualified', () => {
+    const schema = byName.get('ListTasks')?.inputSchema ?? { type: 'object' };
+    expect(Object.keys(schema.properties as object)).toEqual(['projectId', 'query:id', 'header:id']);
+    expect(schema.required).toEqual(['projectId']);
+    expect(schema.additionalProperties).toBe(false);
+    expect((schema.properties as Record<string, { title?: string; description?: string }>).projectId).toEqual(
+      {
+        type: 'string',
+        title: 'Project',
+        description: 'Valid values come from the `ListProjects` tool.',
+      },
+    );
+  });
+
+  it('takes a body parameter as one argument holding its schema', () => {
+    const tool = byName.get('Create_task_');
+    expect(tool?.operationId).toBe('Create task!');
+    expect(tool?.inputSchema.properties).toMatchObject({
+      body: { type: 'object', properties: { title: { type: 'string' } } },
+    });
+  });
+
+  it('describes each tool and hints what it does to the world', () => {
+    const list = byName.get('ListTasks');
+    expect(list?.description).toBe('List tasks. Lists the tasks of a project.');
+    expect(list?.annotations).toEqual({
+      title: 'List tasks',
+      readOnlyHint: true,
+      destructiveHint: false,
+      idempotentHint: true,
+      openWorldHint: true,
+    });
+    expect(byName.get('Create_task_')?.annotations).toMatchObject({
+      readOnlyHint: false,
+      idempotentHint: false,
+    });
+  });
+
+  it('with `all`, also internal and deprecated actions', () => {
+    const all = connectorTools(connector, { all: true }).tools;
+    const remove = all.find((t) => t.name === 'DeleteTask');
+    expect(remove?.description).toBe('Delete a task. Deprecated.');
+    expect(remove?.annotations).toMatchObject({ destructiveHint: true, idempotentHint: true });
+  });
+
+  it('gives operationIds MCP does not allow a valid, unique name', () => {
+    expect(toolName('Get items (v2)')).toBe('Get_items__v2_');
+    expect(toolName('')).toBe('operation');
+    expect(toolName('x'.repeat(200))).toHaveLength(128);
+    const twins = memoryConnector({
+      swagger: '2.0',
+      info: { title: 'T', version: '1' },
+      paths: {
+        '/a': { get: { operationId: 'Get a', responses: { '200': { description: 'OK' } } } },
+        '/b': { get: { operationId: 'Get_a', responses: { '200': { description: 'OK' } } } },
+      },
+    });
+    expect(connectorTools(twins).tools.map((t) => t.name)).toEqual(['Get_a', 'Get_a_2']);
+  });
+});
