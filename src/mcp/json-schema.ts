@@ -117,7 +117,13 @@ function convert(
   if (isObject(properties)) {
     const props: JsonObject = {};
     for (const [name, property] of Object.entries(properties)) {
-      if (request && isObject(property) && own(property, 'readOnly') === true) continue;
+      // Read-only values are the backend's; a notification URL is the host's (it fills it in).
+      if (
+        request &&
+        isObject(property) &&
+        (own(property, 'readOnly') === true || own(property, 'x-ms-notification-url') === true)
+      )
+        continue;
       props[name] = convert(connector, property, budget, request, refs);
     }
     out.properties = props;

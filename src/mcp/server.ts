@@ -10,7 +10,7 @@ import type { Connector } from '../connector/model.ts';
 import { isFlowportError } from '../errors.ts';
 import { checkConnection } from '../runtime/connection/check.ts';
 import { maskSecrets, secretValues } from '../runtime/connection/secrets.ts';
-import { createRuntime, type Runtime, type RuntimeOptions } from '../runtime/runtime.ts';
+import { createRuntime, type InvokeResult, type Runtime, type RuntimeOptions } from '../runtime/runtime.ts';
 import type { Arguments, ArgumentValue, Connection } from '../runtime/types.ts';
 import { VERSION } from '../version.ts';
 import { type ToolResult, toolError, toolResult } from './tool-result.ts';
@@ -26,7 +26,26 @@ export interface McpServerOptions extends ToolOptions {
   readonly secrets?: readonly string[];
   /** Receives one line per call (tool, status, time), secrets masked; default: none. */
   readonly log?: (line: string) => void;
+  /**
+   * Calls an operation instead of a runtime of the server's own (`flowport serve` passes its stored
+   * connection's, which refreshes tokens and records status); `connection` and `runtime` are then
+   * not used, and the caller masks with `secrets`.
+   */
+  readonly invoke?: Invoke;
+  /** The tool list, when the caller keeps one per connector (default: built from the connector). */
+  readonly tools?: ToolSet;
+  /**
+   * Errors that are the call's outcome, not a bug (a refused argument, an unreachable backend): their
+   * code and message. Default: `FlowportError`s.
+   */
+  readonly expected?: (error: unknown) => { readonly code: string; readonly message: string } | undefined;
 }
+
+export type Invoke = (
+  operationId: string,
+  args: Arguments,
+  options: { readonly allPages: boolean },
+) => Promise<InvokeResult>;
 
 export interface ConnectorMcpServer {
   /** The SDK server: connect it to a transport (`StdioServerTransport`, an in-memory pair…). */
@@ -34,7 +53,7 @@ export interface ConnectorMcpServer {
   readonly tools: ToolSet;
   /** Calls a tool as a client would (what the `tools/call` handler does). */
   call(name: string, args: Record<string, unknown> | undefined): Promise<ToolResult>;
-  /** Closes the server and the runtime's connections. */
+  /** Closes the server and its runtime's connections (not those of an `invoke` given to it). */
   close(): Promise<void>;
 }
 
@@ -54,13 +73,21 @@ export async function createMcpServer(
     import('@modelcontextprotocol/sdk/server/index.js'),
     import('@modelcontextprotocol/sdk/types.js'),
   ]);
-  const tools = connectorTools(connector, options);
+  const tools = options.tools ?? connectorTools(connector, options);
   const byName = new Map(tools.tools.map((t) => [t.name, t]));
-  // A connection that cannot work is refused now, not on every call (CONNECTION_INVALID).
-  const connection: Connection = checkConnection(connector, options.connection ?? { values: {} });
-  const secrets = [...secretValues(connector, connection), ...(options.secrets ?? [])];
+  let invoke = options.invoke;
+  let runtime: Runtime | undefined;
+  const secrets = [...(options.secrets ?? [])];
+  if (!invoke) {
+    // A connection that cannot work is refused now, not on every call (CONNECTION_INVALID).
+    const connection: Connection = checkConnection(connector, options.connection ?? { values: {} });
+    secrets.push(...secretValues(connector, connection));
+    const own = createRuntime(connector, options.runtime);
+    runtime = own;
+    invoke = (operationId, args, { allPages }) => own.invoke(operationId, args, { connection, allPages });
+  }
+  const expected = options.expected ?? ((error: unknown) => (isFlowportError(error) ? error : undefined));
   const mask = (text: string) => maskSecrets(text, secrets);
-  const runtime: Runtime = createRuntime(connector, options.runtime);
   const info = connector.definition.info;
   const server = new Server(
     { name: info.title ?? 'connector', version: info.version ?? VERSION, title: info.title ?? undefined },
@@ -79,8 +106,7 @@ export async function createMcpServer(
       );
     const started = performance.now();
     try {
-      const result = await runtime.invoke(tool.operationId, argumentsOf(tool, args ?? {}), {
-        connection,
+      const result = await (invoke as Invoke)(tool.operationId, argumentsOf(tool, args ?? {}), {
         allPages: options.allPages === true,
       });
       options.log?.(
@@ -88,9 +114,10 @@ export async function createMcpServer(
       );
       return toolResult(result, mask);
     } catch (error) {
-      if (isFlowportError(error)) {
-        options.log?.(`${tool.name}: ${error.code}`);
-        return toolError(mask(error.message), error.code);
+      const known = expected(error);
+      if (known) {
+        options.log?.(`${tool.name}: ${known.code}`);
+        return toolError(mask(known.message), known.code);
       }
       // A bug, not the caller's mistake: the client gets a readable error, never a stack trace.
       const message = mask(error instanceof Error ? error.message : String(error));
@@ -118,7 +145,7 @@ export async function createMcpServer(
     call,
     async close() {
       await server.close();
-      await runtime.close();
+      await runtime?.close();
     },
   };
 }

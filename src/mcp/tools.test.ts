@@ -165,3 +165,39 @@ describe('connectorTools', () => {
     expect(connectorTools(twins).tools.map((t) => t.name)).toEqual(['Get_a', 'Get_a_2']);
   });
 });
+
+describe('connectorTools and callback actions', () => {
+  const withCallback = memoryConnector({
+    swagger: '2.0',
+    info: { title: 'Exports', version: '1' },
+    paths: {
+      '/exports': {
+        post: {
+          operationId: 'ExportAll',
+          parameters: [
+            {
+              name: 'body',
+              in: 'body',
+              schema: {
+                type: 'object',
+                properties: { callbackUrl: { type: 'string', 'x-ms-notification-url': true } },
+              },
+            },
+          ],
+          responses: { '202': { description: 'Accepted' } },
+        },
+      },
+    },
+  });
+
+  it('leaves out an action that waits for a callback unless the host receives callbacks', () => {
+    const plain = connectorTools(withCallback);
+    expect(plain.tools).toEqual([]);
+    expect(plain.skipped).toEqual([
+      { operation: 'ExportAll', reason: expect.stringContaining('flowport serve') },
+    ]);
+    expect(connectorTools(withCallback, { callbackActions: true }).tools.map((t) => t.name)).toEqual([
+      'ExportAll',
+    ]);
+  });
+});

@@ -45,6 +45,11 @@ export interface ToolSet {
 export interface ToolOptions {
   /** Also internal and deprecated actions (as `flowport operations --all`). */
   readonly all?: boolean;
+  /**
+   * Also actions that wait for the backend's callback (`x-ms-notification-url` in an action's body):
+   * only a host that receives callbacks (`flowport serve`) can run them.
+   */
+  readonly callbackActions?: boolean;
 }
 
 /** MCP tool names: 1 to 128 of `A-Z a-z 0-9 _ - .` (MCP specification 2025-11-25, "Tool names"). */
@@ -71,6 +76,14 @@ export function connectorTools(connector: Connector, options: ToolOptions = {}):
   for (const operation of included(connector, options.all === true)) {
     if (operation.id === undefined) {
       skipped.push({ operation: operation.label, reason: 'it has no operationId to call it by' });
+      continue;
+    }
+    if (operation.kind === 'callback-action' && options.callbackActions !== true) {
+      skipped.push({
+        operation: operation.id,
+        reason:
+          "it waits for the backend's callback to a URL the host provides; the MCP endpoint of `flowport serve` runs it",
+      });
       continue;
     }
     const base = toolName(operation.id);

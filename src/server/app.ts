@@ -26,6 +26,7 @@ import { type ConsoleOptions, consoleRoutes } from './routes/console.ts';
 import { healthRoutes } from './routes/health.ts';
 import { hookRoutes } from './routes/hooks.ts';
 import { invokeRoutes } from './routes/invoke.ts';
+import { mcpRoutes } from './routes/mcp.ts';
 import { operationRoutes } from './routes/operations.ts';
 import { relayRoutes } from './routes/relay.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
@@ -218,6 +219,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(async (scope) => connectorRoutes(scope, ctx));
   await app.register(async (scope) => connectionRoutes(scope, ctx));
   await app.register(async (scope) => operationRoutes(scope, ctx));
+  await app.register(async (scope) => mcpRoutes(scope, ctx));
   await app.register(async (scope) => tokenRoutes(scope, ctx));
   await app.register(async (scope) => userRoutes(scope, ctx));
   await app.register(async (scope) => invokeRoutes(scope, ctx));

@@ -143,6 +143,29 @@ describe.skipIf(!haveChromium)('web console in Chromium', () => {
     await setKey(rig.demo.apiKey);
     await item.getByRole('button', { name: 'Test' }).click();
     await item.getByText('Test passed').waitFor();
+    // The connection's MCP endpoint, to copy into an MCP client; the API token is a placeholder.
+    await item.getByText('Use with an AI agent (MCP)').click();
+    const endpoint = (await item.getByLabel('MCP endpoint').textContent()) ?? '';
+    expect(endpoint).toMatch(new RegExp(`^${rig.url}/api/v1/connections/[^/]+/mcp$`));
+    const config = (await item.getByLabel('MCP client configuration').textContent()) ?? '';
+    expect(config).toContain('Bearer <your API token>');
+    expect(config).not.toContain(rig.t.admin.token);
+    const listed = await page.evaluate(
+      async ({ url, token }) => {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+          },
+          body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+        });
+        return (await res.json()) as { result: { tools: { name: string }[] } };
+      },
+      { url: endpoint, token: rig.t.admin.token },
+    );
+    expect(listed.result.tools.map((t) => t.name)).toContain('ListTickets');
     await shot('3-connections');
   });
 

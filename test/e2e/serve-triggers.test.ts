@@ -7,6 +7,8 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DemoBackend, startDemoBackend } from '../../examples/demo-backend/server.ts';
 import { runRemoteTrigger } from '../../src/cli/actions/trigger-remote.ts';
@@ -435,6 +437,37 @@ describe.each(['sqlite', 'postgres'] as const)('triggers through flowport serve 
       expect(r.callback.body.tickets.map((x: { subject: string }) => x.subject)).toContain('Printer on fire');
       // The one-shot wait left nothing behind.
       expect((await call('GET', '/api/v1/subscriptions')).json().value).toEqual([]);
+      expect(await t?.store.listSubscriptions(t.maker.user.id)).toEqual([]);
+    },
+  );
+
+  it.skipIf(skip)(
+    "an MCP client calls a callback action through the connection's MCP endpoint and gets the callback",
+    { timeout: 30_000 },
+    async () => {
+      const { connectionId } = await start(engine);
+      backend?.createTicket(NEW_TICKET);
+      const url = new URL(`${server?.url}/api/v1/connections/${connectionId}/mcp`);
+      const client = new Client({ name: 'e2e', version: '1' });
+      await client.connect(
+        new StreamableHTTPClientTransport(url, { requestInit: { headers: t?.maker.headers } }),
+      );
+      try {
+        const { tools } = await client.listTools();
+        const exported = tools.find((tool) => tool.name === 'ExportTickets');
+        // The host fills the notification URL in: it is not an argument.
+        expect(JSON.stringify(exported?.inputSchema)).not.toContain('callbackUrl');
+        const result = await client.callTool({
+          name: 'ExportTickets',
+          arguments: { body: { teamId: 'support' } },
+        });
+        expect(result.isError).toBeFalsy();
+        const answer = result.structuredContent as { status: string; tickets: { subject: string }[] };
+        expect(answer.status).toBe('completed');
+        expect(answer.tickets.map((x) => x.subject)).toContain('Printer on fire');
+      } finally {
+        await client.close();
+      }
       expect(await t?.store.listSubscriptions(t.maker.user.id)).toEqual([]);
     },
   );

@@ -74,7 +74,41 @@ function EditConnection({
   );
 }
 
-/** One connection: status, test, edit, OAuth sign-in and sign-out, delete. */
+/**
+ * Where an MCP client reaches this connection (docs/mcp.md): the endpoint and a client configuration
+ * to copy. The API token stays a placeholder: the console never shows the one it holds.
+ */
+function McpEndpoint({ connection }: { connection: Connection }) {
+  const url = `${window.location.origin}/api/v1/connections/${encodeURIComponent(connection.id)}/mcp`;
+  const config = JSON.stringify(
+    {
+      servers: {
+        [connection.connectorId]: {
+          type: 'http',
+          url,
+          headers: { Authorization: 'Bearer <your API token>' },
+        },
+      },
+    },
+    null,
+    2,
+  );
+  return (
+    <details className="small mcp-endpoint">
+      <summary>Use with an AI agent (MCP)</summary>
+      <p>
+        This connection is a Model Context Protocol server: an MCP client calls the connector&apos;s actions
+        as tools with it. Endpoint (Streamable HTTP, with your API token):
+      </p>
+      <p>
+        <code aria-label="MCP endpoint">{url}</code>
+      </p>
+      <pre aria-label="MCP client configuration">{config}</pre>
+    </details>
+  );
+}
+
+/** One connection: status, test, edit, OAuth sign-in and sign-out, delete, its MCP endpoint. */
 export function ConnectionRow({
   connection,
   onChanged,
@@ -174,6 +208,7 @@ export function ConnectionRow({
           {test.error && `: ${test.error.message}`}
         </p>
       )}
+      <McpEndpoint connection={connection} />
       {error && <ProblemMessage error={error} />}
     </li>
   );
