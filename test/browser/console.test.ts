@@ -145,9 +145,12 @@ describe.skipIf(!haveChromium)('web console in Chromium', () => {
     await item.getByText('Test passed').waitFor();
     // The connection's MCP endpoint, to copy into an MCP client; the API token is a placeholder.
     await item.getByText('Use with an AI agent (MCP)').click();
-    const endpoint = (await item.getByLabel('MCP endpoint').textContent()) ?? '';
+    const endpoint =
+      (await item.getByRole('figure', { name: 'MCP endpoint' }).locator('code').textContent()) ?? '';
     expect(endpoint).toMatch(new RegExp(`^${rig.url}/api/v1/connections/[^/]+/mcp$`));
-    const config = (await item.getByLabel('MCP client configuration').textContent()) ?? '';
+    const config =
+      (await item.getByRole('figure', { name: 'MCP client configuration' }).locator('pre').textContent()) ??
+      '';
     expect(config).toContain('Bearer <your API token>');
     expect(config).not.toContain(rig.t.admin.token);
     const listed = await page.evaluate(

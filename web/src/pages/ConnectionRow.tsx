@@ -98,12 +98,16 @@ function McpEndpoint({ connection }: { connection: Connection }) {
       <summary>Use with an AI agent (MCP)</summary>
       <p>
         This connection is a Model Context Protocol server: an MCP client calls the connector&apos;s actions
-        as tools with it. Endpoint (Streamable HTTP, with your API token):
+        as tools with it, over Streamable HTTP with your API token.
       </p>
-      <p>
-        <code aria-label="MCP endpoint">{url}</code>
-      </p>
-      <pre aria-label="MCP client configuration">{config}</pre>
+      <figure>
+        <figcaption>MCP endpoint</figcaption>
+        <code>{url}</code>
+      </figure>
+      <figure>
+        <figcaption>MCP client configuration</figcaption>
+        <pre>{config}</pre>
+      </figure>
     </details>
   );
 }
