@@ -75,16 +75,17 @@ export async function createMcpServer(
   ]);
   const tools = options.tools ?? connectorTools(connector, options);
   const byName = new Map(tools.tools.map((t) => [t.name, t]));
-  let invoke = options.invoke;
-  let runtime: Runtime | undefined;
   const secrets = [...(options.secrets ?? [])];
-  if (!invoke) {
+  let runtime: Runtime | undefined;
+  let invoke: Invoke;
+  if (options.invoke) invoke = options.invoke;
+  else {
     // A connection that cannot work is refused now, not on every call (CONNECTION_INVALID).
     const connection: Connection = checkConnection(connector, options.connection ?? { values: {} });
     secrets.push(...secretValues(connector, connection));
-    const own = createRuntime(connector, options.runtime);
-    runtime = own;
-    invoke = (operationId, args, { allPages }) => own.invoke(operationId, args, { connection, allPages });
+    const local = createRuntime(connector, options.runtime);
+    runtime = local;
+    invoke = (operationId, args, { allPages }) => local.invoke(operationId, args, { connection, allPages });
   }
   const expected = options.expected ?? ((error: unknown) => (isFlowportError(error) ? error : undefined));
   const mask = (text: string) => maskSecrets(text, secrets);
@@ -106,7 +107,7 @@ export async function createMcpServer(
       );
     const started = performance.now();
     try {
-      const result = await (invoke as Invoke)(tool.operationId, argumentsOf(tool, args ?? {}), {
+      const result = await invoke(tool.operationId, argumentsOf(tool, args ?? {}), {
         allPages: options.allPages === true,
       });
       options.log?.(
@@ -139,13 +140,18 @@ export async function createMcpServer(
     call(request.params.name, request.params.arguments),
   );
 
+  let closing: Promise<void> | undefined;
   return {
     server,
     tools,
     call,
-    async close() {
-      await server.close();
-      await runtime?.close();
+    close() {
+      // Once, however many ask (the end of stdin and the transport's close both do).
+      closing ??= (async () => {
+        await server.close();
+        await runtime?.close();
+      })();
+      return closing;
     },
   };
 }

@@ -4,6 +4,7 @@
  * the backend did not answer 2xx or the call failed. Every text passes through `mask`, so connection
  * secrets never reach the client.
  */
+import { STATUS_CODES } from 'node:http';
 import type { JsonObject } from '../connector/json.ts';
 import type { InvokeResult } from '../runtime/runtime.ts';
 
@@ -73,21 +74,7 @@ function cut(text: string): string {
     : `${text.slice(0, MAX_TEXT)}\n… (${text.length - MAX_TEXT} more characters left out)`;
 }
 
-const REASONS: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
 function reasonOf(status: number): string {
-  const reason = REASONS[status];
+  const reason = STATUS_CODES[status];
   return reason ? ` ${reason}` : '';
 }

@@ -7,6 +7,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoBackend, startDemoBackend } from '../../examples/demo-backend/server.ts';
+import { createTestServer, type TestServer, uploadOf } from '../../src/server/testing.ts';
 
 const bin = fileURLToPath(new URL('../../bin/flowport.js', import.meta.url));
 const brightdesk = fileURLToPath(new URL('../../examples/brightdesk', import.meta.url));
@@ -81,5 +82,54 @@ describe('flowport mcp over stdio', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(pid).toBeTypeOf('number');
     expect(() => process.kill(pid as number, 0)).toThrow();
+  });
+});
+
+describe('flowport mcp --connection: stdio relayed to a connection of flowport serve', () => {
+  let backend: DemoBackend;
+  let server: TestServer;
+  let address: string;
+  let connectionId: string;
+  beforeAll(async () => {
+    backend = await startDemoBackend({ port: 0, apiKey: KEY });
+    server = await createTestServer({ backendOverrides: { brightdesk: backend.apiUrl } });
+    await server.call(server.admin, 'POST', '/api/v1/connectors', { files: uploadOf(brightdesk) });
+    const created = await server.call(server.maker, 'POST', '/api/v1/connections', {
+      connectorId: 'brightdesk',
+      parameterSet: 'api-key',
+      values: { api_key: KEY },
+    });
+    connectionId = created.json().id;
+    address = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  }, 30_000);
+  afterAll(async () => {
+    await server?.close();
+    await backend?.close();
+  });
+
+  const relay = (token: string) => {
+    const args = [bin, 'mcp', '--connection', connectionId, '--server', address, '--api-token', token];
+    return new StdioClientTransport({ command: process.execPath, args, stderr: 'pipe' });
+  };
+
+  it("calls the hosted connection's tools through the relay, the stored key never reaching the client", async () => {
+    const client = new Client({ name: 'relay-e2e', version: '1' });
+    await client.connect(relay(server.maker.token));
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name)).toContain('ExportTickets'); // serve runs callback actions
+      const result = await client.callTool({ name: 'ListTeams', arguments: {} });
+      expect(result.isError).toBeFalsy();
+      expect(JSON.stringify(result)).toContain('support');
+      expect(JSON.stringify(result)).not.toContain(KEY);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("answers the client with the server's refusal: another user's connection", async () => {
+    const client = new Client({ name: 'relay-e2e', version: '1' });
+    await expect(client.connect(relay(server.other.token))).rejects.toThrow(/404|not found/i);
+    await client.close();
   });
 });

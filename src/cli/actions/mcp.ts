@@ -1,13 +1,18 @@
 import pc from 'picocolors';
 import { loadConnector } from '../../connector/load.ts';
 import type { Connector } from '../../connector/model.ts';
+import { FlowportError } from '../../errors.ts';
+import { bridgeToHttp } from '../../mcp/bridge.ts';
 import { createMcpServer } from '../../mcp/server.ts';
 import { connectorTools, type ToolSet } from '../../mcp/tools.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
+import { apiToken, flowportHome, serverUrl } from '../home.ts';
 import { type ConnectionFlags, parseConnection } from '../invoke-flags.ts';
+import type { ClientFlags } from './connect.ts';
 
-export interface McpFlags extends ConnectionFlags {
+export interface McpFlags extends ConnectionFlags, ClientFlags {
+  connection?: string;
   baseUrl?: string;
   all: boolean;
   allPages: boolean;
@@ -23,11 +28,17 @@ export interface McpStreams {
 }
 
 export async function runMcp(
-  connectorPath: string,
+  connectorPath: string | undefined,
   flags: McpFlags,
   io: Io,
   streams: McpStreams = { stdin: process.stdin, stdout: process.stdout },
 ): Promise<number> {
+  if (flags.connection !== undefined) return relay(connectorPath, flags, io, streams);
+  if (connectorPath === undefined)
+    throw new FlowportError(
+      'USAGE',
+      'Give the connector to serve (`flowport mcp ./my-connector`), or `--connection <id>` of a running `flowport serve`.',
+    );
   const connector = await loadConnector(connectorPath);
   if (flags.list) {
     const tools = connectorTools(connector, { all: flags.all });
@@ -68,6 +79,37 @@ export async function runMcp(
   );
   await closed;
   await mcp.close();
+  return EXIT.ok;
+}
+
+/** `--connection`: stdio relayed to the connection's MCP endpoint on a running `flowport serve`. */
+async function relay(
+  connectorPath: string | undefined,
+  flags: McpFlags,
+  io: Io,
+  streams: McpStreams,
+): Promise<number> {
+  const others = [
+    connectorPath !== undefined && `<connector> (${connectorPath})`,
+    flags.list && '--list',
+    (flags.conn.length > 0 || flags.connFile || flags.connSet || flags.token) && 'connection values',
+    flags.baseUrl && '--base-url',
+  ].filter(Boolean);
+  if (others.length > 0)
+    throw new FlowportError(
+      'USAGE',
+      `--connection serves the connection stored in \`flowport serve\`, with its connector and values: drop ${others.join(', ')}.`,
+    );
+  const base = serverUrl(flags.server);
+  const url = new URL(`${base}/api/v1/connections/${encodeURIComponent(flags.connection ?? '')}/mcp`);
+  io.stderr.write(`flowport mcp: relaying standard input and output to ${url.href}\n`);
+  await bridgeToHttp({
+    url,
+    token: apiToken(flags.apiToken, flowportHome(flags.home)),
+    stdin: streams.stdin,
+    stdout: streams.stdout,
+    log: (line) => io.stderr.write(`flowport mcp: ${line}\n`),
+  });
   return EXIT.ok;
 }
 

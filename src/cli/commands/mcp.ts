@@ -1,16 +1,22 @@
 import { Command, Option } from 'commander';
 import type { McpFlags } from '../actions/mcp.ts';
-import { addConnectionOptions, positiveInt } from './run.ts';
+import { addConnectionOptions, addServerOptions, positiveInt } from './run.ts';
 import type { Io } from './validate.ts';
 
 export function mcpCommand(io: Io, setExit: (code: number) => void): Command {
-  return addConnectionOptions(
-    new Command('mcp')
-      .description(
-        "Serve a connector's actions as tools of a Model Context Protocol server (stdio), for AI agents and MCP clients.",
-      )
-      .argument('<connector>', 'connector folder, zip or swagger file'),
+  return addServerOptions(
+    addConnectionOptions(
+      new Command('mcp')
+        .description(
+          "Serve a connector's actions as tools of a Model Context Protocol server (stdio), for AI agents and MCP clients.",
+        )
+        .argument('[connector]', 'connector folder, zip or swagger file (not with --connection)'),
+    ),
   )
+    .option(
+      '--connection <id>',
+      'relay to the MCP endpoint of a connection stored in a running `flowport serve` instead',
+    )
     .option(
       '--base-url <url>',
       'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
@@ -36,14 +42,19 @@ action a Power Platform user sees becomes a tool (triggers do not), with the hid
 dynamic values come from; a call runs as \`flowport run\` would, with the connection given here.
 Connection secrets never appear in what the client gets back. Logs go to standard error.
 
+With --connection, the server is the connection of a running \`flowport serve\` (its OAuth refresh,
+throttle and masking; \`POST /api/v1/connections/{id}/mcp\`), relayed to clients that start servers as
+commands; the API token comes from --api-token, $FLOWPORT_API_TOKEN or the home's admin.token.
+
 Exit codes: 0 the client disconnected (or --list printed), 2 usage error or unreadable connector.
 
 Examples:
   flowport mcp ./tasklane --list
   flowport mcp ./tasklane --conn api_key=$TASKLANE_KEY
-  claude mcp add tasklane -- npx flowport mcp ./tasklane --conn-file conn.json`,
+  claude mcp add tasklane -- npx flowport mcp ./tasklane --conn-file conn.json
+  flowport mcp --connection con_8Yw2hTq1 --server https://flowport.contoso.com`,
     )
-    .action(async (connector: string, flags: McpFlags) => {
+    .action(async (connector: string | undefined, flags: McpFlags) => {
       const { runMcp } = await import('../actions/mcp.ts');
       setExit(await runMcp(connector, flags, io));
     });
