@@ -14,6 +14,7 @@ import { lspCommand } from './commands/lsp.ts';
 import { mcpCommand } from './commands/mcp.ts';
 import { operationsCommand } from './commands/operations.ts';
 import { packageCommand } from './commands/package.ts';
+import { prCommand } from './commands/pr.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { runCommand } from './commands/run.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -40,6 +41,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program.addCommand(triggerCommand(io, setExit));
   program.addCommand(serveCommand(io, setExit));
   program.addCommand(packageCommand(io, setExit));
+  program.addCommand(prCommand(io, setExit));
   program.addCommand(loginCommand(io, setExit));
   program.addCommand(logoutCommand(io, setExit));
   program.addCommand(deployCommand(io, setExit));

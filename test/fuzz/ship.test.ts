@@ -9,6 +9,8 @@ import { connectorFromFiles } from '../../src/connector/load.ts';
 import { deployPayload } from '../../src/deploy/payload.ts';
 import { isFlowportError } from '../../src/errors.ts';
 import { connectorTools } from '../../src/mcp/tools.ts';
+import { prBody } from '../../src/pr/body.ts';
+import { prReport } from '../../src/pr/report.ts';
 import { structuralCases } from './cases.ts';
 import { loadSeeds } from './seeds.ts';
 
@@ -102,6 +104,18 @@ describe(`ship commands over mutated connectors (seed ${SEED})`, () => {
         }
       }),
       { seed: SEED + 2, numRuns: 1_000 },
+    );
+  }, 120_000);
+
+  it('`flowport pr` prepares a folder and a description for any connector, never throwing', () => {
+    fc.assert(
+      fc.property(structuralCases(seeds), fc.boolean(), ({ files }, independent) => {
+        const connector = connectorFromFiles(files, { source: 'fuzz' });
+        const report = prReport(connector, { kind: independent ? 'independent-publisher' : 'certified' });
+        expect(report.files.map((f) => f.name)).not.toContain('icon.png');
+        expect(prBody(report)).toContain('### Checklist');
+      }),
+      { seed: SEED + 3, numRuns: 500 },
     );
   }, 120_000);
 });

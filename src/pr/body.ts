@@ -1,0 +1,78 @@
+/**
+ * The pull request's description in GitHub Markdown: what the connector is, the checklist (ticked
+ * where the rules found nothing to fix, open where only the submitter can confirm, failed with the
+ * findings where they did), the validation totals, and the breaking changes from the version in the
+ * repository.
+ */
+import { plural } from '../validate/reporters/text.ts';
+import { VERSION } from '../version.ts';
+import type { CheckedItem } from './checklist.ts';
+import { FILE_NAMES, type PrReport } from './report.ts';
+
+/** Findings listed under a failed item; the rest are counted. */
+const SHOWN = 5;
+
+export function prBody(report: PrReport): string {
+  const out: string[] = [];
+  if (report.description) out.push(report.description, '');
+  out.push(`Files: \`${report.folder}/\` (${report.files.map((f) => f.name).join(', ')}).`, '');
+  out.push('### Checklist', '');
+  for (const checked of report.checklist) out.push(...item(checked));
+  out.push('', '### Validation', '');
+  const { summary, preset } = report.validation;
+  out.push(
+    `\`flowport validate --preset ${preset}\` (flowport ${VERSION}, offline): ${plural(summary.error, 'error')}, ${plural(summary.warning, 'warning')}, ${summary.info} info.`,
+  );
+  const breaking = report.breaking;
+  if (breaking) {
+    const { changes, summary: s, update } = breaking.result;
+    out.push('', `### Changes from ${breaking.against}`, '');
+    if (changes.length === 0) out.push('Nothing that breaks existing flows or connections.');
+    else {
+      out.push(
+        `${plural(changes.length, 'change')} that break existing flows or connections (${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}):`,
+        '',
+      );
+      for (const c of changes.slice(0, 20)) out.push(`- \`${c.path}\`: ${c.message} ${c.detail}`);
+      if (changes.length > 20)
+        out.push(`- … and ${changes.length - 20} more (\`flowport breaking\` lists them).`);
+    }
+    out.push(
+      '',
+      update.kind === 'none'
+        ? `The files are the same as ${breaking.against}.`
+        : `For certification this is a **${update.kind}** update${update.kind === 'minor' ? ' (descriptions, summaries, brand or readme only)' : ''}.`,
+    );
+  }
+  if (report.kind === 'independent-publisher')
+    out.push(
+      '',
+      '### Screenshots',
+      '',
+      '<!-- Three different operations succeeding in flow runs, and the Test tab of the custom connector. -->',
+    );
+  return `${out.join('\n')}\n`;
+}
+
+function item({ item, state, errors, warnings }: CheckedItem): string[] {
+  const box = state === 'done' ? '[x]' : '[ ]';
+  const lines: string[] = [];
+  if (state === 'to-confirm') {
+    lines.push(`- ${box} ${item.text}${item.hint ? ` <!-- ${item.hint} -->` : ''}`);
+    return lines;
+  }
+  if (state === 'done') {
+    const note = warnings.length > 0 ? ` (${plural(warnings.length, 'warning')} to consider)` : '';
+    lines.push(`- ${box} ${item.text}${note}`);
+    return lines;
+  }
+  lines.push(`- ${box} ${item.text} **Not yet: ${plural(errors.length, 'error')}.**`);
+  for (const d of errors.slice(0, SHOWN)) {
+    // The repository's file name: a path on the submitter's machine means nothing to reviewers.
+    const file = (d.fileKind && FILE_NAMES[d.fileKind]) ?? d.file?.split(/[\\/]/).pop() ?? '';
+    const at = d.line === undefined ? file : `${file}:${d.line}:${d.column ?? 1}`;
+    lines.push(`  - \`${d.ruleId}\` ${d.message} (${at})`);
+  }
+  if (errors.length > SHOWN) lines.push(`  - … and ${errors.length - SHOWN} more.`);
+  return lines;
+}
