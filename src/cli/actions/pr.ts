@@ -8,6 +8,7 @@ import { prBody } from '../../pr/body.ts';
 import type { SubmissionKind } from '../../pr/checklist.ts';
 import { folderName, KIND_FOLDERS, type PrReport, prReport } from '../../pr/report.ts';
 import { loadConfig } from '../../validate/config.ts';
+import { plural } from '../../validate/reporters/text.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 
@@ -44,7 +45,7 @@ export async function runPr(source: string, flags: PrFlags, io: Io): Promise<num
   if (target) {
     if (failing > 0 && !flags.force)
       say(
-        `Wrote nothing into ${flags.repo}: ${failing} finding(s) at --fail-on ${flags.failOn} (--force writes anyway).`,
+        `Wrote nothing into ${flags.repo}: ${plural(failing, 'finding')} at --fail-on ${flags.failOn} (--force writes anyway).`,
       );
     else say(writeFolder(target, report));
   }

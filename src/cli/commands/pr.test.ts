@@ -38,7 +38,7 @@ describe('flowport pr', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('**Not yet: 1 error.**');
     expect(run.stderr).toContain(
-      `Wrote nothing into ${repo}: 1 finding(s) at --fail-on error (--force writes anyway).`,
+      `Wrote nothing into ${repo}: 1 finding at --fail-on error (--force writes anyway).`,
     );
     expect(existsSync(join(repo, 'independent-publisher-connectors'))).toBe(false);
     const forced = await runCli([
