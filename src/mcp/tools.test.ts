@@ -201,3 +201,57 @@ describe('connectorTools and callback actions', () => {
     ]);
   });
 });
+
+describe('connectorTools and what a connector says to AI models', () => {
+  const ai = memoryConnector({
+    swagger: '2.0',
+    info: { title: 'Messages', version: '1' },
+    paths: {
+      '/messages': {
+        post: {
+          operationId: 'SendMessage',
+          summary: 'Send a message',
+          'x-ms-name-for-model': 'send_text_message',
+          'x-ms-description-for-model': 'Sends a text message to one phone number.',
+          parameters: [
+            {
+              name: 'to',
+              in: 'query',
+              type: 'string',
+              description: 'Recipient',
+              'x-ms-description-for-model': 'The phone number in E.164 form, such as +61400000000.',
+            },
+          ],
+          'x-ms-openai-data': {
+            'openai-enabled': true,
+            operations: [{ operationId: 'SendMessage', 'x-ms-require-user-confirmation': true }],
+          },
+          responses: { '200': { description: 'OK' } },
+        },
+        get: {
+          operationId: 'ListMessages',
+          'x-ms-require-user-confirmation': true,
+          responses: { '200': { description: 'OK' } },
+        },
+      },
+    },
+  });
+  const { tools } = connectorTools(ai);
+
+  it('names and describes tools and arguments as the connector tells models, and asks for confirmation where it says so', () => {
+    const send = tools.find((t) => t.operationId === 'SendMessage');
+    expect(send?.name).toBe('send_text_message');
+    expect(send?.description).toBe(
+      "Sends a text message to one phone number. The connector asks for the user's confirmation before this runs.",
+    );
+    expect((send?.inputSchema.properties as Record<string, { description?: string }>).to?.description).toBe(
+      'The phone number in E.164 form, such as +61400000000.',
+    );
+    expect(send?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true });
+    // On the operation itself too, even for a GET.
+    expect(tools.find((t) => t.name === 'ListMessages')?.annotations).toMatchObject({
+      readOnlyHint: false,
+      destructiveHint: true,
+    });
+  });
+});

@@ -7,6 +7,7 @@ import type { JsonObject } from '../connector/json.ts';
 import type { Connector, Operation, Parameter } from '../connector/model.ts';
 import { visibleOperations } from '../runtime/operations-view.ts';
 import { argumentKey } from '../runtime/request/arguments.ts';
+import { descriptionForModel, nameForModel, requiresConfirmation } from './ai-extensions.ts';
 import { joinText, newBudget, toJsonSchema } from './json-schema.ts';
 
 export interface ToolAnnotations {
@@ -86,7 +87,7 @@ export function connectorTools(connector: Connector, options: ToolOptions = {}):
       });
       continue;
     }
-    const base = toolName(operation.id);
+    const base = toolName(nameForModel(operation.raw) ?? operation.id);
     let name = base;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, NAME_LENGTH - 4)}_${n}`;
     taken.add(name.toLowerCase());
@@ -147,11 +148,14 @@ function toolOf(
   }
   const method = operation.method;
   const title = operation.summary?.trim() || undefined;
+  const confirm = requiresConfirmation(operation);
   const tool: ConnectorTool = {
     name,
     operationId,
     title,
-    description: describe(operation),
+    description: confirm
+      ? joinText(describe(operation), "The connector asks for the user's confirmation before this runs.")
+      : describe(operation),
     inputSchema: {
       type: 'object',
       properties,
@@ -160,8 +164,9 @@ function toolOf(
     },
     annotations: {
       ...(title && { title }),
-      readOnlyHint: method === 'get' || method === 'head' || method === 'options',
-      destructiveHint: method === 'delete',
+      // The connector's request for a confirmation is the hint that makes MCP clients ask the user.
+      readOnlyHint: !confirm && (method === 'get' || method === 'head' || method === 'options'),
+      destructiveHint: confirm || method === 'delete',
       idempotentHint: method !== 'post' && method !== 'patch',
       openWorldHint: true,
     },
@@ -190,7 +195,10 @@ function parameterSchema(
   const title = parameter.summary?.trim();
   if (title) schema.title = title;
   const notes = new Set<string>();
-  if (parameter.description && schema.description === undefined) schema.description = parameter.description;
+  const forModel = descriptionForModel(parameter.raw);
+  if (forModel) schema.description = forModel;
+  else if (parameter.description && schema.description === undefined)
+    schema.description = parameter.description;
   for (const dynamic of parameter.dynamic) {
     const source = dynamic.operationId ? toolOfId(dynamic.operationId) : undefined;
     if (!source) continue;
@@ -206,6 +214,8 @@ function parameterSchema(
 }
 
 function describe(operation: Operation): string {
+  const forModel = descriptionForModel(operation.raw);
+  if (forModel) return operation.deprecated ? joinText(forModel, 'Deprecated.') : forModel;
   const summary = operation.summary?.trim();
   const description = operation.description?.trim();
   const text =
