@@ -244,9 +244,9 @@ describe('connectorTools and what a connector says to AI models', () => {
     expect(send?.description).toBe(
       "Sends a text message to one phone number. The connector asks for the user's confirmation before this runs.",
     );
-    expect((send?.inputSchema.properties as Record<string, { description?: string }>).to?.description).toBe(
-      'The phone number in E.164 form, such as +61400000000.',
-    );
+    expect(
+      (send?.inputSchema.properties as Record<string, { description?: string }> | undefined)?.to?.description,
+    ).toBe('The phone number in E.164 form, such as +61400000000.');
     expect(send?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true });
     // On the operation itself too, even for a GET.
     expect(tools.find((t) => t.name === 'ListMessages')?.annotations).toMatchObject({
