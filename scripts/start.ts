@@ -77,6 +77,19 @@ const result = await api<{
   body: { value?: { id: string; subject: string; status: string }[] };
 }>('POST', `/api/v1/connections/${connection.id}/operations/ListTickets`, { parameters: { $top: 5 } });
 
+// The same connection as an MCP server: what an AI agent would list (docs/mcp.md).
+const mcpUrl = `${base}/api/v1/connections/${connection.id}/mcp`;
+const mcp = await fetch(mcpUrl, {
+  method: 'POST',
+  headers: {
+    authorization: `Bearer ${token}`,
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+  },
+  body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+});
+const tools = ((await mcp.json()) as { result?: { tools: { name: string }[] } }).result?.tools ?? [];
+
 const lines = [
   '',
   `flowport serve ${once ? 'ran' : 'is running'} at ${base} (${started.store.engine}, state in ${home})`,
@@ -91,12 +104,15 @@ const lines = [
   `ListTickets through the server answered ${result.status} in ${Math.round(result.durationMs)} ms:`,
   ...(result.body.value ?? []).map((t) => `  ${t.id}  ${t.status.padEnd(8)} ${t.subject}`),
   '',
+  `The connection as an MCP server (${mcpUrl}) offers ${tools.length} tools to AI agents: ${tools.map((t) => t.name).join(', ')}`,
+  '',
   'Try it:',
   `  export FLOWPORT_URL=${base} FLOWPORT_HOME=${home}`,
   '  npx flowport connections',
   `  npx flowport run brightdesk GetTicket --connection ${connection.id} -p ticketId=T-1001`,
   `  npx flowport trigger brightdesk OnTicketCreated --connection ${connection.id} --body '{"teamId":"support"}'`,
   `      (prints each new ticket; create one with \`npx flowport run brightdesk CreateTicket --connection ${connection.id} --body '{"teamId":"support","subject":"Hello","requesterEmail":"you@contoso.example"}'\`)`,
+  `  npx flowport mcp --connection ${connection.id}      (the connection as an MCP server on stdio, for an agent)`,
   `  curl -H "Authorization: Bearer $(cat ${join(home, ADMIN_TOKEN_FILE)})" ${base}/api/v1/connectors`,
   `  API description: ${base}/api/openapi.json`,
 ];
