@@ -255,3 +255,23 @@ describe('connectorTools and what a connector says to AI models', () => {
     });
   });
 });
+
+describe('connectorTools and C# custom code', () => {
+  it('leaves out the operations script.csx covers, saying why', () => {
+    const scripted = memoryConnector(
+      {
+        swagger: '2.0',
+        info: { title: 'Scripted', version: '1' },
+        paths: {
+          '/a': { get: { operationId: 'Plain', responses: { '200': { description: 'OK' } } } },
+          '/b': { get: { operationId: 'Scripted', responses: { '200': { description: 'OK' } } } },
+        },
+      },
+      { scriptOperations: ['Scripted'] },
+      { 'script.csx': 'public class Script : ScriptBase { }' },
+    );
+    const set = connectorTools(scripted);
+    expect(set.tools.map((t) => t.name)).toEqual(['Plain']);
+    expect(set.skipped).toEqual([{ operation: 'Scripted', reason: expect.stringContaining('script.csx') }]);
+  });
+});

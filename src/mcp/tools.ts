@@ -79,6 +79,13 @@ export function connectorTools(connector: Connector, options: ToolOptions = {}):
       skipped.push({ operation: operation.label, reason: 'it has no operationId to call it by' });
       continue;
     }
+    if (operation.customCodeLanguage === 'csharp') {
+      skipped.push({
+        operation: operation.id,
+        reason: 'C# custom code (script.csx) covers it, which cannot run outside the Power Platform',
+      });
+      continue;
+    }
     if (operation.kind === 'callback-action' && options.callbackActions !== true) {
       skipped.push({
         operation: operation.id,
