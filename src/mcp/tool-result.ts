@@ -34,9 +34,10 @@ export function toolResult(result: InvokeResult, mask: (text: string) => string)
   if (body.kind === 'json') {
     const text = mask(JSON.stringify(body.value, null, 2));
     content.push({ type: 'text', text: cut(text) });
-    // Structured content is an object; masked like the text (a secret echoed back stays hidden).
-    if (result.ok && body.value !== null && typeof body.value === 'object' && !Array.isArray(body.value))
-      structuredContent = JSON.parse(text) as JsonObject;
+    // Structured content is an object; masked like the text (a secret echoed back stays hidden), and
+    // left out when the text had to be cut (the whole answer twice would be the larger part).
+    const object = body.value !== null && typeof body.value === 'object' && !Array.isArray(body.value);
+    if (result.ok && object && text.length <= MAX_TEXT) structuredContent = JSON.parse(text) as JsonObject;
   } else if (body.kind === 'text') {
     if (body.text !== '') content.push({ type: 'text', text: cut(mask(body.text)) });
   } else if (body.kind === 'binary') {
