@@ -57,6 +57,11 @@ describe('flowport breaking', () => {
       `##[error]The operation has been deleted. This change breaks existing flows. ValuePath: operation/${id} Source: NewSwagger\n`,
     );
     expect((await run(['breaking', old, removed, '--fail-on', 'never'])).code).toBe(0);
+    // `diff` is another name for it.
+    expect(await run(['diff', old, removed, '--format', 'pipeline'])).toMatchObject({
+      code: 1,
+      stdout: r.stdout,
+    });
     // As a GitHub annotation on the new swagger (the deleted operation has no line there).
     const github = await run(['breaking', old, removed, '--format', 'github']);
     expect(github.stdout).toMatch(
