@@ -44,6 +44,19 @@ export function prBody(report: PrReport): string {
         : `For certification this is a **${update.kind}** update${update.kind === 'minor' ? ' (descriptions, summaries, brand or readme only)' : ''}.`,
     );
   }
+  const smoke = report.smoke?.filter((r) => !r.skipped);
+  if (smoke && smoke.length > 0) {
+    const passed = smoke.filter((r) => r.ok).length;
+    out.push(
+      '',
+      '### Smoke run',
+      '',
+      `\`flowport smoke\`: ${passed} of ${plural(smoke.length, 'call')} answered 2xx.`,
+      '',
+    );
+    out.push('| operation | status |', '|---|---|');
+    for (const r of smoke) out.push(`| \`${r.operationId}\` | ${r.status ?? r.error ?? 'no answer'} |`);
+  }
   if (report.kind === 'independent-publisher')
     out.push(
       '',
@@ -54,11 +67,17 @@ export function prBody(report: PrReport): string {
   return `${out.join('\n')}\n`;
 }
 
-function item({ item, state, errors, warnings }: CheckedItem): string[] {
+function item({ item, state, errors, warnings, notes }: CheckedItem): string[] {
   const box = state === 'done' ? '[x]' : '[ ]';
   const lines: string[] = [];
+  const evidence = notes.slice(0, SHOWN).map((n) => `  - ${n}`);
+  if (notes.length > SHOWN) evidence.push(`  - … and ${notes.length - SHOWN} more.`);
   if (state === 'to-confirm') {
-    lines.push(`- ${box} ${item.text}${item.hint ? ` <!-- ${item.hint} -->` : ''}`);
+    lines.push(`- ${box} ${item.text}${item.hint ? ` <!-- ${item.hint} -->` : ''}`, ...evidence);
+    return lines;
+  }
+  if (state === 'failed' && errors.length === 0) {
+    lines.push(`- ${box} ${item.text} **Not yet:**`, ...evidence);
     return lines;
   }
   if (state === 'done') {

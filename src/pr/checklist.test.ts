@@ -46,6 +46,7 @@ describe('checkItems', () => {
     expect(items.filter((c) => c.state === 'to-confirm').map((c) => c.item.id)).toEqual([
       'not-on-platform',
       'operations-tested',
+      'operations-answer',
     ]);
     expect(items.every((c) => c.state !== 'failed')).toBe(true);
   });

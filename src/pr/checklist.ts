@@ -5,6 +5,7 @@
  */
 import type { Connector, ConnectorKind } from '../connector/model.ts';
 import type { Diagnostic } from '../validate/diagnostic.ts';
+import { type SmokeEvidence, smokeVerdict } from './smoke-evidence.ts';
 
 export type SubmissionKind = Extract<ConnectorKind, 'certified' | 'independent-publisher'>;
 
@@ -17,6 +18,8 @@ export interface ChecklistItem {
   readonly when?: (connector: Connector) => boolean;
   /** Rules whose findings decide the item (an error fails it); absent: the submitter confirms it. */
   readonly rules?: (ruleId: string) => boolean;
+  /** Decided by a smoke run's rows when the submitter gives them (`flowport pr --smoke`). */
+  readonly smoke?: true;
   /** How the submitter makes sure, for items flowport cannot check. */
   readonly hint?: string;
 }
@@ -38,8 +41,14 @@ export const CHECKLIST: readonly ChecklistItem[] = [
   },
   {
     id: 'operations-tested',
-    text: 'Every operation was deployed as a custom connector and tested, with no errors in the Test tab.',
-    hint: '`flowport smoke <connector> --base-url <your API>` calls every action once; the Test tab and flows are the proof reviewers ask for.',
+    text: 'Every operation was deployed as a custom connector and tested in the Test tab, with no errors.',
+    hint: 'The Test tab and flow runs are the proof reviewers ask for.',
+  },
+  {
+    id: 'operations-answer',
+    text: 'Every action answers 2xx when called with example arguments.',
+    hint: '`flowport smoke <connector> --base-url <your API> --format json > smoke.json` calls each once; give the file to `flowport pr --smoke smoke.json`.',
+    smoke: true,
   },
   {
     id: 'descriptions',
@@ -96,6 +105,8 @@ export interface CheckedItem {
   /** The error findings that fail it, then its warnings (at most 5 shown by the body). */
   readonly errors: readonly Diagnostic[];
   readonly warnings: readonly Diagnostic[];
+  /** Other evidence: a smoke run's failed or missing operations. */
+  readonly notes: readonly string[];
 }
 
 /** The checklist of a submission, each item decided by the findings where flowport can decide it. */
@@ -103,15 +114,20 @@ export function checkItems(
   connector: Connector,
   kind: SubmissionKind,
   diagnostics: readonly Diagnostic[],
+  smoke?: readonly SmokeEvidence[],
 ): CheckedItem[] {
   return CHECKLIST.filter(
     (item) => (item.kinds ?? [kind]).includes(kind) && (item.when?.(connector) ?? true),
   ).map((item) => {
+    if (item.smoke && smoke) {
+      const verdict = smokeVerdict(connector, smoke);
+      return { item, state: verdict.state, errors: [], warnings: [], notes: verdict.notes };
+    }
     const select = item.rules;
-    if (!select) return { item, state: 'to-confirm', errors: [], warnings: [] };
+    if (!select) return { item, state: 'to-confirm', errors: [], warnings: [], notes: [] };
     const mine = diagnostics.filter((d) => select(d.ruleId));
     const errors = mine.filter((d) => d.severity === 'error');
     const warnings = mine.filter((d) => d.severity === 'warning');
-    return { item, state: errors.length > 0 ? 'failed' : 'done', errors, warnings };
+    return { item, state: errors.length > 0 ? 'failed' : 'done', errors, warnings, notes: [] };
   });
 }

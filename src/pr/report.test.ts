@@ -35,6 +35,7 @@ describe('prReport', () => {
     expect(Object.fromEntries(report.checklist.map((c) => [c.item.id, c.state]))).toEqual({
       'not-on-platform': 'to-confirm',
       'operations-tested': 'to-confirm',
+      'operations-answer': 'to-confirm',
       descriptions: 'done',
       'response-schemas': 'done',
       validation: 'done',

@@ -13,6 +13,7 @@ import type { ValidationResult } from '../validate/engine.ts';
 import { presetFor } from '../validate/presets.ts';
 import { validateConnector } from '../validate/validate.ts';
 import { type CheckedItem, checkItems, type SubmissionKind } from './checklist.ts';
+import type { SmokeEvidence } from './smoke-evidence.ts';
 
 /** The repository's folder for each kind of submission. */
 export const KIND_FOLDERS: Readonly<Record<SubmissionKind, string>> = {
@@ -38,6 +39,8 @@ export interface PrOptions {
   /** The version already published, to compare with, and how to name it in the body. */
   readonly base?: { readonly connector: Connector; readonly label: string };
   readonly config?: FlowportConfig;
+  /** The rows of the submitter's `flowport smoke --format json` run, as evidence of testing. */
+  readonly smoke?: readonly SmokeEvidence[];
 }
 
 export interface PrFile {
@@ -57,6 +60,7 @@ export interface PrReport {
   readonly checklist: readonly CheckedItem[];
   readonly breaking: { readonly result: BreakingResult; readonly against: string } | undefined;
   readonly description: string | undefined;
+  readonly smoke: readonly SmokeEvidence[] | undefined;
 }
 
 /** The files of a connector the repository keeps, under the names it uses. */
@@ -106,7 +110,8 @@ export function prReport(connector: Connector, options: PrOptions): PrReport {
     files,
     leftOut,
     validation,
-    checklist: checkItems(checked, options.kind, validation.diagnostics),
+    checklist: checkItems(checked, options.kind, validation.diagnostics, options.smoke),
+    smoke: options.smoke,
     // Like with like: what the repository holds of each version.
     breaking: options.base && {
       result: compareConnectors(

@@ -7,6 +7,7 @@ import { FlowportError } from '../../errors.ts';
 import { prBody } from '../../pr/body.ts';
 import type { SubmissionKind } from '../../pr/checklist.ts';
 import { folderName, KIND_FOLDERS, type PrReport, prReport } from '../../pr/report.ts';
+import { parseSmokeRows } from '../../pr/smoke-evidence.ts';
 import { loadConfig } from '../../validate/config.ts';
 import { plural } from '../../validate/reporters/text.ts';
 import type { Io } from '../commands/validate.ts';
@@ -21,6 +22,8 @@ export interface PrFlags {
   failOn: 'error' | 'warning' | 'never';
   force: boolean;
   format: 'markdown' | 'json';
+  /** The output of `flowport smoke --format json`, as evidence that every operation was tested. */
+  smoke?: string;
 }
 
 export async function runPr(source: string, flags: PrFlags, io: Io): Promise<number> {
@@ -34,6 +37,7 @@ export async function runPr(source: string, flags: PrFlags, io: Io): Promise<num
     name,
     config: loadConfig({}),
     ...(base && { base }),
+    ...(flags.smoke !== undefined && { smoke: smokeRows(flags.smoke) }),
   });
   const failing = failures(report, flags.failOn);
   const text = flags.format === 'json' ? `${JSON.stringify(jsonOf(report), null, 2)}\n` : prBody(report);
@@ -52,6 +56,26 @@ export async function runPr(source: string, flags: PrFlags, io: Io): Promise<num
   if (report.leftOut.length > 0)
     say(`Not for the repository: ${report.leftOut.join(', ')} (the icon goes in the certification package).`);
   return failing > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function smokeRows(file: string) {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new FlowportError('USAGE', `Cannot read the file given to --smoke: ${file}.`, { cause });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new FlowportError(
+      'USAGE',
+      `${file} is not JSON; give the output of \`flowport smoke <connector> --format json\` to --smoke.`,
+      { cause },
+    );
+  }
+  return parseSmokeRows(value, file);
 }
 
 /** The kind a connector's folder says (`certified-connectors/…`); otherwise `--kind` is needed. */
@@ -111,11 +135,13 @@ function jsonOf(report: PrReport) {
     folder: report.folder,
     files: report.files.map((f) => f.name),
     validation: { preset: report.validation.preset, summary: report.validation.summary },
+    ...(report.smoke && { smoke: report.smoke }),
     checklist: report.checklist.map((c) => ({
       id: c.item.id,
       text: c.item.text,
       state: c.state,
       errors: c.errors.map((d) => ({ ruleId: d.ruleId, message: d.message, line: d.line, column: d.column })),
+      notes: c.notes,
       warnings: c.warnings.length,
     })),
     ...(report.breaking && {

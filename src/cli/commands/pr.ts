@@ -20,6 +20,10 @@ export function prCommand(io: Io, setExit: (code: number) => void): Command {
       'a clone of PowerPlatformConnectors: write the connector folder into it (compared first with the version there)',
     )
     .option(
+      '--smoke <file>',
+      'the output of `flowport smoke <connector> --format json`: decides "every operation was tested"',
+    )
+    .option(
       '--base <version>',
       'the published version to compare with: a connector folder, or a git revision',
     )
@@ -46,6 +50,8 @@ unreadable input.
 
 Examples:
   flowport pr ./tasklane --kind independent-publisher -o pr.md
+  flowport smoke ./tasklane --conn-file conn.json --format json > smoke.json
+  flowport pr ./tasklane --kind certified --smoke smoke.json -o pr.md
   flowport pr ./tasklane --kind certified --repo ../PowerPlatformConnectors
   flowport pr certified-connectors/Tasklane --base origin/dev`,
     )
