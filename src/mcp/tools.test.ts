@@ -275,3 +275,20 @@ describe('connectorTools and C# custom code', () => {
     expect(set.skipped).toEqual([{ operation: 'Scripted', reason: expect.stringContaining('script.csx') }]);
   });
 });
+
+describe('connectorTools with only some operations', () => {
+  it('gives those (internal ones included) and the lists their dynamic values come from', () => {
+    const set = connectorTools(connector, { only: ['ListTasks', 'ListTasks'] });
+    expect(set.tools.map((t) => t.name)).toEqual(['ListTasks', 'ListProjects']);
+    expect(connectorTools(connector, { only: ['ListProjects'] }).tools.map((t) => t.name)).toEqual([
+      'ListProjects',
+    ]);
+  });
+
+  it('refuses a name the connector lacks, with the nearest, and a trigger, saying why', () => {
+    expect(() => connectorTools(connector, { only: ['ListTask'] })).toThrow(
+      'The connector has no operation `ListTask`; did you mean `ListTasks`?',
+    );
+    expect(() => connectorTools(connector, { only: ['OnNewTask'] })).toThrow('`OnNewTask` is a trigger');
+  });
+});

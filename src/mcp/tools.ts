@@ -5,6 +5,8 @@
  */
 import type { JsonObject } from '../connector/json.ts';
 import type { Connector, Operation, Parameter } from '../connector/model.ts';
+import { FlowportError } from '../errors.ts';
+import { closest } from '../runtime/closest.ts';
 import { visibleOperations } from '../runtime/operations-view.ts';
 import { argumentKey } from '../runtime/request/arguments.ts';
 import { descriptionForModel, nameForModel, requiresConfirmation } from './ai-extensions.ts';
@@ -51,6 +53,11 @@ export interface ToolOptions {
    * only a host that receives callbacks (`flowport serve`) can run them.
    */
   readonly callbackActions?: boolean;
+  /**
+   * Only these operations (and the lists their dynamic values come from), whatever their visibility:
+   * a client that takes a few dozen tools at most, or an agent meant for one task.
+   */
+  readonly only?: readonly string[];
 }
 
 /** MCP tool names: 1 to 128 of `A-Z a-z 0-9 _ - .` (MCP specification 2025-11-25, "Tool names"). */
@@ -74,7 +81,7 @@ export function connectorTools(connector: Connector, options: ToolOptions = {}):
   const cut: string[] = [];
   const taken = new Set<string>();
   const names = new Map<Operation, string>();
-  for (const operation of included(connector, options.all === true)) {
+  for (const operation of included(connector, options)) {
     if (operation.id === undefined) {
       skipped.push({ operation: operation.label, reason: 'it has no operationId to call it by' });
       continue;
@@ -116,9 +123,13 @@ export function connectorTools(connector: Connector, options: ToolOptions = {}):
  * The actions a user sees, then the internal actions their dynamic values and schemas come from
  * (usually hidden lists such as `ListTeams`), so an agent can look up valid values itself.
  */
-function included(connector: Connector, all: boolean): Operation[] {
+function included(connector: Connector, options: ToolOptions): Operation[] {
   const isAction = (o: Operation) => o.kind !== 'polling-trigger' && o.kind !== 'webhook-trigger';
-  const list = visibleOperations(connector, all).filter(isAction);
+  const list = (
+    options.only
+      ? chosenOperations(connector, options.only)
+      : visibleOperations(connector, options.all === true)
+  ).filter(isAction);
   const chosen = new Set(list);
   for (let i = 0; i < list.length; i++) {
     for (const parameter of (list[i] as Operation).parameters) {
@@ -132,6 +143,25 @@ function included(connector: Connector, all: boolean): Operation[] {
     }
   }
   return list;
+}
+
+/** The operations `only` names; a name the connector lacks is a usage error with the nearest one. */
+function chosenOperations(connector: Connector, only: readonly string[]): Operation[] {
+  const ids = connector.operations.map((o) => o.id).filter((id): id is string => id !== undefined);
+  return [...new Set(only)].map((id) => {
+    const operation = connector.operation(id);
+    if (operation?.kind === 'polling-trigger' || operation?.kind === 'webhook-trigger')
+      throw new FlowportError(
+        'USAGE',
+        `\`${id}\` is a trigger, which is not a tool (an agent calls, it does not subscribe); \`flowport trigger\` runs it.`,
+      );
+    if (operation) return operation;
+    const near = closest(id, ids);
+    throw new FlowportError(
+      'USAGE',
+      `The connector has no operation \`${id}\`${near ? `; did you mean \`${near}\`` : ''}? \`flowport operations --all\` lists them.`,
+    );
+  });
 }
 
 function toolOf(

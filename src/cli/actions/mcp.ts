@@ -15,6 +15,7 @@ export interface McpFlags extends ConnectionFlags, ClientFlags {
   connection?: string;
   baseUrl?: string;
   all: boolean;
+  only?: string[];
   allPages: boolean;
   timeout?: number;
   list: boolean;
@@ -41,7 +42,7 @@ export async function runMcp(
     );
   const connector = await loadConnector(connectorPath);
   if (flags.list) {
-    const tools = connectorTools(connector, { all: flags.all });
+    const tools = connectorTools(connector, { all: flags.all, ...(flags.only && { only: flags.only }) });
     io.stdout.write(
       flags.format === 'json' ? `${JSON.stringify(tools, null, 2)}\n` : renderList(connector, tools, io),
     );
@@ -52,6 +53,7 @@ export async function runMcp(
   const mcp = await createMcpServer(connector, {
     connection,
     all: flags.all,
+    ...(flags.only && { only: flags.only }),
     allPages: flags.allPages,
     ...(token && { secrets: [token] }),
     runtime: {
@@ -94,6 +96,7 @@ async function relay(
     flags.list && '--list',
     (flags.conn.length > 0 || flags.connFile || flags.connSet || flags.token) && 'connection values',
     flags.baseUrl && '--base-url',
+    flags.only && '--only',
   ].filter(Boolean);
   if (others.length > 0)
     throw new FlowportError(

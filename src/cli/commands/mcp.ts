@@ -22,6 +22,10 @@ export function mcpCommand(io: Io, setExit: (code: number) => void): Command {
       'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
     )
     .option('--all', 'also internal and deprecated actions', false)
+    .option(
+      '--only <operationIds...>',
+      'only these actions (and the lists their dynamic values come from), for clients that take few tools',
+    )
     .option('--all-pages', 'follow x-ms-pageable next links and merge the pages', false)
     .addOption(
       new Option('--timeout <seconds>', 'response timeout of each call (default 120)').argParser(
