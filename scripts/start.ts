@@ -44,12 +44,18 @@ const started = await startServer(
 const base = started.server.url;
 const token = started.adminToken ?? readFileSync(join(home, ADMIN_TOKEN_FILE), 'utf8').trim();
 
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: {
       authorization: `Bearer ${token}`,
       ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...headers,
     },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
@@ -78,17 +84,15 @@ const result = await api<{
 }>('POST', `/api/v1/connections/${connection.id}/operations/ListTickets`, { parameters: { $top: 5 } });
 
 // The same connection as an MCP server: what an AI agent would list (docs/mcp.md).
-const mcpUrl = `${base}/api/v1/connections/${connection.id}/mcp`;
-const mcp = await fetch(mcpUrl, {
-  method: 'POST',
-  headers: {
-    authorization: `Bearer ${token}`,
-    'content-type': 'application/json',
-    accept: 'application/json, text/event-stream',
-  },
-  body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
-});
-const tools = ((await mcp.json()) as { result?: { tools: { name: string }[] } }).result?.tools ?? [];
+const mcpPath = `/api/v1/connections/${connection.id}/mcp`;
+const mcpUrl = `${base}${mcpPath}`;
+const listed = await api<{ result?: { tools: { name: string }[] } }>(
+  'POST',
+  mcpPath,
+  { jsonrpc: '2.0', id: 1, method: 'tools/list' },
+  { accept: 'application/json, text/event-stream' },
+);
+const tools = listed.result?.tools ?? [];
 
 const lines = [
   '',

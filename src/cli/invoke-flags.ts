@@ -22,7 +22,8 @@ function splitPair(flag: string, raw: string): [string, string] {
   return [raw.slice(0, eq), raw.slice(eq + 1)];
 }
 
-function readText(flag: string, path: string): string {
+/** A file's text for a flag; unreadable is a usage error naming the flag and the file. */
+export function readText(flag: string, path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {

@@ -12,6 +12,7 @@ import { loadConfig } from '../../validate/config.ts';
 import { plural } from '../../validate/reporters/text.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
+import { readText } from '../invoke-flags.ts';
 
 export interface PrFlags {
   kind?: SubmissionKind;
@@ -59,12 +60,7 @@ export async function runPr(source: string, flags: PrFlags, io: Io): Promise<num
 }
 
 function smokeRows(file: string) {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new FlowportError('USAGE', `Cannot read the file given to --smoke: ${file}.`, { cause });
-  }
+  const text = readText('--smoke', file);
   let value: unknown;
   try {
     value = JSON.parse(text);
