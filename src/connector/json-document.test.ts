@@ -289,6 +289,22 @@ describe('JsonDocument.position', () => {
   it('positions located members', () => {
     expect(doc.position(doc.locate('/b')?.offset ?? -1)).toEqual({ line: 3, column: 3 });
   });
+
+  // Strict text takes its line starts from the structure scan; the others count them apart.
+  it('counts lines past a byte order mark and beyond the first 256', () => {
+    const text = `\ufeff{\n${Array.from({ length: 600 }, (_, i) => `  "k${i}": ${i}`).join(',\n')}\n}`;
+    const strict = new JsonDocument('many.json', text);
+    expect(strict.strict).toBe(true);
+    expect(strict.position(strict.locate('/k599')?.offset ?? -1)).toEqual({ line: 601, column: 3 });
+    expect(strict.position(text.length - 1)).toEqual({ line: 602, column: 1 });
+  });
+
+  it('counts lines in repaired text as in strict text', () => {
+    const repaired = new JsonDocument('raw.json', '{\n  "a": "one\ttwo",\n  "b": [2,],\n  "c": 3\n}');
+    expect(repaired.issues.map((i) => i.kind)).toEqual(['control-character', 'trailing-comma']);
+    expect(repaired.strict).toBe(false);
+    expect(repaired.position(repaired.locate('/c')?.offset ?? -1)).toEqual({ line: 4, column: 3 });
+  });
 });
 
 describe('JsonDocument on empty and broken text', () => {

@@ -233,7 +233,8 @@ export class JsonDocument {
       }
       if (indexed) {
         const keys = countValueKeys(value, 0);
-        if (keys >= 0) structure = scanStructure(text, this.bodyStart);
+        // Strict JSON has no raw line breaks inside strings, so the scan finds every line too.
+        if (keys >= 0) structure = scanStructure(text, this.bodyStart, strict);
         if (!structure) {
           tooDeep = true;
           value = undefined;
@@ -261,6 +262,7 @@ export class JsonDocument {
     this.tooDeep = tooDeep;
     this.indexed = indexed && !tooDeep;
     this.structure = this.indexed ? structure : undefined;
+    if (this.structure?.lines) this.lineStarts = this.structure.lines;
     this.value = value;
     this.strict = strict;
     this.issues = issues;
@@ -813,17 +815,24 @@ function numericIndex(s: string): number | undefined {
  */
 interface Structure {
   readonly keys: number;
+  /** Where lines start, when the scan was asked for them. */
+  readonly lines: Int32Array | undefined;
   readonly open: Int32Array;
   readonly close: Int32Array;
   readonly next: Int32Array;
 }
 
-/** One pass over strict JSON text from `from`: the key count and every container's extent. */
-function scanStructure(s: string, from: number): Structure {
+/**
+ * One pass over strict JSON text from `from`: the key count and every container's extent, and with
+ * `withLines` where each line starts (only right when no string holds a raw line break).
+ */
+function scanStructure(s: string, from: number, withLines: boolean): Structure {
   let open = new Int32Array(1024);
   let close = new Int32Array(1024);
   let next = new Int32Array(1024);
   let stack = new Int32Array(64);
+  let lines = new Int32Array(withLines ? 256 : 0);
+  let lineCount = 1;
   let depth = 0;
   let count = 0;
   let keys = 0;
@@ -831,7 +840,13 @@ function scanStructure(s: string, from: number): Structure {
   for (let j = from; j < n; j++) {
     const c = s.charCodeAt(j);
     // Whitespace first: it is most of what lies between strings in indented files.
-    if (c <= 0x20) continue;
+    if (c <= 0x20) {
+      if (c === 0x0a && withLines) {
+        if (lineCount === lines.length) lines = grown(lines);
+        lines[lineCount++] = j + 1;
+      }
+      continue;
+    }
     if (c === 0x22) {
       j = stringEnd(s, j) - 1;
       if (j < 0) break;
@@ -855,6 +870,7 @@ function scanStructure(s: string, from: number): Structure {
   }
   return {
     keys,
+    lines: withLines ? lines.subarray(0, lineCount) : undefined,
     open: open.subarray(0, count),
     close: close.subarray(0, count),
     next: next.subarray(0, count),
