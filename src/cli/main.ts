@@ -12,6 +12,7 @@ import { initCommand } from './commands/init.ts';
 import { loginCommand, logoutCommand } from './commands/login.ts';
 import { lspCommand } from './commands/lsp.ts';
 import { mcpCommand } from './commands/mcp.ts';
+import { oauthDoctorCommand } from './commands/oauth-doctor.ts';
 import { operationsCommand } from './commands/operations.ts';
 import { packageCommand } from './commands/package.ts';
 import { prCommand } from './commands/pr.ts';
@@ -49,6 +50,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program.addCommand(environmentsCommand(io, setExit));
   program.addCommand(armCommand(io, setExit));
   program.addCommand(mcpCommand(io, setExit));
+  program.addCommand(oauthDoctorCommand(io, setExit));
   program.addCommand(connectCommand(io, setExit));
   program.addCommand(connectionsCommand(io, setExit));
   program.addCommand(tokenCommand(io, setExit));

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { FlowportError } from '../../errors.ts';
 import type { ConnectionInfo } from '../../store/types.ts';
@@ -6,6 +5,7 @@ import { apiClient } from '../api-client.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 import { apiToken, flowportHome, serverUrl } from '../home.ts';
+import { openBrowser } from '../open-browser.ts';
 
 export interface ClientFlags {
   server?: string;
@@ -38,19 +38,6 @@ function pairs(list: readonly string[]): Record<string, string> {
 function describe(c: ConnectionInfo): string {
   const secrets = c.secretsSet.length ? `, secrets set: ${c.secretsSet.join(', ')}` : '';
   return `${c.id}  ${c.connectorId}  ${c.name}  ${c.status}${c.statusReason ? ` (${c.statusReason})` : ''}${secrets}`;
-}
-
-/** Opens a URL in the desktop's browser when there is one; silent when there is none. */
-function openBrowser(url: string): void {
-  const command =
-    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  try {
-    const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-    child.on('error', () => {});
-    child.unref();
-  } catch {
-    // No browser here: the URL is printed anyway.
-  }
 }
 
 /** Waits on a loopback port for the server's redirect after the OAuth consent, like `zapier invoke auth start`. */

@@ -321,7 +321,7 @@ function aadEndpoints(
 }
 
 /** The active `oauthSetting` parameter and its `oAuthSettings` object. */
-function oauthParameter(
+export function oauthParameter(
   connector: Connector,
   connection: Connection,
 ): { p: ConnectionParameter; settings: unknown } {

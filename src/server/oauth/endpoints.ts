@@ -5,6 +5,11 @@
 import type { Connector } from '../../connector/model.ts';
 import { type OAuthEndpoints, oauthEndpointsOf } from '../../runtime/connection/oauth-settings.ts';
 import { activeParameters, parameterType } from '../../runtime/connection/parameters.ts';
+import {
+  type RefreshGrant,
+  type RefreshGrantOptions,
+  refreshGrant,
+} from '../../runtime/connection/token-provider.ts';
 import type { Connection } from '../../runtime/types.ts';
 import type { ConnectionInfo, Store } from '../../store/types.ts';
 import type { LoadedConnector } from '../deps.ts';
@@ -44,6 +49,29 @@ export async function endpointsOf(
 /** True for the identity providers whose token endpoint speaks plain RFC 6749 (oauth4webapi). */
 export function isStandard(endpoints: OAuthEndpoints): boolean {
   return endpoints.provider !== 'oauth2generic';
+}
+
+/**
+ * The refresh grant as the platform sends it for `endpoints`: to the refresh URL with the client
+ * secret in the body (and `resource` for Entra v1), or the `oauth2generic` refresh templates.
+ */
+export function refreshGrantOf(
+  endpoints: OAuthEndpoints,
+  options: Pick<RefreshGrantOptions, 'now' | 'fetch'>,
+): RefreshGrant {
+  const common = {
+    tokenEndpoint: endpoints.refreshUrl,
+    clientId: endpoints.clientId ?? '',
+    ...(options.now && { now: options.now }),
+    ...(options.fetch && { fetch: options.fetch }),
+  };
+  return isStandard(endpoints)
+    ? refreshGrant({
+        ...common,
+        ...(endpoints.clientSecret !== undefined && { clientSecret: endpoints.clientSecret }),
+        ...(endpoints.resource !== undefined && { parameters: { resource: endpoints.resource } }),
+      })
+    : refreshGrant({ ...common, refreshRequest: endpoints.refreshRequest });
 }
 
 /**

@@ -8,12 +8,11 @@ import {
   REFRESH_SKEW_MS,
   type OAuthTokens as RefreshedTokens,
   RefreshRefusedError,
-  refreshGrant,
 } from '../../runtime/connection/token-provider.ts';
 import type { TokenProvider } from '../../runtime/types.ts';
 import type { ConnectionInfo, OAuthTokens, Store } from '../../store/types.ts';
 import type { LoadedConnector, ServerDeps, TokenProviderFactory } from '../deps.ts';
-import { endpointsOf, isStandard } from './endpoints.ts';
+import { endpointsOf, refreshGrantOf } from './endpoints.ts';
 import { processRefreshLock, type RefreshLock } from './refresh-lock.ts';
 
 export interface StoredTokenProviderOptions {
@@ -74,19 +73,10 @@ export function storedTokenProviders(
       // Someone (here or in another process) refreshed while this caller waited for the lock.
       if (current.accessToken !== seen && fresh(current)) return current.accessToken;
       const endpoints = await endpointsOf(store, deps.publicUrl, info, loaded);
-      const common = {
-        tokenEndpoint: endpoints.refreshUrl,
-        clientId: endpoints.clientId ?? '',
+      const grant = refreshGrantOf(endpoints, {
         now: deps.now,
         ...(options.fetch && { fetch: options.fetch }),
-      };
-      const grant = isStandard(endpoints)
-        ? refreshGrant({
-            ...common,
-            ...(endpoints.clientSecret !== undefined && { clientSecret: endpoints.clientSecret }),
-            ...(endpoints.resource !== undefined && { parameters: { resource: endpoints.resource } }),
-          })
-        : refreshGrant({ ...common, refreshRequest: endpoints.refreshRequest });
+      });
       options.onRefresh?.(info.id);
       // Without a refresh token the platform sends the access token itself (runtime spec §6.3.4).
       const sent = current.refreshToken ?? current.accessToken;
