@@ -183,6 +183,21 @@ describe('OAuth routes', () => {
     expect((await store.getTokens(connection.id))!.accessToken).toMatch(/^access-/);
   });
 
+  it('says at sign-in that a connection without a refresh token will need a new one', async () => {
+    const connection = await newConnection();
+    const { state } = await started(connection.id, { clientSecret: 'app-secret' });
+    reply = () => ({
+      status: 200,
+      json: { access_token: 'only-access', token_type: 'Bearer', expires_in: 1800 },
+    });
+    expect((await callback({ code: 'auth-code', state })).statusCode).toBe(200);
+    const info = (await store.getConnection(connection.id, alice.id))!;
+    expect(info.status).toBe('connected');
+    expect(info.statusReason).toBe(
+      'Connected without a refresh token: the identity provider gave none, so the connection needs a new sign-in when its access token expires, in 30 minutes. Ask for offline access (`flowport oauth-doctor` says how for this provider).',
+    );
+  });
+
   it('shows a page for an unknown, reused or missing state and changes nothing', async () => {
     const connection = await newConnection();
     const { state } = await started(connection.id);

@@ -259,7 +259,10 @@ export async function oauthPlugin(
           ...(deps.fetch && { fetch: deps.fetch }),
         });
         await store.setTokens(info.id, tokens);
-        await store.updateConnection(info.id, undefined, { status: 'connected', statusReason: null });
+        await store.updateConnection(info.id, undefined, {
+          status: 'connected',
+          statusReason: tokens.refreshToken ? null : withoutRefreshToken(tokens.expiresAt, deps.now()),
+        });
       } catch (failure) {
         const reason = isFlowportError(failure)
           ? failure.message
@@ -305,4 +308,16 @@ export async function oauthPlugin(
       return { connection: updated ?? info, revokedAtProvider };
     },
   );
+}
+
+/**
+ * The reason a connection signed in without a refresh token carries: it works until the access token
+ * expires, then needs a new sign-in (the platform behaves the same), so its owner hears it now.
+ */
+export function withoutRefreshToken(expiresAt: number | undefined, now: number): string {
+  const when =
+    expiresAt === undefined
+      ? 'when its access token expires'
+      : `when its access token expires, in ${Math.max(1, Math.round((expiresAt - now) / 60_000))} minutes`;
+  return `Connected without a refresh token: the identity provider gave none, so the connection needs a new sign-in ${when}. Ask for offline access (\`flowport oauth-doctor\` says how for this provider).`;
 }
