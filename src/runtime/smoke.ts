@@ -2,6 +2,7 @@ import { ownBoolean } from '../connector/json.ts';
 import type { Operation } from '../connector/model.ts';
 import { isFlowportError } from '../errors.ts';
 import { exampleArguments } from './request/example-arguments.ts';
+import { type Conformance, responseConformance } from './response-conformance.ts';
 import type { Runtime } from './runtime.ts';
 import type { Connection } from './types.ts';
 
@@ -15,6 +16,8 @@ export interface SmokeRow {
   /** Why the call failed or was skipped (`code: message`). */
   readonly error?: string;
   readonly skipped?: boolean;
+  /** How the answer compares with the operation's declared response schema. */
+  readonly schema?: Conformance;
 }
 
 export interface SmokeOptions {
@@ -91,6 +94,7 @@ async function smokeOne(runtime: Runtime, operation: Operation, options: SmokeOp
       ok: result.ok,
       ms: performance.now() - started,
       ...(!result.ok && { error: `HTTP ${status}` }),
+      schema: responseConformance(runtime.connector, operation, result.response),
     };
   } catch (error) {
     const message = isFlowportError(error) ? `${error.code}: ${error.message}` : String(error);

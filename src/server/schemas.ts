@@ -173,6 +173,35 @@ export const invokeResultSchema = {
     },
     warnings: { type: 'array', items: string },
     connectionStatus: { type: 'string', enum: ['connected', 'unauthenticated', 'error'] },
+    schema: {
+      type: 'object',
+      description:
+        "How the answer compares with the response schema the operation declares for its status (`response`: the declared status used, `200` or `default`): each finding's `kind` (`type`, `null`, `required`, `enum`, `undeclared`, `no-schema`, `status-undeclared`), place in the body (`at`, a JSON pointer with `*` for array items), `count` of `of` values; values are never quoted. `partial` when the answer was checked in part.",
+      required: ['findings', 'partial'],
+      properties: {
+        response: string,
+        partial: { type: 'boolean' },
+        findings: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['kind', 'severity', 'at', 'message', 'fix', 'count', 'of'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['status-undeclared', 'no-schema', 'type', 'null', 'required', 'enum', 'undeclared'],
+              },
+              severity: { type: 'string', enum: ['warning', 'info'] },
+              at: string,
+              message: string,
+              fix: string,
+              count: { type: 'integer' },
+              of: { type: 'integer' },
+            },
+          },
+        },
+      },
+    },
     request: {
       type: 'object',
       description: 'The first request sent to the backend, secrets masked.',

@@ -189,6 +189,9 @@ describe.skipIf(!haveChromium)('web console in Chromium', () => {
     const request = (await result.getByRole('region', { name: 'Request' }).textContent()) ?? '';
     expect(request).toContain('GET');
     expect(request).toContain('/tickets');
+    // The answer matches the example's response schema.
+    const schema = (await result.getByRole('region', { name: 'Response schema' }).textContent()) ?? '';
+    expect(schema).toContain('matches');
     expect(await page.content()).not.toContain(rig.demo.apiKey);
     await shot('4-operation-run');
   });

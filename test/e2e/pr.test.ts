@@ -40,7 +40,14 @@ describe('flowport pr with a smoke run as evidence', () => {
     expect(pr.stdout).toContain('Wrote the description to');
 
     // A run where an action failed leaves the item open with the failure.
-    const rows = JSON.parse(smoke.stdout) as { operationId: string; ok: boolean; status: number | null }[];
+    const rows = JSON.parse(smoke.stdout) as {
+      operationId: string;
+      ok: boolean;
+      status: number | null;
+      schema?: { findings: unknown[] };
+    }[];
+    // The example's response schemas describe what the demo backend answers.
+    for (const row of rows.filter((r) => r.status !== null)) expect(row.schema?.findings).toEqual([]);
     const broken = rows.map((r) => (r.operationId === 'ListTickets' ? { ...r, ok: false, status: 500 } : r));
     writeFileSync(file, JSON.stringify(broken));
     const again = await runCli(['pr', brightdesk, '--kind', 'certified', '--smoke', file]);

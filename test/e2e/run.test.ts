@@ -45,6 +45,11 @@ beforeAll(async () => {
         const polls = seen.filter((s) => s.url === '/jobs/j1').length;
         if (polls < 2) res.writeHead(202, { 'retry-after': '0' }).end();
         else res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"t9","title":"Slow"}');
+      } else if (url.pathname === '/tasks/odd') {
+        // Not what the Task schema says: a number id, a null title, a status outside its enum.
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"id":7,"title":null,"status":"archived","owner":"someone@contoso.com"}');
       } else if (url.pathname === '/tasks/missing') {
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
       } else if (url.pathname.endsWith('/events')) {
@@ -112,6 +117,52 @@ describe('flowport run', () => {
     const last = seen.at(-1)!;
     expect(last.headers['x-api-key']).toBe('secret-key-1');
     expect(JSON.parse(last.body)).toEqual({ title: 'Write docs' });
+  });
+
+  it('compares the answer with its response schema; --strict-schema makes a difference exit 1', async () => {
+    const args = [
+      'run',
+      tasklane,
+      'GetTask',
+      '-p',
+      'taskId=odd',
+      '--base-url',
+      base,
+      '--conn',
+      'api_key=secret-key-1',
+    ];
+    const text = await run(...args);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Schema  3 differences, 1 note against response `200`:');
+    expect(text.stdout).toContain('! `/id` is an integer; the schema says a string.');
+    expect(text.stdout).toContain('! `/title` is null; the schema says a string.');
+    expect(text.stdout).toContain("! `/status` is not one of the schema's `enum` values.");
+    expect(text.stdout).toContain('i `/owner` is not in the schema.');
+    expect(text.stdout).toContain(
+      'fix: Add `"x-nullable": true` to the property when the API may send null.',
+    );
+    expect((await run(...args, '--strict-schema')).code).toBe(1);
+    const json = JSON.parse((await run(...args, '--format', 'json')).stdout);
+    expect(json.schema.response).toBe('200');
+    expect(json.schema.findings.map((f: { kind: string }) => f.kind)).toEqual([
+      'type',
+      'null',
+      'enum',
+      'undeclared',
+    ]);
+    // A matching answer says so, and --strict-schema leaves the exit code alone.
+    const fine = await run(
+      'run',
+      tasklane,
+      'ListProjects',
+      '--base-url',
+      base,
+      '--conn',
+      'api_key=secret-key-1',
+      '--strict-schema',
+    );
+    expect(fine.stdout).toMatch(/Schema {2}(the answer matches|\d+ notes?) /);
+    expect(fine.code).toBe(0);
   });
 
   it('polls an action answered with 202 Accepted and prints its final answer; --no-async does not', async () => {

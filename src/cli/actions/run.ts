@@ -3,6 +3,7 @@ import type { JsonValue } from '../../connector/json.ts';
 import { loadConnector } from '../../connector/load.ts';
 import { FlowportError, type FlowportErrorCode, isFlowportError } from '../../errors.ts';
 import { maskSecrets, secretValues } from '../../runtime/connection/secrets.ts';
+import { type Conformance, responseConformance } from '../../runtime/response-conformance.ts';
 import type { InvokeResult } from '../../runtime/runtime.ts';
 import { createRuntime } from '../../runtime/runtime.ts';
 import type { AttemptInfo } from '../../runtime/send/transport.ts';
@@ -10,6 +11,7 @@ import type { Connection, ConnectionStatus, ResponseBody } from '../../runtime/t
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 import { type ConnectionFlags, parseConnection, parseParams } from '../invoke-flags.ts';
+import { conformanceHeading, conformanceLines, schemaWarnings } from '../render/conformance.ts';
 import { renderInvocation } from '../render/invocation.ts';
 import { type ClientFlags, clientOf } from './connect.ts';
 
@@ -29,6 +31,8 @@ export interface RunFlags extends ConnectionFlags, ClientFlags {
   format: 'text' | 'json';
   verbose: boolean;
   color?: boolean;
+  /** Exit 1 when the answer differs from its declared response schema. */
+  strictSchema?: boolean;
 }
 
 /** Errors that mean "the call failed" (exit 1) rather than "you asked for something impossible" (exit 2). */
@@ -65,7 +69,7 @@ export function maskerFor(
   return (text) => maskSecrets(text, secrets);
 }
 
-function resultJson(result: InvokeResult): unknown {
+function resultJson(result: InvokeResult, schema?: Conformance): unknown {
   const headers = (h: Headers) => Object.fromEntries(h.entries());
   const req = result.request;
   return {
@@ -94,6 +98,7 @@ function resultJson(result: InvokeResult): unknown {
     },
     warnings: result.warnings,
     ...(result.connectionStatus && { connectionStatus: result.connectionStatus }),
+    ...(schema && { schema }),
   };
 }
 
@@ -251,10 +256,23 @@ export async function runRun(
     });
     for (const step of result.trace) io.stderr.write(`flowport: ${mask(step)}\n`);
     if (flags.output) saveBody(result, flags.output);
-    if (flags.format === 'json') io.stdout.write(`${mask(JSON.stringify(resultJson(result), null, 2))}\n`);
-    else io.stdout.write(`${renderInvocation(result, { color, mask })}\n`);
+    const resolved = connector.operation(result.operationId) ?? operation;
+    const schema = resolved && responseConformance(connector, resolved, result.response);
+    if (flags.format === 'json')
+      io.stdout.write(`${mask(JSON.stringify(resultJson(result, schema), null, 2))}\n`);
+    else {
+      io.stdout.write(`${renderInvocation(result, { color, mask })}\n`);
+      if (schema) {
+        const lines = [
+          conformanceHeading(schema, color),
+          ...conformanceLines(schema, { color, max: 10, fixes: true }),
+        ];
+        io.stdout.write(`\n${mask(lines.join('\n'))}\n`);
+      }
+    }
     for (const w of result.warnings) io.stderr.write(`flowport: warning: ${mask(w)}\n`);
-    return result.ok ? EXIT.ok : EXIT.findings;
+    if (!result.ok) return EXIT.findings;
+    return flags.strictSchema && schemaWarnings(schema) > 0 ? EXIT.findings : EXIT.ok;
   } catch (error) {
     if (isCallFailure(error)) {
       io.stderr.write(`flowport: ${mask(error.message)} [${error.code}]\n`);

@@ -5,6 +5,7 @@ import { type SmokeRow, smoke } from '../../runtime/smoke.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 import { type ConnectionFlags, parseConnection } from '../invoke-flags.ts';
+import { conformanceLines, schemaWarnings } from '../render/conformance.ts';
 import { maskerFor } from './run.ts';
 
 export interface SmokeFlags extends ConnectionFlags {
@@ -14,29 +15,52 @@ export interface SmokeFlags extends ConnectionFlags {
   concurrency: number;
   only?: string[];
   color?: boolean;
+  /** Exit 1 when an answer differs from its declared schema. */
+  strictSchema: boolean;
+}
+
+function schemaCell(r: SmokeRow): string {
+  if (!r.schema) return '—';
+  const warnings = schemaWarnings(r.schema);
+  const notes = r.schema.findings.length - warnings;
+  if (warnings > 0) return `${warnings} ${warnings === 1 ? 'difference' : 'differences'}`;
+  return notes > 0 ? `✓ (${notes} ${notes === 1 ? 'note' : 'notes'})` : '✓';
 }
 
 function table(rows: readonly SmokeRow[], color: boolean): string {
   const c = color ? pc : pc.createColors(false);
   const width = Math.max(9, ...rows.map((r) => r.operationId.length));
-  const lines = [c.bold(`${'operation'.padEnd(width)}  status  time     result`)];
-  for (const r of rows) {
+  const cells = rows.map(schemaCell);
+  const schemaWidth = Math.max(6, ...cells.map((s) => s.length));
+  const lines = [
+    c.bold(`${'operation'.padEnd(width)}  status  time     ${'schema'.padEnd(schemaWidth)}  result`),
+  ];
+  rows.forEach((r, i) => {
     const status = r.status === undefined ? '—' : String(r.status);
     const time = r.skipped ? '' : `${Math.round(r.ms)} ms`;
+    const cell = (cells[i] as string).padEnd(schemaWidth);
+    const schema = schemaWarnings(r.schema) > 0 ? c.yellow(cell) : cell;
     const result = r.skipped
       ? c.dim(r.error ?? 'skipped')
       : r.ok
         ? c.green('ok')
         : c.red(r.error ?? 'failed');
-    lines.push(`${r.operationId.padEnd(width)}  ${status.padEnd(6)}  ${time.padEnd(7)}  ${result}`);
-  }
+    lines.push(
+      `${r.operationId.padEnd(width)}  ${status.padEnd(6)}  ${time.padEnd(7)}  ${schema}  ${result}`,
+    );
+  });
   const called = rows.filter((r) => !r.skipped);
   const passed = called.filter((r) => r.ok).length;
   const skipped = rows.length - called.length;
+  const differing = rows.filter((r) => schemaWarnings(r.schema) > 0);
   lines.push(
     '',
-    `${passed} of ${called.length} operations answered 2xx${skipped ? `, ${skipped} skipped` : ''}.`,
+    `${passed} of ${called.length} operations answered 2xx${skipped ? `, ${skipped} skipped` : ''}${differing.length ? `; ${differing.length} ${differing.length === 1 ? 'answer differs' : 'answers differ'} from the response schema` : ''}.`,
   );
+  for (const r of differing) {
+    lines.push('', `${c.bold(r.operationId)} (response \`${r.schema?.response ?? r.status}\`):`);
+    if (r.schema) lines.push(...conformanceLines(r.schema, { color, max: 5, fixes: false }));
+  }
   return lines.join('\n');
 }
 
@@ -64,13 +88,15 @@ export async function runSmoke(connectorPath: string, flags: SmokeFlags, io: Io)
         ms: Math.round(r.ms),
         ...(r.skipped && { skipped: true }),
         ...(r.error && { error: r.error }),
+        ...(r.schema && { schema: r.schema }),
       }));
       io.stdout.write(`${mask(JSON.stringify(json, null, 2))}\n`);
     } else {
       const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
       io.stdout.write(`${mask(table(rows, color))}\n`);
     }
-    return rows.every((r) => r.ok) ? EXIT.ok : EXIT.findings;
+    const schemaFails = flags.strictSchema && rows.some((r) => schemaWarnings(r.schema) > 0);
+    return rows.every((r) => r.ok) && !schemaFails ? EXIT.ok : EXIT.findings;
   } finally {
     await runtime.close();
   }

@@ -56,6 +56,7 @@ export function runCommand(io: Io, setExit: (code: number) => void): Command {
       }),
     )
     .option('-o, --output <file>', 'save the response body to a file')
+    .option('--strict-schema', 'exit 1 also when the answer differs from its declared response schema', false)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option(
       '--verbose',
@@ -67,8 +68,13 @@ export function runCommand(io: Io, setExit: (code: number) => void): Command {
     .addHelpText(
       'after',
       `
-Exit codes: 0 the backend answered 2xx, 1 it did not (or the call failed: timeout, unreachable…),
-2 usage error (unknown operation, missing parameter, bad connection value).
+The answer is compared with the response schema the operation declares for its status: where its
+types, nulls, required or undeclared properties or enums differ, flows and apps built from the
+schema misread it (the Schema block, or \`schema\` in JSON; values are never quoted).
+
+Exit codes: 0 the backend answered 2xx (and, with --strict-schema, as its schema says), 1 it did
+not (or the call failed: timeout, unreachable…), 2 usage error (unknown operation, missing
+parameter, bad connection value).
 
 Examples:
   flowport run ./tasklane ListTasks -p projectId=42 --conn api_key=$KEY

@@ -24,15 +24,19 @@ export function smokeCommand(io: Io, setExit: (code: number) => void): Command {
         return n;
       }),
     )
+    .option('--strict-schema', 'exit 1 also when an answer differs from its declared response schema', false)
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
     .addHelpText(
       'after',
       `
 Example arguments come from x-ms-test-value, default, enum, example, or a value valid for the type.
-Operations marked x-ms-no-generic-test and webhook triggers are skipped.
+Operations marked x-ms-no-generic-test and webhook triggers are skipped. Each answer is compared
+with the response schema the operation declares (types, nulls, required and undeclared properties,
+enums): the schema column and the list after the table say where they differ.
 
-Exit codes: 0 every operation called answered 2xx, 1 some did not, 2 usage error.
+Exit codes: 0 every operation called answered 2xx (and, with --strict-schema, as its schema says),
+1 some did not, 2 usage error.
 
 Examples:
   flowport smoke ./tasklane --base-url http://127.0.0.1:4010 --conn api_key=test

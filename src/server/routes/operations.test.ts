@@ -81,6 +81,24 @@ describe('invoking operations', () => {
     expect(backend!.requests[0]?.headers['x-api-key']).toBe(KEY);
   });
 
+  it('compares the answer with the response schema, masking secrets in property names too', async () => {
+    const { server, id } = await setup((r) =>
+      r.url.startsWith('/v1/projects/p1/tasks')
+        ? { body: { value: [{ id: 7, title: 'Water plants', [KEY]: 'echoed as a key' }] } }
+        : { status: 404, body: {} },
+    );
+    const res = await server.call(server.maker, 'POST', `/api/v1/connections/${id}/operations/ListTasks`, {
+      parameters: { projectId: 'p1' },
+    });
+    const { schema } = res.json();
+    expect(schema).toMatchObject({ response: '200', partial: false });
+    expect(schema.findings.map((f: { kind: string; at: string }) => `${f.kind} ${f.at}`)).toEqual([
+      'type /value/*/id',
+      'undeclared /value/*/***',
+    ]);
+    expect(res.body).not.toContain(KEY);
+  });
+
   it('shows the body as sent, secrets masked in it too', async () => {
     const { server, id } = await setup();
     const res = await server.call(server.maker, 'POST', `/api/v1/connections/${id}/operations/CreateTask`, {

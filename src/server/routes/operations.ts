@@ -3,6 +3,7 @@ import type { JsonValue } from '../../connector/json.ts';
 import type { Operation } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
 import { getDynamicSchema, listDynamicValues, treeBrowse, treeOpen } from '../../runtime/dynamic/index.ts';
+import { responseConformance } from '../../runtime/response-conformance.ts';
 import type { Arguments } from '../../runtime/types.ts';
 import { callerOf } from '../auth.ts';
 import type { AppContext } from '../context.ts';
@@ -155,7 +156,15 @@ export async function operationRoutes(app: FastifyInstance, ctx: AppContext): Pr
                 }),
               },
       });
-      return presentResult(result, open.secrets, trace);
+      const shown = presentResult(result, open.secrets, trace);
+      const resolved = open.loaded.connector.operation(result.operationId);
+      return resolved
+        ? {
+            ...shown,
+            // Property names come from the backend's answer: masked like the body.
+            schema: masked(open, responseConformance(open.loaded.connector, resolved, result.response)),
+          }
+        : shown;
     },
   );
 

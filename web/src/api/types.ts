@@ -137,6 +137,23 @@ export interface InvokeResult {
     readonly body?: { readonly text?: string; readonly bytes: number; readonly omitted: number };
   };
   readonly trace?: readonly string[];
+  /** How the answer compares with the operation's declared response schema. */
+  readonly schema?: SchemaCheck;
+}
+
+/** The server's response-schema check of an answer (`schema` of an invoke result). */
+export interface SchemaCheck {
+  readonly response?: string;
+  readonly partial: boolean;
+  readonly findings: readonly {
+    readonly kind: string;
+    readonly severity: 'warning' | 'info';
+    readonly at: string;
+    readonly message: string;
+    readonly fix: string;
+    readonly count: number;
+    readonly of: number;
+  }[];
 }
 
 export interface DynamicValue {

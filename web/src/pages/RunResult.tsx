@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import type { InvokeResult, JsonObject, JsonValue } from '../api/types.ts';
+import type { InvokeResult, JsonObject, JsonValue, SchemaCheck } from '../api/types.ts';
 import { HeaderTable, JsonBlock, StatusBadge } from '../components/common.tsx';
 import { isObject } from '../form/values.ts';
 
@@ -52,6 +52,45 @@ function SentBody({
         />
       )}
     </>
+  );
+}
+
+/** Where the answer differs from the response schema the operation declares (flows are built from it). */
+function SchemaSection({ schema }: { schema: SchemaCheck }) {
+  const warnings = schema.findings.filter((f) => f.severity === 'warning').length;
+  const against = schema.response ? <code>{schema.response}</code> : 'the declared responses';
+  return (
+    <section aria-labelledby="schema-heading" className="schema-check">
+      <h3 id="schema-heading">Response schema</h3>
+      {schema.findings.length === 0 ? (
+        <p>
+          <span className="badge ok">matches</span> The answer is what response {against} describes.
+        </p>
+      ) : (
+        <>
+          <p>
+            {warnings > 0 ? (
+              <span className="badge warn">
+                {warnings} {warnings === 1 ? 'difference' : 'differences'}
+              </span>
+            ) : (
+              <span className="badge ok">no differences</span>
+            )}{' '}
+            against response {against}; flows and apps are built from the schema.
+          </p>
+          <ul aria-label="Schema findings">
+            {schema.findings.map((f) => (
+              <li key={`${f.kind} ${f.at} ${f.message}`} className={f.severity}>
+                {f.message}
+                {f.of > 1 && ` (${f.count} of ${f.of} values)`}{' '}
+                <span className="muted schema-fix">{f.fix}</span>
+              </li>
+            ))}
+          </ul>
+          {schema.partial && <p className="muted">Checked in part: the first 200 items of each array.</p>}
+        </>
+      )}
+    </section>
   );
 }
 
@@ -137,6 +176,7 @@ export function RunResult({ result, sent }: { result: InvokeResult; sent: JsonOb
           )}
         </section>
       </div>
+      {result.schema && <SchemaSection schema={result.schema} />}
       {result.trace && result.trace.length > 0 && (
         <details>
           <summary>Trace ({result.trace.length} steps)</summary>
