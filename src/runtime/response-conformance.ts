@@ -219,6 +219,21 @@ function place(at: string): string {
 }
 
 /**
+ * Checks any JSON value against a Swagger schema of the connector (a notification against
+ * `x-ms-notification-content`, say): the same findings as {@link responseConformance}, `at` relative
+ * to the value.
+ */
+export function valueConformance(
+  connector: Connector,
+  schema: JsonValue,
+  value: JsonValue,
+): { readonly findings: readonly ConformanceFinding[]; readonly partial: boolean } {
+  const walk = new Walk(connector);
+  walk.check(value, schema, '', 0);
+  return { findings: walk.findings(), partial: walk.partial };
+}
+
+/**
  * Checks a response against the operation's declared schema for its status (the code, else
  * `default`). Error answers (4xx, 5xx) are checked only when declared; a 2xx the operation does not
  * declare is reported. Bodies other than JSON are checked only against an object or array schema.

@@ -3,7 +3,14 @@ import { createRuntime } from '../runtime/runtime.ts';
 import { json, recordingTransport } from '../runtime/testing.ts';
 import type { RuntimeResponse } from '../runtime/types.ts';
 import { connection, eventsConnector } from './_test-connector.ts';
-import { callbackEvents, decodeCallbackBody, subscribe, unsubscribe, withCallbackUrl } from './webhook.ts';
+import {
+  callbackEvents,
+  decodeCallbackBody,
+  notificationWarnings,
+  subscribe,
+  unsubscribe,
+  withCallbackUrl,
+} from './webhook.ts';
 
 const connector = eventsConnector();
 const callbackUrl = 'https://lab.test/hooks/s1/secret';
@@ -175,7 +182,7 @@ describe('callbackEvents', () => {
   it('warns, never refuses, when the body does not fit the notification content', () => {
     const result = callbackEvents(connector, op('OnItem'), request([1, 2]), { subscriptionId: 's1' });
     expect(result.events.map((e) => e.body)).toEqual([[1, 2]]);
-    expect(result.warnings[0]).toMatch(/not an object/);
+    expect(result.warnings[0]).toMatch(/The body is an array; the schema says an object\./);
   });
 
   it('decodes JSON, text and binary bodies', () => {
@@ -189,5 +196,37 @@ describe('callbackEvents', () => {
       $content: 'AQI=',
     });
     expect(decodeCallbackBody(undefined, new Uint8Array())).toBeUndefined();
+  });
+});
+
+describe('notificationWarnings', () => {
+  const connector = eventsConnector();
+  const onItems = connector.operation('OnItems')!;
+
+  it('checks the whole callback body against x-ms-notification-content, naming places, not values', () => {
+    const warnings = notificationWarnings(connector, onItems, {
+      items: [{ id: 'a' }, { id: 42 }, { id: 'private-value' }],
+      secret: null,
+    });
+    expect(warnings).toEqual([
+      '`/items/*/id` is an integer; the schema says a string. (1 of 3 values) (`x-ms-notification-content`)',
+      '`/secret` is null; the schema says a string. (`x-ms-notification-content`)',
+    ]);
+    expect(warnings.join(' ')).not.toContain('private-value');
+  });
+
+  it('says nothing of a body that matches, nor of undeclared properties', () => {
+    expect(notificationWarnings(connector, onItems, { items: [{ id: 'a', extra: 1 }], more: true })).toEqual(
+      [],
+    );
+  });
+
+  it('says when the body is missing or of another type', () => {
+    expect(notificationWarnings(connector, onItems, undefined)).toEqual([
+      'The callback has no body; `x-ms-notification-content` says an object.',
+    ]);
+    expect(notificationWarnings(connector, onItems, 'text')).toEqual([
+      'The body is a string; the schema says an object. (`x-ms-notification-content`)',
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import type { Connector, Operation } from '../connector/model.ts';
 import { FlowportError, type FlowportErrorCode, isFlowportError } from '../errors.ts';
 import { queryArguments } from '../runtime/path-match.ts';
 import { isNotificationUrl, viewSchema } from '../runtime/request/schema.ts';
+import { valueConformance } from '../runtime/response-conformance.ts';
 import type { InvokeResult, Runtime } from '../runtime/runtime.ts';
 import { bodyKind, parseMediaType, preview } from '../runtime/send/decode.ts';
 import type { Arguments, CompiledPolicy, Connection } from '../runtime/types.ts';
@@ -277,25 +278,30 @@ export function decodeCallbackBody(
 
 /**
  * Lenient checks of a callback body against `x-ms-notification-content` (DECIDE §4.7: warn, never
- * refuse): the top-level type and the required top-level properties.
+ * refuse): the whole body, as `flowport run` checks answers against response schemas (types, nulls,
+ * required properties, enums; undeclared properties are not warned about), values never quoted.
  */
 export function notificationWarnings(
   connector: Connector,
   operation: Operation,
   body: JsonValue | undefined,
 ): string[] {
-  const view = viewSchema(connector, operation.notificationContent?.schema);
-  if (!view) return [];
-  if (view.type === 'array' && !Array.isArray(body))
-    return ['The callback body is not an array, as `x-ms-notification-content` says.'];
-  if (view.type !== 'object') return [];
-  if (!isObject(body)) return ['The callback body is not an object, as `x-ms-notification-content` says.'];
-  const missing = [...view.required].filter((name) => body[name] === undefined);
-  return missing.length === 0
-    ? []
-    : [
-        `The callback body lacks ${missing.map((m) => `\`${m}\``).join(', ')}, required by \`x-ms-notification-content\`.`,
-      ];
+  const schema = operation.notificationContent?.schema;
+  if (!schema) return [];
+  if (body === undefined) {
+    const type = viewSchema(connector, schema)?.type;
+    return type === 'object' || type === 'array'
+      ? [
+          `The callback has no body; \`x-ms-notification-content\` says ${type === 'array' ? 'an array' : 'an object'}.`,
+        ]
+      : [];
+  }
+  return valueConformance(connector, schema, body)
+    .findings.filter((f) => f.severity === 'warning')
+    .map(
+      (f) =>
+        `${f.message}${f.of > 1 ? ` (${f.count} of ${f.of} values)` : ''} (\`x-ms-notification-content\`)`,
+    );
 }
 
 export interface CallbackOptions {
