@@ -48,7 +48,8 @@ const MAX_DEPTH = 64;
 
 const KIND_FIX: Record<ConformanceKind, string> = {
   'status-undeclared': 'Declare the status under `responses` with the schema of its body.',
-  'no-schema': "Describe the body under the response's `schema`, so that flows can use its fields.",
+  'no-schema':
+    "Describe the body under the response's `schema`, so that flows can use its fields (`flowport response-schema <connector> <operationId> --write` infers one from an answer).",
   type: "Make the schema's `type` (and `format`) say what the API sends, or fix the API.",
   null: 'Add `"x-nullable": true` to the property when the API may send null.',
   required: 'Drop the property from `required`, or fix the API.',
@@ -76,7 +77,7 @@ function jsonType(value: JsonValue): string {
 const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
 
 /** The declared response for a status: the exact code, else `default`. */
-export function declaredResponse(operation: Operation, status: number): Response | undefined {
+function declaredResponse(operation: Operation, status: number): Response | undefined {
   return (
     operation.responses.find((r) => r.status === String(status)) ??
     operation.responses.find((r) => r.status === 'default')

@@ -137,6 +137,15 @@ function shifted(edits: readonly JsoncEdit[], by: number): JsoncEdit[] {
   return by === 0 ? [...edits] : edits.map((e) => ({ ...e, offset: e.offset + by }));
 }
 
+/**
+ * `text` (JSON, comments and formatting kept) with the value at `pointer` set, indented as the text
+ * is; as it was when neither the value nor an object to add it to is there.
+ */
+export function withValueAt(text: string, pointer: string, value: JsonValue): string {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return changedAt(text, pointer, value, formattingOf(text.slice(bom)));
+}
+
 /** `text` with the value at `pointer` set (or removed), located anew; as it was when it is not there. */
 function changedAt(
   text: string,
