@@ -47,15 +47,36 @@ export function prBody(report: PrReport): string {
   const smoke = report.smoke?.filter((r) => !r.skipped);
   if (smoke && smoke.length > 0) {
     const passed = smoke.filter((r) => r.ok).length;
+    const checked = smoke.filter((r) => r.schemaDifferences !== undefined);
+    const differing = checked.filter((r) => (r.schemaDifferences ?? 0) > 0).length;
+    const schemas =
+      checked.length === 0
+        ? ''
+        : differing === 0
+          ? '; every answer matches its response schema'
+          : `; ${differing} ${differing === 1 ? 'answer differs' : 'answers differ'} from the response schema`;
     out.push(
       '',
       '### Smoke run',
       '',
-      `\`flowport smoke\`: ${passed} of ${plural(smoke.length, 'call')} answered 2xx.`,
+      `\`flowport smoke\`: ${passed} of ${plural(smoke.length, 'call')} answered 2xx${schemas}.`,
       '',
     );
-    out.push('| operation | status |', '|---|---|');
-    for (const r of smoke) out.push(`| \`${r.operationId}\` | ${r.status ?? r.error ?? 'no answer'} |`);
+    const column = checked.length > 0;
+    out.push(
+      column ? '| operation | status | response schema |' : '| operation | status |',
+      column ? '|---|---|---|' : '|---|---|',
+    );
+    for (const r of smoke) {
+      const status = `| \`${r.operationId}\` | ${r.status ?? r.error ?? 'no answer'} |`;
+      const schema =
+        r.schemaDifferences === undefined
+          ? '—'
+          : r.schemaDifferences === 0
+            ? 'matches'
+            : `${r.schemaDifferences} ${r.schemaDifferences === 1 ? 'difference' : 'differences'}`;
+      out.push(column ? `${status} ${schema} |` : status);
+    }
   }
   if (report.kind === 'independent-publisher')
     out.push(

@@ -31,6 +31,7 @@ const row = (operationId: string, ok: boolean, status: number | null = ok ? 200 
   ok,
   skipped: false,
   error: undefined,
+  schemaDifferences: undefined,
 });
 
 describe('smokeVerdict', () => {
@@ -60,8 +61,24 @@ describe('parseSmokeRows', () => {
         's.json',
       ),
     ).toEqual([
-      { operationId: 'ListA', status: null, ok: false, skipped: false, error: 'UPSTREAM_TIMEOUT: slow' },
+      {
+        operationId: 'ListA',
+        status: null,
+        ok: false,
+        skipped: false,
+        error: 'UPSTREAM_TIMEOUT: slow',
+        schemaDifferences: undefined,
+      },
     ]);
+  });
+
+  it('counts the schema differences of a row (warnings only)', () => {
+    const findings = [{ severity: 'warning' }, { severity: 'info' }, { severity: 'warning' }];
+    const [read] = parseSmokeRows(
+      [{ operationId: 'ListA', status: 200, ok: true, schema: { findings } }],
+      's.json',
+    );
+    expect(read?.schemaDifferences).toBe(2);
   });
 
   it.each([

@@ -14,6 +14,15 @@ export interface SmokeEvidence {
   readonly ok: boolean;
   readonly skipped: boolean;
   readonly error: string | undefined;
+  /** Where the answer differs from its declared response schema (warnings); undefined when not checked. */
+  readonly schemaDifferences: number | undefined;
+}
+
+/** The warnings among a row's `schema.findings`, or undefined when the row has no schema check. */
+function schemaDifferences(row: unknown): number | undefined {
+  const findings = own(own(row, 'schema'), 'findings');
+  if (!Array.isArray(findings)) return undefined;
+  return findings.filter((f) => own(f, 'severity') === 'warning').length;
 }
 
 /** Reads the rows of `flowport smoke --format json`; anything else is a usage error naming the file. */
@@ -37,6 +46,7 @@ export function parseSmokeRows(value: unknown, file: string): SmokeEvidence[] {
       ok,
       skipped: own(row, 'skipped') === true,
       error: typeof error === 'string' ? error : undefined,
+      schemaDifferences: schemaDifferences(row),
     };
   });
 }

@@ -34,8 +34,11 @@ describe('flowport pr with a smoke run as evidence', () => {
     expect(body).toContain(
       '- [ ] Every operation was deployed as a custom connector and tested in the Test tab',
     );
-    expect(body).toMatch(/### Smoke run\n\n`flowport smoke`: (\d+) of \1 calls answered 2xx\./);
-    expect(body).toContain('| `ListTickets` | 200 |');
+    expect(body).toMatch(
+      /### Smoke run\n\n`flowport smoke`: (\d+) of \1 calls answered 2xx; every answer matches its response schema\./,
+    );
+    expect(body).toContain('| operation | status | response schema |');
+    expect(body).toContain('| `ListTickets` | 200 | matches |');
     expect(body).not.toContain(KEY);
     expect(pr.stdout).toContain('Wrote the description to');
 
