@@ -90,6 +90,37 @@ export async function loadConnector(
   return loadConnectorSync(path, options);
 }
 
+/**
+ * The connector with some JSON documents replaced (`swagger`, `apiProperties`): the same source, kind
+ * and other files, read again from the new texts. A document the connector lacks is added under its
+ * standard name.
+ */
+export function withDocuments(
+  connector: Connector,
+  texts: Partial<Record<'swagger' | 'apiProperties', string>>,
+): Connector {
+  const files = { ...connector.files };
+  for (const kind of ['swagger', 'apiProperties'] as const) {
+    const text = texts[kind];
+    if (text === undefined) continue;
+    const before = files[kind];
+    const name = before?.name ?? (kind === 'swagger' ? 'apiDefinition.swagger.json' : 'apiProperties.json');
+    files[kind] = {
+      kind,
+      name,
+      path: before?.path ?? name,
+      bytes: new TextEncoder().encode(text),
+      text,
+    };
+  }
+  return build(
+    connector.source,
+    connector.sourceType,
+    { files, otherFiles: [...connector.otherFiles] },
+    connector.kind,
+  );
+}
+
 /** Builds a connector from in-memory files (tests, uploads); names are matched as in a folder. */
 export function connectorFromFiles(
   files: readonly RawFile[],

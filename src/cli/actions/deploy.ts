@@ -1,14 +1,18 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConnector } from '../../connector/load.ts';
+import { applyOverlays } from '../../connector/overlay.ts';
 import { deployConnector } from '../../deploy/deploy.ts';
 import { freshToken, readStoredToken, writeStoredToken } from '../../deploy/login.ts';
 import { FlowportError } from '../../errors.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 import { flowportHome } from '../home.ts';
+import { readOverlays } from '../overlay-flag.ts';
 
 export interface DeployFlags {
+  /** Per-environment overlays (JSON Merge Patch of apiDefinition / apiProperties), in order. */
+  overlay?: string[];
   environment?: string;
   connectorId?: string;
   tokenEnv: string;
@@ -58,7 +62,7 @@ export async function runDeploy(path: string, flags: DeployFlags, io: Io): Promi
           "The OAuth app's client secret",
           'set it, or leave out --secret-env.',
         );
-  const connector = await loadConnector(path);
+  const connector = applyOverlays(await loadConnector(path), readOverlays(flags.overlay ?? []));
   const result = await deployConnector(connector, {
     token,
     ...(flags.environment !== undefined && { environment: flags.environment }),

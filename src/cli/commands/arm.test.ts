@@ -21,6 +21,20 @@ function withPolicy(): string {
 }
 
 describe('flowport arm', () => {
+  it("applies --overlay files first: the template carries the environment's host", async () => {
+    const dir = tmp();
+    const overlay = join(dir, 'prod.overlay.json');
+    writeFileSync(
+      overlay,
+      JSON.stringify({ apiDefinition: { host: 'api.tasklane.example', basePath: '/v2' } }),
+    );
+    const run = await runCli(['arm', example, '--overlay', overlay, '-q']);
+    expect(run.code).toBe(0);
+    const text = run.stdout;
+    expect(text).toContain('api.tasklane.example');
+    expect(text).toContain('/v2');
+  });
+
   it('writes the template and a parameters file, and says what to fill in and how to deploy', async () => {
     const dir = tmp();
     const out = join(dir, 'azuredeploy.json');

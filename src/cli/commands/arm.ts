@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { ArmFlags } from '../actions/arm.ts';
+import { collect } from '../collect.ts';
 import type { Io } from './validate.ts';
 
 export function armCommand(io: Io, setExit: (code: number) => void): Command {
@@ -12,6 +13,12 @@ export function armCommand(io: Io, setExit: (code: number) => void): Command {
     .option(
       '-p, --parameters-file <file>',
       'also write a deployment parameters file; an existing one keeps its values and gains the parameters it lacks',
+    )
+    .option(
+      '--overlay <file>',
+      "apply this environment's changes first (JSON Merge Patch of apiDefinition / apiProperties); repeat to stack",
+      collect,
+      [],
     )
     .option('--name <name>', 'default resource name of the custom connector (default: from info.title)')
     .option('--location <region>', "default region (default: the resource group's)")

@@ -58,6 +58,48 @@ describe('flowport deploy', () => {
     }
   });
 
+  it("applies --overlay files before deploying: the environment's host and properties", async () => {
+    const rp = await fakeResourceProvider();
+    try {
+      const dir = copy();
+      writeFileSync(join(dir, 'settings.json'), JSON.stringify({ powerAppsUrl: rp.url }));
+      const overlay = join(dir, '..', 'qa.overlay.json');
+      writeFileSync(
+        overlay,
+        JSON.stringify({
+          apiDefinition: { host: 'api-qa.tasklane.example' },
+          apiProperties: { properties: { publisher: 'Tasklane QA' } },
+        }),
+      );
+      process.env.FLOWPORT_POWERAPPS_TOKEN = token;
+      const run = await runCli([
+        'deploy',
+        dir,
+        '-e',
+        env,
+        '--no-validate',
+        '--no-settings',
+        '--overlay',
+        overlay,
+      ]);
+      expect(run.code).toBe(0);
+      const sent = JSON.parse(
+        rp.requests.find((r) => r.method === 'POST' && r.url.includes('/apis'))?.body.toString() ?? '{}',
+      );
+      expect(sent.properties.openApiDefinition.host).toBe('api-qa.tasklane.example');
+      expect(sent.properties.backendService.serviceUrl).toMatch(/^https:\/\/api-qa\.tasklane\.example/);
+      expect(sent.properties.publisher).toBe('Tasklane QA');
+      // The connector's own files are as they were.
+      expect(readFileSync(join(dir, 'apiDefinition.swagger.json'), 'utf8')).not.toContain('api-qa');
+      writeFileSync(overlay, '{ "apiDefinition": [] }');
+      const bad = await runCli(['deploy', dir, '-e', env, '--overlay', overlay]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('has an `apiDefinition` that is not an object');
+    } finally {
+      await rp.close();
+    }
+  });
+
   it("says where the token comes from when it is missing, and shows the service's refusal", async () => {
     const missing = await runCli(['deploy', example, '-e', env]);
     expect(missing.code).toBe(2);

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { DeployFlags } from '../actions/deploy.ts';
+import { collect } from '../collect.ts';
 import { withPowerAppsOptions } from './powerapps-options.ts';
 import type { Io } from './validate.ts';
 
@@ -21,6 +22,12 @@ export function deployCommand(io: Io, setExit: (code: number) => void): Command 
       .option(
         '--secret-env <variable>',
         "environment variable holding the OAuth app's client secret (needed to create an OAuth connector)",
+      )
+      .option(
+        '--overlay <file>',
+        "apply this environment's changes first (JSON Merge Patch of apiDefinition / apiProperties); repeat to stack",
+        collect,
+        [],
       )
       .option('--keep-stack-owner', "send apiProperties' stackOwner, which the service has refused", false)
       .option('--no-validate', 'do not ask the service to validate the swagger first')
