@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from './json.ts';
 import { connectorFromFiles } from './load.ts';
@@ -57,6 +58,20 @@ describe('mergePatch (RFC 7396)', () => {
     [{}, { a: { bb: { ccc: null } } }, { a: { bb: {} } }],
   ] as [JsonValue, JsonValue, JsonValue][])('%j patched with %j is %j', (target, patch, result) => {
     expect(mergePatch(target, patch)).toEqual(result);
+  });
+
+  it('is idempotent and leaves its inputs alone, for any JSON (property test)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 4 }), (target, patch) => {
+        const t = structuredClone(target);
+        const p = structuredClone(patch);
+        const once = mergePatch(target as JsonValue, patch as JsonValue);
+        expect(mergePatch(once, patch as JsonValue)).toEqual(once);
+        expect(target).toEqual(t);
+        expect(patch).toEqual(p);
+      }),
+      { seed: 7396, numRuns: 500 },
+    );
   });
 
   it('keeps a `__proto__` member a member, never a prototype', () => {
