@@ -260,6 +260,31 @@ describe('oauthDoctor', () => {
     expect(finding(report, 'sign-in')).toBeUndefined();
   });
 
+  it('reports a token URL that is not HTTPS as a finding, sending nothing to it', async () => {
+    provider = await quirkyProvider({});
+    const report = await oauthDoctor(
+      connectorFromFiles(
+        doctorConnectorFiles(provider.origin, {
+          settings: {
+            customParameters: {
+              authorizationUrl: { value: `${provider.origin}/authorize` },
+              tokenUrl: { value: 'http://login.contoso.example/token' },
+            },
+          },
+        }),
+        { source: 'plain-http' },
+      ),
+      {
+        clientSecret: CLIENT_SECRET,
+        redirectUrl: 'http://127.0.0.1:8400/oauth/callback',
+        authorize: consent,
+      },
+    );
+    expect(finding(report, 'sign-in')).toMatchObject({ verdict: 'fail' });
+    expect(finding(report, 'sign-in')?.message).toContain('must use HTTPS');
+    expect(provider.tokenCalls).toEqual([]);
+  });
+
   it('reports settings it cannot use instead of throwing', async () => {
     const report = await doctor({}, { settings: { identityProvider: 'facebook' } });
     expect(report.findings).toEqual([expect.objectContaining({ check: 'settings', verdict: 'fail' })]);

@@ -1,3 +1,4 @@
+import { isFlowportError } from '../errors.ts';
 import type { OAuthEndpoints } from '../runtime/connection/oauth-settings.ts';
 import { RefreshRefusedError, tokenEndpointUrl } from '../runtime/connection/token-provider.ts';
 import { refreshGrantOf } from '../server/oauth/endpoints.ts';
@@ -149,7 +150,11 @@ export async function probeRefresh(
       ],
     };
   } catch (error) {
-    if (!(error instanceof RefreshRefusedError)) throw error;
+    if (!(error instanceof RefreshRefusedError)) {
+      if (!isFlowportError(error)) throw error;
+      // The settings stop the refresh before anything is sent (a refresh URL that is not HTTPS).
+      return { findings: [{ check: 'refresh', verdict: 'fail', message: error.message }] };
+    }
     const refused = recorder.last();
     if (!error.refused)
       return {
