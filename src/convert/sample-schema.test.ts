@@ -68,6 +68,13 @@ describe('schemaFromSamples', () => {
     ]);
   });
 
+  it('keeps a `__proto__` key a property', () => {
+    const { schema } = schemaFromSamples([JSON.parse('{"__proto__": {"a": 1}}') as JsonValue]);
+    expect(JSON.stringify(schema)).toBe(
+      '{"type":"object","properties":{"__proto__":{"type":"object","properties":{"a":{"type":"integer","x-ms-summary":"A"}},"x-ms-summary":"Proto"}}}',
+    );
+  });
+
   it('never puts a value of the samples in the schema', () => {
     const text = JSON.stringify(schemaFromSamples([{ password: 'hunter2-secret', list: ['private-item'] }]));
     expect(text).not.toContain('hunter2-secret');

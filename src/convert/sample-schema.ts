@@ -6,7 +6,7 @@
  * in title case (they become dynamic content in flows); formats are set only when every value
  * agrees (`date-time`, `date`, `uri`, `email`, `uuid`). Values themselves never reach the schema.
  */
-import type { JsonObject, JsonValue } from '../connector/json.ts';
+import { type JsonObject, type JsonValue, setOwn } from '../connector/json.ts';
 import { escapeSegment } from '../connector/pointer.ts';
 import { titleCase } from './text.ts';
 
@@ -102,7 +102,7 @@ function toSchema(shape: Shape, at: string, notes: string[]): JsonObject {
     for (const [key, child] of shape.properties) {
       const schema = toSchema(child, `${at}/${escapeSegment(key)}`, notes);
       const summary = titleCase(key);
-      properties[key] = summary ? { ...schema, 'x-ms-summary': summary } : schema;
+      setOwn(properties, key, summary ? { ...schema, 'x-ms-summary': summary } : schema);
     }
     out.properties = properties;
   }

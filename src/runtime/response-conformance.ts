@@ -5,7 +5,7 @@
  * (array items folded into `*`, with how many items showed it); values themselves are never quoted,
  * as a response may hold personal data.
  */
-import { isObject, type JsonObject, type JsonValue, own, ownString } from '../connector/json.ts';
+import { isObject, type JsonObject, type JsonValue, own, ownString, setOwn } from '../connector/json.ts';
 import type { Connector, Operation, Response } from '../connector/model.ts';
 import { escapeSegment } from '../connector/pointer.ts';
 import { matchesType } from '../validate/helpers/json-type.ts';
@@ -138,7 +138,8 @@ class Walk {
     for (const part of allOf) {
       const p = this.resolved(part, refs);
       if (!p) continue;
-      if (isObject(p.properties)) Object.assign(properties, p.properties);
+      // Member by member: `Object.assign` would take a `__proto__` property as the prototype.
+      if (isObject(p.properties)) for (const [k, v] of Object.entries(p.properties)) setOwn(properties, k, v);
       if (Array.isArray(p.required)) for (const r of p.required) required.add(r);
       if (merged.type === undefined && typeof p.type === 'string') merged.type = p.type;
       if (merged.additionalProperties === undefined && p.additionalProperties !== undefined)
@@ -149,16 +150,10 @@ class Walk {
     return merged;
   }
 
-  check(
-    value: JsonValue,
-    raw: JsonValue | undefined,
-    at: string,
-    depth: number,
-    refs: readonly string[] = [],
-  ): void {
+  check(value: JsonValue, raw: JsonValue | undefined, at: string, depth: number): void {
     this.seen.set(at, (this.seen.get(at) ?? 0) + 1);
     if (depth > MAX_DEPTH) return;
-    const schema = this.resolved(raw, refs);
+    const schema = this.resolved(raw, []);
     if (!schema) return;
     // Shapes known only at design time: the platform asks the API for them.
     if (
