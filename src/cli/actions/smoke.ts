@@ -20,7 +20,8 @@ export interface SmokeFlags extends ConnectionFlags {
 }
 
 function schemaCell(r: SmokeRow): string {
-  if (!r.schema) return '—';
+  // Nothing to compare with: no answer, or a status the operation does not declare (an error).
+  if (!r.schema || (r.schema.response === undefined && r.schema.findings.length === 0)) return '—';
   const warnings = schemaWarnings(r.schema);
   const notes = r.schema.findings.length - warnings;
   if (warnings > 0) return `${warnings} ${warnings === 1 ? 'difference' : 'differences'}`;
