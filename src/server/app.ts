@@ -29,6 +29,7 @@ import { invokeRoutes } from './routes/invoke.ts';
 import { mcpRoutes } from './routes/mcp.ts';
 import { operationRoutes } from './routes/operations.ts';
 import { relayRoutes } from './routes/relay.ts';
+import { responseSchemaRoutes } from './routes/response-schema.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
@@ -219,6 +220,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(async (scope) => connectorRoutes(scope, ctx));
   await app.register(async (scope) => connectionRoutes(scope, ctx));
   await app.register(async (scope) => operationRoutes(scope, ctx));
+  await app.register(async (scope) => responseSchemaRoutes(scope, ctx));
   await app.register(async (scope) => mcpRoutes(scope, ctx));
   await app.register(async (scope) => tokenRoutes(scope, ctx));
   await app.register(async (scope) => userRoutes(scope, ctx));

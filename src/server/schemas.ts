@@ -227,3 +227,13 @@ export const invokeResultSchema = {
     },
   },
 } as const;
+
+/** `{id}` and `{operationId}` of a route under a connector or a connection. */
+export const operationParams = {
+  type: 'object',
+  required: ['id', 'operationId'],
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 200 },
+    operationId: { type: 'string', minLength: 1, maxLength: 200 },
+  },
+} as const;

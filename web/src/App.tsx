@@ -192,7 +192,7 @@ export function App() {
                 {(p) => <VersionChangesPage id={p.id} version={Number(p.version)} />}
               </Route>
               <Route path="/connectors/:id/operations/:op">
-                {(p) => <OperationPage id={p.id} operationId={p.op} />}
+                {(p) => <OperationPage id={p.id} operationId={p.op} user={user} />}
               </Route>
               <Route path="/connections" component={ConnectionsPage} />
               <Route path="/triggers" component={TriggersPage} />

@@ -50,10 +50,10 @@ const importBody = {
   },
 } as const;
 
-const findingsSchema = { type: 'array', items: diagnosticSchema } as const;
+export const findingsSchema = { type: 'array', items: diagnosticSchema } as const;
 
 /** Findings as the API shows them: a bounded list, positions kept. */
-function findingsJson(diagnostics: readonly Diagnostic[], max = 500) {
+export function findingsJson(diagnostics: readonly Diagnostic[], max = 500) {
   return diagnostics.slice(0, max).map((d) => ({
     ruleId: d.ruleId,
     severity: d.severity,
@@ -472,7 +472,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
   );
 }
 
-function withoutFiles<T extends { files?: unknown }>(version: T): Omit<T, 'files'> {
+export function withoutFiles<T extends { files?: unknown }>(version: T): Omit<T, 'files'> {
   const { files: _files, ...rest } = version;
   return rest;
 }

@@ -17,7 +17,7 @@ import { packageRoot } from '../../package-root.ts';
 import type { ValidationSummary } from '../../store/types.ts';
 import { callerOf } from '../auth.ts';
 import { notFound, ServerError } from '../errors.ts';
-import { validationSummarySchema } from '../schemas.ts';
+import { operationParams, validationSummarySchema } from '../schemas.ts';
 
 /** `web/dist` of this checkout or package. */
 export function defaultConsoleDir(): string {
@@ -352,14 +352,7 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
         summary: 'One operation, ready for a test form',
         description:
           'For the web console: parameters with their schemas (local `$ref`s inlined), enums, defaults, test values, and whether they have dynamic values, a dynamic schema or a tree picker.',
-        params: {
-          type: 'object',
-          required: ['id', 'operationId'],
-          properties: {
-            id: { type: 'string', minLength: 1, maxLength: 200 },
-            operationId: { type: 'string', minLength: 1, maxLength: 200 },
-          },
-        },
+        params: operationParams,
       },
     },
     async (request) => {

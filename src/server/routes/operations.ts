@@ -17,18 +17,9 @@ import {
   presentResult,
   throttle,
 } from '../invocation.ts';
-import { anyJson, argumentsSchema, invokeResultSchema } from '../schemas.ts';
+import { anyJson, argumentsSchema, invokeResultSchema, operationParams } from '../schemas.ts';
 
 const tags = ['operations'];
-
-const operationParams = {
-  type: 'object',
-  required: ['id', 'operationId'],
-  properties: {
-    id: { type: 'string', minLength: 1, maxLength: 200 },
-    operationId: { type: 'string', minLength: 1, maxLength: 200 },
-  },
-} as const;
 
 const invokeBody = {
   type: 'object',

@@ -20,6 +20,7 @@ import type {
   JsonValue,
   OperationDetail,
   OperationsView,
+  ResponseSchemaResult,
   Role,
   Subscription,
   TokenInfo,
@@ -162,6 +163,18 @@ export const api = {
   /** Stores the latest version with the changes `flowport validate --fix` makes (admins). */
   fixConnector: (id: string, options: { dryRun?: boolean } = {}) =>
     json<FixResult>('POST', `/api/v1/connectors/${enc(id)}/fix${options.dryRun ? '?dryRun=true' : ''}`),
+  /** The response schema of an operation from sample answers: a preview, or a new version (admins). */
+  responseSchema: (
+    id: string,
+    operationId: string,
+    body: { samples: JsonValue[]; status: string; replace: boolean },
+    options: { dryRun?: boolean } = {},
+  ) =>
+    json<ResponseSchemaResult>(
+      'POST',
+      `/api/v1/connectors/${enc(id)}/operations/${enc(operationId)}/response-schema${options.dryRun ? '?dryRun=true' : ''}`,
+      body,
+    ),
   versions: (id: string, signal?: AbortSignal) =>
     json<{ versions: ConnectorVersion[] }>(
       'GET',

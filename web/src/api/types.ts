@@ -250,6 +250,15 @@ export interface FixResult extends ImportResult {
   readonly diff?: string;
 }
 
+/** `POST …/operations/{operationId}/response-schema`: a schema inferred from answers, previewed or stored. */
+export interface ResponseSchemaResult extends Partial<ImportResult> {
+  readonly schema: JsonValue;
+  /** What the samples could not tell. */
+  readonly notes: readonly string[];
+  /** A dry run's change, as a unified diff. */
+  readonly diff?: string;
+}
+
 /** A connector to import: a zip of its folder, or its files picked together. */
 export type ConnectorUpload = { readonly zip: Blob } | { readonly files: readonly File[] };
 

@@ -1,7 +1,7 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError, api } from '../api/client.ts';
-import type { Connection, InvokeResult, JsonObject, OperationDetail } from '../api/types.ts';
+import type { Connection, InvokeResult, JsonObject, OperationDetail, User } from '../api/types.ts';
 import { Async, PageTitle, ProblemMessage } from '../components/common.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { FormContext, type FormState, JsonField } from '../form/Field.tsx';
@@ -45,10 +45,12 @@ function TestForm({
   operation,
   connections,
   connectorId,
+  admin,
 }: {
   operation: OperationDetail;
   connections: Connection[];
   connectorId: string;
+  admin: boolean;
 }) {
   const [connectionId, setConnectionId] = useState<string | undefined>(
     () => (connections.find((c) => c.status === 'connected') ?? connections[0])?.id,
@@ -160,13 +162,29 @@ function TestForm({
             The connection needs a sign-in: <Link href="/connections">sign in on the Connections page</Link>.
           </p>
         )}
-        {result && <RunResult result={result.result} sent={result.sent} />}
+        {result && (
+          <RunResult
+            result={result.result}
+            sent={result.sent}
+            target={
+              operation.operationId ? { connectorId, operationId: operation.operationId, admin } : undefined
+            }
+          />
+        )}
       </div>
     </FormContext.Provider>
   );
 }
 
-export function OperationPage({ id, operationId }: { id: string; operationId: string }) {
+export function OperationPage({
+  id,
+  operationId,
+  user,
+}: {
+  id: string;
+  operationId: string;
+  user?: User | undefined;
+}) {
   const [loaded] = useLoad(
     async (signal) => {
       const [operation, { connections }] = await Promise.all([
@@ -200,7 +218,12 @@ export function OperationPage({ id, operationId }: { id: string; operationId: st
           </PageTitle>
           {operation.description && <p>{operation.description}</p>}
           {operation.triggerHint && <p className="notice">{operation.triggerHint}</p>}
-          <TestForm operation={operation} connections={connections} connectorId={id} />
+          <TestForm
+            operation={operation}
+            connections={connections}
+            connectorId={id}
+            admin={user?.role === 'admin'}
+          />
         </>
       )}
     </Async>

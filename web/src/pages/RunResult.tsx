@@ -1,6 +1,8 @@
-import { useEffect, useMemo } from 'react';
-import type { InvokeResult, JsonObject, JsonValue, SchemaCheck } from '../api/types.ts';
-import { HeaderTable, JsonBlock, StatusBadge } from '../components/common.tsx';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../api/client.ts';
+import type { InvokeResult, JsonObject, JsonValue, ResponseSchemaResult, SchemaCheck } from '../api/types.ts';
+import { HeaderTable, JsonBlock, ProblemMessage, StatusBadge } from '../components/common.tsx';
+import { useAction } from '../components/use-action.ts';
 import { isObject } from '../form/values.ts';
 
 /** A binary response body: its size and a download link (a blob URL, made from the base64 body). */
@@ -55,8 +57,99 @@ function SentBody({
   );
 }
 
+/** Where the answer should be written to, and whether the user may store a version. */
+export interface SchemaTarget {
+  readonly connectorId: string;
+  readonly operationId: string;
+  readonly admin: boolean;
+}
+
+/**
+ * "Use this answer as the response schema": the schema inferred from the answer, previewed (anyone),
+ * then stored as a new version of the connector (admins).
+ */
+function UseAnswer({
+  target,
+  result,
+  replace,
+}: {
+  target: SchemaTarget;
+  result: InvokeResult;
+  replace: boolean;
+}) {
+  const [preview, setPreview] = useState<ResponseSchemaResult | undefined>();
+  const [stored, setStored] = useState<ResponseSchemaResult | undefined>();
+  const { busy, running, error, run } = useAction();
+  const body = { samples: [result.body ?? null], status: String(result.status), replace };
+  const look = () =>
+    run(
+      async () =>
+        setPreview(await api.responseSchema(target.connectorId, target.operationId, body, { dryRun: true })),
+      { name: 'look' },
+    );
+  const store = () =>
+    run(async () => setStored(await api.responseSchema(target.connectorId, target.operationId, body)), {
+      name: 'store',
+    });
+  if (stored)
+    return (
+      <p role="status">
+        Stored as version {stored.version?.version} of {target.connectorId}
+        {stored.breaking && stored.breaking.summary.error > 0
+          ? `; it breaks ${stored.breaking.summary.error} thing${stored.breaking.summary.error === 1 ? '' : 's'} for flows built on the version before`
+          : ''}
+        .
+      </p>
+    );
+  return (
+    <>
+      <p className="actions">
+        <button type="button" className="secondary" disabled={busy} onClick={look}>
+          {running === 'look' ? 'Inferring…' : 'Use this answer as the response schema'}
+        </button>
+      </p>
+      {error && <ProblemMessage error={error} title="No schema was made:" />}
+      {preview && (
+        <div className="notice">
+          <p>
+            The schema of response <code>{result.status}</code> made from this answer (values are not kept):
+          </p>
+          <JsonBlock value={preview.schema} label="Inferred schema" />
+          {preview.notes.length > 0 && (
+            <ul aria-label="What the answer could not tell">
+              {preview.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
+          {target.admin ? (
+            <p className="actions">
+              <button type="button" disabled={busy} onClick={store}>
+                {running === 'store' ? 'Storing…' : 'Store it as a new version'}
+              </button>
+            </p>
+          ) : (
+            <p className="muted">
+              Admins can store it here; in your copy of the connector, run{' '}
+              <code>flowport response-schema &lt;connector&gt; {target.operationId} --write</code>.
+            </p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
 /** Where the answer differs from the response schema the operation declares (flows are built from it). */
-function SchemaSection({ schema }: { schema: SchemaCheck }) {
+function SchemaSection({
+  schema,
+  result,
+  target,
+}: {
+  schema: SchemaCheck;
+  result: InvokeResult;
+  target: SchemaTarget | undefined;
+}) {
   const warnings = schema.findings.filter((f) => f.severity === 'warning').length;
   const against = schema.response ? <code>{schema.response}</code> : 'the declared responses';
   return (
@@ -88,6 +181,13 @@ function SchemaSection({ schema }: { schema: SchemaCheck }) {
             ))}
           </ul>
           {schema.partial && <p className="muted">Checked in part: the first 200 items of each array.</p>}
+          {target && result.bodyKind === 'json' && result.status >= 200 && result.status < 300 && (
+            <UseAnswer
+              target={target}
+              result={result}
+              replace={schema.findings.some((f) => f.kind !== 'no-schema' && f.kind !== 'status-undeclared')}
+            />
+          )}
         </>
       )}
     </section>
@@ -98,7 +198,16 @@ function statusTone(status: number): string {
   return status < 300 ? 'ok' : status < 500 ? 'warn' : 'bad';
 }
 
-export function RunResult({ result, sent }: { result: InvokeResult; sent: JsonObject }) {
+export function RunResult({
+  result,
+  sent,
+  target,
+}: {
+  result: InvokeResult;
+  sent: JsonObject;
+  /** Where "use this answer as the response schema" writes; none: no such button. */
+  target?: SchemaTarget | undefined;
+}) {
   const body = Object.values(sent).find((v) => isObject(v) || Array.isArray(v));
   return (
     <section aria-labelledby="result-heading" className="result">
@@ -176,7 +285,7 @@ export function RunResult({ result, sent }: { result: InvokeResult; sent: JsonOb
           )}
         </section>
       </div>
-      {result.schema && <SchemaSection schema={result.schema} />}
+      {result.schema && <SchemaSection schema={result.schema} result={result} target={target} />}
       {result.trace && result.trace.length > 0 && (
         <details>
           <summary>Trace ({result.trace.length} steps)</summary>
