@@ -387,21 +387,17 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
           findings: findingsJson(findings ?? []),
         };
       }
-      const result = await importConnector(
-        ctx.store,
-        ctx.registry,
-        { files, id, preset, createdBy: caller.user.id },
-        ctx.validator,
-      );
-      reply.code(result.created ? 201 : 200);
+      const stored = await storeVersion(ctx, { id, files, preset, createdBy: caller.user.id });
+      reply.code(stored.created ? 201 : 200);
+      const { connector, version, created, findings: after, breaking } = stored;
       return {
-        connector: result.info,
-        version: withoutFiles(result.version),
-        created: result.created,
+        connector,
+        version,
+        created,
         fixed,
         files: changed,
-        findings: findingsJson(result.diagnostics),
-        ...(result.breaking && { breaking: breakingJson(result.breaking) }),
+        findings: after,
+        ...(breaking && { breaking }),
       };
     },
   );
@@ -470,6 +466,21 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
       return Buffer.from(icon.bytes.buffer, icon.bytes.byteOffset, icon.bytes.byteLength);
     },
   );
+}
+
+/**
+ * Changed files of a connector stored as its new version, validated and compared as an import is
+ * (the console's fixes and response schemas): the parts of the answer those routes share.
+ */
+export async function storeVersion(ctx: AppContext, input: Parameters<typeof importConnector>[2]) {
+  const result = await importConnector(ctx.store, ctx.registry, input, ctx.validator);
+  return {
+    connector: result.info,
+    version: withoutFiles(result.version),
+    created: result.created,
+    findings: findingsJson(result.diagnostics),
+    ...(result.breaking && { breaking: breakingJson(result.breaking) }),
+  };
 }
 
 export function withoutFiles<T extends { files?: unknown }>(version: T): Omit<T, 'files'> {

@@ -15,11 +15,11 @@ import { unifiedDiff } from '../../validate/fix-diff.ts';
 import { adminOf, callerOf } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { notFound, ServerError } from '../errors.ts';
-import { importConnector, isPreset } from '../import.ts';
+import { isPreset } from '../import.ts';
 import { loadConnectorOf } from '../invocation.ts';
 import { anyJson, connectorInfoSchema, operationParams, versionSchema } from '../schemas.ts';
-import { breakingJson, breakingSchema } from '../version-changes.ts';
-import { findingsJson, findingsSchema, withoutFiles } from './connectors.ts';
+import { breakingSchema } from '../version-changes.ts';
+import { findingsSchema, storeVersion } from './connectors.ts';
 
 interface Body {
   readonly samples: JsonValue[];
@@ -126,22 +126,9 @@ export async function responseSchemaRoutes(app: FastifyInstance, ctx: AppContext
         i === index ? { name: f.name, bytes: new TextEncoder().encode(after) } : f,
       );
       const preset = isPreset(latest.validation.preset) ? latest.validation.preset : 'recommended';
-      const result = await importConnector(
-        ctx.store,
-        ctx.registry,
-        { files, id, preset, createdBy: caller.user.id },
-        ctx.validator,
-      );
-      reply.code(result.created ? 201 : 200);
-      return {
-        schema,
-        notes,
-        connector: result.info,
-        version: withoutFiles(result.version),
-        created: result.created,
-        findings: findingsJson(result.diagnostics),
-        ...(result.breaking && { breaking: breakingJson(result.breaking) }),
-      };
+      const stored = await storeVersion(ctx, { files, id, preset, createdBy: caller.user.id });
+      reply.code(stored.created ? 201 : 200);
+      return { schema, notes, ...stored };
     },
   );
 }
