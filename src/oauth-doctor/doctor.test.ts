@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectorFromFiles } from '../connector/load.ts';
+import { connectorFromFiles, loadConnectorSync } from '../connector/load.ts';
 import {
   CLIENT_SECRET,
   consent,
@@ -283,6 +283,21 @@ describe('oauthDoctor', () => {
     expect(finding(report, 'sign-in')).toMatchObject({ verdict: 'fail' });
     expect(finding(report, 'sign-in')?.message).toContain('must use HTTPS');
     expect(provider.tokenCalls).toEqual([]);
+  });
+
+  it('says there is nothing to check for a connector without OAuth', async () => {
+    const tasklane = loadConnectorSync(new URL('../../examples/tasklane', import.meta.url).pathname);
+    const report = await oauthDoctor(tasklane, {
+      redirectUrl: 'http://127.0.0.1:8400/cb',
+      authorize: consent,
+    });
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        check: 'settings',
+        verdict: 'fail',
+        message: 'The connector has no OAuth connection parameter: there is no sign-in to check.',
+      }),
+    ]);
   });
 
   it('reports settings it cannot use instead of throwing', async () => {

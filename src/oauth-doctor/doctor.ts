@@ -7,6 +7,7 @@ import {
   oauthEndpointsOf,
   oauthParameter,
 } from '../runtime/connection/oauth-settings.ts';
+import { activeParameters, parameterType } from '../runtime/connection/parameters.ts';
 import { RefreshRefusedError } from '../runtime/connection/token-provider.ts';
 import type { Connection } from '../runtime/types.ts';
 import { authorizationRequest, exchangeCode } from '../server/oauth/exchange.ts';
@@ -129,7 +130,19 @@ export async function oauthDoctor(connector: Connector, options: DoctorOptions):
     });
   } catch (error) {
     if (!isFlowportError(error)) throw error;
-    findings.push({ check: 'settings', verdict: 'fail', message: error.message });
+    const oauth = activeParameters(connector, connection.parameterSet).parameters.some(
+      (p) => parameterType(p) === 'oauthsetting',
+    );
+    findings.push(
+      oauth
+        ? { check: 'settings', verdict: 'fail', message: error.message }
+        : {
+            check: 'settings',
+            verdict: 'fail',
+            message: `The connector has no OAuth connection parameter${connection.parameterSet ? ` in parameter set \`${connection.parameterSet}\`` : ''}: there is no sign-in to check.`,
+            fix: 'For a multi-auth connector, choose its OAuth set with `--conn-set`; to try API key or basic connections, use `flowport smoke` or `flowport run`.',
+          },
+    );
     return report(connector, undefined, findings);
   }
   findings.push({
