@@ -1,3 +1,4 @@
+import type { JsonValue } from '../connector/json.ts';
 import { ownBoolean } from '../connector/json.ts';
 import type { Operation } from '../connector/model.ts';
 import { isFlowportError } from '../errors.ts';
@@ -18,6 +19,8 @@ export interface SmokeRow {
   readonly skipped?: boolean;
   /** How the answer compares with the operation's declared response schema. */
   readonly schema?: Conformance;
+  /** The JSON answer, with `keepAnswers` (to infer schemas from). */
+  readonly answer?: JsonValue;
 }
 
 export interface SmokeOptions {
@@ -29,6 +32,8 @@ export interface SmokeOptions {
   /** Limit the run to these operation ids. */
   readonly only?: readonly string[];
   readonly onRow?: (row: SmokeRow) => void;
+  /** Keep each JSON answer in its row (`--write-schemas`); default false. */
+  readonly keepAnswers?: boolean;
 }
 
 /** Why an operation is not called, or undefined when it is. */
@@ -95,6 +100,8 @@ async function smokeOne(runtime: Runtime, operation: Operation, options: SmokeOp
       ms: performance.now() - started,
       ...(!result.ok && { error: `HTTP ${status}` }),
       schema: responseConformance(runtime.connector, operation, result.response),
+      ...(options.keepAnswers &&
+        result.response.body.kind === 'json' && { answer: result.response.body.value }),
     };
   } catch (error) {
     const message = isFlowportError(error) ? `${error.code}: ${error.message}` : String(error);

@@ -123,6 +123,31 @@ describe('flowport response-schema', () => {
     expect(readFileSync(join(dir, 'apiDefinition.swagger.json'), 'utf8')).toMatch(/\n {2}"paths": \{/);
   });
 
+  it('smoke --write-schemas fills the responses that declare none from their answers', async () => {
+    const path = join(dir, 'apiDefinition.swagger.json');
+    const edited = swagger();
+    delete edited.paths['/projects'].get.responses['200'].schema;
+    writeFileSync(path, JSON.stringify(edited, null, 2));
+    const first = await runCli(['smoke', dir, '--only', 'ListProjects', ...conn(), '--write-schemas']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('1 answer differs from the response schema');
+    expect(first.stderr).toContain(
+      'wrote the response schemas of ListProjects (200) into apiDefinition.swagger.json',
+    );
+    expect(swagger().paths['/projects'].get.responses['200'].schema.properties.value.type).toBe('array');
+    const again = await runCli([
+      'smoke',
+      dir,
+      '--only',
+      'ListProjects',
+      ...conn(),
+      '--write-schemas',
+      '--strict-schema',
+    ]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('no answer lacked a response schema; nothing was written.');
+  });
+
   it('refuses an answer that is not 2xx, an unknown operation and a bad status, without a stack trace', async () => {
     const failed = await runCli(['response-schema', dir, 'GetTask', '-p', 'taskId=t1', ...conn()]);
     expect(failed.code).toBe(2);

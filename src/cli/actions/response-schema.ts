@@ -1,12 +1,11 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { STATUS_CODES } from 'node:http';
 import type { JsonValue } from '../../connector/json.ts';
 import { loadConnector } from '../../connector/load.ts';
 import type { Connector, Operation } from '../../connector/model.ts';
+import { withResponseSchema } from '../../convert/response-schema-edit.ts';
 import { schemaFromSamples } from '../../convert/sample-schema.ts';
 import { FlowportError } from '../../errors.ts';
 import { createRuntime } from '../../runtime/runtime.ts';
-import { withValueAt } from '../../validate/fix.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 import { type ConnectionFlags, parseConnection, parseParams, readText } from '../invoke-flags.ts';
@@ -121,16 +120,9 @@ export async function runResponseSchema(
       'USAGE',
       `Response \`${status}\` of \`${operation.label}\` has a schema already; --force replaces it (run \`flowport breaking\` after: a changed response schema can break flows).`,
     );
-  const pointer = declared ? `${declared.pointer}/schema` : `${operation.pointer}/responses/${status}`;
-  const value: JsonValue = declared
-    ? schema
-    : {
-        description: status === 'default' ? 'The answer.' : (STATUS_CODES[Number(status)] ?? 'The answer.'),
-        schema,
-      };
   const before = readFileSync(file.path, 'utf8');
-  const after = withValueAt(before, pointer, value);
-  if (after === before)
+  const after = withResponseSchema(before, operation, status, schema);
+  if (after === undefined)
     throw new FlowportError(
       'USAGE',
       `\`${operation.label}\` has no \`responses\` object to add response \`${status}\` to; add one, then run again.`,

@@ -1,5 +1,10 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { loadConnector } from '../../connector/load.ts';
+import type { Connector } from '../../connector/model.ts';
+import { withResponseSchema } from '../../convert/response-schema-edit.ts';
+import { schemaFromSamples } from '../../convert/sample-schema.ts';
+import { FlowportError } from '../../errors.ts';
 import { createRuntime } from '../../runtime/runtime.ts';
 import { type SmokeRow, smoke } from '../../runtime/smoke.ts';
 import type { Io } from '../commands/validate.ts';
@@ -17,6 +22,36 @@ export interface SmokeFlags extends ConnectionFlags {
   color?: boolean;
   /** Exit 1 when an answer differs from its declared schema. */
   strictSchema: boolean;
+  /** Write the schema inferred from its answer into each response that declares none. */
+  writeSchemas: boolean;
+}
+
+/**
+ * `--write-schemas`: the schema inferred from each 2xx JSON answer whose declared response has none,
+ * written into the swagger on disk (one write); a line saying which, or why none.
+ */
+function writeSchemas(connector: Connector, rows: readonly SmokeRow[]): string {
+  const file = connector.files.swagger;
+  if (!file || connector.sourceType === 'zip' || !statSync(file.path, { throwIfNoEntry: false })?.isFile())
+    throw new FlowportError(
+      'USAGE',
+      '--write-schemas needs a connector folder or swagger file on disk, not a zip.',
+    );
+  let text = readFileSync(file.path, 'utf8');
+  const written: string[] = [];
+  for (const row of rows) {
+    const status = row.schema?.response;
+    const operation = connector.operation(row.operationId);
+    if (!operation || status === undefined || row.answer === undefined) continue;
+    if (!row.schema?.findings.some((f) => f.kind === 'no-schema')) continue;
+    const after = withResponseSchema(text, operation, status, schemaFromSamples([row.answer]).schema);
+    if (after === undefined) continue;
+    text = after;
+    written.push(`${row.operationId} (${status})`);
+  }
+  if (written.length === 0) return 'flowport: no answer lacked a response schema; nothing was written.';
+  writeFileSync(file.path, text);
+  return `flowport: wrote the response schemas of ${written.join(', ')} into ${file.name}, each inferred from its answer; add a \`description\` to each property (\`flowport validate\` lists them).`;
 }
 
 function schemaCell(r: SmokeRow): string {
@@ -80,7 +115,9 @@ export async function runSmoke(connectorPath: string, flags: SmokeFlags, io: Io)
       includeTriggers: flags.includeTriggers,
       concurrency: flags.concurrency,
       ...(flags.only && { only: flags.only }),
+      keepAnswers: flags.writeSchemas,
     });
+    if (flags.writeSchemas) io.stderr.write(`${writeSchemas(connector, rows)}\n`);
     if (flags.format === 'json') {
       const json = rows.map((r) => ({
         operationId: r.operationId,

@@ -25,6 +25,11 @@ export function smokeCommand(io: Io, setExit: (code: number) => void): Command {
       }),
     )
     .option('--strict-schema', 'exit 1 also when an answer differs from its declared response schema', false)
+    .option(
+      '--write-schemas',
+      'write the schema inferred from its answer into each response that declares none (as `flowport response-schema --write`)',
+      false,
+    )
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
     .addHelpText(
@@ -33,7 +38,8 @@ export function smokeCommand(io: Io, setExit: (code: number) => void): Command {
 Example arguments come from x-ms-test-value, default, enum, example, or a value valid for the type.
 Operations marked x-ms-no-generic-test and webhook triggers are skipped. Each answer is compared
 with the response schema the operation declares (types, nulls, required and undeclared properties,
-enums): the schema column and the list after the table say where they differ.
+enums): the schema column and the list after the table say where they differ. --write-schemas fills
+the responses that declare no schema with the one inferred from their answer (formatting kept).
 
 Exit codes: 0 every operation called answered 2xx (and, with --strict-schema, as its schema says),
 1 some did not, 2 usage error.

@@ -5,12 +5,11 @@
  * (validated and compared as an import is). A dry run stores nothing and shows the change.
  */
 
-import { STATUS_CODES } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { JsonValue } from '../../connector/json.ts';
+import { withResponseSchema } from '../../convert/response-schema-edit.ts';
 import { schemaFromSamples } from '../../convert/sample-schema.ts';
 import { FlowportError } from '../../errors.ts';
-import { withValueAt } from '../../validate/fix.ts';
 import { unifiedDiff } from '../../validate/fix-diff.ts';
 import { adminOf, callerOf } from '../auth.ts';
 import type { AppContext } from '../context.ts';
@@ -111,12 +110,8 @@ export async function responseSchemaRoutes(app: FastifyInstance, ctx: AppContext
       if (!file)
         throw new ServerError('IMPORT_INVALID', `Connector \`${id}\` has no swagger file to change.`);
       const before = new TextDecoder().decode(file.bytes);
-      const pointer = declared ? `${declared.pointer}/schema` : `${operation.pointer}/responses/${status}`;
-      const value: JsonValue = declared
-        ? schema
-        : { description: STATUS_CODES[Number(status)] ?? 'The answer.', schema };
-      const after = withValueAt(before, pointer, value);
-      if (after === before)
+      const after = withResponseSchema(before, operation, status, schema);
+      if (after === undefined)
         throw new FlowportError(
           'USAGE',
           `\`${operationId}\` has no \`responses\` object to add response \`${status}\` to.`,
