@@ -10,6 +10,7 @@ import { discoverConnectors } from '../../src/connector/discover.ts';
 import type { JsonValue } from '../../src/connector/json.ts';
 import { loadConnectorSync } from '../../src/connector/load.ts';
 import type { Connector, Operation } from '../../src/connector/model.ts';
+import { schemaFromSamples } from '../../src/convert/sample-schema.ts';
 import { MAX_FINDINGS, responseConformance } from '../../src/runtime/response-conformance.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -59,5 +60,29 @@ describe.skipIf(list.length === 0)(`response conformance over arbitrary answers 
     );
   });
 });
+describe(`schemas inferred from samples (seed ${SEED})`, () => {
+  it('describe their samples: the check finds no difference, whatever the JSON', () => {
+    const connector = loadConnectorSync(join(repo, 'examples/tasklane'));
+    const operation = connector.operation('ListProjects') as Operation;
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue({ maxDepth: 5 }), { minLength: 1, maxLength: 3 }), (samples) => {
+        const { schema } = schemaFromSamples(samples as JsonValue[]);
+        const declared = {
+          ...operation,
+          responses: [{ ...operation.responses[0], status: '200', schema }],
+        } as Operation;
+        for (const sample of samples) {
+          const check = responseConformance(connector, declared, {
+            status: 200,
+            body: { kind: 'json', value: sample as JsonValue },
+          });
+          expect(check.findings).toEqual([]);
+        }
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+});
+
 if (list.length === 0)
   console.log(`corpus not found at ${corpus}; the response conformance fuzz is skipped.`);
