@@ -103,6 +103,11 @@ describe('flowport serve and its client commands', () => {
       expect(result.response).toMatchObject({ status: 200, body: { path: '/v1/projects/p1/tasks' } });
       expect(result.request.headers['x-api-key']).toBe('***');
       expect(keysSeen.at(-1)).toBe('key-42');
+      // The server's check of the answer against the response schema comes through.
+      expect(result.schema.response).toBe('200');
+      expect(result.schema.findings.map((f: { kind: string; at: string }) => `${f.kind} ${f.at}`)).toContain(
+        'undeclared /path',
+      );
 
       // A maker's token: another user's connection does not exist for them.
       const token = await cli('token', 'create', '--user', 'bob', '--home', home);

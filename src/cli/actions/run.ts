@@ -128,6 +128,8 @@ interface RemoteResult {
   connectionStatus?: ConnectionStatus;
   request?: { method: string; url: string; headers: Record<string, string> };
   trace?: string[];
+  /** The server's check of the answer against the declared response schema. */
+  schema?: Conformance;
 }
 
 interface RemoteOperations {
@@ -195,12 +197,39 @@ async function runRemote(connectorId: string, operationId: string, flags: RunFla
     trace: r.trace ?? [],
   };
   for (const step of result.trace) io.stderr.write(`flowport: ${step}\n`);
+  // The server masked the secrets already.
+  return printResult(result, r.schema, flags, io, (t) => t);
+}
+
+/**
+ * The result as the user asked for it (text or JSON, the body saved with `--output`), the schema
+ * check after it, warnings on standard error; the exit code: 1 for a non-2xx answer, or with
+ * `--strict-schema` for an answer that differs from its schema.
+ */
+function printResult(
+  result: InvokeResult,
+  schema: Conformance | undefined,
+  flags: RunFlags,
+  io: Io,
+  mask: (text: string) => string,
+): number {
   if (flags.output) saveBody(result, flags.output);
   const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
-  if (flags.format === 'json') io.stdout.write(`${JSON.stringify(resultJson(result), null, 2)}\n`);
-  else io.stdout.write(`${renderInvocation(result, { color, mask: (t) => t })}\n`);
-  for (const w of result.warnings) io.stderr.write(`flowport: warning: ${w}\n`);
-  return result.ok ? EXIT.ok : EXIT.findings;
+  if (flags.format === 'json')
+    io.stdout.write(`${mask(JSON.stringify(resultJson(result, schema), null, 2))}\n`);
+  else {
+    io.stdout.write(`${renderInvocation(result, { color, mask })}\n`);
+    if (schema) {
+      const lines = [
+        conformanceHeading(schema, color),
+        ...conformanceLines(schema, { color, max: 10, fixes: true }),
+      ];
+      io.stdout.write(`\n${mask(lines.join('\n'))}\n`);
+    }
+  }
+  for (const w of result.warnings) io.stderr.write(`flowport: warning: ${mask(w)}\n`);
+  if (!result.ok) return EXIT.findings;
+  return flags.strictSchema && schemaWarnings(schema) > 0 ? EXIT.findings : EXIT.ok;
 }
 
 export async function runRun(
@@ -228,7 +257,6 @@ export async function runRun(
     },
   });
   const mask = maskerFor(connector, connection, flags.token ?? process.env.FLOWPORT_TOKEN);
-  const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
   try {
     if (flags.verbose) {
       for (const d of runtime.policyDiagnostics)
@@ -255,24 +283,9 @@ export async function runRun(
             },
     });
     for (const step of result.trace) io.stderr.write(`flowport: ${mask(step)}\n`);
-    if (flags.output) saveBody(result, flags.output);
     const resolved = connector.operation(result.operationId) ?? operation;
     const schema = resolved && responseConformance(connector, resolved, result.response);
-    if (flags.format === 'json')
-      io.stdout.write(`${mask(JSON.stringify(resultJson(result, schema), null, 2))}\n`);
-    else {
-      io.stdout.write(`${renderInvocation(result, { color, mask })}\n`);
-      if (schema) {
-        const lines = [
-          conformanceHeading(schema, color),
-          ...conformanceLines(schema, { color, max: 10, fixes: true }),
-        ];
-        io.stdout.write(`\n${mask(lines.join('\n'))}\n`);
-      }
-    }
-    for (const w of result.warnings) io.stderr.write(`flowport: warning: ${mask(w)}\n`);
-    if (!result.ok) return EXIT.findings;
-    return flags.strictSchema && schemaWarnings(schema) > 0 ? EXIT.findings : EXIT.ok;
+    return printResult(result, schema, flags, io, mask);
   } catch (error) {
     if (isCallFailure(error)) {
       io.stderr.write(`flowport: ${mask(error.message)} [${error.code}]\n`);
