@@ -306,6 +306,31 @@ describe('oauthDoctor', () => {
     expect(report.endpoints).toBeUndefined();
   });
 
+  it('masks the client secret where a template puts it in a URL', async () => {
+    provider = await quirkyProvider({});
+    const origin = provider.origin;
+    const files = doctorConnectorFiles(origin, {
+      settings: {
+        identityProvider: 'oauth2generic',
+        customParameters: {
+          authorizationUrlTemplate: { value: `${origin}/authorize` },
+          authorizationUrlQueryStringTemplate: {
+            value:
+              '?client_id={ClientId}&response_type=code&redirect_uri={RedirectUrl}&scope={Scopes}&state={State}',
+          },
+          tokenUrlTemplate: { value: `${origin}/token?client_secret={ClientSecret}` },
+        },
+      },
+    });
+    const report = await oauthDoctor(connectorFromFiles(files, { source: 'secret-in-url' }), {
+      clientSecret: CLIENT_SECRET,
+      redirectUrl: 'http://127.0.0.1:8400/oauth/callback',
+      authorize: consent,
+    });
+    expect(report.endpoints?.tokenUrl).toBe(`${origin}/token?client_secret=***`);
+    expect(JSON.stringify(report)).not.toContain(CLIENT_SECRET);
+  });
+
   it('never puts the client secret or a token in the report', async () => {
     const report = await doctor({ refreshNeedsScope: true, rotate: true });
     const text = JSON.stringify(report);

@@ -72,6 +72,13 @@ function report(
 ): DoctorReport {
   const summary = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const f of findings) summary[f.verdict]++;
+  // A template may put the client secret in a URL; the provider's words might echo it.
+  const secret = endpoints?.clientSecret;
+  // The secret as it is and URL-encoded; not `maskSecrets`, whose header patterns would mask the
+  // prose of a message that names `Authorization: Basic`.
+  // (A secret of a few characters would mask ordinary words; real ones are longer.)
+  const forms = secret && secret.length >= 6 ? [...new Set([secret, encodeURIComponent(secret)])] : [];
+  const mask = (text: string) => forms.reduce((out, form) => out.split(form).join('***'), text);
   return {
     source: connector.source,
     title: ownString(ownCaseless(connector.definition.raw, 'info'), 'title'),
@@ -79,14 +86,14 @@ function report(
       endpoints: {
         provider: endpoints.provider,
         parameter: endpoints.parameter,
-        authorizationUrl: endpoints.authorizationUrl,
-        tokenUrl: endpoints.tokenUrl,
-        refreshUrl: endpoints.refreshUrl,
+        authorizationUrl: mask(endpoints.authorizationUrl),
+        tokenUrl: mask(endpoints.tokenUrl),
+        refreshUrl: mask(endpoints.refreshUrl),
         scopes: endpoints.scopes,
         redirectUrl: endpoints.redirectUrl,
       },
     }),
-    findings,
+    findings: findings.map((f) => ({ ...f, message: mask(f.message), ...(f.fix && { fix: mask(f.fix) }) })),
     summary,
   };
 }
