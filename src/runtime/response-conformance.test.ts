@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../connector/json.ts';
-import { MAX_ITEMS, responseConformance } from './response-conformance.ts';
+import { MAX_ITEMS, MAX_VALUES, responseConformance } from './response-conformance.ts';
 import { memoryConnector } from './testing.ts';
 import type { ResponseBody } from './types.ts';
 
@@ -160,6 +160,41 @@ describe('responseConformance', () => {
     const result = check('ListTasks', 200, json({ value: many }));
     expect(result.findings).toEqual([]);
     expect(result.partial).toBe(true);
+  });
+
+  it('checks a bounded number of values in all, however the arrays nest', () => {
+    const grid = Array.from({ length: 150 }, () => ({
+      id: 1,
+      title: 't',
+      tags: Array.from({ length: 150 }, () => 'x'),
+    }));
+    const nested = memoryConnector({
+      swagger: '2.0',
+      info: { title: 'N', version: '1' },
+      paths: {
+        '/n': {
+          get: {
+            operationId: 'N',
+            responses: {
+              200: {
+                description: 'OK',
+                schema: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: { tags: { type: 'array', items: { type: 'integer' } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+    const result = responseConformance(nested, nested.operation('N')!, { status: 200, body: json(grid) });
+    expect(result.partial).toBe(true);
+    const [tags] = result.findings.filter((f) => f.at === '/*/tags/*');
+    expect(tags?.count).toBeLessThan(MAX_VALUES);
   });
 
   it('stops at a cycle of references', () => {

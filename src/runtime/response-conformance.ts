@@ -44,6 +44,8 @@ export interface Conformance {
 /** Array items checked per array; findings kept per answer. */
 export const MAX_ITEMS = 200;
 export const MAX_FINDINGS = 50;
+/** Values checked per answer at most (nested arrays multiply): a large answer costs a bounded time. */
+export const MAX_VALUES = 20_000;
 const MAX_DEPTH = 64;
 
 const KIND_FIX: Record<ConformanceKind, string> = {
@@ -92,6 +94,7 @@ class Walk {
   /** Values seen at each place, for "in 3 of 50 items". */
   private readonly seen = new Map<string, number>();
   partial = false;
+  private values = 0;
 
   private readonly connector: Connector;
 
@@ -151,6 +154,10 @@ class Walk {
   }
 
   check(value: JsonValue, raw: JsonValue | undefined, at: string, depth: number): void {
+    if (++this.values > MAX_VALUES) {
+      this.partial = true;
+      return;
+    }
     this.seen.set(at, (this.seen.get(at) ?? 0) + 1);
     if (depth > MAX_DEPTH) return;
     const schema = this.resolved(raw, []);

@@ -37,7 +37,7 @@ export function conformanceLines(
   const more = sorted.length - Math.min(sorted.length, options.max);
   if (more > 0 || conformance.partial)
     lines.push(
-      `${indent}${c.dim(`${more > 0 ? `… ${more} more; ` : ''}${conformance.partial ? 'the answer was checked in part (its first 200 items of each array, 50 findings); ' : ''}--format json lists what was found`)}`,
+      `${indent}${c.dim(`${more > 0 ? `… ${more} more; ` : ''}${conformance.partial ? 'the answer was checked in part (the first 200 items of each array, 20,000 values, 50 findings); ' : ''}--format json lists what was found`)}`,
     );
   return lines;
 }

@@ -180,7 +180,9 @@ function SchemaSection({
               </li>
             ))}
           </ul>
-          {schema.partial && <p className="muted">Checked in part: the first 200 items of each array.</p>}
+          {schema.partial && (
+            <p className="muted">Checked in part: the first 200 items of each array, 20,000 values in all.</p>
+          )}
           {target && result.bodyKind === 'json' && result.status >= 200 && result.status < 300 && (
             <UseAnswer
               target={target}
