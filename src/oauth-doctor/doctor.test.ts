@@ -18,13 +18,17 @@ afterEach(async () => {
   provider = undefined;
 });
 
+type ConnectorOptions = Parameters<typeof doctorConnectorFiles>[1];
+
+/** The doctor on a new quirky provider; the connector's options may name the provider's origin. */
 async function doctor(
   quirks: Quirks,
-  connector: Parameters<typeof doctorConnectorFiles>[1] = {},
+  connector: ConnectorOptions | ((origin: string) => ConnectorOptions) = {},
   options: Partial<DoctorOptions> = {},
 ): Promise<DoctorReport> {
   provider = await quirkyProvider(quirks);
-  const loaded = connectorFromFiles(doctorConnectorFiles(provider.origin, connector), {
+  const settings = typeof connector === 'function' ? connector(provider.origin) : connector;
+  const loaded = connectorFromFiles(doctorConnectorFiles(provider.origin, settings), {
     source: 'doctor-demo',
   });
   return oauthDoctor(loaded, {
@@ -34,6 +38,22 @@ async function doctor(
     ...options,
   });
 }
+
+/** `oauth2generic` settings signing in at `origin`, with `custom` templates added or replaced. */
+const generic = (origin: string, custom: Record<string, string>): ConnectorOptions => ({
+  settings: {
+    identityProvider: 'oauth2generic',
+    customParameters: Object.fromEntries(
+      Object.entries({
+        authorizationUrlTemplate: `${origin}/authorize`,
+        authorizationUrlQueryStringTemplate:
+          '?client_id={ClientId}&response_type=code&redirect_uri={RedirectUrl}&scope={Scopes}&state={State}',
+        tokenUrlTemplate: `${origin}/token`,
+        ...custom,
+      }).map(([k, value]) => [k, { value }]),
+    ),
+  },
+});
 
 const verdicts = (report: DoctorReport): Partial<Record<CheckId, Verdict>> =>
   Object.fromEntries(report.findings.filter((f) => f.check !== 'settings').map((f) => [f.check, f.verdict]));
@@ -104,34 +124,14 @@ describe('oauthDoctor', () => {
   });
 
   it('finds a refresh template without the client secret (the Salesforce case) and gives the template', async () => {
-    provider = await quirkyProvider({});
-    const origin = provider.origin;
-    const files = doctorConnectorFiles(origin, {
-      settings: {
-        identityProvider: 'oauth2generic',
-        customParameters: {
-          authorizationUrlTemplate: { value: `${origin}/authorize` },
-          authorizationUrlQueryStringTemplate: {
-            value:
-              '?client_id={ClientId}&response_type=code&redirect_uri={RedirectUrl}&scope={Scopes}&state={State}',
-          },
-          tokenUrlTemplate: { value: `${origin}/token` },
-          tokenBodyTemplate: {
-            value:
-              'grant_type=authorization_code&code={Code}&redirect_uri={RedirectUrl}&client_id={ClientId}&client_secret={ClientSecret}',
-          },
-          refreshUrlTemplate: { value: `${origin}/token` },
-          refreshBodyTemplate: {
-            value: 'grant_type=refresh_token&refresh_token={RefreshToken}&client_id={ClientId}',
-          },
-        },
-      },
-    });
-    const report = await oauthDoctor(connectorFromFiles(files, { source: 'generic' }), {
-      clientSecret: CLIENT_SECRET,
-      redirectUrl: 'http://127.0.0.1:8400/oauth/callback',
-      authorize: consent,
-    });
+    const report = await doctor({}, (origin) =>
+      generic(origin, {
+        tokenBodyTemplate:
+          'grant_type=authorization_code&code={Code}&redirect_uri={RedirectUrl}&client_id={ClientId}&client_secret={ClientSecret}',
+        refreshUrlTemplate: `${origin}/token`,
+        refreshBodyTemplate: 'grant_type=refresh_token&refresh_token={RefreshToken}&client_id={ClientId}',
+      }),
+    );
     expect(finding(report, 'sign-in')?.verdict).toBe('pass');
     const refresh = finding(report, 'refresh');
     expect(refresh?.verdict).toBe('fail');
@@ -171,27 +171,21 @@ describe('oauthDoctor', () => {
   });
 
   it('checks the audience of Entra tokens against resourceUri', async () => {
-    provider = await quirkyProvider({ aud: 'https://other.contoso.com' });
-    const files = doctorConnectorFiles(provider.origin, {
+    const report = await doctor({ aud: 'https://other.contoso.com' }, (origin) => ({
       settings: {
         identityProvider: 'aad',
         customParameters: {
-          loginUri: { value: provider.origin },
+          loginUri: { value: origin },
           tenantId: { value: 'common' },
           resourceUri: { value: 'https://api.contoso.com' },
         },
       },
-    });
-    const report = await oauthDoctor(connectorFromFiles(files, { source: 'aad' }), {
-      clientSecret: CLIENT_SECRET,
-      redirectUrl: 'http://127.0.0.1:8400/oauth/callback',
-      authorize: consent,
-    });
+    }));
     expect(report.endpoints?.provider).toBe('aad');
     const audience = finding(report, 'audience');
     expect(audience?.verdict).toBe('warn');
     expect(audience?.message).toContain('`https://other.contoso.com`');
-    expect(provider.tokenCalls[0]?.body.get('resource')).toBe('https://api.contoso.com');
+    expect(provider?.tokenCalls[0]?.body.get('resource')).toBe('https://api.contoso.com');
   });
 
   it('reports a refused sign-in with the provider error and a hint', async () => {
@@ -261,28 +255,17 @@ describe('oauthDoctor', () => {
   });
 
   it('reports a token URL that is not HTTPS as a finding, sending nothing to it', async () => {
-    provider = await quirkyProvider({});
-    const report = await oauthDoctor(
-      connectorFromFiles(
-        doctorConnectorFiles(provider.origin, {
-          settings: {
-            customParameters: {
-              authorizationUrl: { value: `${provider.origin}/authorize` },
-              tokenUrl: { value: 'http://login.contoso.example/token' },
-            },
-          },
-        }),
-        { source: 'plain-http' },
-      ),
-      {
-        clientSecret: CLIENT_SECRET,
-        redirectUrl: 'http://127.0.0.1:8400/oauth/callback',
-        authorize: consent,
+    const report = await doctor({}, (origin) => ({
+      settings: {
+        customParameters: {
+          authorizationUrl: { value: `${origin}/authorize` },
+          tokenUrl: { value: 'http://login.contoso.example/token' },
+        },
       },
-    );
+    }));
     expect(finding(report, 'sign-in')).toMatchObject({ verdict: 'fail' });
     expect(finding(report, 'sign-in')?.message).toContain('must use HTTPS');
-    expect(provider.tokenCalls).toEqual([]);
+    expect(provider?.tokenCalls).toEqual([]);
   });
 
   it('says there is nothing to check for a connector without OAuth', async () => {
@@ -307,26 +290,10 @@ describe('oauthDoctor', () => {
   });
 
   it('masks the client secret where a template puts it in a URL', async () => {
-    provider = await quirkyProvider({});
-    const origin = provider.origin;
-    const files = doctorConnectorFiles(origin, {
-      settings: {
-        identityProvider: 'oauth2generic',
-        customParameters: {
-          authorizationUrlTemplate: { value: `${origin}/authorize` },
-          authorizationUrlQueryStringTemplate: {
-            value:
-              '?client_id={ClientId}&response_type=code&redirect_uri={RedirectUrl}&scope={Scopes}&state={State}',
-          },
-          tokenUrlTemplate: { value: `${origin}/token?client_secret={ClientSecret}` },
-        },
-      },
-    });
-    const report = await oauthDoctor(connectorFromFiles(files, { source: 'secret-in-url' }), {
-      clientSecret: CLIENT_SECRET,
-      redirectUrl: 'http://127.0.0.1:8400/oauth/callback',
-      authorize: consent,
-    });
+    const report = await doctor({}, (origin) =>
+      generic(origin, { tokenUrlTemplate: `${origin}/token?client_secret={ClientSecret}` }),
+    );
+    const origin = provider?.origin;
     expect(report.endpoints?.tokenUrl).toBe(`${origin}/token?client_secret=***`);
     expect(JSON.stringify(report)).not.toContain(CLIENT_SECRET);
   });

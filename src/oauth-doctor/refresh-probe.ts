@@ -38,6 +38,33 @@ function postBody(e: OAuthEndpoints, refreshToken: string): URLSearchParams {
 
 const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
 
+/**
+ * The standard body with one more field (`scope`, `redirect_uri`), and the template that sends it:
+ * `{placeholder}` is the field's value in `oauth2generic` templates. Tried when the value is not empty.
+ */
+function withField(
+  field: string,
+  differs: string,
+  placeholder: string,
+  fieldValue: (e: OAuthEndpoints) => string,
+): RefreshVariant {
+  const template = `grant_type=refresh_token&refresh_token={RefreshToken}&client_id={ClientId}&client_secret={ClientSecret}&${field}={${placeholder}}`;
+  return {
+    id: `with-${field.replace('_', '-')}`,
+    differs: `${differs} (\`${field}\`)`,
+    applies: (e) => fieldValue(e) !== '',
+    request: (e, token) => {
+      const body = postBody(e, token);
+      body.set(field, fieldValue(e));
+      return { headers: form, body };
+    },
+    fix: (e) =>
+      generic(e)
+        ? `Add \`&${field}={${placeholder}}\` to \`refreshBodyTemplate\`.`
+        : `The platform sends no \`${field}\` on refresh for this identity provider: switch the parameter to \`oauth2generic\` with a \`refreshBodyTemplate\` of \`${template}\`.${RECONNECT}`,
+  };
+}
+
 /** In the order tried; the first the provider takes is reported. */
 export const REFRESH_VARIANTS: readonly RefreshVariant[] = [
   {
@@ -48,34 +75,8 @@ export const REFRESH_VARIANTS: readonly RefreshVariant[] = [
     fix: () =>
       'Make `refreshBodyTemplate` send the standard body: `grant_type=refresh_token&refresh_token={RefreshToken}&client_id={ClientId}&client_secret={ClientSecret}` (or remove the template to get it).',
   },
-  {
-    id: 'with-scope',
-    differs: 'the scopes added (`scope`)',
-    applies: (e) => e.scopes !== '',
-    request: (e, token) => {
-      const body = postBody(e, token);
-      body.set('scope', e.scopes);
-      return { headers: form, body };
-    },
-    fix: (e) =>
-      generic(e)
-        ? 'Add `&scope={Scopes}` to `refreshBodyTemplate`.'
-        : `The platform sends no \`scope\` on refresh for this identity provider: switch the parameter to \`oauth2generic\` with a \`refreshBodyTemplate\` of \`grant_type=refresh_token&refresh_token={RefreshToken}&client_id={ClientId}&client_secret={ClientSecret}&scope={Scopes}\`.${RECONNECT}`,
-  },
-  {
-    id: 'with-redirect-uri',
-    differs: 'the redirect URL added (`redirect_uri`)',
-    applies: () => true,
-    request: (e, token) => {
-      const body = postBody(e, token);
-      body.set('redirect_uri', e.redirectUrl);
-      return { headers: form, body };
-    },
-    fix: (e) =>
-      generic(e)
-        ? 'Add `&redirect_uri={RedirectUrl}` to `refreshBodyTemplate`.'
-        : `The platform sends no \`redirect_uri\` on refresh for this identity provider: switch the parameter to \`oauth2generic\` with a \`refreshBodyTemplate\` that adds \`&redirect_uri={RedirectUrl}\`.${RECONNECT}`,
-  },
+  withField('scope', 'the scopes added', 'Scopes', (e) => e.scopes),
+  withField('redirect_uri', 'the redirect URL added', 'RedirectUrl', (e) => e.redirectUrl),
   {
     id: 'basic-auth',
     differs:

@@ -124,6 +124,17 @@ class Walk {
     }));
   }
 
+  /** Resolved schemas by the schema object written: every item of an array shares its `items`. */
+  private readonly schemas = new Map<JsonValue, JsonObject | undefined>();
+
+  private schemaOf(raw: JsonValue | undefined): JsonObject | undefined {
+    if (!isObject(raw)) return undefined;
+    if (this.schemas.has(raw)) return this.schemas.get(raw);
+    const schema = this.resolved(raw, []);
+    this.schemas.set(raw, schema);
+    return schema;
+  }
+
   /** The schema with `$ref`s followed and `allOf` parts merged (properties, required, type). */
   private resolved(schema: JsonValue | undefined, refs: readonly string[]): JsonObject | undefined {
     if (!isObject(schema)) return undefined;
@@ -160,7 +171,7 @@ class Walk {
     }
     this.seen.set(at, (this.seen.get(at) ?? 0) + 1);
     if (depth > MAX_DEPTH) return;
-    const schema = this.resolved(raw, []);
+    const schema = this.schemaOf(raw);
     if (!schema) return;
     // Shapes known only at design time: the platform asks the API for them.
     if (
