@@ -33,6 +33,14 @@ export { deviceCodeLogin, freshToken, type StoredToken } from './deploy/login.ts
 export { FlowportError, type FlowportErrorCode, isFlowportError } from './errors.ts';
 export { type ConnectorMcpServer, createMcpServer, type McpServerOptions } from './mcp/server.ts';
 export { type ConnectorTool, connectorTools, type ToolSet } from './mcp/tools.ts';
+export {
+  type MockHandler,
+  type MockLogEntry,
+  type MockOptions,
+  mockHandler,
+  type RunningMock,
+  startMock,
+} from './mock/server.ts';
 export { CHECKS as OAUTH_DOCTOR_CHECKS, type DoctorFinding } from './oauth-doctor/checks.ts';
 export { type DoctorOptions, type DoctorReport, oauthDoctor } from './oauth-doctor/doctor.ts';
 export type { CertificationPackage, Solution, ZipLevel } from './package/model.ts';

@@ -12,6 +12,7 @@ import { initCommand } from './commands/init.ts';
 import { loginCommand, logoutCommand } from './commands/login.ts';
 import { lspCommand } from './commands/lsp.ts';
 import { mcpCommand } from './commands/mcp.ts';
+import { mockCommand } from './commands/mock.ts';
 import { oauthDoctorCommand } from './commands/oauth-doctor.ts';
 import { operationsCommand } from './commands/operations.ts';
 import { packageCommand } from './commands/package.ts';
@@ -40,6 +41,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program.addCommand(operationsCommand(io, setExit));
   program.addCommand(runCommand(io, setExit));
   program.addCommand(smokeCommand(io, setExit));
+  program.addCommand(mockCommand(io, setExit));
   program.addCommand(responseSchemaCommand(io, setExit));
   program.addCommand(triggerCommand(io, setExit));
   program.addCommand(serveCommand(io, setExit));

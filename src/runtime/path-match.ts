@@ -63,9 +63,18 @@ function segmentsOf(path: string): string[] {
  * matchOperation(connector, 'GET', '/projects/p1/tasks')?.operation.id; // 'ListTasks'
  */
 export function matchOperation(connector: Connector, method: string, path: string): PathMatch | undefined {
+  return matchOperations(connector, method, path)[0];
+}
+
+/**
+ * Every operation whose method and path template match `path`, best first: a static segment earliest
+ * wins (`/tasks/done` over `/tasks/{id}`), then a template written exactly as the path (a trailing
+ * slash too), then document order. A mock takes the first its request fits.
+ */
+export function matchOperations(connector: Connector, method: string, path: string): PathMatch[] {
   const wanted = segmentsOf(path);
   const lower = method.toLowerCase();
-  let best: { match: PathMatch; rank: string } | undefined;
+  const found: { match: PathMatch; rank: string }[] = [];
   for (const operation of connector.operations) {
     if (operation.method !== lower) continue;
     const template = segmentsOf(operation.path);
@@ -84,9 +93,11 @@ export function matchOperation(connector: Connector, method: string, path: strin
       }
     }
     if (!ok) continue;
-    if (!best || rank > best.rank) best = { match: { operation, pathValues: values }, rank };
+    rank += operation.path.toLowerCase() === path.toLowerCase() ? '1' : '0';
+    found.push({ match: { operation, pathValues: values }, rank });
   }
-  return best?.match;
+  // A stable sort: equal ranks keep document order.
+  return found.sort((a, b) => (a.rank < b.rank ? 1 : a.rank > b.rank ? -1 : 0)).map((f) => f.match);
 }
 
 /** The values of `operation`'s query parameters found in `query` (a matched URL's), by parameter name. */

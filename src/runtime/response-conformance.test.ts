@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../connector/json.ts';
-import { MAX_ITEMS, MAX_VALUES, responseConformance } from './response-conformance.ts';
+import { MAX_ITEMS, MAX_VALUES, responseConformance, valueConformance } from './response-conformance.ts';
 import { memoryConnector } from './testing.ts';
 import type { ResponseBody } from './types.ts';
 
@@ -119,6 +119,24 @@ describe('responseConformance', () => {
       severity: 'warning',
       message: '`/value/*/points` is a string; the schema says an integer.',
     });
+  });
+
+  it('takes a typed value of an enum written as text (`["true", "false"]` of a boolean), not another', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        allDay: { type: 'boolean', enum: ['true', 'false'] },
+        n: { type: 'integer', enum: ['1', '2'] },
+      },
+    };
+    expect(valueConformance(connector, schema, { allDay: true, n: 2 }).findings).toEqual([]);
+    expect(valueConformance(connector, schema, { allDay: 'true' }).findings.map((f) => f.kind)).toEqual([
+      'type',
+    ]);
+    expect(valueConformance(connector, schema, { n: 3 }).findings.map((f) => f.kind)).toEqual(['enum']);
+    expect(
+      valueConformance(connector, { type: 'string', enum: ['1'] }, '2').findings.map((f) => f.kind),
+    ).toEqual(['enum']);
   });
 
   it('never quotes a value of the answer', () => {

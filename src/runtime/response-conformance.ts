@@ -192,7 +192,14 @@ class Walk {
       return;
     }
     const values = own(schema, 'enum');
-    if (Array.isArray(values) && values.length > 0 && typeof value !== 'object' && !values.includes(value))
+    // An `enum` written as text for a boolean or number (`["true", "false"]`) takes the typed value too.
+    if (
+      Array.isArray(values) &&
+      values.length > 0 &&
+      typeof value !== 'object' &&
+      !values.includes(value) &&
+      (typeof value === 'string' || !values.includes(String(value)))
+    )
       this.report('enum', at, `${place(at)} is not one of the schema's \`enum\` values.`);
     if (Array.isArray(value)) {
       const items = own(schema, 'items');

@@ -54,6 +54,23 @@ export const EXAMPLE_FILE: FileValue = Object.freeze({
   bytes: new TextEncoder().encode('example'),
 });
 
+export interface ExampleOptions {
+  /** A string at the top is never empty (a required path or query value). */
+  readonly nonEmpty?: boolean;
+  /**
+   * An API's answer rather than a request (`flowport mock`): objects get every property, `readOnly`
+   * ones included, and arrays `items` items made different from one another where the schema allows
+   * (`task-2`, `2`), so that lists and dynamic values look like lists.
+   */
+  readonly answer?: boolean;
+  /** Items per array in an answer (at least `minItems`, at most `maxItems`); default 1. */
+  readonly items?: number;
+  /** The first item's number in an answer's arrays (a later page goes on where the last ended). */
+  readonly offset?: number;
+  /** The number of the answer itself, when it is one of many (the n-th notification of a trigger). */
+  readonly variant?: number;
+}
+
 export interface ExampleResult {
   /** Undefined when no value could be made (a schema cycle through required properties). */
   readonly value: JsonValue | FileValue | undefined;
@@ -75,9 +92,12 @@ export function exampleValue(
   connector: Connector,
   node: JsonValue | undefined,
   path: string,
-  options: { readonly nonEmpty?: boolean } = {},
+  options: ExampleOptions = {},
 ): ExampleResult {
   const nonEmpty = options.nonEmpty === true;
+  const answer = options.answer === true;
+  const itemCount = Math.max(1, options.items ?? 1);
+  const itemOffset = Math.max(0, options.offset ?? 0);
   const missing: string[] = [];
   const stack = new Set<JsonObject>();
 
@@ -85,6 +105,7 @@ export function exampleValue(
     current: JsonValue | undefined,
     at: string,
     depth: number,
+    variant = 0,
   ): JsonValue | FileValue | undefined => {
     const view = viewSchema(connector, current);
     if (!view || depth > MAX_DEPTH || stack.has(view.raw)) {
@@ -108,6 +129,9 @@ export function exampleValue(
     // No `enum` value fits the rest of the schema (`type: boolean` with `enum: ["false", "true"]`), so
     // no value can be valid: say so.
     if (enumValues.length > 0) {
+      // An answer takes the first value in the schema's type (`"true"` of a boolean's `enum` as `true`).
+      const typed = answer ? typedEnumValue(enumValues, view.type) : undefined;
+      if (typed !== undefined) return typed;
       missing.push(at);
       return enumValues[0];
     }
@@ -116,9 +140,16 @@ export function exampleValue(
       switch (view.type?.toLowerCase()) {
         case 'object': {
           const out: JsonObject = {};
-          for (const name of view.required) {
+          // An answer has every property (what a flow's dynamic content lists); a request only the
+          // required ones.
+          for (const name of answer ? view.properties.keys() : view.required) {
             const property = view.properties.get(name);
             const resolved = resolveSchema(connector, property);
+            if (answer) {
+              const value = make(property ?? {}, `${at}.${name}`, depth + 1, variant);
+              if (value !== undefined && !isFile(value)) setOwn(out, name, value);
+              continue;
+            }
             if (ownBoolean(property, 'readOnly') === true || ownBoolean(resolved, 'readOnly') === true)
               continue;
             const hasDefault =
@@ -136,7 +167,16 @@ export function exampleValue(
         case 'array': {
           const min = numberOf(view.raw, 'minItems') ?? 0;
           const max = numberOf(view.raw, 'maxItems') ?? Number.POSITIVE_INFINITY;
-          const count = Math.min(Math.max(min, 1), max);
+          const count = Math.min(Math.max(min, answer ? itemCount : 1), max);
+          if (answer) {
+            const out: JsonValue[] = [];
+            for (let i = 0; i < count; i++) {
+              const item = make(view.items ?? {}, `${at}[${i}]`, depth + 1, itemOffset + i);
+              if (item === undefined || isFile(item)) break;
+              out.push(item);
+            }
+            return out;
+          }
           const item = make(view.items ?? {}, `${at}[0]`, depth + 1);
           if (item === undefined || isFile(item)) return [];
           return Array.from({ length: count }, (_, i) =>
@@ -150,6 +190,7 @@ export function exampleValue(
             view.type === 'integer' || view.format === 'int32' || view.format === 'int64',
             at,
             missing,
+            variant,
           );
         case 'boolean':
           return true;
@@ -158,14 +199,28 @@ export function exampleValue(
         case 'null':
           return null;
         default:
-          return stringFor(view.raw, view.format, at, missing, nonEmpty && depth === 0 ? 1 : 0);
+          return stringFor(view.raw, view.format, at, missing, nonEmpty && depth === 0 ? 1 : 0, variant);
       }
     } finally {
       stack.delete(view.raw);
     }
   };
 
-  return { value: make(node, path, 0), missing };
+  return { value: make(node, path, 0, Math.max(0, options.variant ?? 0)), missing };
+}
+
+/** The first `enum` value that, written as text, is a value of `type` (boolean or number), as that value. */
+function typedEnumValue(values: readonly JsonValue[], type: string | undefined): JsonValue | undefined {
+  const t = type?.toLowerCase();
+  for (const v of values) {
+    const text = String(v).trim();
+    if (t === 'boolean' && /^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
+    if ((t === 'integer' || t === 'number') && text !== '' && Number.isFinite(Number(text))) {
+      const n = Number(text);
+      if (t === 'number' || Number.isInteger(n)) return n;
+    }
+  }
+  return undefined;
 }
 
 function isFile(value: JsonValue | FileValue): value is FileValue {
@@ -238,7 +293,7 @@ function numberOf(schema: unknown, key: string): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
-function numberFor(schema: JsonObject, integer: boolean, at: string, missing: string[]): number {
+function numberFor(schema: JsonObject, integer: boolean, at: string, missing: string[], variant = 0): number {
   const step = integer ? 1 : 0.5;
   let low = numberOf(schema, 'minimum');
   let high = numberOf(schema, 'maximum');
@@ -250,7 +305,10 @@ function numberFor(schema: JsonObject, integer: boolean, at: string, missing: st
   const multipleOf = numberOf(schema, 'multipleOf');
   if (multipleOf !== undefined && multipleOf > 0) value = Math.ceil(value / multipleOf) * multipleOf;
   if (high !== undefined && value > high) missing.push(at);
-  return value;
+  // The n-th item of an answer: one step further per item while the bounds and `multipleOf` allow.
+  const stride = multipleOf !== undefined && multipleOf > 0 ? multipleOf : step;
+  const varied = value + variant * stride;
+  return variant > 0 && (high === undefined || varied <= high) ? varied : value;
 }
 
 function stringFor(
@@ -259,6 +317,7 @@ function stringFor(
   at: string,
   missing: string[],
   atLeast: number,
+  variant = 0,
 ): string {
   const min = Math.max(numberOf(schema, 'minLength') ?? 0, atLeast);
   const max = numberOf(schema, 'maxLength') ?? Number.POSITIVE_INFINITY;
@@ -281,7 +340,11 @@ function stringFor(
     ...candidates,
     ...(pattern !== undefined ? Object.values(FORMAT_SAMPLES) : []),
   ].find(valid);
-  if (found !== undefined) return found;
+  if (found !== undefined) {
+    // The n-th item of an answer: `example-2` where the pattern, length and format still allow it.
+    const varied = variant > 0 && formatted === undefined ? `${found}-${variant + 1}` : undefined;
+    return varied !== undefined && valid(varied) ? varied : found;
+  }
   // No known string meets the pattern, the length and the format together (some swaggers ask for the
   // impossible, `format: date-time` with `pattern: yyyy-MM-dd`): say so rather than send a wrong one.
   missing.push(at);

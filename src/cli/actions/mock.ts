@@ -1,0 +1,108 @@
+import pc from 'picocolors';
+import { loadConnector } from '../../connector/load.ts';
+import { FlowportError } from '../../errors.ts';
+import type { MockLogEntry } from '../../mock/server.ts';
+import { startMock } from '../../mock/server.ts';
+import type { Io } from '../commands/validate.ts';
+import { EXIT } from '../exit.ts';
+
+export interface MockFlags {
+  port: number;
+  host: string;
+  items: number;
+  pages: number;
+  fireEvery?: number;
+  retryAfter: number;
+  auth: boolean;
+  validate: boolean;
+  format: 'text' | 'json';
+  color?: boolean;
+}
+
+/** Runs a mock until `signal` aborts; returns the exit code. */
+export async function runMock(
+  connectorPath: string,
+  flags: MockFlags,
+  io: Io,
+  signal: AbortSignal,
+): Promise<number> {
+  const connector = await loadConnector(connectorPath);
+  const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
+  const c = color ? pc : pc.createColors(false);
+  const line = (e: MockLogEntry) => (flags.format === 'json' ? JSON.stringify(e) : renderEntry(e, c));
+  let mock: Awaited<ReturnType<typeof startMock>>;
+  try {
+    mock = await startMock(connector, {
+      port: flags.port,
+      host: flags.host,
+      items: flags.items,
+      pages: flags.pages,
+      auth: flags.auth,
+      validate: flags.validate,
+      retryAfter: flags.retryAfter,
+      onRequest: (e) => io.stdout.write(`${line(e)}\n`),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FlowportError(
+      'USAGE',
+      code === 'EADDRINUSE'
+        ? `Port ${flags.port} on ${flags.host} is in use; pass --port with a free one (0 takes any).`
+        : `Cannot listen on ${flags.host}:${flags.port} (${code ?? (error as Error).message}).`,
+    );
+  }
+  const title = connector.definition.info.title ?? connectorPath;
+  const triggers = mock.handler.triggers.triggers();
+  const info = [
+    `flowport mock: ${title} at ${mock.url} (${connector.operations.length} operations${triggers.length ? `, ${triggers.length} triggers` : ''})`,
+    `  use it with: --base-url ${mock.url}`,
+    ...(triggers.length
+      ? [`  fire events: curl -X POST ${mock.origin}/_mock/fire/${triggers[0]?.id ?? ''}`]
+      : []),
+    ...(flags.auth ? [] : ['  credentials are not checked (--no-auth)']),
+    ...(flags.validate ? [] : ['  requests are not checked (--no-validate)']),
+  ];
+  io.stderr.write(`${info.join('\n')}\n`);
+  const timer =
+    flags.fireEvery !== undefined && triggers.length > 0
+      ? setInterval(
+          () => void mock.handler.triggers.fire(undefined, 1).then((fired) => report(fired)),
+          flags.fireEvery * 1000,
+        )
+      : undefined;
+  const report = (fired: Awaited<ReturnType<typeof mock.handler.triggers.fire>>) => {
+    for (const f of fired) {
+      const what =
+        f.kind === 'polling'
+          ? `${f.pending} event(s) waiting for the next poll`
+          : f.status !== undefined
+            ? `delivered to subscription ${f.subscription}: ${f.status}`
+            : `not delivered to subscription ${f.subscription}: ${f.error}`;
+      io.stdout.write(
+        flags.format === 'json'
+          ? `${JSON.stringify({ fired: f })}\n`
+          : `${c.magenta('fire')} ${f.operationId} ${what}\n`,
+      );
+    }
+  };
+  await new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  if (timer) clearInterval(timer);
+  await mock.close();
+  io.stderr.write('flowport mock: stopped\n');
+  return EXIT.ok;
+}
+
+function renderEntry(e: MockLogEntry, c: ReturnType<typeof pc.createColors>): string {
+  const status =
+    e.status >= 400
+      ? c.red(String(e.status))
+      : e.status >= 300
+        ? c.yellow(String(e.status))
+        : c.green(String(e.status));
+  const op = e.operation ? c.cyan(e.operation) : c.dim(e.outcome === 'control' ? 'mock' : '(no operation)');
+  const head = `${c.dim(e.time.slice(11, 19))} ${e.method} ${e.url} → ${op} ${status} ${c.dim(e.outcome)}`;
+  return [head, ...e.problems.map((p) => `    ${c.yellow(p.at)} ${p.message}`)].join('\n');
+}

@@ -1,0 +1,93 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { MockFlags } from '../actions/mock.ts';
+import { positiveInt } from './run.ts';
+import type { Io } from './validate.ts';
+
+const port = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('--port expects a port number, 0 to 65535 (0: any free one).');
+  return n;
+};
+
+export function mockCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('mock')
+    .description(
+      "Serve a mock of the connector's API from its swagger: requests checked, answers made from examples and schemas, triggers fired on demand.",
+    )
+    .argument('<connector>', 'connector folder, zip or swagger file')
+    .addOption(
+      new Option('-p, --port <port>', 'port to listen on (0: any free one)').default(4010).argParser(port),
+    )
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .addOption(
+      new Option('--items <n>', 'items in each array of an answer')
+        .default(3)
+        .argParser(positiveInt('--items')),
+    )
+    .addOption(
+      new Option('--pages <n>', 'pages of an x-ms-pageable operation (each but the last has a next link)')
+        .default(2)
+        .argParser(positiveInt('--pages')),
+    )
+    .addOption(
+      new Option('--fire-every <seconds>', 'fire one event of every trigger this often').argParser(
+        positiveInt('--fire-every'),
+      ),
+    )
+    .addOption(
+      new Option('--retry-after <seconds>', 'Retry-After of a poll with no new events')
+        .default(5)
+        .argParser(positiveInt('--retry-after')),
+    )
+    .option('--no-auth', 'do not ask for the credentials securityDefinitions declares')
+    .option('--no-validate', 'answer requests whatever their parameters and body')
+    .addOption(new Option('-f, --format <format>', 'log format').choices(['text', 'json']).default('text'))
+    .option('--color', 'force colours')
+    .option('--no-color', 'no colours')
+    .addHelpText(
+      'after',
+      `
+Each request is routed to the operation its method and path name (below the swagger's basePath),
+checked — the credentials securityDefinitions asks for (API key, basic, bearer), required
+parameters, types and enums of path, query and header values, a JSON body against its schema — and
+answered 400 or 401 with every problem named, or with the operation's first 2xx response: its JSON
+example when it has one, else a body made from its schema with every property (x-ms-test-value,
+default, enum, example, else a value of the type and format) and --items items per array.
+
+Connector-aware: an operation that fills a drop-down (x-ms-dynamic-values, x-ms-dynamic-list) answers
+distinct entries at its value and title paths; one that gives a dynamic schema answers a sample
+schema; an x-ms-pageable operation gives --pages pages linked by absolute next links. A webhook
+trigger's subscription is answered 201 with a Location to DELETE, and its events are POSTed to the
+callback URL in the subscription; a polling trigger answers 202 (Location, Retry-After) until events
+are fired, then 200 with them.
+
+  Prefer: code=404        answer this declared response instead (as Prism)
+  Prefer: dynamic=true    make the body from the schema even where an example exists
+  POST /_mock/fire[/{operationId}][?count=N]   fire trigger events
+  GET  /_mock/requests | /_mock/subscriptions  what the mock received and holds
+
+Requests are logged to stdout (one JSON line each with --format json). Ctrl-C stops the mock.
+
+Exit codes: 0 stopped, 2 usage error, unreadable connector or port in use.
+
+Examples:
+  flowport mock ./tasklane
+  flowport smoke ./tasklane --base-url http://127.0.0.1:4010/v1 --conn api_key=test
+  flowport trigger ./tasklane OnTaskCreated --base-url http://127.0.0.1:4010/v1 --conn api_key=test
+  curl -X POST http://127.0.0.1:4010/_mock/fire/OnTaskCreated`,
+    )
+    .action(async (connector: string, flags: MockFlags) => {
+      const { runMock } = await import('../actions/mock.ts');
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        setExit(await runMock(connector, flags, io, controller.signal));
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+    });
+}

@@ -1,0 +1,420 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConnector } from '../connector/load.ts';
+import type { Connector } from '../connector/model.ts';
+import { getDynamicSchema } from '../runtime/dynamic/schema.ts';
+import { listDynamicValues } from '../runtime/dynamic/values.ts';
+import { responseConformance } from '../runtime/response-conformance.ts';
+import { createRuntime } from '../runtime/runtime.ts';
+import { smoke } from '../runtime/smoke.ts';
+import { memoryConnector } from '../runtime/testing.ts';
+import type { Arguments } from '../runtime/types.ts';
+import { type RunningMock, startMock } from './server.ts';
+
+const running: RunningMock[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((m) => m.close()));
+});
+
+async function mock(connector: Connector, options: Parameters<typeof startMock>[1] = {}) {
+  const m = await startMock(connector, { port: 0, ...options });
+  running.push(m);
+  return m;
+}
+
+const KEY = { 'x-key': 'k-1' };
+
+/** A small API with one of each thing the mock knows. */
+const swagger = {
+  swagger: '2.0',
+  info: { title: 'Shop', version: '1' },
+  host: 'api.shop.test',
+  basePath: '/v2',
+  schemes: ['https'],
+  securityDefinitions: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } },
+  security: [{ key: [] }],
+  definitions: {
+    Order: {
+      type: 'object',
+      required: ['id'],
+      properties: {
+        id: { type: 'string' },
+        total: { type: 'number', minimum: 5 },
+        status: { type: 'string', enum: ['new', 'paid'] },
+        note: { type: 'string', 'x-nullable': true },
+      },
+    },
+  },
+  paths: {
+    '/orders': {
+      get: {
+        operationId: 'ListOrders',
+        parameters: [{ name: 'top', in: 'query', type: 'integer' }],
+        'x-ms-pageable': { nextLinkName: 'nextLink' },
+        responses: {
+          200: {
+            description: 'OK',
+            schema: {
+              type: 'object',
+              properties: {
+                value: { type: 'array', items: { $ref: '#/definitions/Order' } },
+                nextLink: { type: 'string' },
+              },
+            },
+          },
+          404: {
+            description: 'None',
+            schema: { type: 'object', properties: { message: { type: 'string' } } },
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateOrder',
+        parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Order' } }],
+        responses: { 201: { description: 'Created', schema: { $ref: '#/definitions/Order' } } },
+      },
+    },
+    '/orders/{id}': {
+      get: {
+        operationId: 'GetOrder',
+        parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
+        responses: {
+          200: {
+            description: 'OK',
+            schema: { $ref: '#/definitions/Order' },
+            examples: { 'application/json': { id: 'o-42', total: 12.5, status: 'paid', note: null } },
+          },
+        },
+      },
+    },
+    '/stores': {
+      get: {
+        operationId: 'ListStores',
+        'x-ms-visibility': 'internal',
+        responses: { 200: { description: 'OK' } },
+      },
+    },
+    '/forms/{store}/schema': {
+      get: {
+        operationId: 'GetFormSchema',
+        'x-ms-visibility': 'internal',
+        parameters: [{ name: 'store', in: 'path', required: true, type: 'string' }],
+        responses: { 200: { description: 'OK', schema: { type: 'object' } } },
+      },
+    },
+    '/forms/{store}': {
+      post: {
+        operationId: 'SubmitForm',
+        parameters: [
+          {
+            name: 'store',
+            in: 'path',
+            required: true,
+            type: 'string',
+            'x-ms-dynamic-values': {
+              operationId: 'ListStores',
+              'value-collection': 'stores',
+              'value-path': 'code',
+              'value-title': 'label',
+            },
+          },
+          {
+            name: 'body',
+            in: 'body',
+            schema: {
+              type: 'object',
+              'x-ms-dynamic-schema': {
+                operationId: 'GetFormSchema',
+                parameters: { store: { parameter: 'store' } },
+                'value-path': 'schema',
+              },
+            },
+          },
+        ],
+        responses: { 200: { description: 'OK' } },
+      },
+    },
+    '/hooks': {
+      'x-ms-notification-content': {
+        description: 'An order',
+        schema: { $ref: '#/definitions/Order' },
+      },
+      post: {
+        operationId: 'OnNewOrder',
+        'x-ms-trigger': 'single',
+        parameters: [
+          {
+            name: 'body',
+            in: 'body',
+            required: true,
+            schema: {
+              type: 'object',
+              required: ['url'],
+              properties: {
+                url: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' },
+              },
+            },
+          },
+        ],
+        responses: { 201: { description: 'Created' } },
+      },
+    },
+    '/hooks/{hookId}': {
+      delete: {
+        operationId: 'DeleteHook',
+        'x-ms-visibility': 'internal',
+        parameters: [{ name: 'hookId', in: 'path', required: true, type: 'string' }],
+        responses: { 200: { description: 'Deleted' } },
+      },
+    },
+    '/paid': {
+      get: {
+        operationId: 'OnPaidOrders',
+        'x-ms-trigger': 'batch',
+        responses: {
+          200: { description: 'OK', schema: { type: 'array', items: { $ref: '#/definitions/Order' } } },
+        },
+      },
+    },
+  },
+};
+
+const shop = () => memoryConnector(swagger);
+
+describe('flowport mock', () => {
+  it('answers an operation from its schema, every property and three distinct items, as the schema says', async () => {
+    const connector = shop();
+    const m = await mock(connector);
+    const res = await fetch(`${m.url}/orders`, { headers: KEY });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { value: { id: string; total: number; status: string }[] };
+    expect(body.value.map((o) => o.id)).toEqual(['example', 'example-2', 'example-3']);
+    expect(body.value[0]).toEqual({ id: 'example', total: 5, status: 'new', note: 'example' });
+    const operation = connector.operations.find((o) => o.id === 'ListOrders')!;
+    const check = responseConformance(connector, operation, {
+      status: 200,
+      body: { kind: 'json', value: body },
+    });
+    expect(check.findings).toEqual([]);
+  });
+
+  it('answers with the response example when there is one, and from the schema with Prefer: dynamic=true', async () => {
+    const m = await mock(shop());
+    const example = await fetch(`${m.url}/orders/o-1`, { headers: KEY });
+    expect(await example.json()).toEqual({ id: 'o-42', total: 12.5, status: 'paid', note: null });
+    const made = await fetch(`${m.url}/orders/o-1`, { headers: { ...KEY, prefer: 'dynamic=true' } });
+    expect(((await made.json()) as { id: string }).id).toBe('example');
+  });
+
+  it('pages a pageable operation with absolute next links, items going on from page to page', async () => {
+    const m = await mock(shop(), { pages: 2, items: 2 });
+    const first = (await (await fetch(`${m.url}/orders?top=2`, { headers: KEY })).json()) as {
+      value: { id: string }[];
+      nextLink?: string;
+    };
+    expect(first.nextLink).toBe(`${m.url}/orders?top=2&mock-page=2`);
+    const second = (await (await fetch(first.nextLink!, { headers: KEY })).json()) as typeof first;
+    expect(second.value.map((o) => o.id)).toEqual(['example-3', 'example-4']);
+    expect(second.nextLink).toBeUndefined();
+  });
+
+  it('refuses a request without the credentials securityDefinitions declares, unless --no-auth', async () => {
+    const connector = shop();
+    const m = await mock(connector);
+    const res = await fetch(`${m.url}/orders`);
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('MOCK_UNAUTHORIZED');
+    expect(body.error.message).toContain('the API key in header `X-Key`');
+    const open = await mock(connector, { auth: false });
+    expect((await fetch(`${open.url}/orders`)).status).toBe(200);
+  });
+
+  it('names every problem of an invalid request: types, required body, body schema', async () => {
+    const m = await mock(shop());
+    const wrongType = await fetch(`${m.url}/orders?top=ten`, { headers: KEY });
+    expect(wrongType.status).toBe(400);
+    expect(((await wrongType.json()) as { error: { problems: unknown[] } }).error.problems).toEqual([
+      { at: 'query.top', message: '`top` (query) should be a whole number; it is "ten".' },
+    ]);
+    const noBody = await fetch(`${m.url}/orders`, { method: 'POST', headers: KEY });
+    expect(((await noBody.json()) as { error: { problems: { at: string }[] } }).error.problems[0]?.at).toBe(
+      'body',
+    );
+    const badBody = await fetch(`${m.url}/orders`, {
+      method: 'POST',
+      headers: { ...KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ total: 'a lot', status: 'lost' }),
+    });
+    expect(badBody.status).toBe(400);
+    const problems = ((await badBody.json()) as { error: { problems: { at: string }[] } }).error.problems;
+    expect(problems.map((p) => p.at).sort()).toEqual(['body/id', 'body/status', 'body/total']);
+    const good = await fetch(`${m.url}/orders`, {
+      method: 'POST',
+      headers: { ...KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'x', total: 9 }),
+    });
+    expect(good.status).toBe(201);
+  });
+
+  it('says which path or method exists when none matches, and answers a declared status on Prefer: code=', async () => {
+    const m = await mock(shop());
+    const unknown = await fetch(`${m.url}/order`, { headers: KEY });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain(
+      'the nearest path is /orders',
+    );
+    const method = await fetch(`${m.url}/orders/1`, { method: 'PUT', headers: KEY });
+    expect(method.status).toBe(405);
+    expect(method.headers.get('allow')).toBe('GET');
+    const notFound = await fetch(`${m.url}/orders`, { headers: { ...KEY, prefer: 'code=404' } });
+    expect(notFound.status).toBe(404);
+    expect(await notFound.json()).toEqual({ message: 'example' });
+    const undeclared = await fetch(`${m.url}/orders`, { headers: { ...KEY, prefer: 'code=418' } });
+    expect(undeclared.status).toBe(400);
+    expect(((await undeclared.json()) as { error: { message: string } }).error.message).toContain(
+      'declares: 200, 404',
+    );
+  });
+
+  it('fills drop-downs and dynamic schemas through the runtime, as a flow designer would see them', async () => {
+    const connector = shop();
+    const m = await mock(connector, { auth: false });
+    const runtime = createRuntime(connector, { baseUrl: m.url });
+    const call = async (id: string, args: Arguments) =>
+      (await runtime.invoke(id, args, { connection: { values: {} } })).response;
+    const submit = connector.operations.find((o) => o.id === 'SubmitForm')!;
+    try {
+      const values = await listDynamicValues(connector, submit, 'store', {}, call);
+      expect(values.map((v) => [v.value, v.displayName])).toEqual([
+        ['value-1', 'Value 1'],
+        ['value-2', 'Value 2'],
+        ['value-3', 'Value 3'],
+      ]);
+      const schema = await getDynamicSchema(connector, submit, 'body', { store: 'value-1' }, call);
+      expect(Object.keys((schema as { properties: object }).properties)).toEqual([
+        'Title',
+        'Amount',
+        'Done',
+        'Due',
+      ]);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  it('takes a webhook subscription, delivers fired events to its callback and ends it on DELETE', async () => {
+    const received: unknown[] = [];
+    const callback = createServer((req, res) => {
+      let text = '';
+      req.on('data', (d: Buffer) => {
+        text += d.toString();
+      });
+      req.on('end', () => {
+        received.push(JSON.parse(text));
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => callback.listen(0, '127.0.0.1', r));
+    const callbackUrl = `http://127.0.0.1:${(callback.address() as AddressInfo).port}/cb`;
+    try {
+      const m = await mock(shop());
+      const sub = await fetch(`${m.url}/hooks`, {
+        method: 'POST',
+        headers: { ...KEY, 'content-type': 'application/json' },
+        body: JSON.stringify({ url: callbackUrl }),
+      });
+      expect(sub.status).toBe(201);
+      const location = sub.headers.get('location')!;
+      expect(location).toMatch(new RegExp(`^${m.url}/hooks/[0-9a-f-]{36}$`));
+      const fired = (await (
+        await fetch(`${m.origin}/_mock/fire/onneworder?count=2`, { method: 'POST' })
+      ).json()) as {
+        fired: { status: number }[];
+      };
+      expect(fired.fired.map((f) => f.status)).toEqual([200, 200]);
+      expect(received).toEqual([
+        { id: 'example', total: 5, status: 'new', note: 'example' },
+        { id: 'example-2', total: 5.5, status: 'new', note: 'example-2' },
+      ]);
+      expect((await fetch(location, { method: 'DELETE', headers: KEY })).status).toBe(200);
+      expect(await (await fetch(`${m.origin}/_mock/subscriptions`)).json()).toEqual([]);
+      const none = (await (await fetch(`${m.origin}/_mock/fire/OnNewOrder`, { method: 'POST' })).json()) as {
+        fired: unknown[];
+      };
+      expect(none.fired).toEqual([]);
+    } finally {
+      await new Promise((r) => callback.close(r));
+    }
+  });
+
+  it('refuses a subscription without a callback URL, and fire for a name that is no trigger', async () => {
+    const m = await mock(shop());
+    const sub = await fetch(`${m.url}/hooks`, {
+      method: 'POST',
+      headers: { ...KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'not a url' }),
+    });
+    expect(sub.status).toBe(400);
+    expect(((await sub.json()) as { error: { message: string } }).error.message).toContain('body.url');
+    const wrong = await fetch(`${m.origin}/_mock/fire/OnNewOrdr`, { method: 'POST' });
+    expect(wrong.status).toBe(404);
+    expect(((await wrong.json()) as { error: { message: string } }).error.message).toContain(
+      'did you mean `OnNewOrder`?',
+    );
+  });
+
+  it('answers a poll 202 with Location and Retry-After until events are fired, then 200 with them', async () => {
+    const m = await mock(shop(), { retryAfter: 7 });
+    const idle = await fetch(`${m.url}/paid`, { headers: KEY });
+    expect(idle.status).toBe(202);
+    expect(idle.headers.get('retry-after')).toBe('7');
+    expect(idle.headers.get('location')).toBe(`${m.url}/paid`);
+    await fetch(`${m.origin}/_mock/fire/OnPaidOrders?count=2`, { method: 'POST' });
+    const poll = await fetch(`${m.url}/paid`, { headers: KEY });
+    expect(poll.status).toBe(200);
+    expect(((await poll.json()) as { id: string }[]).map((o) => o.id)).toEqual(['example', 'example-2']);
+    expect((await fetch(`${m.url}/paid`, { headers: KEY })).status).toBe(202);
+    await fetch(`${m.origin}/_mock/fire/OnPaidOrders`, { method: 'POST' });
+    const later = (await (await fetch(`${m.url}/paid`, { headers: KEY })).json()) as { id: string }[];
+    expect(later.map((o) => o.id)).toEqual(['example-3']);
+  });
+
+  it('logs each request with credentials in the query hidden', async () => {
+    const connector = memoryConnector({
+      ...swagger,
+      securityDefinitions: { key: { type: 'apiKey', in: 'query', name: 'code' } },
+    });
+    const lines: string[] = [];
+    const m = await mock(connector, {
+      onRequest: (e) => lines.push(`${e.method} ${e.url} ${e.operation} ${e.status}`),
+    });
+    await fetch(`${m.url}/orders?code=s3cret&top=1`);
+    expect(lines).toEqual(['GET /v2/orders?code=***&top=1 ListOrders 200']);
+    const log = JSON.stringify(await (await fetch(`${m.origin}/_mock/requests`)).json());
+    expect(log).not.toContain('s3cret');
+  });
+
+  it('answers every operation of the example connector as flowport smoke calls them, each answer as its schema says', async () => {
+    const connector = await loadConnector(new URL('../../examples/tasklane', import.meta.url).pathname);
+    const m = await mock(connector);
+    const runtime = createRuntime(connector, { baseUrl: m.url });
+    try {
+      const rows = await smoke(runtime, {
+        includeTriggers: true,
+        connection: { values: { api_key: 'test' } },
+      });
+      const called = rows.filter((r) => !r.skipped);
+      expect(called.length).toBeGreaterThan(5);
+      for (const row of called) {
+        expect(row.ok, `${row.operationId}: ${row.error}`).toBe(true);
+        expect(row.schema?.findings.filter((f) => f.severity === 'warning') ?? [], row.operationId).toEqual(
+          [],
+        );
+      }
+    } finally {
+      await runtime.close();
+    }
+  });
+});

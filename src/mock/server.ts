@@ -1,0 +1,475 @@
+/**
+ * `flowport mock`: an HTTP server that plays a connector's API from its swagger alone, so that flows,
+ * `flowport run`/`smoke`/`trigger`, the console and an MCP client can be tried before the API exists
+ * or without its account. Like Prism it routes each request to its operation, checks it (credentials,
+ * parameters, body) and answers the declared response from its example or its schema; unlike Prism it
+ * knows the connector's extensions: drop-downs and dynamic schemas get answers shaped for them,
+ * pageable operations give next links, webhook triggers take subscriptions and deliver events to
+ * their callbacks, polling triggers answer with the events fired since the last poll.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { JsonValue } from '../connector/json.ts';
+import type { Connector, Operation } from '../connector/model.ts';
+import { closest } from '../runtime/closest.ts';
+import { matchOperation, matchOperations } from '../runtime/path-match.ts';
+import { type Answer, answerFor, PAGE_PARAMETER, parsePrefer } from './answer.ts';
+import { type Lookup, lookupsByOperation } from './lookups.ts';
+import { urlMasker } from './mask-url.ts';
+import {
+  credentialKinds,
+  formFields,
+  type MockRequest,
+  missingCredentials,
+  type RequestProblem,
+  requestProblems,
+} from './request-check.ts';
+import { bodyReshaped, matchRouted, routedPaths } from './routes.ts';
+import { type Fired, MockTriggers, type Subscription } from './triggers.ts';
+
+export interface MockOptions {
+  /** Items in each array of a made body (default 3). */
+  readonly items?: number;
+  /** Pages of a pageable operation (default 2). */
+  readonly pages?: number;
+  /** Check credentials against `securityDefinitions` (default true). */
+  readonly auth?: boolean;
+  /** Check parameters and bodies (default true). */
+  readonly validate?: boolean;
+  /** `Retry-After` of a poll with no new events, in seconds (default 5). */
+  readonly retryAfter?: number;
+  /** Told of each request once answered. */
+  readonly onRequest?: (entry: MockLogEntry) => void;
+}
+
+/** One request as the mock answered it (the log, `GET /_mock/requests`). */
+export interface MockLogEntry {
+  readonly time: string;
+  readonly method: string;
+  /** Path and query as received. */
+  readonly url: string;
+  readonly operation: string | undefined;
+  readonly status: number;
+  /** Where the body came from, or what the mock did instead. */
+  readonly outcome: Answer['source'] | 'refused' | 'subscribed' | 'unsubscribed' | 'no-events' | 'control';
+  readonly problems: readonly RequestProblem[];
+}
+
+export interface MockHandler {
+  (req: IncomingMessage, res: ServerResponse): void;
+  readonly triggers: MockTriggers;
+  /** The last requests answered, oldest first (at most 200). */
+  requests(): readonly MockLogEntry[];
+}
+
+const MAX_BODY = 10 * 1024 * 1024;
+const LOG_KEEP = 200;
+
+/** The request handler of a mock of `connector`, for a server of your own (`startMock` makes one). */
+export function mockHandler(connector: Connector, options: MockOptions = {}): MockHandler {
+  const items = Math.max(1, options.items ?? 3);
+  const pages = Math.max(1, options.pages ?? 2);
+  const lookups = lookupsByOperation(connector);
+  const routes = routedPaths(connector);
+  const credentials = credentialKinds(connector);
+  const reshaped = bodyReshaped(connector);
+  const triggers = new MockTriggers(connector, { items });
+  const log: MockLogEntry[] = [];
+  const basePath = (connector.definition.basePath ?? '/').replace(/\/$/, '');
+  const polls = new Map<string, number>();
+
+  const masked = urlMasker(connector);
+  const record = (entry: MockLogEntry) => {
+    log.push(entry);
+    if (log.length > LOG_KEEP) log.shift();
+    options.onRequest?.(entry);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const raw = req.url ?? '/';
+    const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
+    const url = new URL(raw, origin);
+    const done = (
+      status: number,
+      body: JsonValue | undefined,
+      entry: Omit<MockLogEntry, 'time' | 'method' | 'url' | 'status'>,
+      headers: Record<string, string> = {},
+    ) => {
+      send(res, status, body, headers);
+      record({ time: new Date().toISOString(), method, url: masked(raw), status, ...entry });
+    };
+    const bytes = await readBody(req);
+    const text = bytes ? bytes.toString('utf8') : bytes;
+    if (text === null) {
+      return done(413, mockError('MOCK_BODY_TOO_LARGE', `The body is over ${MAX_BODY / 1024 / 1024} MB.`), {
+        operation: undefined,
+        outcome: 'refused',
+        problems: [],
+      });
+    }
+    if (url.pathname === '/_mock' || url.pathname.startsWith('/_mock/')) {
+      const [status, body] = await control(method, url);
+      return done(status, body, { operation: undefined, outcome: 'control', problems: [] });
+    }
+    let path = url.pathname;
+    if (basePath && path.toLowerCase().startsWith(`${basePath.toLowerCase()}/`))
+      path = path.slice(basePath.length);
+    else if (basePath && path.toLowerCase() === basePath.toLowerCase()) path = '/';
+    // The swagger's own paths first, then those policies route to: the first the request fits.
+    const candidates = [
+      ...matchOperations(connector, method, path).map((match) => ({ match, routed: false })),
+      ...matchRouted(routes, method, path).map((match) => ({ match, routed: true })),
+    ];
+    if (candidates.length === 0) {
+      if (method === 'DELETE') {
+        const ended = triggers.unsubscribeAt(url);
+        if (ended) return done(200, null, { operation: undefined, outcome: 'unsubscribed', problems: [] });
+      }
+      const [status, body, allow] = unmatched(connector, method, path);
+      return done(
+        status,
+        body,
+        { operation: undefined, outcome: 'refused', problems: [] },
+        allow ? { allow } : {},
+      );
+    }
+    const headers: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    const form = await formFields(headers['content-type'], bytes ?? undefined);
+    const requestOf = (
+      operation: Operation,
+      pathValues: Record<string, string>,
+      routed: boolean,
+    ): MockRequest => ({
+      ...(form && { form }),
+      reshaped: reshaped(operation),
+      pathValues,
+      routed,
+      query: url.searchParams,
+      headers,
+      body: text,
+    });
+    const checked = candidates.map(({ match, routed }) => {
+      const request = requestOf(match.operation, match.pathValues, routed);
+      const problems = options.validate === false ? [] : requestProblems(connector, match.operation, request);
+      return { match, request, problems };
+    });
+    const { match, request, problems } =
+      checked.find((c) => c.problems.length === 0) ?? (checked[0] as (typeof checked)[0]);
+    const operation = match.operation;
+    const label = operation.id ?? operation.label;
+    if (options.auth !== false) {
+      const missing = missingCredentials(connector, operation, request, credentials);
+      if (missing)
+        return done(
+          401,
+          mockError('MOCK_UNAUTHORIZED', missing),
+          { operation: label, outcome: 'refused', problems: [{ at: 'credentials', message: missing }] },
+          { 'www-authenticate': 'Bearer realm="flowport mock"' },
+        );
+    }
+    if (problems.length > 0)
+      return done(
+        400,
+        mockError(
+          'MOCK_INVALID_REQUEST',
+          `The request does not fit \`${label}\`: ${problems.map((p) => p.message).join(' ')}`,
+          problems,
+        ),
+        { operation: label, outcome: 'refused', problems },
+      );
+    const prefer = parsePrefer(headers.prefer);
+    if (method === 'DELETE') triggers.unsubscribeAt(url);
+    if (operation.kind === 'webhook-trigger' && prefer.code === undefined) {
+      const subscription = triggers.subscribe(operation, parsedJson(text), origin, basePath);
+      if (typeof subscription === 'string') {
+        const problems = [{ at: 'body', message: subscription }];
+        return done(400, mockError('MOCK_INVALID_REQUEST', subscription, problems), {
+          operation: label,
+          outcome: 'refused',
+          problems,
+        });
+      }
+      const answer = answered(operation, lookups, url, prefer, 1, items, true);
+      if ('refused' in answer) return refuse(answer.refused);
+      return done(
+        answer.status,
+        bodyOf(answer),
+        { operation: label, outcome: 'subscribed', problems: [] },
+        {
+          location: subscription.location,
+        },
+      );
+    }
+    if (operation.kind === 'polling-trigger' && prefer.code === undefined && operation.id !== undefined) {
+      const waiting = triggers.takePending(operation.id);
+      const next = new URL(url);
+      next.searchParams.delete(PAGE_PARAMETER);
+      if (waiting === 0)
+        return done(
+          202,
+          undefined,
+          { operation: label, outcome: 'no-events', problems: [] },
+          { location: next.href, 'retry-after': String(options.retryAfter ?? 5) },
+        );
+      const sequence = polls.get(operation.id) ?? 0;
+      polls.set(operation.id, sequence + waiting);
+      const answer = answerFor(connector, operation, lookups.get(label) ?? [], {
+        items: waiting,
+        pages: 1,
+        prefer,
+        page: 1,
+        self: url,
+        offset: sequence,
+      });
+      if ('refused' in answer) return refuse(answer.refused);
+      return respond(answer, label, { location: next.href });
+    }
+    const page = Math.max(1, Number(url.searchParams.get(PAGE_PARAMETER) ?? 1) || 1);
+    const answer = answered(operation, lookups, url, prefer, page, items, false);
+    if ('refused' in answer) return refuse(answer.refused);
+    return respond(answer, label);
+
+    function refuse(message: string) {
+      const problems = [{ at: 'prefer', message }];
+      return done(400, mockError('MOCK_NO_SUCH_RESPONSE', message, problems), {
+        operation: label,
+        outcome: 'refused',
+        problems,
+      });
+    }
+
+    function respond(answer: Answer, operationLabel: string, extra: Record<string, string> = {}) {
+      const all = { ...answer.headers, ...extra };
+      if (answer.body.kind === 'bytes') {
+        res.writeHead(answer.status, { 'content-type': answer.body.contentType, ...all });
+        res.end(answer.body.bytes);
+        record({
+          time: new Date().toISOString(),
+          method,
+          url: masked(raw),
+          status: answer.status,
+          operation: operationLabel,
+          outcome: answer.source,
+          problems: [],
+        });
+        return;
+      }
+      done(
+        answer.status,
+        bodyOf(answer),
+        { operation: operationLabel, outcome: answer.source, problems: [] },
+        all,
+      );
+    }
+  };
+
+  function answered(
+    operation: Operation,
+    all: ReadonlyMap<string, readonly Lookup[]>,
+    url: URL,
+    prefer: ReturnType<typeof parsePrefer>,
+    page: number,
+    count: number,
+    subscribe: boolean,
+  ) {
+    // A subscription is answered `201` when the operation declares it (the platform expects it).
+    const asked =
+      subscribe && operation.responses.some((r) => r.status === '201') ? { ...prefer, code: 201 } : prefer;
+    return answerFor(connector, operation, all.get(operation.id ?? operation.label) ?? [], {
+      items: count,
+      pages,
+      prefer: asked,
+      page,
+      self: url,
+    });
+  }
+
+  async function control(method: string, url: URL): Promise<[number, JsonValue]> {
+    const parts = url.pathname.split('/').filter(Boolean).slice(1).map(decodeURIComponent);
+    const [what, name] = parts;
+    if (method === 'GET' && what === undefined)
+      return [
+        200,
+        {
+          connector: connector.definition.info.title ?? null,
+          basePath: basePath || '/',
+          operations: connector.operations.length,
+          triggers: triggers.triggers().map((t) => ({ operationId: t.id ?? null, kind: t.kind })),
+          subscriptions: triggers.list().length,
+          requests: log.length,
+        },
+      ];
+    if (method === 'GET' && what === 'requests') return [200, log as unknown as JsonValue];
+    if (method === 'GET' && what === 'subscriptions') return [200, triggers.list() as unknown as JsonValue];
+    if (method === 'DELETE' && what === 'subscriptions' && name !== undefined) {
+      const ended = triggers.unsubscribeAt(url);
+      return ended
+        ? [200, { deleted: ended.id }]
+        : [
+            404,
+            mockError(
+              'MOCK_NO_SUBSCRIPTION',
+              `No subscription \`${name}\`; GET /_mock/subscriptions lists them.`,
+            ),
+          ];
+    }
+    if (method === 'POST' && what === 'fire') {
+      const count = Math.min(100, Math.max(1, Number(url.searchParams.get('count') ?? 1) || 1));
+      const known = triggers.triggers().map((t) => t.id as string);
+      if (name !== undefined && !known.some((k) => k.toLowerCase() === name.toLowerCase())) {
+        const near = closest(name, known);
+        return [
+          404,
+          mockError(
+            'MOCK_NO_TRIGGER',
+            `\`${name}\` is no trigger of this connector${near ? `; did you mean \`${near}\`?` : ''} Its triggers: ${known.join(', ') || 'none'}.`,
+          ),
+        ];
+      }
+      const fired: Fired[] = await triggers.fire(name, count);
+      return [200, { fired: fired as unknown as JsonValue }];
+    }
+    return [
+      404,
+      mockError(
+        'MOCK_NO_CONTROL',
+        'The mock answers GET /_mock, GET /_mock/requests, GET /_mock/subscriptions, DELETE /_mock/subscriptions/{id} and POST /_mock/fire[/{operationId}][?count=N].',
+      ),
+    ];
+  }
+
+  const handler = ((req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent)
+        send(
+          res,
+          500,
+          mockError('MOCK_FAILED', `The mock failed: ${String((error as Error)?.message ?? error)}`),
+        );
+      else res.destroy();
+    });
+  }) as MockHandler;
+  Object.assign(handler, { triggers, requests: () => [...log] });
+  return handler;
+}
+
+export interface RunningMock {
+  /** `http://host:port` followed by the swagger's basePath: what `--base-url` takes. */
+  readonly url: string;
+  readonly origin: string;
+  readonly handler: MockHandler;
+  close(): Promise<void>;
+}
+
+/** Starts a mock of `connector` on `host:port` (port 0: any free one). */
+export async function startMock(
+  connector: Connector,
+  options: MockOptions & { readonly port?: number; readonly host?: string } = {},
+): Promise<RunningMock> {
+  const handler = mockHandler(connector, options);
+  const server: Server = createServer(handler);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4010, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const base = (connector.definition.basePath ?? '/').replace(/\/$/, '');
+  return {
+    url: `${origin}${base}`,
+    origin,
+    handler,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function unmatched(
+  connector: Connector,
+  method: string,
+  path: string,
+): [number, JsonValue, string | undefined] {
+  const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].filter(
+    (m) => m !== method && matchOperation(connector, m, path) !== undefined,
+  );
+  if (methods.length > 0)
+    return [
+      405,
+      mockError(
+        'MOCK_METHOD_NOT_ALLOWED',
+        `No operation answers ${method} ${path}; the path takes ${methods.join(', ')}.`,
+      ),
+      methods.join(', '),
+    ];
+  const paths = [...new Set(connector.operations.map((o) => o.path))];
+  const near = closest(path, paths);
+  return [
+    404,
+    mockError(
+      'MOCK_NO_OPERATION',
+      `No operation of the connector answers ${method} ${path}${near ? `; the nearest path is ${near}` : ''}. Send to the mock's URL with the swagger's basePath, as \`--base-url\`.`,
+    ),
+    undefined,
+  ];
+}
+
+function mockError(code: string, message: string, problems?: readonly RequestProblem[]): JsonValue {
+  return { error: { code, message, ...(problems && { problems: problems as unknown as JsonValue }) } };
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: JsonValue | undefined,
+  headers: Record<string, string> = {},
+): void {
+  if (body === undefined) {
+    res.writeHead(status, headers);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+function bodyOf(answer: Answer): JsonValue | undefined {
+  return answer.body.kind === 'json' ? answer.body.value : undefined;
+}
+
+function parsedJson(text: string | undefined): JsonValue | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The body's bytes; `null` when it is over {@link MAX_BODY} (read to its end and dropped). */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > MAX_BODY) resolve(null);
+      else resolve(size === 0 ? undefined : Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+export type { Subscription };

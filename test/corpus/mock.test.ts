@@ -1,0 +1,102 @@
+/**
+ * `flowport mock` over the whole corpus (709 connectors, a few seconds): every action and polling trigger of each
+ * connector called as `flowport smoke` calls them, through the runtime (policies, auth, encodings),
+ * at a mock of the connector's own swagger. What reaches the mock must be routed to an operation and
+ * pass its checks (the requests flowport builds and the checks the mock makes agree), and every answer
+ * made from a schema must be as that schema says (the mock's answers are what its users test against).
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { discoverConnectors } from '../../src/connector/discover.ts';
+import { loadConnectorSync } from '../../src/connector/load.ts';
+import { FlowportError } from '../../src/errors.ts';
+import { startMock } from '../../src/mock/server.ts';
+import { createRuntime } from '../../src/runtime/runtime.ts';
+import { createTransport } from '../../src/runtime/send/transport.ts';
+import { smoke } from '../../src/runtime/smoke.ts';
+import type { Transport } from '../../src/runtime/types.ts';
+import { dummyConnection } from './prism.ts';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const root = resolve(repo, process.env.FLOWPORT_CORPUS ?? '../shared/corpus');
+const CATEGORIES = ['certified-connectors', 'independent-publisher-connectors', 'custom-connectors'];
+
+const sources = existsSync(root)
+  ? CATEGORIES.flatMap((k) => (existsSync(join(root, k)) ? discoverConnectors(join(root, k)) : []))
+  : [];
+if (sources.length === 0) {
+  console.warn(`Mock sweep skipped: corpus not found at ${root} (set FLOWPORT_CORPUS).`);
+  it.skip(`Mock sweep: corpus not found at ${root}`, () => {});
+}
+
+/**
+ * Requests a policy sends to another host (`dynamichosturl`, a URL in a connection value) never reach
+ * the mock: refused here at once rather than looked up in DNS.
+ */
+function onlyTo(origin: string): Transport {
+  const inner = createTransport({ retry: { count: 0 } });
+  return {
+    send(wire, options) {
+      if (new URL(wire.url).origin !== origin)
+        return Promise.reject(new FlowportError('UPSTREAM_UNREACHABLE', 'not the mock'));
+      return inner.send(wire, options);
+    },
+    close: () => inner.close(),
+  };
+}
+
+describe.skipIf(sources.length === 0)('flowport mock answers what flowport sends (corpus)', () => {
+  it('routes and accepts every request of every corpus connector, and answers as the schemas say', async () => {
+    let called = 0;
+    let reached = 0;
+    const unrouted: string[] = [];
+    const refused: string[] = [];
+    const unlike: string[] = [];
+    for (const source of sources) {
+      const name = source.slice(root.length + 1);
+      let connector: ReturnType<typeof loadConnectorSync>;
+      try {
+        connector = loadConnectorSync(source);
+      } catch {
+        continue;
+      }
+      const mock = await startMock(connector, { port: 0 });
+      const runtime = createRuntime(connector, { baseUrl: mock.url, transport: onlyTo(mock.origin) });
+      try {
+        const rows = await smoke(runtime, {
+          includeTriggers: true,
+          connection: dummyConnection(connector),
+        });
+        called += rows.filter((r) => !r.skipped).length;
+        const log = mock.handler.requests();
+        reached += log.length;
+        for (const entry of log) {
+          const where = `${name}: ${entry.method} ${entry.url}`;
+          if (entry.operation === undefined) unrouted.push(where);
+          else if (entry.status === 400 || entry.status === 401)
+            refused.push(`${where} (${entry.operation}): ${entry.problems.map((p) => p.message).join(' ')}`);
+        }
+        for (const row of rows) {
+          const warnings = row.schema?.findings.filter((f) => f.severity === 'warning') ?? [];
+          if (warnings.length === 0) continue;
+          // Answers shaped for a drop-down or a dynamic schema, and authors' own examples, may differ.
+          const made = log.find((e) => e.operation === row.operationId && e.outcome === 'schema');
+          if (made) unlike.push(`${name} ${row.operationId}: ${warnings[0]?.message}`);
+        }
+      } finally {
+        await runtime.close();
+        await mock.close();
+      }
+    }
+    console.log(
+      `mock sweep: ${sources.length} connectors, ${called} operations called, ${reached} requests reached the mock, ${unrouted.length} unrouted, ${refused.length} refused, ${unlike.length} answers unlike their schema`,
+    );
+    expect(reached).toBeGreaterThan(called / 2);
+    // A policy that calls a URL made from an argument (`setvaluefromurl`) may name no operation.
+    expect(unrouted.length, unrouted.join('\n')).toBeLessThanOrEqual(Math.ceil(reached / 100));
+    expect(refused, refused.join('\n')).toEqual([]);
+    expect(unlike, unlike.join('\n')).toEqual([]);
+  }, 300_000);
+});
