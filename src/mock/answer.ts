@@ -55,7 +55,6 @@ export interface Answer {
   readonly status: number;
   /** The declared response answered (`200`, `default`). */
   readonly response: string | undefined;
-  readonly headers: Readonly<Record<string, string>>;
   readonly body:
     | { readonly kind: 'json'; readonly value: JsonValue }
     | { readonly kind: 'none' }
@@ -127,8 +126,7 @@ export function answerFor(
   const chosen = chooseResponse(operation, options.prefer);
   if (chosen && 'refused' in chosen) return chosen;
   const status = chosen ? statusOf(chosen.status, options.prefer.code) : 200;
-  const headers: Record<string, string> = {};
-  const base = { status, response: chosen?.status, headers };
+  const base = { status, response: chosen?.status };
   if (!chosen || status === 204 || status === 304) return { ...base, body: { kind: 'none' }, source: 'none' };
   const schema = resolveSchema(connector, chosen.schema);
   const type = ownString(schema, 'type');

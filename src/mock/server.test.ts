@@ -10,6 +10,8 @@ import { createRuntime } from '../runtime/runtime.ts';
 import { smoke } from '../runtime/smoke.ts';
 import { memoryConnector } from '../runtime/testing.ts';
 import type { Arguments } from '../runtime/types.ts';
+import { poll } from '../triggers/polling.ts';
+import { subscribe, unsubscribe } from '../triggers/webhook.ts';
 import { type RunningMock, startMock } from './server.ts';
 
 const running: RunningMock[] = [];
@@ -328,6 +330,10 @@ describe('flowport mock', () => {
       expect(sub.status).toBe(201);
       const location = sub.headers.get('location')!;
       expect(location).toMatch(new RegExp(`^${m.url}/hooks/[0-9a-f-]{36}$`));
+      const [held] = (await (await fetch(`${m.origin}/_mock/subscriptions`)).json()) as {
+        callbackUrl: string;
+      }[];
+      expect(held?.callbackUrl).toBe(callbackUrl.replace(/\/cb$/, '/***'));
       const fired = (await (
         await fetch(`${m.origin}/_mock/fire/onneworder?count=2`, { method: 'POST' })
       ).json()) as {
@@ -413,6 +419,57 @@ describe('flowport mock', () => {
           [],
         );
       }
+    } finally {
+      await runtime.close();
+    }
+  });
+});
+
+describe('flowport mock with flowport’s own trigger engine', () => {
+  it('is subscribed to, delivers to the callback and is unsubscribed from as the platform does it', async () => {
+    const connector = shop();
+    const received: unknown[] = [];
+    const callback = createServer((req, res) => {
+      let text = '';
+      req.on('data', (d: Buffer) => {
+        text += d.toString();
+      });
+      req.on('end', () => {
+        received.push(JSON.parse(text));
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((r) => callback.listen(0, '127.0.0.1', r));
+    try {
+      const open = await mock(connector, { auth: false });
+      const engine = createRuntime(connector, { baseUrl: open.url });
+      const callbackUrl = `http://127.0.0.1:${(callback.address() as AddressInfo).port}/hook/secret`;
+      const sub = await subscribe(engine, 'OnNewOrder', {}, { callbackUrl, connection: { values: {} } });
+      expect(sub).toMatchObject({ status: 201, warnings: [] });
+      await fetch(`${open.origin}/_mock/fire/OnNewOrder`, { method: 'POST' });
+      expect(received).toHaveLength(1);
+      const ended = await unsubscribe(engine, sub, { connection: { values: {} } });
+      expect(ended).toMatchObject({ ok: true, via: 'operation', operationId: 'DeleteHook' });
+      expect(open.handler.triggers.list()).toEqual([]);
+      await engine.close();
+    } finally {
+      await new Promise((r) => callback.close(r));
+    }
+  });
+
+  it('is polled: nothing until events are fired, then each event once', async () => {
+    const connector = shop();
+    const m = await mock(connector, { auth: false });
+    const runtime = createRuntime(connector, { baseUrl: m.url });
+    try {
+      const options = { connection: { values: {} }, backfill: true };
+      let r = await poll(runtime, 'OnPaidOrders', {}, undefined, options);
+      expect([r.status, r.events.length]).toEqual([202, 0]);
+      await fetch(`${m.origin}/_mock/fire/OnPaidOrders?count=2`, { method: 'POST' });
+      r = await poll(runtime, 'OnPaidOrders', {}, r.state, options);
+      expect([r.status, r.events.length]).toEqual([200, 2]);
+      r = await poll(runtime, 'OnPaidOrders', {}, r.state, options);
+      expect([r.status, r.events.length]).toEqual([202, 0]);
     } finally {
       await runtime.close();
     }

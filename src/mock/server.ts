@@ -13,8 +13,8 @@ import type { JsonValue } from '../connector/json.ts';
 import type { Connector, Operation } from '../connector/model.ts';
 import { closest } from '../runtime/closest.ts';
 import { matchOperation, matchOperations } from '../runtime/path-match.ts';
-import { type Answer, answerFor, PAGE_PARAMETER, parsePrefer } from './answer.ts';
-import { type Lookup, lookupsByOperation } from './lookups.ts';
+import { type Answer, type AnswerOptions, answerFor, PAGE_PARAMETER, parsePrefer } from './answer.ts';
+import { lookupsByOperation } from './lookups.ts';
 import { urlMasker } from './mask-url.ts';
 import {
   credentialKinds,
@@ -97,8 +97,10 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       headers: Record<string, string> = {},
     ) => {
       send(res, status, body, headers);
-      record({ time: new Date().toISOString(), method, url: masked(raw), status, ...entry });
+      logged(status, entry);
     };
+    const logged = (status: number, entry: Omit<MockLogEntry, 'time' | 'method' | 'url' | 'status'>) =>
+      record({ time: new Date().toISOString(), method, url: masked(raw), status, ...entry });
     const bytes = await readBody(req);
     const text = bytes ? bytes.toString('utf8') : bytes;
     if (text === null) {
@@ -124,7 +126,8 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
     if (candidates.length === 0) {
       if (method === 'DELETE') {
         const ended = triggers.unsubscribeAt(url);
-        if (ended) return done(200, null, { operation: undefined, outcome: 'unsubscribed', problems: [] });
+        if (ended)
+          return done(200, undefined, { operation: undefined, outcome: 'unsubscribed', problems: [] });
       }
       const [status, body, allow] = unmatched(connector, method, path);
       return done(
@@ -191,16 +194,11 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
           problems,
         });
       }
-      const answer = answered(operation, lookups, url, prefer, 1, items, true);
+      // Answered `201` when the operation declares it (the platform expects it).
+      const created = operation.responses.some((r) => r.status === '201');
+      const answer = answered({ prefer: created ? { ...prefer, code: 201 } : prefer });
       if ('refused' in answer) return refuse(answer.refused);
-      return done(
-        answer.status,
-        bodyOf(answer),
-        { operation: label, outcome: 'subscribed', problems: [] },
-        {
-          location: subscription.location,
-        },
-      );
+      return respond(answer, { location: subscription.location }, 'subscribed');
     }
     if (operation.kind === 'polling-trigger' && prefer.code === undefined && operation.id !== undefined) {
       const waiting = triggers.takePending(operation.id);
@@ -215,21 +213,24 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
         );
       const sequence = polls.get(operation.id) ?? 0;
       polls.set(operation.id, sequence + waiting);
-      const answer = answerFor(connector, operation, lookups.get(label) ?? [], {
-        items: waiting,
-        pages: 1,
+      const answer = answered({ items: waiting, pages: 1, offset: sequence });
+      if ('refused' in answer) return refuse(answer.refused);
+      return respond(answer, { location: next.href });
+    }
+    const answer = answered({ page: Math.max(1, Number(url.searchParams.get(PAGE_PARAMETER) ?? 1) || 1) });
+    if ('refused' in answer) return refuse(answer.refused);
+    return respond(answer);
+
+    function answered(changes: Partial<AnswerOptions>) {
+      return answerFor(connector, operation, lookups.get(label) ?? [], {
+        items,
+        pages,
         prefer,
         page: 1,
         self: url,
-        offset: sequence,
+        ...changes,
       });
-      if ('refused' in answer) return refuse(answer.refused);
-      return respond(answer, label, { location: next.href });
     }
-    const page = Math.max(1, Number(url.searchParams.get(PAGE_PARAMETER) ?? 1) || 1);
-    const answer = answered(operation, lookups, url, prefer, page, items, false);
-    if ('refused' in answer) return refuse(answer.refused);
-    return respond(answer, label);
 
     function refuse(message: string) {
       const problems = [{ at: 'prefer', message }];
@@ -240,51 +241,18 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       });
     }
 
-    function respond(answer: Answer, operationLabel: string, extra: Record<string, string> = {}) {
-      const all = { ...answer.headers, ...extra };
+    function respond(
+      answer: Answer,
+      extra: Record<string, string> = {},
+      outcome: MockLogEntry['outcome'] = answer.source,
+    ) {
       if (answer.body.kind === 'bytes') {
-        res.writeHead(answer.status, { 'content-type': answer.body.contentType, ...all });
+        res.writeHead(answer.status, { 'content-type': answer.body.contentType, ...extra });
         res.end(answer.body.bytes);
-        record({
-          time: new Date().toISOString(),
-          method,
-          url: masked(raw),
-          status: answer.status,
-          operation: operationLabel,
-          outcome: answer.source,
-          problems: [],
-        });
-        return;
-      }
-      done(
-        answer.status,
-        bodyOf(answer),
-        { operation: operationLabel, outcome: answer.source, problems: [] },
-        all,
-      );
+      } else send(res, answer.status, answer.body.kind === 'json' ? answer.body.value : undefined, extra);
+      logged(answer.status, { operation: label, outcome, problems: [] });
     }
   };
-
-  function answered(
-    operation: Operation,
-    all: ReadonlyMap<string, readonly Lookup[]>,
-    url: URL,
-    prefer: ReturnType<typeof parsePrefer>,
-    page: number,
-    count: number,
-    subscribe: boolean,
-  ) {
-    // A subscription is answered `201` when the operation declares it (the platform expects it).
-    const asked =
-      subscribe && operation.responses.some((r) => r.status === '201') ? { ...prefer, code: 201 } : prefer;
-    return answerFor(connector, operation, all.get(operation.id ?? operation.label) ?? [], {
-      items: count,
-      pages,
-      prefer: asked,
-      page,
-      self: url,
-    });
-  }
 
   async function control(method: string, url: URL): Promise<[number, JsonValue]> {
     const parts = url.pathname.split('/').filter(Boolean).slice(1).map(decodeURIComponent);
@@ -440,10 +408,6 @@ function send(
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(text);
-}
-
-function bodyOf(answer: Answer): JsonValue | undefined {
-  return answer.body.kind === 'json' ? answer.body.value : undefined;
 }
 
 function parsedJson(text: string | undefined): JsonValue | undefined {

@@ -115,8 +115,15 @@ export class MockTriggers {
     return undefined;
   }
 
+  /**
+   * The subscriptions, each callback URL with its last path segment and its query shown as `***`: a
+   * callback URL is the subscriber's secret (whoever has it can post events), often in those places.
+   */
   list(): Subscription[] {
-    return [...this.subscriptions.values()];
+    return [...this.subscriptions.values()].map((s) => ({
+      ...s,
+      callbackUrl: maskedCallback(s.callbackUrl),
+    }));
   }
 
   /** Events of a polling trigger waiting for its next poll; taken (reset to 0) by the poll. */
@@ -188,4 +195,11 @@ export class MockTriggers {
     }).value;
     return made as JsonValue | undefined;
   }
+}
+
+function maskedCallback(url: string): string {
+  const u = new URL(url);
+  const segments = u.pathname.split('/');
+  if (segments.length > 1 && segments[segments.length - 1] !== '') segments[segments.length - 1] = '***';
+  return `${u.origin}${segments.join('/')}${u.search ? '?***' : ''}`;
 }
