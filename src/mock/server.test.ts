@@ -10,6 +10,7 @@ import { createRuntime } from '../runtime/runtime.ts';
 import { smoke } from '../runtime/smoke.ts';
 import { memoryConnector } from '../runtime/testing.ts';
 import type { Arguments } from '../runtime/types.ts';
+import { freePort } from '../server/free-port.ts';
 import { poll } from '../triggers/polling.ts';
 import { subscribe, unsubscribe } from '../triggers/webhook.ts';
 import { type RunningMock, startMock } from './server.ts';
@@ -473,5 +474,74 @@ describe('flowport mock with flowport’s own trigger engine', () => {
     } finally {
       await runtime.close();
     }
+  });
+});
+
+describe('flowport mock --proxy (a validation proxy)', () => {
+  it('forwards each request, returns the API’s answer unchanged and logs where request and answer differ from the swagger', async () => {
+    const seen: { url: string; key: string | undefined; body: string }[] = [];
+    const api = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d: Buffer) => {
+        body += d.toString();
+      });
+      req.on('end', () => {
+        seen.push({ url: req.url ?? '', key: req.headers['x-key'] as string | undefined, body });
+        res.writeHead(200, { 'content-type': 'application/json', 'x-api': 'real' });
+        // `total` is text where the schema says a number; `extra` is undeclared (info, not logged).
+        res.end(JSON.stringify({ value: [{ id: 'o-1', total: 'twelve', extra: true }] }));
+      });
+    });
+    await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+    const upstream = `http://127.0.0.1:${(api.address() as AddressInfo).port}/api/v2`;
+    const entries: {
+      operation?: string;
+      status: number;
+      outcome: string;
+      problems: readonly { at: string }[];
+    }[] = [];
+    try {
+      const m = await mock(shop(), { proxy: upstream, onRequest: (e) => entries.push(e) });
+      const res = await fetch(`${m.url}/orders?top=many`, { headers: KEY });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-api')).toBe('real');
+      expect(await res.json()).toEqual({ value: [{ id: 'o-1', total: 'twelve', extra: true }] });
+      expect(seen).toEqual([{ url: '/api/v2/orders?top=many', key: 'k-1', body: '' }]);
+      expect(entries).toEqual([
+        {
+          time: expect.any(String),
+          method: 'GET',
+          url: '/v2/orders?top=many',
+          operation: 'ListOrders',
+          status: 200,
+          outcome: 'proxied',
+          problems: [
+            { at: 'query.top', message: '`top` (query) should be a whole number; it is "many".' },
+            {
+              at: 'answer/value/*/total',
+              message: '`/value/*/total` is a string; the schema says a number.',
+            },
+          ],
+        },
+      ]);
+      const unknown = await fetch(`${m.url}/nothing`, { method: 'POST', body: '{}' });
+      expect(unknown.status).toBe(200);
+      expect(entries[1]?.problems.map((p) => p.at)).toEqual(['path']);
+    } finally {
+      await new Promise((r) => api.close(r));
+    }
+  });
+
+  it('answers 502 naming the cause when the API cannot be reached, and refuses a proxy that is no URL', async () => {
+    const closed = await freePort();
+    const m = await mock(shop(), { proxy: `http://127.0.0.1:${closed}/v2` });
+    const res = await fetch(`${m.url}/orders`, { headers: KEY });
+    expect(res.status).toBe(502);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      `The API at http://127.0.0.1:${closed} could not be reached (ECONNREFUSED).`,
+    );
+    await expect(startMock(shop(), { port: 0, proxy: 'api.shop.test' })).rejects.toThrow(
+      '`--proxy api.shop.test` is not a URL',
+    );
   });
 });

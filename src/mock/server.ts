@@ -16,6 +16,7 @@ import { matchOperation, matchOperations } from '../runtime/path-match.ts';
 import { type Answer, type AnswerOptions, answerFor, PAGE_PARAMETER, parsePrefer } from './answer.ts';
 import { lookupsByOperation } from './lookups.ts';
 import { urlMasker } from './mask-url.ts';
+import { forward, proxyTarget } from './proxy.ts';
 import {
   credentialKinds,
   formFields,
@@ -38,6 +39,11 @@ export interface MockOptions {
   readonly validate?: boolean;
   /** `Retry-After` of a poll with no new events, in seconds (default 5). */
   readonly retryAfter?: number;
+  /**
+   * Forward every request to the API at this base URL (`scheme://host/basePath`) and return its
+   * answer, checking the request and the answer against the swagger: a validation proxy.
+   */
+  readonly proxy?: string;
   /** Told of each request once answered. */
   readonly onRequest?: (entry: MockLogEntry) => void;
 }
@@ -51,7 +57,15 @@ export interface MockLogEntry {
   readonly operation: string | undefined;
   readonly status: number;
   /** Where the body came from, or what the mock did instead. */
-  readonly outcome: Answer['source'] | 'refused' | 'subscribed' | 'unsubscribed' | 'no-events' | 'control';
+  readonly outcome:
+    | Answer['source']
+    | 'refused'
+    | 'subscribed'
+    | 'unsubscribed'
+    | 'no-events'
+    | 'control'
+    | 'proxied';
+  /** What the request got wrong; when proxied, also where the API's answer differs from its schema (`answer/…`). */
   readonly problems: readonly RequestProblem[];
 }
 
@@ -74,6 +88,7 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
   const credentials = credentialKinds(connector);
   const reshaped = bodyReshaped(connector);
   const triggers = new MockTriggers(connector, { items });
+  const target = options.proxy === undefined ? undefined : proxyTarget(options.proxy);
   const log: MockLogEntry[] = [];
   const basePath = (connector.definition.basePath ?? '/').replace(/\/$/, '');
   const polls = new Map<string, number>();
@@ -123,6 +138,10 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       ...matchOperations(connector, method, path).map((match) => ({ match, routed: false })),
       ...matchRouted(routes, method, path).map((match) => ({ match, routed: true })),
     ];
+    if (target && candidates.length === 0) {
+      const problem = { at: 'path', message: `No operation of the swagger answers ${method} ${path}.` };
+      return proxied(undefined, [problem]);
+    }
     if (candidates.length === 0) {
       if (method === 'DELETE') {
         const ended = triggers.unsubscribeAt(url);
@@ -162,6 +181,7 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       checked.find((c) => c.problems.length === 0) ?? (checked[0] as (typeof checked)[0]);
     const operation = match.operation;
     const label = operation.id ?? operation.label;
+    if (target) return proxied(operation, problems);
     if (options.auth !== false) {
       const missing = missingCredentials(connector, operation, request, credentials);
       if (missing)
@@ -238,6 +258,23 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
         operation: label,
         outcome: 'refused',
         problems,
+      });
+    }
+
+    /** Proxy mode: the request forwarded whatever its problems, the API's answer returned as it is. */
+    async function proxied(matched: Operation | undefined, problems: readonly RequestProblem[]) {
+      const answer = await forward(
+        connector,
+        target as URL,
+        { method, path, search: url.search, headers: req.headers, body: bytes ?? undefined },
+        matched,
+      );
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.bytes);
+      logged(answer.status, {
+        operation: matched ? (matched.id ?? matched.label) : undefined,
+        outcome: 'proxied',
+        problems: [...problems, ...answer.findings],
       });
     }
 

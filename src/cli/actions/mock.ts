@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { loadConnector } from '../../connector/load.ts';
-import { FlowportError } from '../../errors.ts';
+import { FlowportError, isFlowportError } from '../../errors.ts';
 import type { MockLogEntry } from '../../mock/server.ts';
 import { startMock } from '../../mock/server.ts';
 import type { Io } from '../commands/validate.ts';
@@ -13,6 +13,7 @@ export interface MockFlags {
   pages: number;
   fireEvery?: number;
   retryAfter: number;
+  proxy?: string;
   auth: boolean;
   validate: boolean;
   format: 'text' | 'json';
@@ -40,9 +41,11 @@ export async function runMock(
       auth: flags.auth,
       validate: flags.validate,
       retryAfter: flags.retryAfter,
+      ...(flags.proxy !== undefined && { proxy: flags.proxy }),
       onRequest: (e) => io.stdout.write(`${line(e)}\n`),
     });
   } catch (error) {
+    if (isFlowportError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new FlowportError(
       'USAGE',
@@ -55,6 +58,11 @@ export async function runMock(
   const triggers = mock.handler.triggers.triggers();
   const info = [
     `flowport mock: ${title} at ${mock.url} (${connector.operations.length} operations${triggers.length ? `, ${triggers.length} triggers` : ''})`,
+    ...(flags.proxy !== undefined
+      ? [
+          `  a validation proxy: requests go on to ${flags.proxy}; requests and answers are checked against the swagger`,
+        ]
+      : []),
     `  use it with: --base-url ${mock.url}`,
     ...(triggers.length
       ? [`  fire events: curl -X POST ${mock.origin}/_mock/fire/${triggers[0]?.id ?? ''}`]

@@ -40,6 +40,10 @@ export function mockCommand(io: Io, setExit: (code: number) => void): Command {
         .default(5)
         .argParser(positiveInt('--retry-after')),
     )
+    .option(
+      '--proxy <url>',
+      'forward every request to the API at this base URL and check requests and answers against the swagger (a validation proxy)',
+    )
     .option('--no-auth', 'do not ask for the credentials securityDefinitions declares')
     .option('--no-validate', 'answer requests whatever their parameters and body')
     .addOption(new Option('-f, --format <format>', 'log format').choices(['text', 'json']).default('text'))
@@ -67,6 +71,10 @@ are fired, then 200 with them.
   POST /_mock/fire[/{operationId}][?count=N]   fire trigger events
   GET  /_mock/requests | /_mock/subscriptions  what the mock received and holds
 
+With --proxy the mock answers nothing itself: each request goes on to the real API and its answer
+comes back unchanged, and the log says where the request or the answer differs from the swagger
+(parameters, body, response schema): the swagger checked against the API by using it.
+
 Requests are logged to stdout (one JSON line each with --format json). Ctrl-C stops the mock.
 
 Exit codes: 0 stopped, 2 usage error, unreadable connector or port in use.
@@ -75,7 +83,8 @@ Examples:
   flowport mock ./tasklane
   flowport smoke ./tasklane --base-url http://127.0.0.1:4010/v1 --conn api_key=test
   flowport trigger ./tasklane OnTaskCreated --base-url http://127.0.0.1:4010/v1 --conn api_key=test
-  curl -X POST http://127.0.0.1:4010/_mock/fire/OnTaskCreated`,
+  curl -X POST http://127.0.0.1:4010/_mock/fire/OnTaskCreated
+  flowport mock ./tasklane --proxy https://api.tasklane.io/v1   (then point a flow or flowport run at it)`,
     )
     .action(async (connector: string, flags: MockFlags) => {
       const { runMock } = await import('../actions/mock.ts');
