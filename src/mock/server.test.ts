@@ -171,6 +171,21 @@ const swagger = {
         responses: { 200: { description: 'Deleted' } },
       },
     },
+    '/exports': {
+      post: {
+        operationId: 'ExportOrders',
+        responses: {
+          202: { description: 'Accepted' },
+          200: {
+            description: 'Done',
+            schema: {
+              type: 'object',
+              properties: { file: { type: 'string', format: 'uri' }, rows: { type: 'integer' } },
+            },
+          },
+        },
+      },
+    },
     '/paid': {
       get: {
         operationId: 'OnPaidOrders',
@@ -420,6 +435,28 @@ describe('flowport mock', () => {
           [],
         );
       }
+    } finally {
+      await runtime.close();
+    }
+  });
+});
+
+describe('flowport mock and the asynchronous pattern', () => {
+  it('answers an action declared 202 with a Location whose poll gives its final answer, as the runtime follows it', async () => {
+    const connector = shop();
+    const m = await mock(connector, { auth: false });
+    const accepted = await fetch(`${m.url}/exports`, { method: 'POST' });
+    expect(accepted.status).toBe(202);
+    expect(accepted.headers.get('retry-after')).toBe('1');
+    const location = accepted.headers.get('location')!;
+    expect(location).toMatch(new RegExp(`^${m.origin}/_mock/async/\\d+$`));
+    const done = await fetch(location);
+    expect([done.status, await done.json()]).toEqual([200, { file: 'https://example.com/', rows: 1 }]);
+    expect((await fetch(location)).status).toBe(404);
+    const runtime = createRuntime(connector, { baseUrl: m.url });
+    try {
+      const result = await runtime.invoke('ExportOrders', {}, { connection: { values: {} } });
+      expect(result.response.status).toBe(200);
     } finally {
       await runtime.close();
     }

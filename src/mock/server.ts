@@ -92,6 +92,9 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
   const log: MockLogEntry[] = [];
   const basePath = (connector.definition.basePath ?? '/').replace(/\/$/, '');
   const polls = new Map<string, number>();
+  /** Actions answered 202, by the number in their `Location`, until it is polled. */
+  const jobs = new Map<string, Operation>();
+  let jobCount = 0;
 
   const masked = urlMasker(connector);
   const record = (entry: MockLogEntry) => {
@@ -124,6 +127,12 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
         outcome: 'refused',
         problems: [],
       });
+    }
+    const job = /^\/_mock\/async\/(\d+)$/.exec(url.pathname)?.[1];
+    if (job !== undefined && method === 'GET' && jobs.has(job)) {
+      const operation = jobs.get(job) as Operation;
+      jobs.delete(job);
+      return finished(operation);
     }
     if (url.pathname === '/_mock' || url.pathname.startsWith('/_mock/')) {
       const [status, body] = await control(method, url);
@@ -218,7 +227,7 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       const created = operation.responses.some((r) => r.status === '201');
       const answer = answered({ prefer: created ? { ...prefer, code: 201 } : prefer });
       if ('refused' in answer) return refuse(answer.refused);
-      return respond(answer, { location: subscription.location }, 'subscribed');
+      return respond(answer, label, { location: subscription.location }, 'subscribed');
     }
     if (operation.kind === 'polling-trigger' && prefer.code === undefined && operation.id !== undefined) {
       const waiting = triggers.takePending(operation.id);
@@ -235,11 +244,25 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       polls.set(operation.id, sequence + waiting);
       const answer = answered({ items: waiting, pages: 1, offset: sequence });
       if ('refused' in answer) return refuse(answer.refused);
-      return respond(answer, { location: next.href });
+      return respond(answer, label, { location: next.href });
     }
-    const answer = answered({ page: Math.max(1, Number(url.searchParams.get(PAGE_PARAMETER) ?? 1) || 1) });
+    // The asynchronous pattern: an action that declares 202 answers it first, with a `Location` that the
+    // platform polls for the final answer (the other 2xx it declares).
+    const later =
+      operation.kind === 'action' &&
+      prefer.code === undefined &&
+      operation.responses.some((r) => r.status === '202');
+    const answer = answered({
+      page: Math.max(1, Number(url.searchParams.get(PAGE_PARAMETER) ?? 1) || 1),
+      ...(later && { prefer: { ...prefer, code: 202 } }),
+    });
     if ('refused' in answer) return refuse(answer.refused);
-    return respond(answer);
+    if (later) {
+      const id = String(++jobCount);
+      jobs.set(id, operation);
+      return respond(answer, label, { location: `${origin}/_mock/async/${id}`, 'retry-after': '1' });
+    }
+    return respond(answer, label);
 
     function answered(changes: Partial<AnswerOptions>) {
       return answerFor(connector, operation, lookups.get(label) ?? [], {
@@ -278,8 +301,25 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       });
     }
 
+    /** The poll of an asynchronous action: its final answer, the first 2xx it declares besides 202. */
+    function finished(action: Operation) {
+      const final = action.responses.find((r) => /^2\d\d$/.test(r.status) && r.status !== '202');
+      const answer = answerFor(connector, action, lookups.get(action.id ?? action.label) ?? [], {
+        items,
+        pages,
+        prefer: { code: final ? Number(final.status) : 200 },
+        page: 1,
+        self: url,
+      });
+      const label = action.id ?? action.label;
+      if ('refused' in answer)
+        return done(200, undefined, { operation: label, outcome: 'none', problems: [] });
+      return respond(answer, label);
+    }
+
     function respond(
       answer: Answer,
+      operation: string,
       extra: Record<string, string> = {},
       outcome: MockLogEntry['outcome'] = answer.source,
     ) {
@@ -287,7 +327,7 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
         res.writeHead(answer.status, { 'content-type': answer.body.contentType, ...extra });
         res.end(answer.body.bytes);
       } else send(res, answer.status, answer.body.kind === 'json' ? answer.body.value : undefined, extra);
-      logged(answer.status, { operation: label, outcome, problems: [] });
+      logged(answer.status, { operation, outcome, problems: [] });
     }
   };
 

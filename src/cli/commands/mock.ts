@@ -61,7 +61,8 @@ default, enum, example, else a value of the type and format) and --items items p
 
 Connector-aware: an operation that fills a drop-down (x-ms-dynamic-values, x-ms-dynamic-list) answers
 distinct entries at its value and title paths; one that gives a dynamic schema answers a sample
-schema; an x-ms-pageable operation gives --pages pages linked by absolute next links. A webhook
+schema; an x-ms-pageable operation gives --pages pages linked by absolute next links; an action
+declaring 202 answers it with a Location whose poll gives its final answer. A webhook
 trigger's subscription is answered 201 with a Location to DELETE, and its events are POSTed to the
 callback URL in the subscription; a polling trigger answers 202 (Location, Retry-After) until events
 are fired, then 200 with them.
