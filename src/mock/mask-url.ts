@@ -37,3 +37,33 @@ export function urlMasker(connector: Connector): (pathAndQuery: string) => strin
     return `${pathAndQuery.slice(0, q)}?${parts.join('&')}`;
   };
 }
+
+/**
+ * The credential values a request carries — the `Authorization` header (and its token alone), the
+ * headers and query parameters `apiKey` definitions name, query parameters named as secrets — so that
+ * a recorded answer that repeats one can have it masked.
+ */
+export function requestSecrets(
+  connector: Connector,
+  headers: Readonly<Record<string, string | string[] | undefined>>,
+  query: URLSearchParams,
+): string[] {
+  const out: string[] = [];
+  const add = (value: string | string[] | undefined) => {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      out.push(v);
+      const token = /^\S+\s+(\S.*)$/.exec(v)?.[1];
+      if (token) out.push(token);
+    }
+  };
+  add(headers.authorization);
+  for (const s of connector.definition.securityDefinitions) {
+    if (s.type?.toLowerCase() !== 'apikey') continue;
+    const name = (ownString(s.raw, 'name') ?? '').toLowerCase();
+    if (ownString(s.raw, 'in')?.toLowerCase() === 'query') add(query.get(name) ?? undefined);
+    else add(headers[name]);
+  }
+  for (const [name, value] of query) if (SECRET_NAME.test(name)) add(value);
+  // The longest first, so that a token inside a header value is not left half masked.
+  return [...new Set(out)].sort((a, b) => b.length - a.length);
+}

@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConnector } from '../connector/load.ts';
 import type { Connector } from '../connector/model.ts';
@@ -580,5 +583,86 @@ describe('flowport mock --proxy (a validation proxy)', () => {
     await expect(startMock(shop(), { port: 0, proxy: 'api.shop.test' })).rejects.toThrow(
       '`--proxy api.shop.test` is not a URL',
     );
+  });
+});
+
+describe('flowport mock --record and --replay', () => {
+  it('keeps what the API answered through the proxy, credentials masked, and answers with it offline', async () => {
+    const api = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      res.writeHead(200, { 'content-type': 'application/json' });
+      // An API that repeats the caller's key in its answer.
+      res.end(
+        JSON.stringify({
+          value: [{ id: `real-${url.searchParams.get('top') ?? 'all'}`, total: 7 }],
+          echo: req.headers['x-key'],
+        }),
+      );
+    });
+    await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+    const dir = mkdtempSync(join(tmpdir(), 'fp-rec-'));
+    try {
+      const upstream = `http://127.0.0.1:${(api.address() as AddressInfo).port}/v2`;
+      const proxy = await mock(shop(), { proxy: upstream, record: dir });
+      for (const top of ['1', '2'])
+        await (await fetch(`${proxy.url}/orders?top=${top}`, { headers: { 'x-key': 'sekret-key' } })).text();
+      const file = readFileSync(join(dir, 'ListOrders.json'), 'utf8');
+      expect(file).not.toContain('sekret-key');
+      const saved = JSON.parse(file) as { recordings: { request: unknown; response: { json: unknown } }[] };
+      expect(saved.recordings.map((r) => r.request)).toEqual([
+        { method: 'GET', path: '/orders', query: 'top=1' },
+        { method: 'GET', path: '/orders', query: 'top=2' },
+      ]);
+      expect(saved.recordings[0]?.response.json).toEqual({
+        value: [{ id: 'real-1', total: 7 }],
+        echo: '***',
+      });
+      await new Promise((r) => api.close(r));
+
+      const replay = await mock(shop(), { replay: dir });
+      const second = await fetch(`${replay.url}/orders?top=2`, { headers: KEY });
+      expect([second.status, ((await second.json()) as { value: { id: string }[] }).value[0]?.id]).toEqual([
+        200,
+        'real-2',
+      ]);
+      // No recording of this query: the same path's.
+      const other = (await (await fetch(`${replay.url}/orders?top=9`, { headers: KEY })).json()) as {
+        value: { id: string }[];
+      };
+      expect(other.value[0]?.id).toBe('real-1');
+      // Requests are still checked, and Prefer: dynamic=true makes the answer from the schema.
+      expect((await fetch(`${replay.url}/orders?top=x`, { headers: KEY })).status).toBe(400);
+      const made = (await (
+        await fetch(`${replay.url}/orders`, { headers: { ...KEY, prefer: 'dynamic=true' } })
+      ).json()) as {
+        value: { id: string }[];
+      };
+      expect(made.value[0]?.id).toBe('example');
+      expect(replay.handler.requests().map((e) => e.outcome)).toEqual([
+        'recorded',
+        'recorded',
+        'refused',
+        'schema',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      if (api.listening) await new Promise((r) => api.close(r));
+    }
+  });
+
+  it('refuses --record without --proxy, and a replay folder that is not one', async () => {
+    await expect(startMock(shop(), { port: 0, record: 'x' })).rejects.toThrow(
+      '--record keeps what a real API answers',
+    );
+    await expect(startMock(shop(), { port: 0, replay: '/nonexistent/recordings' })).rejects.toThrow(
+      'no such folder; record one with --proxy <url> --record',
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'fp-rec-'));
+    try {
+      writeFileSync(join(dir, 'Broken.json'), '{"operationId": 1}');
+      await expect(startMock(shop(), { port: 0, replay: dir })).rejects.toThrow('is not a recording');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,12 +11,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { JsonValue } from '../connector/json.ts';
 import type { Connector, Operation } from '../connector/model.ts';
+import { FlowportError } from '../errors.ts';
 import { closest } from '../runtime/closest.ts';
 import { matchOperation, matchOperations } from '../runtime/path-match.ts';
 import { type Answer, type AnswerOptions, answerFor, PAGE_PARAMETER, parsePrefer } from './answer.ts';
 import { lookupsByOperation } from './lookups.ts';
-import { urlMasker } from './mask-url.ts';
+import { requestSecrets, urlMasker } from './mask-url.ts';
 import { forward, proxyTarget } from './proxy.ts';
+import { matchRecording, readRecordings, recordedBytes, recordingOf, saveRecording } from './recordings.ts';
 import {
   credentialKinds,
   formFields,
@@ -44,6 +46,10 @@ export interface MockOptions {
    * answer, checking the request and the answer against the swagger: a validation proxy.
    */
   readonly proxy?: string;
+  /** With `proxy`: keep each answer of the API in this folder, one file per operation. */
+  readonly record?: string;
+  /** Answer actions with the answers recorded in this folder (`record`), where one was. */
+  readonly replay?: string;
   /** Told of each request once answered. */
   readonly onRequest?: (entry: MockLogEntry) => void;
 }
@@ -64,7 +70,8 @@ export interface MockLogEntry {
     | 'unsubscribed'
     | 'no-events'
     | 'control'
-    | 'proxied';
+    | 'proxied'
+    | 'recorded';
   /** What the request got wrong; when proxied, also where the API's answer differs from its schema (`answer/…`). */
   readonly problems: readonly RequestProblem[];
 }
@@ -89,6 +96,12 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
   const reshaped = bodyReshaped(connector);
   const triggers = new MockTriggers(connector, { items });
   const target = options.proxy === undefined ? undefined : proxyTarget(options.proxy);
+  if (options.record !== undefined && !target)
+    throw new FlowportError(
+      'USAGE',
+      '--record keeps what a real API answers: give its base URL with --proxy <url> too.',
+    );
+  const recorded = options.replay === undefined ? undefined : readRecordings(options.replay);
   const log: MockLogEntry[] = [];
   const basePath = (connector.definition.basePath ?? '/').replace(/\/$/, '');
   const polls = new Map<string, number>();
@@ -246,6 +259,14 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       if ('refused' in answer) return refuse(answer.refused);
       return respond(answer, label, { location: next.href });
     }
+    const replayed = operation.kind === 'action' && prefer.code === undefined && !prefer.dynamic;
+    const recording = replayed ? matchRecording(recorded?.get(label), keyOf()) : undefined;
+    if (recording) {
+      const type = recording.response.contentType;
+      res.writeHead(recording.response.status, type ? { 'content-type': type } : {});
+      res.end(recordedBytes(recording));
+      return logged(recording.response.status, { operation: label, outcome: 'recorded', problems: [] });
+    }
     // The asynchronous pattern: an action that declares 202 answers it first, with a `Location` that the
     // platform polls for the final answer (the other 2xx it declares).
     const later =
@@ -284,6 +305,14 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       });
     }
 
+    /** How a recording names this request: method, path below the basePath, query with credentials masked. */
+    function keyOf() {
+      const query = new URLSearchParams(url.search);
+      query.delete(PAGE_PARAMETER);
+      const search = query.size > 0 ? masked(`?${query}`).slice(1) : '';
+      return { method, path, query: search };
+    }
+
     /** Proxy mode: the request forwarded whatever its problems, the API's answer returned as it is. */
     async function proxied(matched: Operation | undefined, problems: readonly RequestProblem[]) {
       const answer = await forward(
@@ -294,6 +323,14 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       );
       res.writeHead(answer.status, answer.headers);
       res.end(answer.bytes);
+      if (options.record !== undefined && matched) {
+        const secrets = requestSecrets(connector, req.headers, url.searchParams);
+        saveRecording(
+          options.record,
+          matched.id ?? matched.label,
+          recordingOf(keyOf(), answer.status, answer.headers['content-type'], answer.bytes, secrets),
+        );
+      }
       logged(answer.status, {
         operation: matched ? (matched.id ?? matched.label) : undefined,
         outcome: 'proxied',

@@ -14,6 +14,8 @@ export interface MockFlags {
   fireEvery?: number;
   retryAfter: number;
   proxy?: string;
+  record?: string;
+  replay?: string;
   auth: boolean;
   validate: boolean;
   format: 'text' | 'json';
@@ -42,6 +44,8 @@ export async function runMock(
       validate: flags.validate,
       retryAfter: flags.retryAfter,
       ...(flags.proxy !== undefined && { proxy: flags.proxy }),
+      ...(flags.record !== undefined && { record: flags.record }),
+      ...(flags.replay !== undefined && { replay: flags.replay }),
       onRequest: (e) => io.stdout.write(`${line(e)}\n`),
     });
   } catch (error) {
@@ -62,6 +66,10 @@ export async function runMock(
       ? [
           `  a validation proxy: requests go on to ${flags.proxy}; requests and answers are checked against the swagger`,
         ]
+      : []),
+    ...(flags.record !== undefined ? [`  recording the API's answers in ${flags.record}`] : []),
+    ...(flags.replay !== undefined
+      ? [`  answering with the recordings in ${flags.replay} where there is one`]
       : []),
     `  use it with: --base-url ${mock.url}`,
     ...(triggers.length

@@ -44,6 +44,8 @@ export function mockCommand(io: Io, setExit: (code: number) => void): Command {
       '--proxy <url>',
       'forward every request to the API at this base URL and check requests and answers against the swagger (a validation proxy)',
     )
+    .option('--record <dir>', "with --proxy: keep the API's answers in this folder, one file per operation")
+    .option('--replay <dir>', 'answer actions with the answers recorded in this folder, where one was')
     .option('--no-auth', 'do not ask for the credentials securityDefinitions declares')
     .option('--no-validate', 'answer requests whatever their parameters and body')
     .addOption(new Option('-f, --format <format>', 'log format').choices(['text', 'json']).default('text'))
@@ -74,7 +76,9 @@ are fired, then 200 with them.
 
 With --proxy the mock answers nothing itself: each request goes on to the real API and its answer
 comes back unchanged, and the log says where the request or the answer differs from the swagger
-(parameters, body, response schema): the swagger checked against the API by using it.
+(parameters, body, response schema): the swagger checked against the API by using it. --record keeps
+each answer (credentials the request carried masked in it); --replay answers with them later,
+the same method, path and query first.
 
 Requests are logged to stdout (one JSON line each with --format json). Ctrl-C stops the mock.
 
@@ -85,7 +89,9 @@ Examples:
   flowport smoke ./tasklane --base-url http://127.0.0.1:4010/v1 --conn api_key=test
   flowport trigger ./tasklane OnTaskCreated --base-url http://127.0.0.1:4010/v1 --conn api_key=test
   curl -X POST http://127.0.0.1:4010/_mock/fire/OnTaskCreated
-  flowport mock ./tasklane --proxy https://api.tasklane.io/v1   (then point a flow or flowport run at it)`,
+  flowport mock ./tasklane --proxy https://api.tasklane.io/v1   (then point a flow or flowport run at it)
+  flowport mock ./tasklane --proxy https://api.tasklane.io/v1 --record recordings/
+  flowport mock ./tasklane --replay recordings/                 (the real answers, offline)`,
     )
     .action(async (connector: string, flags: MockFlags) => {
       const { runMock } = await import('../actions/mock.ts');
