@@ -666,3 +666,51 @@ describe('flowport mock --record and --replay', () => {
     }
   });
 });
+
+describe('flowport mock --stateful', () => {
+  it('remembers what is created: read, listed under its parent, changed and deleted afterwards', async () => {
+    const connector = await loadConnector(new URL('../../examples/tasklane', import.meta.url).pathname);
+    const m = await mock(connector, { auth: false, stateful: true });
+    const json = { 'content-type': 'application/json' };
+    expect(await (await fetch(`${m.url}/projects/p1/tasks`)).json()).toEqual({ value: [] });
+    const created = await fetch(`${m.url}/projects/p1/tasks`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ title: 'Write docs' }),
+    });
+    expect(created.status).toBe(201);
+    const task = (await created.json()) as { id: string; title: string; status: string };
+    expect(task).toMatchObject({ id: 'task-1', projectId: 'p1', title: 'Write docs', status: 'open' });
+    await fetch(`${m.url}/projects/p2/tasks`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ title: 'Other' }),
+    });
+    expect(await (await fetch(`${m.url}/tasks/task-1`)).json()).toEqual(task);
+    const listed = (await (await fetch(`${m.url}/projects/p1/tasks`)).json()) as { value: { id: string }[] };
+    expect(listed.value.map((t) => t.id)).toEqual(['task-1']);
+    const changed = await fetch(`${m.url}/tasks/task-1`, {
+      method: 'PATCH',
+      headers: json,
+      body: JSON.stringify({ status: 'done', id: 'x' }),
+    });
+    expect(await changed.json()).toEqual({ ...task, status: 'done' });
+    expect((await fetch(`${m.url}/tasks/task-1`, { method: 'DELETE' })).status).toBe(204);
+    const gone = await fetch(`${m.url}/tasks/task-1`);
+    expect(gone.status).toBe(404);
+    expect(((await gone.json()) as { error: { code: string; message: string } }).error).toEqual({
+      code: 'MOCK_NOT_FOUND',
+      message:
+        'Nothing at /tasks/task-1: the mock is stateful (--stateful) and holds no `task-1`; create it first.',
+    });
+    expect(await (await fetch(`${m.origin}/_mock`)).json()).toMatchObject({ stored: { tasks: 1 } });
+  });
+
+  it('keeps operations stateless that create nothing to read back, and triggers as they are', async () => {
+    const connector = await loadConnector(new URL('../../examples/tasklane', import.meta.url).pathname);
+    const m = await mock(connector, { auth: false, stateful: true });
+    expect((await fetch(`${m.url}/projects`)).status).toBe(200);
+    expect((await fetch(`${m.url}/hooks/h-1`, { method: 'DELETE' })).status).toBe(204);
+    expect(m.handler.requests().map((e) => e.outcome)).toEqual(['schema', 'none']);
+  });
+});

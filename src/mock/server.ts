@@ -28,6 +28,7 @@ import {
   requestProblems,
 } from './request-check.ts';
 import { bodyReshaped, matchRouted, routedPaths } from './routes.ts';
+import { MockState } from './state.ts';
 import { type Fired, MockTriggers, type Subscription } from './triggers.ts';
 
 export interface MockOptions {
@@ -50,6 +51,8 @@ export interface MockOptions {
   readonly record?: string;
   /** Answer actions with the answers recorded in this folder (`record`), where one was. */
   readonly replay?: string;
+  /** Remember what is created: read, list, change and delete it afterwards (everything starts empty). */
+  readonly stateful?: boolean;
   /** Told of each request once answered. */
   readonly onRequest?: (entry: MockLogEntry) => void;
 }
@@ -71,7 +74,8 @@ export interface MockLogEntry {
     | 'no-events'
     | 'control'
     | 'proxied'
-    | 'recorded';
+    | 'recorded'
+    | 'state';
   /** What the request got wrong; when proxied, also where the API's answer differs from its schema (`answer/…`). */
   readonly problems: readonly RequestProblem[];
 }
@@ -102,6 +106,7 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       '--record keeps what a real API answers: give its base URL with --proxy <url> too.',
     );
   const recorded = options.replay === undefined ? undefined : readRecordings(options.replay);
+  const state = options.stateful ? new MockState(connector) : undefined;
   const log: MockLogEntry[] = [];
   const basePath = (connector.definition.basePath ?? '/').replace(/\/$/, '');
   const polls = new Map<string, number>();
@@ -267,6 +272,29 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       res.end(recordedBytes(recording));
       return logged(recording.response.status, { operation: label, outcome: 'recorded', problems: [] });
     }
+    if (state?.roleOf(operation)) {
+      const made = answered({ pages: 1 });
+      if ('refused' in made) return refuse(made.refused);
+      const body = parsedJson(text);
+      const result = state.apply(
+        operation,
+        { path, pathValues: match.pathValues, ...(body !== undefined && { body }) },
+        made.body.kind === 'json' ? made.body.value : undefined,
+      );
+      if (result?.kind === 'not-found') {
+        const declared = answered({ prefer: { code: 404 } });
+        if (!('refused' in declared) && declared.status === 404) return respond(declared, label, {}, 'state');
+        const message = `Nothing at ${path}: the mock is stateful (--stateful) and holds no \`${result.id}\`; create it first.`;
+        return done(404, mockError('MOCK_NOT_FOUND', message), {
+          operation: label,
+          outcome: 'state',
+          problems: [],
+        });
+      }
+      if (result?.kind === 'value' && made.body.kind !== 'none' && result.value !== undefined)
+        return respond({ ...made, body: { kind: 'json', value: result.value } }, label, {}, 'state');
+      return respond(made, label, {}, 'state');
+    }
     // The asynchronous pattern: an action that declares 202 answers it first, with a `Location` that the
     // platform polls for the final answer (the other 2xx it declares).
     const later =
@@ -380,6 +408,7 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
           operations: connector.operations.length,
           triggers: triggers.triggers().map((t) => ({ operationId: t.id ?? null, kind: t.kind })),
           subscriptions: triggers.list().length,
+          ...(state && { stored: state.sizes() }),
           requests: log.length,
         },
       ];

@@ -15,6 +15,7 @@ export interface MockFlags {
   retryAfter: number;
   proxy?: string;
   record?: string;
+  stateful: boolean;
   replay?: string;
   auth: boolean;
   validate: boolean;
@@ -45,6 +46,7 @@ export async function runMock(
       retryAfter: flags.retryAfter,
       ...(flags.proxy !== undefined && { proxy: flags.proxy }),
       ...(flags.record !== undefined && { record: flags.record }),
+      stateful: flags.stateful,
       ...(flags.replay !== undefined && { replay: flags.replay }),
       onRequest: (e) => io.stdout.write(`${line(e)}\n`),
     });
@@ -66,6 +68,9 @@ export async function runMock(
       ? [
           `  a validation proxy: requests go on to ${flags.proxy}; requests and answers are checked against the swagger`,
         ]
+      : []),
+    ...(flags.stateful
+      ? ['  stateful: what is created can be read, listed, changed and deleted (it starts empty)']
       : []),
     ...(flags.record !== undefined ? [`  recording the API's answers in ${flags.record}`] : []),
     ...(flags.replay !== undefined

@@ -44,6 +44,11 @@ export function mockCommand(io: Io, setExit: (code: number) => void): Command {
       '--proxy <url>',
       'forward every request to the API at this base URL and check requests and answers against the swagger (a validation proxy)',
     )
+    .option(
+      '--stateful',
+      'remember what is created: read, list, change and delete it afterwards (starts empty)',
+      false,
+    )
     .option('--record <dir>', "with --proxy: keep the API's answers in this folder, one file per operation")
     .option('--replay <dir>', 'answer actions with the answers recorded in this folder, where one was')
     .option('--no-auth', 'do not ask for the credentials securityDefinitions declares')
