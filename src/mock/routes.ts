@@ -5,9 +5,14 @@
  * is mocked too. `{name}` placeholders become that path parameter's value; expressions
  * (`@connectionParameters('region')`, `@queryParameters('v')`) match any one segment.
  */
+
+import type { JsonValue } from '../connector/json.ts';
 import type { Connector, Operation } from '../connector/model.ts';
+import { closest } from '../runtime/closest.ts';
 import type { PathMatch } from '../runtime/path-match.ts';
+import { matchOperation } from '../runtime/path-match.ts';
 import { operationFilter } from '../runtime/policies/define.ts';
+import { mockError } from './http.ts';
 
 interface RoutedPath {
   readonly operation: Operation;
@@ -116,4 +121,34 @@ export function bodyReshaped(connector: Connector): (operation: Operation) => bo
     .filter((p) => BODY_POLICIES.has(p.templateId))
     .map((p) => operationFilter(p));
   return (operation) => filters.some((applies) => applies(operation.id));
+}
+
+/** The answer to a request no operation takes: 405 with the methods the path takes, else 404 with the nearest path. */
+export function unmatched(
+  connector: Connector,
+  method: string,
+  path: string,
+): [number, JsonValue, string | undefined] {
+  const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].filter(
+    (m) => m !== method && matchOperation(connector, m, path) !== undefined,
+  );
+  if (methods.length > 0)
+    return [
+      405,
+      mockError(
+        'MOCK_METHOD_NOT_ALLOWED',
+        `No operation answers ${method} ${path}; the path takes ${methods.join(', ')}.`,
+      ),
+      methods.join(', '),
+    ];
+  const paths = [...new Set(connector.operations.map((o) => o.path))];
+  const near = closest(path, paths);
+  return [
+    404,
+    mockError(
+      'MOCK_NO_OPERATION',
+      `No operation of the connector answers ${method} ${path}${near ? `; the nearest path is ${near}` : ''}. Send to the mock's URL with the swagger's basePath, as \`--base-url\`.`,
+    ),
+    undefined,
+  ];
 }

@@ -12,9 +12,10 @@ import type { AddressInfo } from 'node:net';
 import type { JsonValue } from '../connector/json.ts';
 import type { Connector, Operation } from '../connector/model.ts';
 import { FlowportError } from '../errors.ts';
-import { closest } from '../runtime/closest.ts';
-import { matchOperation, matchOperations } from '../runtime/path-match.ts';
+import { matchOperations } from '../runtime/path-match.ts';
 import { type Answer, type AnswerOptions, answerFor, PAGE_PARAMETER, parsePrefer } from './answer.ts';
+import { control } from './control.ts';
+import { MAX_BODY, mockError, parsedJson, readBody, send } from './http.ts';
 import { lookupsByOperation } from './lookups.ts';
 import { requestSecrets, urlMasker } from './mask-url.ts';
 import { forward, proxyTarget } from './proxy.ts';
@@ -27,9 +28,9 @@ import {
   type RequestProblem,
   requestProblems,
 } from './request-check.ts';
-import { bodyReshaped, matchRouted, routedPaths } from './routes.ts';
+import { bodyReshaped, matchRouted, routedPaths, unmatched } from './routes.ts';
 import { MockState } from './state.ts';
-import { type Fired, MockTriggers, type Subscription } from './triggers.ts';
+import { MockTriggers, type Subscription } from './triggers.ts';
 
 export interface MockOptions {
   /** Items in each array of a made body (default 3). */
@@ -87,7 +88,6 @@ export interface MockHandler {
   requests(): readonly MockLogEntry[];
 }
 
-const MAX_BODY = 10 * 1024 * 1024;
 const LOG_KEEP = 200;
 
 /** The request handler of a mock of `connector`, for a server of your own (`startMock` makes one). */
@@ -153,7 +153,7 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       return finished(operation);
     }
     if (url.pathname === '/_mock' || url.pathname.startsWith('/_mock/')) {
-      const [status, body] = await control(method, url);
+      const [status, body] = await control(method, url, { connector, basePath, triggers, state, log });
       return done(status, body, { operation: undefined, outcome: 'control', problems: [] });
     }
     let path = url.pathname;
@@ -396,61 +396,6 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
     }
   };
 
-  async function control(method: string, url: URL): Promise<[number, JsonValue]> {
-    const parts = url.pathname.split('/').filter(Boolean).slice(1).map(decodeURIComponent);
-    const [what, name] = parts;
-    if (method === 'GET' && what === undefined)
-      return [
-        200,
-        {
-          connector: connector.definition.info.title ?? null,
-          basePath: basePath || '/',
-          operations: connector.operations.length,
-          triggers: triggers.triggers().map((t) => ({ operationId: t.id ?? null, kind: t.kind })),
-          subscriptions: triggers.list().length,
-          ...(state && { stored: state.sizes() }),
-          requests: log.length,
-        },
-      ];
-    if (method === 'GET' && what === 'requests') return [200, log as unknown as JsonValue];
-    if (method === 'GET' && what === 'subscriptions') return [200, triggers.list() as unknown as JsonValue];
-    if (method === 'DELETE' && what === 'subscriptions' && name !== undefined) {
-      const ended = triggers.unsubscribeAt(url);
-      return ended
-        ? [200, { deleted: ended.id }]
-        : [
-            404,
-            mockError(
-              'MOCK_NO_SUBSCRIPTION',
-              `No subscription \`${name}\`; GET /_mock/subscriptions lists them.`,
-            ),
-          ];
-    }
-    if (method === 'POST' && what === 'fire') {
-      const count = Math.min(100, Math.max(1, Number(url.searchParams.get('count') ?? 1) || 1));
-      const known = triggers.triggers().map((t) => t.id as string);
-      if (name !== undefined && !known.some((k) => k.toLowerCase() === name.toLowerCase())) {
-        const near = closest(name, known);
-        return [
-          404,
-          mockError(
-            'MOCK_NO_TRIGGER',
-            `\`${name}\` is no trigger of this connector${near ? `; did you mean \`${near}\`?` : ''} Its triggers: ${known.join(', ') || 'none'}.`,
-          ),
-        ];
-      }
-      const fired: Fired[] = await triggers.fire(name, count);
-      return [200, { fired: fired as unknown as JsonValue }];
-    }
-    return [
-      404,
-      mockError(
-        'MOCK_NO_CONTROL',
-        'The mock answers GET /_mock, GET /_mock/requests, GET /_mock/subscriptions, DELETE /_mock/subscriptions/{id} and POST /_mock/fire[/{operationId}][?count=N].',
-      ),
-    ];
-  }
-
   const handler = ((req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent)
@@ -502,81 +447,6 @@ export async function startMock(
         server.close(() => resolve());
       }),
   };
-}
-
-function unmatched(
-  connector: Connector,
-  method: string,
-  path: string,
-): [number, JsonValue, string | undefined] {
-  const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].filter(
-    (m) => m !== method && matchOperation(connector, m, path) !== undefined,
-  );
-  if (methods.length > 0)
-    return [
-      405,
-      mockError(
-        'MOCK_METHOD_NOT_ALLOWED',
-        `No operation answers ${method} ${path}; the path takes ${methods.join(', ')}.`,
-      ),
-      methods.join(', '),
-    ];
-  const paths = [...new Set(connector.operations.map((o) => o.path))];
-  const near = closest(path, paths);
-  return [
-    404,
-    mockError(
-      'MOCK_NO_OPERATION',
-      `No operation of the connector answers ${method} ${path}${near ? `; the nearest path is ${near}` : ''}. Send to the mock's URL with the swagger's basePath, as \`--base-url\`.`,
-    ),
-    undefined,
-  ];
-}
-
-function mockError(code: string, message: string, problems?: readonly RequestProblem[]): JsonValue {
-  return { error: { code, message, ...(problems && { problems: problems as unknown as JsonValue }) } };
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: JsonValue | undefined,
-  headers: Record<string, string> = {},
-): void {
-  if (body === undefined) {
-    res.writeHead(status, headers);
-    res.end();
-    return;
-  }
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(text);
-}
-
-function parsedJson(text: string | undefined): JsonValue | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as JsonValue;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The body's bytes; `null` when it is over {@link MAX_BODY} (read to its end and dropped). */
-function readBody(req: IncomingMessage): Promise<Buffer | undefined | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (size > MAX_BODY) resolve(null);
-      else resolve(size === 0 ? undefined : Buffer.concat(chunks));
-    });
-    req.on('error', reject);
-  });
 }
 
 export type { Subscription };
