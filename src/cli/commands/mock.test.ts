@@ -58,6 +58,16 @@ describe('flowport mock', () => {
     expect(entry).toMatchObject({ operation: 'ListTasks', status: 200, outcome: 'schema' });
   });
 
+  it('fires one event of every trigger on a timer with --fire-every, and logs it', async () => {
+    const mock = await started(['--fire-every', '1', '--no-auth']);
+    for (let i = 0; i < 80 && !mock.out().includes('fire OnTaskCompleted'); i++)
+      await new Promise((r) => setTimeout(r, 25));
+    const poll = await fetch(`${mock.url}/completed-tasks?projectId=p1`);
+    expect(poll.status).toBe(200);
+    await mock.stop();
+    expect(mock.out()).toContain('fire OnTaskCompleted 1 event(s) waiting for the next poll');
+  });
+
   it('says which port is taken, without a stack trace', async () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
