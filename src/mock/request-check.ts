@@ -6,6 +6,7 @@
 import { isObject, type JsonValue, own, ownArray, ownString } from '../connector/json.ts';
 import type { Connector, Operation, Parameter } from '../connector/model.ts';
 import { type AuthKind, optsOutOfAuth, resolveAuth } from '../runtime/connection/auth.ts';
+import { connectionParametersOf, isSettingParameter } from '../runtime/connection/parameters.ts';
 import { valueConformance } from '../runtime/response-conformance.ts';
 
 /** What the request got wrong; `at` names the place: `query.top`, `header.X-Key`, `body/owner/email`. */
@@ -43,9 +44,13 @@ export function credentialKinds(connector: Connector): ReadonlySet<AuthKind> {
   const kinds = new Set<AuthKind>();
   for (const parameterSet of sets.length > 0 ? sets : [undefined]) {
     try {
-      kinds.add(
-        resolveAuth(connector, { values: {}, ...(parameterSet !== undefined && { parameterSet }) }).kind,
-      );
+      const kind = resolveAuth(connector, {
+        values: {},
+        ...(parameterSet !== undefined && { parameterSet }),
+      }).kind;
+      // An API key comes from a connection parameter: a connector with none (a lone swagger) sends none.
+      const keyed = connectionParametersOf(connector, parameterSet).some((p) => !isSettingParameter(p));
+      if (kind !== 'api-key' || keyed) kinds.add(kind);
     } catch {
       // A flow the platform does not run (an OAuth implicit grant) sends nothing the mock can expect.
     }

@@ -201,7 +201,8 @@ const swagger = {
   },
 };
 
-const shop = () => memoryConnector(swagger);
+/** The key comes from a connection parameter, as the platform makes one for an `apiKey` definition. */
+const shop = () => memoryConnector(swagger, { connectionParameters: { api_key: { type: 'securestring' } } });
 
 describe('flowport mock', () => {
   it('answers an operation from its schema, every property and three distinct items, as the schema says', async () => {

@@ -5,6 +5,8 @@ import type { Connector } from '../../connector/model.ts';
 import { withResponseSchema } from '../../convert/response-schema-edit.ts';
 import { schemaFromSamples } from '../../convert/sample-schema.ts';
 import { FlowportError } from '../../errors.ts';
+import { type MockLogEntry, startMock } from '../../mock/server.ts';
+import { placeholderConnection } from '../../runtime/connection/placeholder.ts';
 import { createRuntime } from '../../runtime/runtime.ts';
 import { type SmokeRow, smoke } from '../../runtime/smoke.ts';
 import type { Io } from '../commands/validate.ts';
@@ -20,6 +22,7 @@ export interface SmokeFlags extends ConnectionFlags {
   concurrency: number;
   only?: string[];
   color?: boolean;
+  mock: boolean;
   /** Exit 1 when an answer differs from its declared schema. */
   strictSchema: boolean;
   /** Write the schema inferred from its answer into each response that declares none. */
@@ -101,11 +104,22 @@ function table(rows: readonly SmokeRow[], color: boolean): string {
 }
 
 export async function runSmoke(connectorPath: string, flags: SmokeFlags, io: Io): Promise<number> {
+  if (flags.mock && flags.baseUrl)
+    throw new FlowportError(
+      'USAGE',
+      '--mock calls a mock of the connector made here; drop --base-url (or drop --mock to call that URL).',
+    );
   const connector = await loadConnector(connectorPath);
-  const connection = parseConnection(flags);
-  const runtime = createRuntime(connector, {
-    ...(flags.baseUrl && { baseUrl: flags.baseUrl }),
-  });
+  const given = parseConnection(flags);
+  // Against a mock, values not given are placeholders: the mock asks only that credentials be there.
+  const connection = flags.mock ? placeholderConnection(connector, given) : given;
+  const mock = flags.mock ? await startMock(connector, { port: 0 }) : undefined;
+  if (mock)
+    io.stderr.write(
+      `flowport: calling a mock of the connector's own swagger (flowport mock) at ${mock.url}; each request is checked against the operation it calls\n`,
+    );
+  const baseUrl = mock?.url ?? flags.baseUrl;
+  const runtime = createRuntime(connector, { ...(baseUrl && { baseUrl }) });
   const mask = maskerFor(connector, connection, flags.token ?? process.env.FLOWPORT_TOKEN);
   for (const d of runtime.policyDiagnostics)
     io.stderr.write(`flowport: warning: ${d.message} (apiProperties.json${d.pointer}) [${d.code}]\n`);
@@ -132,10 +146,30 @@ export async function runSmoke(connectorPath: string, flags: SmokeFlags, io: Io)
     } else {
       const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
       io.stdout.write(`${mask(table(rows, color))}\n`);
+      if (mock) io.stdout.write(mask(refusals(mock.handler.requests())));
     }
     const schemaFails = flags.strictSchema && rows.some((r) => schemaWarnings(r.schema) > 0);
     return rows.every((r) => r.ok) && !schemaFails ? EXIT.ok : EXIT.findings;
   } finally {
     await runtime.close();
+    await mock?.close();
   }
+}
+
+/**
+ * What the mock refused, request by request: with `--mock`, a request flowport built from the swagger
+ * that does not fit the swagger (a required value nothing fills, a body unlike its own schema).
+ */
+function refusals(entries: readonly MockLogEntry[]): string {
+  const refused = entries.filter((e) => e.outcome === 'refused' && e.problems.length > 0);
+  if (refused.length === 0) return '';
+  const lines = [
+    '',
+    'The mock refused these requests (flowport built them from the swagger; they do not fit it):',
+  ];
+  for (const e of refused) {
+    lines.push(`  ${e.operation ?? '(no operation)'}  ${e.method} ${e.url}`);
+    for (const p of e.problems) lines.push(`    ${p.at}: ${p.message}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -13,6 +13,11 @@ export function smokeCommand(io: Io, setExit: (code: number) => void): Command {
       '--base-url <url>',
       'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
     )
+    .option(
+      '--mock',
+      "call a mock of the connector's own swagger (flowport mock) instead of the API: every request checked against its operation, placeholders for connection values not given",
+      false,
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--include-triggers', 'also call polling triggers', false)
     .option('--only <operationIds...>', 'call only these operations')
@@ -41,12 +46,17 @@ with the response schema the operation declares (types, nulls, required and unde
 enums): the schema column and the list after the table say where they differ. --write-schemas fills
 the responses that declare no schema with the one inferred from their answer (formatting kept).
 
+With --mock no API is called: a mock of the connector's own swagger answers (as \`flowport mock\`),
+checking each request flowport builds against the operation it calls; a refusal means the swagger
+and what is built from it disagree (a required value nothing fills, a body unlike its own schema).
+
 Exit codes: 0 every operation called answered 2xx (and, with --strict-schema, as its schema says),
 1 some did not, 2 usage error.
 
 Examples:
   flowport smoke ./tasklane --base-url http://127.0.0.1:4010 --conn api_key=test
-  flowport smoke ./tasklane --format json`,
+  flowport smoke ./tasklane --format json
+  flowport smoke ./tasklane --mock          (no API, no account: the swagger against itself)`,
     )
     .action(async (connector: string, flags: SmokeFlags) => {
       const { runSmoke } = await import('../actions/smoke.ts');

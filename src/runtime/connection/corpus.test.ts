@@ -9,8 +9,8 @@ import type { Connection } from '../types.ts';
 import { resolveAuth } from './auth.ts';
 import { checkConnection } from './check.ts';
 import { oauthEndpointsOf } from './oauth-settings.ts';
-import { connectionParametersOf, describeConnectionParameter, isSettingParameter } from './parameters.ts';
-import { staticTokenProvider } from './token-provider.ts';
+import { connectionParametersOf, isSettingParameter } from './parameters.ts';
+import { placeholderConnection } from './placeholder.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const corpus = resolve(root, process.env.FLOWPORT_CORPUS ?? '../shared/corpus');
@@ -22,21 +22,10 @@ const EXPECTED = new Set(['AUTH_UNSUPPORTED']);
 
 /** A value every check accepts: the first allowed value, the default, or a typed placeholder. */
 function dummyConnection(connector: Connector, parameterSet: string | undefined): Connection {
-  const values: Record<string, string> = {};
-  for (const p of connectionParametersOf(connector, parameterSet)) {
-    if (isSettingParameter(p)) continue;
-    const info = describeConnectionParameter(p);
-    values[p.name] =
-      info.allowedValues[0]?.value ??
-      info.defaultValue ??
-      (/url|uri/i.test(p.name) ? 'https://example.com/placeholder' : undefined) ??
-      (info.type === 'int' ? '1' : info.type === 'bool' ? 'true' : `placeholder-${p.name.length}`);
-  }
-  return {
+  return placeholderConnection(connector, {
+    values: {},
     ...(parameterSet !== undefined && { parameterSet }),
-    values,
-    tokenProvider: staticTokenProvider('dummy-token'),
-  };
+  });
 }
 
 function connectorsIn(folder: string): string[] {

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../testing.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'fp-smoke-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A swagger whose own request cannot fit it: the body requires a property it also marks read-only. */
+const swagger = {
+  swagger: '2.0',
+  info: { title: 'Counter', version: '1', description: 'Counts.' },
+  host: 'api.counter.test',
+  basePath: '/',
+  schemes: ['https'],
+  securityDefinitions: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } },
+  paths: {
+    '/counts': {
+      get: {
+        operationId: 'ListCounts',
+        responses: { 200: { description: 'OK', schema: { type: 'array', items: { type: 'integer' } } } },
+      },
+      post: {
+        operationId: 'AddCount',
+        parameters: [
+          {
+            name: 'body',
+            in: 'body',
+            required: true,
+            schema: {
+              type: 'object',
+              required: ['id', 'n'],
+              properties: { id: { type: 'string', readOnly: true }, n: { type: 'integer' } },
+            },
+          },
+        ],
+        responses: { 201: { description: 'Created' } },
+      },
+    },
+  },
+};
+
+describe('flowport smoke --mock', () => {
+  it('calls a mock of the swagger itself, placeholders for the connection, and names the requests it refused', async () => {
+    const file = join(dir, 'counter.swagger.json');
+    writeFileSync(file, JSON.stringify(swagger));
+    const run = await runCli(['smoke', file, '--mock']);
+    expect(run.stderr).toContain(
+      "calling a mock of the connector's own swagger (flowport mock) at http://127.0.0.1:",
+    );
+    expect(run.stdout).toMatch(/ListCounts\s+200/);
+    expect(run.stdout).toMatch(/AddCount\s+400/);
+    expect(run.stdout).toContain('The mock refused these requests');
+    expect(run.stdout).toContain('body/id: `/id` is missing; the schema says it is required.');
+    expect(run.code).toBe(1);
+  });
+
+  it('takes --mock or --base-url, not both', async () => {
+    const run = await runCli([
+      'smoke',
+      join(dir, 'counter.swagger.json'),
+      '--mock',
+      '--base-url',
+      'http://x',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--mock calls a mock of the connector made here; drop --base-url');
+  });
+});
