@@ -715,3 +715,25 @@ describe('flowport mock --stateful', () => {
     expect(m.handler.requests().map((e) => e.outcome)).toEqual(['schema', 'none']);
   });
 });
+
+describe('flowport mock faults and latency', () => {
+  it('fails every n-th valid request with Retry-After, which the runtime retries', async () => {
+    const connector = shop();
+    const m = await mock(connector, { auth: false, failEvery: 2, latencyMs: 5 });
+    expect((await fetch(`${m.url}/orders`)).status).toBe(200);
+    expect((await fetch(`${m.url}/orders?top=x`)).status).toBe(400);
+    const runtime = createRuntime(connector, { baseUrl: m.url });
+    try {
+      const result = await runtime.invoke('ListOrders', {}, { connection: { values: {} } });
+      expect(result.response.status).toBe(200);
+    } finally {
+      await runtime.close();
+    }
+    expect(m.handler.requests().map((e) => `${e.status} ${e.outcome}`)).toEqual([
+      '200 schema',
+      '400 refused',
+      '503 fault',
+      '200 schema',
+    ]);
+  });
+});

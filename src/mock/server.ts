@@ -54,6 +54,12 @@ export interface MockOptions {
   readonly replay?: string;
   /** Remember what is created: read, list, change and delete it afterwards (everything starts empty). */
   readonly stateful?: boolean;
+  /** Answer every n-th valid request with `failStatus` and `Retry-After: 1` (a client's retries tested). */
+  readonly failEvery?: number;
+  /** The status of those faults (default 503). */
+  readonly failStatus?: number;
+  /** Wait this long before answering each request, in ms. */
+  readonly latencyMs?: number;
   /** Told of each request once answered. */
   readonly onRequest?: (entry: MockLogEntry) => void;
 }
@@ -76,7 +82,8 @@ export interface MockLogEntry {
     | 'control'
     | 'proxied'
     | 'recorded'
-    | 'state';
+    | 'state'
+    | 'fault';
   /** What the request got wrong; when proxied, also where the API's answer differs from its schema (`answer/…`). */
   readonly problems: readonly RequestProblem[];
 }
@@ -113,6 +120,8 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
   /** Actions answered 202, by the number in their `Location`, until it is polled. */
   const jobs = new Map<string, Operation>();
   let jobCount = 0;
+  /** Requests that passed the checks, counted for `failEvery`. */
+  let accepted = 0;
 
   const masked = urlMasker(connector);
   const record = (entry: MockLogEntry) => {
@@ -138,6 +147,7 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
     const logged = (status: number, entry: Omit<MockLogEntry, 'time' | 'method' | 'url' | 'status'>) =>
       record({ time: new Date().toISOString(), method, url: masked(raw), status, ...entry });
     const bytes = await readBody(req);
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     const text = bytes ? bytes.toString('utf8') : bytes;
     if (text === null) {
       return done(413, mockError('MOCK_BODY_TOO_LARGE', `The body is over ${MAX_BODY / 1024 / 1024} MB.`), {
@@ -229,6 +239,19 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
         ),
         { operation: label, outcome: 'refused', problems },
       );
+    // Faults on purpose: every n-th accepted request fails as an overloaded API's would.
+    if (options.failEvery !== undefined && ++accepted % options.failEvery === 0) {
+      const status = options.failStatus ?? 503;
+      const message = `A fault on purpose (--fail-every ${options.failEvery}): request ${accepted} answered ${status}; retry after 1 s.`;
+      return done(
+        status,
+        mockError('MOCK_FAULT', message),
+        { operation: label, outcome: 'fault', problems: [] },
+        {
+          'retry-after': '1',
+        },
+      );
+    }
     const prefer = parsePrefer(headers.prefer);
     if (method === 'DELETE') triggers.unsubscribeAt(url);
     if (operation.kind === 'webhook-trigger' && prefer.code === undefined) {

@@ -16,6 +16,9 @@ export interface MockFlags {
   proxy?: string;
   record?: string;
   stateful: boolean;
+  latency?: number;
+  failEvery?: number;
+  failStatus: string;
   replay?: string;
   auth: boolean;
   validate: boolean;
@@ -47,6 +50,11 @@ export async function runMock(
       ...(flags.proxy !== undefined && { proxy: flags.proxy }),
       ...(flags.record !== undefined && { record: flags.record }),
       stateful: flags.stateful,
+      ...(flags.latency !== undefined && { latencyMs: flags.latency }),
+      ...(flags.failEvery !== undefined && {
+        failEvery: flags.failEvery,
+        failStatus: Number(flags.failStatus),
+      }),
       ...(flags.replay !== undefined && { replay: flags.replay }),
       onRequest: (e) => io.stdout.write(`${line(e)}\n`),
     });
@@ -68,6 +76,9 @@ export async function runMock(
       ? [
           `  a validation proxy: requests go on to ${flags.proxy}; requests and answers are checked against the swagger`,
         ]
+      : []),
+    ...(flags.failEvery !== undefined
+      ? [`  every ${flags.failEvery}. valid request fails with ${flags.failStatus} (Retry-After: 1)`]
       : []),
     ...(flags.stateful
       ? ['  stateful: what is created can be read, listed, changed and deleted (it starts empty)']

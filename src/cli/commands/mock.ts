@@ -44,6 +44,20 @@ export function mockCommand(io: Io, setExit: (code: number) => void): Command {
       '--proxy <url>',
       'forward every request to the API at this base URL and check requests and answers against the swagger (a validation proxy)',
     )
+    .addOption(
+      new Option('--latency <ms>', 'wait this long before each answer').argParser(positiveInt('--latency')),
+    )
+    .addOption(
+      new Option(
+        '--fail-every <n>',
+        'answer every n-th valid request with --fail-status and Retry-After: 1',
+      ).argParser(positiveInt('--fail-every')),
+    )
+    .addOption(
+      new Option('--fail-status <code>', 'status of those faults')
+        .choices(['429', '500', '502', '503', '504'])
+        .default('503'),
+    )
     .option(
       '--stateful',
       'remember what is created: read, list, change and delete it afterwards (starts empty)',
