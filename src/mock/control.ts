@@ -20,7 +20,7 @@ export interface ControlContext {
 /** The answer to a request under `/_mock`. */
 export async function control(method: string, url: URL, mock: ControlContext): Promise<[number, JsonValue]> {
   const { connector, basePath, triggers, state, log } = mock;
-  const parts = url.pathname.split('/').filter(Boolean).slice(1).map(decodeURIComponent);
+  const parts = url.pathname.split('/').filter(Boolean).slice(1).map(decoded);
   const [what, name] = parts;
   if (method === 'GET' && what === undefined)
     return [
@@ -72,4 +72,13 @@ export async function control(method: string, url: URL, mock: ControlContext): P
       'The mock answers GET /_mock, GET /_mock/requests, GET /_mock/subscriptions, DELETE /_mock/subscriptions/{id} and POST /_mock/fire[/{operationId}][?count=N].',
     ),
   ];
+}
+
+/** A path segment percent-decoded, or as it is when it does not decode (`%` alone). */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -133,8 +133,9 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
     const raw = req.url ?? '/';
-    const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
-    const url = new URL(raw, origin);
+    const origin = originOf(req.headers.host);
+    // Joined, not resolved: a path starting `//` is a path here, not another host.
+    const url = new URL(`${origin}${raw.startsWith('/') ? raw : `/${raw}`}`);
     const done = (
       status: number,
       body: JsonValue | undefined,
@@ -432,6 +433,15 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
   }) as MockHandler;
   Object.assign(handler, { triggers, requests: () => [...log] });
   return handler;
+}
+
+/** `http://` and the request's `Host`, or the loopback address when that is no host. */
+function originOf(host: string | undefined): string {
+  try {
+    return new URL(`http://${host ?? '127.0.0.1'}`).origin;
+  } catch {
+    return 'http://127.0.0.1';
+  }
 }
 
 export interface RunningMock {
