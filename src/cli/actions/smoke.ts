@@ -133,6 +133,9 @@ export async function runSmoke(connectorPath: string, flags: SmokeFlags, io: Io)
     });
     if (flags.writeSchemas) io.stderr.write(`${writeSchemas(connector, rows)}\n`);
     if (flags.format === 'json') {
+      const refused = new Map<string, MockLogEntry['problems']>();
+      for (const e of mock?.handler.requests() ?? [])
+        if (e.outcome === 'refused' && e.operation !== undefined) refused.set(e.operation, e.problems);
       const json = rows.map((r) => ({
         operationId: r.operationId,
         status: r.status ?? null,
@@ -141,6 +144,8 @@ export async function runSmoke(connectorPath: string, flags: SmokeFlags, io: Io)
         ...(r.skipped && { skipped: true }),
         ...(r.error && { error: r.error }),
         ...(r.schema && { schema: r.schema }),
+        // With --mock: what the mock found wrong with the request flowport built.
+        ...(refused.has(r.operationId) && { refused: refused.get(r.operationId) }),
       }));
       io.stdout.write(`${mask(JSON.stringify(json, null, 2))}\n`);
     } else {

@@ -41,10 +41,11 @@ const swagger = {
   },
 };
 
+const file = join(dir, 'counter.swagger.json');
+writeFileSync(file, JSON.stringify(swagger));
+
 describe('flowport smoke --mock', () => {
   it('calls a mock of the swagger itself, placeholders for the connection, and names the requests it refused', async () => {
-    const file = join(dir, 'counter.swagger.json');
-    writeFileSync(file, JSON.stringify(swagger));
     const run = await runCli(['smoke', file, '--mock']);
     expect(run.stderr).toContain(
       "calling a mock of the connector's own swagger (flowport mock) at http://127.0.0.1:",
@@ -56,14 +57,18 @@ describe('flowport smoke --mock', () => {
     expect(run.code).toBe(1);
   });
 
+  it('carries the refusal in the JSON row of the operation with --format json', async () => {
+    const run = await runCli(['smoke', file, '--mock', '-f', 'json']);
+    const rows = JSON.parse(run.stdout) as { operationId: string; status: number; refused?: unknown }[];
+    expect(rows.find((r) => r.operationId === 'ListCounts')).not.toHaveProperty('refused');
+    expect(rows.find((r) => r.operationId === 'AddCount')).toMatchObject({
+      status: 400,
+      refused: [{ at: 'body/id', message: '`/id` is missing; the schema says it is required.' }],
+    });
+  });
+
   it('takes --mock or --base-url, not both', async () => {
-    const run = await runCli([
-      'smoke',
-      join(dir, 'counter.swagger.json'),
-      '--mock',
-      '--base-url',
-      'http://x',
-    ]);
+    const run = await runCli(['smoke', file, '--mock', '--base-url', 'http://x']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--mock calls a mock of the connector made here; drop --base-url');
   });
