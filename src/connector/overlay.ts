@@ -7,12 +7,15 @@
  *   { "description": "QA", "apiDefinition": { "host": "api-qa.contoso.com" },
  *     "apiProperties": { "properties": { "connectionParameters": { "token": { "oAuthSettings": { "clientId": "…" } } } } } }
  *
- * A member set to `null` is removed; objects merge; anything else replaces.
+ * A member set to `null` is removed; objects merge; anything else replaces. An OpenAPI Overlay 1.0
+ * document (`{"overlay": "1.0.0", "actions": […]}`, src/connector/overlay-actions.ts) is taken too,
+ * for `apiDefinition.swagger.json`.
  */
 import { FlowportError } from '../errors.ts';
 import { isObject, type JsonObject, type JsonValue, setOwn } from './json.ts';
 import { withDocuments } from './load.ts';
 import type { Connector } from './model.ts';
+import { applyActions, type OverlayAction, overlayActions } from './overlay-actions.ts';
 
 export interface Overlay {
   /** Where it came from, for messages. */
@@ -20,6 +23,8 @@ export interface Overlay {
   readonly description?: string;
   readonly apiDefinition?: JsonObject;
   readonly apiProperties?: JsonObject;
+  /** An OpenAPI Overlay document's actions, for `apiDefinition.swagger.json`. */
+  readonly actions?: readonly OverlayAction[];
 }
 
 const KEYS = new Set(['$schema', 'description', 'apiDefinition', 'apiProperties']);
@@ -44,6 +49,11 @@ export function overlayOf(value: unknown, source: string): Overlay {
       `${source} ${why}; an overlay is { "apiDefinition": {…}, "apiProperties": {…} } of JSON Merge Patch (docs/deploy.md#overlays).`,
     );
   if (!isObject(value)) throw refuse('is not a JSON object');
+  if (Object.hasOwn(value, 'overlay')) {
+    const info = isObject(value.info) ? value.info : undefined;
+    const title = typeof info?.title === 'string' ? info.title : undefined;
+    return { source, ...(title && { description: title }), actions: overlayActions(value, source) };
+  }
   for (const key of Object.keys(value)) if (!KEYS.has(key)) throw refuse(`has an unknown member \`${key}\``);
   const description = value.description;
   if (description !== undefined && typeof description !== 'string')
@@ -72,7 +82,7 @@ export function applyOverlays(connector: Connector, overlays: readonly Overlay[]
     ['swagger', 'apiDefinition'],
     ['apiProperties', 'apiProperties'],
   ] as const) {
-    const patches = overlays.filter((o) => o[key] !== undefined);
+    const patches = overlays.filter((o) => o[key] !== undefined || (kind === 'swagger' && o.actions));
     if (patches.length === 0) continue;
     const doc = connector.documents[kind];
     // Text read only in part (a syntax error) would lose what could not be read.
@@ -82,7 +92,18 @@ export function applyOverlays(connector: Connector, overlays: readonly Overlay[]
         `${doc.file} is not readable JSON, so ${patches[0]?.source} cannot be applied to it; \`flowport validate\` shows where it breaks.`,
       );
     let value: JsonValue = doc?.value ?? {};
-    for (const overlay of patches) value = mergePatch(value, overlay[key] as JsonObject);
+    for (const overlay of patches) {
+      if (overlay[key] !== undefined) value = mergePatch(value, overlay[key] as JsonObject);
+      if (kind !== 'swagger' || !overlay.actions) continue;
+      const applied = applyActions(value, overlay.actions, overlay.source);
+      // An action that selects nothing would be lost without a word: the connector changed under it.
+      if (applied.unmatched.length > 0)
+        throw new FlowportError(
+          'USAGE',
+          `${overlay.source}: \`${applied.unmatched[0]}\` selects nothing in ${doc?.file ?? 'apiDefinition.swagger.json'}; fix the target or remove the action.`,
+        );
+      value = applied.value;
+    }
     texts[kind] = `${JSON.stringify(value, null, 2)}\n`;
   }
   return withDocuments(connector, texts);
