@@ -57,6 +57,8 @@ export interface ValidateFlags {
   only?: string[];
   /** Validate again whenever a connector's files change (`validate-watch.ts`). */
   watch?: boolean;
+  /** Overlay files applied before validating (docs/deploy.md#overlays). */
+  overlay?: string[];
 }
 
 export interface Io {
@@ -70,6 +72,18 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
     throw new FlowportError(
       'USAGE',
       `--diff shows the changes --fix would make and writes nothing: use it without ${flags.fix ? '--fix' : '--watch'}.`,
+    );
+  const overlays = flags.overlay ?? [];
+  const clash = [
+    flags.fix && '--fix',
+    flags.diff && '--diff',
+    flags.watch && '--watch',
+    (flags.cache || flags.cacheLocation) && '--cache',
+  ].find(Boolean);
+  if (overlays.length > 0 && clash)
+    throw new FlowportError(
+      'USAGE',
+      `--overlay validates the connector as the overlay changes it, in memory: use it without ${clash} (which ${clash === '--cache' ? 'keys results by the files' : 'works on the files themselves'}).`,
     );
   const config = withOnly(loadConfig({ ...(flags.config && { file: flags.config }) }), flags.only);
   const sources = paths.flatMap((p) => discoverConnectors(p));
@@ -106,6 +120,12 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
     outcomes = cached.outcomes;
     const { hits, misses, dir } = cached.stats;
     cacheNote = `cache: ${hits} of ${hits + misses} connector${hits + misses === 1 ? '' : 's'} unchanged, taken from ${dir}`;
+  } else if (overlays.length > 0) {
+    // Applied here, in this thread: overlays are for one connector or a few, and the plain path stays lean.
+    const { validateOverlaid } = await import('./validate-overlaid.ts');
+    outcomes = validateOverlaid(sources, overlays, options);
+    if (flags.format === 'text' && !flags.quiet)
+      cacheNote = `overlays applied: ${overlays.join(', ')} (lines and columns are in the overlaid documents)`;
   } else outcomes = await validateMany(sources, options);
   bar?.stop();
   if (flags.diff) return showFixes(outcomes, options, flags, io, color);

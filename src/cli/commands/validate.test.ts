@@ -284,3 +284,42 @@ describe('validate --fix', () => {
     }
   });
 });
+
+describe('validate --overlay', () => {
+  it('validates the connector as the overlay changes it, findings in the overlaid document', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fp-overlay-'));
+    try {
+      const overlay = join(dir, 'qa.overlay.json');
+      writeFileSync(
+        overlay,
+        JSON.stringify({
+          overlay: '1.0.0',
+          info: { title: 'QA', version: '1' },
+          actions: [{ target: "$.paths['/projects'].get", update: { summary: 'list projects' } }],
+        }),
+      );
+      const plain = await runCli(['validate', example, '--preset', 'certification']);
+      expect(plain.code).toBe(0);
+      const run = await runCli([
+        'validate',
+        example,
+        '--preset',
+        'certification',
+        '--overlay',
+        overlay,
+        '-f',
+        'json',
+      ]);
+      const report = JSON.parse(run.stdout) as { results: { diagnostics: { pointer: string }[] }[] };
+      expect(report.results[0]?.diagnostics.map((d) => d.pointer)).toEqual(['/paths/~1projects/get/summary']);
+      const text = await runCli(['validate', example, '--preset', 'certification', '--overlay', overlay]);
+      expect(text.stdout).toContain('"summary": "list projects"');
+      expect(text.stderr).toContain('lines and columns are in the overlaid documents');
+      const fix = await runCli(['validate', example, '--overlay', overlay, '--fix']);
+      expect(fix.code).toBe(2);
+      expect(fix.stderr).toContain('use it without --fix (which works on the files themselves)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

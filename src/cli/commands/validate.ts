@@ -5,6 +5,7 @@ import { PRESETS } from '../../validate/rule.ts';
 import { SUPPRESSIONS_FILE } from '../../validate/suppressions.ts';
 import { VERSION } from '../../version.ts';
 import { type Io, runValidate, type ValidateFlags } from '../actions/validate.ts';
+import { collect } from '../collect.ts';
 import { EXIT } from '../exit.ts';
 
 export type { Io } from '../actions/validate.ts';
@@ -78,6 +79,12 @@ export function validateCommand(io: Io, setExit: (code: number) => void): Comman
     .option(
       '--suppressions-location <file>',
       `the suppressions file (default: ${SUPPRESSIONS_FILE} in the working directory, used when it exists)`,
+    )
+    .option(
+      '--overlay <file>',
+      "validate the connector as an environment's overlay changes it (repeatable, applied in order)",
+      collect,
+      [],
     )
     .option('--prune-suppressions', 'remove suppressions of findings fixed since, then validate')
     .option(
