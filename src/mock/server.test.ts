@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +19,29 @@ import { subscribe, unsubscribe } from '../triggers/webhook.ts';
 import { type RunningMock, startMock } from './server.ts';
 
 const running: RunningMock[] = [];
+const callbacks: Server[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((m) => m.close()));
+  await Promise.all(callbacks.splice(0).map((c) => new Promise((r) => c.close(r))));
 });
+
+/** A webhook callback on loopback answering `status`, and the JSON bodies it received. */
+async function callbackReceiver(status: number) {
+  const received: unknown[] = [];
+  const server = createServer((req, res) => {
+    let text = '';
+    req.on('data', (d: Buffer) => {
+      text += d.toString();
+    });
+    req.on('end', () => {
+      received.push(JSON.parse(text));
+      res.writeHead(status).end();
+    });
+  });
+  callbacks.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+}
 
 async function mock(connector: Connector, options: Parameters<typeof startMock>[1] = {}) {
   const m = await startMock(connector, { port: 0, ...options });
@@ -327,52 +347,37 @@ describe('flowport mock', () => {
   });
 
   it('takes a webhook subscription, delivers fired events to its callback and ends it on DELETE', async () => {
-    const received: unknown[] = [];
-    const callback = createServer((req, res) => {
-      let text = '';
-      req.on('data', (d: Buffer) => {
-        text += d.toString();
-      });
-      req.on('end', () => {
-        received.push(JSON.parse(text));
-        res.writeHead(200).end();
-      });
+    const { base, received } = await callbackReceiver(200);
+    const callbackUrl = `${base}/cb`;
+    const m = await mock(shop());
+    const sub = await fetch(`${m.url}/hooks`, {
+      method: 'POST',
+      headers: { ...KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: callbackUrl }),
     });
-    await new Promise<void>((r) => callback.listen(0, '127.0.0.1', r));
-    const callbackUrl = `http://127.0.0.1:${(callback.address() as AddressInfo).port}/cb`;
-    try {
-      const m = await mock(shop());
-      const sub = await fetch(`${m.url}/hooks`, {
-        method: 'POST',
-        headers: { ...KEY, 'content-type': 'application/json' },
-        body: JSON.stringify({ url: callbackUrl }),
-      });
-      expect(sub.status).toBe(201);
-      const location = sub.headers.get('location')!;
-      expect(location).toMatch(new RegExp(`^${m.url}/hooks/[0-9a-f-]{36}$`));
-      const [held] = (await (await fetch(`${m.origin}/_mock/subscriptions`)).json()) as {
-        callbackUrl: string;
-      }[];
-      expect(held?.callbackUrl).toBe(callbackUrl.replace(/\/cb$/, '/***'));
-      const fired = (await (
-        await fetch(`${m.origin}/_mock/fire/onneworder?count=2`, { method: 'POST' })
-      ).json()) as {
-        fired: { status: number }[];
-      };
-      expect(fired.fired.map((f) => f.status)).toEqual([200, 200]);
-      expect(received).toEqual([
-        { id: 'example', total: 5, status: 'new', note: 'example' },
-        { id: 'example-2', total: 5.5, status: 'new', note: 'example-2' },
-      ]);
-      expect((await fetch(location, { method: 'DELETE', headers: KEY })).status).toBe(200);
-      expect(await (await fetch(`${m.origin}/_mock/subscriptions`)).json()).toEqual([]);
-      const none = (await (await fetch(`${m.origin}/_mock/fire/OnNewOrder`, { method: 'POST' })).json()) as {
-        fired: unknown[];
-      };
-      expect(none.fired).toEqual([]);
-    } finally {
-      await new Promise((r) => callback.close(r));
-    }
+    expect(sub.status).toBe(201);
+    const location = sub.headers.get('location')!;
+    expect(location).toMatch(new RegExp(`^${m.url}/hooks/[0-9a-f-]{36}$`));
+    const [held] = (await (await fetch(`${m.origin}/_mock/subscriptions`)).json()) as {
+      callbackUrl: string;
+    }[];
+    expect(held?.callbackUrl).toBe(callbackUrl.replace(/\/cb$/, '/***'));
+    const fired = (await (
+      await fetch(`${m.origin}/_mock/fire/onneworder?count=2`, { method: 'POST' })
+    ).json()) as {
+      fired: { status: number }[];
+    };
+    expect(fired.fired.map((f) => f.status)).toEqual([200, 200]);
+    expect(received).toEqual([
+      { id: 'example', total: 5, status: 'new', note: 'example' },
+      { id: 'example-2', total: 5.5, status: 'new', note: 'example-2' },
+    ]);
+    expect((await fetch(location, { method: 'DELETE', headers: KEY })).status).toBe(200);
+    expect(await (await fetch(`${m.origin}/_mock/subscriptions`)).json()).toEqual([]);
+    const none = (await (await fetch(`${m.origin}/_mock/fire/OnNewOrder`, { method: 'POST' })).json()) as {
+      fired: unknown[];
+    };
+    expect(none.fired).toEqual([]);
   });
 
   it('refuses a subscription without a callback URL, and fire for a name that is no trigger', async () => {
@@ -470,22 +475,11 @@ describe('flowport mock and the asynchronous pattern', () => {
 describe('flowport mock with flowport’s own trigger engine', () => {
   it('is subscribed to, delivers to the callback and is unsubscribed from as the platform does it', async () => {
     const connector = shop();
-    const received: unknown[] = [];
-    const callback = createServer((req, res) => {
-      let text = '';
-      req.on('data', (d: Buffer) => {
-        text += d.toString();
-      });
-      req.on('end', () => {
-        received.push(JSON.parse(text));
-        res.writeHead(202).end();
-      });
-    });
-    await new Promise<void>((r) => callback.listen(0, '127.0.0.1', r));
+    const { base, received } = await callbackReceiver(202);
+    const open = await mock(connector, { auth: false });
+    const engine = createRuntime(connector, { baseUrl: open.url });
     try {
-      const open = await mock(connector, { auth: false });
-      const engine = createRuntime(connector, { baseUrl: open.url });
-      const callbackUrl = `http://127.0.0.1:${(callback.address() as AddressInfo).port}/hook/secret`;
+      const callbackUrl = `${base}/hook/secret`;
       const sub = await subscribe(engine, 'OnNewOrder', {}, { callbackUrl, connection: { values: {} } });
       expect(sub).toMatchObject({ status: 201, warnings: [] });
       await fetch(`${open.origin}/_mock/fire/OnNewOrder`, { method: 'POST' });
@@ -493,9 +487,8 @@ describe('flowport mock with flowport’s own trigger engine', () => {
       const ended = await unsubscribe(engine, sub, { connection: { values: {} } });
       expect(ended).toMatchObject({ ok: true, via: 'operation', operationId: 'DeleteHook' });
       expect(open.handler.triggers.list()).toEqual([]);
-      await engine.close();
     } finally {
-      await new Promise((r) => callback.close(r));
+      await engine.close();
     }
   });
 
