@@ -83,8 +83,8 @@ export function validateCommand(io: Io, setExit: (code: number) => void): Comman
     .option(
       '--overlay <file>',
       "validate the connector as an environment's overlay changes it (repeatable, applied in order)",
+      // No default: the fast path (validate-fast.ts) gives the flags of a plain run as commander does.
       collect,
-      [],
     )
     .option('--prune-suppressions', 'remove suppressions of findings fixed since, then validate')
     .option(
