@@ -10,7 +10,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConnector } from '../../src/connector/load.ts';
 import { type RunningMock, startMock } from '../../src/mock/server.ts';
 import { listen, type RunningServer } from '../../src/server/lifecycle.ts';
-import { createTestServer, freePort, type TestServer, uploadOf } from '../../src/server/testing.ts';
+import {
+  createTestServer,
+  freePort,
+  requestJson,
+  type TestServer,
+  until,
+  uploadOf,
+} from '../../src/server/testing.ts';
 
 const TASKLANE = new URL('../../examples/tasklane/', import.meta.url).pathname;
 
@@ -26,24 +33,8 @@ afterEach(async () => {
   server = t = mock = sink = undefined;
 });
 
-async function call(method: string, path: string, body?: unknown, as = t?.maker.headers) {
-  const res = await fetch(`${server?.url}${path}`, {
-    method,
-    headers: { ...as, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, text, json: () => JSON.parse(text) };
-}
-
-async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  const end = Date.now() + 15_000;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+function call(method: string, path: string, body?: unknown, as = t?.maker.headers) {
+  return requestJson(server?.url ?? '', method, path, body, as);
 }
 
 describe('flowport serve against flowport mock', () => {

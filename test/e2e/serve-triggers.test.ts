@@ -17,7 +17,9 @@ import {
   createTestServer,
   freePort,
   postgresAvailable,
+  requestJson,
   type TestServer,
+  until,
   uploadOf,
 } from '../../src/server/testing.ts';
 import { verifySignature } from '../../src/triggers/signature.ts';
@@ -79,28 +81,8 @@ async function start(engine: 'sqlite' | 'postgres') {
   return { connectionId: connection.json().id as string };
 }
 
-async function call(method: string, path: string, body?: unknown, as = t?.maker.headers) {
-  const res = await fetch(`${server?.url}${path}`, {
-    method,
-    headers: { ...as, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
-}
-
-async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined> | T | undefined,
-  ms = 15_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+function call(method: string, path: string, body?: unknown, as = t?.maker.headers) {
+  return requestJson(server?.url ?? '', method, path, body, as);
 }
 
 async function backendHooks(): Promise<unknown[]> {
