@@ -4,7 +4,9 @@ import type { PresetName } from '../validate/rule.ts';
 import { buildApiProperties } from './api-properties.ts';
 import { brandColor } from './brand-color.ts';
 import { credentialPolicies } from './credentials.ts';
+import { readCurl } from './curl.ts';
 import { enrich } from './enrich.ts';
+import { readHar } from './har.ts';
 import { drawIcon } from './icon.ts';
 import { type ApiInput, readInput } from './input.ts';
 import { createLosses, type LossItem } from './loss.ts';
@@ -12,6 +14,7 @@ import { convertOpenApi3, type SwaggerParts } from './openapi3.ts';
 import { buildParts, type ConvertedPart } from './parts.ts';
 import { convertPostman, postmanRequestCount } from './postman.ts';
 import { buildReadme } from './readme.ts';
+import { convertRecorded } from './recorded.ts';
 import { mergeRemaining, remainingFindings } from './remaining.ts';
 import { type ConversionStats, type Remaining, renderReport, summariseReport } from './report.ts';
 import { routePolicies } from './routes.ts';
@@ -36,6 +39,8 @@ export interface ConvertOptions {
    * gives `parts`, several connectors split by tag; `none`: one connector regardless.
    */
   readonly split?: SplitMode;
+  /** For recorded calls (a HAR, cURL commands): the host whose calls become the connector; default: the one most calls went to. */
+  readonly host?: string;
 }
 
 /** A converted connector, in memory. */
@@ -61,13 +66,28 @@ export interface ConvertResult {
 /** Operations a description has (requests for Postman). */
 export function countOperations(input: ApiInput): number {
   if (input.format === 'postman-2.1') return postmanRequestCount(input.document);
+  if (input.format === 'har' || input.format === 'curl') return recordedCalls(input).exchanges.length;
   let n = 0;
   for (const [path, item] of Object.entries(ownObject(input.document, 'paths') ?? {}))
     if (!path.startsWith('x-') && isObject(item)) for (const m of METHODS) if (isObject(item[m])) n++;
   return n;
 }
 
-function toSwagger(input: ApiInput, losses: ReturnType<typeof createLosses>): SwaggerParts {
+/** The calls a HAR or a list of cURL commands holds. */
+function recordedCalls(input: ApiInput) {
+  return input.format === 'har' ? readHar(input.document) : readCurl(String(input.document.text ?? ''));
+}
+
+function toSwagger(
+  input: ApiInput,
+  losses: ReturnType<typeof createLosses>,
+  options: ConvertOptions,
+): SwaggerParts {
+  if (input.format === 'har' || input.format === 'curl')
+    return convertRecorded(recordedCalls(input), losses, {
+      ...(options.host !== undefined && { host: options.host }),
+      ...(options.source !== undefined && { source: options.source }),
+    });
   if (input.format === 'swagger-2.0') return convertSwagger2(input.document, losses);
   if (input.format === 'postman-2.1') return convertPostman(input.document, losses);
   return convertOpenApi3(input.document, losses);
@@ -75,6 +95,8 @@ function toSwagger(input: ApiInput, losses: ReturnType<typeof createLosses>): Sw
 
 function formatName(input: ApiInput): string {
   if (input.format === 'postman-2.1') return `Postman collection ${input.version}`;
+  if (input.format === 'har') return `HAR ${input.version} recording`;
+  if (input.format === 'curl') return 'cURL commands';
   if (input.format === 'swagger-2.0') return 'Swagger 2.0';
   return `OpenAPI ${input.version}`;
 }
@@ -87,7 +109,7 @@ export { stringify };
 /** Converts a parsed description into a connector. */
 export function convertInput(input: ApiInput, options: ConvertOptions = {}): ConvertResult {
   const losses = createLosses();
-  const parts = toSwagger(input, losses);
+  const parts = toSwagger(input, losses, options);
   const swagger = parts.swagger;
   shrinkSchemas(swagger, losses);
   const source = options.source ?? 'input';
@@ -152,7 +174,12 @@ export function convertInput(input: ApiInput, options: ConvertOptions = {}): Con
   }
   const remaining =
     preset === false ? [] : split.length > 0 ? mergeRemaining(split) : remainingFindings(files, preset);
-  const stats: ConversionStats = { inputOperations: countOperations(input), keptOperations: kept, skeletons };
+  const stats: ConversionStats = {
+    inputOperations: countOperations(input),
+    keptOperations: kept,
+    skeletons,
+    ...((input.format === 'har' || input.format === 'curl') && { recorded: true }),
+  };
   const reportInput = {
     source,
     format: formatName(input),
@@ -181,9 +208,10 @@ export function convertInput(input: ApiInput, options: ConvertOptions = {}): Con
 }
 
 /**
- * Converts an OpenAPI 3.0 / 3.1, Swagger 2.0 or Postman v2.1 description (JSON or YAML text) into a
- * connector: swagger, apiProperties, readme, icon and a loss report. Throws `FlowportError`
- * (`CONVERT_INPUT_INVALID`, `CONVERT_UNSUPPORTED_VERSION`) when the text is not such a description.
+ * Converts an OpenAPI 3.0 / 3.1, Swagger 2.0 or Postman v2.1 description (JSON or YAML text), a HAR
+ * recording or a list of `curl` commands into a connector: swagger, apiProperties, readme, icon and a
+ * loss report. Throws `FlowportError` (`CONVERT_INPUT_INVALID`, `CONVERT_UNSUPPORTED_VERSION`) when
+ * the text is none of these, or records no API call.
  *
  * @example
  * const result = convert(readFileSync('openapi.yaml', 'utf8'), { source: 'openapi.yaml' });

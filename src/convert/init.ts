@@ -17,7 +17,7 @@ export const BASE_FILE = join('.flowport', 'base.swagger.json');
 export const PART_FILE = join('.flowport', 'part.json');
 
 export interface InitOptions extends Omit<ConvertOptions, 'source'> {
-  /** The API description: OpenAPI 3.0/3.1, Swagger 2.0 or Postman v2.1, JSON or YAML. */
+  /** The API description (OpenAPI 3.0/3.1, Swagger 2.0 or Postman v2.1, JSON or YAML), a HAR, curl commands; `-` for standard input. */
   readonly from: string;
   /** The connector folder to create (or update). */
   readonly dir: string;
@@ -90,7 +90,8 @@ function mergeProperties(mine: JsonObject | undefined, theirs: JsonObject): Json
 export async function initConnector(options: InitOptions): Promise<InitResult> {
   let text: string;
   try {
-    text = readFileSync(options.from, 'utf8');
+    // `-`: standard input (curl commands piped from the clipboard).
+    text = readFileSync(options.from === '-' ? 0 : options.from, 'utf8');
   } catch (cause) {
     throw new FlowportError('CONVERT_INPUT_INVALID', `Cannot read \`${options.from}\`.`, { cause });
   }
@@ -109,7 +110,7 @@ export async function initConnector(options: InitOptions): Promise<InitResult> {
   const part = options.update ? readPart(join(options.dir, PART_FILE)) : undefined;
   const conversion = convert(text, {
     ...options,
-    source: basename(options.from),
+    source: options.from === '-' ? 'stdin' : basename(options.from),
     // An update merges into one folder: a split folder takes its own tags from the whole conversion.
     ...((options.update || part) && { split: 'none' as const }),
   });

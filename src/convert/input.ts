@@ -1,14 +1,17 @@
 import { parseDocument } from 'yaml';
 import { isObject, type JsonObject, ownObject, ownString } from '../connector/json.ts';
 import { FlowportError } from '../errors.ts';
+import { looksLikeCurl } from './curl.ts';
+import { isHar } from './har.ts';
 
 /** The kinds of API description `flowport init` reads. */
-export type InputFormat = 'openapi-3.0' | 'openapi-3.1' | 'swagger-2.0' | 'postman-2.1';
+export type InputFormat = 'openapi-3.0' | 'openapi-3.1' | 'swagger-2.0' | 'postman-2.1' | 'har' | 'curl';
 
 export interface ApiInput {
   readonly format: InputFormat;
   /** The version string as the document states it (`3.0.3`, `2.0`, `v2.1.0`). */
   readonly version: string;
+  /** The parsed description; for `curl`, `{ text }` (the commands as written). */
   readonly document: JsonObject;
 }
 
@@ -74,6 +77,12 @@ export function detectInput(value: unknown, name = 'input'): ApiInput {
       `${name} is a Postman collection ${v}; flowport converts v2.1 (export it again from Postman as Collection v2.1).`,
     );
   }
+  if (isHar(value))
+    return {
+      format: 'har',
+      version: ownString(ownObject(value, 'log'), 'version') ?? '1.2',
+      document: value,
+    };
   if (Array.isArray(value.requests) && typeof value.id === 'string')
     throw new FlowportError(
       'CONVERT_UNSUPPORTED_VERSION',
@@ -81,11 +90,12 @@ export function detectInput(value: unknown, name = 'input'): ApiInput {
     );
   throw new FlowportError(
     'CONVERT_INPUT_INVALID',
-    `${name} is not an API description: it has no \`openapi\`, \`swagger\` or Postman \`info.schema\`.`,
+    `${name} is not an API description: it has no \`openapi\`, \`swagger\`, Postman \`info.schema\` or HAR \`log.entries\`, and is not a list of \`curl\` commands.`,
   );
 }
 
 /** Parses and detects in one step. */
 export function readInput(text: string, name = 'input'): ApiInput {
+  if (looksLikeCurl(text)) return { format: 'curl', version: '', document: { text } };
   return detectInput(parseText(text, name), name);
 }

@@ -2,8 +2,10 @@ import { groupLosses, type LossItem } from './loss.ts';
 
 /** Counts a conversion measures. */
 export interface ConversionStats {
-  /** Operations in the description (requests for a Postman collection). */
+  /** Operations in the description (requests for a Postman collection, API calls for a recording). */
   readonly inputOperations: number;
+  /** Set when the input is recorded calls (a HAR, cURL commands) rather than operations. */
+  readonly recorded?: boolean;
   /** Operations of the connector converted from them (trigger skeletons not counted). */
   readonly keptOperations: number;
   /** Webhook trigger skeletons added for callbacks and webhooks. */
@@ -69,7 +71,9 @@ export function renderReport(input: ReportInput): string {
     '',
     '| | |',
     '|---|---|',
-    `| operations in the description | ${stats.inputOperations} |`,
+    stats.recorded
+      ? `| API calls recorded | ${stats.inputOperations} |`
+      : `| operations in the description | ${stats.inputOperations} |`,
     `| operations in the connector | ${stats.keptOperations} |`,
     `| webhook trigger skeletons added | ${stats.skeletons} |`,
     `| constructs not carried over exactly | ${input.losses.length} |`,
@@ -103,7 +107,11 @@ export function renderReport(input: ReportInput): string {
 export function summariseReport(input: ReportInput, limit = 12): string {
   const { stats } = input;
   const out = [
-    `${stats.keptOperations} of ${stats.inputOperations} operations converted${
+    `${
+      stats.recorded
+        ? `${stats.keptOperations} operations from ${stats.inputOperations} recorded API calls`
+        : `${stats.keptOperations} of ${stats.inputOperations} operations converted`
+    }${
       stats.skeletons > 0 ? `, ${stats.skeletons} webhook trigger skeleton(s) added` : ''
     }; ${input.losses.length} construct(s) not carried over exactly.`,
   ];

@@ -17,6 +17,15 @@ export function words(text: string): string[] {
     .filter((w) => w !== '');
 }
 
+/** A plural noun made singular by the common English endings (`categories` → `category`, `boxes` → `box`). */
+export function singular(word: string): string {
+  if (/ies$/i.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(ss|us|is)$/i.test(word)) return word;
+  if (/(s|x|z|ch|sh)es$/i.test(word)) return word.slice(0, -2);
+  if (/s$/i.test(word)) return word.slice(0, -1);
+  return word;
+}
+
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -16,15 +16,23 @@ interface InitFlags {
   split: SplitMode;
   quiet: boolean;
   allowBreaking: boolean;
+  host?: string;
 }
 
 export function initCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('init')
     .description(
-      'Create a connector from an OpenAPI 3.0/3.1, Swagger 2.0 or Postman v2.1 description, with a loss report.',
+      'Create a connector from an OpenAPI 3.0/3.1, Swagger 2.0 or Postman v2.1 description, a HAR recording or curl commands, with a loss report.',
     )
     .argument('[dir]', 'connector folder to create', '.')
-    .option('--from <file>', 'the API description (JSON or YAML)')
+    .option(
+      '--from <file>',
+      'the API description (JSON or YAML), a HAR recording, or a file of curl commands; - reads standard input',
+    )
+    .option(
+      '--host <host>',
+      'for a HAR or curl commands: the host whose calls become the connector (default: the one most calls went to)',
+    )
     .option(
       '--update [file]',
       're-import a newer description into the connector, keeping your edits (3-way merge by operationId)',
@@ -73,7 +81,14 @@ unreadable or unsupported input, or an existing connector without --force / --up
 Examples:
   flowport init my-connector --from openapi.yaml
   flowport init my-connector --from collection.postman.json --publisher "Contoso" --dry-run
-  flowport init my-connector --update openapi-v2.yaml`,
+  flowport init my-connector --update openapi-v2.yaml
+  flowport init my-connector --from session.har --host api.example.com
+  pbpaste | flowport init my-connector --from -     (curl commands copied from DevTools)
+
+A HAR (DevTools' Network tab: "Save all as HAR with content") or curl commands ("Copy as cURL (bash)")
+give a connector of the calls made to one host: paths with ids become templates (/tasks/{taskId}),
+the values sent become typed parameters, JSON bodies and answers schemas, and the credential most
+calls sent the connection's authentication. Recorded values are never written (only their types).`,
     )
     .action(async (dir: string, flags: InitFlags) => {
       const from = typeof flags.update === 'string' ? flags.update : flags.from;
@@ -95,6 +110,7 @@ Examples:
         preset: flags.preset === 'none' ? false : flags.preset,
         split: flags.split,
         allowBreaking: flags.allowBreaking,
+        ...(flags.host && { host: flags.host }),
       });
       if (!flags.quiet) {
         io.stdout.write(`${result.conversion.summary}\n`);

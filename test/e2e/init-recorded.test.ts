@@ -1,0 +1,146 @@
+/**
+ * `flowport init` from recorded calls: curl commands in a file or piped in, a HAR with calls to two
+ * hosts, and a second recording merged with `--update`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/testing.ts';
+import { loadConnectorSync } from '../../src/connector/load.ts';
+import { validateConnector } from '../../src/validate/validate.ts';
+
+const bin = new URL('../../bin/flowport.js', import.meta.url).pathname;
+const TOKEN = 'ghp_recorded0token0value0123456789abcd';
+
+const run = (...argv: string[]) => runCli(argv);
+
+/** Commands as DevTools ("Copy as cURL (bash)"), Postman and an API's docs write them. */
+const COMMANDS = `# List issues
+curl 'https://api.tracker.example/v3/repos/acme/widgets/issues?state=open&per_page=30' \\
+  -H 'accept: application/json' \\
+  -H 'authorization: Bearer ${TOKEN}' \\
+  -H 'sec-fetch-mode: cors' \\
+  --compressed
+
+# Get issue
+curl --location 'https://api.tracker.example/v3/repos/acme/widgets/issues/1347' \\
+--header 'Authorization: Bearer ${TOKEN}'
+
+# Create issue
+curl -X POST https://api.tracker.example/v3/repos/acme/widgets/issues \\
+  -H "Authorization: Bearer ${TOKEN}" \\
+  -H "Content-Type: application/json" \\
+  -d '{"title":"Found a bug","labels":["bug"],"assignee":null}'
+
+# Close issue
+curl -sS -X PATCH https://api.tracker.example/v3/repos/acme/widgets/issues/1347 \\
+  -H "Authorization: Bearer ${TOKEN}" --json '{"state":"closed"}'
+`;
+
+const files = (dir: string) =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((f) => f.isFile())
+    .map((f) => readFileSync(join(dir, f.name), 'utf8'));
+
+function har(hosts: readonly string[], paths: readonly string[]): string {
+  return JSON.stringify({
+    log: {
+      version: '1.2',
+      entries: hosts.flatMap((host) =>
+        paths.map((path) => ({
+          request: {
+            method: 'GET',
+            url: `https://${host}${path}`,
+            headers: [{ name: 'X-Api-Key', value: TOKEN }],
+          },
+          response: {
+            status: 200,
+            headers: [],
+            content: { mimeType: 'application/json', text: '{"id":1,"name":"a"}' },
+          },
+        })),
+      ),
+    },
+  });
+}
+
+describe('flowport init from recorded calls', () => {
+  it('makes a connector of a file of curl commands, named by their comments, the token kept out', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flowport-curl-'));
+    const from = join(root, 'calls.sh');
+    writeFileSync(from, COMMANDS);
+    const dir = join(root, 'tracker');
+    const init = await run('init', dir, '--from', from, '--publisher', 'Acme');
+    expect(init.stderr).toBe('');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toMatch(/^4 operations from 4 recorded API calls/);
+    const connector = loadConnectorSync(dir);
+    expect(
+      connector.operations.map((o) => `${o.method.toUpperCase()} ${o.path} ${o.id} "${o.summary}"`),
+    ).toEqual([
+      'GET /issues ListIssues "List issues"',
+      'POST /issues CreateIssue "Create issue"',
+      'GET /issues/{issueId} GetIssue "Get issue"',
+      'PATCH /issues/{issueId} CloseIssue "Close issue"',
+    ]);
+    // Words in every path stay fixed, in the base path: one repository was recorded.
+    expect(connector.definition.raw?.basePath).toBe('/v3/repos/acme/widgets');
+    const errors = validateConnector(connector, { preset: 'recommended' }).diagnostics.filter(
+      (d) => d.severity === 'error',
+    );
+    expect(errors).toEqual([]);
+    for (const text of files(dir)) expect(text).not.toContain(TOKEN);
+  });
+
+  it('reads commands piped in with --from -', () => {
+    const root = mkdtempSync(join(tmpdir(), 'flowport-curl-'));
+    const out = execFileSync(process.execPath, [bin, 'init', join(root, 'c'), '--from', '-'], {
+      input: 'curl https://api.example.org/v1/status -H "X-Api-Key: k-123"\n',
+      encoding: 'utf8',
+    });
+    expect(out).toMatch(/^1 operations from 1 recorded API calls/);
+    expect(readFileSync(join(root, 'c', 'conversion-report.md'), 'utf8')).toContain(
+      'Converted `stdin` (cURL commands)',
+    );
+  });
+
+  it('takes the host most calls went to, another with --host, and refuses a host not recorded', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flowport-har-'));
+    const from = join(root, 'session.har');
+    writeFileSync(
+      from,
+      har(['api.shop.example', 'api.shop.example', 'cdn.shop.example'], ['/v1/items', '/v1/items/42']),
+    );
+    const first = await run('init', join(root, 'a'), '--from', from);
+    expect(first.code).toBe(0);
+    expect(loadConnectorSync(join(root, 'a')).definition.raw?.host).toBe('api.shop.example');
+    expect(first.stdout).toContain(
+      'left out: a connector calls one host (convert again with `--host cdn.shop.example`',
+    );
+    const other = await run('init', join(root, 'b'), '--from', from, '--host', 'cdn.shop.example');
+    expect(other.code).toBe(0);
+    expect(loadConnectorSync(join(root, 'b')).definition.raw?.host).toBe('cdn.shop.example');
+    const none = await run('init', join(root, 'c'), '--from', from, '--host', 'api.elsewhere.example');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(
+      /session\.har has no calls to api\.elsewhere\.example; the hosts it has are api\.shop\.example \(4\), cdn\.shop\.example \(2\)\. Give one of them to --host\./,
+    );
+    expect(none.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--update merges a later recording: the operations it adds join those kept', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flowport-har-'));
+    const first = join(root, 'monday.har');
+    const second = join(root, 'tuesday.har');
+    writeFileSync(first, har(['api.shop.example'], ['/v1/items', '/v1/items?top=5']));
+    writeFileSync(second, har(['api.shop.example'], ['/v1/items', '/v1/items/42', '/v1/items/7']));
+    const dir = join(root, 'shop');
+    expect((await run('init', dir, '--from', first)).code).toBe(0);
+    const update = await run('init', dir, '--update', second);
+    expect(update.code).toBe(0);
+    expect(update.stdout).toMatch(/Update: 1 added, 0 removed/);
+    expect(loadConnectorSync(dir).operations.map((o) => o.id)).toEqual(['ListItems', 'GetItem']);
+  });
+});
