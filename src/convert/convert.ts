@@ -11,6 +11,7 @@ import { drawIcon } from './icon.ts';
 import { type ApiInput, readInput } from './input.ts';
 import { createLosses, type LossItem } from './loss.ts';
 import { convertOpenApi3, type SwaggerParts } from './openapi3.ts';
+import { pagingPolicies } from './paging.ts';
 import { buildParts, type ConvertedPart } from './parts.ts';
 import { convertPostman, postmanRequestCount } from './postman.ts';
 import { buildReadme } from './readme.ts';
@@ -138,7 +139,10 @@ export function convertInput(input: ApiInput, options: ConvertOptions = {}): Con
         if (op['x-flowport-skeleton'] === true) skeletons++;
         else kept++;
       }
-  const routed = routePolicies(ownObject(swagger, 'paths') ?? {});
+  const routed = [
+    ...routePolicies(ownObject(swagger, 'paths') ?? {}),
+    ...pagingPolicies(ownObject(swagger, 'paths') ?? {}),
+  ];
   const sent = credentialPolicies(ownObject(swagger, 'paths') ?? {}, parts.credentials ?? []);
   const apiProperties = buildApiProperties({
     connectionParameters: parts.connectionParameters,

@@ -158,6 +158,9 @@ export async function initConnector(options: InitOptions): Promise<InitResult> {
         },
       };
     }
+    // A recording shows the calls made, not the API: what an earlier one showed stays (additive).
+    if (options.update && (conversion.format === 'har' || conversion.format === 'curl'))
+      theirs = withEarlierOperations(theirs, readJson(join(options.dir, BASE_FILE)));
     const base = encoder.encode(stringify(theirs));
     if (options.update) {
       const mine = readJson(swaggerPath);
@@ -209,6 +212,50 @@ function breakingOfUpdate(dir: string, files: Record<string, Uint8Array>): Break
     .filter(([name]) => !name.includes('/'))
     .map(([name, bytes]) => ({ name, bytes }));
   return compareConnectors(before, connectorFromFiles([...kept, ...written], { source: dir }));
+}
+
+/**
+ * `swagger` with the operations of `earlier` (the last import's swagger) it does not have, by
+ * operationId, where their method and path are free: a later recording adds to earlier ones.
+ */
+function withEarlierOperations(swagger: JsonObject, earlier: JsonObject | undefined): JsonObject {
+  const { paths, basePath } = rebased(swagger, earlier);
+  const ids = new Set<string>();
+  for (const item of Object.values(paths))
+    for (const op of Object.values(isObject(item) ? item : {}))
+      if (isObject(op) && typeof op.operationId === 'string') ids.add(op.operationId.toLowerCase());
+  for (const [path, item] of Object.entries(ownObject(earlier, 'paths') ?? {}))
+    for (const [method, op] of Object.entries(isObject(item) ? item : {})) {
+      if (!isObject(op) || typeof op.operationId !== 'string' || ids.has(op.operationId.toLowerCase()))
+        continue;
+      const target = { ...(ownObject(paths, path) ?? {}) };
+      if (target[method] !== undefined) continue;
+      target[method] = op;
+      paths[path] = target;
+    }
+  return { ...swagger, ...(basePath !== undefined && { basePath }), paths };
+}
+
+/**
+ * The paths of `swagger` under the base path of `earlier` when the two differ and every path allows
+ * it (`/v1` + `/tasks` → `/tasks` under `/v1`… or `/v1/tasks` under `/`), so that a later
+ * recording's paths meet the earlier one's; else its own paths and base path.
+ */
+function rebased(
+  swagger: JsonObject,
+  earlier: JsonObject | undefined,
+): { paths: JsonObject; basePath?: string } {
+  const own = ownObject(swagger, 'paths') ?? {};
+  const from = String(swagger.basePath ?? '/').replace(/\/$/, '');
+  const to = typeof earlier?.basePath === 'string' ? earlier.basePath.replace(/\/$/, '') : undefined;
+  if (to === undefined || from === to) return { paths: { ...own } };
+  const paths: JsonObject = {};
+  for (const [path, item] of Object.entries(own)) {
+    const full = `${from}${path}`;
+    if (!full.startsWith(`${to}/`)) return { paths: { ...own } };
+    paths[full.slice(to.length)] = item;
+  }
+  return { paths, basePath: to || '/' };
 }
 
 /** `.flowport/part.json` of a split folder, when there is one. */

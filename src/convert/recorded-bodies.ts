@@ -104,6 +104,8 @@ export interface Responses {
   readonly responses: JsonObject;
   /** The media type of the answers when it is not JSON (`produces`). */
   readonly produces?: string;
+  /** The successful (2xx) answers that are JSON, parsed. */
+  readonly answers: readonly JsonValue[];
 }
 
 /**
@@ -122,7 +124,7 @@ export function responsesOf(calls: readonly Exchange[], losses: Losses): Respons
         'response',
         'no answer recorded; the output has no schema (`flowport smoke --write-schemas` adds one from a real call)',
       );
-    return { responses: { default: { description: 'OK' } } };
+    return { responses: { 200: { description: 'OK' } }, answers: [] };
   }
   if (ok.length === 0 && first)
     losses.add(
@@ -133,14 +135,18 @@ export function responsesOf(calls: readonly Exchange[], losses: Losses): Respons
   const byStatus = new Map<number, Exchange[]>();
   for (const c of kept) {
     const status = c.response?.status ?? 0;
-    byStatus.set(status, [...(byStatus.get(status) ?? []), c]);
+    const list = byStatus.get(status);
+    if (list) list.push(c);
+    else byStatus.set(status, [c]);
   }
   const responses: JsonObject = {};
+  const answers: JsonValue[] = [];
   let produces: string | undefined;
   for (const [status, list] of [...byStatus].sort((a, b) => a[0] - b[0])) {
     const description = REASONS[status] ?? (status < 300 ? 'OK' : `Status ${status}`);
     const mime = bare(list[0]?.response?.mimeType ?? '');
     const samples = list.map((c) => parsed(c.response?.text)).filter((v) => v !== undefined);
+    if (status < 300) answers.push(...samples);
     if (samples.length > 0) {
       const { schema, notes } = schemaFromSamples(samples.slice(0, MAX_SAMPLES));
       for (const note of notes) losses.add(join(list[0]?.pointer ?? '', 'response'), 'response', note);
@@ -166,5 +172,5 @@ export function responsesOf(calls: readonly Exchange[], losses: Losses): Respons
         );
     }
   }
-  return { responses, ...(produces && { produces }) };
+  return { responses, answers, ...(produces && { produces }) };
 }

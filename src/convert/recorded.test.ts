@@ -203,6 +203,12 @@ describe('convert: what a recording says about the connection', () => {
         expect(new TextDecoder().decode(bytes)).not.toContain(SECRET);
   });
 
+  it('says when no call sent a credential, as browsers’ sanitised HAR exports leave them out', () => {
+    const r = convert(har(calls({})), { source: 'a.har' });
+    expect(r.swagger.securityDefinitions).toBeUndefined();
+    expect(r.report).toContain('no call sent a credential, so the connector has no authentication');
+  });
+
   it('reports browser session cookies and CSRF headers, never writing them', () => {
     const r = convert(har(calls({ Cookie: `session=${SECRET}`, 'X-CSRF-Token': SECRET })), {
       source: 'a.har',
@@ -328,6 +334,49 @@ describe('convert: hosts, bodies and answers of a recording', () => {
     expect(op(r.swagger, '/files/{fileId}/content', 'get').produces).toEqual(['application/pdf']);
     expect(params(op(r.swagger, '/search', 'get'))).toEqual([]);
     expect(r.report).toContain('a `GET` operation cannot have a body in a connector');
+  });
+
+  it('makes a list pageable when its answers carry an absolute nextLink, and names other paging', () => {
+    const r = convert(
+      har([
+        {
+          url: 'https://api.example.com/items',
+          answer: { value: [{ id: 1 }], '@odata.nextLink': 'https://api.example.com/items?$skip=1' },
+        },
+        {
+          url: 'https://api.example.com/items?$skip=1',
+          answer: { value: [{ id: 2 }], '@odata.nextLink': null },
+        },
+        {
+          url: 'https://api.example.com/orders',
+          answer: { data: [], next_page_url: 'https://api.example.com/orders?page=2' },
+        },
+        { url: 'https://api.example.com/events', answer: { events: [], nextPageToken: 'abc' } },
+        {
+          method: 'POST',
+          url: 'https://api.example.com/items',
+          body: {},
+          answer: { nextLink: 'https://api.example.com/x' },
+        },
+      ]),
+      { source: 'a.har' },
+    );
+    expect(op(r.swagger, '/items', 'get')['x-ms-pageable']).toEqual({ nextLinkName: '@odata.nextLink' });
+    expect(op(r.swagger, '/items', 'post')['x-ms-pageable']).toBeUndefined();
+    expect(op(r.swagger, '/orders', 'get')['x-ms-pageable']).toBeUndefined();
+    expect(ownObject(r.apiProperties, 'properties')?.policyTemplateInstances).toEqual([
+      {
+        templateId: 'updatenextlink',
+        title: 'Route @odata.nextLink back through the connector',
+        parameters: {
+          'x-ms-apimTemplate-operationName': ['ListItems'],
+          'x-ms-apimTemplateParameter.nextLinkPropertyName': '@odata.nextLink',
+        },
+      },
+    ]);
+    expect(r.report).toContain('next page link in `next_page_url`; a connector pages only by');
+    expect(r.report).toContain('next page token in `nextPageToken`');
+    expect(JSON.stringify(r.swagger)).not.toContain('x-flowport');
   });
 
   it('keeps the statuses seen when no call succeeded, and says so', () => {

@@ -11,6 +11,7 @@ import type { Exchange, Exchanges } from './exchange.ts';
 import type { Losses } from './loss.ts';
 import type { SwaggerParts } from './openapi3.ts';
 import { normaliseOperationId } from './operation-id.ts';
+import { PAGING_MARK, pagingOf } from './paging.ts';
 import { type PathParameter, templatePaths, valueKind } from './path-template.ts';
 import {
   credentialKey,
@@ -52,7 +53,11 @@ function segmentsOf(url: URL): string[] {
 function chooseHost(input: Exchanges, losses: Losses, options: RecordedOptions): Exchange[] {
   const name = options.source ?? 'input';
   const byHost = new Map<string, Exchange[]>();
-  for (const e of input.exchanges) byHost.set(e.url.host, [...(byHost.get(e.url.host) ?? []), e]);
+  for (const e of input.exchanges) {
+    const list = byHost.get(e.url.host);
+    if (list) list.push(e);
+    else byHost.set(e.url.host, [e]);
+  }
   const ranked = [...byHost].sort((a, b) => b[1].length - a[1].length);
   const listed = ranked.map(([h, calls]) => `${h} (${calls.length})`).join(', ');
   if (ranked.length === 0) {
@@ -159,6 +164,12 @@ function chooseCredential(calls: readonly Exchange[], losses: Losses): Credentia
       'credential',
       `${describeCredential(top.credential)}, sent by ${top.calls.length} of ${calls.length} call(s), became the connection’s authentication; the recorded value is not kept`,
     );
+  else if (cookies.length === 0)
+    losses.add(
+      calls[0]?.pointer ?? '',
+      'credential',
+      'no call sent a credential, so the connector has no authentication: if the API needs one, the recording may have left it out (browsers export HAR files without `Authorization` headers and cookies unless asked to include sensitive data); record again with it, or set up the authentication in apiProperties.json',
+    );
   return { chosen: top?.credential, sent: new Set(top?.calls ?? []) };
 }
 
@@ -250,7 +261,8 @@ export function convertRecorded(
     const query = new ValueTable();
     for (const c of list) query.addSample(queryPairs(c.url));
     const body = requestBody(method, list, losses);
-    const { responses, produces } = responsesOf(list, losses);
+    const { responses, produces, answers } = responsesOf(list, losses);
+    const paging = method === 'GET' ? pagingOf(answers) : undefined;
     const name = operationName(method, template);
     const given = list.find((c) => c.name)?.name;
     const tag = template.split('/').find((s) => s !== '' && !s.startsWith('{'));
@@ -271,6 +283,20 @@ export function convertRecorded(
       responses,
     };
     if (tag) tags.add(titleCase(tag) || tag);
+    if (paging?.kind === 'pageable') {
+      op['x-ms-pageable'] = { nextLinkName: paging.nextLinkName };
+      op[PAGING_MARK] = paging.nextLinkName;
+      losses.add(
+        list[0]?.pointer ?? '',
+        'paging',
+        `answers carry an absolute next-page link in \`${paging.nextLinkName}\`: the operation is pageable (\`x-ms-pageable\`), with an \`updatenextlink\` policy that routes the link back through the connector`,
+      );
+    } else if (paging)
+      losses.add(
+        list[0]?.pointer ?? '',
+        'paging',
+        `answers carry a next ${paging.token ? 'page token' : 'page link'} in \`${paging.name}\`; a connector pages only by a next-page URL in \`nextLink\` or \`@odata.nextLink\`, so the operation returns one page (flows page with a Do until loop${paging.token ? ' passing the token back' : ''})`,
+      );
     if (body.consumes) op.consumes = [body.consumes];
     if (produces) op.produces = [produces];
     if (auth.scheme && !list.some((c) => sent.has(c))) op.security = [];

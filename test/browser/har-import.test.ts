@@ -65,7 +65,12 @@ function api(seen: Seen[], expectedKey: () => string) {
     const id = Number(/^\/api\/v1\/tasks\/(\d+)$/.exec(url.pathname)?.[1]);
     if (url.pathname === '/api/v1/tasks' && req.method === 'GET') {
       const top = Number(url.searchParams.get('top') ?? 10);
-      return json(200, { value: [...tasks.values()].slice(0, top), nextLink: null });
+      const skip = Number(url.searchParams.get('skip') ?? 0);
+      const more = skip + top < tasks.size;
+      return json(200, {
+        value: [...tasks.values()].slice(skip, skip + top),
+        nextLink: more ? `http://${req.headers.host}/api/v1/tasks?top=${top}&skip=${skip + top}` : null,
+      });
     }
     if (url.pathname === '/api/v1/tasks' && req.method === 'POST') {
       const body = JSON.parse(await readBody(req)) as JsonObject;
@@ -101,7 +106,7 @@ function app(apiUrl: string) {
     const call = (method, path, body) =>
       fetch(api + path, { method, headers, body: body && JSON.stringify(body) }).then((r) => r.status === 204 ? null : r.json());
     (async () => {
-      await call('GET', '/tasks?top=5');
+      await call('GET', '/tasks?top=1');
       await call('GET', '/tasks?top=20&done=false');
       await call('GET', '/tasks/17');
       await call('GET', '/tasks/23');
@@ -177,6 +182,19 @@ describe.skipIf(!haveChromium)('flowport init from a HAR recorded by Chromium', 
     expect(result.report).toMatch(/left out: pages, scripts, styles, images and fonts/);
   });
 
+  it('makes the list that answered with a next-page link pageable, its link routed back through the connector', () => {
+    const list = ownObject(ownObject(ownObject(result.swagger, 'paths'), '/tasks'), 'get');
+    expect(list?.['x-ms-pageable']).toEqual({ nextLinkName: 'nextLink' });
+    expect(ownObject(result.apiProperties, 'properties')?.policyTemplateInstances).toContainEqual({
+      templateId: 'updatenextlink',
+      title: 'Route nextLink back through the connector',
+      parameters: {
+        'x-ms-apimTemplate-operationName': ['ListTasks'],
+        'x-ms-apimTemplateParameter.nextLinkPropertyName': 'nextLink',
+      },
+    });
+  });
+
   it('takes the API key as the connection’s and writes no recorded value', () => {
     expect(result.swagger.securityDefinitions).toEqual({
       api_key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
@@ -215,12 +233,19 @@ describe.skipIf(!haveChromium)('flowport init from a HAR recorded by Chromium', 
       { connection },
     );
     expect(created.response.status).toBe(201);
-    const listed = await runtime.invoke('ListTasks', { top: 1 }, { connection });
+    // Answers with an absolute `nextLink` made ListTasks pageable: every page, through the connector.
+    const listed = await runtime.invoke('ListTasks', { top: 2 }, { connection, allPages: true });
     expect(listed.response.status).toBe(200);
+    expect(listed.pages).toBe(2);
+    expect(listed.response.body).toMatchObject({
+      kind: 'json',
+      value: { value: [{ id: 17 }, { id: 23 }, { title: 'From the connector' }] },
+    });
     expect(seen).toEqual([
       { method: 'GET', path: '/api/v1/tasks/17', key },
       { method: 'POST', path: '/api/v1/tasks', key },
-      { method: 'GET', path: '/api/v1/tasks?top=1', key },
+      { method: 'GET', path: '/api/v1/tasks?top=2', key },
+      { method: 'GET', path: '/api/v1/tasks?top=2&skip=2', key },
     ]);
   });
 });

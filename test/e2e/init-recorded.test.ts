@@ -130,17 +130,47 @@ describe('flowport init from recorded calls', () => {
     expect(none.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('--update merges a later recording: the operations it adds join those kept', async () => {
+  it('--update adds what a later recording shows and keeps what it does not', async () => {
     const root = mkdtempSync(join(tmpdir(), 'flowport-har-'));
     const first = join(root, 'monday.har');
     const second = join(root, 'tuesday.har');
+    const third = join(root, 'wednesday.har');
     writeFileSync(first, har(['api.shop.example'], ['/v1/items', '/v1/items?top=5']));
-    writeFileSync(second, har(['api.shop.example'], ['/v1/items', '/v1/items/42', '/v1/items/7']));
+    writeFileSync(second, har(['api.shop.example'], ['/v1/items/42', '/v1/items/7']));
+    writeFileSync(third, har(['api.shop.example'], ['/v1/orders', '/v1/items/42']));
+    const dir = join(root, 'shop');
+    expect((await run('init', dir, '--from', first)).code).toBe(0);
+    const tuesday = await run('init', dir, '--update', second);
+    expect(tuesday.code).toBe(0);
+    expect(tuesday.stdout).toMatch(/Update: 1 added, 0 removed/);
+    const wednesday = await run('init', dir, '--update', third);
+    expect(wednesday.code).toBe(0);
+    expect(wednesday.stdout).toMatch(/Update: 1 added, 0 removed/);
+    expect(loadConnectorSync(dir).operations.map((o) => `${o.id} ${o.path}`)).toEqual([
+      'ListOrders /orders',
+      'GetItem /items/{itemId}',
+      'ListItems /items',
+    ]);
+  });
+
+  it('--update puts a later recording’s paths under the base path the first one gave', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flowport-har-'));
+    const first = join(root, 'first.har');
+    const second = join(root, 'second.har');
+    writeFileSync(first, har(['api.shop.example'], ['/api/v1/items', '/api/v1/items/42']));
+    // Alone, these calls share `/api/v1/items` as their base path.
+    writeFileSync(second, har(['api.shop.example'], ['/api/v1/items/labels', '/api/v1/items/colours']));
     const dir = join(root, 'shop');
     expect((await run('init', dir, '--from', first)).code).toBe(0);
     const update = await run('init', dir, '--update', second);
     expect(update.code).toBe(0);
-    expect(update.stdout).toMatch(/Update: 1 added, 0 removed/);
-    expect(loadConnectorSync(dir).operations.map((o) => o.id)).toEqual(['ListItems', 'GetItem']);
+    const connector = loadConnectorSync(dir);
+    expect(connector.definition.raw?.basePath).toBe('/api/v1');
+    expect(connector.operations.map((o) => o.path).sort()).toEqual([
+      '/items',
+      '/items/colours',
+      '/items/labels',
+      '/items/{itemId}',
+    ]);
   });
 });
