@@ -1,0 +1,115 @@
+/**
+ * The connection of a connector made from recorded calls: the credential most calls sent, as the
+ * connection's authentication (through `convertSecurity`, as an OpenAPI scheme would be); the other
+ * credentials, browser cookies and session headers reported, never kept.
+ */
+import type { Exchange } from './exchange.ts';
+import type { Losses } from './loss.ts';
+import {
+  credentialKey,
+  credentialsOf,
+  describeCredential,
+  type RecordedCredential,
+  schemeOf,
+} from './recorded-auth.ts';
+import { headerRole } from './recorded-values.ts';
+import { type Auth, convertSecurity } from './security.ts';
+
+interface Credentials {
+  readonly chosen: RecordedCredential | undefined;
+  /** Calls that sent the chosen credential. */
+  readonly sent: ReadonlySet<Exchange>;
+}
+
+/** The credential most calls sent; the others and browser cookies reported. */
+function chooseCredential(calls: readonly Exchange[], losses: Losses): Credentials {
+  const counts = new Map<string, { credential: RecordedCredential; calls: Exchange[] }>();
+  for (const call of calls)
+    for (const c of credentialsOf(call)) {
+      const key = credentialKey(c);
+      const entry = counts.get(key);
+      if (entry) entry.calls.push(call);
+      else counts.set(key, { credential: c, calls: [call] });
+    }
+  const ranked = [...counts.values()].sort((a, b) => b.calls.length - a.calls.length);
+  const [top, ...others] = ranked;
+  for (const o of others)
+    losses.add(
+      o.calls[0]?.pointer ?? '',
+      'credential',
+      `${describeCredential(o.credential)}, sent by ${o.calls.length} call(s), is not kept: a connection authenticates one way (${top ? describeCredential(top.credential) : 'none'})`,
+    );
+  const cookies = calls.filter((c) => c.headers.some((h) => h.name.toLowerCase() === 'cookie'));
+  if (cookies.length > 0)
+    losses.add(
+      cookies[0]?.pointer ?? '',
+      'session cookie',
+      `sent by ${cookies.length} call(s) and not kept: a connector cannot sign in with a browser session; ${
+        top
+          ? `the connection uses ${describeCredential(top.credential)} instead`
+          : 'the connector has no authentication, so set one up in apiProperties.json (an API key, or OAuth 2 with the API’s app registration)'
+      }`,
+    );
+  if (top)
+    losses.add(
+      top.calls[0]?.pointer ?? '',
+      'credential',
+      `${describeCredential(top.credential)}, sent by ${top.calls.length} of ${calls.length} call(s), became the connection’s authentication; the recorded value is not kept`,
+    );
+  else if (cookies.length === 0)
+    losses.add(
+      calls[0]?.pointer ?? '',
+      'credential',
+      'no call sent a credential, so the connector has no authentication: if the API needs one, the recording may have left it out (browsers export HAR files without `Authorization` headers and cookies unless asked to include sensitive data); record again with it, or set up the authentication in apiProperties.json',
+    );
+  return { chosen: top?.credential, sent: new Set(top?.calls ?? []) };
+}
+
+/** The connection's authentication and the calls that sent its credential (the others get `security: []`). */
+export function recordedConnection(
+  calls: readonly Exchange[],
+  losses: Losses,
+): { readonly auth: Auth; readonly sent: ReadonlySet<Exchange> } {
+  const first = calls[0];
+  const origin = `${first?.url.protocol}//${first?.url.host}`;
+  const { chosen, sent } = chooseCredential(calls, losses);
+  const schemeName = chosen
+    ? chosen.kind === 'basic'
+      ? 'basic_auth'
+      : chosen.kind === 'bearer'
+        ? 'bearer_token'
+        : 'api_key'
+    : undefined;
+  // The scheme's findings point at the first call that sent the credential, not at a made-up name.
+  const schemesAt = '/\u0000scheme';
+  const sentAt = [...sent][0]?.pointer ?? first?.pointer ?? '';
+  const authLosses: Losses = {
+    items: losses.items,
+    add: (pointer, construct, action) =>
+      losses.add(pointer.startsWith(schemesAt) ? sentAt : pointer, construct, action),
+  };
+  const auth = convertSecurity(
+    {},
+    authLosses,
+    origin,
+    schemesAt,
+    schemeName && chosen ? { [schemeName]: schemeOf(chosen) } : {},
+  );
+  const dropped = new Set<string>();
+  for (const c of calls)
+    for (const h of c.headers)
+      if (
+        headerRole(h.name) === 'secret' &&
+        h.name.toLowerCase() !== 'cookie' &&
+        !credentialsOf(c).some((k) => k.name.toLowerCase() === h.name.toLowerCase())
+      )
+        dropped.add(h.name);
+  for (const name of dropped)
+    losses.add(
+      first?.pointer ?? '',
+      'header',
+      `\`${name}\` not kept: it carries a session or a secret; the connection’s authentication is sent instead`,
+    );
+
+  return { auth, sent };
+}
