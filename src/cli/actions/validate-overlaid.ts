@@ -18,10 +18,12 @@ export function validateOverlaid(
   return sources.map((source) => {
     try {
       const connector = applyOverlays(loadConnectorSync(source), overlays);
-      const result = validateConnector(connector, {
+      const found = validateConnector(connector, {
         ...(options.preset && { preset: options.preset }),
         ...(options.config && { config: options.config }),
       });
+      // A fix would edit the overlaid text, not the files on disk: none is offered.
+      const result = { ...found, diagnostics: found.diagnostics.map(({ edit: _edit, ...d }) => d) };
       if (!options.texts) return { source, result };
       return { source, result, texts: positionedTexts(result, (kind) => connector.files[kind]?.text) };
     } catch (error) {

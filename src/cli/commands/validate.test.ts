@@ -314,6 +314,9 @@ describe('validate --overlay', () => {
       expect(report.results[0]?.diagnostics.map((d) => d.pointer)).toEqual(['/paths/~1projects/get/summary']);
       const text = await runCli(['validate', example, '--preset', 'certification', '--overlay', overlay]);
       expect(text.stdout).toContain('"summary": "list projects"');
+      // Its fixes would edit the overlaid text, not the files: none is offered.
+      expect(text.stdout).toMatch(/1 problem/);
+      expect(text.stdout).not.toContain('--fix');
       expect(text.stderr).toContain('lines and columns are in the overlaid documents');
       const fix = await runCli(['validate', example, '--overlay', overlay, '--fix']);
       expect(fix.code).toBe(2);
