@@ -286,7 +286,7 @@ describe('convert: hosts, bodies and answers of a recording', () => {
     } catch (error) {
       expect(isFlowportError(error) && error.code).toBe('CONVERT_INPUT_INVALID');
       expect((error as Error).message).toMatch(
-        /pages\.har holds no API calls \(1 left out: pages.*Fetch\/XHR/,
+        /^pages\.har holds no API calls \(1 left out: pages[^.]*\)\. Give the calls the app makes to its API: a HAR saved from DevTools' Network tab \(the Fetch\/XHR requests, with content\), or curl commands copied as cURL \(bash\)\.$/,
       );
     }
   });

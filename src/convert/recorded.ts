@@ -51,10 +51,10 @@ function chooseHost(input: Exchanges, losses: Losses, options: RecordedOptions):
   const ranked = [...byHost].sort((a, b) => b[1].length - a[1].length);
   const listed = ranked.map(([h, calls]) => `${h} (${calls.length})`).join(', ');
   if (ranked.length === 0) {
-    const left = input.skipped.map((s) => s.action).join('; ');
+    const left = input.skipped.map((s) => s.action.replace(/\.$/, '')).join('; ');
     throw new FlowportError(
       'CONVERT_INPUT_INVALID',
-      `${name} holds no API calls${left ? ` (${left})` : ''}. Record the calls the app makes to its API (in DevTools' Network tab, the Fetch/XHR requests) and save them with their content.`,
+      `${name} holds no API calls${left ? ` (${left})` : ''}. Give the calls the app makes to its API: a HAR saved from DevTools' Network tab (the Fetch/XHR requests, with content), or curl commands copied as cURL (bash).`,
     );
   }
   const wanted = options.host?.toLowerCase();
