@@ -13,10 +13,11 @@ import { operationName } from './recorded-names.ts';
 import { headerParameters, queryPairs, ValueTable } from './recorded-values.ts';
 import { titleCase } from './text.ts';
 
+/** Swagger path parameters of a template, typed by what their values were. */
 function pathParameters(list: readonly PathParameter[]): JsonObject[] {
   return list.map((p) => {
-    const kinds = [...p.kinds];
-    const only = kinds.length === 1 && p.kinds.size === 1 ? kinds[0] : undefined;
+    const only = p.kinds.size === 1 ? [...p.kinds][0] : undefined;
+    // A word folded into a value's place (`me` beside `42`) has no kind: the type must fit it too.
     const type: JsonObject =
       only === 'integer' && p.values.every((v) => /^\d+$/.test(v))
         ? { type: 'integer' }

@@ -137,6 +137,17 @@ describe('convert: a HAR recording', () => {
     expect(params(op(swagger, '/projects/{projectId}/tasks', 'get'))).toEqual(['path:projectId:string:true']);
   });
 
+  it('types a path parameter a word was folded into as a string', () => {
+    const r = convert(
+      har([
+        { url: 'https://api.example.com/users/42/orders', answer: [] },
+        { url: 'https://api.example.com/users/me/orders', answer: [] },
+      ]),
+      { source: 'a.har' },
+    );
+    expect(params(op(r.swagger, '/users/{userId}/orders', 'get'))).toEqual(['path:userId:string:true']);
+  });
+
   it('gives JSON bodies and answers schemas made from every sample, values left out', () => {
     const get = op(swagger, '/tasks/{taskId}', 'get');
     const schema = ownObject(ownObject(get.responses as JsonObject, '200'), 'schema');
