@@ -55,6 +55,7 @@ export { type NamedBytes, submissionZip } from './package-build/submission.ts';
 export { prBody } from './pr/body.ts';
 export { CHECKLIST, type CheckedItem, type ChecklistItem } from './pr/checklist.ts';
 export { type PrOptions, type PrReport, prReport } from './pr/report.ts';
+export { type RecordedCall, type Recorder, type RecorderOptions, startRecorder } from './record/server.ts';
 export { checkConnection } from './runtime/connection/check.ts';
 export { oauthEndpointsOf } from './runtime/connection/oauth-settings.ts';
 export { describeConnectionParameters } from './runtime/connection/parameters.ts';

@@ -17,6 +17,7 @@ import { oauthDoctorCommand } from './commands/oauth-doctor.ts';
 import { operationsCommand } from './commands/operations.ts';
 import { packageCommand } from './commands/package.ts';
 import { prCommand } from './commands/pr.ts';
+import { recordCommand } from './commands/record.ts';
 import { responseSchemaCommand } from './commands/response-schema.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { runCommand } from './commands/run.ts';
@@ -42,6 +43,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
   program.addCommand(runCommand(io, setExit));
   program.addCommand(smokeCommand(io, setExit));
   program.addCommand(mockCommand(io, setExit));
+  program.addCommand(recordCommand(io, setExit));
   program.addCommand(responseSchemaCommand(io, setExit));
   program.addCommand(triggerCommand(io, setExit));
   program.addCommand(serveCommand(io, setExit));

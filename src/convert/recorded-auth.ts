@@ -11,7 +11,10 @@ const KEY_HEADER =
 const KEY_QUERY =
   /^(api[-_]?key|apikey|key|access[-_]?token|token|auth[-_]?token|app[-_]?key|subscription-key)$/i;
 /** Headers that carry a browser session or a one-time value: never parameters, never kept. */
-const SESSION_HEADER = /^(cookie|x-(csrf|xsrf)-token|x-csrftoken|x-xsrf-token|csrf-token|x-requested-with)$/i;
+const SESSION_HEADER = /^(cookie|set-cookie|proxy-authorization|x-requested-with)$/i;
+/** Words in a name that say its value is a secret or a session (`X-CSRF-Token`, `X-Session-Id`, `client_secret`). */
+const SECRET_WORDS =
+  /token|secret|session|signature|password|passwd|credential|cookie|csrf|xsrf|api[-_]?key/i;
 
 /** A credential the recorded calls sent; `name` is the header or query parameter. */
 export interface RecordedCredential {
@@ -51,7 +54,19 @@ export function credentialKey(c: RecordedCredential): string {
 
 /** True for a header the converter never keeps as a parameter: credentials and session headers. */
 export function isSecretHeader(name: string): boolean {
-  return name.toLowerCase() === 'authorization' || KEY_HEADER.test(name) || SESSION_HEADER.test(name);
+  return (
+    name.toLowerCase() === 'authorization' ||
+    KEY_HEADER.test(name) ||
+    SESSION_HEADER.test(name) ||
+    SECRET_WORDS.test(name)
+  );
+}
+
+/** True for a name (a body field, a form field) whose value is a secret: `password`, `client_secret`, `access_token`. */
+export function isSecretName(name: string): boolean {
+  // `token_type`, `expires_in`, `token_url` describe a secret without being one.
+  if (/(type|expires?(_?in|_?at)?|url|uri|endpoint|name)$/i.test(name) && !KEY_QUERY.test(name)) return false;
+  return SECRET_WORDS.test(name) || KEY_QUERY.test(name);
 }
 
 /** True for a query parameter that is a credential. */

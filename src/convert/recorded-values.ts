@@ -13,9 +13,6 @@ import { titleCase } from './text.ts';
 const TRANSPORT_HEADER =
   /^(:.*|accept|accept-encoding|accept-language|accept-charset|user-agent|host|connection|keep-alive|content-length|content-type|origin|referer|cache-control|pragma|dnt|upgrade-insecure-requests|te|trailer|priority|purpose|expect|range|if-none-match|if-modified-since|if-unmodified-since|if-range|sec-.*|x-forwarded-.*|forwarded|via|x-client-data|traceparent|tracestate|baggage|sentry-trace|x-amzn-trace-id|x-datadog-.*|x-b3-.*|b3|newrelic|x-real-ip|proxy-.*|postman-token)$/i;
 
-/** Words in a header name that say its value is a secret or a session: dropped, never a parameter. */
-const SECRET_WORDS = /token|secret|session|signature|password|passwd|credential|cookie|csrf|xsrf/i;
-
 /** The type a list of text values has in common. */
 export function typeOfValues(values: readonly string[]): JsonObject {
   if (values.length > 0 && values.every((v) => /^-?\d{1,15}$/.test(v))) return { type: 'integer' };
@@ -82,7 +79,7 @@ export function queryPairs(url: URL): [string, string][] {
 /** Why a header is not a parameter (`transport`, `secret`), or undefined when it may be one. */
 export function headerRole(name: string): 'transport' | 'secret' | undefined {
   if (TRANSPORT_HEADER.test(name)) return 'transport';
-  if (isSecretHeader(name) || SECRET_WORDS.test(name)) return 'secret';
+  if (isSecretHeader(name)) return 'secret';
   return undefined;
 }
 

@@ -7,42 +7,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { JsonValue } from '../connector/json.ts';
 import type { Connector, Operation } from '../connector/model.ts';
-import { FlowportError } from '../errors.ts';
+import { relay, relayTarget } from '../relay/forward.ts';
 import { responseConformance } from '../runtime/response-conformance.ts';
 import type { ResponseBody } from '../runtime/types.ts';
 
-/** Hop-by-hop headers, and those the forwarding itself sets. */
-const DROPPED_REQUEST = new Set([
-  'host',
-  'connection',
-  'content-length',
-  'keep-alive',
-  'transfer-encoding',
-  'upgrade',
-]);
-/** `fetch` has decoded the body, so its encoding and length no longer hold. */
-const DROPPED_RESPONSE = new Set([
-  'content-encoding',
-  'content-length',
-  'transfer-encoding',
-  'connection',
-  'keep-alive',
-]);
-
 /** The upstream base URL (`scheme://host/basePath`), checked once. */
 export function proxyTarget(raw: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new FlowportError(
-      'USAGE',
-      `\`--proxy ${raw}\` is not a URL; give the API's base, such as https://api.contoso.com/v1.`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new FlowportError('USAGE', `\`--proxy\` takes an http or https URL, not ${url.protocol}.`);
-  return url;
+  return relayTarget(raw, '--proxy');
 }
 
 export interface Forwarded {
@@ -69,24 +40,9 @@ export async function forward(
   },
   operation: Operation | undefined,
 ): Promise<Forwarded> {
-  const base = target.href.replace(/\/$/, '');
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined || DROPPED_REQUEST.has(name)) continue;
-    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  let response: Response;
-  try {
-    response = await fetch(`${base}${request.path}${request.search}`, {
-      method: request.method,
-      headers,
-      ...(request.body && request.method !== 'GET' && request.method !== 'HEAD' && { body: request.body }),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(120_000),
-    });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    const message = `The API at ${target.origin} could not be reached (${cause}).`;
+  const answer = await relay(target, request);
+  if ('unreachable' in answer) {
+    const message = `The API at ${target.origin} could not be reached (${answer.unreachable}).`;
     return {
       status: 502,
       headers: { 'content-type': 'application/json; charset=utf-8' },
@@ -94,26 +50,21 @@ export async function forward(
       findings: [],
     };
   }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const out: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    if (!DROPPED_RESPONSE.has(name)) out[name] = value;
-  });
   return {
-    status: response.status,
-    headers: out,
-    bytes,
-    findings: operation ? checked(connector, operation, response, bytes) : [],
+    status: answer.status,
+    headers: answer.headers,
+    bytes: answer.bytes,
+    findings: operation ? checked(connector, operation, answer, answer.bytes) : [],
   };
 }
 
 function checked(
   connector: Connector,
   operation: Operation,
-  response: Response,
+  response: { readonly status: number; readonly headers: Record<string, string> },
   bytes: Uint8Array,
 ): { at: string; message: string }[] {
-  const type = response.headers.get('content-type') ?? '';
+  const type = response.headers['content-type'] ?? '';
   let body: ResponseBody = { kind: 'none' };
   if (bytes.length > 0) {
     const text = new TextDecoder().decode(bytes);

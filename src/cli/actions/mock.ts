@@ -1,10 +1,10 @@
 import pc from 'picocolors';
 import { loadConnector } from '../../connector/load.ts';
-import { FlowportError, isFlowportError } from '../../errors.ts';
 import type { MockLogEntry } from '../../mock/server.ts';
 import { startMock } from '../../mock/server.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
+import { listenFailure } from '../listen.ts';
 
 export interface MockFlags {
   port: number;
@@ -59,14 +59,7 @@ export async function runMock(
       onRequest: (e) => io.stdout.write(`${line(e)}\n`),
     });
   } catch (error) {
-    if (isFlowportError(error)) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new FlowportError(
-      'USAGE',
-      code === 'EADDRINUSE'
-        ? `Port ${flags.port} on ${flags.host} is in use; pass --port with a free one (0 takes any).`
-        : `Cannot listen on ${flags.host}:${flags.port} (${code ?? (error as Error).message}).`,
-    );
+    throw listenFailure(error, flags.host, flags.port);
   }
   const title = connector.definition.info.title ?? connectorPath;
   const triggers = mock.handler.triggers.triggers();

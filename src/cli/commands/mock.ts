@@ -1,14 +1,8 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import type { MockFlags } from '../actions/mock.ts';
+import { portNumber } from '../listen.ts';
 import { positiveInt } from './run.ts';
 import type { Io } from './validate.ts';
-
-const port = (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new InvalidArgumentError('--port expects a port number, 0 to 65535 (0: any free one).');
-  return n;
-};
 
 export function mockCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('mock')
@@ -17,7 +11,9 @@ export function mockCommand(io: Io, setExit: (code: number) => void): Command {
     )
     .argument('<connector>', 'connector folder, zip or swagger file')
     .addOption(
-      new Option('-p, --port <port>', 'port to listen on (0: any free one)').default(4010).argParser(port),
+      new Option('-p, --port <port>', 'port to listen on (0: any free one)')
+        .default(4010)
+        .argParser(portNumber),
     )
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .addOption(
