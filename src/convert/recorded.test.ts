@@ -390,6 +390,21 @@ describe('convert: hosts, bodies and answers of a recording', () => {
     expect(JSON.stringify(r.swagger)).not.toContain('x-flowport');
   });
 
+  it('names the connector after the API’s domain, or after the file when the host is an address', () => {
+    expect(
+      ownObject(
+        convert(har([{ url: 'https://api.tasklane.io/a', answer: {} }]), { source: 'x.har' }).swagger,
+        'info',
+      )?.title,
+    ).toBe('Tasklane');
+    expect(
+      ownObject(
+        convert(har([{ url: 'http://127.0.0.1:8080/a', answer: {} }]), { source: 'board.har' }).swagger,
+        'info',
+      )?.title,
+    ).toBe('board');
+  });
+
   it('keeps the statuses seen when no call succeeded, and says so', () => {
     const r = convert(
       har([{ url: 'https://api.example.com/secret', status: 401, answer: { error: 'no' } }]),

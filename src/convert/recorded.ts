@@ -76,6 +76,12 @@ function chooseHost(input: Exchanges, losses: Losses, options: RecordedOptions):
   return chosen[1];
 }
 
+/** `api.tasklane.io` → `Tasklane`; an IP address or `localhost` gives `''`. */
+function titleOfHost(hostname: string): string {
+  if (hostname === 'localhost' || /^[\d.]+$/.test(hostname) || hostname.startsWith('[')) return '';
+  return titleCase(hostname.replace(/^(api|www|app)\./, '').replace(/\.[a-z]+$/, ''));
+}
+
 /**
  * Leading words every path shares, as the base path: each path keeps at least one segment, and the
  * word before a value stays in the paths (`/api/v2/projects/42` → `/api/v2` + `/projects/{projectId}`).
@@ -160,14 +166,9 @@ export function convertRecorded(
   const swagger: JsonObject = {
     swagger: '2.0',
     info: {
-      title:
-        input.title ??
-        titleCase(
-          host
-            .replace(/:\d+$/, '')
-            .replace(/^(api|www|app)\./, '')
-            .replace(/\.[a-z]+$/, ''),
-        ),
+      // The page's title, else the API's domain name (`api.tasklane.io` → Tasklane); an address says
+      // nothing, so the file's name is used (by `enrich`).
+      title: input.title ?? titleOfHost(first.url.hostname),
       version: '1.0',
     },
     host,
