@@ -61,4 +61,6 @@ export interface Exchanges {
   readonly skipped: readonly SkippedInput[];
   /** A title the input suggests (a HAR page title); the converter falls back to the API's host. */
   readonly title?: string;
+  /** Pages the browser opened (a HAR's navigations): not API calls, but a sign-in page among them tells how users sign in. */
+  readonly pages?: readonly { readonly url: URL; readonly pointer: string }[];
 }

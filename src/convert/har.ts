@@ -112,6 +112,7 @@ export function readHar(har: JsonObject): Exchanges {
   const log = ownObject(har, 'log') ?? {};
   const left = new Left();
   const exchanges: Exchange[] = [];
+  const pages: { url: URL; pointer: string }[] = [];
   const entries = ownArray(log, 'entries') ?? [];
   for (const [i, entry] of entries.entries()) {
     const pointer = join('/log/entries', i);
@@ -142,6 +143,12 @@ export function readHar(har: JsonObject): Exchanges {
     const content = ownObject(response, 'content');
     const mimeType = ownString(content, 'mimeType') ?? '';
     const reason = staticReason(entry, url, mimeType);
+    if (
+      reason &&
+      method === 'GET' &&
+      (ownString(entry, '_resourceType') === 'document' || /^text\/html/i.test(mimeType))
+    )
+      pages.push({ url, pointer });
     if (reason) {
       left.add(reason, pointer);
       continue;
@@ -176,6 +183,7 @@ export function readHar(har: JsonObject): Exchanges {
   return {
     exchanges,
     skipped: left.items(),
+    ...(pages.length > 0 && { pages }),
     ...(title && !/^[a-z]+:\/\//i.test(title) && { title }),
   };
 }

@@ -3,6 +3,8 @@
  * connection's authentication (through `convertSecurity`, as an OpenAPI scheme would be); the other
  * credentials, browser cookies and session headers reported, never kept.
  */
+
+import { ownObject } from '../connector/json.ts';
 import type { Exchange } from './exchange.ts';
 import type { Losses } from './loss.ts';
 import {
@@ -12,6 +14,7 @@ import {
   type RecordedCredential,
   schemeOf,
 } from './recorded-auth.ts';
+import { type OAuthSeen, oauthScheme } from './recorded-oauth.ts';
 import { headerRole } from './recorded-values.ts';
 import { type Auth, convertSecurity } from './security.ts';
 
@@ -22,7 +25,11 @@ interface Credentials {
 }
 
 /** The credential most calls sent; the others and browser cookies reported. */
-function chooseCredential(calls: readonly Exchange[], losses: Losses): Credentials {
+function chooseCredential(
+  calls: readonly Exchange[],
+  losses: Losses,
+  oauth: OAuthSeen | undefined,
+): Credentials {
   const counts = new Map<string, { credential: RecordedCredential; calls: Exchange[] }>();
   for (const call of calls)
     for (const c of credentialsOf(call)) {
@@ -33,6 +40,7 @@ function chooseCredential(calls: readonly Exchange[], losses: Losses): Credentia
     }
   const ranked = [...counts.values()].sort((a, b) => b.calls.length - a.calls.length);
   const [top, ...others] = ranked;
+  const signedIn = signInOf(top?.credential, oauth) !== undefined;
   for (const o of others)
     losses.add(
       o.calls[0]?.pointer ?? '',
@@ -54,9 +62,11 @@ function chooseCredential(calls: readonly Exchange[], losses: Losses): Credentia
     losses.add(
       top.calls[0]?.pointer ?? '',
       'credential',
-      `${describeCredential(top.credential)}, sent by ${top.calls.length} of ${calls.length} call(s), became the connection’s authentication; the recorded value is not kept`,
+      `${describeCredential(top.credential)}, sent by ${top.calls.length} of ${calls.length} call(s), ${
+        signedIn ? 'is the token the OAuth 2 sign-in gets' : 'became the connection’s authentication'
+      }; the recorded value is not kept`,
     );
-  else if (cookies.length === 0)
+  else if (cookies.length === 0 && !signedIn)
     losses.add(
       calls[0]?.pointer ?? '',
       'credential',
@@ -65,21 +75,47 @@ function chooseCredential(calls: readonly Exchange[], losses: Losses): Credentia
   return { chosen: top?.credential, sent: new Set(top?.calls ?? []) };
 }
 
+/** A sign-in seen in the recording says where a Bearer token (or none) comes from: the connection signs in. */
+function signInOf(chosen: RecordedCredential | undefined, oauth: OAuthSeen | undefined) {
+  return oauth && (chosen === undefined || chosen.kind === 'bearer') ? oauthScheme(oauth) : undefined;
+}
+
 /** The connection's authentication and the calls that sent its credential (the others get `security: []`). */
 export function recordedConnection(
   calls: readonly Exchange[],
   losses: Losses,
+  oauth?: OAuthSeen,
 ): { readonly auth: Auth; readonly sent: ReadonlySet<Exchange> } {
   const first = calls[0];
   const origin = `${first?.url.protocol}//${first?.url.host}`;
-  const { chosen, sent } = chooseCredential(calls, losses);
-  const schemeName = chosen
-    ? chosen.kind === 'basic'
-      ? 'basic_auth'
-      : chosen.kind === 'bearer'
-        ? 'bearer_token'
-        : 'api_key'
-    : undefined;
+  const credential = chooseCredential(calls, losses, oauth);
+  const { chosen } = credential;
+  let sent = credential.sent;
+  const signIn = signInOf(chosen, oauth);
+  if (oauth && signIn) {
+    if (!chosen) sent = new Set(calls);
+    const flow = Object.keys(ownObject(signIn, 'flows') ?? {})[0];
+    losses.add(
+      oauth.pointer,
+      'OAuth 2 sign-in',
+      `seen (${[oauth.authorizationUrl && `sign-in at ${oauth.authorizationUrl}`, oauth.tokenUrl && `tokens from ${oauth.tokenUrl}`, oauth.scopes.length > 0 && `scopes ${oauth.scopes.join(' ')}`].filter(Boolean).join(', ')}): the connection signs users in with it (${flow === 'clientCredentials' ? 'client credentials' : 'authorization code'}) instead of taking a typed token; register the redirect URL with the API’s app and set its client ID`,
+    );
+  } else if (oauth)
+    losses.add(
+      oauth.pointer,
+      'OAuth 2 sign-in',
+      `token requests to ${oauth.tokenUrl ?? 'a token endpoint'} were recorded but no sign-in page (${oauth.authorizationUrl ? 'no token request' : 'an authorization URL'} is missing): record the sign-in too, or set up OAuth 2 in apiProperties.json by hand`,
+    );
+  const schemeName = signIn
+    ? 'oauth2'
+    : chosen
+      ? chosen.kind === 'basic'
+        ? 'basic_auth'
+        : chosen.kind === 'bearer'
+          ? 'bearer_token'
+          : 'api_key'
+      : undefined;
+  const scheme = signIn ?? (chosen ? schemeOf(chosen) : undefined);
   // The scheme's findings point at the first call that sent the credential, not at a made-up name.
   const schemesAt = '/\u0000scheme';
   const sentAt = [...sent][0]?.pointer ?? first?.pointer ?? '';
@@ -93,7 +129,7 @@ export function recordedConnection(
     authLosses,
     origin,
     schemesAt,
-    schemeName && chosen ? { [schemeName]: schemeOf(chosen) } : {},
+    schemeName && scheme ? { [schemeName]: scheme } : {},
   );
   const dropped = new Set<string>();
   for (const c of calls)

@@ -220,6 +220,78 @@ describe('convert: what a recording says about the connection', () => {
     expect(r.report).toContain('no call sent a credential, so the connector has no authentication');
   });
 
+  it('signs users in with OAuth 2 when the recording shows the sign-in, leaving the token requests out', () => {
+    const signIn = {
+      _resourceType: 'document',
+      request: {
+        method: 'GET',
+        url: 'https://login.example.com/oauth2/authorize?response_type=code&client_id=abc&scope=tasks.read%20offline_access',
+        headers: [],
+      },
+      response: { status: 302, headers: [], content: { mimeType: 'text/html' } },
+    };
+    const token = {
+      request: {
+        method: 'POST',
+        url: 'https://login.example.com/oauth2/token',
+        headers: [],
+        postData: {
+          mimeType: 'application/x-www-form-urlencoded',
+          text: `grant_type=authorization_code&code=c0de&client_id=abc&client_secret=${SECRET}`,
+        },
+      },
+      response: {
+        status: 200,
+        headers: [],
+        content: { mimeType: 'application/json', text: `{"access_token":"${SECRET}"}` },
+      },
+    };
+    const recording = JSON.parse(har(calls({ Authorization: `Bearer ${SECRET}` }))) as {
+      log: { entries: unknown[] };
+    };
+    recording.log.entries.unshift(signIn, token);
+    const r = convert(JSON.stringify(recording), { source: 'a.har' });
+    expect(r.swagger.securityDefinitions).toEqual({
+      oauth2: {
+        type: 'oauth2',
+        flow: 'accessCode',
+        authorizationUrl: 'https://login.example.com/oauth2/authorize',
+        tokenUrl: 'https://login.example.com/oauth2/token',
+        scopes: { 'tasks.read': 'tasks.read', offline_access: 'offline_access' },
+      },
+    });
+    expect(Object.keys(ownObject(r.swagger, 'paths') ?? {})).toEqual(['/items', '/items/{itemId}']);
+    expect(r.report).toContain(
+      '1 token request(s) left out: they are the connection’s sign-in, not operations',
+    );
+    expect(r.report).toContain('is the token the OAuth 2 sign-in gets');
+    for (const bytes of Object.values(r.files)) expect(new TextDecoder().decode(bytes)).not.toContain(SECRET);
+  });
+
+  it('takes a typed token, and says what is missing, when only token requests were recorded', () => {
+    const token = {
+      request: {
+        method: 'POST',
+        url: 'https://login.example.com/token',
+        headers: [],
+        postData: {
+          mimeType: 'application/x-www-form-urlencoded',
+          text: 'grant_type=refresh_token&refresh_token=r',
+        },
+      },
+      response: { status: 200, headers: [], content: { mimeType: 'application/json', text: '{}' } },
+    };
+    const recording = JSON.parse(har(calls({ Authorization: `Bearer ${SECRET}` }))) as {
+      log: { entries: unknown[] };
+    };
+    recording.log.entries.push(token);
+    const r = convert(JSON.stringify(recording), { source: 'a.har' });
+    expect(r.swagger.securityDefinitions).toMatchObject({
+      bearer_token: { in: 'header', name: 'Authorization' },
+    });
+    expect(r.report).toContain('no sign-in page (an authorization URL is missing): record the sign-in too');
+  });
+
   it('reports browser session cookies and CSRF headers, never writing them', () => {
     const r = convert(har(calls({ Cookie: `session=${SECRET}`, 'X-CSRF-Token': SECRET })), {
       source: 'a.har',

@@ -12,6 +12,7 @@ import type { Losses } from './loss.ts';
 import type { SwaggerParts } from './openapi3.ts';
 import { templatePaths, valueKind } from './path-template.ts';
 import { recordedConnection } from './recorded-connection.ts';
+import { isTokenCall, oauthSeen } from './recorded-oauth.ts';
 import { recordedOperation } from './recorded-operation.ts';
 import { constantHeaders } from './recorded-values.ts';
 import { createRouter, ROUTE_MARK } from './routes.ts';
@@ -107,7 +108,20 @@ export function convertRecorded(
   options: RecordedOptions = {},
 ): SwaggerParts {
   for (const s of input.skipped) losses.add(s.pointer, s.construct, s.action);
-  const all = chooseHost(input, losses, options);
+  // Sign-in pages and token requests, to any host, say how users sign in; they are not operations.
+  const oauth = oauthSeen(input.exchanges, input.pages);
+  const tokenCalls = input.exchanges.filter(isTokenCall);
+  if (tokenCalls.length > 0)
+    losses.add(
+      tokenCalls[0]?.pointer ?? '',
+      'OAuth 2 sign-in',
+      `${tokenCalls.length} token request(s) left out: they are the connection’s sign-in, not operations`,
+    );
+  const all = chooseHost(
+    tokenCalls.length > 0 ? { ...input, exchanges: input.exchanges.filter((c) => !isTokenCall(c)) } : input,
+    losses,
+    options,
+  );
   const calls = all.filter((c) => {
     if (METHODS.has(c.method)) return true;
     losses.add(
@@ -136,7 +150,7 @@ export function convertRecorded(
     else groups.set(key, { method: call.method, template, calls: [call] });
   });
 
-  const { auth, sent } = recordedConnection(calls, losses);
+  const { auth, sent } = recordedConnection(calls, losses, oauth);
   const constants = constantHeaders(calls.map((c) => c.headers));
   const place = createRouter();
   const paths: JsonObject = {};
