@@ -18,7 +18,7 @@ export function proxyTarget(raw: string): URL {
 
 export interface Forwarded {
   readonly status: number;
-  readonly headers: Record<string, string>;
+  readonly headers: Record<string, string | string[]>;
   readonly bytes: Uint8Array;
   /** How the answer differs from the schema of the operation (empty when no operation matched). */
   readonly findings: readonly { readonly at: string; readonly message: string }[];
@@ -61,10 +61,10 @@ export async function forward(
 function checked(
   connector: Connector,
   operation: Operation,
-  response: { readonly status: number; readonly headers: Record<string, string> },
+  response: { readonly status: number; readonly headers: Record<string, string | string[]> },
   bytes: Uint8Array,
 ): { at: string; message: string }[] {
-  const type = response.headers['content-type'] ?? '';
+  const type = String(response.headers['content-type'] ?? '');
   let body: ResponseBody = { kind: 'none' };
   if (bytes.length > 0) {
     const text = new TextDecoder().decode(bytes);

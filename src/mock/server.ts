@@ -380,7 +380,13 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
         saveRecording(
           options.record,
           matched.id ?? matched.label,
-          recordingOf(keyOf(), answer.status, answer.headers['content-type'], answer.bytes, secrets),
+          recordingOf(
+            keyOf(),
+            answer.status,
+            [answer.headers['content-type']].flat()[0],
+            answer.bytes,
+            secrets,
+          ),
         );
       }
       logged(answer.status, {

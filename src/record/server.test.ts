@@ -133,13 +133,11 @@ describe('flowport record', () => {
     const connector = convert(text, { source: 'session.har' });
     expect(connector.swagger.host).toBe(new URL(base).host);
     expect(connector.swagger.basePath).toBe('/v1');
-    expect(Object.keys(ownObject(connector.swagger, 'paths') ?? {})).toEqual([
-      '/tasks',
-      '/tasks/{taskId}',
-      '/oauth/token',
-    ]);
+    // The token request is the connection's sign-in (client credentials), not an operation.
+    expect(Object.keys(ownObject(connector.swagger, 'paths') ?? {})).toEqual(['/tasks', '/tasks/{taskId}']);
+    expect(connector.report).toContain('1 token request(s) left out');
     expect(connector.report).toContain(
-      '`Authorization: Bearer …`, sent by 3 of 4 call(s), became the connection’s authentication',
+      '`Authorization: Bearer …`, sent by 3 of 3 call(s), is the token the OAuth 2 sign-in gets',
     );
   });
 
@@ -182,6 +180,31 @@ describe('flowport record', () => {
     const entry = (JSON.parse(readFileSync(out, 'utf8')) as { log: { entries: JsonObject[] } }).log
       .entries[0];
     expect(ownObject(entry, 'response')).toMatchObject({ status: 0, _error: 'ECONNREFUSED' });
+  });
+
+  it('passes every Set-Cookie back as its own header, and masks each in the file', async () => {
+    const cookies = createServer((_req, res) => {
+      res.setHeader('set-cookie', [`sid=${SECRET}; HttpOnly`, 'theme=dark; Path=/']);
+      res.end('{}');
+    });
+    await new Promise<void>((r) => cookies.listen(0, '127.0.0.1', r));
+    const out = join(dir, 'cookies.har');
+    const recorder = await startRecorder({
+      target: `http://127.0.0.1:${(cookies.address() as AddressInfo).port}`,
+      out,
+      port: 0,
+    });
+    const res = await fetch(`${recorder.url}/me`);
+    expect(res.headers.getSetCookie()).toEqual([`sid=${SECRET}; HttpOnly`, 'theme=dark; Path=/']);
+    await recorder.close();
+    cookies.close();
+    const entry = (JSON.parse(readFileSync(out, 'utf8')) as { log: { entries: JsonObject[] } }).log
+      .entries[0];
+    const headers = ownObject(entry, 'response')?.headers as { name: string; value: string }[];
+    expect(headers.filter((h) => h.name === 'set-cookie').map((h) => h.value)).toEqual([
+      'sid=***; HttpOnly',
+      'theme=***; Path=/',
+    ]);
   });
 
   it('writes secrets as sent with keepSecrets', async () => {

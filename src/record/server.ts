@@ -93,7 +93,9 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
             response: {
               status: answer.status,
               statusText: answer.statusText,
-              headers: Object.entries(answer.headers),
+              headers: Object.entries(answer.headers).flatMap(([name, value]) =>
+                (Array.isArray(value) ? value : [value]).map((v) => [name, v] as const),
+              ),
               body: answer.bytes,
             },
           }),

@@ -53,8 +53,8 @@ export type Relayed =
   | {
       readonly status: number;
       readonly statusText: string;
-      /** The answer's headers, without those that no longer hold for the decoded body. */
-      readonly headers: Record<string, string>;
+      /** The answer's headers, without those that no longer hold for the decoded body; `set-cookie` one per cookie. */
+      readonly headers: Record<string, string | string[]>;
       readonly bytes: Uint8Array;
     }
   | { readonly unreachable: string };
@@ -84,9 +84,12 @@ export async function relay(target: URL, request: RelayRequest): Promise<Relayed
     return { unreachable: (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name };
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const out: Record<string, string> = {};
+  const out: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
-    if (!DROPPED_RESPONSE.has(name)) out[name] = value;
+    if (!DROPPED_RESPONSE.has(name) && name !== 'set-cookie') out[name] = value;
   });
+  // Cookies cannot be joined into one header as others can: each stays its own.
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) out['set-cookie'] = cookies;
   return { status: response.status, statusText: response.statusText, headers: out, bytes };
 }
