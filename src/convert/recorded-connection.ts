@@ -77,7 +77,10 @@ function chooseCredential(
 
 /** A sign-in seen in the recording says where a Bearer token (or none) comes from: the connection signs in. */
 function signInOf(chosen: RecordedCredential | undefined, oauth: OAuthSeen | undefined) {
-  return oauth && (chosen === undefined || chosen.kind === 'bearer') ? oauthScheme(oauth) : undefined;
+  if (!oauth || (chosen !== undefined && chosen.kind !== 'bearer')) return undefined;
+  const scheme = oauthScheme(oauth);
+  // The platform signs users in with the authorization code flow only.
+  return ownObject(ownObject(scheme, 'flows'), 'authorizationCode') ? scheme : undefined;
 }
 
 /** The connection's authentication and the calls that sent its credential (the others get `security: []`). */
@@ -94,13 +97,18 @@ export function recordedConnection(
   const signIn = signInOf(chosen, oauth);
   if (oauth && signIn) {
     if (!chosen) sent = new Set(calls);
-    const flow = Object.keys(ownObject(signIn, 'flows') ?? {})[0];
     losses.add(
       oauth.pointer,
       'OAuth 2 sign-in',
-      `seen (${[oauth.authorizationUrl && `sign-in at ${oauth.authorizationUrl}`, oauth.tokenUrl && `tokens from ${oauth.tokenUrl}`, oauth.scopes.length > 0 && `scopes ${oauth.scopes.join(' ')}`].filter(Boolean).join(', ')}): the connection signs users in with it (${flow === 'clientCredentials' ? 'client credentials' : 'authorization code'}) instead of taking a typed token; register the redirect URL with the API’s app and set its client ID`,
+      `seen (${[oauth.authorizationUrl && `sign-in at ${oauth.authorizationUrl}`, oauth.tokenUrl && `tokens from ${oauth.tokenUrl}`, oauth.scopes.length > 0 && `scopes ${oauth.scopes.join(' ')}`].filter(Boolean).join(', ')}): the connection signs users in with it (authorization code) instead of taking a typed token; register the redirect URL with the API’s app and set its client ID`,
     );
-  } else if (oauth)
+  } else if (oauth && !oauth.authorizationUrl && oauth.grants.has('client_credentials'))
+    losses.add(
+      oauth.pointer,
+      'OAuth 2 sign-in',
+      `client credentials seen (tokens from ${oauth.tokenUrl}): the platform signs in with the authorization code flow only, so the connection takes an access token typed in`,
+    );
+  else if (oauth)
     losses.add(
       oauth.pointer,
       'OAuth 2 sign-in',

@@ -133,11 +133,12 @@ describe('flowport record', () => {
     const connector = convert(text, { source: 'session.har' });
     expect(connector.swagger.host).toBe(new URL(base).host);
     expect(connector.swagger.basePath).toBe('/v1');
-    // The token request is the connection's sign-in (client credentials), not an operation.
+    // The token request is the connection's business (client credentials), not an operation.
     expect(Object.keys(ownObject(connector.swagger, 'paths') ?? {})).toEqual(['/tasks', '/tasks/{taskId}']);
     expect(connector.report).toContain('1 token request(s) left out');
+    expect(connector.report).toContain('client credentials seen (tokens from');
     expect(connector.report).toContain(
-      '`Authorization: Bearer …`, sent by 3 of 3 call(s), is the token the OAuth 2 sign-in gets',
+      '`Authorization: Bearer …`, sent by 3 of 3 call(s), became the connection’s authentication',
     );
   });
 
