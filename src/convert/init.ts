@@ -6,7 +6,9 @@ import { readFolder } from '../connector/files.ts';
 import { isObject, type JsonObject, ownArray, ownObject } from '../connector/json.ts';
 import { connectorFromFiles, loadConnectorSync } from '../connector/load.ts';
 import { FlowportError } from '../errors.ts';
-import { type ConvertOptions, type ConvertResult, convert, stringify } from './convert.ts';
+import { bundleFiles, hasExternalRefs } from './bundle.ts';
+import { type ConvertOptions, type ConvertResult, convertInput, stringify } from './convert.ts';
+import { readInput } from './input.ts';
 import { mergeUpdate, type UpdateChanges } from './merge.ts';
 import { partPolicies } from './parts.ts';
 import { swaggerForTags } from './split.ts';
@@ -108,9 +110,16 @@ export async function initConnector(options: InitOptions): Promise<InitResult> {
       `\`${options.dir}\` already holds a connector; pass \`--force\` to overwrite it or \`--update\` to merge the new description into it.`,
     );
   const part = options.update ? readPart(join(options.dir, PART_FILE)) : undefined;
-  const conversion = convert(text, {
+  const source = options.from === '-' ? 'stdin' : basename(options.from);
+  const input = readInput(text, source);
+  // A description split over files is brought together first (refs relative to the file's folder).
+  const whole =
+    input.format !== 'har' && input.format !== 'curl' && hasExternalRefs(input.document)
+      ? { ...input, document: bundleFiles(input.document, options.from === '-' ? 'stdin' : options.from) }
+      : input;
+  const conversion = convertInput(whole, {
     ...options,
-    source: options.from === '-' ? 'stdin' : basename(options.from),
+    source,
     // An update merges into one folder: a split folder takes its own tags from the whole conversion.
     ...((options.update || part) && { split: 'none' as const }),
   });

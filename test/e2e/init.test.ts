@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,24 @@ describe('flowport init', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/INIT_TARGET_EXISTS/);
     expect((await run('init', dir, '--from', v1, '--force')).code).toBe(0);
+  });
+
+  it('converts a description split over files, its refs brought together', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flowport-init-files-'));
+    mkdirSync(join(root, 'schemas'));
+    writeFileSync(
+      join(root, 'openapi.yaml'),
+      `openapi: 3.0.3\ninfo: {title: Items, version: '1'}\nservers: [{url: 'https://items.contoso.com'}]\npaths:\n  /items:\n    get:\n      operationId: listItems\n      responses:\n        '200':\n          description: Items\n          content:\n            application/json:\n              schema: {type: array, items: {$ref: './schemas/Item.yaml'}}\n`,
+    );
+    writeFileSync(join(root, 'schemas', 'Item.yaml'), 'type: object\nproperties:\n  id: {type: string}\n');
+    const init = await run('init', join(root, 'c'), '--from', join(root, 'openapi.yaml'));
+    expect(init.code).toBe(0);
+    const swagger = JSON.parse(readFileSync(join(root, 'c', 'apiDefinition.swagger.json'), 'utf8'));
+    expect(swagger.definitions).toEqual({ Item: { type: 'object', properties: { id: { type: 'string' } } } });
+    writeFileSync(join(root, 'schemas', 'Item.yaml'), 'type: [unclosed\n');
+    const broken = await run('init', join(root, 'd'), '--from', join(root, 'openapi.yaml'));
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^flowport: Item\.yaml is neither JSON nor YAML at line 2/);
   });
 
   it('writes nothing with --dry-run', async () => {
