@@ -212,7 +212,7 @@ export function convertInput(input: ApiInput, options: ConvertOptions = {}): Con
 }
 
 /**
- * Converts an OpenAPI 3.0 / 3.1, Swagger 2.0 or Postman v2.1 description (JSON or YAML text), a HAR
+ * Converts an OpenAPI 3.0 / 3.1, Swagger 2.0 or Postman v2.0 / v2.1 description (JSON or YAML text), a HAR
  * recording or a list of `curl` commands into a connector: swagger, apiProperties, readme, icon and a
  * loss report. Throws `FlowportError` (`CONVERT_INPUT_INVALID`, `CONVERT_UNSUPPORTED_VERSION`) when
  * the text is none of these, or records no API call.

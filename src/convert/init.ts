@@ -19,7 +19,7 @@ export const BASE_FILE = join('.flowport', 'base.swagger.json');
 export const PART_FILE = join('.flowport', 'part.json');
 
 export interface InitOptions extends Omit<ConvertOptions, 'source'> {
-  /** The API description (OpenAPI 3.0/3.1, Swagger 2.0 or Postman v2.1, JSON or YAML), a HAR, curl commands; `-` for standard input. */
+  /** The API description (OpenAPI 3.0/3.1, Swagger 2.0 or Postman v2.0/v2.1, JSON or YAML), a HAR, curl commands; `-` for standard input. */
   readonly from: string;
   /** The connector folder to create (or update). */
   readonly dir: string;

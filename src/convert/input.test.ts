@@ -17,6 +17,13 @@ describe('readInput', () => {
       format: 'postman-2.1',
     },
     { name: 'JSON with a byte-order mark', text: '\uFEFF{"swagger":"2.0"}', format: 'swagger-2.0' },
+    {
+      name: 'a Postman v2.0 collection (read as v2.1)',
+      text: '{"info":{"name":"C","schema":"https://schema.getpostman.com/json/collection/v2.0.0/collection.json"},"item":[]}',
+      format: 'postman-2.1',
+    },
+    { name: 'a HAR', text: '{"log":{"version":"1.2","entries":[]}}', format: 'har' },
+    { name: 'curl commands', text: '# List\ncurl https://api.example.com/items', format: 'curl' },
   ];
   for (const c of detected)
     it(`recognises ${c.name}`, () => {
@@ -27,8 +34,8 @@ describe('readInput', () => {
     { name: 'OpenAPI 4', text: '{"openapi":"4.0.0"}', code: 'CONVERT_UNSUPPORTED_VERSION' },
     { name: 'Swagger 1.2', text: '{"swagger":"1.2"}', code: 'CONVERT_UNSUPPORTED_VERSION' },
     {
-      name: 'a Postman v2.0 collection',
-      text: '{"info":{"schema":"https://schema.getpostman.com/json/collection/v2.0.0/collection.json"}}',
+      name: 'a Postman v1 collection',
+      text: '{"info":{"schema":"https://schema.getpostman.com/json/collection/v1.0.0/collection.json"}}',
       code: 'CONVERT_UNSUPPORTED_VERSION',
     },
     { name: 'a list', text: '[1, 2]', code: 'CONVERT_INPUT_INVALID' },

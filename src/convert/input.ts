@@ -3,6 +3,7 @@ import { isObject, type JsonObject, ownObject, ownString } from '../connector/js
 import { FlowportError } from '../errors.ts';
 import { looksLikeCurl } from './curl.ts';
 import { isHar } from './har.ts';
+import { upgradePostman20 } from './postman-v20.ts';
 
 /** The kinds of API description `flowport init` reads. */
 export type InputFormat = 'openapi-3.0' | 'openapi-3.1' | 'swagger-2.0' | 'postman-2.1' | 'har' | 'curl';
@@ -55,7 +56,7 @@ export function detectInput(value: unknown, name = 'input'): ApiInput {
     if (/^3\.1(\.\d+)?$/.test(v)) return { format: 'openapi-3.1', version: v, document: value };
     throw new FlowportError(
       'CONVERT_UNSUPPORTED_VERSION',
-      `${name} is OpenAPI ${v}; flowport converts OpenAPI 3.0 and 3.1, Swagger 2.0 and Postman v2.1.`,
+      `${name} is OpenAPI ${v}; flowport converts OpenAPI 3.0 and 3.1, Swagger 2.0, Postman v2.0 and v2.1, HAR recordings and curl commands.`,
     );
   }
   const swagger = value.swagger;
@@ -64,7 +65,7 @@ export function detectInput(value: unknown, name = 'input'): ApiInput {
     if (v === '2.0' || v === '2') return { format: 'swagger-2.0', version: '2.0', document: value };
     throw new FlowportError(
       'CONVERT_UNSUPPORTED_VERSION',
-      `${name} is Swagger ${v}; flowport converts Swagger 2.0, OpenAPI 3.0 and 3.1 and Postman v2.1.`,
+      `${name} is Swagger ${v}; flowport converts Swagger 2.0, OpenAPI 3.0 and 3.1, Postman v2.0 and v2.1, HAR recordings and curl commands.`,
     );
   }
   const schema = ownString(ownObject(value, 'info'), 'schema');
@@ -72,9 +73,11 @@ export function detectInput(value: unknown, name = 'input'): ApiInput {
   if (postman?.[1]) {
     const v = postman[1];
     if (v.startsWith('v2.1')) return { format: 'postman-2.1', version: v, document: value };
+    // v2.0 differs from v2.1 only in how auth parameters are written: read as v2.1.
+    if (v.startsWith('v2.0')) return { format: 'postman-2.1', version: v, document: upgradePostman20(value) };
     throw new FlowportError(
       'CONVERT_UNSUPPORTED_VERSION',
-      `${name} is a Postman collection ${v}; flowport converts v2.1 (export it again from Postman as Collection v2.1).`,
+      `${name} is a Postman collection ${v}; flowport converts v2.0 and v2.1 (export it again from Postman as Collection v2.1).`,
     );
   }
   if (isHar(value))
@@ -86,7 +89,7 @@ export function detectInput(value: unknown, name = 'input'): ApiInput {
   if (Array.isArray(value.requests) && typeof value.id === 'string')
     throw new FlowportError(
       'CONVERT_UNSUPPORTED_VERSION',
-      `${name} is a Postman collection v1; flowport converts v2.1 (export it again from Postman as Collection v2.1).`,
+      `${name} is a Postman collection v1; flowport converts v2.0 and v2.1 (export it again from Postman as Collection v2.1).`,
     );
   throw new FlowportError(
     'CONVERT_INPUT_INVALID',

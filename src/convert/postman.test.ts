@@ -160,3 +160,36 @@ describe('Postman requests that write their own headers', () => {
     );
   });
 });
+
+describe('convert: a Postman v2.0 collection', () => {
+  it('reads auth written as a map and headers written as one string, as v2.1 has them', () => {
+    const v20 = JSON.stringify({
+      info: { name: 'Old', schema: 'https://schema.getpostman.com/json/collection/v2.0.0/collection.json' },
+      auth: { type: 'apikey', apikey: { key: 'X-Api-Key', value: '{{key}}', in: 'header' } },
+      item: [
+        {
+          name: 'List things',
+          request: {
+            method: 'GET',
+            url: 'https://old.example.org/v1/things',
+            header: 'X-Api-Version: 3\n//X-Debug: 1',
+          },
+        },
+      ],
+    });
+    const result = convert(v20, { source: 'old.json' });
+    expect(result.swagger.securityDefinitions).toEqual({
+      apikey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+    });
+    const op = ownObject(ownObject(ownObject(result.swagger, 'paths'), '/v1/things'), 'get');
+    expect(ownArray(op, 'parameters')).toEqual([
+      expect.objectContaining({
+        name: 'X-Api-Version',
+        in: 'header',
+        default: '3',
+        'x-ms-visibility': 'internal',
+      }),
+    ]);
+    expect(result.report).toContain('Postman collection v2.0.0');
+  });
+});

@@ -22,7 +22,7 @@ interface InitFlags {
 export function initCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('init')
     .description(
-      'Create a connector from an OpenAPI 3.0/3.1, Swagger 2.0 or Postman v2.1 description, a HAR recording or curl commands, with a loss report.',
+      'Create a connector from an OpenAPI 3.0/3.1, Swagger 2.0 or Postman v2.0/v2.1 description, a HAR recording or curl commands, with a loss report.',
     )
     .argument('[dir]', 'connector folder to create', '.')
     .option(
