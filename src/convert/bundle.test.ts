@@ -51,7 +51,7 @@ paths:
   'schemas/Pet.yaml': `type: object
 properties:
   id: { type: integer }
-  owner: { $ref: ./Owner.yaml }
+  owner: { $ref: ./Owner.yaml, description: Who looks after it }
   parent: { $ref: ./Pet.yaml }
   tag: { $ref: ../other/Pet.yaml }
 `,
@@ -85,7 +85,7 @@ describe('bundleFiles', () => {
       type: 'object',
       properties: {
         id: { type: 'integer' },
-        owner: { $ref: '#/components/schemas/Owner' },
+        owner: { description: 'Who looks after it', $ref: '#/components/schemas/Owner' },
         parent: { $ref: '#/components/schemas/Pet' },
         tag: { $ref: '#/components/schemas/Pet2' },
       },

@@ -116,7 +116,10 @@ export function bundleFiles(root: JsonObject, file: string): JsonObject {
       const targetFile = target === '' ? from : resolve(dirname(from), decodeURI(target));
       const key = `${targetFile}#${fragment}`;
       const known = placed.get(key);
-      if (known) return { $ref: known };
+      // Words beside a ref (`description`, OpenAPI 3.1's `summary`) stay beside it.
+      const { $ref: _ref, ...beside } = node;
+      const besides = () => visit(beside, from, path) as JsonObject;
+      if (known) return { ...besides(), $ref: known };
       const document = documentOf(targetFile, ref, from);
       const found =
         fragment === ''
@@ -141,10 +144,11 @@ export function bundleFiles(root: JsonObject, file: string): JsonObject {
         placed.set(key, internal);
         map[name] = {};
         map[name] = visit(structuredClone(found.value), targetFile, [...at, name]);
-        return { $ref: internal };
+        return { ...besides(), $ref: internal };
       }
       placed.set(key, `#${join('', ...path)}`);
-      return visit(structuredClone(found.value), targetFile, path);
+      const inlined = visit(structuredClone(found.value), targetFile, path);
+      return isObject(inlined) ? { ...inlined, ...besides() } : inlined;
     }
     const out: JsonObject = {};
     for (const [k, v] of Object.entries(node)) out[k] = visit(v, from, [...path, k]);
