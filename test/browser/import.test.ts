@@ -138,6 +138,34 @@ describe.skipIf(!haveChromium)('connector import in the console', () => {
     await page.screenshot({ path: join(SCREENSHOTS, '11-import.png'), fullPage: true });
   });
 
+  it('makes a connector from one OpenAPI file and shows what was not carried over exactly', async () => {
+    const openapi = [
+      'openapi: 3.0.3',
+      "info: {title: Fleet Tracker, version: '1'}",
+      "servers: [{url: 'https://fleet.contoso.com/v1'}]",
+      'paths:',
+      '  /vehicles/{id}:',
+      '    get:',
+      '      operationId: getVehicle',
+      '      parameters: [{name: id, in: path, required: true, schema: {type: string}}, {name: session, in: cookie, schema: {type: string}}]',
+      "      responses: {'200': {description: A vehicle, content: {application/json: {schema: {type: object}}}}}",
+    ].join('\n');
+    await page.getByLabel('Connector id (optional)').fill('');
+    await page.getByLabel('Validation preset').selectOption('recommended');
+    await page
+      .getByLabel('Connector files')
+      .setInputFiles({ name: 'fleet.yaml', mimeType: 'application/yaml', buffer: Buffer.from(openapi) });
+    await importButton().click();
+    await outcome().getByText('Imported Fleet Tracker (fleet-tracker) as version 1.').waitFor();
+    expect(await outcome().textContent()).toContain(
+      'Made from fleet.yaml (OpenAPI 3.0): 1 of 1 operations converted',
+    );
+    const losses = outcome().locator('details');
+    await losses.locator('summary').click();
+    expect(await losses.locator('li').filter({ hasText: 'cookie parameter' }).count()).toBe(1);
+    await page.locator('.gallery > li').filter({ hasText: 'Fleet Tracker' }).waitFor();
+  });
+
   it('shows why an upload was refused, in the words of the server', async () => {
     await page.getByLabel('Connector id (optional)').fill('');
     await page.getByLabel('Validation preset').selectOption('recommended');

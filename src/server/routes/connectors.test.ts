@@ -193,6 +193,53 @@ describe('importing connectors', () => {
     expect(folder.json().code).toBe('IMPORT_INVALID');
   });
 
+  it('converts an upload of one API description into the connector it imports, as flowport init does', async () => {
+    t = await createTestServer();
+    const openapi = `openapi: 3.0.3
+info: {title: Parcel Tracker, version: '1'}
+servers: [{url: 'https://parcels.contoso.com/v2'}]
+paths:
+  /parcels/{id}:
+    get:
+      operationId: getParcel
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}, {name: sid, in: cookie, schema: {type: string}}]
+      responses: {'200': {description: A parcel, content: {application/json: {schema: {type: object, properties: {status: {type: string}}}}}}}
+`;
+    const res = await t.call(t.admin, 'POST', '/api/v1/connectors', {
+      files: [{ name: 'parcels.yaml', content: Buffer.from(openapi).toString('base64') }],
+    });
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body.connector).toMatchObject({ id: 'parcel-tracker', title: 'Parcel Tracker' });
+    expect(body.converted).toMatchObject({ source: 'parcels.yaml', format: 'openapi-3.0' });
+    expect(body.converted.summary).toMatch(/^1 of 1 operations converted/);
+    expect(body.converted.losses).toContainEqual(expect.objectContaining({ construct: 'cookie parameter' }));
+    const operations = (await t.call(t.admin, 'GET', '/api/v1/connectors/parcel-tracker/operations')).json();
+    expect(JSON.stringify(operations)).toContain('getParcel');
+
+    const curl = await t.call(t.admin, 'POST', '/api/v1/connectors', {
+      files: [
+        {
+          name: 'calls.sh',
+          content: Buffer.from("curl https://api.contoso.com/v1/things/42 -H 'X-Api-Key: k'").toString(
+            'base64',
+          ),
+        },
+      ],
+    });
+    expect(curl.statusCode).toBe(201);
+    expect(curl.json().converted).toMatchObject({ format: 'curl' });
+
+    const notes = await t.call(t.admin, 'POST', '/api/v1/connectors', {
+      files: [{ name: 'notes.txt', content: Buffer.from('just some notes').toString('base64') }],
+    });
+    expect(notes.statusCode).toBe(422);
+    expect(notes.json().code).toBe('IMPORT_INVALID');
+    expect(notes.json().detail).toMatch(
+      /^`notes\.txt` is not a connector's file and cannot be converted: notes\.txt is not an API description/,
+    );
+  });
+
   it('lets only admins import and delete connectors', async () => {
     t = await createTestServer();
     const refused = await t.call(t.maker, 'POST', '/api/v1/connectors', { files: uploadOf(TASKLANE) });

@@ -6,6 +6,7 @@ import { adminOf, callerOf } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { notFound, ServerError } from '../errors.ts';
 import { filesFromUpload, filesFromZip, importConnector, isPreset } from '../import.ts';
+import { connectorFromDescription } from '../import-description.ts';
 import { loadConnectorOf } from '../invocation.ts';
 import {
   connectionParameterSchema,
@@ -103,7 +104,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
         tags,
         summary: 'Import a connector (admins)',
         description:
-          'A JSON body with base64 files, or a zip of the connector folder as `application/zip`. The files are validated with the preset (default `recommended`) and stored as a new version unless they equal the latest one. Findings never refuse an import.',
+          'A JSON body with base64 files, or a zip of the connector folder as `application/zip`; or one API description file (OpenAPI 3.x or Swagger 2.0 in JSON or YAML, a Postman collection, a HAR recording, curl commands), converted into a connector first as `flowport init` converts it. The files are validated with the preset (default `recommended`) and stored as a new version unless they equal the latest one. Findings never refuse an import.',
         querystring: importQuery,
         body: {
           content: {
@@ -127,6 +128,27 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
                 description:
                   'What this version breaks for flows built on the previous one. Absent for a first version and for unchanged files; never refuses an import.',
               },
+              converted: {
+                description:
+                  'Set when the upload was one API description (OpenAPI, Swagger, Postman, HAR, curl) converted into the connector, as `flowport init` converts it.',
+                type: 'object',
+                properties: {
+                  source: { type: 'string' },
+                  format: { type: 'string' },
+                  summary: { type: 'string' },
+                  losses: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        pointer: { type: 'string' },
+                        construct: { type: 'string' },
+                        action: { type: 'string' },
+                      },
+                    },
+                  },
+                },
+              },
             },
           },
         },
@@ -135,9 +157,12 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
     async (request, reply) => {
       const caller = adminOf(request, 'import connectors');
       const body = request.body;
-      const files = Buffer.isBuffer(body)
+      const uploaded = Buffer.isBuffer(body)
         ? filesFromZip(body, ctx.limits.unzipped)
         : filesFromUpload(body.files);
+      // One API description (OpenAPI, Postman, HAR, curl) is converted first, as `flowport init` does.
+      const described = connectorFromDescription(uploaded);
+      const files = described?.files ?? uploaded;
       const id = request.query.id ?? (Buffer.isBuffer(body) ? undefined : body.id);
       const preset = request.query.preset ?? (Buffer.isBuffer(body) ? undefined : body.preset);
       if (preset !== undefined && !isPreset(preset)) {
@@ -161,6 +186,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
         created: result.created,
         findings: findingsJson(result.diagnostics),
         ...(result.breaking && { breaking: breakingJson(result.breaking) }),
+        ...(described && { converted: described.converted }),
       };
     },
   );

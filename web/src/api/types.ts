@@ -238,6 +238,21 @@ export interface ImportResult {
   readonly findings: readonly Finding[];
   /** For a new version of an existing connector: what it breaks for flows built on the previous one. */
   readonly breaking?: BreakingReport;
+  /** Set when the upload was one API description converted into the connector (`flowport init`). */
+  readonly converted?: ConversionReport;
+}
+
+/** How an uploaded API description became the connector: what was not carried over exactly. */
+export interface ConversionReport {
+  readonly source: string;
+  /** `openapi-3.0`, `openapi-3.1`, `swagger-2.0`, `postman-2.1`, `har`, `curl`. */
+  readonly format: string;
+  readonly summary: string;
+  readonly losses: readonly {
+    readonly pointer: string;
+    readonly construct: string;
+    readonly action: string;
+  }[];
 }
 
 /** `POST …/fix`: the latest version with `--fix`'s changes, stored as a new version. */

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client.ts';
-import type { BreakingReport, ConnectorUpload, ImportResult } from '../api/types.ts';
+import type { BreakingReport, ConnectorUpload, ConversionReport, ImportResult } from '../api/types.ts';
 import { ProblemMessage, plural, ValidationBadge } from '../components/common.tsx';
 import { useAction } from '../components/use-action.ts';
 import { BreakingBadge, ChangeList, UpdateBadge } from './breaking-parts.tsx';
@@ -38,8 +38,43 @@ function Outcome({ result }: { result: ImportResult }) {
         </Link>{' '}
         · <Link href={href}>Open {connector.title}</Link>
       </p>
+      {result.converted && <Conversion report={result.converted} />}
       {result.breaking && <Breaking result={result} breaking={result.breaking} />}
     </div>
+  );
+}
+
+const FORMATS: Readonly<Record<string, string>> = {
+  'openapi-3.0': 'OpenAPI 3.0',
+  'openapi-3.1': 'OpenAPI 3.1',
+  'swagger-2.0': 'Swagger 2.0',
+  'postman-2.1': 'Postman collection',
+  har: 'HAR recording',
+  curl: 'curl commands',
+};
+
+/** How the uploaded description became the connector: every construct not carried over exactly. */
+function Conversion({ report }: { report: ConversionReport }) {
+  const { losses } = report;
+  return (
+    <>
+      <p>
+        Made from <code>{report.source}</code> ({FORMATS[report.format] ?? report.format}):{' '}
+        {report.summary.split('\n')[0]}
+      </p>
+      {losses.length > 0 && (
+        <details>
+          <summary>{plural(losses.length, 'construct')} not carried over exactly</summary>
+          <ul className="conversion-losses">
+            {losses.map((l) => (
+              <li key={`${l.pointer}\u0000${l.construct}\u0000${l.action}`}>
+                <strong>{l.construct}</strong> <code>{l.pointer || '/'}</code>: {l.action}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
   );
 }
 
@@ -101,7 +136,7 @@ export function ImportConnector({ onImported }: { onImported: (result: ImportRes
   return (
     <form className="form" onSubmit={submit} aria-label="Import a connector">
       <div className="field">
-        <label htmlFor="import-files">Connector files</label>
+        <label htmlFor="import-files">Connector files or an API description</label>
         <input
           id="import-files"
           type="file"
@@ -113,7 +148,9 @@ export function ImportConnector({ onImported }: { onImported: (result: ImportRes
         <p className="hint" id="import-files-hint">
           A <code>.zip</code> of the connector folder, or its files chosen together:{' '}
           <code>apiDefinition.swagger.json</code>, <code>apiProperties.json</code>, <code>icon.png</code>,{' '}
-          <code>script.csx</code>, <code>readme.md</code>…
+          <code>script.csx</code>, <code>readme.md</code>… Or one API description to make the connector from,
+          as <code>flowport init</code> does: OpenAPI 3.x or Swagger 2.0 (JSON or YAML), a Postman collection,
+          a HAR recording or a file of curl commands.
         </p>
         {files.length > 0 && (
           <p className="hint">
