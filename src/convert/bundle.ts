@@ -63,15 +63,32 @@ function home(root: JsonObject, kind: Kind, swagger2: boolean): { at: string[]; 
   return { at, map };
 }
 
-const isExternal = (ref: string) => !ref.startsWith('#') && !/^[a-z][a-z\d+.-]*:/i.test(ref);
+const isUrl = (location: string) => /^https?:\/\//i.test(location);
+/** A ref to another document: relative ones, and absolute http(s) ones in a description read from a URL. */
+const isExternal = (ref: string, fromUrl = false) =>
+  !ref.startsWith('#') && (!/^[a-z][a-z\d+.-]*:/i.test(ref) || (fromUrl && isUrl(ref)));
+
+/** Where a ref written in `from` points: a URL beside a URL, a file path beside a file. */
+export function refLocation(from: string, target: string): string {
+  if (isUrl(from) || isUrl(target)) return new URL(target, from).href.replace(/#.*$/, '');
+  return resolve(dirname(from), decodeURI(target));
+}
+
+/** A location's short name for messages and component names (`Pet.yaml`). */
+const nameOf = (location: string) => basename(isUrl(location) ? new URL(location).pathname : location);
+
+/** Reads a document's text; the default reads local files. */
+export type ReadDocument = (location: string) => string;
+const readLocalFile: ReadDocument = (path) => readFileSync(path, 'utf8');
 
 /**
  * The root document with every local-file `$ref` brought in. `file` is the root's path (refs are
  * relative to the file they are written in). Throws `FlowportError` (`CONVERT_INPUT_INVALID`) naming
  * the ref when a file cannot be read or parsed, or a place in it does not exist.
  */
-export function bundleFiles(root: JsonObject, file: string): JsonObject {
-  const rootFile = resolve(file);
+export function bundleFiles(root: JsonObject, file: string, read: ReadDocument = readLocalFile): JsonObject {
+  const fromUrl = isUrl(file);
+  const rootFile = fromUrl ? file : resolve(file);
   const swagger2 = root.swagger !== undefined;
   const documents = new Map<string, JsonValue>([[rootFile, root]]);
   /** `file#pointer` → the internal ref that now stands for it. */
@@ -83,14 +100,14 @@ export function bundleFiles(root: JsonObject, file: string): JsonObject {
     if (known !== undefined) return known;
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = read(path);
     } catch {
       throw new FlowportError(
         'CONVERT_INPUT_INVALID',
-        `\`$ref: ${ref}\` in ${basename(from)} names ${path}, which cannot be read.`,
+        `\`$ref: ${ref}\` in ${nameOf(from)} names ${path}, which cannot be read.`,
       );
     }
-    const value = parseText(text, basename(path)) as JsonValue;
+    const value = parseText(text, nameOf(path)) as JsonValue;
     documents.set(path, value);
     return value;
   };
@@ -110,10 +127,10 @@ export function bundleFiles(root: JsonObject, file: string): JsonObject {
     if (!isObject(node)) return node;
     const ref = node.$ref;
     const external =
-      typeof ref === 'string' && (isExternal(ref) || (from !== rootFile && ref.startsWith('#')));
+      typeof ref === 'string' && (isExternal(ref, fromUrl) || (from !== rootFile && ref.startsWith('#')));
     if (typeof ref === 'string' && external) {
       const [target = '', fragment = ''] = ref.split('#', 2);
-      const targetFile = target === '' ? from : resolve(dirname(from), decodeURI(target));
+      const targetFile = target === '' ? from : refLocation(from, target);
       const key = `${targetFile}#${fragment}`;
       const known = placed.get(key);
       // Words beside a ref (`description`, OpenAPI 3.1's `summary`) stay beside it.
@@ -130,14 +147,14 @@ export function bundleFiles(root: JsonObject, file: string): JsonObject {
       if (found?.value === undefined)
         throw new FlowportError(
           'CONVERT_INPUT_INVALID',
-          `\`$ref: ${ref}\` in ${basename(from)} points at nothing: ${basename(targetFile)} has no \`#${fragment}\`.`,
+          `\`$ref: ${ref}\` in ${nameOf(from)} points at nothing: ${nameOf(targetFile)} has no \`#${fragment}\`.`,
         );
       const kind = kindAt(path);
       if (kind) {
         const { at, map } = home(root, kind, swagger2);
         const wanted = fragment
           ? (fragment.split('/').pop() ?? '')
-          : basename(targetFile, extname(targetFile));
+          : basename(nameOf(targetFile), extname(nameOf(targetFile)));
         const name = nameFor(kind, decodeURIComponent(wanted).replace(/~1/g, '/').replace(/~0/g, '~'), map);
         const internal = `#${join('', ...at, name)}`;
         // Placed before its content is visited: a cycle back to it ends in this ref.
@@ -174,10 +191,17 @@ function mergeInto(into: JsonObject, from: JsonObject): void {
   }
 }
 
-/** True when the document has a `$ref` to another file (a quick look before bundling). */
-export function hasExternalRefs(value: JsonValue): boolean {
-  if (Array.isArray(value)) return value.some(hasExternalRefs);
-  if (!isObject(value)) return false;
-  if (typeof value.$ref === 'string' && isExternal(value.$ref)) return true;
-  return Object.values(value).some(hasExternalRefs);
+/** The refs to other documents a document has (a quick look before bundling). */
+export function externalRefs(value: JsonValue, fromUrl = false, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) externalRefs(v, fromUrl, out);
+  else if (isObject(value)) {
+    if (typeof value.$ref === 'string' && isExternal(value.$ref, fromUrl)) out.push(value.$ref);
+    for (const v of Object.values(value)) externalRefs(v, fromUrl, out);
+  }
+  return out;
+}
+
+/** True when the document has a `$ref` to another file. */
+export function hasExternalRefs(value: JsonValue, fromUrl = false): boolean {
+  return externalRefs(value, fromUrl).length > 0;
 }

@@ -8,7 +8,8 @@ import { connectorFromFiles, loadConnectorSync } from '../connector/load.ts';
 import { FlowportError } from '../errors.ts';
 import { bundleFiles, hasExternalRefs } from './bundle.ts';
 import { type ConvertOptions, type ConvertResult, convertInput, stringify } from './convert.ts';
-import { readInput } from './input.ts';
+import { fetchReferenced, fetchText, isDescriptionUrl } from './fetch-description.ts';
+import { type ApiInput, readInput } from './input.ts';
 import { mergeUpdate, type UpdateChanges } from './merge.ts';
 import { partPolicies } from './parts.ts';
 import { swaggerForTags } from './split.ts';
@@ -90,13 +91,6 @@ function mergeProperties(mine: JsonObject | undefined, theirs: JsonObject): Json
  * console.log(conversion.summary);
  */
 export async function initConnector(options: InitOptions): Promise<InitResult> {
-  let text: string;
-  try {
-    // `-`: standard input (curl commands piped from the clipboard).
-    text = readFileSync(options.from === '-' ? 0 : options.from, 'utf8');
-  } catch (cause) {
-    throw new FlowportError('CONVERT_INPUT_INVALID', `Cannot read \`${options.from}\`.`, { cause });
-  }
   const swaggerPath = join(options.dir, 'apiDefinition.swagger.json');
   const exists = CONNECTOR_FILES.some((f) => existsSync(join(options.dir, f)));
   if (options.update && !existsSync(swaggerPath))
@@ -110,13 +104,8 @@ export async function initConnector(options: InitOptions): Promise<InitResult> {
       `\`${options.dir}\` already holds a connector; pass \`--force\` to overwrite it or \`--update\` to merge the new description into it.`,
     );
   const part = options.update ? readPart(join(options.dir, PART_FILE)) : undefined;
-  const source = options.from === '-' ? 'stdin' : basename(options.from);
-  const input = readInput(text, source);
-  // A description split over files is brought together first (refs relative to the file's folder).
-  const whole =
-    input.format !== 'har' && input.format !== 'curl' && hasExternalRefs(input.document)
-      ? { ...input, document: bundleFiles(input.document, options.from === '-' ? 'stdin' : options.from) }
-      : input;
+  const whole = await readDescription(options.from);
+  const source = whole.source;
   const conversion = convertInput(whole, {
     ...options,
     source,
@@ -221,6 +210,38 @@ function breakingOfUpdate(dir: string, files: Record<string, Uint8Array>): Break
     .filter(([name]) => !name.includes('/'))
     .map(([name, bytes]) => ({ name, bytes }));
   return compareConnectors(before, connectorFromFiles([...kept, ...written], { source: dir }));
+}
+
+/**
+ * The description `from` names — a file, `-` for standard input, or an http(s) URL — parsed, with
+ * the documents its `$ref`s name (files beside it, or URLs) brought into it.
+ */
+async function readDescription(from: string): Promise<ApiInput & { source: string }> {
+  const remote = isDescriptionUrl(from);
+  let text: string;
+  if (remote) text = await fetchText(from);
+  else
+    try {
+      // `-`: standard input (curl commands piped from the clipboard).
+      text = readFileSync(from === '-' ? 0 : from, 'utf8');
+    } catch (cause) {
+      throw new FlowportError('CONVERT_INPUT_INVALID', `Cannot read \`${from}\`.`, { cause });
+    }
+  const source =
+    from === '-' ? 'stdin' : remote ? basename(new URL(from).pathname) || new URL(from).host : basename(from);
+  const input = readInput(text, source);
+  if (input.format === 'har' || input.format === 'curl' || !hasExternalRefs(input.document, remote))
+    return { ...input, source };
+  // A description split over documents is brought together first (refs relative to the one they are in).
+  if (!remote)
+    return { ...input, source, document: bundleFiles(input.document, from === '-' ? 'stdin' : from) };
+  const fetched = await fetchReferenced(input.document, from);
+  const read = (location: string) => {
+    const text = fetched.get(location);
+    if (text === undefined) throw new Error(`not fetched: ${location}`);
+    return text;
+  };
+  return { ...input, source, document: bundleFiles(input.document, from, read) };
 }
 
 /**

@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +95,42 @@ describe('flowport init', () => {
     const broken = await run('init', join(root, 'd'), '--from', join(root, 'openapi.yaml'));
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^flowport: Item\.yaml is neither JSON nor YAML at line 2/);
+  });
+
+  it('converts a description read from a URL, with the documents its refs name fetched too', async () => {
+    const served: Record<string, string> = {
+      '/api/openapi.yaml': `openapi: 3.0.3\ninfo: {title: Remote Items, version: '1'}\nservers: [{url: 'https://items.contoso.com'}]\npaths:\n  /items:\n    get:\n      operationId: listItems\n      responses:\n        '200':\n          description: Items\n          content:\n            application/json:\n              schema: {type: array, items: {$ref: 'schemas/Item.yaml'}}\n`,
+      '/api/schemas/Item.yaml': 'type: object\nproperties:\n  id: {type: string}\n',
+    };
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.url ?? '');
+      const text = served[req.url ?? ''];
+      res.writeHead(text ? 200 : 404, { 'content-type': 'application/yaml' }).end(text ?? 'not here');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const root = mkdtempSync(join(tmpdir(), 'flowport-init-url-'));
+      const init = await run('init', join(root, 'c'), '--from', `${base}/api/openapi.yaml`);
+      expect(init.code).toBe(0);
+      expect(seen).toEqual(['/api/openapi.yaml', '/api/schemas/Item.yaml']);
+      const swagger = JSON.parse(readFileSync(join(root, 'c', 'apiDefinition.swagger.json'), 'utf8'));
+      expect(swagger.info.title).toBe('Remote Items');
+      expect(swagger.definitions).toEqual({
+        Item: { type: 'object', properties: { id: { type: 'string' } } },
+      });
+      expect(readFileSync(join(root, 'c', 'conversion-report.md'), 'utf8')).toContain(
+        'Converted `openapi.yaml`',
+      );
+      const missing = await run('init', join(root, 'd'), '--from', `${base}/api/nothing.yaml`);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain(
+        `Cannot fetch ${base}/api/nothing.yaml: the server answered 404 Not Found.`,
+      );
+    } finally {
+      server.close();
+    }
   });
 
   it('writes nothing with --dry-run', async () => {

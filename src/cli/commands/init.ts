@@ -27,7 +27,7 @@ export function initCommand(io: Io, setExit: (code: number) => void): Command {
     .argument('[dir]', 'connector folder to create', '.')
     .option(
       '--from <file>',
-      'the API description (JSON or YAML), a HAR recording, or a file of curl commands; - reads standard input',
+      'the API description (JSON or YAML; a file or an http(s) URL), a HAR recording, or a file of curl commands; - reads standard input',
     )
     .option(
       '--host <host>',
@@ -82,6 +82,7 @@ Examples:
   flowport init my-connector --from openapi.yaml
   flowport init my-connector --from collection.postman.json --publisher "Contoso" --dry-run
   flowport init my-connector --update openapi-v2.yaml
+  flowport init my-connector --from https://api.contoso.com/openapi.yaml
   flowport init my-connector --from session.har --host api.example.com
   pbpaste | flowport init my-connector --from -     (curl commands copied from DevTools)
 
