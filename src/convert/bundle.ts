@@ -71,7 +71,16 @@ const isExternal = (ref: string, fromUrl = false) =>
 /** Where a ref written in `from` points: a URL beside a URL, a file path beside a file. */
 export function refLocation(from: string, target: string): string {
   if (isUrl(from) || isUrl(target)) return new URL(target, from).href.replace(/#.*$/, '');
-  return resolve(dirname(from), decodeURI(target));
+  return resolve(dirname(from), decoded(target, decodeURI));
+}
+
+/** Percent-decoded, or as written when it is not valid percent-encoding (`50%`). */
+function decoded(text: string, decode: (s: string) => string): string {
+  try {
+    return decode(text);
+  } catch {
+    return text;
+  }
 }
 
 /** A location's short name for messages and component names (`Pet.yaml`). */
@@ -155,7 +164,11 @@ export function bundleFiles(root: JsonObject, file: string, read: ReadDocument =
         const wanted = fragment
           ? (fragment.split('/').pop() ?? '')
           : basename(nameOf(targetFile), extname(nameOf(targetFile)));
-        const name = nameFor(kind, decodeURIComponent(wanted).replace(/~1/g, '/').replace(/~0/g, '~'), map);
+        const name = nameFor(
+          kind,
+          decoded(wanted, decodeURIComponent).replace(/~1/g, '/').replace(/~0/g, '~'),
+          map,
+        );
         const internal = `#${join('', ...at, name)}`;
         // Placed before its content is visited: a cycle back to it ends in this ref.
         placed.set(key, internal);
