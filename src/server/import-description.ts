@@ -30,6 +30,7 @@ const CONNECTOR_FILE =
  */
 export function connectorFromDescription(
   files: readonly RawFile[],
+  host?: string,
 ): { files: RawFile[]; converted: Converted } | undefined {
   const [only] = files;
   if (files.length !== 1 || !only || CONNECTOR_FILE.test(only.name)) return undefined;
@@ -44,7 +45,12 @@ export function connectorFromDescription(
   }
   try {
     // One connector, as an import makes one: over the platform's limits, validation says so.
-    const result = convert(text, { source: only.name, split: 'none', preset: false });
+    const result = convert(text, {
+      source: only.name,
+      split: 'none',
+      preset: false,
+      ...(host !== undefined && { host }),
+    });
     return {
       files: Object.entries(result.files)
         .filter(([name]) => name !== 'conversion-report.md')

@@ -230,6 +230,30 @@ paths:
     expect(curl.statusCode).toBe(201);
     expect(curl.json().converted).toMatchObject({ format: 'curl' });
 
+    // A HAR with calls to two hosts: the one asked for with ?host=.
+    const har = JSON.stringify({
+      log: {
+        entries: ['api.shop.contoso.com', 'api.shop.contoso.com', 'cdn.shop.contoso.com'].map((host) => ({
+          request: { method: 'GET', url: `https://${host}/v1/items/42`, headers: [] },
+          response: {
+            status: 200,
+            headers: [],
+            content: { mimeType: 'application/json', text: '{"id":42}' },
+          },
+        })),
+      },
+    });
+    const cdn = await t.call(t.admin, 'POST', '/api/v1/connectors?host=cdn.shop.contoso.com&id=cdn', {
+      files: [{ name: 'shop.har', content: Buffer.from(har).toString('base64') }],
+    });
+    expect(cdn.statusCode).toBe(201);
+    expect(cdn.json().converted.losses).toContainEqual(
+      expect.objectContaining({
+        construct: 'other host',
+        action: expect.stringContaining('`api.shop.contoso.com`'),
+      }),
+    );
+
     const notes = await t.call(t.admin, 'POST', '/api/v1/connectors', {
       files: [{ name: 'notes.txt', content: Buffer.from('just some notes').toString('base64') }],
     });

@@ -25,6 +25,11 @@ const importQuery = {
   properties: {
     id: { type: 'string', description: 'Connector id; default: derived from the swagger `info.title`.' },
     preset: { type: 'string', enum: ['recommended', 'certification', 'independent-publisher'] },
+    host: {
+      type: 'string',
+      description:
+        'For an uploaded HAR or curl commands: the host whose calls become the connector (default: the one most calls went to).',
+    },
   },
 } as const;
 
@@ -95,7 +100,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
     async () => ({ connectors: await ctx.store.listConnectors() }),
   );
 
-  app.post<{ Querystring: { id?: string; preset?: string }; Body: ImportBody | Buffer }>(
+  app.post<{ Querystring: { id?: string; preset?: string; host?: string }; Body: ImportBody | Buffer }>(
     '/api/v1/connectors',
     {
       bodyLimit: ctx.limits.import,
@@ -161,7 +166,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
         ? filesFromZip(body, ctx.limits.unzipped)
         : filesFromUpload(body.files);
       // One API description (OpenAPI, Postman, HAR, curl) is converted first, as `flowport init` does.
-      const described = connectorFromDescription(uploaded);
+      const described = connectorFromDescription(uploaded, request.query.host);
       const files = described?.files ?? uploaded;
       const id = request.query.id ?? (Buffer.isBuffer(body) ? undefined : body.id);
       const preset = request.query.preset ?? (Buffer.isBuffer(body) ? undefined : body.preset);
