@@ -5,9 +5,10 @@
  * commands — is converted as `flowport init` converts it, and the connector it gives is imported.
  */
 import type { RawFile } from '../connector/files.ts';
-import { convert } from '../convert/convert.ts';
+import { type ConvertOptions, convert } from '../convert/convert.ts';
 import type { LossItem } from '../convert/loss.ts';
 import { isFlowportError } from '../errors.ts';
+import type { ConnectorValidator } from '../validate/background.ts';
 import { ServerError } from './errors.ts';
 
 /** What the conversion did, for the import's answer. */
@@ -28,10 +29,11 @@ const CONNECTOR_FILE =
  * The connector made from `files` when they are one API description; undefined when they are a
  * connector's files. A description that cannot be converted is `IMPORT_INVALID` with the reason.
  */
-export function connectorFromDescription(
+export async function connectorFromDescription(
   files: readonly RawFile[],
-  host?: string,
-): { files: RawFile[]; converted: Converted } | undefined {
+  host: string | undefined,
+  validator: ConnectorValidator,
+): Promise<{ files: RawFile[]; converted: Converted } | undefined> {
   const [only] = files;
   if (files.length !== 1 || !only || CONNECTOR_FILE.test(only.name)) return undefined;
   let text: string;
@@ -45,12 +47,14 @@ export function connectorFromDescription(
   }
   try {
     // One connector, as an import makes one: over the platform's limits, validation says so.
-    const result = convert(text, {
+    const options: ConvertOptions = {
       source: only.name,
       split: 'none',
       preset: false,
       ...(host !== undefined && { host }),
-    });
+    };
+    // Off the event loop where the validator has a worker (a large description takes ~0.5 s).
+    const result = validator.convert ? await validator.convert(text, options) : convert(text, options);
     return {
       files: Object.entries(result.files)
         .filter(([name]) => name !== 'conversion-report.md')

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compareConnectors } from '../breaking/compare.ts';
 import { readFolder } from '../connector/files.ts';
 import { connectorFromFiles } from '../connector/load.ts';
+import { convert } from '../convert/convert.ts';
 import { isFlowportError } from '../errors.ts';
 import {
   type ConnectorValidator,
@@ -45,6 +46,17 @@ describe('createBackgroundValidator', () => {
       });
       expect(result).toEqual(here);
     }
+  });
+
+  it('converts an API description as convert does, and a refusal comes back as the FlowportError it was', async () => {
+    const validator = open(createBackgroundValidator());
+    const text = 'curl https://api.contoso.com/v1/things/42 -H "X-Api-Key: k"';
+    const there = await validator.convert?.(text, { source: 'calls.sh', preset: false });
+    const here = convert(text, { source: 'calls.sh', preset: false });
+    expect(there?.swagger).toEqual(here.swagger);
+    expect(there?.files['apiDefinition.swagger.json']).toEqual(here.files['apiDefinition.swagger.json']);
+    const refused = await validator.convert?.('{"name":"x"}', { source: 'x.json' }).catch((e: unknown) => e);
+    expect(isFlowportError(refused) && refused.code).toBe('CONVERT_INPUT_INVALID');
   });
 
   it('fixes as fixFiles does, with the diff only when asked for', async () => {

@@ -1,12 +1,13 @@
 /**
- * Validation (and fixing, and breaking-change comparison) of in-memory connector files off the caller's
- * thread, for a server: each takes 0.1–0.5 s of CPU for a large connector, during which a server's
+ * Validation (and fixing, breaking-change comparison, and converting an uploaded API description) of
+ * in-memory connector files off the caller's thread, for a server: each takes 0.1–0.5 s of CPU for a large connector, during which a server's
  * event loop would answer no other request. A worker thread does it instead; the caller awaits it.
  */
 import type { Worker } from 'node:worker_threads';
 import type { BreakingResult } from '../breaking/change.ts';
 import { compareConnectors } from '../breaking/compare.ts';
 import { connectorFromFiles } from '../connector/load.ts';
+import type { ConvertOptions, ConvertResult } from '../convert/convert.ts';
 import { FlowportError, type FlowportErrorCode } from '../errors.ts';
 import type { ValidationResult } from './engine.ts';
 import { type FilesFix, fixFiles, type NamedFile } from './fix-files.ts';
@@ -44,6 +45,8 @@ export interface ConnectorValidator {
   fix(files: readonly NamedFile[], options: FixOptions): Promise<FixResult>;
   /** What `after` changes for flows built on `before` (see `compareConnectors`). */
   compare(before: NamedFiles, after: NamedFiles): Promise<BreakingResult>;
+  /** An API description converted into a connector (see `convert`); optional for validators made elsewhere. */
+  convert?(text: string, options: ConvertOptions): Promise<ConvertResult>;
   close(): Promise<void>;
 }
 
@@ -51,10 +54,11 @@ export interface ConnectorValidator {
 export type Work =
   | { readonly kind: 'validate'; readonly files: readonly NamedFile[]; readonly options: FilesOptions }
   | { readonly kind: 'fix'; readonly files: readonly NamedFile[]; readonly options: FixOptions }
-  | { readonly kind: 'compare'; readonly before: NamedFiles; readonly after: NamedFiles };
+  | { readonly kind: 'compare'; readonly before: NamedFiles; readonly after: NamedFiles }
+  | { readonly kind: 'convert'; readonly text: string; readonly options: ConvertOptions };
 
 /** What each kind of work gives. */
-type Output = ValidationResult | FixResult | BreakingResult;
+type Output = ValidationResult | FixResult | BreakingResult | ConvertResult;
 
 /** A request as the worker receives it. */
 export type BackgroundRequest = Work & { readonly id: number };
@@ -66,6 +70,11 @@ export type BackgroundReply =
 
 /** The work itself, on whichever thread does it. */
 export async function runWork(work: Work): Promise<Output> {
+  if (work.kind === 'convert') {
+    // Loaded on demand: the converter is not part of what validation loads.
+    const { convert } = await import('../convert/convert.ts');
+    return convert(work.text, work.options);
+  }
   if (work.kind === 'compare') {
     const { before, after } = work;
     return compareConnectors(
@@ -83,12 +92,13 @@ export async function runWork(work: Work): Promise<Output> {
   return { ...fixed, diff: filesDiff(work.files, fixed.files, fixed.changed) };
 }
 
-/** The three methods over a way of doing work (here, or on a worker). */
+/** The methods over a way of doing work (here, or on a worker). */
 function validatorOver(run: (work: Work) => Promise<Output>, close: () => Promise<void>): ConnectorValidator {
   return {
     validate: (files, options) => run({ kind: 'validate', files, options }) as Promise<ValidationResult>,
     fix: (files, options) => run({ kind: 'fix', files, options }) as Promise<FixResult>,
     compare: (before, after) => run({ kind: 'compare', before, after }) as Promise<BreakingResult>,
+    convert: (text, options) => run({ kind: 'convert', text, options }) as Promise<ConvertResult>,
     close,
   };
 }

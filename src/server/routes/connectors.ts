@@ -166,7 +166,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
         ? filesFromZip(body, ctx.limits.unzipped)
         : filesFromUpload(body.files);
       // One API description (OpenAPI, Postman, HAR, curl) is converted first, as `flowport init` does.
-      const described = connectorFromDescription(uploaded, request.query.host);
+      const described = await connectorFromDescription(uploaded, request.query.host, ctx.validator);
       const files = described?.files ?? uploaded;
       const id = request.query.id ?? (Buffer.isBuffer(body) ? undefined : body.id);
       const preset = request.query.preset ?? (Buffer.isBuffer(body) ? undefined : body.preset);
