@@ -76,8 +76,17 @@ describe('templatePaths', () => {
   });
 
   it('names a value with no word before it `id`, and makes names unique within a template', () => {
-    const { templates } = templatePaths(split('/42', '/pairs/1/2'));
+    const { templates } = templatePaths(split('/4242', '/pairs/1/2'));
     expect(templates).toEqual(['/{id}', '/pairs/{pairId}/{pairId2}']);
+  });
+
+  it('keeps a small number at the start or after api or a version as part of the address', () => {
+    expect(
+      templatePaths(split('/api/3/items/17', '/1/layers/5', '/v1/1/search', '/items/7')).templates,
+    ).toEqual(['/api/3/items/{itemId}', '/1/layers/{layerId}', '/v1/1/search', '/items/{itemId}']);
+    // The segment before the paths (the base path's last) counts too.
+    expect(templatePaths(split('/3/items'), 'api').templates).toEqual(['/3/items']);
+    expect(templatePaths(split('/3/items'), 'users').templates).toEqual(['/{userId}/items']);
   });
 
   it('gives the root path and word-only paths as they are', () => {

@@ -31,6 +31,22 @@ export function valueKind(segment: string): ValueKind | undefined {
   return undefined;
 }
 
+/** Words after which a small number is a version or a fixed part of the API's address (`/api/3`, `/v1/1`). */
+const VERSION_BEFORE = /^(api|rest|v\d*(\.\d+)?|version|ver)$/i;
+
+/**
+ * The kind of value the segment at `i` is, in its path: as {@link valueKind}, except that a number of
+ * one or two digits at the start of a path or after `api`, `rest` or a version (`/api/3/…`, `/1/…`,
+ * `/v1/1/…`) is part of the API's address, not an id. `before` is the segment before the first one.
+ */
+export function valueKindAt(segments: readonly string[], i: number, before?: string): ValueKind | undefined {
+  const segment = segments[i] ?? '';
+  const kind = valueKind(segment);
+  if (kind !== 'integer' || segment.length > 2) return kind;
+  const previous = i > 0 ? segments[i - 1] : before;
+  return previous === undefined || VERSION_BEFORE.test(previous) ? undefined : kind;
+}
+
 /** A path parameter of a template, with every value the recording gave it. */
 export interface PathParameter {
   readonly name: string;
@@ -103,13 +119,13 @@ function parameterName(before: string | undefined, kinds: ReadonlySet<ValueKind>
  *
  * @example templatePaths([['users', '42'], ['users', '77']]).templates // ['/users/{userId}', '/users/{userId}']
  */
-export function templatePaths(paths: readonly (readonly string[])[]): Templated {
+export function templatePaths(paths: readonly (readonly string[])[], before?: string): Templated {
   // 1. A tree of the paths, value segments joined under one child.
   const root = node();
   for (const segments of paths) {
     let at = root;
-    for (const s of segments) {
-      const key = valueKind(s) ? VALUE : s;
+    for (const [i, s] of segments.entries()) {
+      const key = valueKindAt(segments, i, before) ? VALUE : s;
       let next = at.children.get(key);
       if (!next) {
         next = node();
@@ -142,17 +158,17 @@ export function templatePaths(paths: readonly (readonly string[])[]): Templated 
     let at: Node | undefined = root;
     const parts: string[] = [];
     const found: { value: string; kind?: ValueKind; before: string | undefined }[] = [];
-    let before: string | undefined;
+    let word: string | undefined = before;
     for (const [i, s] of segments.entries()) {
-      const kind = valueKind(s);
+      const kind = valueKindAt(segments, i, before);
       const next: Node | undefined = at?.children.get(kind ? VALUE : s);
       // A folded word is a value only where the path goes on (`/users/me` stays itself).
       if (kind || (next && folded.has(next) && i < segments.length - 1)) {
-        found.push({ value: s, before, ...(kind && { kind }) });
+        found.push({ value: s, before: word, ...(kind && { kind }) });
         parts.push(VALUE);
       } else {
         parts.push(s);
-        before = s;
+        word = s;
       }
       at = next;
     }

@@ -10,7 +10,7 @@ import { FlowportError } from '../errors.ts';
 import type { Exchange, Exchanges } from './exchange.ts';
 import type { Losses } from './loss.ts';
 import type { SwaggerParts } from './openapi3.ts';
-import { templatePaths, valueKind } from './path-template.ts';
+import { templatePaths, valueKindAt } from './path-template.ts';
 import { recordedConnection } from './recorded-connection.ts';
 import { isTokenCall, oauthSeen } from './recorded-oauth.ts';
 import { recordedOperation } from './recorded-operation.ts';
@@ -92,8 +92,8 @@ function basePathOf(paths: readonly string[][]): string[] {
   if (!first) return [];
   let n = 0;
   const shortest = Math.min(...paths.map((p) => p.length)) - 1;
-  while (n < shortest && rest.every((p) => p[n] === first[n]) && !valueKind(first[n] ?? '')) n++;
-  while (n > 0 && paths.some((p) => p[n] !== undefined && valueKind(p[n] ?? '') !== undefined)) n--;
+  while (n < shortest && rest.every((p) => p[n] === first[n]) && !valueKindAt(first, n)) n++;
+  while (n > 0 && paths.some((p) => p[n] !== undefined && valueKindAt(p, n) !== undefined)) n--;
   return first.slice(0, n);
 }
 
@@ -140,7 +140,10 @@ export function convertRecorded(
 
   const segments = calls.map((c) => segmentsOf(c.url));
   const base = basePathOf(segments);
-  const { templates, parameters } = templatePaths(segments.map((s) => s.slice(base.length)));
+  const { templates, parameters } = templatePaths(
+    segments.map((s) => s.slice(base.length)),
+    base[base.length - 1],
+  );
   const groups = new Map<string, { method: string; template: string; calls: Exchange[] }>();
   calls.forEach((call, i) => {
     const template = templates[i] ?? '/';
