@@ -6,6 +6,7 @@ import { brandColor } from './brand-color.ts';
 import { credentialPolicies } from './credentials.ts';
 import { readCurl } from './curl.ts';
 import { enrich } from './enrich.ts';
+import type { Exchanges } from './exchange.ts';
 import { readHar } from './har.ts';
 import { drawIcon } from './icon.ts';
 import { type ApiInput, readInput } from './input.ts';
@@ -74,9 +75,17 @@ export function countOperations(input: ApiInput): number {
   return n;
 }
 
-/** The calls a HAR or a list of cURL commands holds. */
-function recordedCalls(input: ApiInput) {
-  return input.format === 'har' ? readHar(input.document) : readCurl(String(input.document.text ?? ''));
+/** Calls read from a recording, by its document: a conversion counts them and converts them. */
+const readCalls = new WeakMap<JsonObject, Exchanges>();
+
+/** The calls a HAR or a list of cURL commands holds, read once per document. */
+function recordedCalls(input: ApiInput): Exchanges {
+  let calls = readCalls.get(input.document);
+  if (!calls) {
+    calls = input.format === 'har' ? readHar(input.document) : readCurl(String(input.document.text ?? ''));
+    readCalls.set(input.document, calls);
+  }
+  return calls;
 }
 
 function toSwagger(

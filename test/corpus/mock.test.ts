@@ -1,15 +1,4 @@
-/**
- * `flowport mock` over the whole corpus (709 connectors, a few seconds): every action and polling trigger of each
- * connector called as `flowport smoke` calls them, through the runtime (policies, auth, encodings),
- * at a mock of the connector's own swagger. What reaches the mock must be routed to an operation and
- * pass its checks (the requests flowport builds and the checks the mock makes agree), and every answer
- * made from a schema must be as that schema says (the mock's answers are what its users test against).
- */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { discoverConnectors } from '../../src/connector/discover.ts';
 import { loadConnectorSync } from '../../src/connector/load.ts';
 import { FlowportError } from '../../src/errors.ts';
 import { startMock } from '../../src/mock/server.ts';
@@ -18,14 +7,10 @@ import { createTransport } from '../../src/runtime/send/transport.ts';
 import { smoke } from '../../src/runtime/smoke.ts';
 import type { Transport } from '../../src/runtime/types.ts';
 import { dummyConnection } from './prism.ts';
+import { CORPUS_ROOT, corpusConnectors } from './sources.ts';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const root = resolve(repo, process.env.FLOWPORT_CORPUS ?? '../shared/corpus');
-const CATEGORIES = ['certified-connectors', 'independent-publisher-connectors', 'custom-connectors'];
-
-const sources = existsSync(root)
-  ? CATEGORIES.flatMap((k) => (existsSync(join(root, k)) ? discoverConnectors(join(root, k)) : []))
-  : [];
+const root = CORPUS_ROOT;
+const sources = corpusConnectors();
 if (sources.length === 0) {
   console.warn(`Mock sweep skipped: corpus not found at ${root} (set FLOWPORT_CORPUS).`);
   it.skip(`Mock sweep: corpus not found at ${root}`, () => {});

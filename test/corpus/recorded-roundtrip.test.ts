@@ -1,29 +1,13 @@
-/**
- * How well recorded calls give back the operations behind them, over the whole corpus (709
- * connectors, ~11,000 operations, ~2 s): each operation is "called" twice with ids of the kind its
- * path parameters take (digits for integers, UUIDs, long mixed ids for strings), the calls of each
- * connector converted as `flowport init --from session.har` converts a recording, and every operation
- * looked for among the result by method and path template (with the base path; names of variables
- * aside). What is missed is what a recording cannot tell: ids inside a segment (`/items({id})`,
- * `{id}.json`), fixed ids in the address (`/api/v1/50006/…`), words that sit where ids do.
- */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { discoverConnectors } from '../../src/connector/discover.ts';
 import type { JsonObject } from '../../src/connector/json.ts';
 import { loadConnectorSync } from '../../src/connector/load.ts';
 import type { Exchange } from '../../src/convert/exchange.ts';
 import { createLosses } from '../../src/convert/loss.ts';
 import { convertRecorded } from '../../src/convert/recorded.ts';
+import { CORPUS_ROOT, corpusConnectors } from './sources.ts';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const root = resolve(repo, process.env.FLOWPORT_CORPUS ?? '../shared/corpus');
-const CATEGORIES = ['certified-connectors', 'independent-publisher-connectors', 'custom-connectors'];
-const sources = existsSync(root)
-  ? CATEGORIES.flatMap((k) => (existsSync(join(root, k)) ? discoverConnectors(join(root, k)) : []))
-  : [];
+const root = CORPUS_ROOT;
+const sources = corpusConnectors();
 if (sources.length === 0) {
   console.warn(`Recorded round trip skipped: corpus not found at ${root} (set FLOWPORT_CORPUS).`);
   it.skip(`Recorded round trip: corpus not found at ${root}`, () => {});
