@@ -198,11 +198,20 @@ describe.skipIf(!haveChromium)('users and API tokens in the console', () => {
     expect(await alert.textContent()).toContain('(CONFLICT)');
     expect(await own.getByLabel('Role of admin').inputValue()).toBe('admin');
 
-    await userRow('maker').getByLabel('Role of maker').selectOption('admin');
+    // The list reloads after a change: a choice made while it does is reset with it, so choose
+    // until the row offers the change.
+    const chooseRole = (role: string) =>
+      expect
+        .poll(async () => {
+          await userRow('maker').getByLabel('Role of maker').selectOption(role);
+          return userRow('maker').getByRole('button', { name: 'Change role of maker' }).isEnabled();
+        })
+        .toBe(true);
+    await chooseRole('admin');
     await userRow('maker').getByRole('button', { name: 'Change role of maker' }).click();
     await admin.getByText('maker is now an admin.').waitFor();
     expect((await rig.t.store.getUser(rig.t.maker.user.id))?.role).toBe('admin');
-    await userRow('maker').getByLabel('Role of maker').selectOption('maker');
+    await chooseRole('maker');
     await userRow('maker').getByRole('button', { name: 'Change role of maker' }).click();
     await admin.getByText('maker is now a maker.').waitFor();
     expect((await rig.t.store.getUser(rig.t.maker.user.id))?.role).toBe('maker');
