@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { type PostedOutcome, unpackOutcome } from './outcome-transfer.ts';
 import { type Outcome, type RunOptions, runOne } from './run-one.ts';
 import { workerBeside } from './worker-url.ts';
 
@@ -41,7 +42,7 @@ export interface Job {
 
 /** What a worker posts: an outcome, a failure (a bug, not a bad connector), or the end of its share. */
 export type WorkerMessage =
-  | { readonly job: number; readonly index: number; readonly outcome: Outcome }
+  | { readonly job: number; readonly index: number; readonly outcome: PostedOutcome }
   | { readonly job: number; readonly index: number; readonly crash: string }
   | { readonly job: number; readonly done: true };
 
@@ -160,7 +161,7 @@ class Pool implements ValidationPool {
       this.running = {
         onMessage: (m) => {
           if (m.job !== id) return;
-          if ('outcome' in m) finish(m.index, m.outcome);
+          if ('outcome' in m) finish(m.index, unpackOutcome(m.outcome));
           else if ('crash' in m)
             failure ??= new Error(`validation worker failed on ${sources[m.index]}: ${m.crash}`);
           else {

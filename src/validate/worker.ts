@@ -1,5 +1,6 @@
 import module from 'node:module';
 import { parentPort } from 'node:worker_threads';
+import { packOutcome } from './outcome-transfer.ts';
 import type { Job, WorkerMessage } from './pool.ts';
 
 /**
@@ -18,7 +19,7 @@ parentPort?.on('message', ({ job, sources, next, options }: Job) => {
     const index = Atomics.add(next, 0, 1);
     if (index >= sources.length) break;
     try {
-      post({ job, index, outcome: runOne(sources[index] as string, options) });
+      post({ job, index, outcome: packOutcome(runOne(sources[index] as string, options)) });
     } catch (error) {
       post({ job, index, crash: String((error as Error)?.stack ?? error) });
       break;
