@@ -46,8 +46,9 @@ const KEYS = [
   'suggestion',
 ] as const;
 type Key = (typeof KEYS)[number];
-const INDEX = new Map<string, number>(KEYS.map((key, i) => [key, i]));
 const STRING_KEYS = 9; // ruleId … pointer: strings (or undefined)
+const MESSAGE = 4;
+const POINTER = 8;
 const NUMBER_KEYS = 12; // line, column, length: whole numbers (or undefined)
 const WIDTH = 1 + KEYS.length;
 /** The keys every finding of the engine has: all but `suggestion`. */
@@ -77,36 +78,71 @@ export function unpackOutcome(posted: PostedOutcome): Outcome {
 function packFindings(diagnostics: readonly Diagnostic[]): PackedFindings | undefined {
   const strings: string[] = [];
   const indexes = new Map<string, number>();
+  // The string each column held last, and its index: consecutive findings often share a rule and a file.
+  const lastString: (string | undefined)[] = new Array(STRING_KEYS).fill(undefined);
+  const lastIndex = new Int32Array(STRING_KEYS);
   const objects: unknown[] = [];
   const rows = new Int32Array(diagnostics.length * WIDTH);
-  for (let d = 0; d < diagnostics.length; d++) {
-    const finding = diagnostics[d] as unknown as Record<string, unknown>;
-    const row = d * WIDTH;
-    let mask = 0;
-    let last = -1;
-    for (const key in finding) {
-      const k = INDEX.get(key);
-      if (k === undefined || k <= last) return undefined;
-      last = k;
-      mask |= 1 << k;
-      const value = finding[key];
-      let cell: number;
-      if (value === undefined) cell = -1;
-      else if (k < STRING_KEYS) {
-        if (typeof value !== 'string') return undefined;
-        cell = indexes.get(value) ?? -1;
-        if (cell < 0) {
-          cell = strings.push(value) - 1;
-          indexes.set(value, cell);
+  let row = 0;
+  /** Writes column `k` of the current row; false when the value cannot travel in it. */
+  const cell = (k: number, value: unknown): boolean => {
+    let at: number;
+    if (value === undefined) at = -1;
+    else if (k < STRING_KEYS) {
+      if (typeof value !== 'string') return false;
+      if (lastString[k] === value) at = lastIndex[k] as number;
+      else if (k === MESSAGE || k === POINTER) {
+        // Nearly always new: hashing them to look them up would cost more than sending them twice.
+        at = strings.push(value) - 1;
+        lastString[k] = value;
+        lastIndex[k] = at;
+      } else {
+        at = indexes.get(value) ?? -1;
+        if (at < 0) {
+          at = strings.push(value) - 1;
+          indexes.set(value, at);
         }
-      } else if (k < NUMBER_KEYS) {
-        if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 0x7fffffff)
-          return undefined;
-        cell = value as number;
-      } else cell = objects.push(value) - 1;
-      rows[row + 1 + k] = cell;
+        lastString[k] = value;
+        lastIndex[k] = at;
+      }
+    } else if (k < NUMBER_KEYS) {
+      if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 0x7fffffff) return false;
+      at = value as number;
+    } else at = objects.push(value) - 1;
+    rows[row + 1 + k] = at;
+    return true;
+  };
+  for (let d = 0; d < diagnostics.length; d++, row += WIDTH) {
+    const f = diagnostics[d] as Diagnostic;
+    // The keys, matched against KEYS in order (comparisons of interned strings): a key not found
+    // further on is unknown or out of order. The values are then read by name, which is faster
+    // than by a key in a variable.
+    let mask = 0;
+    let k = 0;
+    for (const key in f) {
+      while (k < KEYS.length && KEYS[k] !== key) k++;
+      if (k === KEYS.length) return undefined;
+      mask |= 1 << k;
+      k++;
     }
     rows[row] = mask;
+    if (
+      !cell(0, f.ruleId) ||
+      !cell(1, f.microsoftId) ||
+      !cell(2, f.category) ||
+      !cell(3, f.severity) ||
+      !cell(4, f.message) ||
+      !cell(5, f.fix) ||
+      !cell(6, f.fileKind) ||
+      !cell(7, f.file) ||
+      !cell(8, f.pointer) ||
+      !cell(9, f.line) ||
+      !cell(10, f.column) ||
+      !cell(11, f.length) ||
+      !cell(12, f.edit) ||
+      !cell(13, f.suggestion)
+    )
+      return undefined;
   }
   return { strings, rows, objects };
 }
