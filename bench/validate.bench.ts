@@ -5,6 +5,7 @@
  *    pool of 2 threads kept between runs (warm: how a server or a watcher validates), and on 2 threads
  *    whose worker starts with each call (cold: how a `flowport validate <many>` process runs);
  *    Besides, not part of the target: a `--cache` run over the same connectors, all unchanged.
+ *    Besides: writing the report of all those findings, as text with code frames and as JSON.
  * 2. as a fresh process: `flowport validate <one connector>` versus a bare `node -e 0`.
  * Prints medians (the machine is shared and noisy). Options: --runs N (default 7), --process-runs N (default 21),
  * --ppcv <dir>: also time ppcv (the offline validator the target was set against) over the same folders in
@@ -20,6 +21,9 @@ import { discoverConnectors } from '../src/connector/discover.ts';
 import { loadConnectorSync } from '../src/connector/load.ts';
 import { validateManyCached } from '../src/validate/cache.ts';
 import { createValidationPool, validateMany } from '../src/validate/pool.ts';
+import { formatJson } from '../src/validate/reporters/json.ts';
+import { formatText } from '../src/validate/reporters/text.ts';
+import { runOne } from '../src/validate/run-one.ts';
 import { validateConnector } from '../src/validate/validate.ts';
 
 const args = process.argv.slice(2);
@@ -145,6 +149,32 @@ if (sources.length >= 2) {
     'validateManyCached, every connector unchanged (`validate --cache` run again; not the target)',
     fmt(median(cached)),
     `${(median(cached) / median(baseline)).toFixed(2)}× baseline`,
+  ]);
+  // The reports of the same findings, as `flowport validate <many>` writes them.
+  const outcomes = sources.map((s) => runOne(s, { texts: true }));
+  const results = outcomes.flatMap((o) => (o.result ? [o.result] : []));
+  const text: number[] = [];
+  const json: number[] = [];
+  let textBytes = 0;
+  for (let r = 0; r < runs; r++) {
+    let t = performance.now();
+    textBytes = 0;
+    for (const o of outcomes)
+      if (o.result) textBytes += formatText(o.result, o.texts, { color: false }).length;
+    text.push(performance.now() - t);
+    t = performance.now();
+    formatJson(results, 'bench');
+    json.push(performance.now() - t);
+  }
+  rows.push([
+    `text report of those findings, with code frames (formatText, ${(textBytes / 1e6).toFixed(1)} M characters)`,
+    fmt(median(text)),
+    `${(median(text) / median(flowport)).toFixed(2)}× validating them on 1 thread`,
+  ]);
+  rows.push([
+    'JSON report of those findings (formatJson)',
+    fmt(median(json)),
+    `${(median(json) / median(flowport)).toFixed(2)}× validating them on 1 thread`,
   ]);
   if (ppcv.length > 0) {
     rows.push([

@@ -1,15 +1,25 @@
 import pc from 'picocolors';
+import { SourceLines } from './source-lines.ts';
 
-/** A few lines of `text` around `line` with a marker under `column`, like compilers print. */
-export function codeFrame(text: string, line: number, column: number, length = 1, color = false): string {
+/**
+ * A few lines of `text` around `line` with a marker under `column`, like compilers print. Pass the
+ * text's {@link SourceLines} when framing many places of one text: the lines are then found once.
+ */
+export function codeFrame(
+  text: string | SourceLines,
+  line: number,
+  column: number,
+  length = 1,
+  color = false,
+): string {
   const c = color ? pc : { dim: (s: string) => s, red: (s: string) => s, bold: (s: string) => s };
-  const lines = text.split(/\r?\n/);
+  const lines = typeof text === 'string' ? new SourceLines(text) : text;
   const first = Math.max(1, line - 2);
-  const last = Math.min(lines.length, line + 2);
+  const last = Math.min(lines.count, line + 2);
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const content = (lines[n - 1] ?? '').replace(/\t/g, ' ');
+    const content = (lines.line(n) ?? '').replace(/\t/g, ' ');
     const clipped = content.length > 160 ? `${content.slice(0, 157)}...` : content;
     const gutter = `${String(n).padStart(width)} |`;
     if (n === line) {

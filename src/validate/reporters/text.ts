@@ -3,6 +3,7 @@ import type { ConnectorFileKind } from '../../connector/model.ts';
 import { type Diagnostic, fixableCount, totalOf } from '../diagnostic.ts';
 import type { ValidationResult } from '../engine.ts';
 import { codeFrame } from './code-frame.ts';
+import { SourceLines } from './source-lines.ts';
 
 export interface TextOptions {
   readonly color: boolean;
@@ -42,6 +43,8 @@ export function formatText(
   const c = paint(options.color);
   const out: string[] = [];
   let lastFile: string | undefined;
+  // Each file's lines, found once for all its findings.
+  const lines = new Map<string, SourceLines>();
   for (const d of result.diagnostics) {
     if (d.file !== lastFile) {
       out.push('', c.underline(d.file ?? result.source));
@@ -60,8 +63,13 @@ export function formatText(
       out.push(`  ${' '.repeat(9)} ${c.dim(`at ${d.pointer}`)}`);
     const text = options.frames === false ? undefined : sourceText(texts, d);
     if (text !== undefined && d.line) {
+      let source = lines.get(text);
+      if (!source) {
+        source = new SourceLines(text);
+        lines.set(text, source);
+      }
       out.push(
-        codeFrame(text, d.line, d.column ?? 1, d.length, options.color)
+        codeFrame(source, d.line, d.column ?? 1, d.length, options.color)
           .split('\n')
           .map((l) => `      ${l}`)
           .join('\n'),
