@@ -10,7 +10,10 @@ export interface JobOptions extends RunOptions {
 }
 
 export interface ManyOptions extends JobOptions {
-  /** Threads to use, the main one included; default: the machine's cores, at most 4. 1 = no workers. */
+  /**
+   * Threads to use, the main one included; default: one less than the machine's cores, at most 4
+   * (see {@link oneShotThreads}). 1 = no workers.
+   */
   readonly threads?: number;
 }
 
@@ -54,6 +57,15 @@ interface Running {
 const defaultThreads = () => Math.min(4, availableParallelism());
 
 /**
+ * Threads for one call of {@link validateMany}, whose workers start cold: one less than the cores, at
+ * most 4. A fresh thread runs slow code until V8's compiler threads have optimised it, and with every
+ * core validating they get no time: on 2 cores, `flowport validate` over 8 to 300 connectors took 10
+ * to 25% longer on 2 threads than on 1 (docs/validation.md), and over all 709 as long. A pool kept
+ * warm has its code optimised already and uses every core.
+ */
+const oneShotThreads = () => Math.max(1, Math.min(4, availableParallelism() - 1));
+
+/**
  * Starts `threads - 1` worker threads at once (they load the validator while the caller goes on);
  * the main thread is the last one. Close the pool when done with it.
  *
@@ -67,10 +79,11 @@ export function createValidationPool(options: { readonly threads?: number } = {}
 }
 
 /**
- * Validates many sources using every core: the main thread starts at once while worker threads
+ * Validates many sources on several threads: the main thread starts at once while worker threads
  * load, and all of them take the next source from one shared queue. Outcomes come back in input
- * order. The workers are started for this call and stopped after it; callers that validate again
- * and again keep a {@link createValidationPool} instead.
+ * order. The workers are started for this call and stopped after it, so by default one core is left
+ * to V8's compiler ({@link oneShotThreads}); callers that validate again and again keep a
+ * {@link createValidationPool} instead, which uses every core.
  */
 export async function validateMany(
   sources: readonly string[],
@@ -78,7 +91,7 @@ export async function validateMany(
 ): Promise<Outcome[]> {
   const { threads, ...job } = options;
   const pool = new Pool(
-    sources.length < MIN_SOURCES_FOR_WORKERS ? 1 : Math.max(1, threads ?? defaultThreads()),
+    sources.length < MIN_SOURCES_FOR_WORKERS ? 1 : Math.max(1, threads ?? oneShotThreads()),
   );
   try {
     return await pool.validateMany(sources, job);

@@ -94,7 +94,7 @@ export function validateCommand(io: Io, setExit: (code: number) => void): Comman
     .addOption(
       new Option(
         '--threads <n>',
-        'threads for many connectors (default: the number of cores, at most 4)',
+        'threads for many connectors (default: one less than the number of cores, at most 4)',
       ).argParser((v: string) => {
         const n = Number(v);
         if (!Number.isInteger(n) || n < 1)
