@@ -51,9 +51,6 @@ const MESSAGE = 4;
 const POINTER = 8;
 const NUMBER_KEYS = 12; // line, column, length: whole numbers (or undefined)
 const WIDTH = 1 + KEYS.length;
-/** The keys every finding of the engine has: all but `suggestion`. */
-const USUAL = (1 << (KEYS.length - 1)) - 1;
-const WITH_SUGGESTION = (1 << KEYS.length) - 1;
 
 /** The outcome as a worker posts it; see {@link PostedOutcome}. */
 export function packOutcome(outcome: Outcome): PostedOutcome {
@@ -134,28 +131,8 @@ function unpackFindings({ strings, rows, objects }: PackedFindings): Diagnostic[
   for (let row = 0; row < rows.length; row += WIDTH) {
     const mask = rows[row] as number;
     const c = (k: number) => rows[row + 1 + k] as number;
-    if (mask === USUAL || mask === WITH_SUGGESTION) {
-      // The engine's shape, written as a literal so that every finding shares one hidden class.
-      const finding = {
-        ruleId: text(c(0)),
-        microsoftId: text(c(1)),
-        category: text(c(2)),
-        severity: text(c(3)),
-        message: text(c(4)),
-        fix: text(c(5)),
-        fileKind: text(c(6)),
-        file: text(c(7)),
-        pointer: text(c(8)),
-        line: whole(c(9)),
-        column: whole(c(10)),
-        length: whole(c(11)),
-        edit: object(c(12)),
-      };
-      out.push(
-        (mask === USUAL ? finding : { ...finding, suggestion: object(c(13)) }) as unknown as Diagnostic,
-      );
-      continue;
-    }
+    // Keys set in the order of KEYS, as the engine writes them: every finding of one shape shares
+    // one hidden class.
     const finding: Partial<Record<Key, unknown>> = {};
     for (let k = 0; k < KEYS.length; k++) {
       if (!(mask & (1 << k))) continue;

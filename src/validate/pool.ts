@@ -59,9 +59,10 @@ const defaultThreads = () => Math.min(4, availableParallelism());
 /**
  * Threads for one call of {@link validateMany}, whose workers start cold: one less than the cores, at
  * most 4. A fresh thread runs slow code until V8's compiler threads have optimised it, and with every
- * core validating they get no time: on 2 cores, `flowport validate` over 8 to 300 connectors took 10
- * to 25% longer on 2 threads than on 1 (docs/validation.md), and over all 709 as long. A pool kept
- * warm has its code optimised already and uses every core.
+ * core validating they get no time: on 2 cores, `flowport validate` over 8 to 100 connectors took 8
+ * to 15% longer on 2 threads than on 1 (the published build; 10 to 25% from a checkout), and over
+ * 300 or all 709 as long (docs/validation.md). A pool kept warm has its code optimised already and
+ * uses every core.
  */
 const oneShotThreads = () => Math.max(1, Math.min(4, availableParallelism() - 1));
 

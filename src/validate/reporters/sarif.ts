@@ -6,6 +6,7 @@ import { findRule } from '../registry.ts';
 import type { Severity } from '../rule.ts';
 import { ruleDocPage } from '../rule-docs.ts';
 import { suggestionTextEdits } from '../suggestion.ts';
+import { SourceLines } from './source-lines.ts';
 import type { SourceTexts } from './text.ts';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -29,22 +30,6 @@ function helpOf(id: string, fix: string): { text: string; markdown?: string } {
   return page === undefined ? { text: fix } : { text: fix, markdown: page };
 }
 
-/** 1-based lines and columns (UTF-16 code units, SARIF's default) of offsets in one text. */
-function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
-  };
-}
-
 /**
  * SARIF `fixes` of one result's findings: the change `flowport validate --fix` would make for each
  * finding that offers one, as replacements in its file's text (when the text is at hand).
@@ -65,7 +50,9 @@ function fixesOf(result: ValidationResult, texts: SourceTexts | undefined, root:
       if (made) suggested.set(d, made);
     }
     if (edits.size === 0 && suggested.size === 0) continue;
-    const at = lineIndex(text);
+    // Lines and columns in UTF-16 code units, SARIF's default.
+    const lines = new SourceLines(text);
+    const at = (offset: number) => lines.position(offset);
     const region = (e: TextEdit) => {
       const start = at(e.offset);
       const end = at(e.offset + e.length);

@@ -22,6 +22,25 @@ describe('SourceLines', () => {
     );
   });
 
+  it('gives the line and column of every offset, a line break counting as its line’s last character', () => {
+    const text = 'ab\r\ncd\n\nef';
+    const lines = new SourceLines(text);
+    const at = [...text].map((_, offset) => lines.position(offset));
+    expect(at.map(({ line, column }) => `${line}:${column}`)).toEqual([
+      '1:1',
+      '1:2',
+      '1:3',
+      '1:4',
+      '2:1',
+      '2:2',
+      '2:3',
+      '3:1',
+      '4:1',
+      '4:2',
+    ]);
+    expect(lines.position(text.length)).toEqual({ line: 4, column: 3 });
+  });
+
   it('frames a place the same from the text or from its lines', () => {
     const text = '{\r\n  "a": 1,\n\t"b": [\r\n    2\n  ]\n}\r';
     const lines = new SourceLines(text);

@@ -23,6 +23,19 @@ export class SourceLines {
     return this.starts.length;
   }
 
+  /** The 1-based line and column (UTF-16 code units) of an offset in the text. */
+  position(offset: number): { line: number; column: number } {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+  }
+
   /** Line `n` (1-based) without its line break, or undefined past the last line. */
   line(n: number): string | undefined {
     if (!Number.isInteger(n) || n < 1 || n > this.starts.length) return undefined;

@@ -44,7 +44,7 @@ export function formatText(
   const out: string[] = [];
   let lastFile: string | undefined;
   // Each file's lines, found once for all its findings.
-  const lines = new Map<string, SourceLines>();
+  const lines = new Map<ConnectorFileKind, SourceLines>();
   for (const d of result.diagnostics) {
     if (d.file !== lastFile) {
       out.push('', c.underline(d.file ?? result.source));
@@ -63,10 +63,11 @@ export function formatText(
       out.push(`  ${' '.repeat(9)} ${c.dim(`at ${d.pointer}`)}`);
     const text = options.frames === false ? undefined : sourceText(texts, d);
     if (text !== undefined && d.line) {
-      let source = lines.get(text);
+      const kind = d.fileKind as ConnectorFileKind;
+      let source = lines.get(kind);
       if (!source) {
         source = new SourceLines(text);
-        lines.set(text, source);
+        lines.set(kind, source);
       }
       out.push(
         codeFrame(source, d.line, d.column ?? 1, d.length, options.color)
