@@ -88,6 +88,14 @@ describe('flowport oauth-doctor', () => {
     expect(`${run.stdout}${run.stderr}`).not.toContain(CLIENT_SECRET);
   });
 
+  it('--overlay: checks the connector as the overlay changes it', async () => {
+    const overlay = join(mkdtempSync(join(tmpdir(), 'flowport-doctor-overlay-')), 'qa.json');
+    writeFileSync(overlay, JSON.stringify({ apiDefinition: { info: { title: 'Doctor QA' } } }));
+    const { run } = await signedIn({}, ['--overlay', overlay]);
+    expect(run.stdout).toContain('OAuth doctor — Doctor QA');
+    expect(run.code).toBe(0);
+  });
+
   it('exits 1 with the fix when the refresh the platform sends is refused, and writes JSON', async () => {
     const { run } = await signedIn({ refreshNeedsScope: true }, ['--format', 'json']);
     expect(run.code).toBe(1);

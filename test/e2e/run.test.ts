@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -323,5 +323,115 @@ describe('flowport smoke', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/ListProjects\s+401/);
     expect(stdout).toMatch(/0 of \d+ operations answered 2xx/);
+  });
+});
+
+describe('--overlay on the commands that run a connector', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fp-run-overlay-'));
+  /** An overlay file in the test's folder. */
+  const overlay = (name: string, value: unknown) => {
+    const file = join(dir, name);
+    writeFileSync(file, JSON.stringify(value));
+    return file;
+  };
+  /** The test backend as the connector's host: only an applied overlay sends requests there. */
+  const hostPatch = () => ({
+    description: 'local',
+    apiDefinition: { host: new URL(base).host, schemes: ['http'] },
+  });
+
+  it('run: calls the host a Merge Patch overlay gives, with no --base-url', async () => {
+    const file = overlay('local.json', hostPatch());
+    const { code, stdout, stderr } = await run(
+      'run',
+      tasklane,
+      'ListProjects',
+      '--conn',
+      'api_key=secret-key-1',
+      '--overlay',
+      file,
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`→ GET ${base}/v1/projects`);
+    expect(seen.at(-1)?.url).toBe('/v1/projects');
+  });
+
+  it('run: takes an OpenAPI Overlay, and stacks overlays in order', async () => {
+    const actions = overlay('actions.json', {
+      overlay: '1.0.0',
+      info: { title: 'local', version: '1' },
+      actions: [{ target: '$', update: { host: new URL(base).host, schemes: ['http'] } }],
+    });
+    const basePath = overlay('base.json', { apiDefinition: { basePath: '/v2' } });
+    const { code, stdout } = await run(
+      'run',
+      tasklane,
+      'ListProjects',
+      '--conn',
+      'api_key=secret-key-1',
+      '--overlay',
+      actions,
+      '--overlay',
+      basePath,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain(`→ GET ${base}/v2/projects`);
+  });
+
+  it('operations and mcp --list show what the overlay changes', async () => {
+    const file = overlay('summary.json', {
+      apiDefinition: { paths: { '/tasks/{taskId}': { get: { summary: 'Get a QA task' } } } },
+    });
+    const ops = await run('operations', tasklane, '--overlay', file);
+    expect(ops.code).toBe(0);
+    expect(ops.stdout).toContain('Get a QA task');
+    expect((await run('operations', tasklane)).stdout).not.toContain('Get a QA task');
+    const mcp = await run(
+      'mcp',
+      tasklane,
+      '--list',
+      '--format',
+      'json',
+      '--overlay',
+      file,
+      '--conn',
+      'api_key=k',
+    );
+    expect(mcp.code).toBe(0);
+    expect(mcp.stdout).toContain('Get a QA task');
+  });
+
+  it('smoke: calls every action at the overlay host', async () => {
+    const file = overlay('smoke.json', hostPatch());
+    const { stdout } = await run('smoke', tasklane, '--conn', 'api_key=secret-key-1', '--overlay', file);
+    expect(stdout).toMatch(/ListProjects\s+200/);
+  });
+
+  it('refuses --overlay with --connection: the server runs its own copy', async () => {
+    const file = overlay('remote.json', hostPatch());
+    for (const argv of [
+      ['run', tasklane, 'ListProjects', '--connection', 'con_1', '--overlay', file],
+      ['mcp', '--connection', 'con_1', '--overlay', file],
+      ['trigger', tasklane, 'OnTaskCreated', '--connection', 'con_1', '--overlay', file],
+    ]) {
+      const { code, stderr } = await run(...argv);
+      expect(code).toBe(2);
+      expect(stderr).toContain('--overlay changes the connector in this process');
+    }
+  });
+
+  it('names an overlay file that is not one, and the fix', async () => {
+    const file = overlay('bad.json', { apiDefinition: { host: 'x' }, hosts: [] });
+    const { code, stderr } = await run('run', tasklane, 'ListProjects', '--overlay', file);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file} has an unknown member \`hosts\``);
+    const trigger = await run('trigger', tasklane, 'OnTaskCompleted', '--overlay', file);
+    expect(trigger.code).toBe(2);
+    expect(trigger.stderr).toContain('has an unknown member `hosts`');
+    const missing = await run('operations', tasklane, '--overlay', join(dir, 'nowhere.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nowhere.json');
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
 });

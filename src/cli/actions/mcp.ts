@@ -1,5 +1,4 @@
 import pc from 'picocolors';
-import { loadConnector } from '../../connector/load.ts';
 import type { Connector } from '../../connector/model.ts';
 import { FlowportError } from '../../errors.ts';
 import { bridgeToHttp } from '../../mcp/bridge.ts';
@@ -9,9 +8,12 @@ import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 import { apiToken, flowportHome, serverUrl } from '../home.ts';
 import { type ConnectionFlags, parseConnection } from '../invoke-flags.ts';
+import { loadOverlaid, refuseRemoteOverlay } from '../overlay-flag.ts';
 import type { ClientFlags } from './connect.ts';
 
 export interface McpFlags extends ConnectionFlags, ClientFlags {
+  /** `--overlay` files applied in order before the connector is used (docs/deploy.md#overlays). */
+  overlay?: string[];
   connection?: string;
   baseUrl?: string;
   all: boolean;
@@ -34,13 +36,14 @@ export async function runMcp(
   io: Io,
   streams: McpStreams = { stdin: process.stdin, stdout: process.stdout },
 ): Promise<number> {
+  refuseRemoteOverlay(flags);
   if (flags.connection !== undefined) return relay(connectorPath, flags, io, streams);
   if (connectorPath === undefined)
     throw new FlowportError(
       'USAGE',
       'Give the connector to serve (`flowport mcp ./my-connector`), or `--connection <id>` of a running `flowport serve`.',
     );
-  const connector = await loadConnector(connectorPath);
+  const connector = await loadOverlaid(connectorPath, flags.overlay);
   if (flags.list) {
     const tools = connectorTools(connector, { all: flags.all, ...(flags.only && { only: flags.only }) });
     io.stdout.write(

@@ -1,12 +1,14 @@
 import pc from 'picocolors';
-import { loadConnector } from '../../connector/load.ts';
 import type { MockLogEntry } from '../../mock/server.ts';
 import { startMock } from '../../mock/server.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 import { listenFailure } from '../listen.ts';
+import { loadOverlaid } from '../overlay-flag.ts';
 
 export interface MockFlags {
+  /** `--overlay` files applied in order before the connector is used (docs/deploy.md#overlays). */
+  overlay?: string[];
   port: number;
   host: string;
   items: number;
@@ -33,7 +35,7 @@ export async function runMock(
   io: Io,
   signal: AbortSignal,
 ): Promise<number> {
-  const connector = await loadConnector(connectorPath);
+  const connector = await loadOverlaid(connectorPath, flags.overlay);
   const color = flags.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR);
   const c = color ? pc : pc.createColors(false);
   const line = (e: MockLogEntry) => (flags.format === 'json' ? JSON.stringify(e) : renderEntry(e, c));

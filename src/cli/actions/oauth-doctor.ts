@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { loadConnectorSync } from '../../connector/load.ts';
+import { applyOverlays } from '../../connector/overlay.ts';
 import { FlowportError } from '../../errors.ts';
 import { oauthDoctor } from '../../oauth-doctor/doctor.ts';
 import { renderDoctorReport } from '../../oauth-doctor/render.ts';
@@ -7,8 +8,11 @@ import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 import { parseConnection } from '../invoke-flags.ts';
 import { openBrowser } from '../open-browser.ts';
+import { readOverlays } from '../overlay-flag.ts';
 
 export interface OAuthDoctorFlags {
+  /** `--overlay` files applied in order before the connector is used (docs/deploy.md#overlays). */
+  overlay?: string[];
   clientId?: string;
   clientSecretEnv: string;
   conn: string[];
@@ -121,7 +125,7 @@ async function loopbackAuthorize(redirect: URL, flags: OAuthDoctorFlags, io: Io)
 
 /** `flowport oauth-doctor <connector>`. */
 export async function runOAuthDoctor(source: string, flags: OAuthDoctorFlags, io: Io): Promise<number> {
-  const connector = loadConnectorSync(source);
+  const connector = applyOverlays(loadConnectorSync(source), readOverlays(flags.overlay ?? []));
   // The doctor's own tokens are what it checks: a $FLOWPORT_TOKEN for `flowport run` is left out.
   const { tokenProvider: _, ...connection } = parseConnection({ conn: flags.conn, connSet: flags.connSet });
   const redirect = redirectOf(flags);

@@ -1,12 +1,14 @@
 import pc from 'picocolors';
-import { loadConnector } from '../../connector/load.ts';
 import type { Connector, Operation, Parameter } from '../../connector/model.ts';
 import { describeConnectionParameters } from '../../runtime/connection/parameters.ts';
 import { operationsView, visibleOperations } from '../../runtime/operations-view.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
+import { loadOverlaid } from '../overlay-flag.ts';
 
 export interface OperationsFlags {
+  /** `--overlay` files applied in order before the connector is used (docs/deploy.md#overlays). */
+  overlay?: string[];
   format: 'text' | 'json';
   all: boolean;
   color?: boolean;
@@ -82,7 +84,7 @@ function renderText(connector: Connector, flags: OperationsFlags, color: boolean
 }
 
 export async function runOperations(connectorPath: string, flags: OperationsFlags, io: Io): Promise<number> {
-  const connector = await loadConnector(connectorPath);
+  const connector = await loadOverlaid(connectorPath, flags.overlay);
   if (flags.format === 'json') {
     const json = operationsView(connector, flags.all);
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { JsonValue } from '../../connector/json.ts';
-import { loadConnector } from '../../connector/load.ts';
 import { FlowportError, type FlowportErrorCode, isFlowportError } from '../../errors.ts';
 import { maskSecrets, secretValues } from '../../runtime/connection/secrets.ts';
 import { type Conformance, responseConformance } from '../../runtime/response-conformance.ts';
@@ -11,11 +10,14 @@ import type { Connection, ConnectionStatus, ResponseBody } from '../../runtime/t
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 import { type ConnectionFlags, parseConnection, parseParams } from '../invoke-flags.ts';
+import { loadOverlaid, refuseRemoteOverlay } from '../overlay-flag.ts';
 import { conformanceHeading, conformanceLines, schemaWarnings } from '../render/conformance.ts';
 import { renderInvocation } from '../render/invocation.ts';
 import { type ClientFlags, clientOf } from './connect.ts';
 
 export interface RunFlags extends ConnectionFlags, ClientFlags {
+  /** `--overlay` files applied in order before the connector is used (docs/deploy.md#overlays). */
+  overlay?: string[];
   connection?: string;
   param: string[];
   body?: string;
@@ -238,8 +240,9 @@ export async function runRun(
   flags: RunFlags,
   io: Io,
 ): Promise<number> {
+  refuseRemoteOverlay(flags);
   if (flags.connection !== undefined) return runRemote(connectorPath, operationId, flags, io);
-  const connector = await loadConnector(connectorPath);
+  const connector = await loadOverlaid(connectorPath, flags.overlay);
   const operation = connector.operation(operationId);
   const connection = parseConnection(flags);
   const runtime = createRuntime(connector, {

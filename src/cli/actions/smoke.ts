@@ -1,6 +1,5 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import pc from 'picocolors';
-import { loadConnector } from '../../connector/load.ts';
 import type { Connector } from '../../connector/model.ts';
 import { withResponseSchema } from '../../convert/response-schema-edit.ts';
 import { schemaFromSamples } from '../../convert/sample-schema.ts';
@@ -12,10 +11,13 @@ import { type SmokeRow, smoke } from '../../runtime/smoke.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 import { type ConnectionFlags, parseConnection } from '../invoke-flags.ts';
+import { loadOverlaid } from '../overlay-flag.ts';
 import { conformanceLines, schemaWarnings } from '../render/conformance.ts';
 import { maskerFor } from './run.ts';
 
 export interface SmokeFlags extends ConnectionFlags {
+  /** `--overlay` files applied in order before the connector is used (docs/deploy.md#overlays). */
+  overlay?: string[];
   baseUrl?: string;
   format: 'text' | 'json';
   includeTriggers: boolean;
@@ -109,7 +111,7 @@ export async function runSmoke(connectorPath: string, flags: SmokeFlags, io: Io)
       'USAGE',
       '--mock calls a mock of the connector made here; drop --base-url (or drop --mock to call that URL).',
     );
-  const connector = await loadConnector(connectorPath);
+  const connector = await loadOverlaid(connectorPath, flags.overlay);
   const given = parseConnection(flags);
   // Against a mock, values not given are placeholders: the mock asks only that credentials be there.
   const connection = flags.mock ? placeholderConnection(connector, given) : given;

@@ -7,7 +7,6 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadConnector } from '../../connector/load.ts';
 import type { Connector, Operation } from '../../connector/model.ts';
 import { FlowportError, isFlowportError } from '../../errors.ts';
 import { closest } from '../../runtime/closest.ts';
@@ -20,12 +19,15 @@ import { type CallbackRequest, callbackEvents, subscribe, unsubscribe } from '..
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 import { type ConnectionFlags, parseConnection, parseParams } from '../invoke-flags.ts';
+import { loadOverlaid } from '../overlay-flag.ts';
 import { isCallFailure, maskerFor } from './run.ts';
 
 /** Callback bodies above this size are refused with 413 (DECIDE 17; the platform takes up to 100 MB). */
 export const MAX_CALLBACK_BYTES = 16 * 1024 * 1024;
 
 export interface TriggerFlags extends ConnectionFlags {
+  /** `--overlay` files applied in order before the connector is used (docs/deploy.md#overlays). */
+  overlay?: string[];
   param: string[];
   body?: string;
   baseUrl?: string;
@@ -304,7 +306,7 @@ export async function runTrigger(
   io: Io,
   control: TriggerControl = {},
 ): Promise<number> {
-  const connector = await loadConnector(connectorPath);
+  const connector = await loadOverlaid(connectorPath, flags.overlay);
   const operation = findOperation(connector, operationId);
   if (operation.kind === 'action')
     throw new FlowportError(

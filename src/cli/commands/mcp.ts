@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
 import type { McpFlags } from '../actions/mcp.ts';
+import { collect } from '../collect.ts';
+import { OVERLAY_HELP } from '../overlay-flag.ts';
 import { addConnectionOptions, addServerOptions, positiveInt } from './run.ts';
 import type { Io } from './validate.ts';
 
@@ -21,6 +23,7 @@ export function mcpCommand(io: Io, setExit: (code: number) => void): Command {
       '--base-url <url>',
       'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
     )
+    .option('--overlay <file>', OVERLAY_HELP, collect, [])
     .option('--all', 'also internal and deprecated actions', false)
     .option(
       '--only <operationIds...>',

@@ -1,4 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
 import { runCli } from '../testing.ts';
@@ -43,6 +46,16 @@ describe('flowport mock', () => {
       /GET \/v1\/projects → ListProjects 401 refused\n {4}credentials `ListProjects` needs the API key in header `X-Api-Key`/,
     );
     expect(mock.err()).toContain('flowport mock: stopped');
+  });
+
+  it('--overlay: serves the connector as the overlay changes it (here its basePath)', async () => {
+    const overlay = join(mkdtempSync(join(tmpdir(), 'fp-mock-overlay-')), 'qa.json');
+    writeFileSync(overlay, JSON.stringify({ apiDefinition: { basePath: '/qa/v1' } }));
+    const mock = await started(['--overlay', overlay]);
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/qa\/v1$/);
+    const list = await fetch(`${mock.url}/projects`, { headers: { 'x-api-key': 'k' } });
+    expect(list.status).toBe(200);
+    expect(await mock.stop()).toBe(0);
   });
 
   it('logs JSON lines with --format json, and takes every request with --no-auth --no-validate', async () => {

@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import type { MockFlags } from '../actions/mock.ts';
+import { collect } from '../collect.ts';
 import { portNumber } from '../listen.ts';
+import { OVERLAY_HELP } from '../overlay-flag.ts';
 import { positiveInt } from './run.ts';
 import type { Io } from './validate.ts';
 
@@ -15,6 +17,7 @@ export function mockCommand(io: Io, setExit: (code: number) => void): Command {
         .default(4010)
         .argParser(portNumber),
     )
+    .option('--overlay <file>', OVERLAY_HELP, collect, [])
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .addOption(
       new Option('--items <n>', 'items in each array of an answer')

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import type { OAuthDoctorFlags } from '../actions/oauth-doctor.ts';
 import { collect } from '../collect.ts';
+import { OVERLAY_HELP } from '../overlay-flag.ts';
 import { positiveInt } from './run.ts';
 import type { Io } from './validate.ts';
 
@@ -10,6 +11,7 @@ export function oauthDoctorCommand(io: Io, setExit: (code: number) => void): Com
       "Sign in to a connector's OAuth provider from this machine and check what production meets later: the refresh token, the token's lifetime, scopes and audience, the API call, and the refresh as the platform sends it; says which setting mends what it finds.",
     )
     .argument('<connector>', 'connector folder, zip or swagger file')
+    .option('--overlay <file>', OVERLAY_HELP, collect, [])
     .option('--client-id <id>', "the app registered with the provider (default: the connector's clientId)")
     .option(
       '--client-secret-env <variable>',

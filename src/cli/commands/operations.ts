@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
 import type { OperationsFlags } from '../actions/operations.ts';
+import { collect } from '../collect.ts';
+import { OVERLAY_HELP } from '../overlay-flag.ts';
 import type { Io } from './validate.ts';
 
 export function operationsCommand(io: Io, setExit: (code: number) => void): Command {
@@ -7,6 +9,7 @@ export function operationsCommand(io: Io, setExit: (code: number) => void): Comm
     .description("List a connector's operations and connection parameters as a user sees them.")
     .argument('<connector>', 'connector folder, zip or swagger file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--overlay <file>', OVERLAY_HELP, collect, [])
     .option('-a, --all', 'include internal and deprecated operations and parameters', false)
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')

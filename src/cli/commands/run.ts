@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { RunFlags } from '../actions/run.ts';
 import { collect } from '../collect.ts';
+import { OVERLAY_HELP } from '../overlay-flag.ts';
 import type { Io } from './validate.ts';
 
 export function positiveInt(flag: string) {
@@ -28,6 +29,7 @@ export function runCommand(io: Io, setExit: (code: number) => void): Command {
       '--base-url <url>',
       'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
     )
+    .option('--overlay <file>', OVERLAY_HELP, collect, [])
     .option('--all-pages', 'follow x-ms-pageable next links and merge the pages', false)
     .addOption(
       new Option('--max-pages <n>', 'page cap with --all-pages (default 100)').argParser(

@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { SmokeFlags } from '../actions/smoke.ts';
+import { collect } from '../collect.ts';
+import { OVERLAY_HELP } from '../overlay-flag.ts';
 import { addConnectionOptions } from './run.ts';
 import type { Io } from './validate.ts';
 
@@ -19,6 +21,7 @@ export function smokeCommand(io: Io, setExit: (code: number) => void): Command {
       false,
     )
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--overlay <file>', OVERLAY_HELP, collect, [])
     .option('--include-triggers', 'also call polling triggers', false)
     .option('--only <operationIds...>', 'call only these operations')
     .addOption(

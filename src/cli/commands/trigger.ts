@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
 import type { RemoteTriggerFlags } from '../actions/trigger-remote.ts';
+import { collect } from '../collect.ts';
+import { OVERLAY_HELP, refuseRemoteOverlay } from '../overlay-flag.ts';
 import { addArgumentOptions, addConnectionOptions, addServerOptions, positiveInt } from './run.ts';
 import type { Io } from './validate.ts';
 
@@ -26,6 +28,7 @@ export function triggerCommand(io: Io, setExit: (code: number) => void): Command
         positiveInt('--interval'),
       ),
     )
+    .option('--overlay <file>', OVERLAY_HELP, collect, [])
     .option('--backfill', 'let the first poll fire with what is already there', false)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--callback-host <address>', 'address the callback listener binds to', '127.0.0.1')
@@ -66,6 +69,7 @@ Examples:
     .action(async (connector: string, operationId: string, flags: RemoteTriggerFlags) => {
       const { runTrigger } = await import('../actions/trigger.ts');
       const { runRemoteTrigger } = await import('../actions/trigger-remote.ts');
+      refuseRemoteOverlay(flags);
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once('SIGINT', stop);
