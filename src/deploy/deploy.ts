@@ -111,13 +111,13 @@ export async function deployConnector(connector: Connector, options: DeployOptio
   };
 }
 
-interface Upload {
+export interface Upload {
   readonly name: string;
   readonly bytes: Uint8Array;
 }
 
 /** The icon and script: settings.json's paths when given (relative to the folder), else the folder's files. */
-function filesToUpload(
+export function filesToUpload(
   connector: Connector,
   settings: ReturnType<typeof deploySettings>,
 ): { icon: Upload | undefined; script: Upload | undefined } {

@@ -6,7 +6,7 @@ import { type Fetch, PowerAppsClient } from './client.ts';
 import { DEFAULT_API_VERSION, DEFAULT_POWERAPPS_URL } from './settings.ts';
 
 /** The `properties` paconn's download keeps in apiProperties.json (certification spec §5.5). */
-const KEPT = [
+export const KEPT = [
   'connectionParameters',
   'connectionParameterSets',
   'iconBrandColor',
@@ -58,33 +58,8 @@ export async function downloadConnector(options: DownloadOptions): Promise<Downl
     token: options.token,
     ...(options.fetch && { fetch: options.fetch }),
   });
-  const api = await client.get(options.connectorId);
-  const remote = ownObject(api, 'properties') ?? {};
-  const swaggerUrl = ownString(ownObject(remote, 'apiDefinitions'), 'originalSwaggerUrl');
-  if (!swaggerUrl)
-    throw new FlowportError(
-      'UPSTREAM_INVALID_RESPONSE',
-      `Connector ${options.connectorId} has no swagger to download (\`apiDefinitions.originalSwaggerUrl\`): only custom connectors have one.`,
-    );
-  const text = Buffer.from(await client.file(swaggerUrl, 'the swagger'))
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
-  let swagger: unknown;
-  try {
-    swagger = JSON.parse(text);
-  } catch {
-    throw new FlowportError(
-      'UPSTREAM_INVALID_RESPONSE',
-      `The swagger of connector ${options.connectorId} is not JSON.`,
-    );
-  }
-  if (!isObject(swagger))
-    throw new FlowportError(
-      'UPSTREAM_INVALID_RESPONSE',
-      `The swagger of connector ${options.connectorId} is not a JSON object.`,
-    );
-  const properties: JsonObject = {};
-  for (const key of KEPT) if (remote[key] !== undefined) setOwn(properties, key, remote[key]);
+  const { remote, swagger } = await readDeployed(client, options.connectorId);
+  const properties = keptProperties(remote);
   const files: [string, string | Uint8Array][] = [
     ['apiDefinition.swagger.json', `${JSON.stringify(swagger, null, 2)}\n`],
     ['apiProperties.json', `${JSON.stringify({ properties }, null, 2)}\n`],
@@ -111,4 +86,50 @@ export async function downloadConnector(options: DownloadOptions): Promise<Downl
   mkdirSync(dir, { recursive: true });
   for (const [name, content] of files) writeFileSync(join(dir, name), content);
   return { dir, files: files.map(([name]) => name) };
+}
+
+/** A custom connector as its environment holds it: the service's `properties`, and the swagger. */
+export interface Deployed {
+  readonly remote: JsonObject;
+  readonly swagger: JsonObject;
+}
+
+/**
+ * Reads a custom connector of the environment and its swagger (from `originalSwaggerUrl`, without a
+ * byte order mark); `UPSTREAM_INVALID_RESPONSE` for a managed connector, which has none.
+ */
+export async function readDeployed(client: PowerAppsClient, connectorId: string): Promise<Deployed> {
+  const api = await client.get(connectorId);
+  const remote = ownObject(api, 'properties') ?? {};
+  const swaggerUrl = ownString(ownObject(remote, 'apiDefinitions'), 'originalSwaggerUrl');
+  if (!swaggerUrl)
+    throw new FlowportError(
+      'UPSTREAM_INVALID_RESPONSE',
+      `Connector ${connectorId} has no swagger to download (\`apiDefinitions.originalSwaggerUrl\`): only custom connectors have one.`,
+    );
+  const text = Buffer.from(await client.file(swaggerUrl, 'the swagger'))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  let swagger: unknown;
+  try {
+    swagger = JSON.parse(text);
+  } catch {
+    throw new FlowportError(
+      'UPSTREAM_INVALID_RESPONSE',
+      `The swagger of connector ${connectorId} is not JSON.`,
+    );
+  }
+  if (!isObject(swagger))
+    throw new FlowportError(
+      'UPSTREAM_INVALID_RESPONSE',
+      `The swagger of connector ${connectorId} is not a JSON object.`,
+    );
+  return { remote, swagger };
+}
+
+/** The members of the service's `properties` that apiProperties.json holds ({@link KEPT}). */
+export function keptProperties(properties: JsonObject): JsonObject {
+  const kept: JsonObject = {};
+  for (const key of KEPT) if (properties[key] !== undefined) setOwn(kept, key, properties[key]);
+  return kept;
 }

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { loadConnector } from '../../connector/load.ts';
 import { applyOverlays } from '../../connector/overlay.ts';
 import { deployConnector } from '../../deploy/deploy.ts';
+import { connectorDrift } from '../../deploy/drift.ts';
 import { freshToken, readStoredToken, writeStoredToken } from '../../deploy/login.ts';
 import { FlowportError } from '../../errors.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 import { flowportHome } from '../home.ts';
 import { readOverlays } from '../overlay-flag.ts';
+import { driftText } from '../render/drift.ts';
 
 export interface DeployFlags {
   /** Per-environment overlays (JSON Merge Patch of apiDefinition / apiProperties), in order. */
@@ -22,6 +24,9 @@ export interface DeployFlags {
   keepStackOwner: boolean;
   validate: boolean;
   settings: boolean;
+  /** Compare with the connector deployed and print the differences; send nothing. */
+  dryRun?: boolean;
+  format?: 'text' | 'json';
 }
 
 function fromEnv(flag: string, name: string, what: string, hint: string): string {
@@ -53,6 +58,7 @@ export async function accessToken(variable: string): Promise<string> {
 /** `flowport deploy`: creates or updates the connector in an environment; writes the new id to settings.json. */
 export async function runDeploy(path: string, flags: DeployFlags, io: Io): Promise<number> {
   const token = await accessToken(flags.tokenEnv);
+  if (flags.dryRun) return dryRun(path, flags, token, io);
   const clientSecret =
     flags.secretEnv === undefined
       ? undefined
@@ -74,6 +80,12 @@ export async function runDeploy(path: string, flags: DeployFlags, io: Io): Promi
     validate: flags.validate,
     onStep: (step) => io.stderr.write(`${step}…\n`),
   });
+  if (flags.format === 'json') {
+    if (result.action === 'created')
+      rememberId(connector.sourceType === 'folder' ? connector.source : undefined, result, flags.settings);
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return EXIT.ok;
+  }
   const lines = [
     `${result.action === 'created' ? 'Created' : 'Updated'} connector ${result.connectorId} in environment ${result.environment}${result.uploaded.length ? ` (uploaded ${result.uploaded.join(', ')})` : ''}.`,
   ];
@@ -88,6 +100,24 @@ export async function runDeploy(path: string, flags: DeployFlags, io: Io): Promi
     );
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
+}
+
+/**
+ * `deploy --dry-run`: the connector (overlays applied) against the one deployed, nothing sent; exit 0
+ * when a deploy would change nothing, 1 when they differ (drift, or changes not yet deployed).
+ */
+async function dryRun(path: string, flags: DeployFlags, token: string, io: Io): Promise<number> {
+  const connector = applyOverlays(await loadConnector(path), readOverlays(flags.overlay ?? []));
+  const drift = await connectorDrift(connector, {
+    token,
+    ...(flags.environment !== undefined && { environment: flags.environment }),
+    ...(flags.connectorId !== undefined && { connectorId: flags.connectorId }),
+    ...(flags.powerappsUrl !== undefined && { powerAppsUrl: flags.powerappsUrl }),
+    ...(flags.apiVersion !== undefined && { apiVersion: flags.apiVersion }),
+    keepStackOwner: flags.keepStackOwner,
+  });
+  io.stdout.write(flags.format === 'json' ? `${JSON.stringify(drift, null, 2)}\n` : driftText(drift));
+  return drift.differences.length === 0 ? EXIT.ok : EXIT.findings;
 }
 
 /** Writes the new connector's id and environment into the folder's settings.json, keeping its other keys. */

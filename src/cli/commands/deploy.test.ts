@@ -100,6 +100,59 @@ describe('flowport deploy', () => {
     }
   });
 
+  it('--dry-run prints what a deploy would change, sends nothing, and exits 1 when it differs', async () => {
+    const rp = await fakeResourceProvider();
+    try {
+      const dir = copy();
+      writeFileSync(join(dir, 'settings.json'), JSON.stringify({ powerAppsUrl: rp.url }));
+      process.env.FLOWPORT_POWERAPPS_TOKEN = token;
+      const deployed = await runCli(['deploy', dir, '-e', env, '--no-validate']);
+      expect(deployed.code).toBe(0);
+      const sent = rp.requests.length;
+      const same = await runCli(['deploy', dir, '--dry-run']);
+      expect(same.stdout).toBe(
+        `Connector shared_tasklane-5f0a1b2c3d4e5f6a7b in ${env} matches this connector: a deploy would change nothing.\n`,
+      );
+      expect(same.code).toBe(0);
+      const overlay = join(dir, '..', 'qa.overlay.json');
+      writeFileSync(
+        overlay,
+        JSON.stringify({
+          apiDefinition: { host: 'api-qa.tasklane.example' },
+          apiProperties: { properties: { iconBrandColor: '#da3b01' } },
+        }),
+      );
+      const drift = await runCli(['deploy', dir, '--dry-run', '--overlay', overlay]);
+      expect(drift.code).toBe(1);
+      expect(drift.stdout).toBe(
+        [
+          `Connector shared_tasklane-5f0a1b2c3d4e5f6a7b in ${env}: 2 differences, as deployed → local (what a deploy would send).`,
+          'apiDefinition.swagger.json',
+          '  /host  "api.tasklane.io" → "api-qa.tasklane.example"',
+          'apiProperties.json',
+          '  /properties/iconBrandColor  "#2f6f4f" → "#da3b01"',
+          'Nothing was sent; `flowport deploy` without --dry-run makes the environment match.',
+          '',
+        ].join('\n'),
+      );
+      const json = await runCli(['deploy', dir, '--dry-run', '--overlay', overlay, '-f', 'json']);
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        connectorId: 'shared_tasklane-5f0a1b2c3d4e5f6a7b',
+        environment: env,
+        truncated: false,
+        differences: [
+          { file: 'apiDefinition.swagger.json', pointer: '/host', deployed: 'api.tasklane.io' },
+          { file: 'apiProperties.json', pointer: '/properties/iconBrandColor', local: '#da3b01' },
+        ],
+      });
+      // Only reads: the connector, its swagger and its icon.
+      expect(rp.requests.slice(sent).every((r) => r.method === 'GET')).toBe(true);
+      for (const out of [same, drift, json]) expect(out.stdout + out.stderr).not.toContain('SASSECRET');
+    } finally {
+      await rp.close();
+    }
+  });
+
   it("says where the token comes from when it is missing, and shows the service's refusal", async () => {
     const missing = await runCli(['deploy', example, '-e', env]);
     expect(missing.code).toBe(2);
