@@ -3,9 +3,10 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Connector } from '../connector/model.ts';
 import { FlowportError } from '../errors.ts';
 import { putBlob } from './blob.ts';
-import { type Fetch, PowerAppsClient } from './client.ts';
+import type { Fetch } from './client.ts';
 import { deployPayload } from './payload.ts';
-import { deploySettings } from './settings.ts';
+import type { DeploySettings } from './settings.ts';
+import { deployTarget } from './target.ts';
 import { objectIdOf } from './token.ts';
 
 export interface DeployOptions {
@@ -46,14 +47,7 @@ export interface DeployResult {
  * const { connectorId } = await deployConnector(await loadConnector('my-connector'), { token, environment: 'Default-…' });
  */
 export async function deployConnector(connector: Connector, options: DeployOptions): Promise<DeployResult> {
-  const settings = deploySettings(connector);
-  const environment = options.environment ?? settings.environment;
-  if (!environment)
-    throw new FlowportError(
-      'USAGE',
-      'No environment to deploy to: pass --environment <id> (a GUID, or Default-<tenant id>), or set `environment` in settings.json.',
-    );
-  const connectorId = options.connectorId ?? settings.connectorId;
+  const { settings, environment, connectorId, client } = deployTarget(connector, options, 'deploy to');
   const create = connectorId === undefined;
   const payload = deployPayload(connector, {
     environment,
@@ -62,13 +56,6 @@ export async function deployConnector(connector: Connector, options: DeployOptio
     ...(options.keepStackOwner && { keepStackOwner: true }),
   });
   const objectId = objectIdOf(options.token);
-  const client = new PowerAppsClient({
-    baseUrl: (options.powerAppsUrl ?? settings.powerAppsUrl).replace(/\/+$/, ''),
-    apiVersion: options.apiVersion ?? settings.powerAppsApiVersion,
-    environment,
-    token: options.token,
-    ...(options.fetch && { fetch: options.fetch }),
-  });
   const step = options.onStep ?? (() => {});
   const properties = payload.body.properties as Record<string, unknown>;
   if (options.validate !== false) {
@@ -119,7 +106,7 @@ export interface Upload {
 /** The icon and script: settings.json's paths when given (relative to the folder), else the folder's files. */
 export function filesToUpload(
   connector: Connector,
-  settings: ReturnType<typeof deploySettings>,
+  settings: DeploySettings,
 ): { icon: Upload | undefined; script: Upload | undefined } {
   const base = connector.sourceType === 'folder' ? connector.source : dirname(connector.source);
   const pick = (path: string | undefined, kind: 'icon' | 'script'): Upload | undefined => {

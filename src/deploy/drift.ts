@@ -9,23 +9,15 @@ import {
 import { jsonDifferences } from '../connector/json-difference.ts';
 import type { Connector } from '../connector/model.ts';
 import { FlowportError } from '../errors.ts';
-import { type Fetch, PowerAppsClient } from './client.ts';
 import { filesToUpload } from './deploy.ts';
 import { keptProperties, readDeployed } from './download.ts';
 import { deployPayload } from './payload.ts';
-import { deploySettings } from './settings.ts';
+import { deployTarget, type TargetOptions } from './target.ts';
 
-export interface DriftOptions {
-  readonly token: string;
-  /** Default: settings.json's `environment`. */
-  readonly environment?: string;
-  /** Default: settings.json's `connectorId`. */
-  readonly connectorId?: string;
-  readonly powerAppsUrl?: string;
-  readonly apiVersion?: string;
+/** Flags first, else settings.json, as for `deployConnector`. */
+export interface DriftOptions extends TargetOptions {
   /** As for `deployConnector`: a deploy leaves `stackOwner` out unless asked to send it. */
   readonly keepStackOwner?: boolean;
-  readonly fetch?: Fetch;
 }
 
 /**
@@ -60,14 +52,7 @@ export const MAX_PER_FILE = 200;
  * prints; no differences means a deploy would change nothing.
  */
 export async function connectorDrift(connector: Connector, options: DriftOptions): Promise<DriftResult> {
-  const settings = deploySettings(connector);
-  const environment = options.environment ?? settings.environment;
-  if (!environment)
-    throw new FlowportError(
-      'USAGE',
-      'No environment to compare with: pass --environment <id> (a GUID, or Default-<tenant id>), or set `environment` in settings.json.',
-    );
-  const connectorId = options.connectorId ?? settings.connectorId;
+  const { settings, environment, connectorId, client } = deployTarget(connector, options, 'compare with');
   if (!connectorId)
     throw new FlowportError(
       'USAGE',
@@ -78,13 +63,6 @@ export async function connectorDrift(connector: Connector, options: DriftOptions
     create: false,
     ...(options.keepStackOwner && { keepStackOwner: true }),
   }).body.properties as JsonObject;
-  const client = new PowerAppsClient({
-    baseUrl: (options.powerAppsUrl ?? settings.powerAppsUrl).replace(/\/+$/, ''),
-    apiVersion: options.apiVersion ?? settings.powerAppsApiVersion,
-    environment,
-    token: options.token,
-    ...(options.fetch && { fetch: options.fetch }),
-  });
   const { remote, swagger } = await readDeployed(client, connectorId);
   const differences: DriftEntry[] = [];
   let truncated = false;

@@ -339,18 +339,20 @@ describe('--overlay on the commands that run a connector', () => {
     description: 'local',
     apiDefinition: { host: new URL(base).host, schemes: ['http'] },
   });
-
-  it('run: calls the host a Merge Patch overlay gives, with no --base-url', async () => {
-    const file = overlay('local.json', hostPatch());
-    const { code, stdout, stderr } = await run(
+  /** `flowport run tasklane ListProjects` with the test backend's key and these overlay files. */
+  const listProjects = (...files: string[]) =>
+    run(
       'run',
       tasklane,
       'ListProjects',
       '--conn',
       'api_key=secret-key-1',
-      '--overlay',
-      file,
+      ...files.flatMap((f) => ['--overlay', f]),
     );
+
+  it('run: calls the host a Merge Patch overlay gives, with no --base-url', async () => {
+    const file = overlay('local.json', hostPatch());
+    const { code, stdout, stderr } = await listProjects(file);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain(`→ GET ${base}/v1/projects`);
@@ -364,17 +366,7 @@ describe('--overlay on the commands that run a connector', () => {
       actions: [{ target: '$', update: { host: new URL(base).host, schemes: ['http'] } }],
     });
     const basePath = overlay('base.json', { apiDefinition: { basePath: '/v2' } });
-    const { code, stdout } = await run(
-      'run',
-      tasklane,
-      'ListProjects',
-      '--conn',
-      'api_key=secret-key-1',
-      '--overlay',
-      actions,
-      '--overlay',
-      basePath,
-    );
+    const { code, stdout } = await listProjects(actions, basePath);
     expect(code).toBe(0);
     expect(stdout).toContain(`→ GET ${base}/v2/projects`);
   });
