@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,81 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => backend.close(() => resolve())));
 
 const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
+
+/** `startServer` on a home of its own with `--overlay-name qa`, no backend overrides, not watching. */
+const serveQa = (
+  dirs: string[],
+  io: Parameters<typeof startServer>[2] = quiet,
+  home = mkdtempSync(join(tmpdir(), 'flowport-serve-overlay-home-')),
+) =>
+  startServer(
+    dirs,
+    { port: 0, host: '127.0.0.1', home, backend: [], watch: false, logLevel: 'silent', overlayName: 'qa' },
+    io,
+  );
+
+describe('flowport serve --overlay-name', () => {
+  it('hosts each folder as its overlays/<name>.json changes it, and a folder without one as it is', async () => {
+    const dirs = mkdtempSync(join(tmpdir(), 'flowport-serve-overlay-'));
+    const qa = join(dirs, 'tasklane');
+    cpSync(tasklane, qa, { recursive: true });
+    mkdirSync(join(qa, 'overlays'));
+    const host = new URL(backendUrl).host;
+    writeFileSync(
+      join(qa, 'overlays', 'qa.json'),
+      JSON.stringify({ apiDefinition: { host, schemes: ['http'] } }),
+    );
+    const home = mkdtempSync(join(tmpdir(), 'flowport-serve-overlay-home-'));
+    const started = await serveQa([dirs], quiet, home);
+    try {
+      expect(started.imported).toMatchObject([{ id: 'tasklane', overlay: join(qa, 'overlays', 'qa.json') }]);
+      const client = ['--server', started.server.url, '--home', home];
+      const connected = await cli('connect', 'tasklane', '--conn', 'api_key=key-42', ...client);
+      const id = connected.stdout.split(/\s+/)[0] ?? '';
+      // No --backend: the overlay's host is where the server sends the call.
+      const ran = await cli('run', 'tasklane', 'ListProjects', '--connection', id, '-f', 'json', ...client);
+      expect(ran.code).toBe(0);
+      expect(JSON.parse(ran.stdout).response).toMatchObject({ status: 200, body: { path: '/v1/projects' } });
+    } finally {
+      await started.stop();
+    }
+    const plain = await serveQa([tasklane]);
+    try {
+      expect(plain.imported).toHaveLength(1);
+      expect(plain.imported[0]?.overlay).toBeUndefined();
+    } finally {
+      await plain.stop();
+    }
+  });
+
+  it('refuses a name that is a path, and names an overlay that is not one', async () => {
+    const bad = await cli('serve', tasklane, '--overlay-name', '../qa', '--port', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--overlay-name');
+    const dir = join(mkdtempSync(join(tmpdir(), 'flowport-serve-overlay-bad-')), 'tasklane');
+    cpSync(tasklane, dir, { recursive: true });
+    mkdirSync(join(dir, 'overlays'));
+    writeFileSync(join(dir, 'overlays', 'qa.json'), '{"apiDefinition": 1}');
+    let stderr = '';
+    const started = await serveQa([dir], {
+      stdout: { write: () => true },
+      stderr: {
+        write: (t: string) => {
+          stderr += t;
+          return true;
+        },
+      },
+    });
+    try {
+      expect(started.imported).toEqual([]);
+      expect(stderr).toContain(
+        `cannot load ${dir}: ${join(dir, 'overlays', 'qa.json')} has an \`apiDefinition\` that is not an object`,
+      );
+    } finally {
+      await started.stop();
+    }
+  });
+});
 
 describe('flowport serve and its client commands', () => {
   it('creates the first admin, connects, lists, runs through the server, and rotates the key', async () => {

@@ -1,7 +1,9 @@
-import { type FSWatcher, watch } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { existsSync, type FSWatcher, watch } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { discoverConnectors } from '../../connector/discover.ts';
-import { readFolder } from '../../connector/files.ts';
+import { type RawFile, readFolder } from '../../connector/files.ts';
+import { connectorFromFiles } from '../../connector/load.ts';
+import { applyOverlays } from '../../connector/overlay.ts';
 import { isFlowportError } from '../../errors.ts';
 import { type AppDeps, createApp } from '../../server/app.ts';
 import { importConnector } from '../../server/import.ts';
@@ -12,6 +14,7 @@ import type { Store } from '../../store/types.ts';
 import type { PresetName } from '../../validate/rule.ts';
 import type { Io } from '../commands/validate.ts';
 import { flowportHome, writeAdminToken } from '../home.ts';
+import { readOverlays } from '../overlay-flag.ts';
 
 export interface ServeFlags {
   port: number;
@@ -35,6 +38,8 @@ export interface ServeFlags {
   triggers?: boolean;
   /** Allow sink URLs on internal addresses (default: only when the public URL is one). */
   privateSinks?: boolean;
+  /** Apply each connector folder's `overlays/<name>.json` before importing it. */
+  overlayName?: string;
 }
 
 export interface StartedServer {
@@ -42,7 +47,14 @@ export interface StartedServer {
   readonly store: Store;
   /** Set on the first start: the admin's token, shown once. */
   readonly adminToken: string | undefined;
-  readonly imported: readonly { id: string; version: number; errors: number; path: string }[];
+  readonly imported: readonly {
+    id: string;
+    version: number;
+    errors: number;
+    path: string;
+    /** The overlay file applied (`--overlay-name`), when the folder has one. */
+    overlay?: string;
+  }[];
   stop(): Promise<void>;
 }
 
@@ -56,14 +68,47 @@ function parseBackends(pairs: readonly string[]): Record<string, string> {
   return out;
 }
 
-async function importFolder(deps: AppDeps, folder: string, preset: PresetName | undefined) {
+/**
+ * A connector folder's files as the server imports them: with `overlayName`, its
+ * `overlays/<name>.json` applied to the swagger and apiProperties.json (as `deploy --overlay` applies
+ * it); `overlay` is the file applied, undefined when the folder has none (imported as it is).
+ */
+export function folderFiles(folder: string, overlayName?: string): { files: RawFile[]; overlay?: string } {
   const files = readFolder(folder).filter((f) => f.bytes.length > 0);
-  return importConnector(
+  if (overlayName === undefined) return { files };
+  const overlay = join(folder, 'overlays', `${overlayName}.json`);
+  if (!existsSync(overlay)) return { files };
+  const original = connectorFromFiles(files, { source: folder });
+  const overlaid = applyOverlays(original, readOverlays([overlay]));
+  const changed = new Map<string, Uint8Array>();
+  for (const kind of ['swagger', 'apiProperties'] as const) {
+    const file = overlaid.files[kind];
+    if (file && file.text !== original.files[kind]?.text) changed.set(file.name, file.bytes);
+  }
+  const patched = files.map((f) => {
+    const bytes = changed.get(f.name);
+    changed.delete(f.name);
+    return bytes ? { name: f.name, bytes } : f;
+  });
+  // A document the folder lacked and the overlay created (an apiProperties.json of its own).
+  for (const [name, bytes] of changed) patched.push({ name, bytes });
+  return { files: patched, overlay };
+}
+
+async function importFolder(
+  deps: AppDeps,
+  folder: string,
+  preset: PresetName | undefined,
+  overlayName: string | undefined,
+) {
+  const { files, overlay } = folderFiles(folder, overlayName);
+  const result = await importConnector(
     deps.store,
     deps.registry,
     { files, sourcePath: folder, ...(preset && { preset }) },
     deps.validator,
   );
+  return { ...result, overlay };
 }
 
 /**
@@ -110,12 +155,13 @@ export async function startServer(
   const imported: { id: string; version: number; errors: number; path: string }[] = [];
   for (const folder of folders) {
     try {
-      const result = await importFolder(app.flowport, folder, flags.preset);
+      const result = await importFolder(app.flowport, folder, flags.preset, flags.overlayName);
       imported.push({
         id: result.info.id,
         version: result.version.version,
         errors: result.version.validation.errors,
         path: folder,
+        ...(result.overlay && { overlay: result.overlay }),
       });
     } catch (error) {
       io.stderr.write(
@@ -142,7 +188,7 @@ export async function startServer(
               folder,
               setTimeout(() => {
                 timers.delete(folder);
-                importFolder(app.flowport, folder, flags.preset)
+                importFolder(app.flowport, folder, flags.preset, flags.overlayName)
                   .then((r) => {
                     if (!r.created) return;
                     const breaking = r.breaking?.summary.error ?? 0;
@@ -187,7 +233,7 @@ export async function runServe(dirs: string[], flags: ServeFlags, io: Io): Promi
   const out: string[] = [`flowport serve on ${server.url} (${started.store.engine})`];
   for (const c of started.imported)
     out.push(
-      `  connector ${c.id} v${c.version}${c.errors ? ` — ${c.errors} validation errors` : ''}  (${c.path})`,
+      `  connector ${c.id} v${c.version}${c.errors ? ` — ${c.errors} validation errors` : ''}  (${c.path}${c.overlay ? `, overlay ${c.overlay}` : flags.overlayName !== undefined ? `, no overlays/${flags.overlayName}.json: as it is` : ''})`,
     );
   if (started.adminToken) {
     out.push(

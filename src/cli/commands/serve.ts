@@ -62,6 +62,18 @@ export function serveCommand(io: Io, setExit: (code: number) => void): Command {
         'backend calls per minute per connection, counted by each process (default 500, the platform limit; 0 turns it off)',
       ).argParser(wholeNumber),
     )
+    .addOption(
+      new Option(
+        '--overlay-name <name>',
+        "apply each connector folder's overlays/<name>.json (an environment's changes, as deploy --overlay) before hosting it",
+      ).argParser((value: string) => {
+        if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value))
+          throw new InvalidArgumentError(
+            'give the name of a file in overlays/ without .json (`qa`), not a path.',
+          );
+        return value;
+      }),
+    )
     .option('--no-watch', 'do not reload connector folders when they change')
     .option(
       '--callback-url <url>',
