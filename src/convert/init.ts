@@ -8,7 +8,7 @@ import { connectorFromFiles, loadConnectorSync } from '../connector/load.ts';
 import { FlowportError } from '../errors.ts';
 import { bundleFiles, hasExternalRefs } from './bundle.ts';
 import { type ConvertOptions, type ConvertResult, convertInput, stringify } from './convert.ts';
-import { fetchReferenced, fetchText, isDescriptionUrl } from './fetch-description.ts';
+import { fetchDescription, isDescriptionUrl } from './fetch-description.ts';
 import { type ApiInput, readInput } from './input.ts';
 import { mergeUpdate, type UpdateChanges } from './merge.ts';
 import { partPolicies } from './parts.ts';
@@ -217,31 +217,23 @@ function breakingOfUpdate(dir: string, files: Record<string, Uint8Array>): Break
  * the documents its `$ref`s name (files beside it, or URLs) brought into it.
  */
 async function readDescription(from: string): Promise<ApiInput & { source: string }> {
-  const remote = isDescriptionUrl(from);
-  let text: string;
-  if (remote) text = await fetchText(from);
-  else
-    try {
-      // `-`: standard input (curl commands piped from the clipboard).
-      text = readFileSync(from === '-' ? 0 : from, 'utf8');
-    } catch (cause) {
-      throw new FlowportError('CONVERT_INPUT_INVALID', `Cannot read \`${from}\`.`, { cause });
-    }
-  const source =
-    from === '-' ? 'stdin' : remote ? basename(new URL(from).pathname) || new URL(from).host : basename(from);
-  const input = readInput(text, source);
-  if (input.format === 'har' || input.format === 'curl' || !hasExternalRefs(input.document, remote))
+  if (isDescriptionUrl(from)) {
+    const { source, input } = await fetchDescription(from);
     return { ...input, source };
-  // A description split over documents is brought together first (refs relative to the one they are in).
-  if (!remote)
-    return { ...input, source, document: bundleFiles(input.document, from === '-' ? 'stdin' : from) };
-  const fetched = await fetchReferenced(input.document, from);
-  const read = (location: string) => {
-    const text = fetched.get(location);
-    if (text === undefined) throw new Error(`not fetched: ${location}`);
-    return text;
-  };
-  return { ...input, source, document: bundleFiles(input.document, from, read) };
+  }
+  let text: string;
+  try {
+    // `-`: standard input (curl commands piped from the clipboard).
+    text = readFileSync(from === '-' ? 0 : from, 'utf8');
+  } catch (cause) {
+    throw new FlowportError('CONVERT_INPUT_INVALID', `Cannot read \`${from}\`.`, { cause });
+  }
+  const source = from === '-' ? 'stdin' : basename(from);
+  const input = readInput(text, source);
+  if (input.format === 'har' || input.format === 'curl' || !hasExternalRefs(input.document, false))
+    return { ...input, source };
+  // A description split over files is brought together first (refs relative to the one they are in).
+  return { ...input, source, document: bundleFiles(input.document, from === '-' ? 'stdin' : from) };
 }
 
 /**

@@ -171,11 +171,16 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const base = { store, registry, publicUrl, now };
   const tokenProviders: TokenProviderFactory = storedTokenProviders(base, options.oauth);
   const deps: ServerDeps = { ...base, tokenProviders };
+  const triggerOptions = options.triggers ?? {};
+  // Requests made on a user's behalf (deliveries, descriptions named by URL) reach public addresses
+  // only, unless private sinks are allowed (sink-guard.ts).
+  const privateSinks = triggerOptions.privateSinks ?? isLocalServer(publicUrl);
   const ctx: AppContext = {
     ...deps,
     resolveConnection: createConnectionResolver(store, tokenProviders),
     limits,
     validator,
+    userFetch: privateSinks ? fetch : publicOnlyFetch(),
     throttle: createConnectionThrottle({
       now,
       ...(options.connectionRateLimit !== undefined && { perMinute: options.connectionRateLimit }),
@@ -226,15 +231,12 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(async (scope) => userRoutes(scope, ctx));
   await app.register(async (scope) => invokeRoutes(scope, ctx));
 
-  const triggerOptions = options.triggers ?? {};
   const feed = new EventFeed();
   let wakeScheduler = () => {};
   const triggers = createTriggerService(ctx, feed, () => wakeScheduler(), triggerOptions);
-  const privateSinks = triggerOptions.privateSinks ?? isLocalServer(publicUrl);
   const scheduler = createScheduler(ctx, triggers, feed, {
     ...triggerOptions,
-    // Deliveries reach public addresses only, unless private sinks are allowed (sink-guard.ts).
-    ...(!triggerOptions.fetch && !privateSinks && { fetch: publicOnlyFetch() }),
+    ...(!triggerOptions.fetch && !privateSinks && { fetch: ctx.userFetch }),
     nodeId: triggerOptions.nodeId ?? defaultNodeId(options.store),
     log: (message, detail) => app.log.warn(detail ?? {}, message),
   });

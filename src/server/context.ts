@@ -20,4 +20,9 @@ export interface AppContext extends ServerDeps {
   readonly throttle: ConnectionThrottle;
   /** Validates, fixes and compares connector files on a worker thread, not the event loop. */
   readonly validator: ConnectorValidator;
+  /**
+   * How the server fetches what a user names by URL (an API description to import): public
+   * addresses only unless private sinks are allowed, as for trigger deliveries (sink-guard.ts).
+   */
+  readonly userFetch: typeof fetch;
 }

@@ -6,6 +6,7 @@
  */
 import type { RawFile } from '../connector/files.ts';
 import { type ConvertOptions, convert } from '../convert/convert.ts';
+import { fetchDescription } from '../convert/fetch-description.ts';
 import type { LossItem } from '../convert/loss.ts';
 import { isFlowportError } from '../errors.ts';
 import type { ConnectorValidator } from '../validate/background.ts';
@@ -66,6 +67,27 @@ export async function connectorFromDescription(
     throw new ServerError(
       'IMPORT_INVALID',
       `\`${only.name}\` is not a connector's file and cannot be converted: ${error.message} Upload the connector's files, a .zip of them, or an OpenAPI, Postman, HAR or curl file.`,
+    );
+  }
+}
+
+/**
+ * The API description at `url` as an upload of one file (its `$ref`s fetched and brought into it),
+ * for {@link connectorFromDescription}: the portal wizard's "Import from URL". `IMPORT_INVALID` with
+ * the cause when it cannot be fetched or read (an internal address the server may not reach
+ * included).
+ */
+export async function descriptionAt(url: string, fetchImpl: typeof fetch): Promise<RawFile[]> {
+  try {
+    const { source, text } = await fetchDescription(url, fetchImpl);
+    // A name the upload rules take: no folder, not empty.
+    const name = source.replace(/[\\/]/g, '_') || 'description';
+    return [{ name, bytes: new TextEncoder().encode(text) }];
+  } catch (error) {
+    if (!isFlowportError(error)) throw error;
+    throw new ServerError(
+      'IMPORT_INVALID',
+      `${error.message} Import the file itself, or its connector's files, instead.`,
     );
   }
 }

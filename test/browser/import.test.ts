@@ -4,7 +4,9 @@
  * summary the server stored and the new cards; problems show the server's words; a maker sees no form.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
@@ -164,6 +166,51 @@ describe.skipIf(!haveChromium)('connector import in the console', () => {
     await losses.locator('summary').click();
     expect(await losses.locator('li').filter({ hasText: 'cookie parameter' }).count()).toBe(1);
     await page.locator('.gallery > li').filter({ hasText: 'Fleet Tracker' }).waitFor();
+  });
+
+  it('imports an API description from a URL, which the server fetches', async () => {
+    const yaml = [
+      'openapi: 3.0.3',
+      "info: {title: Depot Finder, version: '1'}",
+      "servers: [{url: 'https://depots.contoso.com/v1'}]",
+      'paths:',
+      '  /depots:',
+      '    get:',
+      '      operationId: listDepots',
+      "      responses: {'200': {description: Depots, content: {application/json: {schema: {type: array, items: {type: object}}}}}}",
+    ].join('\n');
+    const specs = createServer((req, res) => {
+      if (req.url === '/depots.yaml') res.writeHead(200, { 'content-type': 'application/yaml' }).end(yaml);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => specs.listen(0, '127.0.0.1', resolve));
+    const specsUrl = `http://127.0.0.1:${(specs.address() as AddressInfo).port}`;
+    try {
+      await page.getByLabel('Connector id (optional)').fill('');
+      await page.getByLabel('Connector files').setInputFiles([]);
+      await page.getByLabel('Or the URL of an API description').fill(`${specsUrl}/depots.yaml`);
+      await importButton().click();
+      await outcome().getByText('Imported Depot Finder (depot-finder) as version 1.').waitFor();
+      expect(await outcome().textContent()).toContain('Made from depots.yaml (OpenAPI 3.0)');
+      // Files and a URL together: refused before anything is sent.
+      await page.getByLabel('Connector files').setInputFiles(join(examples, 'tasklane', 'readme.md'));
+      await importButton().click();
+      await form()
+        .getByRole('alert')
+        .getByText(/either files or the URL of an API description, not both/)
+        .waitFor();
+      // A URL the server cannot fetch: its words.
+      await page.getByLabel('Connector files').setInputFiles([]);
+      await page.getByLabel('Or the URL of an API description').fill(`${specsUrl}/gone.yaml`);
+      await importButton().click();
+      await form()
+        .getByRole('alert')
+        .getByText(/the server answered 404/)
+        .waitFor();
+    } finally {
+      await page.getByLabel('Or the URL of an API description').fill('');
+      await new Promise<void>((resolve) => specs.close(() => resolve()));
+    }
   });
 
   it('shows why an upload was refused, in the words of the server', async () => {

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -19,6 +21,18 @@ afterEach(async () => {
 async function importTasklane(server: TestServer, query = '') {
   return server.call(server.admin, 'POST', `/api/v1/connectors${query}`, { files: uploadOf(TASKLANE) });
 }
+
+/** An OpenAPI 3.0 description of one operation, `getParcel`: more parameters after `id`, the answer's schema. */
+const parcelTracker = (moreParameters: string, schema: string) => `openapi: 3.0.3
+info: {title: Parcel Tracker, version: '1'}
+servers: [{url: 'https://parcels.contoso.com/v2'}]
+paths:
+  /parcels/{id}:
+    get:
+      operationId: getParcel
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}${moreParameters}]
+      responses: {'200': {description: A parcel, content: {application/json: {schema: ${schema}}}}}
+`;
 
 describe('importing connectors', () => {
   it('imports a JSON upload as version 1 with an id from the title and its findings', async () => {
@@ -195,16 +209,10 @@ describe('importing connectors', () => {
 
   it('converts an upload of one API description into the connector it imports, as flowport init does', async () => {
     t = await createTestServer();
-    const openapi = `openapi: 3.0.3
-info: {title: Parcel Tracker, version: '1'}
-servers: [{url: 'https://parcels.contoso.com/v2'}]
-paths:
-  /parcels/{id}:
-    get:
-      operationId: getParcel
-      parameters: [{name: id, in: path, required: true, schema: {type: string}}, {name: sid, in: cookie, schema: {type: string}}]
-      responses: {'200': {description: A parcel, content: {application/json: {schema: {type: object, properties: {status: {type: string}}}}}}}
-`;
+    const openapi = parcelTracker(
+      ', {name: sid, in: cookie, schema: {type: string}}',
+      '{type: object, properties: {status: {type: string}}}',
+    );
     const res = await t.call(t.admin, 'POST', '/api/v1/connectors', {
       files: [{ name: 'parcels.yaml', content: Buffer.from(openapi).toString('base64') }],
     });
@@ -262,6 +270,63 @@ paths:
     expect(notes.json().detail).toMatch(
       /^`notes\.txt` is not a connector's file and cannot be converted: notes\.txt is not an API description/,
     );
+  });
+
+  it('imports the API description at a URL, with the documents its refs name, as the wizard imports from a URL', async () => {
+    const documents: Record<string, string> = {
+      '/specs/parcels.yaml': parcelTracker('', "{$ref: 'schemas.yaml#/Parcel'}"),
+      '/specs/schemas.yaml': 'Parcel: {type: object, properties: {status: {type: string}}}\n',
+    };
+    const server = createServer((req, res) => {
+      const text = documents[req.url ?? ''];
+      res.writeHead(text ? 200 : 404, { 'content-type': 'application/yaml' }).end(text ?? 'no');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      // A server on this machine (its public URL is local) may reach local addresses.
+      t = await createTestServer();
+      const res = await t.call(t.admin, 'POST', '/api/v1/connectors', { url: `${base}/specs/parcels.yaml` });
+      expect(res.statusCode).toBe(201);
+      const body = res.json();
+      expect(body.connector).toMatchObject({ id: 'parcel-tracker', title: 'Parcel Tracker' });
+      expect(body.converted).toMatchObject({ source: 'parcels.yaml', format: 'openapi-3.0' });
+      const operations = (
+        await t.call(t.admin, 'GET', '/api/v1/connectors/parcel-tracker/operations')
+      ).json();
+      expect(JSON.stringify(operations)).toContain('getParcel');
+
+      const missing = await t.call(t.admin, 'POST', '/api/v1/connectors', { url: `${base}/specs/gone.yaml` });
+      expect(missing.statusCode).toBe(422);
+      expect(missing.json()).toMatchObject({ code: 'IMPORT_INVALID' });
+      expect(missing.json().detail).toContain(
+        `Cannot fetch ${base}/specs/gone.yaml: the server answered 404`,
+      );
+      const both = await t.call(t.admin, 'POST', '/api/v1/connectors', {
+        url: `${base}/specs/parcels.yaml`,
+        files: uploadOf(TASKLANE),
+      });
+      expect(both.statusCode).toBe(400);
+      const notHttp = await t.call(t.admin, 'POST', '/api/v1/connectors', { url: 'file:///etc/passwd' });
+      expect(notHttp.statusCode).toBe(400);
+      expect(
+        (await t.call(t.maker, 'POST', '/api/v1/connectors', { url: `${base}/specs/parcels.yaml` }))
+          .statusCode,
+      ).toBe(403);
+      await t.close();
+
+      // A server others reach fetches from public addresses only, as it delivers to them.
+      t = await createTestServer({ publicUrl: 'https://flowport.contoso.com' });
+      const internal = await t.call(t.admin, 'POST', '/api/v1/connectors', {
+        url: `${base}/specs/parcels.yaml`,
+      });
+      expect(internal.statusCode).toBe(422);
+      expect(internal.json().detail).toContain(
+        '`127.0.0.1` is an internal address; this server reaches public addresses only',
+      );
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('lets only admins import and delete connectors', async () => {

@@ -6,7 +6,7 @@ import { adminOf, callerOf } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { notFound, ServerError } from '../errors.ts';
 import { filesFromUpload, filesFromZip, importConnector, isPreset } from '../import.ts';
-import { connectorFromDescription } from '../import-description.ts';
+import { connectorFromDescription, descriptionAt } from '../import-description.ts';
 import { loadConnectorOf } from '../invocation.ts';
 import {
   connectionParameterSchema,
@@ -35,10 +35,18 @@ const importQuery = {
 
 const importBody = {
   type: 'object',
-  required: ['files'],
+  // The connector's files, or the URL of an API description: one of the two.
+  oneOf: [{ required: ['files'] }, { required: ['url'] }],
   additionalProperties: false,
   properties: {
     id: { type: 'string' },
+    url: {
+      type: 'string',
+      pattern: '^[Hh][Tt][Tt][Pp][Ss]?://',
+      maxLength: 2048,
+      description:
+        'An http(s) URL of an API description to fetch and convert instead of files, as the portal wizard imports from a URL (the documents its `$ref`s name are fetched too). The server reaches public addresses only, unless it runs locally or with `--private-sinks`.',
+    },
     preset: { type: 'string', enum: ['recommended', 'certification', 'independent-publisher'] },
     files: {
       type: 'array',
@@ -75,7 +83,8 @@ export function findingsJson(diagnostics: readonly Diagnostic[], max = 500) {
 interface ImportBody {
   readonly id?: string;
   readonly preset?: string;
-  readonly files: readonly { readonly name: string; readonly content: string }[];
+  readonly files?: readonly { readonly name: string; readonly content: string }[];
+  readonly url?: string;
 }
 
 /** `/api/v1/connectors`: everyone signed in reads; admins import and delete. */
@@ -109,7 +118,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
         tags,
         summary: 'Import a connector (admins)',
         description:
-          'A JSON body with base64 files, or a zip of the connector folder as `application/zip`; or one API description file (OpenAPI 3.x or Swagger 2.0 in JSON or YAML, a Postman collection, a HAR recording, curl commands), converted into a connector first as `flowport init` converts it. The files are validated with the preset (default `recommended`) and stored as a new version unless they equal the latest one. Findings never refuse an import.',
+          'A JSON body with base64 files (or the `url` of an API description), or a zip of the connector folder as `application/zip`; or one API description file (OpenAPI 3.x or Swagger 2.0 in JSON or YAML, a Postman collection, a HAR recording, curl commands), converted into a connector first as `flowport init` converts it. The files are validated with the preset (default `recommended`) and stored as a new version unless they equal the latest one. Findings never refuse an import.',
         querystring: importQuery,
         body: {
           content: {
@@ -164,7 +173,9 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
       const body = request.body;
       const uploaded = Buffer.isBuffer(body)
         ? filesFromZip(body, ctx.limits.unzipped)
-        : filesFromUpload(body.files);
+        : body.url !== undefined
+          ? await descriptionAt(body.url, ctx.userFetch)
+          : filesFromUpload(body.files ?? []);
       // One API description (OpenAPI, Postman, HAR, curl) is converted first, as `flowport init` does.
       const described = await connectorFromDescription(uploaded, request.query.host, ctx.validator);
       const files = described?.files ?? uploaded;

@@ -49,7 +49,7 @@ export function isInternalAddress(address: string): boolean {
 export function refusedSinkHost(url: URL): string | undefined {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host.endsWith('.localhost') || isInternalAddress(host))
-    return `\`${url.hostname}\` is an internal address; this server delivers to public addresses only (start it with \`--private-sinks\` to allow internal ones).`;
+    return `\`${url.hostname}\` is an internal address; this server reaches public addresses only (start it with \`--private-sinks\` to allow internal ones).`;
   return undefined;
 }
 
@@ -69,7 +69,7 @@ export function publicOnlyDispatcher(): Agent {
       if (bad) {
         const refusal = Object.assign(
           new Error(
-            `${hostname} resolves to the internal address ${bad.address}; deliveries go to public addresses only.`,
+            `${hostname} resolves to the internal address ${bad.address}; this server reaches public addresses only.`,
           ),
           { code: 'ESINKINTERNAL' },
         );
@@ -85,7 +85,7 @@ export function publicOnlyDispatcher(): Agent {
   return new Agent({ connect: { lookup: lookup as never } });
 }
 
-/** A `fetch` for deliveries that reaches public addresses only. */
+/** A `fetch` for requests made on a user's behalf (deliveries, descriptions named by URL): public addresses only. */
 export function publicOnlyFetch(): typeof fetch {
   const dispatcher = publicOnlyDispatcher();
   return (async (input: string | URL | Request, init?: RequestInit) => {

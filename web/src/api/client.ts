@@ -208,6 +208,8 @@ export const api = {
         body: upload.zip,
         type: 'application/zip',
       });
+    } else if ('url' in upload) {
+      response = await request('POST', '/api/v1/connectors', { ...options, url: upload.url });
     } else {
       const files = await Promise.all(
         upload.files.map(async (f) => ({

@@ -275,7 +275,11 @@ export interface ResponseSchemaResult extends Partial<ImportResult> {
 }
 
 /** A connector to import: a zip of its folder, or its files picked together. */
-export type ConnectorUpload = { readonly zip: Blob } | { readonly files: readonly File[] };
+/** A zip, the connector's files, or the URL of an API description the server fetches. */
+export type ConnectorUpload =
+  | { readonly zip: Blob }
+  | { readonly files: readonly File[] }
+  | { readonly url: string };
 
 export type Role = 'admin' | 'maker';
 

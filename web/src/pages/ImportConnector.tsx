@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client.ts';
 import type { BreakingReport, ConnectorUpload, ConversionReport, ImportResult } from '../api/types.ts';
@@ -11,8 +11,11 @@ const PRESETS = ['recommended', 'certification', 'independent-publisher'] as con
 const isZip = (f: File) =>
   /\.zip$/i.test(f.name) || f.type === 'application/zip' || f.type === 'application/x-zip-compressed';
 
-/** One zip goes as it is; loose files go as a list (the client base64-encodes them). */
-function uploadOf(files: readonly File[]): ConnectorUpload {
+/** One zip goes as it is; loose files go as a list (the client base64-encodes them); a URL as it is. */
+function uploadOf(files: readonly File[], url: string): ConnectorUpload {
+  if (url && files.length > 0)
+    throw new Error('Choose either files or the URL of an API description, not both.');
+  if (url) return { url };
   const zip = files.find(isZip);
   if (zip && files.length === 1) return { zip };
   if (zip) throw new Error('Choose either one .zip of the connector folder or its files, not both.');
@@ -112,9 +115,41 @@ function Breaking({ result, breaking }: { result: ImportResult; breaking: Breaki
   );
 }
 
-/** The admins' import form: a zip of a connector folder or its files, an optional id and preset. */
+/** A labelled text input with its hint (the hint describes the input to assistive technology). */
+function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint: ReactNode;
+  type?: 'text' | 'url';
+  placeholder?: string;
+  autoComplete?: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type={props.type ?? 'text'}
+        value={props.value}
+        spellCheck={false}
+        autoComplete={props.autoComplete}
+        placeholder={props.placeholder}
+        aria-describedby={`${props.id}-hint`}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <p className="hint" id={`${props.id}-hint`}>
+        {props.hint}
+      </p>
+    </div>
+  );
+}
+
+/** The admins' import form: a zip of a connector folder or its files (or an API description's URL), an optional id and preset. */
 export function ImportConnector({ onImported }: { onImported: (result: ImportResult) => void }) {
   const [files, setFiles] = useState<File[]>([]);
+  const [url, setUrl] = useState('');
   const [id, setId] = useState('');
   const [preset, setPreset] = useState<string>('recommended');
   const [result, setResult] = useState<ImportResult | undefined>();
@@ -124,7 +159,7 @@ export function ImportConnector({ onImported }: { onImported: (result: ImportRes
     event.preventDefault();
     setResult(undefined);
     await run(async () => {
-      const imported = await api.importConnector(uploadOf(files), {
+      const imported = await api.importConnector(uploadOf(files, url.trim()), {
         ...(id.trim() && { id: id.trim() }),
         ...(preset !== 'recommended' && { preset }),
       });
@@ -141,7 +176,6 @@ export function ImportConnector({ onImported }: { onImported: (result: ImportRes
           id="import-files"
           type="file"
           multiple
-          required
           aria-describedby="import-files-hint"
           onChange={(e) => setFiles([...(e.target.files ?? [])])}
         />
@@ -159,22 +193,36 @@ export function ImportConnector({ onImported }: { onImported: (result: ImportRes
           </p>
         )}
       </div>
-      <div className="field">
-        <label htmlFor="import-id">Connector id (optional)</label>
-        <input
-          id="import-id"
-          value={id}
-          spellCheck={false}
-          autoComplete="off"
-          placeholder="my-connector"
-          aria-describedby="import-id-hint"
-          onChange={(e) => setId(e.target.value)}
-        />
-        <p className="hint" id="import-id-hint">
-          Lower-case letters, digits and dashes. Default: from the swagger's <code>info.title</code>. An
-          existing id gets a new version.
-        </p>
-      </div>
+      <TextField
+        id="import-url"
+        label="Or the URL of an API description"
+        type="url"
+        value={url}
+        autoComplete="url"
+        placeholder="https://api.contoso.com/openapi.yaml"
+        onChange={setUrl}
+        hint={
+          <>
+            As the portal's wizard imports from a URL: the server fetches the description (and the documents
+            its <code>$ref</code>s name) and converts it. A server others reach fetches from public addresses
+            only.
+          </>
+        }
+      />
+      <TextField
+        id="import-id"
+        label="Connector id (optional)"
+        value={id}
+        autoComplete="off"
+        placeholder="my-connector"
+        onChange={setId}
+        hint={
+          <>
+            Lower-case letters, digits and dashes. Default: from the swagger's <code>info.title</code>. An
+            existing id gets a new version.
+          </>
+        }
+      />
       <div className="field">
         <label htmlFor="import-preset">Validation preset</label>
         <select id="import-preset" value={preset} onChange={(e) => setPreset(e.target.value)}>
@@ -185,7 +233,7 @@ export function ImportConnector({ onImported }: { onImported: (result: ImportRes
           ))}
         </select>
       </div>
-      <button type="submit" disabled={busy || files.length === 0}>
+      <button type="submit" disabled={busy || (files.length === 0 && url.trim() === '')}>
         {busy ? 'Importing…' : 'Import'}
       </button>
       <div role="status">{result && <Outcome result={result} />}</div>
