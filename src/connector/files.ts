@@ -105,8 +105,11 @@ export function readFolder(dir: string): RawFile[] {
   return out;
 }
 
-/** Files of a zip; a single top-level folder (as paconn and GitHub produce) is looked through. */
-export function readZip(path: string, bytes: Uint8Array): RawFile[] {
+/**
+ * Files of a zip; a single top-level folder (as paconn and GitHub produce) is looked through. With
+ * `nested`, files in folders below come too, named by their path (`schemas/Pet.yaml`).
+ */
+export function readZip(path: string, bytes: Uint8Array, nested = false): RawFile[] {
   let entries: Record<string, Uint8Array>;
   try {
     entries = fflate().unzipSync(bytes);
@@ -115,11 +118,12 @@ export function readZip(path: string, bytes: Uint8Array): RawFile[] {
       cause,
     });
   }
-  const names = Object.keys(entries).filter((n) => !n.endsWith('/'));
+  // macOS's archiver adds `__MACOSX/` resource forks beside the files.
+  const names = Object.keys(entries).filter((n) => !n.endsWith('/') && !n.startsWith('__MACOSX/'));
   const tops = new Set(names.map((n) => (n.includes('/') ? n.slice(0, n.indexOf('/')) : '')));
   const prefix = tops.size === 1 && !tops.has('') ? `${[...tops][0]}/` : '';
   return names
-    .filter((n) => n.startsWith(prefix) && !n.slice(prefix.length).includes('/'))
+    .filter((n) => n.startsWith(prefix) && (nested || !n.slice(prefix.length).includes('/')))
     .map((n) => ({ name: n.slice(prefix.length), bytes: entries[n] as Uint8Array }));
 }
 

@@ -31,7 +31,7 @@ export function connectorIdFrom(title: string): string {
 }
 
 /** Files of an uploaded zip; refuses archives that unpack beyond `maxUnzipped` bytes. */
-export function filesFromZip(bytes: Uint8Array, maxUnzipped: number): RawFile[] {
+export function filesFromZip(bytes: Uint8Array, maxUnzipped: number, nested = false): RawFile[] {
   let total = 0;
   let count = 0;
   try {
@@ -60,7 +60,7 @@ export function filesFromZip(bytes: Uint8Array, maxUnzipped: number): RawFile[] 
       `The zip holds ${count} entries; a connector has at most ${MAX_FILES} files.`,
     );
   }
-  return readZip('upload.zip', bytes);
+  return readZip('upload.zip', bytes, nested);
 }
 
 /** A file of a JSON upload: its name and base64 content. */

@@ -213,6 +213,32 @@ describe.skipIf(!haveChromium)('connector import in the console', () => {
     }
   });
 
+  it('imports a description split over files chosen together', async () => {
+    const root = [
+      'openapi: 3.0.3',
+      "info: {title: Route Planner, version: '1'}",
+      "servers: [{url: 'https://routes.contoso.com/v1'}]",
+      'paths:',
+      '  /routes/{id}:',
+      '    get:',
+      '      operationId: getRoute',
+      '      parameters: [{name: id, in: path, required: true, schema: {type: string}}]',
+      "      responses: {'200': {description: A route, content: {application/json: {schema: {$ref: 'route.yaml'}}}}}",
+    ].join('\n');
+    await page.getByLabel('Connector id (optional)').fill('');
+    await page.getByLabel('Connector files').setInputFiles([
+      { name: 'routes.yaml', mimeType: 'application/yaml', buffer: Buffer.from(root) },
+      {
+        name: 'route.yaml',
+        mimeType: 'application/yaml',
+        buffer: Buffer.from('{type: object, properties: {stops: {type: integer}}}'),
+      },
+    ]);
+    await importButton().click();
+    await outcome().getByText('Imported Route Planner (route-planner) as version 1.').waitFor();
+    expect(await outcome().textContent()).toContain('Made from routes.yaml (OpenAPI 3.0)');
+  });
+
   it('shows why an upload was refused, in the words of the server', async () => {
     await page.getByLabel('Connector id (optional)').fill('');
     await page.getByLabel('Validation preset').selectOption('recommended');

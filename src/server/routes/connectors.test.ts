@@ -329,6 +329,69 @@ describe('importing connectors', () => {
     }
   });
 
+  it('imports a description split over files, sent together or as a zip that keeps their folders', async () => {
+    t = await createTestServer();
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    const loose = await t.call(t.admin, 'POST', '/api/v1/connectors', {
+      files: [
+        { name: 'parcels.yaml', content: b64(parcelTracker('', "{$ref: 'parcel.yaml'}")) },
+        { name: 'parcel.yaml', content: b64('{type: object, properties: {status: {type: string}}}') },
+      ],
+    });
+    expect(loose.statusCode).toBe(201);
+    expect(loose.json().converted).toMatchObject({ source: 'parcels.yaml', format: 'openapi-3.0' });
+
+    const zip = zipSync({
+      'specs/parcels.yaml': new TextEncoder().encode(
+        parcelTracker('', "{$ref: 'schemas/parcel.yaml#/Parcel'}"),
+      ),
+      'specs/schemas/parcel.yaml': new TextEncoder().encode(
+        'Parcel: {type: object, properties: {eta: {type: string, format: date-time}}}',
+      ),
+      '__MACOSX/specs/._parcels.yaml': new Uint8Array([0, 5, 22, 7]),
+    });
+    const zipped = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/connectors?id=parcels-zipped',
+      headers: { ...t.admin.headers, 'content-type': 'application/zip' },
+      payload: Buffer.from(zip),
+    });
+    expect(zipped.statusCode).toBe(201);
+    expect(zipped.json().converted).toMatchObject({ source: 'parcels.yaml' });
+    const swagger = (await t.store.getConnectorVersion('parcels-zipped'))?.files.find((f) =>
+      f.name.endsWith('.swagger.json'),
+    );
+    expect(Buffer.from(swagger?.bytes ?? []).toString()).toContain('"eta"');
+
+    const refused = async (files: { name: string; content: string }[]) => {
+      const res = await t!.call(t!.admin, 'POST', '/api/v1/connectors', { files });
+      expect(res.statusCode).toBe(422);
+      return res.json().detail as string;
+    };
+    expect(
+      await refused([
+        { name: 'a.yaml', content: b64(parcelTracker('', '{type: object}')) },
+        { name: 'b.yaml', content: b64(parcelTracker('', '{type: string}')) },
+      ]),
+    ).toBe(
+      'The upload holds 2 descriptions (`a.yaml`, `b.yaml`); upload one, with the files its `$ref`s name.',
+    );
+    expect(
+      await refused([
+        { name: 'parcels.yaml', content: b64(parcelTracker('', "{$ref: 'missing.yaml'}")) },
+        { name: 'notes.yaml', content: b64('a: 1') },
+      ]),
+    ).toMatch(
+      /^`\$ref: missing\.yaml` in parcels\.yaml names .*missing\.yaml, which cannot be read\. Upload the files its `\$ref`s name together with it/,
+    );
+    expect(
+      await refused([
+        { name: 'one.yaml', content: b64('a: 1') },
+        { name: 'two.yaml', content: b64('b: 2') },
+      ]),
+    ).toMatch(/^None of the 2 files uploaded is an OpenAPI or Swagger description/);
+  });
+
   it('lets only admins import and delete connectors', async () => {
     t = await createTestServer();
     const refused = await t.call(t.maker, 'POST', '/api/v1/connectors', { files: uploadOf(TASKLANE) });

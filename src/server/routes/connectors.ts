@@ -171,13 +171,19 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
     async (request, reply) => {
       const caller = adminOf(request, 'import connectors');
       const body = request.body;
+      // A zip's folders are kept for a description split over files; a connector's are its top files.
+      const unpacked = Buffer.isBuffer(body) ? filesFromZip(body, ctx.limits.unzipped, true) : undefined;
       const uploaded = Buffer.isBuffer(body)
-        ? filesFromZip(body, ctx.limits.unzipped)
+        ? (unpacked ?? []).filter((f) => !f.name.includes('/'))
         : body.url !== undefined
           ? await descriptionAt(body.url, ctx.userFetch)
           : filesFromUpload(body.files ?? []);
-      // One API description (OpenAPI, Postman, HAR, curl) is converted first, as `flowport init` does.
-      const described = await connectorFromDescription(uploaded, request.query.host, ctx.validator);
+      // An API description (OpenAPI, Postman, HAR, curl) is converted first, as `flowport init` does.
+      const described = await connectorFromDescription(
+        unpacked ?? uploaded,
+        request.query.host,
+        ctx.validator,
+      );
       const files = described?.files ?? uploaded;
       const id = request.query.id ?? (Buffer.isBuffer(body) ? undefined : body.id);
       const preset = request.query.preset ?? (Buffer.isBuffer(body) ? undefined : body.preset);

@@ -184,7 +184,8 @@ export function ImportConnector({ onImported }: { onImported: (result: ImportRes
           <code>apiDefinition.swagger.json</code>, <code>apiProperties.json</code>, <code>icon.png</code>,{' '}
           <code>script.csx</code>, <code>readme.md</code>… Or one API description to make the connector from,
           as <code>flowport init</code> does: OpenAPI 3.x or Swagger 2.0 (JSON or YAML), a Postman collection,
-          a HAR recording or a file of curl commands.
+          a HAR recording or a file of curl commands; a description split over files goes with the files its{' '}
+          <code>$ref</code>s name, chosen together or zipped with their folders.
         </p>
         {files.length > 0 && (
           <p className="hint">
