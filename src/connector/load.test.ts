@@ -95,6 +95,19 @@ describe('loadConnectorSync on a zip', () => {
     expect(c.otherFiles).toEqual([]);
   });
 
+  it("looks through the folder of a zip made on macOS, whose __MACOSX folder is not the connector's", () => {
+    writeFileSync(
+      join(dir, 'mac.zip'),
+      zipSync({
+        tasks: files,
+        __MACOSX: { tasks: { '._apiDefinition.swagger.json': new Uint8Array([0, 5]) } },
+      }),
+    );
+    const c = loadConnectorSync(join(dir, 'mac.zip'));
+    expect(c.files.swagger?.name).toBe('apiDefinition.swagger.json');
+    expect(c.operations).toHaveLength(1);
+  });
+
   it('recognises a zip by its signature whatever its extension', () => {
     writeFileSync(join(dir, 'package.bin'), zipSync(files));
     expect(loadConnectorSync(join(dir, 'package.bin')).sourceType).toBe('zip');
