@@ -82,7 +82,10 @@ const readCalls = new WeakMap<JsonObject, Exchanges>();
 function recordedCalls(input: ApiInput): Exchanges {
   let calls = readCalls.get(input.document);
   if (!calls) {
-    calls = input.format === 'har' ? readHar(input.document) : readCurl(String(input.document.text ?? ''));
+    calls =
+      input.format === 'har'
+        ? readHar(input.document)
+        : readCurl(String(input.document.text ?? ''), input.readFile && { readFile: input.readFile });
     readCalls.set(input.document, calls);
   }
   return calls;

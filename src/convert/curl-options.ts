@@ -1,6 +1,7 @@
 /**
  * The curl options `readCurl` knows: what each does to the request being read, which take an
- * argument, and which are ignored or refused (those that read a file: the file is never read).
+ * argument, and which are ignored or refused. Files options name are read through `Use.read` when
+ * there is a reader (`-K` and `-T` never).
  */
 import type { FormField, Header } from './exchange.ts';
 export interface Draft {
@@ -25,6 +26,10 @@ export interface Use {
   readonly flag: string;
   readonly line: number;
   skip(construct: string, action: string): void;
+  /** Whether files can be read at all (`read` given by the caller). */
+  readonly reads: boolean;
+  /** A named file's text, or undefined when it cannot be read (or files are not read). */
+  read(path: string): string | undefined;
 }
 
 export interface Option {
@@ -49,10 +54,10 @@ export function urlencode(s: string): string {
 }
 
 /** A loss item for an option that reads a file; `value` names it, `''` when it may be a secret (`-b`). */
-const fileNote = (u: Use, value: string, what: string) =>
+const fileNote = (u: Use, value: string, what: string, unread = false) =>
   u.skip(
     'curl option',
-    `\`${[u.flag, value].join(' ').trim()}\` on line ${u.line} reads a file, which is not read; ${what}.`,
+    `\`${[u.flag, value].join(' ').trim()}\` on line ${u.line} reads a file, which ${u.reads && !unread ? "cannot be read (give its path relative to the commands' file)" : 'is not read'}; ${what}.`,
   );
 
 export const set = (d: Draft, patch: Partial<Draft>) => void Object.assign(d, patch);
@@ -61,7 +66,11 @@ export function addHeader(d: Draft, name: string, value: string, implicit?: 'bas
   d.headers.push({ name, value, ...(implicit && { implicit }) });
 }
 
-function data(kind: 'file' | 'raw' | 'urlencode' | 'json'): Option {
+/**
+ * `-d`/`--data`/`--data-ascii` (`text`: a file's line breaks dropped, as curl drops them),
+ * `--data-binary` and `--json` (`binary`: a file as it is), `--data-raw`, `--data-urlencode`.
+ */
+function data(kind: 'text' | 'binary' | 'raw' | 'urlencode' | 'json'): Option {
   return {
     arg: true,
     apply: (d, value, u) => {
@@ -71,22 +80,28 @@ function data(kind: 'file' | 'raw' | 'urlencode' | 'json'): Option {
         addHeader(d, 'Content-Type', 'application/json', true);
         addHeader(d, 'Accept', 'application/json', true);
       }
-      const text =
-        kind === 'urlencode'
-          ? urlencodePair(value)
-          : kind !== 'raw' && value.startsWith('@')
-            ? undefined
-            : value;
+      let text: string | undefined = value;
+      if (kind === 'urlencode') text = urlencodePair(value, u);
+      else if (kind !== 'raw' && value.startsWith('@')) {
+        text = u.read(value.slice(1));
+        if (text !== undefined && kind === 'text') text = text.replace(/[\r\n]/g, '');
+      }
       if (text === undefined) fileNote(u, value, 'that part of the body was left out');
       else d.data.push(text);
     },
   };
 }
 
-/** `--data-urlencode` forms: `content`, `=content`, `name=content`; undefined for `name@file`. */
-function urlencodePair(value: string): string | undefined {
+/**
+ * `--data-urlencode` forms: `content`, `=content`, `name=content`, `@file`, `name@file` (the file's
+ * text encoded); undefined for a file that is not read.
+ */
+function urlencodePair(value: string, u: Use): string | undefined {
   const at = value.search(/[@=]/);
-  if (value[at] === '@') return undefined;
+  if (value[at] === '@') {
+    const content = u.read(value.slice(at + 1));
+    return content === undefined ? undefined : `${value.slice(0, at)}${at ? '=' : ''}${urlencode(content)}`;
+  }
   return at < 0 ? urlencode(value) : `${value.slice(0, at)}${at ? '=' : ''}${urlencode(value.slice(at + 1))}`;
 }
 
@@ -106,8 +121,9 @@ function form(literal: boolean): Option {
       if (literal) d.form.push({ name, value: rest });
       else if (rest.startsWith('@')) d.form.push({ name, value: plain().slice(1), file: true });
       else if (rest.startsWith('<')) {
-        d.form.push({ name, value: '' });
-        fileNote(u, `${name}=${rest}`, `field \`${name}\` was left empty`);
+        const content = u.read(plain().slice(1));
+        d.form.push({ name, value: content ?? '' });
+        if (content === undefined) fileNote(u, `${name}=${rest}`, `field \`${name}\` was left empty`);
       } else d.form.push({ name, value: plain() });
     },
   };
@@ -133,7 +149,7 @@ const refused = (what: string, effect?: (d: Draft) => void): Option => ({
   arg: true,
   apply: (d, value, u) => {
     effect?.(d);
-    fileNote(u, value, what);
+    fileNote(u, value, what, true);
   },
 });
 
@@ -155,9 +171,9 @@ export const OPTIONS = new Map<string, Option>([
   ['request', { arg: true, apply: (d, v) => set(d, { method: v.toUpperCase() || undefined }) }],
   ['get', { arg: false, apply: (d) => set(d, { get: true }) }],
   ['head', { arg: false, apply: (d) => set(d, { head: true }) }],
-  ['data', data('file')],
-  ['data-ascii', data('file')],
-  ['data-binary', data('file')],
+  ['data', data('text')],
+  ['data-ascii', data('text')],
+  ['data-binary', data('binary')],
   ['data-raw', data('raw')],
   ['data-urlencode', data('urlencode')],
   ['json', data('json')],
@@ -168,7 +184,7 @@ export const OPTIONS = new Map<string, Option>([
     {
       arg: true,
       apply: (d, v, u) => {
-        const pair = v.startsWith('+') ? v.slice(1) : urlencodePair(v);
+        const pair = v.startsWith('+') ? v.slice(1) : urlencodePair(v, u);
         if (pair === undefined) fileNote(u, v, 'that query part was left out');
         else d.query.push(pair);
       },
@@ -189,7 +205,17 @@ export const OPTIONS = new Map<string, Option>([
     {
       arg: true,
       apply: (d, v, u) => {
-        if (v.startsWith('@')) return fileNote(u, v, 'its headers were left out');
+        if (v.startsWith('@')) {
+          // A file of headers, one a line (curl reads `-H @file` so).
+          const lines = u.read(v.slice(1));
+          if (lines === undefined) return fileNote(u, v, 'its headers were left out');
+          for (const line of lines.split(/\r?\n/)) {
+            const colon = line.indexOf(':');
+            if (colon > 0 && line.slice(colon + 1).trim())
+              addHeader(d, line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+          }
+          return;
+        }
         const colon = v.indexOf(':');
         // `Name;` sends an empty header; `Name:` only stops curl from sending one of its own.
         if (colon > 0) {
@@ -205,7 +231,8 @@ export const OPTIONS = new Map<string, Option>([
     {
       arg: true,
       apply: (d, v, u) => {
-        if (!v.includes('=')) return fileNote(u, '', 'its cookies were left out');
+        // A cookie jar holds a browser session's credentials, which a connector never keeps: not read.
+        if (!v.includes('=')) return fileNote(u, '', 'its cookies were left out', true);
         const sent = d.headers.find((h) => h.implicit && h.name === 'Cookie');
         if (sent) Object.assign(sent, { value: `${sent.value}; ${v}` });
         else addHeader(d, 'Cookie', v, true);

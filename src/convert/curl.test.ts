@@ -347,6 +347,40 @@ describe('cURL options', () => {
     ]);
   });
 
+  it('reads the files options name when given a reader, as curl would', () => {
+    const files: Record<string, string> = {
+      'body.json': '{\n  "title": "Jam",\n  "urgent": true\n}\n',
+      'note.txt': 'Line 1\nLine 2',
+      'headers.txt': 'X-Api-Key: k1\r\nX-Trace: on\n\nnot a header\n',
+      'msg.txt': 'a b&c',
+    };
+    const readFile = (path: string) => files[path];
+    const read = (command: string) => {
+      const r = readCurl(command, { readFile });
+      expect(r.exchanges).toHaveLength(1);
+      return { ...r.exchanges[0]!, notes: r.skipped.map((x) => x.action) };
+    };
+    // `-d` drops the file's line breaks; `--data-binary` and `--json` keep them.
+    expect(read(`curl -H 'Content-Type: application/json' -d @body.json ${API}`).body?.text).toBe(
+      '{  "title": "Jam",  "urgent": true}',
+    );
+    expect(read(`curl --data-binary @body.json -H 'Content-Type: application/json' ${API}`).body?.text).toBe(
+      files['body.json'],
+    );
+    expect(read(`curl --json @body.json ${API}`).body?.text).toBe(files['body.json']);
+    expect(read(`curl --data-urlencode msg@msg.txt ${API}`).body?.text).toBe('msg=a%20b%26c');
+    expect(read(`curl -F note=\\<note.txt ${API}`).body?.fields).toEqual([
+      { name: 'note', value: 'Line 1\nLine 2' },
+    ]);
+    expect(headers(read(`curl -H @headers.txt ${API}`))).toEqual(['X-Api-Key: k1', 'X-Trace: on']);
+    // A file that is not there says so, with the fix; -K, -T and cookie jars are never read.
+    expect(read(`curl -d @gone.json -T body.json -b jar.txt ${API}`).notes).toEqual([
+      "`-d @gone.json` on line 1 reads a file, which cannot be read (give its path relative to the commands' file); that part of the body was left out.",
+      '`-T body.json` on line 1 reads a file, which is not read; the request is a `PUT` with no body.',
+      '`-b` on line 1 reads a file, which is not read; its cookies were left out.',
+    ]);
+  });
+
   it('consumes the arguments of ignored options and ignores flags, combined or not', () => {
     const e = one(
       `curl -sSL -vk --compressed -o out.json --connect-timeout 5 -m 10 --retry 3 -w '%{http_code}' -x proxy:8080 ` +

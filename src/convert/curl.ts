@@ -1,6 +1,8 @@
 /**
  * cURL commands (browser DevTools "Copy as cURL (bash)", API docs, Postman's code export) read as
- * exchanges. Files named by options (`-d @body.json`, `-K`, `-T`) are never read; they become loss items.
+ * exchanges. Files named by options (`-d @body.json`, `-F name=<file`, `-H @file`) are read when a
+ * reader is given (`flowport init`: beside the commands' file), else they become loss items, as do
+ * `-K` and `-T` always.
  */
 
 import { type Draft, formDecode, OPTIONS, type Option, SHORT, type Use } from './curl-options.ts';
@@ -23,6 +25,11 @@ export function looksLikeCurl(text: string): boolean {
   return false;
 }
 
+export interface CurlOptions {
+  /** Reads a file an option names (`-d @body.json`); undefined when it cannot. Without it, none is read. */
+  readonly readFile?: (path: string) => string | undefined;
+}
+
 /**
  * Reads every cURL command of `text`, one exchange per URL. A `# comment` line directly above a
  * command names it; other lines, and options that cannot be followed, are listed in `skipped`.
@@ -33,7 +40,7 @@ export function looksLikeCurl(text: string): boolean {
  * //   body: { mimeType: 'application/x-www-form-urlencoded', text: 'name=Pen',
  * //           fields: [{ name: 'name', value: 'Pen' }] } }
  */
-export function readCurl(text: string): Exchanges {
+export function readCurl(text: string, options: CurlOptions = {}): Exchanges {
   const source = text.replace(/\r\n?/g, '\n');
   const starts = [0];
   for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -89,7 +96,15 @@ export function readCurl(text: string): Exchanges {
     } else {
       const shell = readShellLine(source, starts[n - 1]! + line.indexOf('curl'));
       if (shell.unterminated === undefined) {
-        readCommands(shell.tokens, { pointer: `/line/${n}`, line: n, name, lineAt, exchanges, skipped });
+        readCommands(shell.tokens, {
+          readFile: options.readFile,
+          pointer: `/line/${n}`,
+          line: n,
+          name,
+          lineAt,
+          exchanges,
+          skipped,
+        });
         n = lineAt(shell.end - 1) + 1;
       } else {
         const open = lineAt(shell.unterminated);
@@ -106,6 +121,7 @@ export function readCurl(text: string): Exchanges {
 }
 
 interface Reading {
+  readonly readFile: CurlOptions['readFile'];
   readonly pointer: string;
   readonly line: number;
   readonly name: string | undefined;
@@ -156,6 +172,8 @@ function readCommand(words: readonly ShellToken[], at: Reading): void {
       return at.lineAt(word.start);
     },
     skip: (construct, action) => at.skipped.push({ pointer: at.pointer, construct, action }),
+    reads: at.readFile !== undefined,
+    read: (path) => at.readFile?.(path),
   });
   let options = true;
   for (let k = 1; k < words.length; k++) {

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { BreakingResult } from '../breaking/change.ts';
 import { compareConnectors } from '../breaking/compare.ts';
 import { readFolder } from '../connector/files.ts';
@@ -230,8 +230,19 @@ async function readDescription(from: string): Promise<ApiInput & { source: strin
   }
   const source = from === '-' ? 'stdin' : basename(from);
   const input = readInput(text, source);
-  if (input.format === 'har' || input.format === 'curl' || !hasExternalRefs(input.document, false))
-    return { ...input, source };
+  if (input.format === 'curl') {
+    // Files the commands name (`-d @body.json`) are read beside them, as curl run there would.
+    const base = from === '-' ? process.cwd() : dirname(resolve(from));
+    const readFile = (path: string) => {
+      try {
+        return readFileSync(resolve(base, path), 'utf8');
+      } catch {
+        return undefined;
+      }
+    };
+    return { ...input, source, readFile };
+  }
+  if (input.format === 'har' || !hasExternalRefs(input.document, false)) return { ...input, source };
   // A description split over files is brought together first (refs relative to the one they are in).
   return { ...input, source, document: bundleFiles(input.document, from === '-' ? 'stdin' : from) };
 }

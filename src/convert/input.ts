@@ -14,6 +14,11 @@ export interface ApiInput {
   readonly version: string;
   /** The parsed description; for `curl`, `{ text }` (the commands as written). */
   readonly document: JsonObject;
+  /**
+   * For `curl`: reads a file an option names (`-d @body.json`), relative to where the commands were
+   * read from; undefined when it cannot be read. Without it (an upload to a server), files are not read.
+   */
+  readonly readFile?: (path: string) => string | undefined;
 }
 
 /** Parses JSON, or YAML 1.2 when the text is not JSON; errors name the line. */

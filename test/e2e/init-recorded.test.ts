@@ -3,7 +3,7 @@
  * hosts, and a second recording merged with `--update`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +92,39 @@ describe('flowport init from recorded calls', () => {
     );
     expect(errors).toEqual([]);
     for (const text of files(dir)) expect(text).not.toContain(TOKEN);
+  });
+
+  it('reads the body files the commands name, beside the commands file; their values never reach the connector', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flowport-curl-files-'));
+    mkdirSync(join(root, 'bodies'));
+    writeFileSync(
+      join(root, 'bodies', 'ticket.json'),
+      JSON.stringify({ title: 'Printer jammed', priority: 2, requester: 'ada@contoso.com' }, null, 2),
+    );
+    const from = join(root, 'calls.sh');
+    writeFileSync(
+      from,
+      "curl -X POST https://api.desk.example/v1/tickets -H 'Content-Type: application/json' -H 'X-Api-Key: k-1' -d @bodies/ticket.json\n",
+    );
+    const dir = join(root, 'desk');
+    const init = await run('init', dir, '--from', from);
+    expect(init.code).toBe(0);
+    const swagger = loadConnectorSync(dir).definition.raw as {
+      paths: Record<
+        string,
+        { post: { parameters: { in: string; schema: { properties: Record<string, { type: string }> } }[] } }
+      >;
+    };
+    const body = swagger.paths['/tickets']?.post.parameters.find((p) => p.in === 'body');
+    expect(Object.entries(body?.schema.properties ?? {}).map(([k, v]) => `${k}: ${v.type}`)).toEqual([
+      'title: string',
+      'priority: integer',
+      'requester: string',
+    ]);
+    for (const text of files(dir)) {
+      expect(text).not.toContain('Printer jammed');
+      expect(text).not.toContain('ada@contoso.com');
+    }
   });
 
   it('reads commands piped in with --from -', () => {
