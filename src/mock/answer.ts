@@ -199,6 +199,7 @@ function shapedForLookup(
     if (lookup.properties) return SAMPLE_PROPERTIES;
     return placed(value, lookup.path, schema);
   }
+  if (lookup.kind === 'tree') return shapedForTree(value, lookup, options);
   const existing = lookup.collection ? valueAt(value, lookup.collection) : value;
   if (Array.isArray(existing) && existing.length > 0 && entriesHave(existing, lookup)) return undefined;
   const entries: JsonValue[] = [];
@@ -212,8 +213,36 @@ function shapedForLookup(
   return placed(value, lookup.collection, entries);
 }
 
+/**
+ * A tree picker's level (the `open` call's roots, a `browse` call's children), when the made answer
+ * has no items with values: `items` entries, the first a folder where `itemIsParent` can be told so
+ * (`(<property> eq <literal>)`), the others leaves; every level has a folder, so the tree goes on.
+ */
+function shapedForTree(
+  value: JsonValue | undefined,
+  lookup: Lookup & { kind: 'tree' },
+  options: AnswerOptions,
+): JsonValue | undefined {
+  const existing = lookup.collection ? valueAt(value, lookup.collection) : value;
+  if (Array.isArray(existing) && existing.length > 0 && entriesHave(existing, lookup)) return undefined;
+  const entries: JsonValue[] = [];
+  for (let i = 1; i <= options.items; i++) {
+    const n = (options.page - 1) * options.items + i;
+    const folder = i === 1 && lookup.parent !== undefined;
+    const name = folder ? `Folder ${n}` : `Item ${n}`;
+    const entry: JsonObject = {};
+    if (lookup.value) setAt(entry, splitPath(lookup.value), `${folder ? 'folder' : 'item'}-${n}`);
+    if (lookup.title) setAt(entry, splitPath(lookup.title), name);
+    if (lookup.fullTitle) setAt(entry, splitPath(lookup.fullTitle), `/${name}`);
+    if (lookup.parent)
+      setAt(entry, splitPath(lookup.parent.path), folder ? lookup.parent.yes : lookup.parent.no);
+    entries.push(lookup.value || lookup.title ? entry : `item-${n}`);
+  }
+  return placed(value, lookup.collection, entries);
+}
+
 /** Every entry has a value at the lookup's value path (or is itself the value). */
-function entriesHave(entries: readonly JsonValue[], lookup: Lookup & { kind: 'values' }): boolean {
+function entriesHave(entries: readonly JsonValue[], lookup: Lookup & { kind: 'values' | 'tree' }): boolean {
   return entries.every((e) => (lookup.value ? valueAt(e, lookup.value) !== undefined : !isObject(e)));
 }
 

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConnector } from '../connector/load.ts';
 import type { Connector } from '../connector/model.ts';
 import { getDynamicSchema } from '../runtime/dynamic/schema.ts';
+import { treeBrowse, treeOpen } from '../runtime/dynamic/tree.ts';
 import { listDynamicValues } from '../runtime/dynamic/values.ts';
 import { responseConformance } from '../runtime/response-conformance.ts';
 import { createRuntime } from '../runtime/runtime.ts';
@@ -341,6 +342,73 @@ describe('flowport mock', () => {
         'Done',
         'Due',
       ]);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  it('answers a tree picker with a folder and leaves at every level, as the runtime browses it', async () => {
+    const tree = {
+      itemsPath: 'value',
+      itemValuePath: 'path',
+      itemTitlePath: 'name',
+      itemFullTitlePath: 'fullPath',
+      itemIsParent: "(kind eq 'folder')",
+    };
+    const connector = memoryConnector({
+      swagger: '2.0',
+      info: { title: 'Drive', version: '1' },
+      host: 'api.drive.test',
+      schemes: ['https'],
+      paths: {
+        '/folders': {
+          get: {
+            operationId: 'ListFolder',
+            'x-ms-visibility': 'internal',
+            parameters: [{ name: 'path', in: 'query', type: 'string' }],
+            responses: { 200: { description: 'OK', schema: { type: 'object' } } },
+          },
+        },
+        '/files/copy': {
+          post: {
+            operationId: 'CopyFile',
+            parameters: [
+              {
+                name: 'source',
+                in: 'query',
+                required: true,
+                type: 'string',
+                'x-ms-dynamic-tree': {
+                  settings: { canSelectParentNodes: false, canSelectLeafNodes: true },
+                  open: { operationId: 'ListFolder', ...tree },
+                  browse: {
+                    operationId: 'ListFolder',
+                    ...tree,
+                    parameters: { path: { selectedItemValuePath: 'path' } },
+                  },
+                },
+              },
+            ],
+            responses: { 200: { description: 'OK' } },
+          },
+        },
+      },
+    });
+    const m = await mock(connector, { auth: false, items: 3 });
+    const runtime = createRuntime(connector, { baseUrl: m.url });
+    const call = async (id: string, args: Arguments) =>
+      (await runtime.invoke(id, args, { connection: { values: {} } })).response;
+    const copy = connector.operations.find((o) => o.id === 'CopyFile')!;
+    try {
+      const roots = await treeOpen(connector, copy, 'source', {}, call);
+      expect(roots.map((n) => [n.value, n.displayName, n.fullTitle, n.isParent, n.selectable])).toEqual([
+        ['folder-1', 'Folder 1', '/Folder 1', true, false],
+        ['item-2', 'Item 2', '/Item 2', false, true],
+        ['item-3', 'Item 3', '/Item 3', false, true],
+      ]);
+      const children = await treeBrowse(connector, copy, 'source', {}, call, roots[0]!.item);
+      expect(children.filter((n) => n.isParent)).toHaveLength(1);
+      expect(children.filter((n) => n.selectable)).toHaveLength(2);
     } finally {
       await runtime.close();
     }
