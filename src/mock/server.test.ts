@@ -768,6 +768,45 @@ describe('flowport mock --stateful', () => {
     expect(await (await fetch(`${m.origin}/_mock`)).json()).toMatchObject({ stored: { tasks: 1 } });
   });
 
+  it('filters a list by its query parameters and pages it with next links, as the runtime follows them', async () => {
+    const connector = await loadConnector(new URL('../../examples/tasklane', import.meta.url).pathname);
+    const m = await mock(connector, { auth: false, stateful: true, items: 2 });
+    const json = { 'content-type': 'application/json' };
+    for (const [i, status] of ['done', 'open', 'done', 'done', 'open'].entries()) {
+      const made = await fetch(`${m.url}/projects/p1/tasks`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ title: `Task ${i + 1}` }),
+      });
+      const { id } = (await made.json()) as { id: string };
+      await fetch(`${m.url}/tasks/${id}`, {
+        method: 'PATCH',
+        headers: json,
+        body: JSON.stringify({ status }),
+      });
+    }
+    type Page = { value: { id: string; status: string }[]; nextLink?: string };
+    const first = (await (await fetch(`${m.url}/projects/p1/tasks?status=done`)).json()) as Page;
+    expect(first.value.map((t) => t.id)).toEqual(['task-1', 'task-3']);
+    expect(first.nextLink).toBe(`${m.url}/projects/p1/tasks?status=done&mock-page=2`);
+    const second = (await (await fetch(first.nextLink!)).json()) as Page;
+    expect(second.value.map((t) => `${t.id} ${t.status}`)).toEqual(['task-4 done']);
+    expect(second.nextLink).toBeUndefined();
+    const runtime = createRuntime(connector, { baseUrl: m.url });
+    try {
+      const all = await runtime.invoke(
+        'ListTasks',
+        { projectId: 'p1', status: 'done' },
+        { connection: { values: { api_key: 'k' } }, allPages: true },
+      );
+      expect(all.pages).toBe(2);
+      const body = all.response.body.kind === 'json' ? (all.response.body.value as Page) : undefined;
+      expect(body?.value.map((t) => t.id)).toEqual(['task-1', 'task-3', 'task-4']);
+    } finally {
+      await runtime.close();
+    }
+  });
+
   it('keeps operations stateless that create nothing to read back, and triggers as they are', async () => {
     const connector = await loadConnector(new URL('../../examples/tasklane', import.meta.url).pathname);
     const m = await mock(connector, { auth: false, stateful: true });

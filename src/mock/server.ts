@@ -302,7 +302,18 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       const body = parsedJson(text);
       const result = state.apply(
         operation,
-        { path, pathValues: match.pathValues, ...(body !== undefined && { body }) },
+        {
+          path,
+          pathValues: match.pathValues,
+          ...(body !== undefined && { body }),
+          query: url.searchParams,
+          page: {
+            number: Math.max(1, Number(url.searchParams.get(PAGE_PARAMETER) ?? 1) || 1),
+            size: items,
+            self: url,
+            parameter: PAGE_PARAMETER,
+          },
+        },
         made.body.kind === 'json' ? made.body.value : undefined,
       );
       if (result?.kind === 'not-found') {

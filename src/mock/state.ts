@@ -7,6 +7,7 @@
  */
 import { isObject, type JsonObject, type JsonValue, own, setOwn } from '../connector/json.ts';
 import type { Connector, Operation } from '../connector/model.ts';
+import { nextLinkName } from '../runtime/paging.ts';
 import { viewSchema } from '../runtime/request/schema.ts';
 
 export type Role = 'create' | 'list' | 'read' | 'update' | 'delete';
@@ -108,6 +109,15 @@ export class MockState {
       readonly path: string;
       readonly pathValues: Readonly<Record<string, string>>;
       readonly body?: JsonValue;
+      /** The request's query: a list keeps the items whose properties equal its declared parameters. */
+      readonly query?: URLSearchParams;
+      /** An `x-ms-pageable` list's page (from 1), its size, and the request's URL for the next link. */
+      readonly page?: {
+        readonly number: number;
+        readonly size: number;
+        readonly self: URL;
+        readonly parameter: string;
+      };
     },
     made: JsonValue | undefined,
   ): StateResult | undefined {
@@ -132,10 +142,22 @@ export class MockState {
       case 'list': {
         const here = request.path.toLowerCase();
         const templated = segments(operation.path).some((s) => PARAMETER.test(s));
+        const filters = this.filtersOf(operation, request.query);
         const listed = [...items.values()]
           .filter((s) => !templated || s.collection === here)
-          .map((s) => s.value);
-        return { kind: 'value', value: withItems(made, listed) };
+          .map((s) => s.value)
+          .filter((value) => filters.every(([name, wanted]) => matches(value, name, wanted)));
+        const link = nextLinkName(operation);
+        if (link === undefined || !request.page) return { kind: 'value', value: withItems(made, listed) };
+        // x-ms-pageable: a page of `size` items, and a next link while more are held.
+        const { number, size, self, parameter } = request.page;
+        const page = withItems(made, listed.slice((number - 1) * size, number * size));
+        if (!isObject(page) || listed.length <= number * size) return { kind: 'value', value: page };
+        const next = new URL(self);
+        next.searchParams.set(parameter, String(number + 1));
+        const out: JsonObject = { ...page };
+        setOwn(out, link, next.href);
+        return { kind: 'value', value: out };
       }
       case 'read': {
         const found = id === undefined ? undefined : items.get(id);
@@ -160,6 +182,18 @@ export class MockState {
         return { kind: 'gone' };
       }
     }
+  }
+
+  /** The list's query parameters given in the request, as `[name, value]`. */
+  private filtersOf(operation: Operation, query: URLSearchParams | undefined): [string, string][] {
+    if (!query) return [];
+    const out: [string, string][] = [];
+    for (const p of operation.parameters) {
+      if (p.in !== 'query') continue;
+      const value = query.get(p.name);
+      if (value !== null && value !== '') out.push([p.name, value]);
+    }
+    return out;
   }
 
   private items(resource: string): Map<string, Stored> {
@@ -236,6 +270,19 @@ function shaped(made: JsonValue | undefined, stored: JsonValue): JsonValue | und
  * A list answer with the stored items as its items — the array itself, `value`, or its first array
  * property — each in the shape of the item the schema makes; an answer with no array stays as it is.
  */
+/**
+ * Whether an item's property of the parameter's name (case-insensitive) holds the wanted value, as
+ * text (`true`, `3`); an item without such a property is kept: the parameter filters something else
+ * (a search, a sort order), which the mock does not know.
+ */
+function matches(item: JsonValue, name: string, wanted: string): boolean {
+  if (!isObject(item)) return true;
+  const key = Object.keys(item).find((k) => k.toLowerCase() === name.toLowerCase());
+  if (key === undefined) return true;
+  const value = item[key];
+  return value === null || typeof value === 'object' ? false : String(value) === wanted;
+}
+
 function withItems(made: JsonValue | undefined, items: JsonValue[]): JsonValue | undefined {
   const each = (template: JsonValue | undefined) => items.map((item) => shaped(template, item) ?? item);
   if (Array.isArray(made)) return each(made[0]);
