@@ -2,12 +2,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ArmNote } from '../../arm/model.ts';
 import { parametersFile } from '../../arm/parameters-file.ts';
 import { armTemplate } from '../../arm/template.ts';
-import { loadConnector } from '../../connector/load.ts';
-import { applyOverlays } from '../../connector/overlay.ts';
 import { FlowportError } from '../../errors.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
-import { readOverlays } from '../overlay-flag.ts';
+import { loadOverlaid } from '../overlay-flag.ts';
 
 export interface ArmFlags {
   /** Per-environment overlays (JSON Merge Patch of apiDefinition / apiProperties), in order. */
@@ -55,7 +53,7 @@ export async function runArm(connectorPath: string, flags: ArmFlags, io: Io): Pr
       'USAGE',
       `--name must be 1 to 80 letters, digits, \`-\`, \`_\` or \`.\`, starting with a letter or digit; got ${JSON.stringify(flags.name)}.`,
     );
-  const connector = applyOverlays(await loadConnector(connectorPath), readOverlays(flags.overlay ?? []));
+  const connector = await loadOverlaid(connectorPath, flags.overlay);
   const { template, notes, parameterSet } = armTemplate(connector, {
     ...(flags.name !== undefined && { name: flags.name }),
     ...(flags.location !== undefined && { location: flags.location }),

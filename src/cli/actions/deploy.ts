@@ -1,7 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConnector } from '../../connector/load.ts';
-import { applyOverlays } from '../../connector/overlay.ts';
 import { deployConnector } from '../../deploy/deploy.ts';
 import { connectorDrift } from '../../deploy/drift.ts';
 import { freshToken, readStoredToken, writeStoredToken } from '../../deploy/login.ts';
@@ -9,7 +7,7 @@ import { FlowportError } from '../../errors.ts';
 import type { Io } from '../commands/validate.ts';
 import { EXIT } from '../exit.ts';
 import { flowportHome } from '../home.ts';
-import { readOverlays } from '../overlay-flag.ts';
+import { loadOverlaid } from '../overlay-flag.ts';
 import { driftText } from '../render/drift.ts';
 
 export interface DeployFlags {
@@ -68,7 +66,7 @@ export async function runDeploy(path: string, flags: DeployFlags, io: Io): Promi
           "The OAuth app's client secret",
           'set it, or leave out --secret-env.',
         );
-  const connector = applyOverlays(await loadConnector(path), readOverlays(flags.overlay ?? []));
+  const connector = await loadOverlaid(path, flags.overlay);
   const result = await deployConnector(connector, {
     token,
     ...(flags.environment !== undefined && { environment: flags.environment }),
@@ -107,7 +105,7 @@ export async function runDeploy(path: string, flags: DeployFlags, io: Io): Promi
  * when a deploy would change nothing, 1 when they differ (drift, or changes not yet deployed).
  */
 async function dryRun(path: string, flags: DeployFlags, token: string, io: Io): Promise<number> {
-  const connector = applyOverlays(await loadConnector(path), readOverlays(flags.overlay ?? []));
+  const connector = await loadOverlaid(path, flags.overlay);
   const drift = await connectorDrift(connector, {
     token,
     ...(flags.environment !== undefined && { environment: flags.environment }),

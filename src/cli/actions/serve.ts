@@ -73,7 +73,7 @@ function parseBackends(pairs: readonly string[]): Record<string, string> {
  * `overlays/<name>.json` applied to the swagger and apiProperties.json (as `deploy --overlay` applies
  * it); `overlay` is the file applied, undefined when the folder has none (imported as it is).
  */
-export function folderFiles(folder: string, overlayName?: string): { files: RawFile[]; overlay?: string } {
+function folderFiles(folder: string, overlayName?: string): { files: RawFile[]; overlay?: string } {
   const files = readFolder(folder).filter((f) => f.bytes.length > 0);
   if (overlayName === undefined) return { files };
   const overlay = join(folder, 'overlays', `${overlayName}.json`);
@@ -152,7 +152,7 @@ export async function startServer(
     },
   });
   const folders = dirs.flatMap((d) => discoverConnectors(resolve(d)));
-  const imported: { id: string; version: number; errors: number; path: string }[] = [];
+  const imported: StartedServer['imported'][number][] = [];
   for (const folder of folders) {
     try {
       const result = await importFolder(app.flowport, folder, flags.preset, flags.overlayName);
@@ -227,13 +227,19 @@ export async function startServer(
   };
 }
 
+/** What the start-up list says of a folder's overlay under `--overlay-name` (nothing without it). */
+function overlayNote(applied: string | undefined, name: string | undefined): string {
+  if (applied) return `, overlay ${applied}`;
+  return name === undefined ? '' : `, no overlays/${name}.json: as it is`;
+}
+
 export async function runServe(dirs: string[], flags: ServeFlags, io: Io): Promise<number> {
   const started = await startServer(dirs, flags, io);
   const { server } = started;
   const out: string[] = [`flowport serve on ${server.url} (${started.store.engine})`];
   for (const c of started.imported)
     out.push(
-      `  connector ${c.id} v${c.version}${c.errors ? ` — ${c.errors} validation errors` : ''}  (${c.path}${c.overlay ? `, overlay ${c.overlay}` : flags.overlayName !== undefined ? `, no overlays/${flags.overlayName}.json: as it is` : ''})`,
+      `  connector ${c.id} v${c.version}${c.errors ? ` — ${c.errors} validation errors` : ''}  (${c.path}${overlayNote(c.overlay, flags.overlayName)})`,
     );
   if (started.adminToken) {
     out.push(

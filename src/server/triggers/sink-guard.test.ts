@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fetch } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { isInternalAddress, publicOnlyDispatcher, refusedSinkHost } from './sink-guard.ts';
+import { checkedRedirects, isInternalAddress, publicOnlyDispatcher, refusedSinkHost } from './sink-guard.ts';
 
 describe('sink guard', () => {
   it.each([
@@ -44,6 +44,34 @@ describe('sink guard', () => {
       expect(String(cause)).toMatch(/internal address/);
     } finally {
       await dispatcher.close();
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('checks every hop of a redirect before following it', async () => {
+    const hits: string[] = [];
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      const port = (server.address() as AddressInfo).port;
+      if (req.url === '/public') res.writeHead(302, { location: `http://127.0.0.1:${port}/inside` }).end();
+      else if (req.url === '/loop') res.writeHead(301, { location: '/loop' }).end();
+      else if (req.url === '/moved') res.writeHead(308, { location: '/there' }).end();
+      else res.end(`reached ${req.url}`);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    // In this test `localhost` stands for a public name and the literal 127.0.0.1 for an internal one.
+    const follow = checkedRedirects(globalThis.fetch, (url) =>
+      url.hostname === '127.0.0.1' ? 'an internal address' : undefined,
+    );
+    try {
+      expect(await (await follow(`http://localhost:${port}/moved`)).text()).toBe('reached /there');
+      await expect(follow(`http://localhost:${port}/public`)).rejects.toThrow('an internal address');
+      expect(hits).not.toContain('/inside');
+      await expect(follow(`http://localhost:${port}/loop`)).rejects.toThrow(/redirects more than 5 times/);
+      // A caller asking for redirects as they are gets the redirect itself.
+      expect((await follow(`http://localhost:${port}/public`, { redirect: 'manual' })).status).toBe(302);
+    } finally {
       await new Promise((r) => server.close(r));
     }
   });

@@ -85,16 +85,56 @@ export function publicOnlyDispatcher(): Agent {
   return new Agent({ connect: { lookup: lookup as never } });
 }
 
-/** A `fetch` for requests made on a user's behalf (deliveries, descriptions named by URL): public addresses only. */
+/**
+ * A `fetch` for requests made on a user's behalf (deliveries, descriptions named by URL): public
+ * addresses only. A GET or HEAD follows redirects itself, each hop checked like the first: a public
+ * page cannot send the server to an internal address (an IP literal, which connects without the
+ * guarded lookup) by redirecting to it.
+ */
 export function publicOnlyFetch(): typeof fetch {
   const dispatcher = publicOnlyDispatcher();
-  return (async (input: string | URL | Request, init?: RequestInit) => {
+  const guarded = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const refused = refusedSinkHost(url);
     if (refused) throw new Error(refused);
     const { fetch: undiciFetch } = await import('undici');
     return undiciFetch(url, { ...(init as object), dispatcher } as never);
   }) as unknown as typeof fetch;
+  const following = checkedRedirects(guarded, refusedSinkHost);
+  return ((input: string | URL | Request, init?: RequestInit) => {
+    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    return method === 'GET' || method === 'HEAD' ? following(input, init) : guarded(input, init);
+  }) as typeof fetch;
+}
+
+/** Redirects a GET or HEAD follows at most, as browsers and fetch do (20 there; 5 is plenty here). */
+const MAX_REDIRECTS = 5;
+
+/**
+ * `fetchImpl` for GET and HEAD requests, following redirects itself and asking `refused` about each
+ * hop's URL before it is requested (a reason throws, as for the first).
+ */
+export function checkedRedirects(
+  fetchImpl: typeof fetch,
+  refused: (url: URL) => string | undefined,
+): typeof fetch {
+  return (async (input: string | URL | Request, given?: RequestInit) => {
+    let url = new URL(input instanceof Request ? input.url : String(input));
+    // A Request's method and headers go with every hop, as its URL does not.
+    const init: RequestInit | undefined =
+      input instanceof Request ? { method: input.method, headers: input.headers, ...given } : given;
+    for (let hop = 0; ; hop++) {
+      const why = refused(url);
+      if (why) throw new Error(why);
+      const response = await fetchImpl(url, { ...init, redirect: 'manual' });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || !location || init?.redirect === 'manual')
+        return response;
+      if (hop >= MAX_REDIRECTS) throw new Error(`${url.host} redirects more than ${MAX_REDIRECTS} times.`);
+      await response.body?.cancel();
+      url = new URL(location, url);
+    }
+  }) as typeof fetch;
 }
 
 /** Whether the server's own public URL is on this machine or a private network (a developer setup). */
