@@ -118,7 +118,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
         tags,
         summary: 'Import a connector (admins)',
         description:
-          'A JSON body with base64 files (or the `url` of an API description), or a zip of the connector folder as `application/zip`; or one API description file (OpenAPI 3.x or Swagger 2.0 in JSON or YAML, a Postman collection, a HAR recording, curl commands), converted into a connector first as `flowport init` converts it. The files are validated with the preset (default `recommended`) and stored as a new version unless they equal the latest one. Findings never refuse an import.',
+          'A JSON body with base64 files (or the `url` of an API description), or a zip of the connector folder as `application/zip`; or one API description file (OpenAPI 3.x or Swagger 2.0 in JSON or YAML, a Postman collection, a HAR recording, curl commands) or an OpenAPI or Swagger description split over several files (a zip keeps their folders), converted into a connector first as `flowport init` converts it. The files are validated with the preset (default `recommended`) and stored as a new version unless they equal the latest one. Findings never refuse an import.',
         querystring: importQuery,
         body: {
           content: {
@@ -144,7 +144,7 @@ export async function connectorRoutes(app: FastifyInstance, ctx: AppContext): Pr
               },
               converted: {
                 description:
-                  'Set when the upload was one API description (OpenAPI, Swagger, Postman, HAR, curl) converted into the connector, as `flowport init` converts it.',
+                  'Set when the upload (or the `url`) was an API description (OpenAPI, Swagger, Postman, HAR, curl; one file, or an OpenAPI or Swagger description split over several) converted into the connector, as `flowport init` converts it.',
                 type: 'object',
                 properties: {
                   source: { type: 'string' },
