@@ -236,6 +236,7 @@ function shapedForTree(
     if (lookup.fullTitle) setAt(entry, splitPath(lookup.fullTitle), `/${name}`);
     if (lookup.parent)
       setAt(entry, splitPath(lookup.parent.path), folder ? lookup.parent.yes : lookup.parent.no);
+    if (lookup.media && !folder) setAt(entry, splitPath(lookup.media), 'text/plain');
     entries.push(lookup.value || lookup.title ? entry : `item-${n}`);
   }
   return placed(value, lookup.collection, entries);

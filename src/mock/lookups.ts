@@ -5,8 +5,9 @@
  * `x-ms-dynamic-properties`). The mock shapes its answers to those operations so that every drop-down
  * has entries and every dynamic schema has fields, whatever the operation's response schema says.
  */
-import { type JsonObject, type JsonValue, ownString } from '../connector/json.ts';
+import { type JsonObject, type JsonValue, ownObject, ownString } from '../connector/json.ts';
 import type { Connector } from '../connector/model.ts';
+import { filePickerCapability } from '../runtime/dynamic/file-picker.ts';
 import { setAt, splitPath } from '../runtime/dynamic/path.ts';
 import { compilePredicate } from '../runtime/dynamic/predicate.ts';
 import { dynamicCalls } from '../validate/helpers/dynamic-calls.ts';
@@ -30,6 +31,8 @@ export type Lookup =
       readonly title: string | undefined;
       readonly fullTitle: string | undefined;
       readonly parent: { readonly path: string; readonly yes: JsonValue; readonly no: JsonValue } | undefined;
+      /** The file picker's `value-media-property`: a media type on the leaves. */
+      readonly media?: string;
     }
   /** `path` holds the schema; `properties`: the answer is the `properties` map itself. */
   | { readonly kind: 'schema'; readonly path: string | undefined; readonly properties: boolean };
@@ -41,11 +44,49 @@ export function lookupsByOperation(connector: Connector): ReadonlyMap<string, re
     if (typeof call.operationId !== 'string') continue;
     const lookup = lookupOf(call.extension, call.raw);
     if (!lookup) continue;
-    const list = out.get(call.operationId) ?? [];
-    if (!list.some((l) => l.kind === lookup.kind)) list.push(lookup);
-    out.set(call.operationId, list);
+    add(out, call.operationId, lookup);
   }
+  const picker = filePickerLookup(connector);
+  if (picker) for (const operationId of picker.operationIds) add(out, operationId, picker.lookup);
   return out;
+}
+
+function add(out: Map<string, Lookup[]>, operationId: string, lookup: Lookup): void {
+  const list = out.get(operationId) ?? [];
+  if (!list.some((l) => l.kind === lookup.kind)) list.push(lookup);
+  out.set(operationId, list);
+}
+
+/**
+ * The connector-wide `x-ms-capabilities.file-picker` as a tree lookup of its `open` and `browse`
+ * operations: items at `value-collection`, titled at `value-title`, `value-folder-property` true on
+ * folders, a media type at `value-media-property`; the value at the `value-path` of the first
+ * parameter that picks with it (`capability: file-picker`).
+ */
+function filePickerLookup(connector: Connector): { operationIds: string[]; lookup: Lookup } | undefined {
+  const picker = filePickerCapability(connector);
+  if (!picker) return undefined;
+  const operationIds = (['open', 'browse'] as const).flatMap((part) => {
+    const id = ownString(ownObject(picker, part), 'operationId');
+    return id === undefined ? [] : [id];
+  });
+  const user = dynamicCalls(connector).find(
+    (c) => c.extension === 'x-ms-dynamic-values' && ownString(c.raw, 'capability') === 'file-picker',
+  );
+  const folder = ownString(picker, 'value-folder-property');
+  const media = ownString(picker, 'value-media-property');
+  return {
+    operationIds,
+    lookup: {
+      kind: 'tree',
+      collection: ownString(picker, 'value-collection'),
+      value: user ? ownString(user.raw, 'value-path') : undefined,
+      title: ownString(picker, 'value-title'),
+      fullTitle: undefined,
+      parent: folder === undefined ? undefined : { path: folder, yes: true, no: false },
+      ...(media !== undefined && { media }),
+    },
+  };
 }
 
 function lookupOf(extension: string, raw: JsonObject): Lookup | undefined {

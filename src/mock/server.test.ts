@@ -414,6 +414,70 @@ describe('flowport mock', () => {
     }
   });
 
+  it('answers the connector-wide file picker with folders, files and their media types', async () => {
+    const connector = memoryConnector({
+      swagger: '2.0',
+      info: { title: 'Files', version: '1' },
+      host: 'api.files.test',
+      schemes: ['https'],
+      'x-ms-capabilities': {
+        'file-picker': {
+          open: { operationId: 'ListRoot' },
+          browse: { operationId: 'ListFolder', parameters: { id: { 'value-property': 'Id' } } },
+          'value-collection': 'entries',
+          'value-title': 'DisplayName',
+          'value-folder-property': 'IsFolder',
+          'value-media-property': 'MediaType',
+        },
+      },
+      paths: {
+        '/root': { get: { operationId: 'ListRoot', responses: { 200: { description: 'OK' } } } },
+        '/folders/{id}': {
+          get: {
+            operationId: 'ListFolder',
+            parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
+            responses: { 200: { description: 'OK' } },
+          },
+        },
+        '/open': {
+          get: {
+            operationId: 'OpenFile',
+            parameters: [
+              {
+                name: 'file',
+                in: 'query',
+                required: true,
+                type: 'string',
+                'x-ms-dynamic-values': {
+                  capability: 'file-picker',
+                  'value-path': 'Id',
+                  parameters: { isFolder: false },
+                },
+              },
+            ],
+            responses: { 200: { description: 'OK' } },
+          },
+        },
+      },
+    });
+    const m = await mock(connector, { auth: false, items: 2 });
+    const runtime = createRuntime(connector, { baseUrl: m.url });
+    const call = async (id: string, args: Arguments) =>
+      (await runtime.invoke(id, args, { connection: { values: {} } })).response;
+    const open = connector.operations.find((o) => o.id === 'OpenFile')!;
+    try {
+      const roots = await treeOpen(connector, open, 'file', {}, call);
+      expect(roots.map((n) => [n.value, n.displayName, n.isParent, n.selectable, n.mediaType])).toEqual([
+        ['folder-1', 'Folder 1', true, false, undefined],
+        ['item-2', 'Item 2', false, true, 'text/plain'],
+      ]);
+      const inside = await treeBrowse(connector, open, 'file', {}, call, roots[0]!.item);
+      expect(inside.map((n) => n.isParent)).toEqual([true, false]);
+    } finally {
+      await runtime.close();
+    }
+  });
+
   it('takes a webhook subscription, delivers fired events to its callback and ends it on DELETE', async () => {
     const { base, received } = await callbackReceiver(200);
     const callbackUrl = `${base}/cb`;
