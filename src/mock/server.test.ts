@@ -52,6 +52,14 @@ async function mock(connector: Connector, options: Parameters<typeof startMock>[
 
 const KEY = { 'x-key': 'k-1' };
 
+/** The runtime against a mock, and the design-time `call` a designer's dynamic lookups make through it. */
+function designer(connector: Connector, m: RunningMock) {
+  const runtime = createRuntime(connector, { baseUrl: m.url });
+  const call = async (id: string, args: Arguments) =>
+    (await runtime.invoke(id, args, { connection: { values: {} } })).response;
+  return { runtime, call };
+}
+
 /** A small API with one of each thing the mock knows. */
 const swagger = {
   swagger: '2.0',
@@ -324,9 +332,7 @@ describe('flowport mock', () => {
   it('fills drop-downs and dynamic schemas through the runtime, as a flow designer would see them', async () => {
     const connector = shop();
     const m = await mock(connector, { auth: false });
-    const runtime = createRuntime(connector, { baseUrl: m.url });
-    const call = async (id: string, args: Arguments) =>
-      (await runtime.invoke(id, args, { connection: { values: {} } })).response;
+    const { runtime, call } = designer(connector, m);
     const submit = connector.operations.find((o) => o.id === 'SubmitForm')!;
     try {
       const values = await listDynamicValues(connector, submit, 'store', {}, call);
@@ -395,9 +401,7 @@ describe('flowport mock', () => {
       },
     });
     const m = await mock(connector, { auth: false, items: 3 });
-    const runtime = createRuntime(connector, { baseUrl: m.url });
-    const call = async (id: string, args: Arguments) =>
-      (await runtime.invoke(id, args, { connection: { values: {} } })).response;
+    const { runtime, call } = designer(connector, m);
     const copy = connector.operations.find((o) => o.id === 'CopyFile')!;
     try {
       const roots = await treeOpen(connector, copy, 'source', {}, call);
@@ -461,9 +465,7 @@ describe('flowport mock', () => {
       },
     });
     const m = await mock(connector, { auth: false, items: 2 });
-    const runtime = createRuntime(connector, { baseUrl: m.url });
-    const call = async (id: string, args: Arguments) =>
-      (await runtime.invoke(id, args, { connection: { values: {} } })).response;
+    const { runtime, call } = designer(connector, m);
     const open = connector.operations.find((o) => o.id === 'OpenFile')!;
     try {
       const roots = await treeOpen(connector, open, 'file', {}, call);
