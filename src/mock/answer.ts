@@ -199,9 +199,9 @@ function shapedForLookup(
     if (lookup.properties) return SAMPLE_PROPERTIES;
     return placed(value, lookup.path, schema);
   }
-  if (lookup.kind === 'tree') return shapedForTree(value, lookup, options);
   const existing = lookup.collection ? valueAt(value, lookup.collection) : value;
   if (Array.isArray(existing) && existing.length > 0 && entriesHave(existing, lookup)) return undefined;
+  if (lookup.kind === 'tree') return placed(value, lookup.collection, treeEntries(lookup, options));
   const entries: JsonValue[] = [];
   for (let i = 1; i <= options.items; i++) {
     const n = (options.page - 1) * options.items + i;
@@ -214,17 +214,11 @@ function shapedForLookup(
 }
 
 /**
- * A tree picker's level (the `open` call's roots, a `browse` call's children), when the made answer
- * has no items with values: `items` entries, the first a folder where `itemIsParent` can be told so
- * (`(<property> eq <literal>)`), the others leaves; every level has a folder, so the tree goes on.
+ * A tree picker's level (the `open` call's roots, a `browse` call's children): `items` entries, the
+ * first a folder where `itemIsParent` can be told so (`(<property> eq <literal>)`), the others
+ * leaves; every level has a folder, so the tree goes on.
  */
-function shapedForTree(
-  value: JsonValue | undefined,
-  lookup: Lookup & { kind: 'tree' },
-  options: AnswerOptions,
-): JsonValue | undefined {
-  const existing = lookup.collection ? valueAt(value, lookup.collection) : value;
-  if (Array.isArray(existing) && existing.length > 0 && entriesHave(existing, lookup)) return undefined;
+function treeEntries(lookup: Lookup & { kind: 'tree' }, options: AnswerOptions): JsonValue[] {
   const entries: JsonValue[] = [];
   for (let i = 1; i <= options.items; i++) {
     const n = (options.page - 1) * options.items + i;
@@ -239,7 +233,7 @@ function shapedForTree(
     if (lookup.media && !folder) setAt(entry, splitPath(lookup.media), 'text/plain');
     entries.push(lookup.value || lookup.title ? entry : `item-${n}`);
   }
-  return placed(value, lookup.collection, entries);
+  return entries;
 }
 
 /** Every entry has a value at the lookup's value path (or is itself the value). */
