@@ -1,8 +1,8 @@
 import { ownString } from '../connector/json.ts';
 import type { Connector } from '../connector/model.ts';
 
-/** Query parameters whose values are credentials by their name alone. */
-const SECRET_NAME = /(api[-_]?key|token|secret|password|passwd|signature|^sig$|^code$|^key$|auth)/i;
+/** Query parameters (and answer headers) whose values are credentials by their name alone. */
+export const SECRET_NAME = /(api[-_]?key|token|secret|password|passwd|signature|^sig$|^code$|^key$|auth)/i;
 
 /**
  * A function that hides credentials in a request's path and query before the mock logs it: the

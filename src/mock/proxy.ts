@@ -22,6 +22,8 @@ export interface Forwarded {
   readonly bytes: Uint8Array;
   /** How the answer differs from the schema of the operation (empty when no operation matched). */
   readonly findings: readonly { readonly at: string; readonly message: string }[];
+  /** The API could not be reached: the answer is the mock's own 502, not the API's. */
+  readonly unreachable?: true;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function forward(
       headers: { 'content-type': 'application/json; charset=utf-8' },
       bytes: new TextEncoder().encode(JSON.stringify({ error: { code: 'MOCK_PROXY_UNREACHABLE', message } })),
       findings: [],
+      unreachable: true,
     };
   }
   return {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -778,6 +778,74 @@ describe('flowport mock --record and --replay', () => {
     }
   });
 
+  it('keeps the answer’s headers but credentials and transport ones, and replays the API’s links as the mock’s', async () => {
+    let upstream = '';
+    const api = createServer((req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'x-request-id': 'r-1',
+        etag: '"e1"',
+        link: `<${upstream}/orders?top=1&page=2>; rel="next"`,
+        'x-echo': String(req.headers['x-key']),
+        'x-session-token': 'tok-123456',
+        'set-cookie': 'session=abc123; HttpOnly',
+        'strict-transport-security': 'max-age=63072000',
+      });
+      res.end(
+        JSON.stringify({ value: [{ id: 'real-1', total: 7 }], nextLink: `${upstream}/orders?top=1&page=2` }),
+      );
+    });
+    await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+    const dir = mkdtempSync(join(tmpdir(), 'fp-rec-'));
+    try {
+      upstream = `http://127.0.0.1:${(api.address() as AddressInfo).port}/api/v2`;
+      const proxy = await mock(shop(), { proxy: upstream, record: dir });
+      const live = await fetch(`${proxy.url}/orders?top=1`, { headers: { 'x-key': 'sekret-key' } });
+      // The proxy itself answers as the API did.
+      expect(live.headers.get('x-session-token')).toBe('tok-123456');
+      await live.text();
+      const saved = JSON.parse(readFileSync(join(dir, 'ListOrders.json'), 'utf8')) as {
+        api: string;
+        recordings: { response: { headers: Record<string, string> } }[];
+      };
+      expect(saved.api).toBe(upstream);
+      expect(saved.recordings[0]?.response.headers).toEqual({
+        'x-request-id': 'r-1',
+        etag: '"e1"',
+        link: `<${upstream}/orders?top=1&page=2>; rel="next"`,
+        'x-echo': '***',
+      });
+      await new Promise((r) => api.close(r));
+
+      const replay = await mock(shop(), { replay: dir });
+      const res = await fetch(`${replay.url}/orders?top=1`, { headers: KEY });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-request-id')).toBe('r-1');
+      expect(res.headers.get('etag')).toBe('"e1"');
+      expect(res.headers.get('link')).toBe(`<${replay.url}/orders?top=1&page=2>; rel="next"`);
+      expect(res.headers.get('set-cookie')).toBeNull();
+      expect(((await res.json()) as { nextLink: string }).nextLink).toBe(`${replay.url}/orders?top=1&page=2`);
+      // The next link leads to the mock, which answers it from the same recording's path.
+      const next = await fetch(`${replay.url}/orders?top=1&page=2`, { headers: KEY });
+      expect(next.status).toBe(200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      if (api.listening) await new Promise((r) => api.close(r));
+    }
+  });
+
+  it('records nothing while the API cannot be reached: the 502 is the mock’s, not the API’s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fp-rec-'));
+    try {
+      const closed = await freePort();
+      const proxy = await mock(shop(), { proxy: `http://127.0.0.1:${closed}/v2`, record: dir });
+      expect((await fetch(`${proxy.url}/orders`, { headers: KEY })).status).toBe(502);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses --record without --proxy, and a replay folder that is not one', async () => {
     await expect(startMock(shop(), { port: 0, record: 'x' })).rejects.toThrow(
       '--record keeps what a real API answers',
@@ -789,6 +857,13 @@ describe('flowport mock --record and --replay', () => {
     try {
       writeFileSync(join(dir, 'Broken.json'), '{"operationId": 1}');
       await expect(startMock(shop(), { port: 0, replay: dir })).rejects.toThrow('is not a recording');
+      writeFileSync(
+        join(dir, 'Broken.json'),
+        '{"operationId": "ListOrders", "api": "ftp://x", "recordings": []}',
+      );
+      await expect(startMock(shop(), { port: 0, replay: dir })).rejects.toThrow(
+        '`api` must be the http(s) base URL the answers came from',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -19,7 +19,7 @@ import { MAX_BODY, mockError, parsedJson, readBody, send } from './http.ts';
 import { lookupsByOperation } from './lookups.ts';
 import { requestSecrets, urlMasker } from './mask-url.ts';
 import { forward, proxyTarget } from './proxy.ts';
-import { matchRecording, readRecordings, recordedBytes, recordingOf, saveRecording } from './recordings.ts';
+import { matchRecording, readRecordings, recordingOf, replayedAnswer, saveRecording } from './recordings.ts';
 import {
   credentialKinds,
   formFields,
@@ -289,12 +289,13 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       return respond(answer, label, { location: next.href });
     }
     const replayed = operation.kind === 'action' && prefer.code === undefined && !prefer.dynamic;
-    const recording = replayed ? matchRecording(recorded?.get(label), keyOf()) : undefined;
+    const file = replayed ? recorded?.get(label) : undefined;
+    const recording = matchRecording(file?.recordings, keyOf());
     if (recording) {
-      const type = recording.response.contentType;
-      res.writeHead(recording.response.status, type ? { 'content-type': type } : {});
-      res.end(recordedBytes(recording));
-      return logged(recording.response.status, { operation: label, outcome: 'recorded', problems: [] });
+      const answer = replayedAnswer(recording, file?.api, `${origin}${basePath}`);
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.bytes);
+      return logged(answer.status, { operation: label, outcome: 'recorded', problems: [] });
     }
     if (state?.roleOf(operation)) {
       const made = answered({ pages: 1 });
@@ -386,18 +387,14 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       );
       res.writeHead(answer.status, answer.headers);
       res.end(answer.bytes);
-      if (options.record !== undefined && matched) {
+      // The mock's own 502 for an API it could not reach is no answer of the API's: not recorded.
+      if (options.record !== undefined && matched && !answer.unreachable) {
         const secrets = requestSecrets(connector, req.headers, url.searchParams);
         saveRecording(
           options.record,
           matched.id ?? matched.label,
-          recordingOf(
-            keyOf(),
-            answer.status,
-            [answer.headers['content-type']].flat()[0],
-            answer.bytes,
-            secrets,
-          ),
+          recordingOf(keyOf(), answer, secrets),
+          target as URL,
         );
       }
       logged(answer.status, {
