@@ -645,6 +645,22 @@ describe('flowport mock with flowport’s own trigger engine', () => {
   });
 });
 
+describe('flowport mock and a basePath under /_mock', () => {
+  it('answers the API’s paths under a basePath that starts with /_mock (Redocly’s hosted mocks), and its controls beside them', async () => {
+    const connector = memoryConnector(
+      { ...swagger, basePath: '/_mock/docs/openapi/shop' },
+      { connectionParameters: { api_key: { type: 'securestring' } } },
+    );
+    const m = await mock(connector);
+    expect(m.url).toBe(`${m.origin}/_mock/docs/openapi/shop`);
+    const res = await fetch(`${m.url}/orders`, { headers: KEY });
+    expect(res.status).toBe(200);
+    expect(Array.isArray(((await res.json()) as { value: unknown }).value)).toBe(true);
+    const log = (await (await fetch(`${m.origin}/_mock/requests`)).json()) as { operation?: string }[];
+    expect(log.map((r) => r.operation)).toEqual(['ListOrders']);
+  });
+});
+
 describe('flowport mock --proxy (a validation proxy)', () => {
   it('forwards each request, returns the API’s answer unchanged and logs where request and answer differ from the swagger', async () => {
     const seen: { url: string; key: string | undefined; body: string }[] = [];

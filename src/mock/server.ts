@@ -163,7 +163,13 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
       jobs.delete(job);
       return finished(operation);
     }
-    if (url.pathname === '/_mock' || url.pathname.startsWith('/_mock/')) {
+    // The API's own paths win over the mock's controls: a basePath may itself start with `/_mock`
+    // (Redocly's hosted mocks, `https://redocly.com/_mock/…`, are many descriptions' only server).
+    const inApi =
+      basePath !== '' &&
+      (url.pathname.toLowerCase() === basePath.toLowerCase() ||
+        url.pathname.toLowerCase().startsWith(`${basePath.toLowerCase()}/`));
+    if (!inApi && (url.pathname === '/_mock' || url.pathname.startsWith('/_mock/'))) {
       const [status, body] = await control(method, url, { connector, basePath, triggers, state, log });
       return done(status, body, { operation: undefined, outcome: 'control', problems: [] });
     }
