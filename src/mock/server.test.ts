@@ -282,6 +282,21 @@ describe('flowport mock', () => {
     expect((await fetch(`${open.url}/orders`)).status).toBe(200);
   });
 
+  it('asks for no credentials when one parameter set sends none of its own (its policies may send its values)', async () => {
+    const secure = { type: 'securestring' };
+    const connector = memoryConnector(swagger, {
+      connectionParameterSets: {
+        values: [
+          // No `api_key`: the runtime sends no credentials for this set; a policy sends `token`.
+          { name: 'Keyed', parameters: { token: secure } },
+          { name: 'Basic', parameters: { username: { type: 'string' }, password: secure } },
+        ],
+      },
+    });
+    const m = await mock(connector);
+    expect((await fetch(`${m.url}/orders`)).status).toBe(200);
+  });
+
   it('names every problem of an invalid request: types, required body, body schema', async () => {
     const m = await mock(shop());
     const wrongType = await fetch(`${m.url}/orders?top=ten`, { headers: KEY });
