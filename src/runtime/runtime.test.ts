@@ -76,6 +76,37 @@ describe('createRuntime().invoke', () => {
     expect(transport.sent[0]?.url).toBe('http://127.0.0.1:4010/orders?status=open');
   });
 
+  it('sends to the base URL given also where a dynamichosturl policy builds another, and to the policy’s without one', async () => {
+    const connector = memoryConnector(swagger(), {
+      connectionParameters: { ...apiKey, instance: { type: 'string' } },
+      policyTemplateInstances: [
+        policy('dynamichosturl', {
+          'x-ms-apimTemplateParameter.urlTemplate': "https://@connectionParameters('instance').shop.test/api",
+        }),
+      ],
+    });
+    const values = { values: { ...connection.values, instance: 'acme' } };
+    const pinned = recordingTransport(() => json(200, {}));
+    const staged = createRuntime(connector, { transport: pinned, baseUrl: 'http://127.0.0.1:4010/v2' });
+    await staged.invoke('GetOrder', { id: '1' }, { connection: values });
+    expect(pinned.sent[0]?.url).toBe('http://127.0.0.1:4010/v2/orders/1');
+    const direct = recordingTransport(() => json(200, {}));
+    await createRuntime(connector, { transport: direct }).invoke(
+      'GetOrder',
+      { id: '1' },
+      { connection: values },
+    );
+    expect(direct.sent[0]?.url).toBe('https://acme.shop.test/api/orders/1');
+    // The policy still runs with a base URL given: its errors are reported as without one.
+    await expect(
+      staged.invoke(
+        'GetOrder',
+        { id: '1' },
+        { connection: { values: { ...connection.values, instance: 'a b' } } },
+      ),
+    ).rejects.toMatchObject({ code: 'POLICY_FAILED' });
+  });
+
   it('names the nearest operation when the id is unknown', async () => {
     const runtime = createRuntime(memoryConnector(swagger()), {
       transport: recordingTransport(() => json(200, {})),

@@ -40,7 +40,10 @@ export interface RuntimeOptions {
   /** Sends requests; default: an undici transport with the options below. */
   readonly transport?: Transport;
   readonly transportOptions?: TransportOptions;
-  /** Replaces the swagger's scheme, host and basePath (a staging server or a mock). */
+  /**
+   * Replaces the swagger's scheme, host and basePath (a staging server or a mock), and the base URL a
+   * `dynamichosturl` or `dynamicsubdomain` policy builds: every request goes there.
+   */
   readonly baseUrl?: string;
   /** Base of links that route back through flowport (`updatenextlink`); default `flowport://runtime`. */
   readonly runtimeBaseUrl?: string;
@@ -330,7 +333,17 @@ export function createRuntime(connector: Connector, options: RuntimeOptions = {}
             trace.push(`policy: ${p.instance.title ?? p.templateId} [${p.templateId}, ${p.section}]`),
         }
       : undefined;
-    if (ctx) await runRequestPolicies(list, request, ctx, run);
+    if (ctx) {
+      const base = request.baseUrl;
+      await runRequestPolicies(list, request, ctx, run);
+      // The `baseUrl` option (a staging server, a mock) takes every request, also where a policy
+      // built another base URL (`dynamichosturl`, `dynamicsubdomain`): the policy still runs, so its
+      // errors still show, but its host is not called.
+      if (options.baseUrl !== undefined && request.baseUrl !== base) {
+        trace?.push(`base URL: ${base} (the option), not the policy's`);
+        request.baseUrl = base;
+      }
+    }
     const wire = toWireRequest(
       request,
       request.absoluteUrl && !state.pinOrigin ? undefined : sameOriginAs(request.baseUrl),

@@ -37,7 +37,10 @@ export function oauthDoctorCommand(io: Io, setExit: (code: number) => void): Com
         .default(300)
         .argParser(positiveInt('--timeout')),
     )
-    .option('--base-url <url>', 'call the API at this scheme://host/basePath instead of the swagger host')
+    .option(
+      '--base-url <url>',
+      'call the API at this scheme://host/basePath instead of the swagger host or the one a dynamichosturl policy builds',
+    )
     .option('--no-call', 'do not call the API with the tokens')
     .addOption(
       new Option('--aad-version <version>', 'Entra ID endpoints for `aad`')

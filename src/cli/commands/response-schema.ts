@@ -15,7 +15,10 @@ export function responseSchemaCommand(io: Io, setExit: (code: number) => void): 
   )
     .option('--sample <file>', 'an answer saved as JSON; repeat to merge several', collect, [])
     .option('--status <code>', "the response to describe (default: the answer's status, else 200)")
-    .option('--base-url <url>', 'call this scheme://host/basePath instead of the swagger host')
+    .option(
+      '--base-url <url>',
+      'call this scheme://host/basePath instead of the swagger host or the one a dynamichosturl policy builds',
+    )
     .option('--all-pages', 'follow x-ms-pageable next links and merge the pages', false)
     .option('--write', 'put the schema in apiDefinition.swagger.json (formatting and comments kept)', false)
     .option('--force', 'with --write, replace a schema the response has already', false)

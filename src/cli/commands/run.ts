@@ -27,7 +27,7 @@ export function runCommand(io: Io, setExit: (code: number) => void): Command {
   )
     .option(
       '--base-url <url>',
-      'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
+      'send to this scheme://host/basePath instead of the swagger host or the one a dynamichosturl policy builds (a staging server or a mock)',
     )
     .option('--overlay <file>', OVERLAY_HELP, collect, [])
     .option('--all-pages', 'follow x-ms-pageable next links and merge the pages', false)

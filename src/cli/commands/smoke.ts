@@ -13,7 +13,7 @@ export function smokeCommand(io: Io, setExit: (code: number) => void): Command {
   )
     .option(
       '--base-url <url>',
-      'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
+      'send to this scheme://host/basePath instead of the swagger host or the one a dynamichosturl policy builds (a staging server or a mock)',
     )
     .option(
       '--mock',

@@ -21,7 +21,7 @@ export function triggerCommand(io: Io, setExit: (code: number) => void): Command
   )
     .option(
       '--base-url <url>',
-      'send to this scheme://host/basePath instead of the swagger host (a staging server or a mock)',
+      'send to this scheme://host/basePath instead of the swagger host or the one a dynamichosturl policy builds (a staging server or a mock)',
     )
     .addOption(
       new Option('--interval <seconds>', 'polling recurrence (default 60)').argParser(
