@@ -297,6 +297,97 @@ describe('flowport mock', () => {
     expect((await fetch(`${m.url}/orders`)).status).toBe(200);
   });
 
+  it('asks no request for a required property the schema marks readOnly, directly, by $ref or in allOf', async () => {
+    const connector = memoryConnector({
+      swagger: '2.0',
+      info: { title: 'Rules', version: '1.0' },
+      host: 'api.rules.test',
+      paths: {
+        '/rules': {
+          post: {
+            operationId: 'CreateRule',
+            parameters: [
+              {
+                name: 'body',
+                in: 'body',
+                required: true,
+                schema: {
+                  type: 'object',
+                  required: ['id', 'version', 'updated', 'name'],
+                  properties: {
+                    id: { allOf: [{ $ref: '#/definitions/Id' }, { readOnly: true }] },
+                    version: { $ref: '#/definitions/Version' },
+                    updated: { type: 'string', readOnly: true },
+                    name: { type: 'string' },
+                  },
+                },
+              },
+            ],
+            responses: { '201': { description: 'Created' } },
+          },
+        },
+      },
+      definitions: {
+        Id: { type: 'string' },
+        Version: { type: 'string', readOnly: true },
+      },
+    });
+    const m = await mock(connector);
+    const post = (body: unknown) =>
+      fetch(`${m.url}/rules`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post({ name: 'r' })).status).toBe(201);
+    const missing = await post({});
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { error: { problems: { at: string }[] } }).error.problems).toEqual([
+      { at: 'body/name', message: '`/name` is missing; the schema says it is required.' },
+    ]);
+  });
+
+  it('takes a request without credentials for the operation routed to the same path that asks none', async () => {
+    const connector = memoryConnector(
+      {
+        swagger: '2.0',
+        info: { title: 'Conduit', version: '1.0' },
+        host: 'api.conduit.test',
+        securityDefinitions: { key: { type: 'apiKey', in: 'header', name: 'Authorization' } },
+        security: [{ key: [] }],
+        paths: {
+          '/comments': {
+            get: { operationId: 'ListComments', responses: { '200': { description: 'OK' } } },
+          },
+          '/comments/public': {
+            get: {
+              operationId: 'ListCommentsAnonymously',
+              security: [],
+              responses: { '200': { description: 'OK' } },
+            },
+          },
+        },
+      },
+      {
+        connectionParameters: { api_key: { type: 'securestring' } },
+        policyTemplateInstances: [
+          {
+            templateId: 'routerequesttoendpoint',
+            title: 'Send ListCommentsAnonymously to /comments',
+            parameters: {
+              'x-ms-apimTemplateParameter.newPath': '/comments',
+              'x-ms-apimTemplate-operationName': ['ListCommentsAnonymously'],
+            },
+          },
+        ],
+      },
+    );
+    const m = await mock(connector);
+    expect((await fetch(`${m.url}/comments`)).status).toBe(200);
+    expect((await fetch(`${m.url}/comments`, { headers: { authorization: 'Token t' } })).status).toBe(200);
+    expect(m.handler.requests().map((e) => e.operation)).toEqual(['ListCommentsAnonymously', 'ListComments']);
+  });
+
   it('names every problem of an invalid request: types, required body, body schema', async () => {
     const m = await mock(shop());
     const wrongType = await fetch(`${m.url}/orders?top=ten`, { headers: KEY });

@@ -219,23 +219,28 @@ export function mockHandler(connector: Connector, options: MockOptions = {}): Mo
     const checked = candidates.map(({ match, routed }) => {
       const request = requestOf(match.operation, match.pathValues, routed);
       const problems = options.validate === false ? [] : requestProblems(connector, match.operation, request);
-      return { match, request, problems };
+      const missing =
+        options.auth === false
+          ? undefined
+          : missingCredentials(connector, match.operation, request, credentials);
+      return { match, request, problems, missing };
     });
-    const { match, request, problems } =
-      checked.find((c) => c.problems.length === 0) ?? (checked[0] as (typeof checked)[0]);
+    // The operation the request fits whole; two may share a path on the wire (one routed there by a
+    // policy), told apart by what they ask for: one without credentials (`security: []`), say.
+    const { match, problems, missing } =
+      checked.find((c) => c.problems.length === 0 && c.missing === undefined) ??
+      checked.find((c) => c.problems.length === 0) ??
+      (checked[0] as (typeof checked)[0]);
     const operation = match.operation;
     const label = operation.id ?? operation.label;
     if (target) return proxied(operation, problems);
-    if (options.auth !== false) {
-      const missing = missingCredentials(connector, operation, request, credentials);
-      if (missing)
-        return done(
-          401,
-          mockError('MOCK_UNAUTHORIZED', missing),
-          { operation: label, outcome: 'refused', problems: [{ at: 'credentials', message: missing }] },
-          { 'www-authenticate': 'Bearer realm="flowport mock"' },
-        );
-    }
+    if (missing)
+      return done(
+        401,
+        mockError('MOCK_UNAUTHORIZED', missing),
+        { operation: label, outcome: 'refused', problems: [{ at: 'credentials', message: missing }] },
+        { 'www-authenticate': 'Bearer realm="flowport mock"' },
+      );
     if (problems.length > 0)
       return done(
         400,

@@ -97,9 +97,23 @@ class Walk {
   private values = 0;
 
   private readonly connector: Connector;
+  /** A request body: a required `readOnly` property is the answer's, not asked of the request. */
+  private readonly request: boolean;
 
-  constructor(connector: Connector) {
+  constructor(connector: Connector, request = false) {
     this.connector = connector;
+    this.request = request;
+  }
+
+  /** Whether a property's schema is `readOnly`: on itself, its `$ref`'s target or an `allOf` member. */
+  private readOnly(raw: JsonValue | undefined): boolean {
+    if (!isObject(raw)) return false;
+    if (own(raw, 'readOnly') === true) return true;
+    const schema = this.schemaOf(raw);
+    if (schema && own(schema, 'readOnly') === true) return true;
+    const allOf = own(raw, 'allOf');
+    if (!Array.isArray(allOf)) return false;
+    return allOf.some((part) => own(this.schemaOf(part) ?? {}, 'readOnly') === true);
   }
 
   /** `among`: the place whose values are counted for `of` (the object, for a missing or extra key). */
@@ -214,7 +228,14 @@ class Walk {
     const required = own(schema, 'required');
     if (Array.isArray(required))
       for (const name of new Set(required))
-        if (typeof name === 'string' && !Object.hasOwn(value, name))
+        if (
+          typeof name === 'string' &&
+          !Object.hasOwn(value, name) &&
+          !(
+            this.request &&
+            this.readOnly(properties && Object.hasOwn(properties, name) ? properties[name] : undefined)
+          )
+        )
           this.report(
             'required',
             `${at}/${escapeSegment(name)}`,
@@ -242,14 +263,16 @@ function place(at: string): string {
 /**
  * Checks any JSON value against a Swagger schema of the connector (a notification against
  * `x-ms-notification-content`, say): the same findings as {@link responseConformance}, `at` relative
- * to the value.
+ * to the value. With `request`, the value is a request body: a required property the schema marks
+ * `readOnly` is the answer's and is not asked for (OpenAPI: `required` then applies to responses only).
  */
 export function valueConformance(
   connector: Connector,
   schema: JsonValue,
   value: JsonValue,
+  options: { readonly request?: boolean } = {},
 ): { readonly findings: readonly ConformanceFinding[]; readonly partial: boolean } {
-  const walk = new Walk(connector);
+  const walk = new Walk(connector, options.request);
   walk.check(value, schema, '', 0);
   return { findings: walk.findings(), partial: walk.partial };
 }
