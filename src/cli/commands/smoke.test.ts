@@ -7,7 +7,7 @@ import { runCli } from '../testing.ts';
 const dir = mkdtempSync(join(tmpdir(), 'fp-smoke-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A swagger whose own request cannot fit it: the body requires a property it also marks read-only. */
+/** A swagger whose own request cannot fit it: its test value for the body's `n` is not an integer. */
 const swagger = {
   swagger: '2.0',
   info: { title: 'Counter', version: '1', description: 'Counts.' },
@@ -31,7 +31,7 @@ const swagger = {
             schema: {
               type: 'object',
               required: ['id', 'n'],
-              properties: { id: { type: 'string', readOnly: true }, n: { type: 'integer' } },
+              properties: { id: { type: 'string' }, n: { type: 'integer', 'x-ms-test-value': 'many' } },
             },
           },
         ],
@@ -53,7 +53,7 @@ describe('flowport smoke --mock', () => {
     expect(run.stdout).toMatch(/ListCounts\s+200/);
     expect(run.stdout).toMatch(/AddCount\s+400/);
     expect(run.stdout).toContain('The mock refused these requests');
-    expect(run.stdout).toContain('body/id: `/id` is missing; the schema says it is required.');
+    expect(run.stdout).toContain('body/n: `/n` is a string; the schema says an integer.');
     expect(run.code).toBe(1);
   });
 
@@ -63,7 +63,7 @@ describe('flowport smoke --mock', () => {
     expect(rows.find((r) => r.operationId === 'ListCounts')).not.toHaveProperty('refused');
     expect(rows.find((r) => r.operationId === 'AddCount')).toMatchObject({
       status: 400,
-      refused: [{ at: 'body/id', message: '`/id` is missing; the schema says it is required.' }],
+      refused: [{ at: 'body/n', message: '`/n` is a string; the schema says an integer.' }],
     });
   });
 
