@@ -9,6 +9,7 @@ import discriminatorMustBeARequiredStringProperty from './discriminator-must-be-
 import duplicateEnumValuesInExtension from './duplicate-enum-values-in-extension.ts';
 import emptyObjectSchema from './empty-object-schema.ts';
 import enumMustContainAtLeastOneElement from './enum-must-contain-at-least-one-element.ts';
+import exampleValueMismatch from './example-value-mismatch.ts';
 import exclusiveMaximumRequiresMaximum from './exclusive-maximum-requires-maximum.ts';
 import exclusiveMinimumRequiresMinimum from './exclusive-minimum-requires-minimum.ts';
 import filterFunctionsPropertyEmpty from './filter-functions-property-empty.ts';
@@ -64,6 +65,7 @@ export default [
   duplicateEnumValuesInExtension,
   emptyObjectSchema,
   enumMustContainAtLeastOneElement,
+  exampleValueMismatch,
   exclusiveMaximumRequiresMaximum,
   exclusiveMinimumRequiresMinimum,
   filterFunctionsPropertyEmpty,
