@@ -216,6 +216,36 @@ describe('flowport record', () => {
     expect(readFileSync(out, 'utf8')).toContain(SECRET);
   });
 
+  it('makes the folder --out names, refuses a path it cannot write before any call, and loses no call when a write fails later', async () => {
+    const nested = join(dir, 'new', 'folder', 'session.har');
+    const recorder = await startRecorder({ target: `${base}/v1`, out: nested, port: 0 });
+    await fetch(`${recorder.url}/tasks/4`);
+    expect(await recorder.close()).toBe(1);
+    expect(readFileSync(nested, 'utf8')).toContain('/v1/tasks/4');
+
+    // A folder under a file cannot be made.
+    const blocked = join(dir, 'a-file');
+    writeFileSync(blocked, 'x');
+    const refused = await startRecorder({ target: `${base}/v1`, out: join(blocked, 's.har'), port: 0 }).catch(
+      (e: unknown) => e,
+    );
+    expect(isFlowportError(refused) && refused.code).toBe('USAGE');
+    expect((refused as Error).message).toMatch(
+      /^Cannot write `.*a-file\/s\.har` \(a file stands where a folder should be, E[A-Z]+\); give a file in a folder/,
+    );
+
+    // The folder is removed while recording: close says so and keeps the calls in a temporary file.
+    const gone = join(dir, 'gone');
+    const later = await startRecorder({ target: `${base}/v1`, out: join(gone, 's.har'), port: 0 });
+    rmSync(gone, { recursive: true, force: true });
+    await fetch(`${later.url}/tasks/5`);
+    const failed = await later.close().catch((e: unknown) => e);
+    expect(isFlowportError(failed) && failed.code).toBe('USAGE');
+    const rescue = /The calls are in (\S+\.har);/.exec((failed as Error).message)?.[1];
+    expect(rescue && readFileSync(rescue, 'utf8')).toContain('/v1/tasks/5');
+    if (rescue) rmSync(rescue, { force: true });
+  });
+
   it('refuses a target that is not an http(s) URL before writing anything', async () => {
     const out = join(dir, 'never.har');
     await expect(startRecorder({ target: 'ftp://files.example', out, port: 0 })).rejects.toThrow(
