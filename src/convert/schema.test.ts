@@ -24,6 +24,23 @@ const components: JsonObject = {
 
 const cases: { name: string; input: JsonObject; output: JsonObject; loss?: string }[] = [
   {
+    name: 'a format the platform knows no such type for is dropped (Unix times stay integers)',
+    input: { type: 'integer', format: 'date-time', description: 'Seconds since 1970.' },
+    output: { type: 'integer', description: 'Seconds since 1970.' },
+    loss: 'format',
+  },
+  {
+    name: 'a format the platform knows is kept',
+    input: { type: 'string', format: 'date-time' },
+    output: { type: 'string', format: 'date-time' },
+  },
+  {
+    name: 'an unknown string format is dropped',
+    input: { type: 'string', format: 'uri-reference' },
+    output: { type: 'string' },
+    loss: 'format',
+  },
+  {
     name: '`nullable` becomes `x-nullable`',
     input: { type: 'string', nullable: true },
     output: { type: 'string', 'x-nullable': true },

@@ -1,6 +1,7 @@
 import { isObject, type JsonObject, type JsonValue, jsonType, own, setOwn } from '../connector/json.ts';
 import { join } from '../connector/pointer.ts';
 import { knownSecretFormat } from '../validate/helpers/secrets.ts';
+import { FORMATS } from '../validate/rules/schema/unrecognized-type-format.ts';
 import type { Losses } from './loss.ts';
 import { deref } from './refs.ts';
 
@@ -541,6 +542,16 @@ function plain(value: JsonObject, pointer: string, w: Walk): JsonObject {
   if (out.example !== undefined && holdsSecret(out.example)) {
     losses.add(join(pointer, 'example'), 'example', 'dropped; it looks like a real credential');
     delete out.example;
+  }
+  // A format the platform does not know for the type means nothing to it, and the certification
+  // pipeline warns of it (UnrecognizedTypeFormat): `integer`/`date-time` (Unix times) stays an integer.
+  if (typeof out.format === 'string' && typeof out.type === 'string' && !FORMATS[out.type]?.has(out.format)) {
+    losses.add(
+      join(pointer, 'format'),
+      'format',
+      `\`${out.type}/${out.format}\` dropped; the platform knows no such format (UnrecognizedTypeFormat)`,
+    );
+    delete out.format;
   }
   if (out.default !== undefined && !defaultMatches(out.default, out.type)) {
     losses.add(join(pointer, 'default'), 'default', 'dropped; the value does not match the schema type');

@@ -56,3 +56,19 @@ export function convertsToType(value: JsonValue, type: string): boolean | undefi
   if (type === 'boolean') return BOOLEAN_TEXT.test(text);
   return false;
 }
+
+/**
+ * Why `value` is not a value of a schema with this `type` and `enum`: `'type'` (another JSON type,
+ * text the platform converts accepted), `'enum'` (a scalar that is none of the values, `"2"` matching
+ * `2`), or undefined when it is one. `null` is left to `x-nullable`.
+ * @example valueMismatch('high', 'integer', undefined) // 'type'
+ */
+export function valueMismatch(value: JsonValue, type: unknown, values: unknown): 'type' | 'enum' | undefined {
+  if (value === null) return undefined;
+  if (typeof type === 'string' && convertsToType(value, type) === false) return 'type';
+  if (!Array.isArray(values) || values.length === 0 || typeof value === 'object') return undefined;
+  const listed = values.some(
+    (v) => v === value || (v !== null && typeof v !== 'object' && String(v) === String(value)),
+  );
+  return listed ? undefined : 'enum';
+}

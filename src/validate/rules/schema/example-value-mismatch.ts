@@ -1,18 +1,11 @@
-import { isObject, type JsonValue, jsonType, own, ownString } from '../../../connector/json.ts';
+import { jsonType, own, ownString } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
-import { convertsToType } from '../../helpers/json-type.ts';
+import { valueMismatch } from '../../helpers/json-type.ts';
 import { schemaLabel } from '../../helpers/schema-label.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
 /** The keywords whose value stands for a value of the schema: shown to makers, sent by tests, answered by mocks. */
 const KEYS = ['example', 'x-ms-test-value'] as const;
-
-/** Whether `value` is one of `values`, a string equal to a number or boolean's text counting (as the platform converts). */
-function listed(value: JsonValue, values: readonly JsonValue[]): boolean {
-  return values.some(
-    (v) => v === value || (typeof v !== 'object' && typeof value !== 'object' && String(v) === String(value)),
-  );
-}
 
 export default defineRule({
   id: 'example-value-mismatch',
@@ -33,25 +26,16 @@ export default defineRule({
       for (const key of KEYS) {
         const value = own(node.raw, key);
         if (value === undefined || value === null) continue;
-        const at = join(node.pointer, key);
-        if (type !== undefined && convertsToType(value, type) === false) {
-          ctx.report({
-            message: `${schemaLabel(node, ctx.connector)} has an \`${key}\` of type \`${jsonType(value)}\`; its schema says \`${type}\`.`,
-            at,
-          });
-          continue;
-        }
-        if (
-          Array.isArray(values) &&
-          values.length > 0 &&
-          !isObject(value) &&
-          !Array.isArray(value) &&
-          !listed(value, values)
-        )
-          ctx.report({
-            message: `${schemaLabel(node, ctx.connector)} has an \`${key}\` (${JSON.stringify(value).slice(0, 60)}) that is not one of its \`enum\` values.`,
-            at,
-          });
+        const mismatch = valueMismatch(value, type, values);
+        if (mismatch === undefined) continue;
+        const label = schemaLabel(node, ctx.connector);
+        ctx.report({
+          message:
+            mismatch === 'type'
+              ? `${label} has an \`${key}\` of type \`${jsonType(value)}\`; its schema says \`${type}\`.`
+              : `${label} has an \`${key}\` (${JSON.stringify(value).slice(0, 60)}) that is not one of its \`enum\` values.`,
+          at: join(node.pointer, key),
+        });
       }
     },
   },
