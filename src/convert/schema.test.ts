@@ -35,6 +35,12 @@ const cases: { name: string; input: JsonObject; output: JsonObject; loss?: strin
     output: { type: 'string', format: 'date-time' },
   },
   {
+    name: '`uniqueItems` is dropped, as the platform does not enforce it',
+    input: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+    output: { type: 'array', items: { type: 'string' } },
+    loss: 'uniqueItems',
+  },
+  {
     name: 'an unknown string format is dropped',
     input: { type: 'string', format: 'uri-reference' },
     output: { type: 'string' },

@@ -29,7 +29,6 @@ const KEPT = new Set([
   'pattern',
   'maxItems',
   'minItems',
-  'uniqueItems',
   'maxProperties',
   'minProperties',
   'readOnly',
@@ -492,6 +491,14 @@ function plain(value: JsonObject, pointer: string, w: Walk): JsonObject {
           join(pointer, key),
           'deprecated property',
           'dropped; Swagger 2.0 schemas cannot be deprecated',
+        );
+    } else if (key === 'uniqueItems') {
+      // Microsoft's validator warns of it (SwaggerKeywordNotSupported) and the platform does not enforce it.
+      if (v === true)
+        losses.add(
+          join(pointer, key),
+          'uniqueItems',
+          'dropped; the platform does not enforce it and its validator warns of it (unique-items-not-supported)',
         );
     } else if (key === 'not') {
       losses.add(join(pointer, key), 'not', 'dropped; Swagger 2.0 has no `not`');
