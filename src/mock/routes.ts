@@ -6,8 +6,8 @@
  * (`@connectionParameters('region')`, `@queryParameters('v')`) match any one segment.
  */
 
-import type { JsonValue } from '../connector/json.ts';
-import type { Connector, Operation } from '../connector/model.ts';
+import { isObject, type JsonValue, own, ownString } from '../connector/json.ts';
+import type { Connector, Operation, PolicyInstance } from '../connector/model.ts';
 import { closest } from '../runtime/closest.ts';
 import type { PathMatch } from '../runtime/path-match.ts';
 import { matchOperation } from '../runtime/path-match.ts';
@@ -121,6 +121,22 @@ export function bodyReshaped(connector: Connector): (operation: Operation) => bo
     .filter((p) => BODY_POLICIES.has(p.templateId))
     .map((p) => operationFilter(p));
   return (operation) => filters.some((applies) => applies(operation.id));
+}
+
+/**
+ * Whether a `Response`-section policy reshapes the operation's answer on its way back: the swagger
+ * then describes the answer after the policy, and an answer made from it is reshaped once more.
+ */
+export function answerReshaped(connector: Connector): (operation: Operation) => boolean {
+  const filters = connector.properties.policies
+    .filter((p) => BODY_POLICIES.has(p.templateId) && sectionOf(p)?.toLowerCase() === 'response')
+    .map((p) => operationFilter(p));
+  return (operation) => filters.some((applies) => applies(operation.id));
+}
+
+function sectionOf(policy: PolicyInstance): string | undefined {
+  const parameters = own(policy.raw, 'parameters');
+  return isObject(parameters) ? ownString(parameters, 'x-ms-apimTemplate-policySection') : undefined;
 }
 
 /** The answer to a request no operation takes: 405 with the methods the path takes, else 404 with the nearest path. */

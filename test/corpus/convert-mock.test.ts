@@ -10,14 +10,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FlowportError } from '../../src/errors.ts';
-import { startMock } from '../../src/mock/server.ts';
 import { placeholderConnection } from '../../src/runtime/connection/placeholder.ts';
-import { createRuntime } from '../../src/runtime/runtime.ts';
-import { createTransport } from '../../src/runtime/send/transport.ts';
-import { smoke } from '../../src/runtime/smoke.ts';
-import type { Transport } from '../../src/runtime/types.ts';
 import { convertedConnectors } from './convert-prism.ts';
+import { mockSweep } from './mock-sweep.ts';
 
 const apis = resolve(process.env.FLOWPORT_APIS ?? '../shared/apis');
 const files = existsSync(apis)
@@ -28,21 +23,6 @@ const files = existsSync(apis)
 if (files.length === 0) {
   console.warn(`Convert-and-mock sweep skipped: API descriptions not found at ${apis} (set FLOWPORT_APIS).`);
   it.skip(`Convert-and-mock sweep: API descriptions not found at ${apis}`, () => {});
-}
-
-/** Only the mock is called: a request for any other origin fails at once, and is counted as not reaching it. */
-function onlyTo(origin: string, elsewhere: string[]): Transport {
-  const inner = createTransport({ retry: { count: 0 } });
-  return {
-    send(wire, options) {
-      if (new URL(wire.url).origin !== origin) {
-        elsewhere.push(`${wire.method} ${wire.url}`);
-        return Promise.reject(new FlowportError('UPSTREAM_UNREACHABLE', 'not the mock'));
-      }
-      return inner.send(wire, options);
-    },
-    close: () => inner.close(),
-  };
 }
 
 describe.skipIf(files.length === 0)('init, then smoke --mock, over the API descriptions', () => {
@@ -58,32 +38,14 @@ describe.skipIf(files.length === 0)('init, then smoke --mock, over the API descr
       const path = join(apis, file);
       for (const { name, connector } of convertedConnectors(path, readFileSync(path, 'utf8'))) {
         connectors++;
-        const mock = await startMock(connector, { port: 0 });
-        const away: string[] = [];
-        const runtime = createRuntime(connector, { baseUrl: mock.url, transport: onlyTo(mock.origin, away) });
-        try {
-          const rows = await smoke(runtime, {
-            includeTriggers: true,
-            connection: placeholderConnection(connector),
-          });
-          called += rows.filter((r) => !r.skipped).length;
-          for (const r of rows)
-            if (!r.skipped && r.status === undefined) unsent.push(`${name} ${r.operationId}: ${r.error}`);
-          const log = mock.handler.requests();
-          reached += log.length;
-          for (const url of away) elsewhere.push(`${name}: ${url}`);
-          for (const entry of log) {
-            const where = `${name}: ${entry.method} ${entry.url}`;
-            if (entry.operation === undefined) unrouted.push(where);
-            else if (entry.status === 400 || entry.status === 401)
-              refused.push(
-                `${where} (${entry.operation}): ${entry.problems.map((p) => p.message).join(' ')}`,
-              );
-          }
-        } finally {
-          await runtime.close();
-          await mock.close();
-        }
+        const sweep = await mockSweep(connector, name, placeholderConnection(connector));
+        called += sweep.rows.filter((r) => !r.skipped).length;
+        reached += sweep.log.length;
+        for (const url of sweep.elsewhere) elsewhere.push(`${name}: ${url}`);
+        unrouted.push(...sweep.unrouted);
+        refused.push(...sweep.refused);
+        for (const r of sweep.rows)
+          if (!r.skipped && r.status === undefined) unsent.push(`${name} ${r.operationId}: ${r.error}`);
       }
     }
     console.log(
