@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messages, pointers } from '../../testing.ts';
+import { messages, pointers, withOperation } from '../../testing.ts';
 import { withBody, withDefinition, withParameter } from './_fixtures.ts';
 import exampleValueMismatch from './example-value-mismatch.ts';
 
@@ -54,5 +54,52 @@ describe('example-value-mismatch', () => {
       },
     });
     expect(messages(exampleValueMismatch, { swagger })).toEqual([]);
+  });
+
+  describe('response examples', () => {
+    const withExamples = (examples: Record<string, unknown>) =>
+      withOperation({
+        operationId: 'GetTask',
+        responses: {
+          '200': {
+            description: 'OK',
+            schema: {
+              type: 'object',
+              required: ['id'],
+              properties: { id: { type: 'string' }, due: { type: 'string', format: 'date-time' } },
+            },
+            examples,
+          },
+        },
+      });
+
+    it('reports a JSON example that does not fit the response schema, once, with the count of the rest', () => {
+      expect(
+        messages(exampleValueMismatch, {
+          swagger: withExamples({ 'application/json': { id: 7, due: null } }),
+        }),
+      ).toEqual([
+        'The `application/json` example of response `200` of `GetTask` does not fit its schema: `/id` is an integer; the schema says a string (and 1 more).',
+      ]);
+      expect(pointers(exampleValueMismatch, { swagger: withExamples({ 'application/json': {} }) })).toEqual([
+        '/paths/~1tasks/get/responses/200/examples/application~1json',
+      ]);
+    });
+
+    it('names JSON written inside a string', () => {
+      expect(
+        messages(exampleValueMismatch, { swagger: withExamples({ 'application/json': '{"id": "t-1"}' }) }),
+      ).toEqual([
+        'The `application/json` example of response `200` of `GetTask` is JSON written inside a string; the example is the value itself, so the body would be that text.',
+      ]);
+    });
+
+    it('accepts an example that fits, and leaves other media types alone', () => {
+      expect(
+        messages(exampleValueMismatch, {
+          swagger: withExamples({ 'application/json': { id: 't-1', extra: true }, 'text/plain': 42 }),
+        }),
+      ).toEqual([]);
+    });
   });
 });
