@@ -59,7 +59,7 @@ export function prBody(report: PrReport): string {
       '',
       '### Smoke run',
       '',
-      `\`flowport smoke\`: ${passed} of ${plural(smoke.length, 'call')} answered 2xx${schemas}.`,
+      `\`flowport smoke\`${smoke.some((r) => r.mock) ? " against flowport's mock of the swagger (not the API)" : ''}: ${passed} of ${plural(smoke.length, 'call')} answered 2xx${schemas}.`,
       '',
     );
     const column = checked.length > 0;

@@ -25,13 +25,14 @@ const connector = memoryConnector({
   },
 });
 
-const row = (operationId: string, ok: boolean, status: number | null = ok ? 200 : 500) => ({
+const row = (operationId: string, ok: boolean, status: number | null = ok ? 200 : 500, mock = false) => ({
   operationId,
   status,
   ok,
   skipped: false,
   error: undefined,
   schemaDifferences: undefined,
+  mock,
 });
 
 describe('smokeVerdict', () => {
@@ -51,6 +52,14 @@ describe('smokeVerdict', () => {
     const partial = smokeVerdict(connector, [row('ListA', true)]);
     expect(partial).toMatchObject({ state: 'to-confirm', notes: ['`CreateB` is not in the smoke run'] });
   });
+
+  it('never ticks the item from a run against flowport’s mock: it shows the swagger, not the API', () => {
+    const mocked = smokeVerdict(connector, [row('ListA', true, 200, true), row('CreateB', true, 200, true)]);
+    expect(mocked.state).toBe('to-confirm');
+    expect(mocked.notes).toEqual([
+      "the smoke run was answered by flowport's mock of the swagger (`smoke --mock`), not by the API: run `flowport smoke <connector> --base-url <your API> --format json`",
+    ]);
+  });
 });
 
 describe('parseSmokeRows', () => {
@@ -68,6 +77,7 @@ describe('parseSmokeRows', () => {
         skipped: false,
         error: 'UPSTREAM_TIMEOUT: slow',
         schemaDifferences: undefined,
+        mock: false,
       },
     ]);
   });

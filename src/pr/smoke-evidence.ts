@@ -16,6 +16,8 @@ export interface SmokeEvidence {
   readonly error: string | undefined;
   /** Where the answer differs from its declared response schema (warnings); undefined when not checked. */
   readonly schemaDifferences: number | undefined;
+  /** Answered by flowport's mock of the swagger (`smoke --mock`), not by the API. */
+  readonly mock: boolean;
 }
 
 /** The warnings among a row's `schema.findings`, or undefined when the row has no schema check. */
@@ -47,6 +49,7 @@ export function parseSmokeRows(value: unknown, file: string): SmokeEvidence[] {
       skipped: own(row, 'skipped') === true,
       error: typeof error === 'string' ? error : undefined,
       schemaDifferences: schemaDifferences(row),
+      mock: own(row, 'mock') === true,
     };
   });
 }
@@ -58,10 +61,18 @@ export interface SmokeVerdict {
   readonly called: number;
 }
 
-/** Every action a smoke run can call answered 2xx: done; one did not: failed; some not run: open. */
+/**
+ * Every action a smoke run can call answered 2xx: done; one did not: failed; some not run: open. A run
+ * against flowport's mock (`smoke --mock`) shows the swagger consistent with itself, not the API
+ * answering: it never ticks the item.
+ */
 export function smokeVerdict(connector: Connector, rows: readonly SmokeEvidence[]): SmokeVerdict {
   const byId = new Map(rows.filter((r) => !r.skipped).map((r) => [r.operationId, r]));
   const notes: string[] = [];
+  if (rows.some((r) => r.mock && !r.skipped))
+    notes.push(
+      "the smoke run was answered by flowport's mock of the swagger (`smoke --mock`), not by the API: run `flowport smoke <connector> --base-url <your API> --format json`",
+    );
   let failed = false;
   for (const operation of connector.operations) {
     if (operation.visibility === 'internal' || operation.deprecated) continue;

@@ -146,7 +146,9 @@ export async function runSmoke(connectorPath: string, flags: SmokeFlags, io: Io)
         ...(r.skipped && { skipped: true }),
         ...(r.error && { error: r.error }),
         ...(r.schema && { schema: r.schema }),
-        // With --mock: what the mock found wrong with the request flowport built.
+        // With --mock: answered by a mock of the swagger, not the API (`flowport pr` tells them apart),
+        // and what the mock found wrong with the request flowport built.
+        ...(mock && { mock: true }),
         ...(refused.has(r.operationId) && { refused: refused.get(r.operationId) }),
       }));
       io.stdout.write(`${mask(JSON.stringify(json, null, 2))}\n`);

@@ -61,6 +61,8 @@ describe('flowport smoke --mock', () => {
     const run = await runCli(['smoke', file, '--mock', '-f', 'json']);
     const rows = JSON.parse(run.stdout) as { operationId: string; status: number; refused?: unknown }[];
     expect(rows.find((r) => r.operationId === 'ListCounts')).not.toHaveProperty('refused');
+    // Marked as the mock's answers, so that `flowport pr --smoke` does not take them for the API's.
+    expect(rows.every((r) => (r as { mock?: boolean }).mock === true)).toBe(true);
     expect(rows.find((r) => r.operationId === 'AddCount')).toMatchObject({
       status: 400,
       refused: [{ at: 'body/n', message: '`/n` is a string; the schema says an integer.' }],
