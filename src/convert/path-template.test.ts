@@ -12,6 +12,8 @@ describe('valueKind', () => {
     ['5f2b9c1e8a7d4e00', 'id'],
     ['cus_NffrFeUfNV2Hib', 'id'],
     ['AAMkAGI2TG93AAA=', 'id'],
+    ['PROJ-123', 'id'],
+    ['T-1', 'id'],
   ])('%s is a value (%s)', (segment, kind) => {
     expect(valueKind(segment)).toBe(kind);
   });
@@ -28,6 +30,8 @@ describe('valueKind', () => {
     'deadbeef',
     'export.csv2',
     'report-2',
+    'Report-2',
+    'UTF8',
   ])('%s is a word', (segment) => {
     expect(valueKind(segment)).toBeUndefined();
   });

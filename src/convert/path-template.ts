@@ -2,7 +2,7 @@
  * Path templates from the concrete paths of recorded calls: `/users/42/orders` and
  * `/users/77/orders` are one operation, `/users/{userId}/orders`. A segment is a value when it looks
  * like one (digits, a UUID, a hex hash, a date, an email, a long id of letters and digits, a
- * prefixed id like `cus_9s8d7f6g`); a word segment that sits where a value does, before the same
+ * prefixed id like `cus_9s8d7f6g`, a key like `PROJ-123`); a word segment that sits where a value does, before the same
  * continuation (`/users/me/orders` beside `/users/42/orders`), is one too. A word at the end of a path
  * (`/users/me`, `/users/search`) stays a word: it is more often an operation of its own.
  */
@@ -20,6 +20,8 @@ const KINDS: readonly (readonly [ValueKind, RegExp])[] = [
   ['id', /^(?=[^g-z]*\d)[0-9a-f]{8,}$/i],
   // A prefixed id (`cus_NffrFeUfNV2Hib`, `usr-8d7f6g5h`).
   ['id', /^[a-z]{2,8}[_-](?=[A-Za-z]*\d)[A-Za-z0-9]{6,}$/],
+  // A key of capitals, a dash and a number (`PROJ-123` in Jira, `INC-0042`, `T-1`).
+  ['id', /^[A-Z][A-Z0-9]{0,9}-\d+$/],
   // A long mixed id (`AAMkAGI2TG93AAA=`, `A1b2C3d4E5`): 10 characters or more, two digits or more;
   // no dot (`export.csv2` is a file name).
   ['id', /^(?=(?:[^\d]*\d){2})(?=.*[A-Za-z])[A-Za-z0-9_\-=~]{10,}$/],
