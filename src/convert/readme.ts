@@ -1,5 +1,5 @@
 import { isObject, type JsonObject, ownObject, ownString } from '../connector/json.ts';
-import { plainText } from './text.ts';
+import { plainText, sentenceEnd } from './text.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 
@@ -14,7 +14,7 @@ export interface ReadmeInput {
 
 function firstSentence(text: string): string {
   const plain = plainText(text);
-  const end = plain.search(/[.!?](\s|$)/);
+  const end = sentenceEnd(plain);
   return end > 0 ? plain.slice(0, end + 1) : plain;
 }
 

@@ -19,6 +19,17 @@ describe('display texts', () => {
     ['Get A Pet By ID', 'Get a pet by ID'],
     ['Delete /pets/{id} & friends?', 'Delete pets id friends'],
     ['  ', ''],
+    // Xero's summary: an abbreviation inside parentheses ends no sentence.
+    [
+      'Deletes a connection for this user (i.e. disconnect a tenant)',
+      'Deletes a connection for this user (i.e. disconnect a tenant)',
+    ],
+    ['Lists the pets, e.g. cats and dogs. Paged.', 'Lists the pets, e.g. cats and dogs'],
+    ['Ships to the U.S. only. More text.', 'Ships to the U.S. only'],
+    [
+      'Removes a tag (see the docs. They say more). Then more.',
+      'Removes a tag (see the docs. they say more)',
+    ],
   ];
   for (const [input, output] of summaries)
     it(`cleanSummary(${JSON.stringify(input)}) is ${JSON.stringify(output)}`, () => {

@@ -91,13 +91,40 @@ export function sentenceCase(text: string, title?: string): string {
  */
 export function cleanSummary(text: string, title?: string): string {
   let s = plainText(text);
-  const sentenceEnd = s.search(/[.!?](\s|$)/);
-  if (sentenceEnd > 0) s = s.slice(0, sentenceEnd);
+  const end = sentenceEnd(s);
+  if (end > 0) s = s.slice(0, end);
   s = s.replace(SUMMARY_CHARS, ' ').replace(/\s+/g, ' ').trim();
   s = cut(s, 80);
   s = s.replace(/[^\p{L}\p{N})]+$/u, '').replace(/^[^\p{L}\p{N}(]+/u, '');
   if (s === '') return '';
   return sentenceCase(s, title);
+}
+
+/** Abbreviations whose period ends no sentence (`i.e.`, `e.g.`, `etc.`, `vs.`, `approx.`, `Inc.`). */
+const ABBREVIATION =
+  /(?:^|[\s(.])(?:i\.e|e\.g|etc|vs|approx|incl|esp|cf|viz|resp|no|nos|inc|ltd|corp|co|mr|mrs|ms|dr|st|jr|sr|\p{L})$/iu;
+
+/**
+ * Where the first sentence of plain text ends (the index of its `.`, `!` or `?`), or -1: not at an
+ * abbreviation (`i.e.`, `e.g.`, `U.S.`) nor inside parentheses, so that `Deletes a connection (i.e.
+ * disconnect a tenant). More…` keeps its parenthesis whole.
+ */
+export function sentenceEnd(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (
+      (c === '.' || c === '!' || c === '?') &&
+      depth === 0 &&
+      (i + 1 === text.length || /\s/.test(text[i + 1] as string))
+    ) {
+      if (c === '.' && ABBREVIATION.test(text.slice(Math.max(0, i - 8), i))) continue;
+      return i;
+    }
+  }
+  return -1;
 }
 
 /** An operation summary made from an identifier (`listPets` → `List pets`). */
