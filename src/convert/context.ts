@@ -1,5 +1,6 @@
 import { isObject, type JsonObject, type JsonValue, own, ownObject, setOwn } from '../connector/json.ts';
 import { escapeSegment, join } from '../connector/pointer.ts';
+import { dropUnfittingExamples } from './fitting-examples.ts';
 import type { Losses } from './loss.ts';
 import { componentName, deref } from './refs.ts';
 import { convertSchema, type SchemaContext } from './schema.ts';
@@ -36,7 +37,9 @@ export function createOas3Context(root: JsonObject, losses: Losses): Oas3Context
     },
     flushDefinitions() {
       for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-        const converted = convertSchema(own(schemas, name), join('/components/schemas', name), ctx);
+        const pointer = join('/components/schemas', name);
+        const converted = convertSchema(own(schemas, name), pointer, ctx);
+        dropUnfittingExamples(converted, pointer, losses);
         // A definition may not be a bare `$ref` to another one (the validator's ref-loop rule).
         const { $ref, ...rest } = converted;
         setOwn(definitions, name, typeof $ref === 'string' ? { ...rest, allOf: [{ $ref }] } : converted);

@@ -1,6 +1,7 @@
 import { isObject, type JsonObject, ownObject, ownString } from '../connector/json.ts';
 import { join } from '../connector/pointer.ts';
 import type { Oas3Context } from './context.ts';
+import { fitting } from './fitting-examples.ts';
 import { isForm, isJson, listed, preferred } from './media-type.ts';
 import { primitive } from './parameters.ts';
 import { deref } from './refs.ts';
@@ -111,7 +112,7 @@ export function convertRequestBody(
   const binary = !(isJson(m) || m.includes('xml') || m.startsWith('text/'));
   const schema =
     isJson(m) || m.includes('xml')
-      ? convertSchema(media.schema, schemaPointer, ctx)
+      ? fitting(convertSchema(media.schema, schemaPointer, ctx), schemaPointer, ctx)
       : m.startsWith('text/')
         ? { type: 'string' }
         : { type: 'string', format: 'binary' };

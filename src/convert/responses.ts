@@ -1,6 +1,7 @@
 import { isObject, type JsonObject, ownObject, ownString } from '../connector/json.ts';
 import { join } from '../connector/pointer.ts';
 import type { Oas3Context } from './context.ts';
+import { fitting } from './fitting-examples.ts';
 import { isJson, listed, preferred } from './media-type.ts';
 import { primitive } from './parameters.ts';
 import { deref } from './refs.ts';
@@ -22,7 +23,8 @@ const REASONS: Readonly<Record<string, string>> = {
 /** The schema a response's preferred media type describes, in Swagger 2.0 terms. */
 function bodySchema(mediaType: string, media: JsonObject, pointer: string, ctx: Oas3Context): JsonObject {
   const m = mediaType.toLowerCase();
-  if (isJson(m) || m.includes('xml')) return convertSchema(media.schema, join(pointer, 'schema'), ctx);
+  if (isJson(m) || m.includes('xml'))
+    return fitting(convertSchema(media.schema, join(pointer, 'schema'), ctx), join(pointer, 'schema'), ctx);
   if (m.startsWith('text/')) return { type: 'string' };
   return { type: 'string', format: 'binary' };
 }

@@ -1,6 +1,7 @@
 import { isObject, type JsonObject, ownObject, ownString } from '../connector/json.ts';
 import { join } from '../connector/pointer.ts';
 import type { Oas3Context } from './context.ts';
+import { fitting } from './fitting-examples.ts';
 import { preferred } from './media-type.ts';
 import { deref } from './refs.ts';
 import { convertSchema } from './schema.ts';
@@ -35,8 +36,12 @@ export function skeleton(
   const content = ownObject(body, 'content') ?? {};
   const mediaType = preferred(Object.keys(content));
   const payload = mediaType
-    ? convertSchema(
-        ownObject(content, mediaType)?.schema,
+    ? fitting(
+        convertSchema(
+          ownObject(content, mediaType)?.schema,
+          join(pointer, 'requestBody', 'content', mediaType, 'schema'),
+          ctx,
+        ),
         join(pointer, 'requestBody', 'content', mediaType, 'schema'),
         ctx,
       )

@@ -1,0 +1,62 @@
+/**
+ * Examples that are no value of their own schema (an integer written as `"ten"`, a value outside
+ * `enum`) are dropped from converted bodies, answers and definitions, and reported: `flowport mock`
+ * and Prism answer with examples, and `flowport validate` warns of them (`example-value-mismatch`).
+ * Parameters keep their own handling (`x-ms-test-value` from an example that fits, else reported).
+ */
+import { isObject, type JsonObject, type JsonValue } from '../connector/json.ts';
+import { join } from '../connector/pointer.ts';
+import { valueMismatch } from '../validate/helpers/json-type.ts';
+import type { Losses } from './loss.ts';
+
+const MAX_DEPTH = 64;
+
+/**
+ * Drops, in place, each `example` of a converted schema and its subschemas that does not fit the
+ * schema it sits on; `pointer` is where the schema came from in the input, for the loss report.
+ */
+export function dropUnfittingExamples(
+  schema: JsonValue | undefined,
+  pointer: string,
+  losses: Losses,
+  depth = 0,
+): void {
+  if (!isObject(schema) || depth > MAX_DEPTH) return;
+  const example = schema.example;
+  if (example !== undefined && schema.$ref === undefined) {
+    const mismatch = valueMismatch(example, schema.type, schema.enum);
+    if (mismatch !== undefined) {
+      losses.add(
+        join(pointer, 'example'),
+        'example',
+        `dropped; it is not a value of its schema (${mismatch === 'type' ? `not ${article(String(schema.type))}` : 'not one of its `enum` values'})`,
+      );
+      delete (schema as JsonObject).example;
+    }
+  }
+  const properties = schema.properties;
+  if (isObject(properties))
+    for (const [name, child] of Object.entries(properties))
+      dropUnfittingExamples(child, join(pointer, 'properties', name), losses, depth + 1);
+  dropUnfittingExamples(schema.items, join(pointer, 'items'), losses, depth + 1);
+  dropUnfittingExamples(
+    schema.additionalProperties,
+    join(pointer, 'additionalProperties'),
+    losses,
+    depth + 1,
+  );
+  const allOf = schema.allOf;
+  if (Array.isArray(allOf))
+    for (let i = 0; i < allOf.length; i++)
+      dropUnfittingExamples(allOf[i], join(pointer, 'allOf', i), losses, depth + 1);
+}
+
+/** The schema, its examples that do not fit dropped (see {@link dropUnfittingExamples}). */
+export function fitting(schema: JsonObject, pointer: string, ctx: { readonly losses: Losses }): JsonObject {
+  dropUnfittingExamples(schema, pointer, ctx.losses);
+  return schema;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
