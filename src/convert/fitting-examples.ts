@@ -6,6 +6,7 @@
  */
 import { isObject, type JsonObject, type JsonValue } from '../connector/json.ts';
 import { join } from '../connector/pointer.ts';
+import { withArticle } from '../validate/helpers/describe-type.ts';
 import { valueMismatch } from '../validate/helpers/json-type.ts';
 import type { Losses } from './loss.ts';
 
@@ -29,7 +30,7 @@ export function dropUnfittingExamples(
       losses.add(
         join(pointer, 'example'),
         'example',
-        `dropped; it is not a value of its schema (${mismatch === 'type' ? `not ${article(String(schema.type))}` : 'not one of its `enum` values'})`,
+        `dropped; it is not a value of its schema (${mismatch === 'type' ? `not ${withArticle(String(schema.type))}` : 'not one of its `enum` values'})`,
       );
       delete (schema as JsonObject).example;
     }
@@ -55,8 +56,4 @@ export function dropUnfittingExamples(
 export function fitting(schema: JsonObject, pointer: string, ctx: { readonly losses: Losses }): JsonObject {
   dropUnfittingExamples(schema, pointer, ctx.losses);
   return schema;
-}
-
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }

@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { join } from 'node:path';
 import type { JsonValue } from '../connector/json.ts';
 import { FlowportError } from '../errors.ts';
+import { relayBase } from '../relay/forward.ts';
 import { SECRET_NAME } from './mask-url.ts';
 
 export interface Recording {
@@ -144,14 +145,9 @@ export function saveRecording(dir: string, operationId: string, recording: Recor
   recordings.push(recording);
   if (recordings.length > KEEP) recordings = recordings.slice(-KEEP);
   const temporary = `${path}.${process.pid}.tmp`;
-  const file = { operationId, api: baseOf(api), recordings };
+  const file = { operationId, api: relayBase(api), recordings };
   writeFileSync(temporary, `${JSON.stringify(file, null, 2)}\n`);
   renameSync(temporary, path);
-}
-
-/** A base URL as files name it: without a trailing slash. */
-function baseOf(url: URL): string {
-  return url.href.replace(/\/$/, '');
 }
 
 /** `text` with every credential of `secrets` (four characters or more) replaced by `***`. */

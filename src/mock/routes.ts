@@ -117,10 +117,7 @@ const BODY_POLICIES: ReadonlySet<string> = new Set([
  * then not the one the swagger describes, and is not checked against it.
  */
 export function bodyReshaped(connector: Connector): (operation: Operation) => boolean {
-  const filters = connector.properties.policies
-    .filter((p) => BODY_POLICIES.has(p.templateId))
-    .map((p) => operationFilter(p));
-  return (operation) => filters.some((applies) => applies(operation.id));
+  return bodyPolicyApplies(connector, () => true);
 }
 
 /**
@@ -128,8 +125,16 @@ export function bodyReshaped(connector: Connector): (operation: Operation) => bo
  * then describes the answer after the policy, and an answer made from it is reshaped once more.
  */
 export function answerReshaped(connector: Connector): (operation: Operation) => boolean {
+  return bodyPolicyApplies(connector, (p) => sectionOf(p)?.toLowerCase() === 'response');
+}
+
+/** Whether a body policy that `which` picks applies to the operation. */
+function bodyPolicyApplies(
+  connector: Connector,
+  which: (policy: PolicyInstance) => boolean,
+): (operation: Operation) => boolean {
   const filters = connector.properties.policies
-    .filter((p) => BODY_POLICIES.has(p.templateId) && sectionOf(p)?.toLowerCase() === 'response')
+    .filter((p) => BODY_POLICIES.has(p.templateId) && which(p))
     .map((p) => operationFilter(p));
   return (operation) => filters.some((applies) => applies(operation.id));
 }

@@ -61,7 +61,12 @@ export type Relayed =
 
 /** The URL a request goes to: the target's base followed by the request's path and query. */
 export function relayUrl(target: URL, request: Pick<RelayRequest, 'path' | 'search'>): string {
-  return `${target.href.replace(/\/$/, '')}${request.path}${request.search}`;
+  return `${relayBase(target)}${request.path}${request.search}`;
+}
+
+/** The target's base URL without a trailing slash (`https://api.contoso.com/v1`). */
+export function relayBase(target: URL): string {
+  return target.href.replace(/\/$/, '');
 }
 
 /** Sends the request on to `target` and reads the answer; `{ unreachable }` names why none came. */

@@ -8,6 +8,7 @@
 import { isObject, type JsonObject, type JsonValue, own, ownString, setOwn } from '../connector/json.ts';
 import type { Connector, Operation, Response } from '../connector/model.ts';
 import { escapeSegment } from '../connector/pointer.ts';
+import { withArticle } from '../validate/helpers/describe-type.ts';
 import { matchesType } from '../validate/helpers/json-type.ts';
 import type { RuntimeResponse } from './types.ts';
 
@@ -75,8 +76,6 @@ function jsonType(value: JsonValue): string {
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
   return typeof value;
 }
-
-const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
 
 /** The declared response for a status: the exact code, else `default`. */
 function declaredResponse(operation: Operation, status: number): Response | undefined {
@@ -196,13 +195,17 @@ class Walk {
     const type = ownString(schema, 'type');
     if (value === null) {
       if (type !== undefined && type !== 'null' && own(schema, 'x-nullable') !== true)
-        this.report('null', at, `${place(at)} is null; the schema says ${article(type)}.`);
+        this.report('null', at, `${place(at)} is null; the schema says ${withArticle(type)}.`);
       return;
     }
     // `file` and unknown types say nothing of values (undefined).
     if (type !== undefined && matchesType(value, type) === false) {
       const actual = jsonType(value);
-      this.report('type', at, `${place(at)} is ${article(actual)}; the schema says ${article(type)}.`);
+      this.report(
+        'type',
+        at,
+        `${place(at)} is ${withArticle(actual)}; the schema says ${withArticle(type)}.`,
+      );
       return;
     }
     const values = own(schema, 'enum');
@@ -324,7 +327,7 @@ export function responseConformance(
       walk.report(
         'type',
         '',
-        `The body is ${body.kind === 'text' ? 'text' : 'binary'}, not JSON; the schema says ${article(type)}.`,
+        `The body is ${body.kind === 'text' ? 'text' : 'binary'}, not JSON; the schema says ${withArticle(type)}.`,
       );
   }
   return { response: declared.status, findings: walk.findings(), partial: walk.partial };

@@ -7,5 +7,13 @@ import { jsonType } from '../../connector/json.ts';
 export function describeType(value: unknown): string {
   const type = jsonType(value);
   if (type === 'null') return 'null';
+  return withArticle(type);
+}
+
+/**
+ * A type name with its indefinite article, for messages.
+ * @example withArticle('integer') // 'an integer'
+ */
+export function withArticle(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
