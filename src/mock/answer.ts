@@ -18,6 +18,7 @@ import { nextLinkName } from '../runtime/paging.ts';
 import { exampleValue } from '../runtime/request/example-value.ts';
 import { resolveSchema } from '../runtime/request/schema.ts';
 import type { Lookup } from './lookups.ts';
+import { wireShaper } from './wire-shape.ts';
 
 /** What a `Prefer` header asks of the mock (as Prism reads it): `code=404`, `dynamic=true`. */
 export interface Prefer {
@@ -168,7 +169,7 @@ export function answerFor(
     }
   }
   if (value === undefined) return { ...base, body: { kind: 'none' }, source: 'none' };
-  return { ...base, body: { kind: 'json', value }, source };
+  return { ...base, body: { kind: 'json', value: wireShaper(connector)(operation, value) }, source };
 }
 
 /** A small schema for dynamic-schema lookups: one field of each common type. */

@@ -113,28 +113,13 @@ const BODY_POLICIES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Whether a policy reshapes the operation's body before it is sent: the body that reaches the mock is
+ * Whether a Request-section policy (the section by default) reshapes the operation's body before it
+ * is sent: the body that reaches the mock is
  * then not the one the swagger describes, and is not checked against it.
  */
 export function bodyReshaped(connector: Connector): (operation: Operation) => boolean {
-  return bodyPolicyApplies(connector, () => true);
-}
-
-/**
- * Whether a `Response`-section policy reshapes the operation's answer on its way back: the swagger
- * then describes the answer after the policy, and an answer made from it is reshaped once more.
- */
-export function answerReshaped(connector: Connector): (operation: Operation) => boolean {
-  return bodyPolicyApplies(connector, (p) => sectionOf(p)?.toLowerCase() === 'response');
-}
-
-/** Whether a body policy that `which` picks applies to the operation. */
-function bodyPolicyApplies(
-  connector: Connector,
-  which: (policy: PolicyInstance) => boolean,
-): (operation: Operation) => boolean {
   const filters = connector.properties.policies
-    .filter((p) => BODY_POLICIES.has(p.templateId) && which(p))
+    .filter((p) => BODY_POLICIES.has(p.templateId) && (sectionOf(p) ?? 'request').toLowerCase() === 'request')
     .map((p) => operationFilter(p));
   return (operation) => filters.some((applies) => applies(operation.id));
 }

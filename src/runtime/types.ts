@@ -130,6 +130,12 @@ export interface CompiledPolicy {
   appliesTo(operationId: string | undefined): boolean;
   request?(request: RuntimeRequest, ctx: PolicyContext): void | Promise<void>;
   response?(response: RuntimeResponse, ctx: PolicyContext): void | Promise<void>;
+  /**
+   * A Response-section policy's inverse on a JSON body (flowport's mock turns the answers it makes
+   * from the swagger back into what the API sends); absent when running the policy twice changes
+   * nothing.
+   */
+  unshape?(body: { value: JsonValue }): void;
 }
 
 /** A problem found while compiling an instance (unknown id, missing parameter, bad expression). */

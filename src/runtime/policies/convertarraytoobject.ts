@@ -37,6 +37,30 @@ export function arrayToObject(
 }
 
 /**
+ * `{k: item, …}` → `[item, …]`, the inverse of {@link arrayToObject}: the key goes back into each
+ * item when `retainKey` took it out. Undefined when a value is not an object.
+ */
+export function objectToItems(
+  value: JsonValue | undefined,
+  key: PropertyPath,
+  retainKey: boolean,
+): JsonValue[] | undefined {
+  if (!isObject(value)) return undefined;
+  const lastStep = key.steps[key.steps.length - 1];
+  const items: JsonValue[] = [];
+  for (const [k, item] of Object.entries(value)) {
+    if (!isObject(item)) return undefined;
+    if (!retainKey && key.steps.length === 1 && lastStep?.kind === 'property') {
+      const copy: JsonObject = {};
+      setOwn(copy, lastStep.name, k);
+      for (const [name, v] of Object.entries(item)) setOwn(copy, name, v);
+      items.push(copy);
+    } else items.push(item);
+  }
+  return items;
+}
+
+/**
  * `convertarraytoobject` — turns an array of objects into an object keyed by a property of each item;
  * `retainKey` (`true` by default) keeps that property inside the values.
  *
@@ -63,7 +87,8 @@ export default defineTemplate<Config>({
     if (!paths || !key || retainKey === undefined) return undefined;
     return { paths, key, retainKey, label: p.label };
   },
-  ...propertyHooks<Config>((c, source) =>
-    Array.isArray(source) ? arrayToObject(source, c.key, c.retainKey) : undefined,
+  ...propertyHooks<Config>(
+    (c, source) => (Array.isArray(source) ? arrayToObject(source, c.key, c.retainKey) : undefined),
+    (c, result) => objectToItems(result, c.key, c.retainKey),
   ),
 });

@@ -21,6 +21,21 @@ export function objectToArray(source: JsonObject, keyName: string, valueName: st
 }
 
 /**
+ * `[{[keyName]: k, [valueName]: v}, …]` → `{k: v, …}`, the inverse of {@link objectToArray};
+ * undefined when an item is not such an object.
+ */
+export function arrayToEntries(items: JsonValue, keyName: string, valueName: string): JsonObject | undefined {
+  if (!Array.isArray(items)) return undefined;
+  const out: JsonObject = {};
+  for (const item of items) {
+    const key = isObject(item) ? item[keyName] : undefined;
+    if (!isObject(item) || typeof key !== 'string' || !Object.hasOwn(item, valueName)) return undefined;
+    setOwn(out, key, item[valueName] as JsonValue);
+  }
+  return out;
+}
+
+/**
  * `convertobjecttoarray` — turns an object into an array of `{keyName: key, valueName: value}` items
  * (`key` and `value` by default).
  *
@@ -44,7 +59,8 @@ export default defineTemplate<Config>({
       );
     return paths && { paths, keyName, valueName, label: p.label };
   },
-  ...propertyHooks<Config>((c, source) =>
-    isObject(source) ? objectToArray(source, c.keyName, c.valueName) : undefined,
+  ...propertyHooks<Config>(
+    (c, source) => (isObject(source) ? objectToArray(source, c.keyName, c.valueName) : undefined),
+    (c, result) => (result === undefined ? undefined : arrayToEntries(result, c.keyName, c.valueName)),
   ),
 });

@@ -1,3 +1,4 @@
+import type { JsonValue } from '../../connector/json.ts';
 import type { PolicyInstance } from '../../connector/model.ts';
 import type {
   CompiledPolicy,
@@ -19,6 +20,12 @@ export interface TemplateSpec<Config> {
   read(p: InstanceParameters): Config | undefined;
   request?(config: Config, request: RuntimeRequest, ctx: PolicyContext): void | Promise<void>;
   response?(config: Config, response: RuntimeResponse, ctx: PolicyContext): void | Promise<void>;
+  /**
+   * The inverse of the Response-section hook on a JSON body, for flowport's mock: it makes answers
+   * from the swagger, which describes them as after the policy, and sends them as the API would.
+   * Templates whose hook gives the same body when run twice (`setproperty`) need none.
+   */
+  unshape?(config: Config, body: { value: JsonValue }): void;
   /** Extra properties on the compiled policy (the `pollingtrigger` helpers read them). */
   extend?(config: Config): object;
 }
@@ -71,7 +78,7 @@ export function defineTemplate<Config>(spec: TemplateSpec<Config>): PolicyTempla
       const config = spec.read(p);
       if (section === undefined || config === undefined || p.diagnostics.length > 0)
         return { diagnostics: p.diagnostics };
-      const { request, response } = spec;
+      const { request, response, unshape } = spec;
       const policy: CompiledPolicy = {
         ...spec.extend?.(config),
         templateId: spec.id,
@@ -81,6 +88,7 @@ export function defineTemplate<Config>(spec: TemplateSpec<Config>): PolicyTempla
         ...(section === 'request' && request && { request: (r, ctx) => request(config, r, ctx) }),
         ...((section === 'response' || section === 'failure') &&
           response && { response: (r, ctx) => response(config, r, ctx) }),
+        ...(section === 'response' && unshape && { unshape: (body) => unshape(config, body) }),
       };
       return { policy, diagnostics: [] };
     },

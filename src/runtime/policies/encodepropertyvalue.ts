@@ -7,6 +7,15 @@ interface Config {
   readonly label: string;
 }
 
+/** The text `encodeURIComponent` made `value` from; undefined when it made none (a stray `%`). */
+function decoded(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * `encodepropertyvalue` (undocumented) — percent-encodes a string property as `encodeURIComponent`
  * does (§14 item 10: Planner follows it with its own `.` → `%2E`, which `encodeURIComponent` keeps).
@@ -23,5 +32,8 @@ export default defineTemplate<Config>({
     const paths = readPropertyPaths(p);
     return paths && { paths, label: p.label };
   },
-  ...propertyHooks<Config>((_, value) => (typeof value === 'string' ? encodeURIComponent(value) : undefined)),
+  ...propertyHooks<Config>(
+    (_, value) => (typeof value === 'string' ? encodeURIComponent(value) : undefined),
+    (_, value) => (typeof value === 'string' ? decoded(value) : undefined),
+  ),
 });

@@ -1,5 +1,5 @@
 import type { JsonValue } from '../../connector/json.ts';
-import { getAt, type PropertyPath, setAt } from '../expression/path.ts';
+import { deleteAt, getAt, type PropertyPath, setAt } from '../expression/path.ts';
 import type { PolicyContext } from '../types.ts';
 import type { PropertyPaths } from './property-paths.ts';
 import type { Message } from './scope.ts';
@@ -98,14 +98,69 @@ export function transformProperty(
   }
 }
 
-/** Request and response hooks of a template that maps one property value to another. */
+/** Whether two paths of steps are the same. */
+function sameSteps(a: PropertyPath['steps'], b: PropertyPath['steps']): boolean {
+  return (
+    a.length === b.length &&
+    a.every((s, i) => {
+      const t = b[i];
+      return s.kind === 'index'
+        ? t?.kind === 'index' && t.index === s.index
+        : t?.kind === 'property' && t.name === s.name;
+    })
+  );
+}
+
+/**
+ * The inverse of {@link transformProperty} over a body shaped as after it: for each element, the
+ * value at `target` is mapped back (`unmap`; `undefined` leaves the element alone), removed from
+ * `target` and written at `sub`. Elements are found as the transform finds them; nothing is warned
+ * of, as a body the transform would not have made is left as it is.
+ */
+export function untransformProperty(
+  holder: JsonHolder,
+  paths: PropertyPaths,
+  unmap: (result: JsonValue | undefined) => JsonValue | undefined,
+): void {
+  const parent = getAt(holder.value, paths.parent.steps);
+  if (parent === undefined) return;
+  const perItem = Array.isArray(parent) && paths.sub.steps.length > 0;
+  const found: Element[] = perItem
+    ? parent.map((v, i) => ({ value: v, replace: (next) => (parent[i] = next) }))
+    : [{ value: parent, replace: place(holder, paths.parent.steps) }];
+  const { target, sub } = paths;
+  for (const element of found) {
+    const inItem = target.root === 'item';
+    const result = getAt(inItem ? element.value : holder.value, target.steps);
+    const source = unmap(result);
+    if (source === undefined) continue;
+    const samePlace = inItem
+      ? sameSteps(target.steps, sub.steps)
+      : !perItem && sameSteps(target.steps, [...paths.parent.steps, ...sub.steps]);
+    if (!samePlace && target.steps.length > 0) deleteAt(inItem ? element.value : holder.value, target.steps);
+    if (sub.steps.length === 0) element.replace(source);
+    else setAt(element.value, sub.steps, source);
+  }
+}
+
+/**
+ * Request and response hooks of a template that maps one property value to another, and with
+ * `unmap` (the map's inverse) the response's `unshape` hook that flowport's mock runs.
+ */
 export function propertyHooks<C extends { readonly paths: PropertyPaths; readonly label: string }>(
   map: (config: C, source: JsonValue | undefined) => JsonValue | undefined,
+  unmap?: (config: C, result: JsonValue | undefined) => JsonValue | undefined,
 ): {
   request(config: C, message: Message, ctx: PolicyContext): void;
   response(config: C, message: Message, ctx: PolicyContext): void;
+  unshape?(config: C, body: JsonHolder): void;
 } {
   const run = (config: C, message: Message, ctx: PolicyContext) =>
     transformProperty(message, ctx, config.label, config.paths, (source) => map(config, source));
-  return { request: run, response: run };
+  if (!unmap) return { request: run, response: run };
+  return {
+    request: run,
+    response: run,
+    unshape: (config, body) => untransformProperty(body, config.paths, (result) => unmap(config, result)),
+  };
 }

@@ -32,7 +32,12 @@ export default defineTemplate<Config>({
     if (!paths || !source || replacement === undefined) return undefined;
     return { paths, source, replacement, label: p.label };
   },
-  ...propertyHooks<Config>((c, value) =>
-    typeof value === 'string' ? value.replaceAll(c.source, c.replacement) : undefined,
+  ...propertyHooks<Config>(
+    (c, value) => (typeof value === 'string' ? value.replaceAll(c.source, c.replacement) : undefined),
+    // Text removed (an empty replacement) cannot be put back.
+    (c, value) =>
+      typeof value === 'string' && c.replacement !== ''
+        ? value.replaceAll(c.replacement, c.source)
+        : undefined,
   ),
 });

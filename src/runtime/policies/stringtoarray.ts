@@ -1,4 +1,4 @@
-import { type JsonObject, type JsonValue, setOwn } from '../../connector/json.ts';
+import { isObject, type JsonObject, type JsonValue, setOwn } from '../../connector/json.ts';
 import { defineTemplate } from './define.ts';
 import { propertyHooks } from './json-body.ts';
 import { type PropertyPaths, readPropertyPaths } from './property-paths.ts';
@@ -35,6 +35,25 @@ export function splitToObjects(text: string, delimiters: string, child: string):
 }
 
 /**
+ * `[{[child]: token}, …]` → the tokens joined by the first delimiter, the inverse of
+ * {@link splitToObjects}; undefined when an item is not such an object.
+ */
+export function joinObjects(
+  items: JsonValue | undefined,
+  delimiters: string,
+  child: string,
+): string | undefined {
+  if (!Array.isArray(items)) return undefined;
+  const tokens: string[] = [];
+  for (const item of items) {
+    const token = isObject(item) && Object.hasOwn(item, child) ? item[child] : undefined;
+    if (typeof token !== 'string') return undefined;
+    tokens.push(token);
+  }
+  return tokens.join(delimiters[0] ?? '');
+}
+
+/**
  * `stringtoarray` — turns a delimited string into an array of objects with one property
  * (`childPropertyName`); plain string arrays are not supported, as in the Power Platform.
  *
@@ -57,7 +76,9 @@ export default defineTemplate<Config>({
     if (!paths || !delimiters || !childPropertyName) return undefined;
     return { paths, delimiters, childPropertyName, label: p.label };
   },
-  ...propertyHooks<Config>((c, source) =>
-    typeof source === 'string' ? splitToObjects(source, c.delimiters, c.childPropertyName) : undefined,
+  ...propertyHooks<Config>(
+    (c, source) =>
+      typeof source === 'string' ? splitToObjects(source, c.delimiters, c.childPropertyName) : undefined,
+    (c, result) => joinObjects(result, c.delimiters, c.childPropertyName),
   ),
 });
