@@ -28,12 +28,13 @@ export async function mockSweep(
   name: string,
   connection: Connection,
 ): Promise<MockSweep> {
-  const mock = await startMock(connector, { port: 0 });
+  // Every request, not the mock's own log (its last 200): large connectors send more.
+  const log: MockLogEntry[] = [];
+  const mock = await startMock(connector, { port: 0, onRequest: (entry) => log.push(entry) });
   const elsewhere: string[] = [];
   const runtime = createRuntime(connector, { baseUrl: mock.url, transport: onlyTo(mock.origin, elsewhere) });
   try {
     const rows = await smoke(runtime, { includeTriggers: true, connection });
-    const log = mock.handler.requests();
     const unrouted: string[] = [];
     const refused: string[] = [];
     for (const entry of log) {

@@ -305,8 +305,15 @@ describe('exampleArguments: values a validating server accepts', () => {
     expect(args.p).toBe('user@example.com');
   });
 
-  it('reports an `enum` none of whose values has the declared type', () => {
-    const { missing } = examples([q({ type: 'boolean', default: 'false', enum: ['false', 'true'] })]);
+  it("takes an `enum` value written as text as its type's value (InEight's `includeTranslation`)", () => {
+    const { args, missing } = examples([q({ type: 'boolean', default: 'false', enum: ['false', 'true'] })]);
+    expect(missing).toEqual([]);
+    expect(args.p).toBe(false);
+    expect(examples([q({ type: 'integer', enum: ['x', '10', '20'] })]).args.p).toBe(10);
+  });
+
+  it('reports an `enum` none of whose values is one of the declared type', () => {
+    const { missing } = examples([q({ type: 'boolean', enum: ['yes', 'no'] })]);
     expect(missing).toEqual(['p']);
   });
 

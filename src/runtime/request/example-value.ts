@@ -126,11 +126,11 @@ export function exampleValue(
         fits(connector, candidate, current, depth)
       )
         return candidate;
-    // No `enum` value fits the rest of the schema (`type: boolean` with `enum: ["false", "true"]`), so
-    // no value can be valid: say so.
+    // No `enum` value fits the rest of the schema as written (`type: boolean` with `enum: ["false",
+    // "true"]`): take the first written as text of a value of the type, as `false` (the same text in a
+    // path, query or header; what a validating API takes in a body), else no value can be valid: say so.
     if (enumValues.length > 0) {
-      // An answer takes the first value in the schema's type (`"true"` of a boolean's `enum` as `true`).
-      const typed = answer ? typedEnumValue(enumValues, view.type) : undefined;
+      const typed = typedEnumValue(enumValues, view.type);
       if (typed !== undefined) return typed;
       missing.push(at);
       return enumValues[0];
