@@ -18,6 +18,7 @@ import oauthClientSecret from './oauth-client-secret.ts';
 import oauthIdentityProvider from './oauth-identity-provider.ts';
 import oauthIdentityProviderUnknown from './oauth-identity-provider-unknown.ts';
 import oauthRedirectMode from './oauth-redirect-mode.ts';
+import policyConnectionParameterUnknown from './policy-connection-parameter-unknown.ts';
 import policyOperationUnknown from './policy-operation-unknown.ts';
 import policyTemplateParameters from './policy-template-parameters.ts';
 import policyTemplateUnknown from './policy-template-unknown.ts';
@@ -47,6 +48,7 @@ export default [
   oauthIdentityProviderUnknown,
   oauthIdentityProvider,
   oauthRedirectMode,
+  policyConnectionParameterUnknown,
   policyOperationUnknown,
   policyTemplateParameters,
   policyTemplateUnknown,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messages, pointers, runRule, withOperation } from '../../testing.ts';
+import connectionParameterUnknown from './policy-connection-parameter-unknown.ts';
 import operationUnknown from './policy-operation-unknown.ts';
 import parameters from './policy-template-parameters.ts';
 import templateUnknown from './policy-template-unknown.ts';
@@ -82,5 +83,74 @@ describe('policy-operation-unknown', () => {
         files(setHeader({ 'x-ms-apimTemplate-operationName': ['ListTasks'] }), setHeader()),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('policy-connection-parameter-unknown', () => {
+  const route = (newPath: string) => ({
+    templateId: 'routerequesttoendpoint',
+    title: 'Decrement',
+    parameters: {
+      'x-ms-apimTemplateParameter.newPath': newPath,
+      'x-ms-apimTemplateParameter.httpMethod': '@Request.OriginalHTTPMethod',
+      'x-ms-apimTemplate-operationName': ['PixelDecrementPut'],
+    },
+  });
+  const withParameters = (properties: Record<string, unknown>, ...policies: unknown[]) => ({
+    swagger: withOperation({}),
+    apiProperties: {
+      properties: { iconBrandColor: '#123456', ...properties, policyTemplateInstances: policies },
+    },
+  });
+  const pixela = {
+    connectionParameters: { api_key: { type: 'securestring' }, username: { type: 'string' } },
+  };
+
+  it("reports Pixela's read of a parameter it does not define, where the value is", () => {
+    const files = withParameters(
+      pixela,
+      route("/v1/users/@connectionParameters('username')/graphs/@connectionParameters('graphID')/decrement"),
+    );
+    expect(messages(connectionParameterUnknown, files)).toEqual([
+      'Policy `Decrement` (`routerequesttoendpoint`) reads connection parameter `graphID`, which the connector does not define, so it reads an empty value on every connection (defined: `api_key`, `username`).',
+    ]);
+    expect(pointers(connectionParameterUnknown, files)).toEqual([
+      '/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.newPath',
+    ]);
+  });
+
+  it('reports a read on a connector without connection parameters (Jupyrest)', () => {
+    const host = {
+      templateId: 'dynamichosturl',
+      title: 'Instance',
+      parameters: {
+        'x-ms-apimTemplateParameter.urlTemplate': "https://@connectionParameters('jupyrestinstance')",
+      },
+    };
+    expect(messages(connectionParameterUnknown, withParameters({ connectionParameters: {} }, host))).toEqual([
+      'Policy `Instance` (`dynamichosturl`) reads connection parameter `jupyrestinstance`, which the connector does not define, so it reads an empty value on every connection (the connector defines none).',
+    ]);
+  });
+
+  it('accepts names in another case, OAuth sub-values, parameter sets, and reads with a default', () => {
+    const files = withParameters(
+      {
+        connectionParameters: { factoryUrl: { type: 'string' }, token: { type: 'oauthSetting' } },
+        connectionParameterSets: {
+          uiDefinition: { displayName: 'Authentication' },
+          values: [
+            {
+              name: 'key',
+              uiDefinition: { displayName: 'Key' },
+              parameters: { api_key: { type: 'securestring' } },
+            },
+          ],
+        },
+      },
+      route(
+        "https://@connectionParameters('factoryURL')/@connectionParameters('token:TenantId')/@CONNECTIONPARAMETERS('api_key')/@connectionParameters('graphID', 'main')",
+      ),
+    );
+    expect(runRule(connectionParameterUnknown, files)).toEqual([]);
   });
 });
