@@ -47,6 +47,43 @@ function createSizer(definitions: JsonObject): Sizer {
   return { reset: () => memo.clear(), size: (s, limit) => size(s, limit, 0), target };
 }
 
+const LEAF_TYPES: ReadonlySet<JsonValue | undefined> = new Set([
+  'string',
+  'integer',
+  'number',
+  'boolean',
+  'file',
+]);
+
+/** A schema's own keywords, without the nested ones (`properties`, `items`, `additionalProperties`, `allOf`). */
+function ownKeywords(schema: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(schema)) {
+    if (k === 'properties' || k === 'items' || k === 'additionalProperties' || k === 'allOf') continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * The `items` of an array cut at the last level: text, numbers and booleans stay as they are (a
+ * leaf is one schema either way; Spotify's `available_markets`, an array of country codes, would
+ * otherwise become an array of objects its example does not fit), anything else a plain object.
+ */
+function leafItems(items: JsonValue | undefined, sizer: Sizer): JsonObject {
+  let target = items;
+  const ref = own(items, '$ref');
+  if (typeof ref === 'string') target = sizer.target(ref);
+  if (
+    isObject(target) &&
+    LEAF_TYPES.has(target.type) &&
+    !isObject(target.properties) &&
+    target.allOf === undefined
+  )
+    return ownKeywords(target);
+  return { type: 'object' };
+}
+
 /** A self-contained copy of `schema` down to `limit` levels; deeper objects become `type: object`. */
 function truncate(
   schema: JsonValue | undefined,
@@ -65,16 +102,12 @@ function truncate(
     seen.delete(ref);
     return out;
   }
-  const out: JsonObject = {};
-  for (const [k, v] of Object.entries(schema)) {
-    if (k === 'properties' || k === 'items' || k === 'additionalProperties' || k === 'allOf') continue;
-    out[k] = v;
-  }
+  const out = ownKeywords(schema);
   if (level >= limit) {
     const shaped = isObject(schema.properties) || schema.allOf !== undefined || schema.type === 'object';
     if (shaped || schema.type === 'array') {
       out.type = schema.type === 'array' ? 'array' : 'object';
-      if (out.type === 'array') out.items = { type: 'object' };
+      if (out.type === 'array') out.items = leafItems(schema.items, sizer);
       delete out.required;
     }
     return out;
@@ -106,23 +139,28 @@ function exactSize(schema: JsonValue | undefined): number {
   return n;
 }
 
-/** A copy of a schema whose nested references became plain objects or arrays of objects. */
-function shallow(schema: JsonValue | undefined, depth = 0): JsonObject {
+/**
+ * A copy of a schema whose nested references became plain objects or arrays of objects, but for
+ * references to text, numbers or booleans, which stay as they are.
+ */
+function shallow(schema: JsonValue | undefined, sizer: Sizer, depth = 0): JsonObject {
   if (!isObject(schema)) return {};
-  if (typeof schema.$ref === 'string') return { type: 'object' };
+  if (typeof schema.$ref === 'string') return leafItems(schema, sizer);
   const out: JsonObject = { ...schema };
   if (depth > 16)
     return {
       type: schema.type === 'array' ? 'array' : 'object',
-      ...(schema.type === 'array' && { items: { type: 'object' } }),
+      ...(schema.type === 'array' && { items: leafItems(schema.items, sizer) }),
     };
   const props = ownObject(schema, 'properties');
   if (props)
-    out.properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, shallow(v, depth + 1)]));
-  if (isObject(schema.items)) out.items = shallow(schema.items, depth + 1);
+    out.properties = Object.fromEntries(
+      Object.entries(props).map(([k, v]) => [k, shallow(v, sizer, depth + 1)]),
+    );
+  if (isObject(schema.items)) out.items = shallow(schema.items, sizer, depth + 1);
   if (isObject(schema.additionalProperties))
-    out.additionalProperties = shallow(schema.additionalProperties, depth + 1);
-  if (Array.isArray(schema.allOf)) out.allOf = schema.allOf.map((m) => shallow(m, depth + 1));
+    out.additionalProperties = shallow(schema.additionalProperties, sizer, depth + 1);
+  if (Array.isArray(schema.allOf)) out.allOf = schema.allOf.map((m) => shallow(m, sizer, depth + 1));
   return out;
 }
 
@@ -160,7 +198,7 @@ function fitSchema(
     if (sizer.size(copy) <= MAX_SCHEMAS) break;
     const name = unescapeSegment(slot.ref.slice('#/definitions/'.length));
     const flat = `${name}Flat`;
-    if (definitions[flat] === undefined) definitions[flat] = shallow(sizer.target(slot.ref));
+    if (definitions[flat] === undefined) definitions[flat] = shallow(sizer.target(slot.ref), sizer);
     slot.holder[slot.key] = { $ref: `#/definitions/${flat.replace(/~/g, '~0').replace(/\//g, '~1')}` };
   }
   if (sizer.size(copy) <= MAX_SCHEMAS) return { schema: copy, count, level: undefined };
