@@ -7,6 +7,7 @@ import { credentialPolicies } from './credentials.ts';
 import { readCurl } from './curl.ts';
 import { enrich } from './enrich.ts';
 import type { Exchanges } from './exchange.ts';
+import { dropNestedUnfittingExamples } from './fitting-examples.ts';
 import { readHar } from './har.ts';
 import { drawIcon } from './icon.ts';
 import { type ApiInput, readInput } from './input.ts';
@@ -125,6 +126,8 @@ export function convertInput(input: ApiInput, options: ConvertOptions = {}): Con
   const parts = toSwagger(input, losses, options);
   const swagger = parts.swagger;
   shrinkSchemas(swagger, losses);
+  // A Swagger 2.0 description passes through as written (its examples are the author's).
+  if (input.format !== 'swagger-2.0') dropNestedUnfittingExamples(swagger, losses);
   const source = options.source ?? 'input';
   const info = ownObject(input.document, 'info');
   enrich(swagger, losses, {

@@ -99,4 +99,72 @@ describe('dropUnfittingExamples', () => {
       type: 'integer',
     });
   });
+
+  it("drops object examples whose values inside do not fit once the conversion is done (a oneOf became one member), but not a Swagger 2.0 author's", () => {
+    const openapi = {
+      openapi: '3.0.3',
+      info: { title: 'Companies', version: '1' },
+      servers: [{ url: 'https://api.companies.test' }],
+      paths: {
+        '/companies/{id}': {
+          get: {
+            operationId: 'getCompany',
+            summary: 'Get a company',
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: {
+              '200': {
+                description: 'OK',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/company' } } },
+              },
+            },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          company: {
+            type: 'object',
+            properties: {
+              custom_attributes: {
+                type: 'object',
+                additionalProperties: { oneOf: [{ type: 'string' }, { type: 'integer' }] },
+                example: { paid_subscriber: true, team_mates: 1 },
+              },
+              owner: { $ref: '#/components/schemas/user' },
+            },
+            example: { owner: { id: 7 } },
+          },
+          user: { type: 'object', properties: { id: { type: 'string' } } },
+        },
+      },
+    };
+    const result = convert(JSON.stringify(openapi), { source: 'companies.json', preset: false });
+    const swagger = JSON.parse(new TextDecoder().decode(result.files['apiDefinition.swagger.json'])) as {
+      definitions: Record<string, { example?: unknown; properties: Record<string, { example?: unknown }> }>;
+    };
+    expect(swagger.definitions.company?.example).toBeUndefined();
+    expect(swagger.definitions.company?.properties.custom_attributes?.example).toBeUndefined();
+    const dropped = result.losses
+      .filter((l) => l.construct === 'example')
+      .map((l) => `${l.pointer}: ${l.action}`);
+    expect(dropped).toEqual([
+      '/definitions/company/example: dropped; it does not fit its schema (`/owner/id` is an integer; the schema says a string)',
+      '/definitions/company/properties/custom_attributes/example: dropped; it does not fit its schema (`/paid_subscriber` is a boolean; the schema says a string)',
+    ]);
+    // The same schemas written as Swagger 2.0 pass through with their examples.
+    const swagger2 = {
+      swagger: '2.0',
+      info: { title: 'Companies', version: '1' },
+      host: 'api.companies.test',
+      paths: {},
+      definitions: {
+        company: { type: 'object', properties: { id: { type: 'string' } }, example: { id: 7 } },
+      },
+    };
+    const passed = convert(JSON.stringify(swagger2), { source: 'companies.json', preset: false });
+    const out = JSON.parse(
+      new TextDecoder().decode(passed.files['apiDefinition.swagger.json']),
+    ) as typeof swagger;
+    expect(out.definitions.company?.example).toEqual({ id: 7 });
+  });
 });

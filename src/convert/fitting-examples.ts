@@ -4,10 +4,14 @@
  * and Prism answer with examples, and `flowport validate` warns of them (`example-value-mismatch`).
  * Parameters keep their own handling (`x-ms-test-value` from an example that fits, else reported).
  */
-import { isObject, type JsonObject, type JsonValue } from '../connector/json.ts';
+import { isObject, type JsonObject, type JsonValue, own } from '../connector/json.ts';
+import { connectorFromFiles } from '../connector/load.ts';
 import { join } from '../connector/pointer.ts';
+import { at } from '../connector/refs.ts';
+import { valueConformance } from '../runtime/response-conformance.ts';
 import { withArticle } from '../validate/helpers/describe-type.ts';
 import { valueMismatch } from '../validate/helpers/json-type.ts';
+import { walkDefinition } from '../validate/walk.ts';
 import type { Losses } from './loss.ts';
 
 const MAX_DEPTH = 64;
@@ -56,4 +60,38 @@ export function dropUnfittingExamples(
 export function fitting(schema: JsonObject, pointer: string, ctx: { readonly losses: Losses }): JsonObject {
   dropUnfittingExamples(schema, pointer, ctx.losses);
   return schema;
+}
+
+/**
+ * Drops, in place, each object or array `example` of the finished swagger whose values inside do not
+ * fit their schemas (a property of another type, a `null`, a missing required property, a value
+ * outside `enum`), as `example-value-mismatch` checks them once `$ref`s can be followed: a `oneOf`
+ * converted to one of its members, say, whose example shows another. Reported at the swagger's
+ * pointer, as the schema sizes are.
+ */
+export function dropNestedUnfittingExamples(swagger: JsonObject, losses: Losses): void {
+  const connector = connectorFromFiles(
+    [{ name: 'apiDefinition.swagger.json', bytes: new TextEncoder().encode(JSON.stringify(swagger)) }],
+    { source: 'converted' },
+  );
+  const unfitting: { pointer: string; message: string }[] = [];
+  walkDefinition(connector, {
+    parameter() {},
+    response() {},
+    schema(node) {
+      const example = own(node.raw, 'example');
+      if (example === null || typeof example !== 'object' || own(node.raw, '$ref') !== undefined) return;
+      const findings = valueConformance(connector, node.raw, example, {
+        request: node.role !== 'output',
+      }).findings.filter((f) => f.severity === 'warning');
+      const first = findings[0];
+      if (first) unfitting.push({ pointer: node.pointer, message: first.message.replace(/\.$/, '') });
+    },
+  });
+  for (const { pointer, message } of unfitting) {
+    const schema = at(swagger, pointer);
+    if (!isObject(schema) || schema.example === undefined) continue;
+    delete schema.example;
+    losses.add(join(pointer, 'example'), 'example', `dropped; it does not fit its schema (${message})`);
+  }
 }

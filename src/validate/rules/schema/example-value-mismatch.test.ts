@@ -56,6 +56,47 @@ describe('example-value-mismatch', () => {
     expect(messages(exampleValueMismatch, { swagger })).toEqual([]);
   });
 
+  it("checks an object or array example's values against their schemas, through $refs, once with the count of the rest", () => {
+    const swagger = withDefinition({
+      type: 'object',
+      required: ['id'],
+      properties: {
+        id: { type: 'string', readOnly: true },
+        seats: { type: 'integer' },
+        owner: { $ref: '#/definitions/Thing' },
+        markets: { type: 'array', items: { type: 'string' }, example: ['CA', 3] },
+      },
+      example: { seats: 'ten', owner: { seats: null } },
+    });
+    expect(messages(exampleValueMismatch, { swagger })).toEqual([
+      'Property `markets` of definition `Thing` has an `example` that does not fit its schema: `/*` is an integer; the schema says a string.',
+      'Definition `Thing` has an `example` that does not fit its schema: `/seats` is a string; the schema says an integer (and 1 more).',
+    ]);
+    expect(pointers(exampleValueMismatch, { swagger })).toEqual([
+      '/definitions/Thing/properties/markets/example',
+      '/definitions/Thing/example',
+    ]);
+    // A request body's example need not give a `readOnly` property the schema requires; an answer's must.
+    const schema = {
+      type: 'object',
+      required: ['id'],
+      properties: { id: { type: 'string', readOnly: true } },
+      example: {},
+    };
+    expect(messages(exampleValueMismatch, { swagger: withBody(schema) })).toEqual([]);
+    expect(messages(exampleValueMismatch, { swagger: withDefinition(schema) })).toEqual([]);
+    expect(
+      messages(exampleValueMismatch, {
+        swagger: withOperation({
+          operationId: 'GetTask',
+          responses: { '200': { description: 'OK', schema } },
+        }),
+      }),
+    ).toEqual([
+      'The `200` response schema of `GetTask` has an `example` that does not fit its schema: `/id` is missing; the schema says it is required.',
+    ]);
+  });
+
   describe('response examples', () => {
     const withExamples = (examples: Record<string, unknown>) =>
       withOperation({

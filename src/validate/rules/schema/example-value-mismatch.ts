@@ -75,7 +75,23 @@ export default defineRule({
         const value = own(node.raw, key);
         if (value === undefined || value === null) continue;
         const mismatch = valueMismatch(value, type, values);
-        if (mismatch === undefined) continue;
+        if (mismatch === undefined) {
+          // An object or array example whole: the values inside it against their own schemas.
+          if (typeof value !== 'object') continue;
+          // A request's example is not asked for `readOnly` properties; a definition's may be either.
+          const request = node.role !== 'output';
+          const findings = valueConformance(ctx.connector, node.raw, value, { request }).findings.filter(
+            (f) => f.severity === 'warning',
+          );
+          const first = findings[0];
+          if (!first) continue;
+          const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : '';
+          ctx.report({
+            message: `${schemaLabel(node, ctx.connector)} has an \`${key}\` that does not fit its schema: ${first.message.replace(/\.$/, '')}${more}.`,
+            at: join(node.pointer, key),
+          });
+          continue;
+        }
         const label = schemaLabel(node, ctx.connector);
         ctx.report({
           message:
