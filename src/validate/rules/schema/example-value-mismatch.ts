@@ -1,4 +1,5 @@
-import { isObject, jsonType, own, ownString } from '../../../connector/json.ts';
+import { isObject, type JsonValue, jsonType, own, ownString } from '../../../connector/json.ts';
+import type { Connector } from '../../../connector/model.ts';
 import { join } from '../../../connector/pointer.ts';
 import { valueConformance } from '../../../runtime/response-conformance.ts';
 import { valueMismatch } from '../../helpers/json-type.ts';
@@ -18,6 +19,24 @@ function encodedJson(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * How a value differs from its schema, as a clause: the first difference and the count of the rest
+ * (`\`/id\` is missing; the schema says it is required (and 2 more)`); undefined when it fits.
+ */
+function differences(
+  connector: Connector,
+  schema: JsonValue,
+  value: JsonValue,
+  request: boolean,
+): string | undefined {
+  const findings = valueConformance(connector, schema, value, { request }).findings.filter(
+    (f) => f.severity === 'warning',
+  );
+  const first = findings[0];
+  if (!first) return undefined;
+  return `${first.message.replace(/\.$/, '')}${findings.length > 1 ? ` (and ${findings.length - 1} more)` : ''}`;
 }
 
 export default defineRule({
@@ -53,16 +72,8 @@ export default defineRule({
           });
           continue;
         }
-        const findings = valueConformance(ctx.connector, response.schema, example).findings.filter(
-          (f) => f.severity === 'warning',
-        );
-        const first = findings[0];
-        if (!first) continue;
-        const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : '';
-        ctx.report({
-          message: `${where} does not fit its schema: ${first.message.replace(/\.$/, '')}${more}.`,
-          at,
-        });
+        const difference = differences(ctx.connector, response.schema, example, false);
+        if (difference) ctx.report({ message: `${where} does not fit its schema: ${difference}.`, at });
       }
     },
     schemaKeys: KEYS,
@@ -79,17 +90,12 @@ export default defineRule({
           // An object or array example whole: the values inside it against their own schemas.
           if (typeof value !== 'object') continue;
           // A request's example is not asked for `readOnly` properties; a definition's may be either.
-          const request = node.role !== 'output';
-          const findings = valueConformance(ctx.connector, node.raw, value, { request }).findings.filter(
-            (f) => f.severity === 'warning',
-          );
-          const first = findings[0];
-          if (!first) continue;
-          const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : '';
-          ctx.report({
-            message: `${schemaLabel(node, ctx.connector)} has an \`${key}\` that does not fit its schema: ${first.message.replace(/\.$/, '')}${more}.`,
-            at: join(node.pointer, key),
-          });
+          const difference = differences(ctx.connector, node.raw, value, node.role !== 'output');
+          if (difference)
+            ctx.report({
+              message: `${schemaLabel(node, ctx.connector)} has an \`${key}\` that does not fit its schema: ${difference}.`,
+              at: join(node.pointer, key),
+            });
           continue;
         }
         const label = schemaLabel(node, ctx.connector);
