@@ -65,6 +65,15 @@ export default defineConfig([
     },
   },
   {
+    // The runtime's policy templates for `policy-instance-invalid` (src/validate/policy-compile-lazy.ts):
+    // a file of their own, required on first use, so a fresh `flowport validate` of a connector without
+    // policies does not load them.
+    input: { 'policy-compile': 'src/validate/policy-compile.ts' },
+    platform: 'node',
+    resolve: { mainFields: ['module', 'main'] },
+    output: { ...output, codeSplitting: false },
+  },
+  {
     // Validation workers: one file of their own, whose compile cache entry (lazily compiled) is not
     // the eagerly compiled `rules.mjs` of the main thread.
     input: { worker: 'src/validate/worker.ts' },

@@ -144,6 +144,8 @@ export interface PolicyDiagnostic {
   readonly message: string;
   /** JSON pointer into apiProperties.json. */
   readonly pointer: string;
+  /** A required parameter is absent (`flowport validate` reports it as `policy-template-parameters`). */
+  readonly missing?: true;
 }
 
 /** One policy template (`setheader`, …): declarative metadata plus a factory that validates once. */

@@ -31,6 +31,25 @@ writeFileSync(
   }),
 );
 
+// A policy the runtime cannot read: `policy-instance-invalid` requires the policy templates on first use.
+const brokenPolicy = join(installed, 'broken-policy');
+cpSync(example, brokenPolicy, { recursive: true });
+{
+  const file = join(brokenPolicy, 'apiProperties.json');
+  const props = JSON.parse(readFileSync(file, 'utf8')) as { properties: Record<string, unknown> };
+  props.properties.policyTemplateInstances = [
+    {
+      templateId: 'routerequesttoendpoint',
+      title: 'Misspelt route',
+      parameters: {
+        'x-ms-apimTemplateParameter.newPath': "/v1/tasks/@queryParamters('id')",
+        'x-ms-apimTemplate-operationName': ['GetTask'],
+      },
+    },
+  ];
+  writeFileSync(file, JSON.stringify(props, null, 2));
+}
+
 // Certification packages: fast-xml-parser, loaded only for them, from the bundle too.
 const goodPackage = join(installed, 'submission.zip');
 writeFileSync(goodPackage, zipOf(submissionTree()));
@@ -93,6 +112,8 @@ describe('the published `flowport validate`', () => {
       const text = readFileSync(join(installed, 'dist', file), 'utf8');
       expect(text, file).not.toContain('node_modules/fflate');
       expect(text, file).not.toContain('node:child_process');
+      // The policy templates, required by `policy-instance-invalid` when a connector has policies.
+      expect(text, file).not.toContain('src/runtime/policies/');
     }
   });
 
@@ -111,6 +132,7 @@ describe('the published `flowport validate`', () => {
     [['validate', example, '--config', customConfig, '--no-color']],
     [['validate', badPackage, '--no-color']],
     [['validate', goodPackage, example, '-f', 'json']],
+    [['validate', brokenPolicy, '-f', 'json']],
   ])(
     'answers %j as the CLI in process does, from a cold and a warm compile cache',
     async (argv) => {

@@ -62,11 +62,13 @@ export class InstanceParameters {
   }
 
   private missing(name: string, fix: string): undefined {
-    return this.report(
-      'POLICY_INVALID',
-      `${this.label} has no \`${PREFIX}${name}\`; ${fix}.`,
-      this.pointer(PREFIX + name),
-    );
+    this.diagnostics.push({
+      code: 'POLICY_INVALID',
+      message: `${this.label} has no \`${PREFIX}${name}\`; ${fix}.`,
+      pointer: this.pointer(PREFIX + name),
+      missing: true,
+    });
+    return undefined;
   }
 
   private wrongType(name: string, expected: string): undefined {

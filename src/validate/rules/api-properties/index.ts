@@ -19,7 +19,9 @@ import oauthIdentityProvider from './oauth-identity-provider.ts';
 import oauthIdentityProviderUnknown from './oauth-identity-provider-unknown.ts';
 import oauthRedirectMode from './oauth-redirect-mode.ts';
 import policyConnectionParameterUnknown from './policy-connection-parameter-unknown.ts';
+import policyInstanceInvalid from './policy-instance-invalid.ts';
 import policyOperationUnknown from './policy-operation-unknown.ts';
+import policyRouteWithoutOperations from './policy-route-without-operations.ts';
 import policyTemplateParameters from './policy-template-parameters.ts';
 import policyTemplateUnknown from './policy-template-unknown.ts';
 import publisherRequired from './publisher-required.ts';
@@ -49,7 +51,9 @@ export default [
   oauthIdentityProvider,
   oauthRedirectMode,
   policyConnectionParameterUnknown,
+  policyInstanceInvalid,
   policyOperationUnknown,
+  policyRouteWithoutOperations,
   policyTemplateParameters,
   policyTemplateUnknown,
   publisherRequired,

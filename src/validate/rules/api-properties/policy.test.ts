@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { messages, pointers, runRule, withOperation } from '../../testing.ts';
 import connectionParameterUnknown from './policy-connection-parameter-unknown.ts';
+import instanceInvalid from './policy-instance-invalid.ts';
 import operationUnknown from './policy-operation-unknown.ts';
+import routeWithoutOperations from './policy-route-without-operations.ts';
 import parameters from './policy-template-parameters.ts';
 import templateUnknown from './policy-template-unknown.ts';
 
@@ -152,5 +154,89 @@ describe('policy-connection-parameter-unknown', () => {
       ),
     );
     expect(runRule(connectionParameterUnknown, files)).toEqual([]);
+  });
+});
+
+describe('policy-instance-invalid', () => {
+  it("reports what the runtime refuses: Pixela's misspelt function, Assently's header name, a section the template has not", () => {
+    const route = {
+      templateId: 'routerequesttoendpoint',
+      title: 'Pixels',
+      parameters: {
+        'x-ms-apimTemplateParameter.newPath': "/graphs/@queryParamters('graphID')/pixels",
+        'x-ms-apimTemplate-operationName': ['ListTasks'],
+      },
+    };
+    const header = setHeader({ 'x-ms-apimTemplateParameter.name': '[[Dummy]]' });
+    const query = {
+      templateId: 'setqueryparameter',
+      title: 'Page size',
+      parameters: {
+        'x-ms-apimTemplateParameter.name': 'top',
+        'x-ms-apimTemplateParameter.value': '50',
+        'x-ms-apimTemplate-policySection': 'Response',
+      },
+    };
+    expect(messages(instanceInvalid, files(route, header, query))).toEqual([
+      "Policy `Pixels` (`routerequesttoendpoint`) has an invalid `x-ms-apimTemplateParameter.newPath`: Policy expression `@queryParamters('graphID')` is invalid at column 10: unknown function `queryParamters`; use one of headers, header, queryParameters, connectionParameters, body, item, triggerBody; fix the expression.",
+      'Policy `Set content type` (`setheader`) sets header `[[Dummy]]`, which is not a valid header name; use letters, digits and `-`.',
+      expect.stringContaining('Policy `Page size` (`setqueryparameter`)'),
+    ]);
+    expect(pointers(instanceInvalid, files(route))).toEqual([
+      '/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.newPath',
+    ]);
+  });
+
+  it('leaves unknown templates and absent parameters to their own rules, and accepts valid instances', () => {
+    const lacking = { templateId: 'setheader', parameters: { 'x-ms-apimTemplateParameter.value': 'x' } };
+    expect(runRule(instanceInvalid, files({ templateId: 'setHeaders', parameters: {} }, lacking))).toEqual(
+      [],
+    );
+    expect(messages(parameters, files(lacking))).toHaveLength(1);
+    expect(
+      runRule(
+        instanceInvalid,
+        files(setHeader(), setHeader({ 'x-ms-apimTemplateParameter.value': "@connectionParameters('key')" })),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('policy-route-without-operations', () => {
+  const route = (operations?: string[]) => ({
+    templateId: 'routerequesttoendpoint',
+    title: 'Route to the user',
+    parameters: {
+      'x-ms-apimTemplateParameter.newPath': "/v1/users/@connectionParameters('username')",
+      ...(operations && { 'x-ms-apimTemplate-operationName': operations }),
+    },
+  });
+  const twoOperations = (...policies: unknown[]) => ({
+    swagger: withOperation({}, '/tasks', 'get', {}),
+    apiProperties: { properties: { iconBrandColor: '#123456', policyTemplateInstances: policies } },
+  });
+  const swaggerWithTwo = () => {
+    const files = twoOperations();
+    const paths = (files.swagger as { paths: Record<string, unknown> }).paths;
+    paths['/users'] = {
+      get: { operationId: 'GetUser', summary: 'Get the user', responses: { '200': { description: 'OK' } } },
+    };
+    return files.swagger;
+  };
+
+  it("reports a route that names no operation, as Pixela's five", () => {
+    const input = { swagger: swaggerWithTwo(), apiProperties: twoOperations(route()).apiProperties };
+    expect(messages(routeWithoutOperations, input)).toEqual([
+      "Policy `Route to the user` (`routerequesttoendpoint`) names no operation, so it sends every one of the 2 operations to `/v1/users/@connectionParameters('username')`; a policy without `x-ms-apimTemplate-operationName` applies to all of them.",
+    ]);
+  });
+
+  it('accepts a route that names its operations, and one in a connector of one operation', () => {
+    const named = {
+      swagger: swaggerWithTwo(),
+      apiProperties: twoOperations(route(['GetUser'])).apiProperties,
+    };
+    expect(runRule(routeWithoutOperations, named)).toEqual([]);
+    expect(runRule(routeWithoutOperations, twoOperations(route()))).toEqual([]);
   });
 });
