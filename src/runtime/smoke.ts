@@ -84,7 +84,7 @@ async function smokeOne(runtime: Runtime, operation: Operation, options: SmokeOp
         status: undefined,
         ok: false,
         ms: 0,
-        error: `NO_EXAMPLE: no example value could be made for ${missing.map((m) => `\`${m}\``).join(', ')}`,
+        error: `NO_EXAMPLE: no example value could be made for ${missing.map((m) => `\`${m}\``).join(', ')} (nothing fits its schema); give ${missing.length > 1 ? 'each' : 'it'} an \`x-ms-test-value\` (what certification testers send too), or call the operation with \`flowport run\` and \`--param\``,
       };
     }
     // An asynchronous action's 202 counts as its answer: smoke checks that each call is accepted.

@@ -69,6 +69,34 @@ describe('flowport smoke --mock', () => {
     });
   });
 
+  it('names the parameters it can make no value for, and how to give one', async () => {
+    const dated = structuredClone(swagger) as typeof swagger & { paths: Record<string, unknown> };
+    dated.paths['/usage'] = {
+      get: {
+        operationId: 'GetUsage',
+        parameters: [
+          // DQ on Demand's: a .NET date format written as the pattern, which no date matches.
+          {
+            name: 'StartDate',
+            in: 'query',
+            required: true,
+            type: 'string',
+            format: 'date-time',
+            pattern: 'yyyy-MM-dd hh:mm:ss.fff',
+          },
+        ],
+        responses: { 200: { description: 'OK' } },
+      },
+    };
+    const dq = join(dir, 'usage.swagger.json');
+    writeFileSync(dq, JSON.stringify(dated));
+    const run = await runCli(['smoke', dq, '--mock', '--only', 'GetUsage']);
+    expect(run.stdout).toContain(
+      'NO_EXAMPLE: no example value could be made for `StartDate` (nothing fits its schema); give it an `x-ms-test-value` (what certification testers send too), or call the operation with `flowport run` and `--param`',
+    );
+    expect(run.code).toBe(1);
+  });
+
   it('takes --mock or --base-url, not both', async () => {
     const run = await runCli(['smoke', file, '--mock', '--base-url', 'http://x']);
     expect(run.code).toBe(2);
