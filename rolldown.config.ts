@@ -18,7 +18,7 @@ const output: OutputOptions = {
  * package builder (`src/package-build/`, fflate and child processes), which lives outside `src/package/`.
  */
 const VALIDATE_PATH =
-  /[\\/]src[\\/](validate|connector|package)[\\/](?!background)|[\\/]src[\\/](errors|lazy|package-root|version)\.ts$|[\\/]src[\\/]cli[\\/](exit\.ts|actions[\\/]validate\.ts)$/;
+  /[\\/]src[\\/](validate|connector|package)[\\/](?!background|fix|suggestion|reporters[\\/](sarif|junit))|[\\/]src[\\/](errors|lazy|package-root|version)\.ts$|[\\/]src[\\/]cli[\\/](exit\.ts|actions[\\/]validate\.ts)$/;
 
 /**
  * Node built-ins of the chunks a fresh `flowport validate` loads, taken with `process.getBuiltinModule`

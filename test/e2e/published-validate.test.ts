@@ -50,6 +50,15 @@ cpSync(example, brokenPolicy, { recursive: true });
   writeFileSync(file, JSON.stringify(props, null, 2));
 }
 
+// A finding `--fix` can mend (a path parameter without `x-ms-url-encoding`): the fix machinery, jsonc-parser
+// and diff are chunks of their own, loaded for `--diff`, `--fix` and SARIF only.
+const fixable = join(installed, 'fixable');
+cpSync(example, fixable, { recursive: true });
+{
+  const file = join(fixable, 'apiDefinition.swagger.json');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/,\s*"x-ms-url-encoding": "single"/, ''));
+}
+
 // Certification packages: fast-xml-parser, loaded only for them, from the bundle too.
 const goodPackage = join(installed, 'submission.zip');
 writeFileSync(goodPackage, zipOf(submissionTree()));
@@ -114,6 +123,10 @@ describe('the published `flowport validate`', () => {
       expect(text, file).not.toContain('node:child_process');
       // The policy templates, required by `policy-instance-invalid` when a connector has policies.
       expect(text, file).not.toContain('src/runtime/policies/');
+      // SARIF, JUnit and the fixes (jsonc-parser's editing, diff), loaded when asked for.
+      expect(text, file).not.toContain('node_modules/diff');
+      expect(text, file).not.toContain('node_modules/jsonc-parser');
+      expect(text, file).not.toContain('src/validate/fix.ts');
     }
   });
 
@@ -133,6 +146,9 @@ describe('the published `flowport validate`', () => {
     [['validate', badPackage, '--no-color']],
     [['validate', goodPackage, example, '-f', 'json']],
     [['validate', brokenPolicy, '-f', 'json']],
+    [['validate', example, '--format', 'junit']],
+    [['validate', fixable, '--format', 'sarif', '-q']],
+    [['validate', fixable, '--diff', '--no-color']],
   ])(
     'answers %j as the CLI in process does, from a cold and a warm compile cache',
     async (argv) => {

@@ -11,10 +11,8 @@ import { onlyRules } from '../../validate/presets.ts';
 import { nearestRuleIds } from '../../validate/registry.ts';
 import { formatGithub } from '../../validate/reporters/github.ts';
 import { formatJson } from '../../validate/reporters/json.ts';
-import { formatJunit } from '../../validate/reporters/junit.ts';
 import { formatPaconn } from '../../validate/reporters/paconn.ts';
 import { formatPipeline } from '../../validate/reporters/pipeline.ts';
-import { formatSarif } from '../../validate/reporters/sarif.ts';
 import {
   formatSummaryTable,
   formatText,
@@ -155,12 +153,20 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Io)
 
   let output: string;
   if (flags.format === 'json') output = formatJson(results, VERSION);
+  // SARIF and JUnit reporters (and the fix machinery SARIF's fixes use) load only when asked for.
   else if (flags.format === 'sarif')
-    output = formatSarif(results, VERSION, process.cwd(), texts, config?.customRules);
+    output = (await import('../../validate/reporters/sarif.ts')).formatSarif(
+      results,
+      VERSION,
+      process.cwd(),
+      texts,
+      config?.customRules,
+    );
   else if (flags.format === 'pipeline') output = formatPipeline(results);
   else if (flags.format === 'paconn') output = formatPaconn(results);
   else if (flags.format === 'github') output = formatGithub(results);
-  else if (flags.format === 'junit') output = formatJunit(results, flags.failOn);
+  else if (flags.format === 'junit')
+    output = (await import('../../validate/reporters/junit.ts')).formatJunit(results, flags.failOn);
   else {
     const parts = results
       .map((r) => formatText(r, texts.get(r), { color, frames: flags.frames }))
