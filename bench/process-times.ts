@@ -1,8 +1,8 @@
 /**
  * Times fresh processes for `bench/validate.bench.ts`, from a process of its own: one that has
- * validated the corpus in process spawns slower (a `node -e 0` took 34 ms from the benchmark's
- * process against 23 ms from a fresh one, 30 November, while a validate run took about as long from
- * either), which made the ratio to `node -e 0` look better than it is.
+ * validated the corpus in process spawns every child about 11 ms slower (30 November: `node -e 0` 34
+ * against 23 ms, the published `validate` of one connector 63 against 50 ms), a constant that made
+ * the ratio of the two look better than it is (1.80 against 2.17).
  *
  * Usage: node bench/process-times.ts <runs> <argv as JSON>… — prints the times of each argv as JSON
  * (`number[][]`), the argvs run in turn, after one warm-up run each.

@@ -208,7 +208,7 @@ symlinkSync(join(root, 'node_modules'), join(installed, 'node_modules'));
 const published = join(installed, 'bin/flowport.js');
 const checkout = join(root, 'bin/flowport.js');
 // Timed from a fresh process of its own (bench/process-times.ts): this one, having validated the
-// corpus, spawns `node -e 0` a third slower, which flattered the ratio.
+// corpus, spawns every child about 11 ms slower, a constant that flattered the ratio.
 const [bare = [], published1 = [], publishedExample = [], checkout1 = []] = JSON.parse(
   execFileSync(
     process.execPath,
