@@ -21,6 +21,7 @@ import oauthRedirectMode from './oauth-redirect-mode.ts';
 import policyConnectionParameterUnknown from './policy-connection-parameter-unknown.ts';
 import policyInstanceInvalid from './policy-instance-invalid.ts';
 import policyOperationUnknown from './policy-operation-unknown.ts';
+import policyReadsUndeclaredParameter from './policy-reads-undeclared-parameter.ts';
 import policyRouteWithoutOperations from './policy-route-without-operations.ts';
 import policyTemplateParameters from './policy-template-parameters.ts';
 import policyTemplateUnknown from './policy-template-unknown.ts';
@@ -53,6 +54,7 @@ export default [
   policyConnectionParameterUnknown,
   policyInstanceInvalid,
   policyOperationUnknown,
+  policyReadsUndeclaredParameter,
   policyRouteWithoutOperations,
   policyTemplateParameters,
   policyTemplateUnknown,

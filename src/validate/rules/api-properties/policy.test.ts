@@ -3,6 +3,7 @@ import { messages, pointers, runRule, withOperation } from '../../testing.ts';
 import connectionParameterUnknown from './policy-connection-parameter-unknown.ts';
 import instanceInvalid from './policy-instance-invalid.ts';
 import operationUnknown from './policy-operation-unknown.ts';
+import readsUndeclared from './policy-reads-undeclared-parameter.ts';
 import routeWithoutOperations from './policy-route-without-operations.ts';
 import parameters from './policy-template-parameters.ts';
 import templateUnknown from './policy-template-unknown.ts';
@@ -238,5 +239,96 @@ describe('policy-route-without-operations', () => {
     };
     expect(runRule(routeWithoutOperations, named)).toEqual([]);
     expect(runRule(routeWithoutOperations, twoOperations(route()))).toEqual([]);
+  });
+});
+
+describe('policy-reads-undeclared-parameter', () => {
+  /** Bloomflow's shape: every operation but one declares the header its host comes from. */
+  const api = (extra: Record<string, unknown> = {}) => ({
+    swagger: '2.0',
+    info: { title: 'Ideas', version: '1', description: 'Ideas.' },
+    host: 'api.ideas.test',
+    basePath: '/',
+    schemes: ['https'],
+    securityDefinitions: { key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } },
+    parameters: { url: { name: 'bloomflow_api_url', in: 'header', required: true, type: 'string' } },
+    paths: {
+      '/items': {
+        get: {
+          operationId: 'ListItems',
+          parameters: [{ $ref: '#/parameters/url' }],
+          responses: { '200': { description: 'OK' } },
+        },
+      },
+      '/applications/{formId}': {
+        post: {
+          operationId: 'CreateApplication',
+          parameters: [{ name: 'formId', in: 'path', required: true, type: 'string' }],
+          responses: { '200': { description: 'OK' } },
+        },
+      },
+    },
+    ...extra,
+  });
+  const withPolicies = (...policies: unknown[]) => ({
+    swagger: api(),
+    apiProperties: { properties: { iconBrandColor: '#123456', policyTemplateInstances: policies } },
+  });
+  const host = (template: string) => ({
+    templateId: 'dynamichosturl',
+    title: 'Set the address',
+    parameters: { 'x-ms-apimTemplateParameter.urlTemplate': template },
+  });
+
+  it("reports Bloomflow's host read from a header one operation does not send, at the parameter", () => {
+    const files = withPolicies(host("@headers('bloomflow_api_url')"));
+    expect(messages(readsUndeclared, files)).toEqual([
+      'Policy `Set the address` (`dynamichosturl`) reads header `bloomflow_api_url`, which `CreateApplication` does not send, so it reads an empty value there.',
+    ]);
+    expect(pointers(readsUndeclared, files)).toEqual([
+      '/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.urlTemplate',
+    ]);
+  });
+
+  it('accepts a read with a default, one the operations declare, headers the connection or platform sends, and values an earlier policy sets', () => {
+    const setFirst = {
+      templateId: 'setvaluefromurl',
+      title: 'Team',
+      parameters: {
+        'x-ms-apimTemplateParameter.parameterTemplate': "@headers('TeamId')",
+        'x-ms-apimTemplateParameter.parameterValueUrl': '/me',
+        'x-ms-apimTemplateParameter.parameterValuePathTemplate': '@body().team',
+      },
+    };
+    const route = {
+      templateId: 'routerequesttoendpoint',
+      title: 'Team boards',
+      parameters: {
+        'x-ms-apimTemplateParameter.newPath':
+          "/teams/@headers('teamid')/@header('X-Api-Key')/@headers('Authorization')",
+      },
+    };
+    const limited = {
+      ...host("@headers('bloomflow_api_url')"),
+      parameters: {
+        'x-ms-apimTemplateParameter.urlTemplate': "@headers('bloomflow_api_url')",
+        'x-ms-apimTemplate-operationName': ['ListItems'],
+      },
+    };
+    expect(
+      runRule(
+        readsUndeclared,
+        withPolicies(
+          host("@headers('bloomflow_api_url', 'https://api.ideas.test')"),
+          setFirst,
+          route,
+          limited,
+        ),
+      ),
+    ).toEqual([]);
+    // Set after the read, the value is not there yet.
+    expect(messages(readsUndeclared, withPolicies(route, setFirst))).toEqual([
+      'Policy `Team boards` (`routerequesttoendpoint`) reads header `teamid`, which `ListItems`, `CreateApplication` do not send, so it reads an empty value there.',
+    ]);
   });
 });
