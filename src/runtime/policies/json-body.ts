@@ -42,14 +42,25 @@ export function elements(
   ctx: PolicyContext,
   label: string,
 ): Element[] {
+  const found = elementsAt(holder, parent, subPath);
+  if (!found) ctx.warn(`${label} was skipped: the body has nothing at \`${parent.source}\`.`);
+  return found?.elements ?? [];
+}
+
+/** {@link elements} without the warning: undefined when the parent is missing; `perItem` when each array element is one. */
+function elementsAt(
+  holder: JsonHolder,
+  parent: PropertyPath,
+  subPath: PropertyPath | undefined,
+): { elements: Element[]; perItem: boolean } | undefined {
   const value = getAt(holder.value, parent.steps);
-  if (value === undefined) {
-    ctx.warn(`${label} was skipped: the body has nothing at \`${parent.source}\`.`);
-    return [];
-  }
+  if (value === undefined) return undefined;
   if (Array.isArray(value) && subPath !== undefined && subPath.steps.length > 0)
-    return value.map((v, i) => ({ value: v, replace: (next) => (value[i] = next) }));
-  return [{ value, replace: place(holder, parent.steps) }];
+    return {
+      elements: value.map((v, i) => ({ value: v, replace: (next) => (value[i] = next) })),
+      perItem: true,
+    };
+  return { elements: [{ value, replace: place(holder, parent.steps) }], perItem: false };
 }
 
 /**
@@ -122,14 +133,11 @@ export function untransformProperty(
   paths: PropertyPaths,
   unmap: (result: JsonValue | undefined) => JsonValue | undefined,
 ): void {
-  const parent = getAt(holder.value, paths.parent.steps);
-  if (parent === undefined) return;
-  const perItem = Array.isArray(parent) && paths.sub.steps.length > 0;
-  const found: Element[] = perItem
-    ? parent.map((v, i) => ({ value: v, replace: (next) => (parent[i] = next) }))
-    : [{ value: parent, replace: place(holder, paths.parent.steps) }];
+  const found = elementsAt(holder, paths.parent, paths.sub);
+  if (!found) return;
+  const { perItem } = found;
   const { target, sub } = paths;
-  for (const element of found) {
+  for (const element of found.elements) {
     const inItem = target.root === 'item';
     const result = getAt(inItem ? element.value : holder.value, target.steps);
     const source = unmap(result);
