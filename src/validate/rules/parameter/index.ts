@@ -5,6 +5,7 @@ import bodyParameterSchemaRequired from './body-parameter-schema-required.ts';
 import collectionFormatValueNotSupported from './collection-format-value-not-supported.ts';
 import connectionIdParameterNotAllowed from './connection-id-parameter-not-allowed.ts';
 import fileParameterMustBeInFormData from './file-parameter-must-be-in-form-data.ts';
+import headerParameterNameNotValid from './header-parameter-name-not-valid.ts';
 import invalidFormDataParameterName from './invalid-form-data-parameter-name.ts';
 import nonBodyParameterSchemaNotValid from './non-body-parameter-schema-not-valid.ts';
 import operationMissingPathParameter from './operation-missing-path-parameter.ts';
@@ -46,6 +47,7 @@ export default [
   collectionFormatValueNotSupported,
   connectionIdParameterNotAllowed,
   fileParameterMustBeInFormData,
+  headerParameterNameNotValid,
   invalidFormDataParameterName,
   nonBodyParameterSchemaNotValid,
   operationMissingPathParameter,

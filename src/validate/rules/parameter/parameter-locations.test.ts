@@ -5,6 +5,7 @@ import bodyPropertyNotValid from './body-parameter-property-not-valid.ts';
 import bodySchemaRequired from './body-parameter-schema-required.ts';
 import collectionFormat from './collection-format-value-not-supported.ts';
 import fileInFormData from './file-parameter-must-be-in-form-data.ts';
+import headerName from './header-parameter-name-not-valid.ts';
 import formDataName from './invalid-form-data-parameter-name.ts';
 import nonBodySchema from './non-body-parameter-schema-not-valid.ts';
 import formAndBody from './parameter-list-contains-form-data-and-body.ts';
@@ -117,6 +118,34 @@ describe('invalid-form-data-parameter-name', () => {
   });
   it('accepts ASCII form names and non-ASCII names elsewhere', () => {
     expect(messages(formDataName, post([param('size', 'formData'), param('größe', 'query')]))).toEqual([]);
+  });
+});
+
+describe('header-parameter-name-not-valid', () => {
+  it("reports Robots for Power BI's `Account Id` and TxtSync's `Content-Type:`, at the name", () => {
+    const files = post([param('Account Id', 'header'), param('Content-Type:', 'header')]);
+    expect(pointers(headerName, files)).toEqual([
+      '/paths/~1tasks/post/parameters/0/name',
+      '/paths/~1tasks/post/parameters/1/name',
+    ]);
+    expect(messages(headerName, files)[0]).toMatch(
+      /^The header name `Account Id` has a space, which no HTTP header name may have, so the request cannot be sent \(/,
+    );
+    expect(messages(headerName, files)[1]).toMatch(
+      /^The header name `Content-Type:` has a character such as `:`/,
+    );
+  });
+  it('accepts header names that are tokens, and names with spaces elsewhere', () => {
+    expect(
+      messages(
+        headerName,
+        post([
+          param('X-Api-Key', 'header'),
+          param("If-Match_2.0~!#$%&'*+^`|", 'header'),
+          param('Account Id', 'query'),
+        ]),
+      ),
+    ).toEqual([]);
   });
 });
 
