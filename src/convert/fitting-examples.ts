@@ -8,9 +8,9 @@ import { isObject, type JsonObject, type JsonValue, own } from '../connector/jso
 import { connectorFromFiles } from '../connector/load.ts';
 import { join } from '../connector/pointer.ts';
 import { at } from '../connector/refs.ts';
-import { valueConformance } from '../runtime/response-conformance.ts';
 import { withArticle } from '../validate/helpers/describe-type.ts';
 import { valueMismatch } from '../validate/helpers/json-type.ts';
+import { valueDifferences } from '../validate/helpers/value-differences.ts';
 import { walkDefinition } from '../validate/walk.ts';
 import type { Losses } from './loss.ts';
 
@@ -81,11 +81,8 @@ export function dropNestedUnfittingExamples(swagger: JsonObject, losses: Losses)
     schema(node) {
       const example = own(node.raw, 'example');
       if (example === null || typeof example !== 'object' || own(node.raw, '$ref') !== undefined) return;
-      const findings = valueConformance(connector, node.raw, example, {
-        request: node.role !== 'output',
-      }).findings.filter((f) => f.severity === 'warning');
-      const first = findings[0];
-      if (first) unfitting.push({ pointer: node.pointer, message: first.message.replace(/\.$/, '') });
+      const difference = valueDifferences(connector, node.raw, example, node.role !== 'output');
+      if (difference) unfitting.push({ pointer: node.pointer, message: difference.first });
     },
   });
   for (const { pointer, message } of unfitting) {

@@ -1,9 +1,8 @@
-import { isObject, type JsonValue, jsonType, own, ownString } from '../../../connector/json.ts';
-import type { Connector } from '../../../connector/model.ts';
+import { isObject, jsonType, own, ownString } from '../../../connector/json.ts';
 import { join } from '../../../connector/pointer.ts';
-import { valueConformance } from '../../../runtime/response-conformance.ts';
 import { valueMismatch } from '../../helpers/json-type.ts';
 import { schemaLabel } from '../../helpers/schema-label.ts';
+import { describeDifferences, valueDifferences } from '../../helpers/value-differences.ts';
 import { ALL, defineRule } from '../../rule.ts';
 
 /** The keywords whose value stands for a value of the schema: shown to makers, sent by tests, answered by mocks. */
@@ -19,24 +18,6 @@ function encodedJson(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * How a value differs from its schema, as a clause: the first difference and the count of the rest
- * (`\`/id\` is missing; the schema says it is required (and 2 more)`); undefined when it fits.
- */
-function differences(
-  connector: Connector,
-  schema: JsonValue,
-  value: JsonValue,
-  request: boolean,
-): string | undefined {
-  const findings = valueConformance(connector, schema, value, { request }).findings.filter(
-    (f) => f.severity === 'warning',
-  );
-  const first = findings[0];
-  if (!first) return undefined;
-  return `${first.message.replace(/\.$/, '')}${findings.length > 1 ? ` (and ${findings.length - 1} more)` : ''}`;
 }
 
 export default defineRule({
@@ -72,8 +53,12 @@ export default defineRule({
           });
           continue;
         }
-        const difference = differences(ctx.connector, response.schema, example, false);
-        if (difference) ctx.report({ message: `${where} does not fit its schema: ${difference}.`, at });
+        const difference = valueDifferences(ctx.connector, response.schema, example, false);
+        if (difference)
+          ctx.report({
+            message: `${where} does not fit its schema: ${describeDifferences(difference)}.`,
+            at,
+          });
       }
     },
     schemaKeys: KEYS,
@@ -90,10 +75,10 @@ export default defineRule({
           // An object or array example whole: the values inside it against their own schemas.
           if (typeof value !== 'object') continue;
           // A request's example is not asked for `readOnly` properties; a definition's may be either.
-          const difference = differences(ctx.connector, node.raw, value, node.role !== 'output');
+          const difference = valueDifferences(ctx.connector, node.raw, value, node.role !== 'output');
           if (difference)
             ctx.report({
-              message: `${schemaLabel(node, ctx.connector)} has an \`${key}\` that does not fit its schema: ${difference}.`,
+              message: `${schemaLabel(node, ctx.connector)} has an \`${key}\` that does not fit its schema: ${describeDifferences(difference)}.`,
               at: join(node.pointer, key),
             });
           continue;
