@@ -34,6 +34,7 @@ import minimumShouldBeLessThanOrEqualToMaximum from './minimum-should-be-less-th
 import missingEnumValuesDisplayName from './missing-enum-values-display-name.ts';
 import multipleOfMustBeGreaterThanZero from './multiple-of-must-be-greater-than-zero.ts';
 import operationSchemaCountExceedsMaxAllowed from './operation-schema-count-exceeds-max-allowed.ts';
+import patternLooksLikeFormatOrLiteral from './pattern-looks-like-format-or-literal.ts';
 import patternShouldBeValidRegularExpression from './pattern-should-be-valid-regular-expression.ts';
 import propertyMustBeRequired from './property-must-be-required.ts';
 import requiredLoopInSchemaNotAllowed from './required-loop-in-schema-not-allowed.ts';
@@ -90,6 +91,7 @@ export default [
   missingEnumValuesDisplayName,
   multipleOfMustBeGreaterThanZero,
   operationSchemaCountExceedsMaxAllowed,
+  patternLooksLikeFormatOrLiteral,
   patternShouldBeValidRegularExpression,
   propertyMustBeRequired,
   requiredLoopInSchemaNotAllowed,

@@ -18,6 +18,7 @@ import minLengthMax from './min-length-should-be-less-than-or-equal-to-max-lengt
 import minProperties from './min-properties-must-be-greater-than-or-equal-to-zero.ts';
 import minimumMax from './minimum-should-be-less-than-or-equal-to-maximum.ts';
 import multipleOfMustBeGreaterThanZero from './multiple-of-must-be-greater-than-zero.ts';
+import patternLooksLikeFormatOrLiteral from './pattern-looks-like-format-or-literal.ts';
 import patternRule, { isValidPattern } from './pattern-should-be-valid-regular-expression.ts';
 import requiredPropertyArrayEmpty from './required-property-array-empty.ts';
 
@@ -224,5 +225,45 @@ describe('exclusive-minimum-requires-minimum', () => {
         swagger: withDefinition({ exclusiveMinimum: true, minimum: 0 }),
       }),
     ).toEqual([]);
+  });
+});
+
+describe('pattern-looks-like-format-or-literal', () => {
+  it("reports DQ on Demand's date format and Referoo's and OptiAPI's JavaScript literals, at the keyword", () => {
+    const swagger = withDefinition({
+      type: 'object',
+      properties: {
+        start: { type: 'string', format: 'date-time', pattern: 'yyyy-MM-dd hh:mm:ss.fff' },
+        day: { type: 'string', pattern: 'dd/MM/yyyy' },
+        updated: { type: 'string', pattern: '/([0-9]{4})-(?:[0-9]{2})-([0-9]{2})/' },
+        word: { type: 'string', pattern: '/ipsum/i' },
+      },
+    });
+    expect(pointers(patternLooksLikeFormatOrLiteral, { swagger })).toEqual([
+      '/definitions/Thing/properties/start/pattern',
+      '/definitions/Thing/properties/day/pattern',
+      '/definitions/Thing/properties/updated/pattern',
+      '/definitions/Thing/properties/word/pattern',
+    ]);
+    const found = messages(patternLooksLikeFormatOrLiteral, { swagger });
+    expect(found[0]).toBe(
+      'Property `start` of definition `Thing` has `pattern` `yyyy-MM-dd hh:mm:ss.fff`, a date format, not a regular expression: as a regular expression it matches only text spelt like the format itself, so no date fits it.',
+    );
+    expect(found[3]).toBe(
+      'Property `word` of definition `Thing` has `pattern` `/ipsum/i`, written as a JavaScript literal with slashes and flags (`i`): a `pattern` is the expression alone, and as written it asks for the slashes and the flags themselves.',
+    );
+  });
+
+  it('accepts regular expressions, dates among them, and slashes that are text of the value', () => {
+    const swagger = withParameter({
+      type: 'string',
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+    });
+    expect(messages(patternLooksLikeFormatOrLiteral, { swagger })).toEqual([]);
+    for (const pattern of ['^(\\d{2})/(\\d{2})/(\\d{4})$', '/users/[0-9]+/', 'MMM', '[A-Z]{3}'])
+      expect(
+        messages(patternLooksLikeFormatOrLiteral, { swagger: withParameter({ type: 'string', pattern }) }),
+        pattern,
+      ).toEqual([]);
   });
 });
